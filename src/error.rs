@@ -1,0 +1,52 @@
+//! The crate's error type. Every library function that can fail returns `Result<_, Error>`;
+//! the command line turns an error into a one-line message and an exit code.
+
+use std::path::PathBuf;
+
+/// Result with gradfield's error.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong, with enough context to say where and why.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The text of a function could not be read (parse error with its column).
+    #[error("{0}")]
+    Parse(#[from] crate::expr::ParseError),
+    /// An argument or setting a person gave is not usable (bad view, size, name, …).
+    #[error("{0}")]
+    Input(String),
+    /// No GPU adapter could be found; the message says how to get one.
+    #[error("{0}")]
+    NoAdapter(String),
+    /// The GPU reported an error (device request, validation, lost device, readback).
+    #[error("GPU error: {0}")]
+    Gpu(String),
+    /// A generated shader failed validation or pipeline creation.
+    #[error("shader error: {0}")]
+    Shader(String),
+    /// A file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// The process exit code for this error: 2 for bad input, 1 for everything else.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Parse(_) | Error::Input(_) => 2,
+            _ => 1,
+        }
+    }
+
+    /// Shorthand for an [`Error::Io`] about `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! The expression language: text → tree → derivatives → evaluation, WGSL and printed
+//! formulas. See `ast` for the tree and `domain` for what each operation means.
+
+pub mod ast;
+pub mod domain;
+pub mod error;
+
+pub use error::ParseError;

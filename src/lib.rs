@@ -1,0 +1,10 @@
+//! gradfield shows a function of two variables f(x, y) as a landscape: a colour heatmap with
+//! contour lines, an arrow field of ∇f and gradient-descent paths. The expression language,
+//! its exact derivatives and the CPU reference live in [`expr`]; the GPU field in [`gpu`].
+
+pub mod error;
+pub mod expr;
+pub mod view;
+
+pub use error::{Error, Result};
+pub use view::View;

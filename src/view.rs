@@ -1,0 +1,198 @@
+//! The view rectangle and the grid convention (see DESIGN.md): column i samples
+//! x = x0 + (i + ½)(x1 − x0)/W, row j samples y = y1 − (j + ½)(y1 − y0)/H, row 0 at the top.
+//! Also world ↔ pixel transforms, pan and zoom, all plain maths.
+
+use crate::error::{Error, Result};
+
+/// The smallest width or height a view may have relative to its centre's magnitude: below
+/// this, neighbouring f32 coordinates would coincide.
+pub const MIN_RELATIVE_EXTENT: f64 = 1e-5;
+
+/// The largest coordinate magnitude a view may reach (f32 works far beyond, but squares of
+/// such coordinates already overflow).
+pub const MAX_COORD: f64 = 1e15;
+
+/// The rectangle [x0, x1] × [y0, y1] of the plane that is on screen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct View {
+    pub x0: f64,
+    pub x1: f64,
+    pub y0: f64,
+    pub y1: f64,
+}
+
+impl View {
+    /// A view, checked: finite, x0 < x1, y0 < y1, not beyond what f32 can resolve.
+    pub fn new(x0: f64, x1: f64, y0: f64, y1: f64) -> Result<View> {
+        let v = View { x0, x1, y0, y1 };
+        v.validate()?;
+        Ok(v)
+    }
+
+    /// Checks the rules of [`View::new`].
+    pub fn validate(&self) -> Result<()> {
+        let View { x0, x1, y0, y1 } = *self;
+        if ![x0, x1, y0, y1].iter().all(|v| v.is_finite()) {
+            return Err(Error::Input(
+                "view: every bound must be a finite number".into(),
+            ));
+        }
+        if x0 >= x1 || y0 >= y1 {
+            return Err(Error::Input(format!(
+                "view: x0 < x1 and y0 < y1 are needed, got x {x0}..{x1}, y {y0}..{y1}"
+            )));
+        }
+        if [x0, x1, y0, y1].iter().any(|v| v.abs() > MAX_COORD) {
+            return Err(Error::Input(format!(
+                "view: coordinates beyond ±{MAX_COORD:e} are not supported"
+            )));
+        }
+        let scale = 1.0 + x0.abs().max(x1.abs()).max(y0.abs()).max(y1.abs());
+        if (x1 - x0) < MIN_RELATIVE_EXTENT * scale || (y1 - y0) < MIN_RELATIVE_EXTENT * scale {
+            return Err(Error::Input(
+                "view: too small for 32-bit floats to tell neighbouring pixels apart".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    pub fn width(&self) -> f64 {
+        self.x1 - self.x0
+    }
+    pub fn height(&self) -> f64 {
+        self.y1 - self.y0
+    }
+    pub fn center(&self) -> (f64, f64) {
+        ((self.x0 + self.x1) / 2.0, (self.y0 + self.y1) / 2.0)
+    }
+
+    /// The x of column i on a grid `w` columns wide.
+    pub fn sample_x(&self, i: u32, w: u32) -> f64 {
+        self.x0 + (i as f64 + 0.5) * self.width() / w as f64
+    }
+
+    /// The y of row j on a grid `h` rows high (row 0 at the top).
+    pub fn sample_y(&self, j: u32, h: u32) -> f64 {
+        self.y1 - (j as f64 + 0.5) * self.height() / h as f64
+    }
+
+    /// World point → pixel position (continuous; pixel centres at +0.5) in a `w`×`h` image.
+    pub fn to_pixel(&self, x: f64, y: f64, w: f64, h: f64) -> (f64, f64) {
+        (
+            (x - self.x0) / self.width() * w,
+            (self.y1 - y) / self.height() * h,
+        )
+    }
+
+    /// Pixel position → world point in a `w`×`h` image.
+    pub fn to_world(&self, px: f64, py: f64, w: f64, h: f64) -> (f64, f64) {
+        (
+            self.x0 + px / w * self.width(),
+            self.y1 - py / h * self.height(),
+        )
+    }
+
+    /// The view moved by (dx, dy) in world units.
+    pub fn panned(&self, dx: f64, dy: f64) -> View {
+        View {
+            x0: self.x0 + dx,
+            x1: self.x1 + dx,
+            y0: self.y0 + dy,
+            y1: self.y1 + dy,
+        }
+    }
+
+    /// The view scaled by `factor` (< 1 zooms in) around the world point (cx, cy), which stays
+    /// where it is on screen.
+    pub fn zoomed(&self, factor: f64, cx: f64, cy: f64) -> View {
+        View {
+            x0: cx + (self.x0 - cx) * factor,
+            x1: cx + (self.x1 - cx) * factor,
+            y0: cy + (self.y0 - cy) * factor,
+            y1: cy + (self.y1 - cy) * factor,
+        }
+    }
+
+    /// The view widened (never narrowed) in x or y so that its aspect ratio equals that of a
+    /// `w`×`h` canvas: one unit of x is as long on screen as one unit of y.
+    pub fn fit_aspect(&self, w: f64, h: f64) -> View {
+        let (cx, cy) = self.center();
+        let target = w / h;
+        let (mut hw, mut hh) = (self.width() / 2.0, self.height() / 2.0);
+        if hw / hh < target {
+            hw = hh * target;
+        } else {
+            hh = hw / target;
+        }
+        View {
+            x0: cx - hw,
+            x1: cx + hw,
+            y0: cy - hh,
+            y1: cy + hh,
+        }
+    }
+}
+
+impl std::str::FromStr for View {
+    type Err = Error;
+
+    /// Parses `X0,X1,Y0,Y1`.
+    fn from_str(s: &str) -> Result<View> {
+        let parts: Vec<&str> = s.split(',').map(str::trim).collect();
+        if parts.len() != 4 {
+            return Err(Error::Input(format!(
+                "view '{s}': expected four numbers X0,X1,Y0,Y1"
+            )));
+        }
+        let mut v = [0.0; 4];
+        for (slot, p) in v.iter_mut().zip(&parts) {
+            *slot = p
+                .parse::<f64>()
+                .map_err(|_| Error::Input(format!("view '{s}': '{p}' is not a number")))?;
+        }
+        View::new(v[0], v[1], v[2], v[3])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grid_convention_matches_design() {
+        let v = View::new(-2.0, 2.0, -1.0, 3.0).unwrap();
+        assert_eq!(v.sample_x(0, 4), -1.5);
+        assert_eq!(v.sample_x(3, 4), 1.5);
+        assert_eq!(v.sample_y(0, 2), 2.0);
+        assert_eq!(v.sample_y(1, 2), 0.0);
+    }
+
+    #[test]
+    fn pixel_round_trip_and_zoom_keeps_anchor() {
+        let v = View::new(-3.0, 1.0, 0.0, 2.0).unwrap();
+        let (px, py) = v.to_pixel(0.25, 1.5, 800.0, 400.0);
+        let (x, y) = v.to_world(px, py, 800.0, 400.0);
+        assert!((x - 0.25).abs() < 1e-12 && (y - 1.5).abs() < 1e-12);
+        let z = v.zoomed(0.5, 0.25, 1.5);
+        assert_eq!(z.to_pixel(0.25, 1.5, 800.0, 400.0), (px, py));
+        assert!((z.width() - 2.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn bad_views_are_rejected_with_reasons() {
+        assert!("1,0,0,1".parse::<View>().is_err());
+        assert!("0,1,0".parse::<View>().is_err());
+        assert!("0,1,0,abc".parse::<View>().is_err());
+        assert!("0,1e-9,0,1".parse::<View>().is_err());
+        assert!("-2,2,-1,3".parse::<View>().is_ok());
+    }
+
+    #[test]
+    fn fit_aspect_widens_to_canvas() {
+        let v = View::new(-1.0, 1.0, -1.0, 1.0)
+            .unwrap()
+            .fit_aspect(200.0, 100.0);
+        assert!((v.width() / v.height() - 2.0).abs() < 1e-12);
+        assert!((v.height() - 2.0).abs() < 1e-12);
+    }
+}
