@@ -4,7 +4,7 @@
 //!
 //! Rules (also in the README):
 //! - a / b is undefined where b = 0;
-//! - a ^ b with b an integer literal is repeated multiplication (any base; 0 ^ negative is
+//! - a ^ b with b an integer constant (see [`constant_value`]) is repeated multiplication (any base; 0 ^ negative is
 //!   undefined); otherwise a > 0 gives exp(b ln a), 0 ^ b is 0 for b > 0 and undefined for
 //!   b ≤ 0, and a negative base is undefined;
 //! - sqrt, ln/log, log10, log2 need their argument ≥ 0 (sqrt) or > 0 (logarithms); asin and
@@ -135,4 +135,42 @@ pub fn call(f: Func, args: &[f64]) -> Option<f64> {
         }
     };
     check(v)
+}
+
+/// The value of a subtree that contains no variable, evaluated with these rules; `None` when
+/// it has a variable or is undefined. The power rule uses it: an exponent is an "integer
+/// literal" when it is constant and [`is_int_exponent`] holds for its value.
+pub fn constant_value(node: &super::ast::Expr) -> Option<f64> {
+    use super::ast::{BinOp, Expr};
+    match node {
+        Expr::Num(v) => Some(*v),
+        Expr::Var(_) => None,
+        Expr::Neg(a) => Some(-constant_value(a)?),
+        Expr::Binary(op, a, b) => {
+            let (a, b) = (constant_value(a)?, constant_value(b)?);
+            match op {
+                BinOp::Add => add(a, b),
+                BinOp::Sub => sub(a, b),
+                BinOp::Mul => mul(a, b),
+                BinOp::Div => div(a, b),
+                BinOp::Pow if is_int_exponent(b) => powi(a, b),
+                BinOp::Pow => powf(a, b),
+            }
+        }
+        Expr::Call(f, args) => {
+            let mut vals = [0.0; 2];
+            for (slot, a) in vals.iter_mut().zip(args) {
+                *slot = constant_value(a)?;
+            }
+            call(*f, &vals[..args.len()])
+        }
+    }
+}
+
+/// a ^ b where `b_const` is the exponent's value when the exponent is constant.
+pub fn pow(a: f64, b: f64, b_const: Option<f64>) -> Option<f64> {
+    match b_const {
+        Some(n) if is_int_exponent(n) => powi(a, n),
+        _ => powf(a, b),
+    }
 }
