@@ -1,0 +1,107 @@
+//! Parsers for the values people type on the command line: sizes `WxH`, points `X,Y`,
+//! views `X0,X1,Y0,Y1`, positive numbers. Each error names what was wrong.
+
+use crate::view::View;
+
+/// The largest width or height a grid may have.
+pub const MAX_SIDE: u32 = 16_384;
+/// The largest number of samples a grid may have (3840×2160 is about 8.3 million).
+pub const MAX_SAMPLES: u64 = 40_000_000;
+
+/// Parses `WxH` (also `W×H`, `W*H`), each side 1..=16384 and at most 40 million samples.
+pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let t = s.trim();
+    let (w, h) = t
+        .split_once(['x', 'X', '×', '*'])
+        .ok_or_else(|| format!("'{s}' is not a size: expected WxH, e.g. 800x600"))?;
+    let side = |v: &str, name: &str| -> Result<u32, String> {
+        let n: u64 = v
+            .trim()
+            .parse()
+            .map_err(|_| format!("'{s}': {name} '{v}' is not a whole number"))?;
+        if n == 0 || n > MAX_SIDE as u64 {
+            return Err(format!("'{s}': {name} must be between 1 and {MAX_SIDE}"));
+        }
+        Ok(n as u32)
+    };
+    let (w, h) = (side(w, "width")?, side(h, "height")?);
+    if w as u64 * h as u64 > MAX_SAMPLES {
+        return Err(format!(
+            "'{s}': {} samples is more than the {MAX_SAMPLES} gradfield allows",
+            w as u64 * h as u64
+        ));
+    }
+    Ok((w, h))
+}
+
+/// Parses `X,Y` into a finite point.
+pub fn parse_point(s: &str) -> Result<(f64, f64), String> {
+    let (a, b) = s
+        .split_once(',')
+        .ok_or_else(|| format!("'{s}' is not a point: expected X,Y, e.g. -1.5,2"))?;
+    let num = |v: &str| -> Result<f64, String> {
+        let n: f64 = v
+            .trim()
+            .parse()
+            .map_err(|_| format!("'{s}': '{}' is not a number", v.trim()))?;
+        if !n.is_finite() || n.abs() > crate::view::MAX_COORD {
+            return Err(format!("'{s}': coordinates must be finite and within ±1e15"));
+        }
+        Ok(n)
+    };
+    Ok((num(a)?, num(b)?))
+}
+
+/// Parses `X0,X1,Y0,Y1` into a checked [`View`].
+pub fn parse_view(s: &str) -> Result<View, String> {
+    s.parse::<View>().map_err(|e| e.to_string())
+}
+
+/// Parses a finite number > 0.
+pub fn parse_positive(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        Ok(_) => Err(format!("'{s}' must be a finite number greater than 0")),
+        Err(_) => Err(format!("'{s}' is not a number")),
+    }
+}
+
+/// Parses a finite number ≥ 0.
+pub fn parse_non_negative(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        Ok(_) => Err(format!("'{s}' must be a finite number of at least 0")),
+        Err(_) => Err(format!("'{s}' is not a number")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("800x600"), Ok((800, 600)));
+        assert_eq!(parse_size("3840×2160"), Ok((3840, 2160)));
+        for bad in ["0x0", "100000x100000", "10", "axb", "-5x5", "16384x16384"] {
+            assert!(parse_size(bad).is_err(), "{bad} should be rejected");
+        }
+    }
+
+    #[test]
+    fn points() {
+        assert_eq!(parse_point("-1.5,2"), Ok((-1.5, 2.0)));
+        assert!(parse_point("1").is_err());
+        assert!(parse_point("nan,1").is_err());
+        assert!(parse_point("1,inf").is_err());
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_positive("0.01"), Ok(0.01));
+        assert!(parse_positive("0").is_err());
+        assert!(parse_positive("-1").is_err());
+        assert!(parse_non_negative("0").is_ok());
+        assert!(parse_non_negative("x").is_err());
+    }
+}

@@ -1,0 +1,80 @@
+//! `gradfield descend`: runs an optimizer from each start point and writes the iterates as
+//! CSV rows `path,step,x,y,f,dfdx,dfdy` (step 0 is the start).
+
+use super::{resolve, DescendArgs, OptimArgs, Resolved};
+use crate::descent::{Hyper, Optimizer, Path, Status};
+use crate::error::{Error, Result};
+
+/// Steps when neither --steps nor a preset says.
+pub const DEFAULT_STEPS: usize = 100;
+/// Learning rate when neither --lr nor a preset says.
+pub const DEFAULT_LR: f64 = 0.1;
+
+pub fn run(args: &DescendArgs) -> Result<()> {
+    let r = resolve(args.function.expr.as_deref(), args.function.preset.as_deref())?;
+    let starts = starts_or_default(&args.optim, &r)?;
+    let paths = run_paths(&r, &args.optim, &starts)?;
+    for (i, p) in paths.iter().enumerate() {
+        if let Status::Diverged { .. } | Status::Undefined { .. } = p.status {
+            eprintln!("path {i} from ({}, {}): {}", p.start.0, p.start.1, p.status);
+        }
+    }
+    match &args.out {
+        Some(out) => crate::export::write_paths_csv(out, &paths),
+        None => {
+            print!("{}", crate::export::paths_csv_string(&paths));
+            Ok(())
+        }
+    }
+}
+
+/// The start points given, else the preset's start; an error when there are none.
+pub fn starts_or_default(optim: &OptimArgs, r: &Resolved) -> Result<Vec<(f64, f64)>> {
+    if !optim.starts.is_empty() {
+        return Ok(optim.starts.clone());
+    }
+    match r.preset {
+        Some(p) => Ok(vec![(p.start[0], p.start[1])]),
+        None => Err(Error::Input(
+            "no start point: give --start X,Y (repeat for several)".into(),
+        )),
+    }
+}
+
+/// The optimizer settings from the command line (defaults from the preset).
+pub fn hyper(optim: &OptimArgs, r: &Resolved) -> Result<(Optimizer, Hyper, usize)> {
+    let optimizer: Optimizer = optim.optimizer.parse()?;
+    let lr = optim
+        .lr
+        .or(r.preset.map(|p| p.lr))
+        .unwrap_or(DEFAULT_LR);
+    let steps = optim
+        .steps
+        .or(r.preset.map(|p| p.steps as usize))
+        .unwrap_or(DEFAULT_STEPS);
+    let hyper = Hyper {
+        lr,
+        momentum: optim.momentum,
+        alpha: optim.alpha,
+        beta1: optim.beta1,
+        beta2: optim.beta2,
+        eps: optim.eps,
+        ascent: optim.ascent,
+    };
+    hyper.validate()?;
+    Ok((optimizer, hyper, steps))
+}
+
+/// Runs one path per start to completion.
+pub fn run_paths(r: &Resolved, optim: &OptimArgs, starts: &[(f64, f64)]) -> Result<Vec<Path>> {
+    let (optimizer, hyper, steps) = hyper(optim, r)?;
+    let mut grad = r.function.gradient_fn();
+    Ok(starts
+        .iter()
+        .map(|&s| {
+            let mut p = Path::new(s, optimizer, hyper.clone(), &mut grad);
+            p.run(&mut grad, steps, optim.tol);
+            p
+        })
+        .collect())
+}

@@ -1,0 +1,246 @@
+//! The command line: argument definitions (clap) and one module per command. `main.rs`
+//! parses, dispatches and turns errors into exit codes (2 for bad input, 1 otherwise).
+
+pub mod args;
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+use args::{parse_non_negative, parse_point, parse_positive, parse_size, parse_view};
+
+/// See and teach gradients: f(x, y) as a heatmap with contour lines, gradient arrows and
+/// descent paths, computed on the GPU.
+#[derive(Debug, Parser)]
+#[command(name = "gradfield", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// With no command, gradfield opens the explorer.
+    #[command(flatten)]
+    pub explore: ExploreArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the interactive explorer (the default when no command is given).
+    Explore(ExploreArgs),
+    /// Print f, df/dx and df/dy in gradfield's syntax.
+    Diff(FunctionArgs),
+    /// Write f, df/dx, df/dy on a grid to a .npy (float32, H×W×3) or .csv file.
+    Sample(SampleArgs),
+    /// List the built-in functions.
+    Presets,
+    /// Draw the heatmap, contours, arrows and descent paths to a PNG.
+    Render(RenderArgs),
+    /// Run gradient descent from start points and write the iterates as CSV.
+    Descend(DescendArgs),
+}
+
+/// The function: an expression, or a preset by name.
+#[derive(Debug, Clone, Args)]
+pub struct FunctionArgs {
+    /// The function, e.g. "x^2 + 3*x*y + y^2" or "f(w, b) = (2w + b - 1)^2".
+    #[arg(value_name = "EXPR", allow_hyphen_values = true, conflicts_with = "preset")]
+    pub expr: Option<String>,
+    /// A built-in function (see `gradfield presets`); also sets the default view and η.
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
+}
+
+/// Where to look and how finely.
+#[derive(Debug, Clone, Args)]
+pub struct ViewArgs {
+    /// The rectangle X0,X1,Y0,Y1 (default: the preset's, or -3,3,-3,3).
+    #[arg(long, value_name = "X0,X1,Y0,Y1", allow_hyphen_values = true, value_parser = parse_view)]
+    pub view: Option<crate::View>,
+    /// Grid or picture size WxH.
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub size: Option<(u32, u32)>,
+}
+
+/// The optimizer and its hyperparameters.
+#[derive(Debug, Clone, Args)]
+pub struct OptimArgs {
+    /// A start point X,Y for a descent path (repeat for several).
+    #[arg(long = "start", value_name = "X,Y", allow_hyphen_values = true, value_parser = parse_point)]
+    pub starts: Vec<(f64, f64)>,
+    /// gd, momentum, nesterov, adagrad, rmsprop or adam.
+    #[arg(long, value_name = "NAME", default_value = "gd")]
+    pub optimizer: String,
+    /// Learning rate η (default: the preset's, or 0.1).
+    #[arg(long, value_name = "η", value_parser = parse_positive)]
+    pub lr: Option<f64>,
+    /// Number of steps (default: the preset's, or 100).
+    #[arg(long, value_name = "N")]
+    pub steps: Option<usize>,
+    /// Stop a path when |∇f| ≤ T (0: never).
+    #[arg(long, value_name = "T", default_value = "0", value_parser = parse_non_negative)]
+    pub tol: f64,
+    /// Momentum μ (momentum, nesterov).
+    #[arg(long, value_name = "μ", default_value = "0.9")]
+    pub momentum: f64,
+    /// Decay α (rmsprop).
+    #[arg(long, value_name = "α", default_value = "0.99")]
+    pub alpha: f64,
+    /// Adam's β1.
+    #[arg(long, value_name = "β1", default_value = "0.9")]
+    pub beta1: f64,
+    /// Adam's β2.
+    #[arg(long, value_name = "β2", default_value = "0.999")]
+    pub beta2: f64,
+    /// ε (default 1e-8; AdaGrad 1e-10).
+    #[arg(long, value_name = "ε", value_parser = parse_positive)]
+    pub eps: Option<f64>,
+    /// Climb along +∇f instead of descending.
+    #[arg(long)]
+    pub ascent: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SampleArgs {
+    #[command(flatten)]
+    pub function: FunctionArgs,
+    #[command(flatten)]
+    pub grid: ViewArgs,
+    /// Output file: .npy or .csv.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// exact (symbolic) or numeric (central differences on the GPU).
+    #[arg(long, value_name = "MODE", default_value = "exact")]
+    pub gradient: String,
+    /// gpu, or cpu for the f64 reference.
+    #[arg(long, value_name = "DEVICE", default_value = "gpu")]
+    pub device: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RenderArgs {
+    #[command(flatten)]
+    pub function: FunctionArgs,
+    #[command(flatten)]
+    pub grid: ViewArgs,
+    #[command(flatten)]
+    pub optim: OptimArgs,
+    /// Output PNG file.
+    #[arg(long, value_name = "FILE.png")]
+    pub out: PathBuf,
+    /// viridis, magma, inferno, plasma, cividis, diverging or grey.
+    #[arg(long, value_name = "NAME", default_value = "viridis")]
+    pub colormap: String,
+    /// Number of contour levels (0 hides the contours).
+    #[arg(long, value_name = "N", default_value = "12")]
+    pub levels: u32,
+    /// Log colour scale (default: the preset's).
+    #[arg(long)]
+    pub log: bool,
+    /// Linear colour scale even where the preset uses a log scale.
+    #[arg(long, conflicts_with = "log")]
+    pub linear: bool,
+    /// ascent, descent or none.
+    #[arg(long, value_name = "DIR", default_value = "descent")]
+    pub arrows: String,
+    /// normalized, proportional or log.
+    #[arg(long, value_name = "MODE", default_value = "normalized")]
+    pub arrow_length: String,
+    /// Spacing of the arrow grid in pixels.
+    #[arg(long, value_name = "PX", default_value = "48", value_parser = parse_positive)]
+    pub arrow_spacing: f64,
+    /// Clip the colour range to this percentile at each end (e.g. 2) instead of min..max.
+    #[arg(long, value_name = "P")]
+    pub percentile: Option<f64>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DescendArgs {
+    #[command(flatten)]
+    pub function: FunctionArgs,
+    #[command(flatten)]
+    pub optim: OptimArgs,
+    /// Write the iterates here (CSV); standard output when absent.
+    #[arg(long, value_name = "FILE.csv")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct ExploreArgs {
+    /// The function to open with (default: a preset).
+    #[arg(value_name = "EXPR", allow_hyphen_values = true, conflicts_with = "preset")]
+    pub expr: Option<String>,
+    /// A built-in function to open with.
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
+    /// The view X0,X1,Y0,Y1.
+    #[arg(long, value_name = "X0,X1,Y0,Y1", allow_hyphen_values = true, value_parser = parse_view)]
+    pub view: Option<crate::View>,
+    /// Start points X,Y of descent paths (repeat for several).
+    #[arg(long = "start", value_name = "X,Y", allow_hyphen_values = true, value_parser = parse_point)]
+    pub starts: Vec<(f64, f64)>,
+    /// gd, momentum, nesterov, adagrad, rmsprop or adam.
+    #[arg(long, value_name = "NAME")]
+    pub optimizer: Option<String>,
+    /// Learning rate η.
+    #[arg(long, value_name = "η", value_parser = parse_positive)]
+    pub lr: Option<f64>,
+    /// Run this many frames, then exit (with --screenshot: save the last one).
+    #[arg(long, value_name = "N")]
+    pub frames: Option<u64>,
+    /// Save what the window shows to this PNG when --frames ends.
+    #[arg(long, value_name = "FILE.png", requires = "frames")]
+    pub screenshot: Option<PathBuf>,
+}
+
+pub mod descend;
+pub mod diff;
+pub mod explore;
+pub mod presets;
+pub mod render;
+pub mod sample;
+
+use crate::error::{Error, Result};
+use crate::expr::Function;
+use crate::presets::Preset;
+
+/// A function from the command line with the preset it came from, if any.
+pub struct Resolved {
+    pub function: Function,
+    pub preset: Option<&'static Preset>,
+}
+
+/// Reads the function from EXPR or --preset.
+pub fn resolve(expr: Option<&str>, preset: Option<&str>) -> Result<Resolved> {
+    match (expr, preset) {
+        (Some(text), _) => Ok(Resolved {
+            function: Function::parse(text).map_err(|p| Error::Input(p.render(text)))?,
+            preset: None,
+        }),
+        (None, Some(name)) => {
+            let preset = crate::presets::find(name)?;
+            Ok(Resolved {
+                function: Function::parse(preset.expr)?,
+                preset: Some(preset),
+            })
+        }
+        (None, None) => Err(Error::Input(
+            "no function: give an expression such as \"x^2 + y^2\" or --preset NAME".into(),
+        )),
+    }
+}
+
+/// The text printed for an error: `error: …` (a parse error of a typed expression also shows
+/// the input with a caret line under the problem).
+pub fn error_text(e: &Error) -> String {
+    format!("error: {e}")
+}
+
+/// The view a command uses: the one given, else the preset's, else [-3, 3] × [-3, 3].
+pub fn view_or_default(view: Option<crate::View>, preset: Option<&Preset>) -> crate::View {
+    view.or_else(|| {
+        preset.and_then(|p| crate::View::new(p.view[0], p.view[1], p.view[2], p.view[3]).ok())
+    })
+    .unwrap_or(crate::View {
+        x0: -3.0,
+        x1: 3.0,
+        y0: -3.0,
+        y1: 3.0,
+    })
+}

@@ -1,0 +1,47 @@
+//! The field on a grid computed on the CPU with the f64 reference evaluator, at the same
+//! f32-rounded coordinates the GPU uses. It backs `gradfield sample --device cpu` and is what
+//! the GPU field is compared with.
+
+use crate::expr::Function;
+use crate::gpu::field::GradientMode;
+use crate::view::View;
+
+/// The central-difference step for a coordinate `v`, the same rule the shader uses:
+/// h = ∛ε_f32 · max(1, |v|), which balances f32 rounding against truncation error.
+pub fn numeric_step(v: f64) -> f64 {
+    (f32::EPSILON as f64).cbrt() * v.abs().max(1.0)
+}
+
+/// f, ∂f/∂x, ∂f/∂y and defined (1 or 0) at (x, y), by the exact derivatives or by central
+/// differences of f.
+pub fn sample_point(function: &Function, x: f64, y: f64, mode: GradientMode) -> [f32; 4] {
+    let value = match mode {
+        GradientMode::Exact => function.eval(x, y),
+        GradientMode::Numeric => numeric_gradient(function, x, y),
+    };
+    match value {
+        Some([f, dx, dy]) => [f as f32, dx as f32, dy as f32, 1.0],
+        None => [0.0; 4],
+    }
+}
+
+fn numeric_gradient(function: &Function, x: f64, y: f64) -> Option<[f64; 3]> {
+    let f = |x: f64, y: f64| crate::expr::eval::eval(&function.f, x, y);
+    let (hx, hy) = (numeric_step(x), numeric_step(y));
+    let v = f(x, y)?;
+    let dx = (f(x + hx, y)? - f(x - hx, y)?) / (2.0 * hx);
+    let dy = (f(x, y + hy)? - f(x, y - hy)?) / (2.0 * hy);
+    Some([v, dx, dy])
+}
+
+/// The field on a `w`×`h` grid of `view` (row 0 at the top), each sample at the f32-rounded
+/// coordinates of the grid convention.
+pub fn sample(function: &Function, view: &View, w: u32, h: u32, mode: GradientMode) -> Vec<[f32; 4]> {
+    let xs: Vec<f64> = (0..w).map(|i| view.sample_x(i, w) as f32 as f64).collect();
+    let mut out = Vec::with_capacity(w as usize * h as usize);
+    for j in 0..h {
+        let y = view.sample_y(j, h) as f32 as f64;
+        out.extend(xs.iter().map(|&x| sample_point(function, x, y, mode)));
+    }
+    out
+}
