@@ -230,7 +230,8 @@ fn converges_when_the_gradient_is_below_tol() {
 #[test]
 fn bad_hyperparameters_are_named() {
     assert!(Hyper::new(0.1).validate().is_ok());
-    let cases: [(&str, fn(&mut Hyper)); 10] = [
+    type Spoil = fn(&mut Hyper);
+    let cases: [(&str, Spoil); 10] = [
         ("learning rate", |h| h.lr = 0.0),
         ("learning rate", |h| h.lr = f64::NAN),
         ("learning rate", |h| h.lr = f64::INFINITY),
