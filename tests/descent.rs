@@ -225,6 +225,17 @@ fn converges_when_the_gradient_is_below_tol() {
         (at_min.status.clone(), at_min.iterations()),
         (Status::StepLimit, 5)
     );
+    // Gradients and tolerances whose squares underflow are still compared correctly.
+    let mut flat = |_x: f64, _y: f64| Some([0.0, 1e-190, 0.0]);
+    for (tol, done) in [(1e-200, false), (1e-180, true)] {
+        let mut p = Path::new((0.0, 0.0), Optimizer::Gd, Hyper::new(1.0), &mut flat);
+        p.run(&mut flat, 1, tol);
+        assert_eq!(
+            matches!(p.status, Status::Converged { step: 0 }),
+            done,
+            "{tol}"
+        );
+    }
 }
 
 #[test]
