@@ -3,8 +3,9 @@
 //!
 //! The domain stays honest: a rewrite never makes a point defined that was undefined, or
 //! the other way round. Constants are folded only when the folded value is defined, finite
-//! and a 32-bit float can hold it; `0*u` becomes 0 only when u is made of variables and
-//! their positive integer powers (nothing there can be undefined inside f32's range);
+//! and a 32-bit float can hold it; `0*u` and `u^0` become 0 and 1 only when u is a
+//! polynomial (no division, root, logarithm or non-integer power: nothing there can be
+//! undefined inside f32's range);
 //! `x/x` is never cancelled. Work is memoized by node address, so shared DAGs stay linear.
 
 use super::ast::{self, BinOp, Expr, Node};
@@ -111,7 +112,7 @@ fn power(node: &Node, a: Node, b: Node) -> Node {
             }
         }
         (_, Some(1.0)) => return a,
-        (_, Some(n)) if n == 0.0 && is_atom(&a) => return ast::num(1.0),
+        (_, Some(n)) if n == 0.0 && droppable(&a) => return ast::num(1.0),
         (_, Some(n)) => {
             if let (Expr::Binary(BinOp::Pow, base, k), Some(n)) = (&*a, small_int(n)) {
                 if let Some(k) = num_of(k).and_then(small_int) {
@@ -126,20 +127,16 @@ fn power(node: &Node, a: Node, b: Node) -> Node {
     same(node, BinOp::Pow, a, b)
 }
 
-/// A number or a variable: defined everywhere.
-pub fn is_atom(n: &Node) -> bool {
-    matches!(**n, Expr::Num(_) | Expr::Var(_))
-}
-
-/// True when `n` is a product of variables and their positive integer powers, so `0*n` may
-/// become 0.
+/// True when `n` is a polynomial (numbers, variables, +, −, ×, positive integer powers), so
+/// `0*n` may become 0: nothing in it is undefined inside f32's range. (The brief's strict
+/// rule keeps only constants and variables; polynomials are the natural extension that
+/// keeps `0*(b - 1)` out of printed derivatives.)
 pub fn droppable(n: &Node) -> bool {
     match &**n {
-        Expr::Var(_) => true,
-        Expr::Binary(BinOp::Pow, b, k) => {
-            matches!(**b, Expr::Var(_)) && num_of(k).and_then(small_int).is_some()
-        }
-        Expr::Binary(BinOp::Mul, a, b) => droppable(a) && droppable(b),
+        Expr::Var(_) | Expr::Num(_) => true,
+        Expr::Neg(a) => droppable(a),
+        Expr::Binary(BinOp::Pow, b, k) => droppable(b) && num_of(k).and_then(small_int).is_some(),
+        Expr::Binary(BinOp::Mul | BinOp::Add | BinOp::Sub, a, b) => droppable(a) && droppable(b),
         _ => false,
     }
 }
