@@ -6,6 +6,7 @@ pub mod descent;
 pub mod error;
 pub mod export;
 pub mod expr;
+pub mod presets;
 pub mod view;
 
 pub use error::{Error, Result};
