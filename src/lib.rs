@@ -4,6 +4,7 @@
 
 pub mod error;
 pub mod expr;
+pub mod gpu;
 pub mod view;
 
 pub use error::{Error, Result};
