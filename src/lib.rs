@@ -6,6 +6,7 @@ pub mod descent;
 pub mod error;
 pub mod export;
 pub mod expr;
+pub mod gpu;
 pub mod presets;
 pub mod view;
 

@@ -15,6 +15,8 @@ pub mod normal;
 pub mod parser;
 pub mod print;
 pub mod simplify;
+pub mod tape;
+pub mod wgsl;
 
 pub use ast::{BinOp, Expr, Func, Node, Var, Vars};
 pub use error::ParseError;
