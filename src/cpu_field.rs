@@ -3,13 +3,13 @@
 //! the GPU field is compared with.
 
 use crate::expr::Function;
-use crate::gpu::field::GradientMode;
+use crate::gpu::field::{GradientMode, NUMERIC_STEP};
 use crate::view::View;
 
 /// The central-difference step for a coordinate `v`, the same rule the shader uses:
-/// h = ∛ε_f32 · max(1, |v|), which balances f32 rounding against truncation error.
+/// h = [`NUMERIC_STEP`] · max(1, |v|).
 pub fn numeric_step(v: f64) -> f64 {
-    (f32::EPSILON as f64).cbrt() * v.abs().max(1.0)
+    NUMERIC_STEP as f64 * v.abs().max(1.0)
 }
 
 /// f, ∂f/∂x, ∂f/∂y and defined (1 or 0) at (x, y), by the exact derivatives or by central
@@ -36,7 +36,13 @@ fn numeric_gradient(function: &Function, x: f64, y: f64) -> Option<[f64; 3]> {
 
 /// The field on a `w`×`h` grid of `view` (row 0 at the top), each sample at the f32-rounded
 /// coordinates of the grid convention.
-pub fn sample(function: &Function, view: &View, w: u32, h: u32, mode: GradientMode) -> Vec<[f32; 4]> {
+pub fn sample(
+    function: &Function,
+    view: &View,
+    w: u32,
+    h: u32,
+    mode: GradientMode,
+) -> Vec<[f32; 4]> {
     let xs: Vec<f64> = (0..w).map(|i| view.sample_x(i, w) as f32 as f64).collect();
     let mut out = Vec::with_capacity(w as usize * h as usize);
     for j in 0..h {

@@ -2,6 +2,8 @@
 //! contour lines, an arrow field of ∇f and gradient-descent paths. The expression language,
 //! its exact derivatives and the CPU reference live in [`expr`]; the GPU field in [`gpu`].
 
+pub mod cli;
+pub mod cpu_field;
 pub mod descent;
 pub mod error;
 pub mod export;

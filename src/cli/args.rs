@@ -45,7 +45,9 @@ pub fn parse_point(s: &str) -> Result<(f64, f64), String> {
             .parse()
             .map_err(|_| format!("'{s}': '{}' is not a number", v.trim()))?;
         if !n.is_finite() || n.abs() > crate::view::MAX_COORD {
-            return Err(format!("'{s}': coordinates must be finite and within ±1e15"));
+            return Err(format!(
+                "'{s}': coordinates must be finite and within ±1e15"
+            ));
         }
         Ok(n)
     };

@@ -11,7 +11,10 @@ pub const DEFAULT_STEPS: usize = 100;
 pub const DEFAULT_LR: f64 = 0.1;
 
 pub fn run(args: &DescendArgs) -> Result<()> {
-    let r = resolve(args.function.expr.as_deref(), args.function.preset.as_deref())?;
+    let r = resolve(
+        args.function.expr.as_deref(),
+        args.function.preset.as_deref(),
+    )?;
     let starts = starts_or_default(&args.optim, &r)?;
     let paths = run_paths(&r, &args.optim, &starts)?;
     for (i, p) in paths.iter().enumerate() {
@@ -22,8 +25,9 @@ pub fn run(args: &DescendArgs) -> Result<()> {
     match &args.out {
         Some(out) => crate::export::write_paths_csv(out, &paths),
         None => {
-            print!("{}", crate::export::paths_csv_string(&paths));
-            Ok(())
+            let stdout = std::io::stdout();
+            crate::export::paths_csv(&mut stdout.lock(), &paths)
+                .map_err(|e| Error::io("standard output", e))
         }
     }
 }
@@ -44,10 +48,7 @@ pub fn starts_or_default(optim: &OptimArgs, r: &Resolved) -> Result<Vec<(f64, f6
 /// The optimizer settings from the command line (defaults from the preset).
 pub fn hyper(optim: &OptimArgs, r: &Resolved) -> Result<(Optimizer, Hyper, usize)> {
     let optimizer: Optimizer = optim.optimizer.parse()?;
-    let lr = optim
-        .lr
-        .or(r.preset.map(|p| p.lr))
-        .unwrap_or(DEFAULT_LR);
+    let lr = optim.lr.or(r.preset.map(|p| p.lr)).unwrap_or(DEFAULT_LR);
     let steps = optim
         .steps
         .or(r.preset.map(|p| p.steps as usize))
@@ -72,7 +73,7 @@ pub fn run_paths(r: &Resolved, optim: &OptimArgs, starts: &[(f64, f64)]) -> Resu
     Ok(starts
         .iter()
         .map(|&s| {
-            let mut p = Path::new(s, optimizer, hyper.clone(), &mut grad);
+            let mut p = Path::new(s, optimizer, hyper, &mut grad);
             p.run(&mut grad, steps, optim.tol);
             p
         })

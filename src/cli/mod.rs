@@ -40,7 +40,11 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct FunctionArgs {
     /// The function, e.g. "x^2 + 3*x*y + y^2" or "f(w, b) = (2w + b - 1)^2".
-    #[arg(value_name = "EXPR", allow_hyphen_values = true, conflicts_with = "preset")]
+    #[arg(
+        value_name = "EXPR",
+        allow_hyphen_values = true,
+        conflicts_with = "preset"
+    )]
     pub expr: Option<String>,
     /// A built-in function (see `gradfield presets`); also sets the default view and η.
     #[arg(long, value_name = "NAME")]
@@ -164,7 +168,11 @@ pub struct DescendArgs {
 #[derive(Debug, Clone, Default, Args)]
 pub struct ExploreArgs {
     /// The function to open with (default: a preset).
-    #[arg(value_name = "EXPR", allow_hyphen_values = true, conflicts_with = "preset")]
+    #[arg(
+        value_name = "EXPR",
+        allow_hyphen_values = true,
+        conflicts_with = "preset"
+    )]
     pub expr: Option<String>,
     /// A built-in function to open with.
     #[arg(long, value_name = "NAME")]

@@ -35,12 +35,16 @@ pub fn run(args: &SampleArgs) -> Result<()> {
             )))
         }
     };
-    let r = resolve(args.function.expr.as_deref(), args.function.preset.as_deref())?;
+    let r = resolve(
+        args.function.expr.as_deref(),
+        args.function.preset.as_deref(),
+    )?;
     let view = super::view_or_default(args.grid.view, r.preset);
     let (w, h) = args.grid.size.unwrap_or(DEFAULT_SIZE);
     let samples = if use_gpu {
         let gpu = crate::gpu::Gpu::headless()?;
-        crate::gpu::readback::sample_field(&gpu, &r.function, &view, w, h, mode)?
+        let c = r.function.compile();
+        crate::gpu::readback::sample_field(&gpu, &c.grad, &c.value, &view, w, h, mode)?
     } else {
         crate::cpu_field::sample(&r.function, &view, w, h, mode)
     };

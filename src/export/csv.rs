@@ -5,6 +5,7 @@ use super::write_atomic;
 use crate::descent::Path as DescentPath;
 use crate::error::Result;
 use crate::view::View;
+use std::io::Write;
 use std::path::Path;
 
 /// Writes a `w`×`h` field as `x,y,f,dfdx,dfdy`, one row per sample in row-major order (row 0,
@@ -42,13 +43,16 @@ pub fn write_field_csv(
 
 /// Writes descent paths as `path,step,x,y,f,dfdx,dfdy`: path index from 0, step 0 the start.
 pub fn write_paths_csv(path: &Path, paths: &[DescentPath]) -> Result<()> {
-    write_atomic(path, |out| {
-        writeln!(out, "path,step,x,y,f,dfdx,dfdy")?;
-        for (n, p) in paths.iter().enumerate() {
-            for (k, q) in p.points.iter().enumerate() {
-                writeln!(out, "{n},{k},{},{},{},{},{}", q.x, q.y, q.f, q.dfdx, q.dfdy)?;
-            }
+    write_atomic(path, |out| paths_csv(out, paths))
+}
+
+/// Writes the rows of [`write_paths_csv`] to any writer (standard output, for instance).
+pub fn paths_csv(out: &mut dyn Write, paths: &[DescentPath]) -> std::io::Result<()> {
+    writeln!(out, "path,step,x,y,f,dfdx,dfdy")?;
+    for (n, p) in paths.iter().enumerate() {
+        for (k, q) in p.points.iter().enumerate() {
+            writeln!(out, "{n},{k},{},{},{},{},{}", q.x, q.y, q.f, q.dfdx, q.dfdy)?;
         }
-        Ok(())
-    })
+    }
+    Ok(())
 }

@@ -5,7 +5,7 @@ mod csv;
 mod npy;
 mod png;
 
-pub use self::csv::{write_field_csv, write_paths_csv};
+pub use self::csv::{paths_csv, write_field_csv, write_paths_csv};
 pub use self::npy::{field_to_npy_data, read_npy_f32, write_field_npy, write_npy_f32};
 pub use self::png::write_png_rgba8;
 

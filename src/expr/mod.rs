@@ -3,6 +3,7 @@
 
 pub mod ast;
 pub mod chain;
+pub mod compiled;
 pub mod diff;
 pub mod domain;
 pub mod error;
@@ -19,6 +20,7 @@ pub mod tape;
 pub mod wgsl;
 
 pub use ast::{BinOp, Expr, Func, Node, Var, Vars};
+pub use compiled::Compiled;
 pub use error::ParseError;
 pub use function::Function;
 pub use parser::parse;

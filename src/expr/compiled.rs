@@ -1,0 +1,38 @@
+//! A function compiled to tapes: the flat, allocation-free form the descent paths, the hover
+//! read-out and the WGSL generator use (f with its gradient, and f alone for the numeric mode).
+
+use super::tape::Tape;
+use super::Function;
+
+/// The tapes of a function.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// Roots f, ∂f/∂x, ∂f/∂y.
+    pub grad: Tape,
+    /// Root f.
+    pub value: Tape,
+}
+
+impl Function {
+    /// Compiles f and its gradient to tapes.
+    pub fn compile(&self) -> Compiled {
+        Compiled {
+            grad: Tape::new(&[self.f.clone(), self.dfdx.clone(), self.dfdy.clone()]),
+            value: Tape::new(std::slice::from_ref(&self.f)),
+        }
+    }
+
+    /// A closure giving (f, ∂f/∂x, ∂f/∂y) at a point, or `None` where undefined, by a
+    /// compiled tape (what the optimizers in `descent` take).
+    pub fn gradient_fn(&self) -> impl FnMut(f64, f64) -> Option<[f64; 3]> {
+        Compiled::gradient_fn(self.compile())
+    }
+}
+
+impl Compiled {
+    /// A closure over these tapes that evaluates f and ∇f without allocating.
+    pub fn gradient_fn(self) -> impl FnMut(f64, f64) -> Option<[f64; 3]> {
+        let mut regs = Vec::with_capacity(self.grad.len());
+        move |x, y| self.grad.eval(x, y, &mut regs)
+    }
+}
