@@ -79,7 +79,16 @@ fn format_with(v: f64, step: f64, sci: bool) -> String {
     }
     let step_exp = step.log10().floor() as i32;
     if !sci {
-        let decimals = (-step_exp).max(0) as usize;
+        // Levels that are not multiples of a round step (e.g. 1.5 apart) get up to three
+        // more decimals, until the printed value is within a thousandth of a step.
+        let mut decimals = (-step_exp).max(0) as usize;
+        while decimals < (-step_exp).max(0) as usize + 3 {
+            let shown: f64 = format!("{v:.decimals$}").parse().unwrap_or(v);
+            if (shown - v).abs() <= step * 1e-3 {
+                break;
+            }
+            decimals += 1;
+        }
         return format!("{v:.decimals$}");
     }
     let v_exp = v.abs().log10().floor() as i32;
