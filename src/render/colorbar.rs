@@ -37,7 +37,7 @@ pub fn log_delta(min: f64, max: f64) -> f64 {
 /// Where the value `v` sits on the bar, 0 at min and 1 at max (the heatmap's colour coordinate).
 /// A constant range (min == max) puts every value at ½.
 pub fn colorbar_fraction(v: f64, min: f64, max: f64, log: bool) -> f64 {
-    if !(max > min) {
+    if max.is_nan() || min.is_nan() || max <= min {
         return 0.5;
     }
     let t = if log {
@@ -63,7 +63,7 @@ pub fn colorbar_ticks(
     if !min.is_finite() || !max.is_finite() {
         return Vec::new();
     }
-    if !(max > min) {
+    if max.is_nan() || min.is_nan() || max <= min {
         let label = format_tick(min, min.abs().max(1e-12) * 1e-3);
         return vec![AxisTick {
             value: min,

@@ -5,5 +5,7 @@ pub mod axes;
 pub mod colorbar;
 pub mod contour_labels;
 pub mod egui_offscreen;
+pub mod layout;
 pub mod overlay;
+pub mod theme;
 pub mod ticks;

@@ -20,8 +20,8 @@ pub fn nice_ticks(lo: f64, hi: f64, max_count: usize) -> Vec<f64> {
 /// The step (mantissa 1, 2 or 5, exponent k) chosen by [`nice_ticks`].
 fn nice_step(lo: f64, hi: f64, max_count: usize) -> Option<(i64, i32)> {
     let span = hi - lo;
-    let mut k = (span / max_count as f64).log10().floor() as i32 - 1;
-    for _ in 0..64 {
+    let k0 = (span / max_count as f64).log10().floor() as i32 - 1;
+    for k in k0..k0 + 64 {
         for m in [1i64, 2, 5] {
             let s = step_value(m, k);
             let count = (hi / s).floor() - (lo / s).ceil() + 1.0;
@@ -29,7 +29,6 @@ fn nice_step(lo: f64, hi: f64, max_count: usize) -> Option<(i64, i32)> {
                 return Some((m, k));
             }
         }
-        k += 1;
     }
     None
 }
