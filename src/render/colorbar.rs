@@ -116,7 +116,7 @@ fn log_values(min: f64, max: f64, count: usize) -> Vec<AxisTick> {
         out.push(AxisTick {
             value: f,
             frac,
-            label: format_tick(f, step),
+            label: trim_zeros(format_tick(f, step)),
         });
     }
     out
@@ -213,4 +213,13 @@ fn paint_undefined_swatch(painter: &Painter, px: &Px, r: PlotRect, h: f32, theme
         theme.text(),
         theme,
     );
+}
+
+/// "0.50" → "0.5", "2.0" → "2" (log labels are rounded per decade, not to one common step).
+fn trim_zeros(s: String) -> String {
+    if s.contains('.') && !s.contains('e') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s
+    }
 }

@@ -3,7 +3,8 @@
 
 use gradfield::render::egui_offscreen::EguiOffscreen;
 use gradfield::render::overlay::{
-    paint_overlay, ColorBar, FigureLayout, Label, OverlayInput, Theme,
+    paint_overlay, place_contour_labels, ColorBar, ContourLabels, Corner, ExtraText, FigureLayout,
+    Label, OverlayInput, PlotRect, Theme,
 };
 use gradfield::View;
 
@@ -22,14 +23,14 @@ fn device() -> (wgpu::Device, wgpu::Queue) {
         .expect("the adapter gives a device")
 }
 
-/// Renders `draw` over a target cleared with `bg`, returns RGBA8 rows (W×H).
-fn render(bg: [u8; 4], draw: impl FnMut(&egui::Painter)) -> Vec<u8> {
+/// Renders `draw` over a `w`×`h` target cleared with `bg`.
+fn render((w, h): (u32, u32), ppp: f32, bg: [u8; 4], draw: impl FnMut(&egui::Painter)) -> Img {
     let (device, queue) = device();
     let texture = device.create_texture(&wgpu::TextureDescriptor {
         label: Some("test::target"),
         size: wgpu::Extent3d {
-            width: W,
-            height: H,
+            width: w,
+            height: h,
             depth_or_array_layers: 1,
         },
         mip_level_count: 1,
@@ -61,10 +62,10 @@ fn render(bg: [u8; 4], draw: impl FnMut(&egui::Painter)) -> Vec<u8> {
         ..Default::default()
     });
     let mut egui = EguiOffscreen::new(&device, FORMAT);
-    egui.paint(&device, &queue, &mut encoder, &view, (W, H), 1.0, draw);
+    egui.paint(&device, &queue, &mut encoder, &view, (w, h), ppp, draw);
     let buffer = device.create_buffer(&wgpu::BufferDescriptor {
         label: Some("test::readback"),
-        size: (W * H * 4) as u64,
+        size: (w * h * 4) as u64,
         usage: wgpu::BufferUsages::COPY_DST | wgpu::BufferUsages::MAP_READ,
         mapped_at_creation: false,
     });
@@ -74,13 +75,13 @@ fn render(bg: [u8; 4], draw: impl FnMut(&egui::Painter)) -> Vec<u8> {
             buffer: &buffer,
             layout: wgpu::TexelCopyBufferLayout {
                 offset: 0,
-                bytes_per_row: Some(W * 4),
-                rows_per_image: Some(H),
+                bytes_per_row: Some(w * 4),
+                rows_per_image: Some(h),
             },
         },
         wgpu::Extent3d {
-            width: W,
-            height: H,
+            width: w,
+            height: h,
             depth_or_array_layers: 1,
         },
     );
@@ -98,29 +99,93 @@ fn render(bg: [u8; 4], draw: impl FnMut(&egui::Painter)) -> Vec<u8> {
         .slice(..)
         .get_mapped_range()
         .expect("mapped buffer is readable");
-    mapped.to_vec()
+    Img {
+        w,
+        h,
+        data: mapped.to_vec(),
+    }
 }
 
 fn lut() -> [[u8; 4]; 256] {
     std::array::from_fn(|k| [k as u8, 255 - k as u8, (k * 7 % 256) as u8, 255])
 }
 
-fn px(img: &[u8], x: u32, y: u32) -> [u8; 4] {
-    let i = ((y * W + x) * 4) as usize;
-    [img[i], img[i + 1], img[i + 2], img[i + 3]]
+/// A read-back RGBA8 picture.
+struct Img {
+    w: u32,
+    h: u32,
+    data: Vec<u8>,
 }
 
-/// How many pixels in the band [x0, x1) × [y0, y1) differ from `bg`.
-fn changed(img: &[u8], bg: [u8; 4], (x0, x1): (f32, f32), (y0, y1): (f32, f32)) -> usize {
-    let mut n = 0;
-    for y in y0.max(0.0) as u32..(y1.min(H as f32) as u32) {
-        for x in x0.max(0.0) as u32..(x1.min(W as f32) as u32) {
-            if px(img, x, y)[..3] != bg[..3] {
-                n += 1;
+impl Img {
+    fn px(&self, x: u32, y: u32) -> [u8; 4] {
+        let i = ((y * self.w + x) * 4) as usize;
+        [
+            self.data[i],
+            self.data[i + 1],
+            self.data[i + 2],
+            self.data[i + 3],
+        ]
+    }
+
+    /// How many pixels in the band [x0, x1) × [y0, y1) differ from `bg`.
+    fn changed(&self, bg: [u8; 4], (x0, x1): (f32, f32), (y0, y1): (f32, f32)) -> usize {
+        let mut n = 0;
+        for y in y0.max(0.0) as u32..(y1.min(self.h as f32) as u32) {
+            for x in x0.max(0.0) as u32..(x1.min(self.w as f32) as u32) {
+                if self.px(x, y)[..3] != bg[..3] {
+                    n += 1;
+                }
             }
         }
+        n
     }
-    n
+
+    /// Writes the picture next to the test binaries for a look (never committed).
+    fn save_png(&self, name: &str) {
+        let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+        let Ok(file) = std::fs::File::create(&path) else {
+            return;
+        };
+        let mut enc = png::Encoder::new(std::io::BufWriter::new(file), self.w, self.h);
+        enc.set_color(png::ColorType::Rgba);
+        enc.set_depth(png::BitDepth::Eight);
+        if let Ok(mut w) = enc.write_header() {
+            let _ = w.write_image_data(&self.data);
+        }
+    }
+}
+
+/// Checks that the colour strip in `cb` (an undefined swatch `swatch_h` pixels high below it)
+/// shows the LUT from max at the top to min at the bottom.
+fn assert_strip_matches_lut(img: &Img, cb: PlotRect, swatch_h: f32, lut: &[[u8; 4]; 256]) {
+    let strip_h = cb.h - swatch_h;
+    let x = (cb.x + cb.w / 2.0) as u32;
+    let mut last_k = 256usize;
+    let mut rows = 0;
+    for y in (cb.y.ceil() as u32 + 1)..((cb.y + strip_h).floor() as u32 - 1) {
+        let k = ((cb.y + strip_h - (y as f32 + 0.5)) / (strip_h / 256.0)).floor() as usize;
+        let k = k.min(255);
+        let got = img.px(x, y);
+        // ±1 per channel: egui's shader converts gamma → linear → gamma in f32.
+        let near = |n: usize| (0..3).all(|c| (got[c] as i32 - lut[n][c] as i32).abs() <= 1);
+        // A row that straddles two entries may take either neighbour.
+        assert!(
+            near(k) || near(k.saturating_sub(1)) || near((k + 1).min(255)),
+            "row {y}: got {got:?}, LUT[{k}] = {:?}",
+            lut[k]
+        );
+        assert!(
+            k <= last_k,
+            "colours go from max at the top to min at the bottom"
+        );
+        last_k = k;
+        rows += 1;
+    }
+    assert!(
+        rows as f32 > strip_h - 4.0 && last_k < 8,
+        "strip covered {rows} rows, ended at entry {last_k}"
+    );
 }
 
 #[test]
@@ -154,27 +219,21 @@ fn overlay_draws_text_and_the_colour_bar_on_the_gpu() {
         theme,
         extra: None,
     };
-    let img = render(bg, |p| paint_overlay(p, &input));
-    save_png(&img, "overlay_640x360.png");
+    let img = render((W, H), 1.0, bg, |p| paint_overlay(p, &input));
+    img.save_png("overlay_640x360.png");
     let (p, f) = (layout.plot, 18.0 * layout.scale);
 
     // Text drawn: the title band, the x tick-label band below the plot, the y tick-label band
     // left of it and the colour-bar label band right of the bar each hold many changed pixels.
-    let title = changed(&img, bg, (0.0, W as f32), (0.0, p.y - 1.5 * f));
-    let x_labels = changed(
-        &img,
+    let title = img.changed(bg, (0.0, W as f32), (0.0, p.y - 1.5 * f));
+    let x_labels = img.changed(
         bg,
         (p.x, p.right()),
         (p.bottom() + 0.5 * f, p.bottom() + 1.9 * f),
     );
-    let y_labels = changed(&img, bg, (0.0, p.x - 0.6 * f), (p.y, p.bottom()));
+    let y_labels = img.changed(bg, (0.0, p.x - 0.6 * f), (p.y, p.bottom()));
     let cb = layout.colorbar;
-    let bar_labels = changed(
-        &img,
-        bg,
-        (cb.right() + 0.5 * f, W as f32),
-        (cb.y, cb.bottom()),
-    );
+    let bar_labels = img.changed(bg, (cb.right() + 0.5 * f, W as f32), (cb.y, cb.bottom()));
     // Three short labels at 11 px already cover over 50 pixels; an empty band covers none.
     for (name, n) in [
         ("title", title),
@@ -186,53 +245,72 @@ fn overlay_draws_text_and_the_colour_bar_on_the_gpu() {
     }
     // Plot interior away from grid lines and labels stays the background (the overlay is
     // transparent over the field).
-    assert_eq!(
-        px(&img, (p.x + 3.0) as u32, (p.y + 3.0) as u32)[..3],
-        bg[..3]
-    );
+    assert_eq!(img.px((p.x + 3.0) as u32, (p.y + 3.0) as u32)[..3], bg[..3]);
 
     // The colour strip, from its top (max) to the undefined swatch, shows the LUT in order.
-    let strip_h = cb.h - 1.6 * f;
-    let x = (cb.x + cb.w / 2.0) as u32;
-    let mut last_k = 256usize;
-    let mut rows = 0;
-    for y in (cb.y.ceil() as u32 + 1)..((cb.y + strip_h).floor() as u32 - 1) {
-        let k = ((cb.y + strip_h - (y as f32 + 0.5)) / (strip_h / 256.0)).floor() as usize;
-        let want = lut[k.min(255)];
-        let got = px(&img, x, y);
-        // ±1 per channel: egui's shader converts gamma → linear → gamma in f32.
-        let close = (0..3).all(|c| (got[c] as i32 - want[c] as i32).abs() <= 1);
-        // A row that straddles two entries may take either neighbour.
-        let neighbour = [k.saturating_sub(1), (k + 1).min(255)]
-            .iter()
-            .any(|&n| (0..3).all(|c| (got[c] as i32 - lut[n][c] as i32).abs() <= 1));
-        assert!(
-            close || neighbour,
-            "row {y}: got {got:?}, LUT[{k}] = {want:?}"
-        );
-        assert!(
-            k <= last_k,
-            "colours must go from max at the top to min at the bottom"
-        );
-        last_k = k;
-        rows += 1;
-    }
-    assert!(
-        rows > 100 && last_k < 8,
-        "strip covered {rows} rows, ended at entry {last_k}"
-    );
+    assert_strip_matches_lut(&img, cb, 1.6 * f, &lut);
 }
 
-/// Writes the rendered picture next to the test binaries for a look (never committed).
-fn save_png(img: &[u8], name: &str) {
-    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let Ok(file) = std::fs::File::create(&path) else {
-        return;
+#[test]
+fn overlay_at_two_pixels_per_point_keeps_pixel_positions() {
+    let (w, h) = (1280u32, 720u32);
+    let theme = Theme::HighContrast;
+    let bg = theme.background();
+    let layout = FigureLayout::for_figure(w, h, 1.0, true);
+    let lut = lut();
+    let (gw, gh) = (96usize, 54usize);
+    let grid: Vec<f32> = (0..gw * gh)
+        .map(|n| {
+            let x = -3.0 + ((n % gw) as f32 + 0.5) * 6.0 / gw as f32;
+            let y = 2.0 - ((n / gw) as f32 + 0.5) * 4.0 / gh as f32;
+            x * x + 3.0 * y * y
+        })
+        .collect();
+    let levels: Vec<f64> = (1..=10).map(|k| k as f64).collect();
+    let input = OverlayInput {
+        view: View::new(-3.0, 3.0, -2.0, 2.0).expect("valid view"),
+        plot: layout.plot,
+        colorbar: Some(ColorBar {
+            rect: layout.colorbar,
+            lut: &lut,
+            min: 0.01,
+            max: 21.0,
+            log: true,
+            has_undefined: false,
+        }),
+        title: "f(x, y) = x^2 + 3*y^2",
+        subtitle: None,
+        axis_names: ("x", "y"),
+        labels: &[],
+        contour_labels: Some(ContourLabels {
+            grid: &grid,
+            gw,
+            gh,
+            levels: &levels,
+        }),
+        scale: layout.scale,
+        theme,
+        extra: Some(ExtraText {
+            text: "x = 1.25\ny = -0.5\nf = 2.3125",
+            corner: Corner::TopRight,
+        }),
     };
-    let mut enc = png::Encoder::new(std::io::BufWriter::new(file), W, H);
-    enc.set_color(png::ColorType::Rgba);
-    enc.set_depth(png::BitDepth::Eight);
-    if let Ok(mut w) = enc.write_header() {
-        let _ = w.write_image_data(img);
+    let img = render((w, h), 2.0, bg, |p| paint_overlay(p, &input));
+    img.save_png("overlay_1280x720_ppp2.png");
+    let (p, f) = (layout.plot, 18.0 * layout.scale);
+    // Positions are pixels whatever the pixels-per-point: the strip lands where the layout says.
+    assert_strip_matches_lut(&img, layout.colorbar, 0.0, &lut);
+    // Every contour label's box holds drawn text (white on the black halo).
+    let placed = place_contour_labels(&grid, gw, gh, &levels, p, 0.85 * f);
+    assert!(placed.len() >= 5, "only {} contour labels", placed.len());
+    for (x, y, t) in &placed {
+        let n = img.changed(bg, (x - f, x + f), (y - 0.4 * f, y + 0.4 * f));
+        assert!(
+            n > 10,
+            "contour label '{t}' at ({x}, {y}): {n} pixels drawn"
+        );
     }
+    // The read-out box sits in the plot's top-right corner.
+    let corner = img.changed(bg, (p.right() - 8.0 * f, p.right()), (p.y, p.y + 4.0 * f));
+    assert!(corner > 100, "read-out box: {corner} pixels drawn");
 }
