@@ -10,6 +10,7 @@ pub mod export;
 pub mod expr;
 pub mod gpu;
 pub mod presets;
+pub mod render;
 pub mod view;
 
 pub use error::{Error, Result};

@@ -1,0 +1,249 @@
+//! The figure overlay painted with egui on top of the field layers: title, axes with ticks and
+//! grid, colour bar, contour value labels, path annotations and a free text box. Pure layout plus
+//! painting onto any `egui::Painter`, so the PNG and the explorer window show the same overlay.
+//!
+//! Every position and size in this module is in physical pixels of the target; painting divides
+//! by the painter's pixels-per-point.
+
+use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Stroke};
+
+pub use super::colorbar::{colorbar_fraction, log_delta, ColorBar};
+pub use super::contour_labels::{contour_label_size, place_contour_labels, ContourLabels};
+pub use super::layout::{FigureLayout, PlotRect, BASE_FONT_PX};
+pub use super::theme::Theme;
+
+/// A text placed next to a point, e.g. a path's "step 12  f=0.031".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    /// The point the label belongs to, in pixels.
+    pub pos: [f32; 2],
+    pub text: String,
+    /// Text colour, RGBA8 sRGB.
+    pub color: [u8; 4],
+}
+
+/// Which corner of the plot a text box sits in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Corner {
+    #[default]
+    TopLeft,
+    TopRight,
+    BottomLeft,
+    BottomRight,
+}
+
+/// A box of free text (lines separated by '\n') in a corner of the plot, e.g. a hover read-out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ExtraText<'a> {
+    pub text: &'a str,
+    pub corner: Corner,
+}
+
+/// Everything the overlay shows for one frame.
+#[derive(Debug, Clone, Copy)]
+pub struct OverlayInput<'a> {
+    /// The world rectangle shown in `plot`.
+    pub view: crate::View,
+    pub plot: PlotRect,
+    pub colorbar: Option<ColorBar<'a>>,
+    /// The function's formula.
+    pub title: &'a str,
+    /// A second, smaller line under the title (e.g. optimizer and η).
+    pub subtitle: Option<&'a str>,
+    /// Names of the horizontal and vertical variables.
+    pub axis_names: (&'a str, &'a str),
+    /// Annotations next to points (path ends).
+    pub labels: &'a [Label],
+    pub contour_labels: Option<ContourLabels<'a>>,
+    /// Size factor, usually [`FigureLayout::scale`].
+    pub scale: f32,
+    pub theme: Theme,
+    /// A free text box in a corner of the plot.
+    pub extra: Option<ExtraText<'a>>,
+}
+
+/// Paints the whole overlay for `input`. The target behind the margins should be cleared with
+/// [`Theme::background`].
+pub fn paint_overlay(painter: &Painter, input: &OverlayInput) {
+    let scale = if input.scale.is_finite() && input.scale > 0.0 {
+        input.scale
+    } else {
+        1.0
+    };
+    let px = Px::new(painter, scale);
+    super::axes::paint_axes(painter, &px, input);
+    if let Some(bar) = &input.colorbar {
+        super::colorbar::paint_colorbar(painter, &px, bar, input.theme);
+    }
+    if let Some(c) = &input.contour_labels {
+        super::contour_labels::paint_contour_labels(painter, &px, c, input.plot, input.theme);
+    }
+    paint_title(painter, &px, input);
+    for label in input.labels {
+        paint_label(painter, &px, label, input.theme);
+    }
+    if let Some(extra) = &input.extra {
+        paint_extra(painter, &px, extra, input.plot, input.theme);
+    }
+}
+
+/// Pixel ↔ point conversion and type sizes for one painter.
+pub(crate) struct Px {
+    /// Pixels per point.
+    pub ppp: f32,
+    /// Label type size in pixels.
+    pub font: f32,
+    pub scale: f32,
+}
+
+impl Px {
+    pub fn new(painter: &Painter, scale: f32) -> Px {
+        Px {
+            ppp: painter.pixels_per_point().max(1e-3),
+            font: BASE_FONT_PX * scale,
+            scale,
+        }
+    }
+    /// A pixel position as an egui point.
+    pub fn pos(&self, x: f32, y: f32) -> Pos2 {
+        Pos2::new(x / self.ppp, y / self.ppp)
+    }
+    /// A proportional font `size_px` pixels high.
+    pub fn font_id(&self, size_px: f32) -> FontId {
+        FontId::proportional(size_px / self.ppp)
+    }
+    /// A stroke `width_px` pixels wide.
+    pub fn stroke(&self, width_px: f32, color: Color32) -> Stroke {
+        Stroke::new(width_px / self.ppp, color)
+    }
+    /// The size of `text` in pixels at `size_px`.
+    pub fn measure(&self, painter: &Painter, text: &str, size_px: f32) -> egui::Vec2 {
+        painter
+            .layout_no_wrap(text.to_owned(), self.font_id(size_px), Color32::WHITE)
+            .size()
+            * self.ppp
+    }
+}
+
+fn paint_title(painter: &Painter, px: &Px, input: &OverlayInput) {
+    let clip = painter.clip_rect();
+    let cx = clip.center().x * px.ppp;
+    let top = clip.top() * px.ppp + 0.6 * px.font;
+    let title_px = 1.6 * px.font;
+    painter.text(
+        px.pos(cx, top),
+        Align2::CENTER_TOP,
+        input.title,
+        px.font_id(title_px),
+        input.theme.text(),
+    );
+    if let Some(sub) = input.subtitle {
+        painter.text(
+            px.pos(cx, top + 1.3 * title_px),
+            Align2::CENTER_TOP,
+            sub,
+            px.font_id(1.05 * px.font),
+            input.theme.text(),
+        );
+    }
+}
+
+/// Text with a rounded backing, `rect_px` its outer box in pixels.
+pub(crate) fn haloed_text(
+    painter: &Painter,
+    px: &Px,
+    rect_px: PlotRect,
+    text: &str,
+    size_px: f32,
+    color: Color32,
+    theme: Theme,
+) {
+    let rect = rect_px.to_egui(px.ppp);
+    painter.rect_filled(rect, 0.25 * size_px / px.ppp, theme.halo());
+    painter.text(
+        rect.center(),
+        Align2::CENTER_CENTER,
+        text,
+        px.font_id(size_px),
+        color,
+    );
+}
+
+/// A box of `size` pixels placed up-right of (x, y) by `offset`, flipped to the other side
+/// where it would leave `bounds`, then clamped inside it.
+pub(crate) fn place_box(x: f32, y: f32, size: egui::Vec2, offset: f32, bounds: Rect) -> PlotRect {
+    let mut bx = x + offset;
+    if bx + size.x > bounds.right() {
+        bx = x - offset - size.x;
+    }
+    let mut by = y - offset - size.y;
+    if by < bounds.top() {
+        by = y + offset;
+    }
+    PlotRect {
+        x: bx.clamp(bounds.left(), (bounds.right() - size.x).max(bounds.left())),
+        y: by.clamp(bounds.top(), (bounds.bottom() - size.y).max(bounds.top())),
+        w: size.x,
+        h: size.y,
+    }
+}
+
+fn paint_label(painter: &Painter, px: &Px, label: &Label, theme: Theme) {
+    let [x, y] = label.pos;
+    if !x.is_finite() || !y.is_finite() {
+        return;
+    }
+    let size_px = 1.2 * px.font;
+    let pad = 0.3 * size_px;
+    let text_size = px.measure(painter, &label.text, size_px);
+    let size = text_size + egui::vec2(2.0 * pad, pad);
+    let clip = painter.clip_rect();
+    let bounds = Rect::from_min_max(
+        (clip.min.to_vec2() * px.ppp).to_pos2(),
+        (clip.max.to_vec2() * px.ppp).to_pos2(),
+    );
+    let b = place_box(x, y, size, 0.6 * size_px, bounds);
+    let [r, g, bl, a] = label.color;
+    let color = Color32::from_rgba_unmultiplied(r, g, bl, a);
+    painter.rect_stroke(
+        b.to_egui(px.ppp),
+        0.25 * size_px / px.ppp,
+        px.stroke(2.0 * px.scale, color),
+        egui::StrokeKind::Outside,
+    );
+    haloed_text(painter, px, b, &label.text, size_px, color, theme);
+}
+
+fn paint_extra(painter: &Painter, px: &Px, extra: &ExtraText, plot: PlotRect, theme: Theme) {
+    let size_px = px.font;
+    let pad = 0.5 * size_px;
+    let galley = painter.layout_no_wrap(extra.text.to_owned(), px.font_id(size_px), theme.text());
+    let size = galley.size() * px.ppp + egui::vec2(2.0 * pad, 2.0 * pad);
+    let (left, top) = match extra.corner {
+        Corner::TopLeft | Corner::BottomLeft => (true, extra.corner == Corner::TopLeft),
+        Corner::TopRight | Corner::BottomRight => (false, extra.corner == Corner::TopRight),
+    };
+    let x = if left {
+        plot.x + pad
+    } else {
+        plot.right() - pad - size.x
+    };
+    let y = if top {
+        plot.y + pad
+    } else {
+        plot.bottom() - pad - size.y
+    };
+    let rect = PlotRect {
+        x,
+        y,
+        w: size.x,
+        h: size.y,
+    }
+    .to_egui(px.ppp);
+    painter.rect_filled(rect, 0.25 * size_px / px.ppp, theme.halo());
+    painter.galley(
+        rect.min + egui::vec2(pad, pad) / px.ppp,
+        galley,
+        theme.text(),
+    );
+}

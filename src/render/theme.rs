@@ -1,0 +1,57 @@
+//! The overlay's colour themes: text, halo, grid and background colours.
+
+use egui::Color32;
+
+/// Text colours and strokes of the overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Light text on a dark background.
+    #[default]
+    Dark,
+    /// Dark text on a light background (print).
+    Light,
+    /// White on black with heavier strokes (projectors in bright rooms).
+    HighContrast,
+}
+
+impl Theme {
+    /// The colour the target should be cleared with behind the figure (RGBA8, sRGB).
+    pub fn background(self) -> [u8; 4] {
+        match self {
+            Theme::Dark => [24, 24, 28, 255],
+            Theme::Light => [255, 255, 255, 255],
+            Theme::HighContrast => [0, 0, 0, 255],
+        }
+    }
+    /// Text, tick and frame colour.
+    pub fn text(self) -> Color32 {
+        match self {
+            Theme::Dark => Color32::from_rgb(235, 235, 235),
+            Theme::Light => Color32::from_rgb(20, 20, 20),
+            Theme::HighContrast => Color32::WHITE,
+        }
+    }
+    /// Backing behind text drawn over the field.
+    pub fn halo(self) -> Color32 {
+        match self {
+            Theme::Dark => Color32::from_rgba_unmultiplied(16, 16, 20, 200),
+            Theme::Light => Color32::from_rgba_unmultiplied(255, 255, 255, 210),
+            Theme::HighContrast => Color32::BLACK,
+        }
+    }
+    /// Grid lines across the plot.
+    pub fn grid(self) -> Color32 {
+        match self {
+            Theme::Dark => Color32::from_rgba_unmultiplied(255, 255, 255, 46),
+            Theme::Light => Color32::from_rgba_unmultiplied(0, 0, 0, 46),
+            Theme::HighContrast => Color32::from_rgba_unmultiplied(255, 255, 255, 90),
+        }
+    }
+    /// Stroke width factor (× scale) for frames and ticks.
+    pub fn stroke_px(self) -> f32 {
+        match self {
+            Theme::HighContrast => 2.5,
+            _ => 1.5,
+        }
+    }
+}
