@@ -4,6 +4,7 @@
 
 pub mod error;
 pub mod expr;
+pub mod render;
 pub mod view;
 
 pub use error::{Error, Result};
