@@ -6,16 +6,20 @@
 pub mod arrows;
 pub mod colormap;
 pub mod heatmap;
+pub mod offscreen;
 pub mod paths;
 pub mod range;
+pub mod renderer;
 pub mod settings;
 mod util;
 
 pub use arrows::ArrowPass;
 pub use colormap::Colormap;
 pub use heatmap::HeatmapPass;
+pub use offscreen::{render_png, render_rgba, OFFSCREEN_FORMAT};
 pub use paths::{PathDraw, PathPass, PATH_PALETTE};
 pub use range::RangePass;
+pub use renderer::{FrameWork, Renderer};
 pub use settings::{
     ArrowDir, ArrowLength, ArrowSettings, Layout, PlotRect, RangeMode, RenderSettings,
 };
