@@ -6,6 +6,7 @@
 pub mod error;
 pub mod expr;
 pub mod gpu;
+pub mod presets;
 pub mod render;
 pub mod view;
 
