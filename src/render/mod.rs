@@ -19,7 +19,7 @@ pub use heatmap::HeatmapPass;
 pub use offscreen::{render_png, render_rgba, OFFSCREEN_FORMAT};
 pub use paths::{PathDraw, PathPass, PATH_PALETTE};
 pub use range::RangePass;
-pub use renderer::{FrameWork, Renderer};
+pub use renderer::{tapes, FrameWork, Renderer};
 pub use settings::{
     ArrowDir, ArrowLength, ArrowSettings, Layout, PlotRect, RangeMode, RenderSettings,
 };

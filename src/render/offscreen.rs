@@ -7,7 +7,7 @@ use std::path::Path;
 use super::settings::{Layout, RenderSettings};
 use super::{PathDraw, Renderer};
 use crate::error::{Error, Result};
-use crate::expr::tape::Tape;
+use crate::expr::Function;
 use crate::gpu::{Gpu, GradientMode};
 use crate::view::View;
 
@@ -94,14 +94,13 @@ pub fn render_rgba(
     Ok(pixels)
 }
 
-/// Renders the function (compiled into `tape_f_grad`, `tape_f`) over `view` as a `size`
+/// Renders `function` over `view` as a `size`
 /// figure and writes it to `out_path` as a PNG. The title is drawn by the overlay once it
 /// lands; until then the figure keeps its margins empty.
 #[allow(clippy::too_many_arguments)]
 pub fn render_png(
     gpu: &Gpu,
-    tape_f_grad: &Tape,
-    tape_f: &Tape,
+    function: &Function,
     view: &View,
     size: (u32, u32),
     settings: &RenderSettings,
@@ -110,7 +109,7 @@ pub fn render_png(
     out_path: &Path,
 ) -> Result<()> {
     let _ = title;
-    let mut renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, tape_f_grad, tape_f)?;
+    let mut renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, function)?;
     let layout = Layout::for_figure(size.0, size.1, 1.0);
     let pixels = render_rgba(
         gpu,

@@ -7,6 +7,7 @@ use super::settings::{frame_params, Layout, RenderSettings};
 use super::{ArrowDir, ArrowPass, HeatmapPass, Params, PathDraw, PathPass, RangePass, RangeResult};
 use crate::error::Result;
 use crate::expr::tape::Tape;
+use crate::expr::Function;
 use crate::gpu::{FieldPass, Gpu, GradientMode};
 use crate::view::View;
 
@@ -55,9 +56,21 @@ pub struct Renderer {
 }
 
 impl Renderer {
-    /// Passes for targets of `format`, drawing the function compiled into `tape_f_grad`
-    /// (roots f, ∂f/∂x, ∂f/∂y) and `tape_f` (root f).
-    pub fn new(
+    /// Passes for targets of `format`, drawing `function`.
+    pub fn new(gpu: &Gpu, format: wgpu::TextureFormat, function: &Function) -> Result<Renderer> {
+        let (full, f) = tapes(function);
+        Renderer::from_tapes(gpu, format, &full, &f)
+    }
+
+    /// Switches to another function; on error the previous one stays.
+    pub fn set_function(&mut self, gpu: &Gpu, function: &Function) -> Result<()> {
+        let (full, f) = tapes(function);
+        self.set_tapes(gpu, &full, &f)
+    }
+
+    /// Like [`Renderer::new`] for a function already compiled into `tape_f_grad` (roots f,
+    /// ∂f/∂x, ∂f/∂y) and `tape_f` (root f).
+    pub fn from_tapes(
         gpu: &Gpu,
         format: wgpu::TextureFormat,
         tape_f_grad: &Tape,
@@ -88,8 +101,8 @@ impl Renderer {
         })
     }
 
-    /// Switches to another function; on error the previous one stays.
-    pub fn set_function(&mut self, gpu: &Gpu, tape_f_grad: &Tape, tape_f: &Tape) -> Result<()> {
+    /// Like [`Renderer::set_function`] for compiled tapes.
+    pub fn set_tapes(&mut self, gpu: &Gpu, tape_f_grad: &Tape, tape_f: &Tape) -> Result<()> {
         self.field.set_function(&gpu.device, tape_f_grad, tape_f)?;
         self.function_changed = true;
         Ok(())
@@ -241,4 +254,16 @@ impl Renderer {
     pub fn arrows(&self) -> &ArrowPass {
         &self.arrows
     }
+}
+
+/// The two tapes the field pass compiles: (f, ∂f/∂x, ∂f/∂y) and f alone.
+pub fn tapes(function: &Function) -> (Tape, Tape) {
+    (
+        Tape::new(&[
+            function.f.clone(),
+            function.dfdx.clone(),
+            function.dfdy.clone(),
+        ]),
+        Tape::new(std::slice::from_ref(&function.f)),
+    )
 }
