@@ -47,7 +47,7 @@ fn gf_powi(a: f32, n: i32) -> GfR {
         }
         if (e & 1) != 0 {
             let m = gf_mul(acc.v, base.v);
-            acc = GfR(m.v, acc.ok && m.ok);
+            acc = GfR(m.v, acc.ok && base.ok && m.ok);
         }
         e = e >> 1u;
         if e != 0 {

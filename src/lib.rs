@@ -1,6 +1,7 @@
 //! gradfield shows a function of two variables f(x, y) as a landscape: a colour heatmap with
 //! contour lines, an arrow field of ∇f and gradient-descent paths. The expression language,
-//! its exact derivatives and the CPU reference live in [`expr`]; the GPU field in [`gpu`].
+//! its exact derivatives and the CPU reference live in [`expr`]; the GPU field in [`gpu`];
+//! drawing it in [`render`].
 
 pub mod cli;
 pub mod cpu_field;

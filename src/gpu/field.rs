@@ -178,7 +178,9 @@ impl FieldPass {
         mode: GradientMode,
     ) -> Result<()> {
         let bytes = width as u64 * height as u64 * SAMPLE_BYTES;
-        let limit = (device.limits().max_storage_buffer_binding_size as u64)
+        let limit = device
+            .limits()
+            .max_storage_buffer_binding_size
             .min(device.limits().max_buffer_size);
         if width == 0 || height == 0 || bytes > limit {
             return Err(Error::Input(format!(

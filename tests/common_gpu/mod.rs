@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod bound;
+
 use gradfield::expr::ast::*;
 
 /// A small deterministic generator (SplitMix64), so failures reproduce from the seed.
