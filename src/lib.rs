@@ -5,6 +5,7 @@
 pub mod error;
 pub mod expr;
 pub mod gpu;
+pub mod presets;
 pub mod view;
 
 pub use error::{Error, Result};
