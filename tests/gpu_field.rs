@@ -9,119 +9,20 @@
 
 mod common_gpu;
 
+use common_gpu::compare::{check, Stats};
 use common_gpu::{bound, gpu, random_expr, Rng};
 use gradfield::expr::ast::*;
 use gradfield::expr::tape::Tape;
+use gradfield::expr::Function;
 use gradfield::gpu::field::{FieldPass, GradientMode, NUMERIC_STEP};
 use gradfield::gpu::readback::run_pass;
-use gradfield::gpu::Gpu;
 use gradfield::View;
-
-#[derive(Default, Debug)]
-struct Stats {
-    points: usize,
-    compared: usize,
-    not_comparable: usize,
-    flips: usize,
-    defined: usize,
-    undefined: usize,
-    max_abs: f64,
-    max_rel: f64,
-    max_ratio: f64,
-}
 
 fn x() -> Node {
     var(Var::X)
 }
 fn y() -> Node {
     var(Var::Y)
-}
-
-fn defined_at(tape: &Tape, x: f32, y: f32) -> bool {
-    let mut regs = Vec::new();
-    let mut out = vec![0.0; tape.roots().len()];
-    tape.eval_into(x as f64, y as f64, &mut regs, &mut out)
-}
-
-/// True when the reference's definedness changes between (x, y) and a neighbouring f32 point.
-fn neighbour_flip(tape: &Tape, x: f32, y: f32) -> bool {
-    let here = defined_at(tape, x, y);
-    [
-        (x.next_up(), y),
-        (x.next_down(), y),
-        (x, y.next_up()),
-        (x, y.next_down()),
-    ]
-    .iter()
-    .any(|&(a, b)| defined_at(tape, a, b) != here)
-}
-
-/// Compares one GPU field with the reference; panics with the point on a real mismatch.
-fn check(
-    gpu: &Gpu,
-    pass: &mut FieldPass,
-    tape: &Tape,
-    view: &View,
-    (w, h): (u32, u32),
-    label: &str,
-    st: &mut Stats,
-) {
-    let out = run_pass(gpu, pass, view, w, h, GradientMode::Exact).expect("field runs");
-    let mut regs = Vec::new();
-    for j in 0..h {
-        for i in 0..w {
-            let (xf, yf) = (view.sample_x(i, w) as f32, view.sample_y(j, h) as f32);
-            let s = out[(j * w + i) as usize];
-            let b = bound::eval(tape, xf as f64, yf as f64);
-            assert_eq!(
-                b.value,
-                tape.eval(xf as f64, yf as f64, &mut regs),
-                "bound evaluator = tape"
-            );
-            st.points += 1;
-            assert!(s[3] == 0.0 || s[3] == 1.0, "{label}: defined flag {}", s[3]);
-            let gpu_def = s[3] == 1.0;
-            if !gpu_def {
-                assert_eq!(
-                    &s[..3],
-                    &[0.0; 3],
-                    "{label}: undefined sample must be zeros"
-                );
-            }
-            match b.value {
-                Some(v) if gpu_def => {
-                    st.defined += 1;
-                    for k in 0..3 {
-                        if !b.bound[k].is_finite() {
-                            st.not_comparable += 1;
-                            continue;
-                        }
-                        let err = (s[k] as f64 - v[k]).abs();
-                        let tol = 2.0 * b.bound[k] + 1e-30;
-                        assert!(
-                            err <= tol,
-                            "{label}: root {k} at ({xf:e}, {yf:e}): gpu {} vs ref {} (error {err:e}, tolerance {tol:e})",
-                            s[k], v[k]
-                        );
-                        st.compared += 1;
-                        st.max_abs = st.max_abs.max(err);
-                        st.max_rel = st.max_rel.max(err / v[k].abs().max(1.0));
-                        st.max_ratio = st.max_ratio.max(err / tol);
-                    }
-                }
-                None if !gpu_def => st.undefined += 1,
-                _ => {
-                    let ok = b.uncertain || neighbour_flip(tape, xf, yf);
-                    assert!(
-                        ok,
-                        "{label}: at ({xf:e}, {yf:e}) reference {:?} but gpu defined = {gpu_def} ({s:?})",
-                        b.value
-                    );
-                    st.flips += 1;
-                }
-            }
-        }
-    }
 }
 
 fn views() -> Vec<View> {
@@ -138,6 +39,17 @@ fn tapes(f: Node, dx: Node, dy: Node) -> (Tape, Tape) {
     (Tape::new(&[f.clone(), dx, dy]), Tape::new(&[f]))
 }
 
+/// A Function whose three roots are given directly (to test domains of chosen expressions).
+fn roots(f: Node, dfdx: Node, dfdy: Node) -> Function {
+    Function {
+        source: String::new(),
+        vars: Default::default(),
+        f,
+        dfdx,
+        dfdy,
+    }
+}
+
 #[test]
 fn random_expressions_match_the_reference() {
     let gpu = gpu();
@@ -146,20 +58,14 @@ fn random_expressions_match_the_reference() {
     let mut st = Stats::default();
     let start = std::time::Instant::now();
     for n in 0..200 {
-        let roots = [0, 1, 2].map(|_| random_expr(&mut rng, 4));
-        let (grad, value) = tapes(roots[0].clone(), roots[1].clone(), roots[2].clone());
+        // A random f with its real symbolic derivatives.
+        let f = random_expr(&mut rng, 4);
+        let function = Function::from_expr(String::new(), Default::default(), f);
         let mut pass =
-            FieldPass::new(&gpu.device, &grad, &value).expect("generated shader compiles");
+            FieldPass::for_function(&gpu.device, &function).expect("generated shader compiles");
         for view in views() {
-            check(
-                &gpu,
-                &mut pass,
-                &grad,
-                &view,
-                (32, 24),
-                &format!("random #{n} {roots:?}"),
-                &mut st,
-            );
+            let label = format!("random #{n} f = {}", function.formulas()[0]);
+            check(&gpu, &mut pass, &function, &view, (32, 24), &label, &mut st);
         }
     }
     eprintln!("random expressions: {st:?} in {:?}", start.elapsed());
@@ -241,16 +147,36 @@ fn domain_edges_and_overflow_match_the_reference() {
     ];
     let mut st = Stats::default();
     for (label, [f, a, b], view) in cases {
-        let (grad, value) = tapes(f, a, b);
-        let mut pass = FieldPass::new(&gpu.device, &grad, &value).expect("compiles");
+        let function = roots(f, a, b);
+        let mut pass = FieldPass::for_function(&gpu.device, &function).expect("compiles");
         let before = (st.defined, st.undefined);
-        check(&gpu, &mut pass, &grad, &view, (64, 48), label, &mut st);
+        check(&gpu, &mut pass, &function, &view, (64, 48), label, &mut st);
         assert!(
             st.defined > before.0 && st.undefined > before.1,
             "{label} should have both kinds of points"
         );
     }
     eprintln!("domain edges: {st:?}");
+    assert!(st.flips * 100 <= st.points, "{st:?}");
+}
+
+#[test]
+fn every_preset_matches_the_reference() {
+    let gpu = gpu();
+    let mut st = Stats::default();
+    for p in gradfield::presets::all() {
+        let function = Function::parse(p.expr).expect("presets parse");
+        let [x0, x1, y0, y1] = p.view;
+        let view = View::new(x0, x1, y0, y1).expect("preset view");
+        let mut pass = FieldPass::for_function(&gpu.device, &function).expect("compiles");
+        check(&gpu, &mut pass, &function, &view, (64, 48), p.name, &mut st);
+        // And the same function far out and zoomed in, where f32 is stretched.
+        let far = View::new(-2.0e3, 1.0e3, -1.5e3, 2.5e3).expect("view");
+        check(&gpu, &mut pass, &function, &far, (32, 24), p.name, &mut st);
+        let tiny = View::new(x0 + 0.1, x0 + 0.101, y0 + 0.2, y0 + 0.201).expect("view");
+        check(&gpu, &mut pass, &function, &tiny, (32, 24), p.name, &mut st);
+    }
+    eprintln!("presets: {st:?}");
     assert!(st.flips * 100 <= st.points, "{st:?}");
 }
 

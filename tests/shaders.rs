@@ -97,3 +97,16 @@ fn literals_are_finite_f32() {
     assert_eq!(wgsl::literal(-2.0), "(-2e0f)");
     assert_eq!(wgsl::literal(0.0), "0e0f");
 }
+
+#[test]
+fn a_parsed_function_leaves_no_trace_of_its_text() {
+    // Variable names and number spellings from the input must not reach the shader.
+    let text = "f(zorglub, quux) = zorglub^2 * 1.2345678901234567 + sin(quux) / 3";
+    let function = gradfield::expr::Function::parse(text).expect("parses");
+    let (grad, value) = gradfield::gpu::field::function_tapes(&function);
+    let src = field_source(&grad, &value).expect("generates");
+    for marker in ["zorglub", "quux", "1.2345678901234567", "sin(quux)"] {
+        assert!(!src.contains(marker), "{marker} reached the shader");
+    }
+    validate("parsed", &src).unwrap_or_else(|e| panic!("{e}"));
+}

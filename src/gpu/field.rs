@@ -8,6 +8,7 @@
 use crate::error::{Error, Result};
 use crate::expr::tape::Tape;
 use crate::expr::wgsl;
+use crate::expr::Function;
 use crate::gpu::shader;
 use crate::view::View;
 
@@ -59,6 +60,18 @@ struct Params {
     step: f32,
 }
 
+/// The tapes of a function for the field pass: (f, ∂f/∂x, ∂f/∂y) and f alone.
+pub fn function_tapes(function: &Function) -> (Tape, Tape) {
+    (
+        Tape::new(&[
+            function.f.clone(),
+            function.dfdx.clone(),
+            function.dfdy.clone(),
+        ]),
+        Tape::new(std::slice::from_ref(&function.f)),
+    )
+}
+
 /// The complete field shader for a function: `tape_f_grad` has roots f, ∂f/∂x, ∂f/∂y and
 /// `tape_f` the root f.
 pub fn field_source(tape_f_grad: &Tape, tape_f: &Tape) -> Result<String> {
@@ -82,6 +95,12 @@ impl FieldPass {
     /// A pass for the function compiled into the two tapes (see [`field_source`]).
     pub fn new(device: &wgpu::Device, tape_f_grad: &Tape, tape_f: &Tape) -> Result<FieldPass> {
         FieldPass::from_source(device, &field_source(tape_f_grad, tape_f)?)
+    }
+
+    /// A pass for a parsed function and its derivatives.
+    pub fn for_function(device: &wgpu::Device, function: &Function) -> Result<FieldPass> {
+        let (grad, value) = function_tapes(function);
+        FieldPass::new(device, &grad, &value)
     }
 
     /// A pass from a complete field shader (the template with functions spliced in).
@@ -157,6 +176,12 @@ impl FieldPass {
         tape_f: &Tape,
     ) -> Result<()> {
         self.set_source(device, &field_source(tape_f_grad, tape_f)?)
+    }
+
+    /// Like [`FieldPass::set_function`] for a parsed function.
+    pub fn set_function_from(&mut self, device: &wgpu::Device, function: &Function) -> Result<()> {
+        let (grad, value) = function_tapes(function);
+        self.set_function(device, &grad, &value)
     }
 
     /// Like [`FieldPass::set_function`] for a complete field shader.

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use crate::error::{Error, Result};
-use crate::expr::tape::Tape;
+use crate::expr::Function;
 use crate::gpu::field::{FieldPass, GradientMode, SAMPLE_BYTES};
 use crate::gpu::Gpu;
 use crate::view::View;
@@ -68,17 +68,16 @@ pub fn read_buffer_f32x4(gpu: &Gpu, buffer: &wgpu::Buffer, count: usize) -> Resu
 }
 
 /// Evaluates a function's field once on a `w`×`h` grid over `view` and reads it back
-/// (row-major, row 0 = top; see `gpu::field` for the layout).
+/// (row-major, row 0 = top; see `gpu::field` for the layout). Behind `gradfield sample`.
 pub fn sample_field(
     gpu: &Gpu,
-    tape_f_grad: &Tape,
-    tape_f: &Tape,
+    function: &Function,
     view: &View,
     w: u32,
     h: u32,
     mode: GradientMode,
 ) -> Result<Vec<[f32; 4]>> {
-    let mut pass = FieldPass::new(&gpu.device, tape_f_grad, tape_f)?;
+    let mut pass = FieldPass::for_function(&gpu.device, function)?;
     run_pass(gpu, &mut pass, view, w, h, mode)
 }
 

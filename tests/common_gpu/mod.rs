@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod bound;
+pub mod compare;
 
 use gradfield::expr::ast::*;
 
