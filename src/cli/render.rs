@@ -1,8 +1,132 @@
-//! `gradfield render`: draws the field, contours, arrows and descent paths to a PNG.
+//! `gradfield render`: draws the heatmap, contours, arrows and descent paths, with axes,
+//! colour bar and title, to a PNG.
 
-use super::RenderArgs;
+use super::descend::{hyper, run_paths};
+use super::{resolve, RenderArgs};
+use crate::descent::{Path, Status};
 use crate::error::{Error, Result};
+use crate::render::layout::FigureLayout;
+use crate::render::overlay::Label;
+use crate::render::{
+    ArrowDir, ArrowLength, ArrowSettings, Colormap, FigureText, PathDraw, RangeMode,
+    RenderSettings, PATH_PALETTE,
+};
 
-pub fn run(_args: &RenderArgs) -> Result<()> {
-    Err(Error::Input("render is being wired up".into()))
+/// The picture size when --size is not given.
+pub const DEFAULT_SIZE: (u32, u32) = (1600, 900);
+
+pub fn run(args: &RenderArgs) -> Result<()> {
+    if !args
+        .out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"))
+    {
+        return Err(Error::Input(format!(
+            "--out '{}': the file must end in .png",
+            args.out.display()
+        )));
+    }
+    let r = resolve(
+        args.function.expr.as_deref(),
+        args.function.preset.as_deref(),
+    )?;
+    let view = super::view_or_default(args.grid.view, r.preset);
+    let size = args.grid.size.unwrap_or(DEFAULT_SIZE);
+    let settings = settings(args, r.preset.is_some_and(|p| p.log_scale))?;
+    let paths = if args.optim.starts.is_empty() {
+        hyper(&args.optim, &r)?;
+        Vec::new()
+    } else {
+        run_paths(&r, &args.optim, &args.optim.starts)?
+    };
+    let draws: Vec<PathDraw> = paths
+        .iter()
+        .enumerate()
+        .map(|(i, p)| PathDraw {
+            points: p.points.iter().map(|q| (q.x, q.y)).collect(),
+            color: PATH_PALETTE[i % PATH_PALETTE.len()],
+            status_done: !p.is_running(),
+        })
+        .collect();
+    let fig = FigureLayout::for_figure(size.0, size.1, 1.0, settings.show_heatmap);
+    let labels = paths
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let c = p.current();
+            let (px, py) = view.to_pixel(c.x, c.y, fig.plot.w as f64, fig.plot.h as f64);
+            Label {
+                pos: [fig.plot.x + px as f32, fig.plot.y + py as f32],
+                text: path_label(p),
+                color: PATH_PALETTE[i % PATH_PALETTE.len()].map(|v| (v * 255.0).round() as u8),
+            }
+        })
+        .collect();
+    let f = &r.function;
+    let subtitle = (!paths.is_empty()).then(|| {
+        let p = &paths[0];
+        format!("{}, η = {}", p.optimizer.label(), p.hyper.lr)
+    });
+    let text = FigureText {
+        title: format!("f({}, {}) = {}", f.vars.x, f.vars.y, f.formulas()[0]),
+        subtitle,
+        axis_names: (f.vars.x.clone(), f.vars.y.clone()),
+        labels,
+        ui_scale: 1.0,
+        ..FigureText::default()
+    };
+    let gpu = crate::gpu::Gpu::headless()?;
+    crate::render::render_png(&gpu, f, &view, size, &settings, &draws, &text, &args.out)
+}
+
+/// The short label drawn at a path's last point.
+pub fn path_label(p: &Path) -> String {
+    match &p.status {
+        Status::Diverged { step, .. } => format!("diverged at step {step}"),
+        Status::Converged { step } => format!("converged at step {step}"),
+        Status::Undefined { .. } => "start is undefined".into(),
+        _ => format!("step {}  f = {:.4}", p.iterations(), p.current().f),
+    }
+}
+
+fn settings(args: &RenderArgs, preset_log: bool) -> Result<RenderSettings> {
+    let colormap: Colormap = args.colormap.parse()?;
+    let direction = match args.arrows.to_ascii_lowercase().as_str() {
+        "ascent" => ArrowDir::Ascent,
+        "descent" => ArrowDir::Descent,
+        "none" => ArrowDir::None,
+        other => {
+            return Err(Error::Input(format!(
+                "--arrows '{other}': expected ascent, descent or none"
+            )))
+        }
+    };
+    let length = match args.arrow_length.to_ascii_lowercase().as_str() {
+        "normalized" | "normalised" => ArrowLength::Normalized,
+        "proportional" => ArrowLength::Proportional,
+        "log" => ArrowLength::Log,
+        other => {
+            return Err(Error::Input(format!(
+                "--arrow-length '{other}': expected normalized, proportional or log"
+            )))
+        }
+    };
+    let settings = RenderSettings {
+        colormap,
+        levels: args.levels,
+        show_contours: args.levels > 0,
+        log_scale: args.log || (preset_log && !args.linear),
+        range: match args.percentile {
+            Some(p) => RangeMode::Percentile(p as f32),
+            None => RangeMode::MinMax,
+        },
+        arrows: ArrowSettings {
+            direction,
+            length,
+            spacing_px: args.arrow_spacing as f32,
+        },
+        ..RenderSettings::default()
+    };
+    settings.validate()?;
+    Ok(settings)
 }

@@ -43,8 +43,7 @@ pub fn run(args: &SampleArgs) -> Result<()> {
     let (w, h) = args.grid.size.unwrap_or(DEFAULT_SIZE);
     let samples = if use_gpu {
         let gpu = crate::gpu::Gpu::headless()?;
-        let c = r.function.compile();
-        crate::gpu::readback::sample_field(&gpu, &c.grad, &c.value, &view, w, h, mode)?
+        crate::gpu::readback::sample_field(&gpu, &r.function, &view, w, h, mode)?
     } else {
         crate::cpu_field::sample(&r.function, &view, w, h, mode)
     };

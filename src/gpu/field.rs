@@ -62,14 +62,8 @@ struct Params {
 
 /// The tapes of a function for the field pass: (f, ∂f/∂x, ∂f/∂y) and f alone.
 pub fn function_tapes(function: &Function) -> (Tape, Tape) {
-    (
-        Tape::new(&[
-            function.f.clone(),
-            function.dfdx.clone(),
-            function.dfdy.clone(),
-        ]),
-        Tape::new(std::slice::from_ref(&function.f)),
-    )
+    let c = function.compile();
+    (c.grad, c.value)
 }
 
 /// The complete field shader for a function: `tape_f_grad` has roots f, ∂f/∂x, ∂f/∂y and

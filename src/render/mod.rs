@@ -25,10 +25,12 @@ mod util;
 pub use arrows::ArrowPass;
 pub use colormap::Colormap;
 pub use heatmap::HeatmapPass;
-pub use offscreen::{render_png, render_rgba, OFFSCREEN_FORMAT};
+pub use offscreen::{
+    render_figure_rgba, render_png, render_rgba, FigureText, OffscreenTarget, OFFSCREEN_FORMAT,
+};
 pub use paths::{PathDraw, PathPass, PATH_PALETTE};
 pub use range::RangePass;
-pub use renderer::{tapes, FrameWork, Renderer};
+pub use renderer::{FrameWork, Renderer};
 pub use settings::{
     ArrowDir, ArrowLength, ArrowSettings, Layout, PlotRect, RangeMode, RenderSettings,
 };

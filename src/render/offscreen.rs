@@ -1,10 +1,14 @@
-//! Offscreen rendering: the same renderer into an Rgba8UnormSrgb texture, copied out with
-//! 256-byte row alignment, padding stripped, and written as a PNG atomically.
+//! Offscreen rendering: the same renderer (and the same overlay) into an Rgba8UnormSrgb
+//! texture, copied out with 256-byte row alignment, padding stripped, and written as a PNG
+//! atomically. `gradfield render` and the explorer's screenshots come through here.
 
-use std::io::Write;
 use std::path::Path;
 
-use super::settings::{Layout, RenderSettings};
+use super::egui_offscreen::EguiOffscreen;
+use super::layout::FigureLayout;
+use super::overlay::{paint_overlay, ColorBar, Label, OverlayInput};
+use super::settings::{Layout, PlotRect, RenderSettings};
+use super::theme::Theme;
 use super::{PathDraw, Renderer};
 use crate::error::{Error, Result};
 use crate::expr::Function;
@@ -18,8 +22,106 @@ pub const OFFSCREEN_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba8Unor
 /// Largest offscreen image side in pixels.
 pub const MAX_SIDE: u32 = 8192;
 
-/// Draws one frame of `renderer` into a new `layout.target`-sized texture and returns its
-/// pixels as tightly packed RGBA8 rows (sRGB), top row first.
+/// A texture to draw into and the buffer its pixels are copied to.
+pub struct OffscreenTarget {
+    texture: wgpu::Texture,
+    view: wgpu::TextureView,
+    staging: wgpu::Buffer,
+    size: (u32, u32),
+    padded_row: u32,
+}
+
+impl OffscreenTarget {
+    /// A `w`×`h` target of `format` (each side 1 to [`MAX_SIDE`]).
+    pub fn new(
+        device: &wgpu::Device,
+        format: wgpu::TextureFormat,
+        (w, h): (u32, u32),
+    ) -> Result<Self> {
+        if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
+            return Err(Error::Input(format!(
+                "image size {w}×{h}: each side must be 1 to {MAX_SIDE} pixels"
+            )));
+        }
+        let texture = device.create_texture(&wgpu::TextureDescriptor {
+            label: Some("OffscreenTarget::texture"),
+            size: wgpu::Extent3d {
+                width: w,
+                height: h,
+                depth_or_array_layers: 1,
+            },
+            mip_level_count: 1,
+            sample_count: 1,
+            dimension: wgpu::TextureDimension::D2,
+            format,
+            usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_SRC,
+            view_formats: &[],
+        });
+        let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
+        let padded_row = (w * 4).div_ceil(wgpu::COPY_BYTES_PER_ROW_ALIGNMENT)
+            * wgpu::COPY_BYTES_PER_ROW_ALIGNMENT;
+        let staging = device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("OffscreenTarget::staging"),
+            size: padded_row as u64 * h as u64,
+            usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
+            mapped_at_creation: false,
+        });
+        Ok(OffscreenTarget {
+            texture,
+            view,
+            staging,
+            size: (w, h),
+            padded_row,
+        })
+    }
+
+    /// The view to render into.
+    pub fn view(&self) -> &wgpu::TextureView {
+        &self.view
+    }
+
+    /// Records the copy of the texture into the staging buffer.
+    pub fn encode_copy(&self, encoder: &mut wgpu::CommandEncoder) {
+        let (w, h) = self.size;
+        encoder.copy_texture_to_buffer(
+            self.texture.as_image_copy(),
+            wgpu::TexelCopyBufferInfo {
+                buffer: &self.staging,
+                layout: wgpu::TexelCopyBufferLayout {
+                    offset: 0,
+                    bytes_per_row: Some(self.padded_row),
+                    rows_per_image: Some(h),
+                },
+            },
+            wgpu::Extent3d {
+                width: w,
+                height: h,
+                depth_or_array_layers: 1,
+            },
+        );
+    }
+
+    /// Waits for the copied pixels and returns them as tight RGBA8 rows, top row first.
+    pub fn read(&self, gpu: &Gpu) -> Result<Vec<u8>> {
+        let (w, h) = self.size;
+        let data = super::util::read_mapped(
+            &gpu.device,
+            &self.staging,
+            self.padded_row as u64 * h as u64,
+        )?;
+        let row = (w * 4) as usize;
+        let mut pixels = Vec::with_capacity(row * h as usize);
+        for r in 0..h as usize {
+            let start = r * self.padded_row as usize;
+            pixels.extend_from_slice(&data[start..start + row]);
+        }
+        Ok(pixels)
+    }
+}
+
+/// Draws one frame of `renderer` (field layers only, no overlay) into a new
+/// `layout.target`-sized texture and returns its pixels as tightly packed RGBA8 rows (sRGB),
+/// top row first.
 pub fn render_rgba(
     gpu: &Gpu,
     renderer: &mut Renderer,
@@ -29,74 +131,125 @@ pub fn render_rgba(
     gradient: GradientMode,
     paths: &[PathDraw],
 ) -> Result<Vec<u8>> {
-    let (w, h) = layout.target;
-    if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
-        return Err(Error::Input(format!(
-            "image size {w}×{h}: each side must be 1 to {MAX_SIDE} pixels"
-        )));
-    }
-    let device = &gpu.device;
+    let target = OffscreenTarget::new(&gpu.device, renderer.format(), layout.target)?;
     let work = renderer.prepare(gpu, layout, view, settings, gradient, paths)?;
-    let texture = device.create_texture(&wgpu::TextureDescriptor {
-        label: Some("offscreen::target"),
-        size: wgpu::Extent3d {
-            width: w,
-            height: h,
-            depth_or_array_layers: 1,
-        },
-        mip_level_count: 1,
-        sample_count: 1,
-        dimension: wgpu::TextureDimension::D2,
-        format: renderer.format(),
-        usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_SRC,
-        view_formats: &[],
-    });
-    let view_tex = texture.create_view(&wgpu::TextureViewDescriptor::default());
-    let row = w * 4;
-    let padded =
-        row.div_ceil(wgpu::COPY_BYTES_PER_ROW_ALIGNMENT) * wgpu::COPY_BYTES_PER_ROW_ALIGNMENT;
-    let staging = device.create_buffer(&wgpu::BufferDescriptor {
-        label: Some("offscreen::staging"),
-        size: padded as u64 * h as u64,
-        usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
-        mapped_at_creation: false,
-    });
-    let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
-        label: Some("offscreen::encoder"),
-    });
-    renderer.encode(&mut encoder, &view_tex, &work);
-    encoder.copy_texture_to_buffer(
-        texture.as_image_copy(),
-        wgpu::TexelCopyBufferInfo {
-            buffer: &staging,
-            layout: wgpu::TexelCopyBufferLayout {
-                offset: 0,
-                bytes_per_row: Some(padded),
-                rows_per_image: Some(h),
-            },
-        },
-        wgpu::Extent3d {
-            width: w,
-            height: h,
-            depth_or_array_layers: 1,
-        },
-    );
+    let mut encoder = gpu
+        .device
+        .create_command_encoder(&wgpu::CommandEncoderDescriptor {
+            label: Some("offscreen::encoder"),
+        });
+    renderer.encode(&mut encoder, target.view(), &work);
+    target.encode_copy(&mut encoder);
     gpu.queue.submit([encoder.finish()]);
     if work.range {
         renderer.fetch_range(gpu)?;
     }
-    let data = super::util::read_mapped(device, &staging, padded as u64 * h as u64)?;
-    let mut pixels = Vec::with_capacity((row * h) as usize);
-    for r in 0..h as usize {
-        let start = r * padded as usize;
-        pixels.extend_from_slice(&data[start..start + row as usize]);
-    }
-    Ok(pixels)
+    target.read(gpu)
 }
 
-/// Renders `function` over `view` as a `size`
-/// figure and writes it to `out_path` as a PNG. The title is drawn by the overlay once it
-/// lands; until then the figure keeps its margins empty.
+/// The words and style of a figure's overlay.
+#[derive(Debug, Clone, Default)]
+pub struct FigureText {
+    /// The formula shown as the title.
+    pub title: String,
+    /// A smaller second line (optimizer and η, for instance).
+    pub subtitle: Option<String>,
+    /// The names of the horizontal and vertical variables.
+    pub axis_names: (String, String),
+    /// Annotations at pixel positions (path ends).
+    pub labels: Vec<Label>,
+    pub theme: Theme,
+    /// Type size factor (1 = labels about 18 px at 1080 lines).
+    pub ui_scale: f32,
+}
+
+/// The plot rectangle of a figure layout in whole pixels, as the renderer takes it.
+pub fn plot_layout(fig: &FigureLayout, target: (u32, u32)) -> Layout {
+    let x = fig.plot.x.round().max(0.0) as u32;
+    let y = fig.plot.y.round().max(0.0) as u32;
+    let w = (fig.plot.w.round() as u32).clamp(1, target.0.saturating_sub(x).max(1));
+    let h = (fig.plot.h.round() as u32).clamp(1, target.1.saturating_sub(y).max(1));
+    Layout {
+        target,
+        plot: PlotRect { x, y, w, h },
+    }
+}
+
+/// A complete figure: the field layers of `renderer` with axes, tick labels, colour bar, title
+/// and labels painted over them by `egui`. Returns RGBA8 rows, top first.
+#[allow(clippy::too_many_arguments)]
+pub fn render_figure_rgba(
+    gpu: &Gpu,
+    renderer: &mut Renderer,
+    egui: &mut EguiOffscreen,
+    size: (u32, u32),
+    view: &View,
+    settings: &RenderSettings,
+    gradient: GradientMode,
+    paths: &[PathDraw],
+    text: &FigureText,
+) -> Result<Vec<u8>> {
+    let fig = FigureLayout::for_figure(size.0, size.1, text.ui_scale, settings.show_heatmap);
+    let layout = plot_layout(&fig, size);
+    let target = OffscreenTarget::new(&gpu.device, renderer.format(), size)?;
+    renderer.set_background(text.theme.background());
+    let work = renderer.prepare(gpu, &layout, view, settings, gradient, paths)?;
+    let mut encoder = gpu
+        .device
+        .create_command_encoder(&wgpu::CommandEncoderDescriptor {
+            label: Some("offscreen::figure_layers"),
+        });
+    renderer.encode(&mut encoder, target.view(), &work);
+    gpu.queue.submit([encoder.finish()]);
+    let range = if work.range {
+        Some(renderer.fetch_range(gpu)?)
+    } else {
+        renderer.range_result()
+    };
+    let lut = settings.colormap.lut();
+    let samples = (layout.plot.w as u64 * layout.plot.h as u64) as u32;
+    let colorbar = range.filter(|r| r.count > 0).map(|r| ColorBar {
+        rect: fig.colorbar,
+        lut: &lut,
+        min: r.lo as f64,
+        max: r.hi as f64,
+        log: settings.log_scale,
+        has_undefined: r.count < samples,
+    });
+    let input = OverlayInput {
+        view: *view,
+        plot: fig.plot,
+        colorbar: colorbar.filter(|_| settings.show_heatmap),
+        title: &text.title,
+        subtitle: text.subtitle.as_deref(),
+        axis_names: (&text.axis_names.0, &text.axis_names.1),
+        labels: &text.labels,
+        contour_labels: None,
+        scale: fig.scale,
+        theme: text.theme,
+        extra: None,
+    };
+    let mut encoder = gpu
+        .device
+        .create_command_encoder(&wgpu::CommandEncoderDescriptor {
+            label: Some("offscreen::figure_overlay"),
+        });
+    egui.paint(
+        &gpu.device,
+        &gpu.queue,
+        &mut encoder,
+        target.view(),
+        size,
+        1.0,
+        |painter| paint_overlay(painter, &input),
+    );
+    target.encode_copy(&mut encoder);
+    gpu.queue.submit([encoder.finish()]);
+    target.read(gpu)
+}
+
+/// Renders `function` over `view` as a `size` figure (field layers and overlay) and writes
+/// it to `out_path` as a PNG, atomically.
 #[allow(clippy::too_many_arguments)]
 pub fn render_png(
     gpu: &Gpu,
@@ -105,59 +258,21 @@ pub fn render_png(
     size: (u32, u32),
     settings: &RenderSettings,
     paths: &[PathDraw],
-    title: &str,
+    text: &FigureText,
     out_path: &Path,
 ) -> Result<()> {
-    let _ = title;
     let mut renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, function)?;
-    let layout = Layout::for_figure(size.0, size.1, 1.0);
-    let pixels = render_rgba(
+    let mut egui = EguiOffscreen::new(&gpu.device, OFFSCREEN_FORMAT);
+    let pixels = render_figure_rgba(
         gpu,
         &mut renderer,
-        &layout,
+        &mut egui,
+        size,
         view,
         settings,
         GradientMode::Exact,
         paths,
+        text,
     )?;
-    write_png_atomic(out_path, size.0, size.1, &pixels)
-}
-
-/// Writes RGBA8 pixels as a PNG (fast compression) to a temporary file beside `path`, then
-/// renames it into place, so a reader never sees half a file. (Private stand-in for
-/// `export::write_png_rgba8` until that module is merged.)
-fn write_png_atomic(path: &Path, w: u32, h: u32, rgba: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::Input(format!("{}: not a file name", path.display())))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| -> std::io::Result<()> {
-        let file = std::fs::File::create(&tmp)?;
-        let mut buf = std::io::BufWriter::new(file);
-        let mut enc = png::Encoder::new(&mut buf, w, h);
-        enc.set_color(png::ColorType::Rgba);
-        enc.set_depth(png::BitDepth::Eight);
-        enc.set_compression(png::Compression::Fast);
-        let mut writer = enc.write_header().map_err(std::io::Error::other)?;
-        writer
-            .write_image_data(rgba)
-            .map_err(std::io::Error::other)?;
-        writer.finish().map_err(std::io::Error::other)?;
-        buf.flush()?;
-        buf.get_ref().sync_all()?;
-        drop(buf);
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(path, e)
-    })
+    crate::export::write_png_rgba8(out_path, size.0, size.1, &pixels)
 }

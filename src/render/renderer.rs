@@ -8,6 +8,7 @@ use super::{ArrowDir, ArrowPass, HeatmapPass, Params, PathDraw, PathPass, RangeP
 use crate::error::Result;
 use crate::expr::tape::Tape;
 use crate::expr::Function;
+use crate::gpu::field::function_tapes;
 use crate::gpu::{FieldPass, Gpu, GradientMode};
 use crate::view::View;
 
@@ -53,18 +54,19 @@ pub struct Renderer {
     show_arrows: bool,
     show_paths: bool,
     last_range: Option<RangeResult>,
+    background: wgpu::Color,
 }
 
 impl Renderer {
     /// Passes for targets of `format`, drawing `function`.
     pub fn new(gpu: &Gpu, format: wgpu::TextureFormat, function: &Function) -> Result<Renderer> {
-        let (full, f) = tapes(function);
+        let (full, f) = function_tapes(function);
         Renderer::from_tapes(gpu, format, &full, &f)
     }
 
     /// Switches to another function; on error the previous one stays.
     pub fn set_function(&mut self, gpu: &Gpu, function: &Function) -> Result<()> {
-        let (full, f) = tapes(function);
+        let (full, f) = function_tapes(function);
         self.set_tapes(gpu, &full, &f)
     }
 
@@ -98,6 +100,7 @@ impl Renderer {
             show_arrows: false,
             show_paths: false,
             last_range: None,
+            background: BACKGROUND,
         })
     }
 
@@ -106,6 +109,28 @@ impl Renderer {
         self.field.set_function(&gpu.device, tape_f_grad, tape_f)?;
         self.function_changed = true;
         Ok(())
+    }
+
+    /// Sets the colour behind the plot (margins for axes, colour bar and title), given as
+    /// RGBA8 sRGB like the overlay's theme colours.
+    pub fn set_background(&mut self, rgba: [u8; 4]) {
+        let srgb = super::is_srgb(self.format);
+        let c = |v: u8| {
+            let v = v as f64 / 255.0;
+            if !srgb {
+                v
+            } else if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        self.background = wgpu::Color {
+            r: c(rgba[0]),
+            g: c(rgba[1]),
+            b: c(rgba[2]),
+            a: rgba[3] as f64 / 255.0,
+        };
     }
 
     /// The target format the passes were built for.
@@ -207,7 +232,7 @@ impl Renderer {
                 depth_slice: None,
                 resolve_target: None,
                 ops: wgpu::Operations {
-                    load: wgpu::LoadOp::Clear(BACKGROUND),
+                    load: wgpu::LoadOp::Clear(self.background),
                     store: wgpu::StoreOp::Store,
                 },
             })],
@@ -254,16 +279,4 @@ impl Renderer {
     pub fn arrows(&self) -> &ArrowPass {
         &self.arrows
     }
-}
-
-/// The two tapes the field pass compiles: (f, ∂f/∂x, ∂f/∂y) and f alone.
-pub fn tapes(function: &Function) -> (Tape, Tape) {
-    (
-        Tape::new(&[
-            function.f.clone(),
-            function.dfdx.clone(),
-            function.dfdy.clone(),
-        ]),
-        Tape::new(std::slice::from_ref(&function.f)),
-    )
 }
