@@ -2,7 +2,9 @@
 //! contour lines, an arrow field of ∇f and gradient-descent paths. The expression language,
 //! its exact derivatives and the CPU reference live in [`expr`]; the GPU field in [`gpu`].
 
+pub mod descent;
 pub mod error;
+pub mod export;
 pub mod expr;
 pub mod view;
 

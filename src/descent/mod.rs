@@ -1,0 +1,178 @@
+//! Gradient-descent optimizers and the paths they trace on f(x, y): plain CPU code in f64,
+//! deterministic, shared by the command line, the renderer and the explorer.
+//!
+//! The update rules (g = ∇f at θ, or −∇f for ascent; t = 1, 2, …; all state starts at 0;
+//! squares, roots and divisions are per coordinate):
+//!
+//! | optimizer | update |
+//! |-----------|--------|
+//! | `gd`       | θ ← θ − η g |
+//! | `momentum` | b ← μ b + g, θ ← θ − η b |
+//! | `nesterov` | b ← μ b + g, θ ← θ − η (g + μ b) |
+//! | `adagrad`  | s ← s + g², θ ← θ − η g / (√s + ε) |
+//! | `rmsprop`  | v ← α v + (1−α) g², θ ← θ − η g / (√v + ε) |
+//! | `adam`     | m ← β1 m + (1−β1) g, v ← β2 v + (1−β2) g², θ ← θ − η m̂ / (√v̂ + ε), m̂ = m/(1−β1^t), v̂ = v/(1−β2^t) |
+
+mod path;
+mod update;
+
+pub use path::{step_all, Path, Point, Status};
+
+use crate::error::{Error, Result};
+use std::fmt;
+
+/// One of the optimizers gradfield can animate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Optimizer {
+    /// Plain gradient descent.
+    Gd,
+    /// Heavy-ball momentum.
+    Momentum,
+    /// Nesterov momentum (in the form PyTorch uses).
+    Nesterov,
+    /// AdaGrad: per-coordinate steps shrink with the sum of squared gradients.
+    AdaGrad,
+    /// RMSProp: per-coordinate steps scaled by a running mean of squared gradients.
+    RmsProp,
+    /// Adam: momentum plus RMSProp scaling, with bias correction.
+    Adam,
+}
+
+impl Optimizer {
+    /// Every optimizer, in the order menus show them.
+    pub const ALL: [Optimizer; 6] = [
+        Optimizer::Gd,
+        Optimizer::Momentum,
+        Optimizer::Nesterov,
+        Optimizer::AdaGrad,
+        Optimizer::RmsProp,
+        Optimizer::Adam,
+    ];
+
+    /// The name used on the command line and in files (`gd`, `momentum`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Optimizer::Gd => "gd",
+            Optimizer::Momentum => "momentum",
+            Optimizer::Nesterov => "nesterov",
+            Optimizer::AdaGrad => "adagrad",
+            Optimizer::RmsProp => "rmsprop",
+            Optimizer::Adam => "adam",
+        }
+    }
+
+    /// A name for people: "Gradient descent", "Adam", ….
+    pub fn label(self) -> &'static str {
+        match self {
+            Optimizer::Gd => "Gradient descent",
+            Optimizer::Momentum => "Momentum",
+            Optimizer::Nesterov => "Nesterov",
+            Optimizer::AdaGrad => "AdaGrad",
+            Optimizer::RmsProp => "RMSProp",
+            Optimizer::Adam => "Adam",
+        }
+    }
+
+    /// The ε used when [`Hyper::eps`] is `None`: 1e-10 for AdaGrad, 1e-8 otherwise (plain
+    /// and momentum descent do not use ε).
+    pub fn default_eps(self) -> f64 {
+        match self {
+            Optimizer::AdaGrad => 1e-10,
+            _ => 1e-8,
+        }
+    }
+}
+
+impl fmt::Display for Optimizer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for Optimizer {
+    type Err = Error;
+
+    /// Parses a [`Optimizer::name`], ignoring case and surrounding spaces.
+    fn from_str(s: &str) -> Result<Optimizer> {
+        let wanted = s.trim();
+        Optimizer::ALL
+            .into_iter()
+            .find(|o| o.name().eq_ignore_ascii_case(wanted))
+            .ok_or_else(|| {
+                let names: Vec<&str> = Optimizer::ALL.iter().map(|o| o.name()).collect();
+                Error::Input(format!(
+                    "unknown optimizer '{wanted}': choose one of {}",
+                    names.join(", ")
+                ))
+            })
+    }
+}
+
+/// The hyperparameters of every optimizer; each optimizer reads the ones it uses.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hyper {
+    /// Learning rate η (> 0).
+    pub lr: f64,
+    /// Momentum μ for `momentum` and `nesterov` (0 ≤ μ < 1).
+    pub momentum: f64,
+    /// Decay α of RMSProp's mean of squares (0 < α < 1).
+    pub alpha: f64,
+    /// Adam's decay β1 of the mean gradient (0 ≤ β1 < 1).
+    pub beta1: f64,
+    /// Adam's decay β2 of the mean squared gradient (0 ≤ β2 < 1).
+    pub beta2: f64,
+    /// ε added to the root in the denominator; `None` uses [`Optimizer::default_eps`].
+    pub eps: Option<f64>,
+    /// Climb the gradient (maximise f) instead of descending it.
+    pub ascent: bool,
+}
+
+impl Hyper {
+    /// Learning rate `lr` with the usual defaults: μ = 0.9, α = 0.99, β1 = 0.9, β2 = 0.999,
+    /// the optimizer's default ε, descent.
+    pub fn new(lr: f64) -> Hyper {
+        Hyper {
+            lr,
+            momentum: 0.9,
+            alpha: 0.99,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: None,
+            ascent: false,
+        }
+    }
+
+    /// The ε that `optimizer` uses with these settings.
+    pub fn eps_for(&self, optimizer: Optimizer) -> f64 {
+        self.eps.unwrap_or_else(|| optimizer.default_eps())
+    }
+
+    /// Checks every range (all of them, whichever optimizer runs); the error names the
+    /// parameter and the range it must lie in.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |name: &str, value: f64, range: &str| {
+            Err(Error::Input(format!("{name} must be {range}, got {value}")))
+        };
+        if !(self.lr.is_finite() && self.lr > 0.0) {
+            return bad("learning rate", self.lr, "a finite number > 0");
+        }
+        if !(0.0..1.0).contains(&self.momentum) {
+            return bad("momentum", self.momentum, "in [0, 1)");
+        }
+        if !(self.alpha > 0.0 && self.alpha < 1.0) {
+            return bad("alpha", self.alpha, "in (0, 1)");
+        }
+        if !(0.0..1.0).contains(&self.beta1) {
+            return bad("beta1", self.beta1, "in [0, 1)");
+        }
+        if !(0.0..1.0).contains(&self.beta2) {
+            return bad("beta2", self.beta2, "in [0, 1)");
+        }
+        if let Some(eps) = self.eps {
+            if !(eps.is_finite() && eps > 0.0) {
+                return bad("eps", eps, "a finite number > 0");
+            }
+        }
+        Ok(())
+    }
+}

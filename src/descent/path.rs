@@ -1,0 +1,239 @@
+//! A descent path: the iterates of one optimizer from one start point, and why it stopped.
+
+use super::update::State;
+use super::{Hyper, Optimizer};
+use crate::view::MAX_COORD;
+use std::fmt;
+
+/// One iterate: where it is, f there, and ∇f there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+    pub f: f64,
+    pub dfdx: f64,
+    pub dfdy: f64,
+}
+
+impl Point {
+    /// The Euclidean length |∇f| of the gradient here.
+    pub fn grad_norm(&self) -> f64 {
+        self.dfdx.hypot(self.dfdy)
+    }
+}
+
+/// Whether a path is still moving, and if not, why it stopped. Steps count from 0 (the
+/// start).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    /// Still moving.
+    Running,
+    /// |∇f| ≤ tol at the point of this step, which is the last point.
+    Converged { step: usize },
+    /// The iterate of this step was unusable (undefined, not finite or too far away); it is
+    /// not among the points, whose last one is the last usable iterate.
+    Diverged { step: usize, reason: String },
+    /// The start itself is outside the domain of f, not finite, or beyond ±[`MAX_COORD`]; the
+    /// only point is the start with f and ∇f NaN.
+    Undefined { step: usize },
+    /// [`Path::run`] took all the steps it was given.
+    StepLimit,
+}
+
+impl Status {
+    /// True while the path can still take steps.
+    pub fn is_running(&self) -> bool {
+        matches!(self, Status::Running)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Status::Running => write!(f, "running"),
+            Status::Converged { step } => write!(f, "converged at step {step}"),
+            Status::Diverged { step, reason } => write!(f, "diverged at step {step}: {reason}"),
+            Status::Undefined { .. } => write!(f, "undefined at the start point"),
+            Status::StepLimit => write!(f, "stopped at the step limit"),
+        }
+    }
+}
+
+/// The iterates of one optimizer from one start point. `points[0]` is the start (step 0) and
+/// `points[k]` the iterate after k steps; the vector is never empty unless a caller empties
+/// it. Stepping allocates nothing except when pushing a point outgrows the capacity.
+#[derive(Debug, Clone)]
+pub struct Path {
+    pub start: (f64, f64),
+    pub optimizer: Optimizer,
+    pub hyper: Hyper,
+    pub points: Vec<Point>,
+    pub status: Status,
+    state: State,
+}
+
+/// What a gradient callback reports at a point: f, ∂f/∂x, ∂f/∂y, or `None` where f is undefined.
+type Eval = Option<[f64; 3]>;
+
+impl Path {
+    /// A path at `start` (evaluated with `grad` as step 0), ready to step. `hyper` is used as
+    /// given: check it with [`Hyper::validate`] first.
+    pub fn new(
+        start: (f64, f64),
+        optimizer: Optimizer,
+        hyper: Hyper,
+        grad: &mut impl FnMut(f64, f64) -> Eval,
+    ) -> Path {
+        Path::with_capacity(start, optimizer, hyper, 1, grad)
+    }
+
+    /// [`Path::new`] with room for `capacity` points before stepping has to allocate.
+    pub fn with_capacity(
+        start: (f64, f64),
+        optimizer: Optimizer,
+        hyper: Hyper,
+        capacity: usize,
+        grad: &mut impl FnMut(f64, f64) -> Eval,
+    ) -> Path {
+        let mut path = Path {
+            start,
+            optimizer,
+            hyper,
+            points: Vec::with_capacity(capacity.max(1)),
+            status: Status::Running,
+            state: State::new(),
+        };
+        path.restart(start, grad);
+        path
+    }
+
+    /// Starts again at `start` with fresh optimizer state, keeping the optimizer, the
+    /// hyperparameters and the allocated capacity.
+    pub fn restart(&mut self, start: (f64, f64), grad: &mut impl FnMut(f64, f64) -> Eval) {
+        let (x, y) = start;
+        self.start = start;
+        self.points.clear();
+        self.state = State::new();
+        self.status = Status::Running;
+        let usable = x.is_finite() && y.is_finite() && x.abs().max(y.abs()) <= MAX_COORD;
+        match grad(x, y).filter(|v| usable && v.iter().all(|c| c.is_finite())) {
+            Some([f, dfdx, dfdy]) => self.points.push(Point {
+                x,
+                y,
+                f,
+                dfdx,
+                dfdy,
+            }),
+            None => {
+                let nan = f64::NAN;
+                self.points.push(Point {
+                    x,
+                    y,
+                    f: nan,
+                    dfdx: nan,
+                    dfdy: nan,
+                });
+                self.status = Status::Undefined { step: 0 };
+            }
+        }
+    }
+
+    /// Takes one step. Returns true when a new point was added (the path may have converged
+    /// on it); false when the path had already stopped or stops now without a new point.
+    ///
+    /// The path converges when |∇f| ≤ `tol` at its current point; `tol` = 0 (or negative, or
+    /// NaN) means it never converges, however small the gradient gets.
+    pub fn step(&mut self, grad: &mut impl FnMut(f64, f64) -> Eval, tol: f64) -> bool {
+        if !self.status.is_running() {
+            return false;
+        }
+        let Some(&here) = self.points.last() else {
+            return false;
+        };
+        let k = self.points.len();
+        if converged(&here, tol) {
+            self.status = Status::Converged { step: k - 1 };
+            return false;
+        }
+        let sign = if self.hyper.ascent { -1.0 } else { 1.0 };
+        let g = [sign * here.dfdx, sign * here.dfdy];
+        let [x, y] = self
+            .state
+            .update(self.optimizer, &self.hyper, [here.x, here.y], g);
+        let reason = if !(x.is_finite() && y.is_finite()) {
+            "iterate is not finite".to_string()
+        } else if x.abs().max(y.abs()) > MAX_COORD {
+            format!("|θ| exceeded {MAX_COORD:e}")
+        } else {
+            match grad(x, y) {
+                Some([f, dfdx, dfdy]) if f.is_finite() && dfdx.is_finite() && dfdy.is_finite() => {
+                    let point = Point {
+                        x,
+                        y,
+                        f,
+                        dfdx,
+                        dfdy,
+                    };
+                    self.points.push(point);
+                    if converged(&point, tol) {
+                        self.status = Status::Converged { step: k };
+                    }
+                    return true;
+                }
+                Some(_) => format!("f or ∇f is not finite at ({x}, {y})"),
+                None => format!("f is undefined at ({x}, {y})"),
+            }
+        };
+        self.status = Status::Diverged { step: k, reason };
+        false
+    }
+
+    /// Takes up to `steps` more steps, stopping early if the path stops; a path still running
+    /// afterwards is marked [`Status::StepLimit`].
+    pub fn run(&mut self, grad: &mut impl FnMut(f64, f64) -> Eval, steps: usize, tol: f64) {
+        for _ in 0..steps {
+            if !self.step(grad, tol) {
+                break;
+            }
+        }
+        if self.status.is_running() {
+            self.status = Status::StepLimit;
+        }
+    }
+
+    /// The latest point (the start before any step); all NaN if a caller emptied `points`.
+    pub fn current(&self) -> &Point {
+        static NO_POINT: Point = Point {
+            x: f64::NAN,
+            y: f64::NAN,
+            f: f64::NAN,
+            dfdx: f64::NAN,
+            dfdy: f64::NAN,
+        };
+        self.points.last().unwrap_or(&NO_POINT)
+    }
+
+    /// How many steps have been taken (points after the start).
+    pub fn iterations(&self) -> usize {
+        self.points.len().saturating_sub(1)
+    }
+
+    /// True while the path can still take steps.
+    pub fn is_running(&self) -> bool {
+        self.status.is_running()
+    }
+}
+
+fn converged(p: &Point, tol: f64) -> bool {
+    tol > 0.0 && p.grad_norm() <= tol
+}
+
+/// One step of every path (see [`Path::step`]), all with the same `grad`; returns how many
+/// paths added a point.
+pub fn step_all(paths: &mut [Path], grad: &mut impl FnMut(f64, f64) -> Eval, tol: f64) -> usize {
+    let mut moved = 0;
+    for p in paths {
+        moved += usize::from(p.step(grad, tol));
+    }
+    moved
+}

@@ -1,0 +1,54 @@
+//! CSV tables of the field and of descent paths, with every number written so that it
+//! reads back to the same value (Rust's shortest round-trip form of the f64).
+
+use super::write_atomic;
+use crate::descent::Path as DescentPath;
+use crate::error::Result;
+use crate::view::View;
+use std::path::Path;
+
+/// Writes a `w`×`h` field as `x,y,f,dfdx,dfdy`, one row per sample in row-major order (row 0,
+/// the top, first). x and y are the f32-rounded coordinates the samples were computed at;
+/// f, dfdx and dfdy are NaN where the sample is undefined (fourth channel not > 0).
+pub fn write_field_csv(
+    path: &Path,
+    view: &View,
+    w: u32,
+    h: u32,
+    samples: &[[f32; 4]],
+) -> Result<()> {
+    super::check_field_len(path, w, h, samples)?;
+    write_atomic(path, |out| {
+        writeln!(out, "x,y,f,dfdx,dfdy")?;
+        let mut rows = samples.iter();
+        for j in 0..h {
+            let y = f64::from(view.sample_y(j, h) as f32);
+            for i in 0..w {
+                let x = f64::from(view.sample_x(i, w) as f32);
+                let Some(s) = rows.next() else {
+                    return Ok(());
+                };
+                let [f, dfdx, dfdy] = if s[3] > 0.0 {
+                    [s[0], s[1], s[2]].map(f64::from)
+                } else {
+                    [f64::NAN; 3]
+                };
+                writeln!(out, "{x},{y},{f},{dfdx},{dfdy}")?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Writes descent paths as `path,step,x,y,f,dfdx,dfdy`: path index from 0, step 0 the start.
+pub fn write_paths_csv(path: &Path, paths: &[DescentPath]) -> Result<()> {
+    write_atomic(path, |out| {
+        writeln!(out, "path,step,x,y,f,dfdx,dfdy")?;
+        for (n, p) in paths.iter().enumerate() {
+            for (k, q) in p.points.iter().enumerate() {
+                writeln!(out, "{n},{k},{},{},{},{},{}", q.x, q.y, q.f, q.dfdx, q.dfdy)?;
+            }
+        }
+        Ok(())
+    })
+}
