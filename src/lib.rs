@@ -7,6 +7,7 @@ pub mod error;
 pub mod export;
 pub mod expr;
 pub mod view;
+pub mod app;
 
 pub use error::{Error, Result};
 pub use view::View;
