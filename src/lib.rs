@@ -1,11 +1,14 @@
 //! gradfield shows a function of two variables f(x, y) as a landscape: a colour heatmap with
 //! contour lines, an arrow field of ∇f and gradient-descent paths. The expression language,
-//! its exact derivatives and the CPU reference live in [`expr`]; the GPU field in [`gpu`].
+//! its exact derivatives and the CPU reference live in [`expr`]; the GPU field in [`gpu`];
+//! drawing it in [`render`].
 
 pub mod descent;
 pub mod error;
 pub mod export;
 pub mod expr;
+pub mod gpu;
+pub mod render;
 pub mod view;
 pub mod app;
 

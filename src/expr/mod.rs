@@ -4,5 +4,7 @@
 pub mod ast;
 pub mod domain;
 pub mod error;
+pub mod tape;
+pub mod wgsl;
 
 pub use error::ParseError;

@@ -1,0 +1,76 @@
+// gradfield field pass: evaluates f, df/dx, df/dy over a W x H grid (one invocation per sample).
+//
+// Output layout (keep in sync with src/gpu/field.rs, FIELD_LAYOUT; the render passes read it):
+// `out` is W * H vec4<f32>, row-major, row 0 = top of the picture (DESIGN.md grid convention),
+// sample (row j, column i) at index j * W + i, holding (f, df/dx, df/dy, defined) with
+// defined = 1.0 inside the domain and 0.0 outside, where the other three are 0.0.
+
+// Keep in sync with `Params` in src/gpu/field.rs.
+struct Params {
+    width: u32,
+    height: u32,
+    // 0 = exact (symbolic derivatives), 1 = numeric (central differences of gf_value).
+    mode: u32,
+    // Relative step of the central differences: h = step * max(1, |x|).
+    step: f32,
+}
+
+// f, df/dx, df/dy and whether all three are defined.
+struct Sample {
+    f: f32,
+    dfdx: f32,
+    dfdy: f32,
+    ok: bool,
+}
+
+// f only, and whether it is defined.
+struct ValueOk {
+    v: f32,
+    ok: bool,
+}
+
+@group(0) @binding(0) var<uniform> params: Params;
+// x of each column and y of each row, already rounded to f32 by the CPU.
+@group(0) @binding(1) var<storage, read> xs: array<f32>;
+@group(0) @binding(2) var<storage, read> ys: array<f32>;
+@group(0) @binding(3) var<storage, read_write> out: array<vec4<f32>>;
+
+// @generated-field-functions
+
+// One side of a central difference: the step actually taken is (x + h) - (x - h) in f32.
+fn numeric_sample(x: f32, y: f32) -> Sample {
+    let hx = params.step * max(1.0, abs(x));
+    let hy = params.step * max(1.0, abs(y));
+    let c = gf_value(x, y);
+    let xp = x + hx;
+    let xm = x - hx;
+    let yp = y + hy;
+    let ym = y - hy;
+    let fxp = gf_value(xp, y);
+    let fxm = gf_value(xm, y);
+    let fyp = gf_value(x, yp);
+    let fym = gf_value(x, ym);
+    let dx = gf_div(gf_sub(fxp.v, fxm.v).v, xp - xm);
+    let dy = gf_div(gf_sub(fyp.v, fym.v).v, yp - ym);
+    let dx_ok = gf_sub(fxp.v, fxm.v).ok && dx.ok;
+    let dy_ok = gf_sub(fyp.v, fym.v).ok && dy.ok;
+    let ok = c.ok && fxp.ok && fxm.ok && fyp.ok && fym.ok && dx_ok && dy_ok;
+    return Sample(c.v, dx.v, dy.v, ok);
+}
+
+@compute @workgroup_size(8, 8)
+fn cs_main(@builtin(global_invocation_id) gid: vec3<u32>) {
+    if gid.x >= params.width || gid.y >= params.height {
+        return;
+    }
+    let x = xs[gid.x];
+    let y = ys[gid.y];
+    var s: Sample;
+    if params.mode == 0u {
+        s = gf_eval(x, y);
+    } else {
+        s = numeric_sample(x, y);
+    }
+    let index = gid.y * params.width + gid.x;
+    out[index] = select(vec4<f32>(0.0), vec4<f32>(s.f, s.dfdx, s.dfdy, 1.0), s.ok);
+}

@@ -1,0 +1,84 @@
+// Heatmap with contour lines: one field sample per plot pixel, coloured through a 256-entry
+// LUT over the GPU-computed range; contours at evenly spaced levels (in log space when the
+// log scale is on), made the same width in pixels everywhere by dividing |v − level| by the
+// exact gradient |∇v| in value per pixel. Undefined samples draw a grey diagonal hatch.
+
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> field: array<vec4<f32>>;
+@group(0) @binding(2) var<storage, read> range: RangeResult;
+@group(0) @binding(3) var<storage, read> lut: array<u32, 256>;
+
+struct VsOut {
+    @builtin(position) pos: vec4<f32>,
+}
+
+// One triangle that covers the viewport (set to the plot rectangle).
+@vertex
+fn vs_main(@builtin(vertex_index) vi: u32) -> VsOut {
+    let uv = vec2<f32>(f32((vi << 1u) & 2u), f32(vi & 2u));
+    var out: VsOut;
+    out.pos = vec4<f32>(uv * 2.0 - 1.0, 0.0, 1.0);
+    return out;
+}
+
+const HATCH_A: vec3<f32> = vec3<f32>(0.42, 0.42, 0.42);
+const HATCH_B: vec3<f32> = vec3<f32>(0.62, 0.62, 0.62);
+const HATCH_PERIOD: f32 = 8.0;
+const LINE_DARK: vec3<f32> = vec3<f32>(0.05, 0.05, 0.05);
+const LINE_HALO: vec3<f32> = vec3<f32>(1.0, 1.0, 1.0);
+
+fn lut_color(t: f32) -> vec3<f32> {
+    let x = clamp(t, 0.0, 1.0) * 255.0;
+    let i = u32(floor(x));
+    let j = min(i + 1u, 255u);
+    let a = unpack4x8unorm(lut[i]).rgb;
+    let b = unpack4x8unorm(lut[j]).rgb;
+    return mix(a, b, x - f32(i));
+}
+
+// Two greys in 45° stripes, fixed to the screen: no colour map draws a pattern.
+fn hatch(px: vec2<f32>) -> vec3<f32> {
+    let s = fract((px.x + px.y) / HATCH_PERIOD);
+    return select(HATCH_B, HATCH_A, s < 0.5);
+}
+
+@fragment
+fn fs_main(in: VsOut) -> @location(0) vec4<f32> {
+    let local = in.pos.xy - params.plot_origin;
+    let ij = clamp(vec2<i32>(floor(local)), vec2<i32>(0), vec2<i32>(params.grid) - 1);
+    let s = field[u32(ij.y) * params.grid.x + u32(ij.x)];
+    if s.w < 0.5 {
+        return output_color(hatch(in.pos.xy), 1.0, params);
+    }
+    let r = range;
+    let v = map_value(s.x, params, r);
+    var color = vec3<f32>(0.0);
+    if (params.flags & FLAG_HEATMAP) != 0u {
+        color = lut_color(range_t(v, r));
+    } else {
+        color = vec3<f32>(1.0);
+    }
+    let span = r.vhi - r.vlo;
+    if (params.flags & FLAG_CONTOURS) != 0u && params.levels > 0u && span > 0.0 && span < 3.0e38 {
+        // Levels at vlo + k·span/(N+1), k = 1..N: s counts levels.
+        let n1 = f32(params.levels + 1u);
+        let sv = (v - r.vlo) / span * n1;
+        let k = round(sv);
+        let gpx = length(s.yz * params.world_per_px) * map_slope(s.x, params, r);
+        let spx = gpx / span * n1;
+        if k >= 1.0 && k <= f32(params.levels) && spx > 0.0 {
+            let dist = abs(sv - k) / spx;
+            var half_w = 0.6;
+            if params.heavy_every > 0u && u32(k) % params.heavy_every == 0u {
+                half_w = 1.2;
+            }
+            // Where levels crowd closer than ~4 px, lines would merge: fade them out.
+            let fade = clamp((0.3 - spx) / 0.1, 0.0, 1.0);
+            let halo = fade * clamp(half_w + 1.5 - dist, 0.0, 1.0);
+            let line = fade * clamp(half_w + 0.5 - dist, 0.0, 1.0);
+            color = mix(color, LINE_HALO, 0.45 * halo);
+            color = mix(color, LINE_DARK, line);
+        }
+    }
+    return output_color(color, 1.0, params);
+}

@@ -1,0 +1,86 @@
+// Descent paths: every primitive (segment, iterate marker, start ring, current point) is one
+// instance drawn as a quad around it and shaded by its signed distance, so edges are
+// anti-aliased; each has a dark outline so its colour reads on every colour map.
+// Keep `Prim` in sync with src/render/paths.rs `Prim`.
+
+@group(0) @binding(0) var<uniform> params: Params;
+
+const KIND_SEGMENT: u32 = 0u;
+const KIND_MARKER: u32 = 1u;
+const KIND_START: u32 = 2u;
+const KIND_CURRENT: u32 = 3u;
+const KIND_DONE: u32 = 4u;
+
+const OUTLINE: f32 = 1.2;
+
+struct VsOut {
+    @builtin(position) pos: vec4<f32>,
+    @location(0) px: vec2<f32>,
+    @location(1) @interpolate(flat) a: vec2<f32>,
+    @location(2) @interpolate(flat) b: vec2<f32>,
+    @location(3) @interpolate(flat) color: vec4<f32>,
+    @location(4) @interpolate(flat) kind: u32,
+    @location(5) @interpolate(flat) radius: f32,
+}
+
+@vertex
+fn vs_main(
+    @builtin(vertex_index) vi: u32,
+    @location(0) a: vec2<f32>,
+    @location(1) b: vec2<f32>,
+    @location(2) color: vec4<f32>,
+    @location(3) kind: u32,
+    @location(4) radius: f32,
+) -> VsOut {
+    let corner = vec2<f32>(f32(vi & 1u), f32((vi >> 1u) & 1u));
+    let pad = radius + OUTLINE + 1.0;
+    var along = b - a;
+    let l = length(along);
+    if l > 1e-6 {
+        along = along / l;
+    } else {
+        along = vec2<f32>(1.0, 0.0);
+    }
+    let across = vec2<f32>(-along.y, along.x);
+    let t = mix(-pad, l + pad, corner.x);
+    let u = mix(-pad, pad, corner.y);
+    let px = a + along * t + across * u;
+    var out: VsOut;
+    out.pos = to_clip(px, params);
+    out.px = px;
+    out.a = a;
+    out.b = b;
+    out.color = color;
+    out.kind = kind;
+    out.radius = radius;
+    return out;
+}
+
+fn sd_segment(p: vec2<f32>, a: vec2<f32>, b: vec2<f32>) -> f32 {
+    let pa = p - a;
+    let ba = b - a;
+    let h = clamp(dot(pa, ba) / max(dot(ba, ba), 1e-12), 0.0, 1.0);
+    return length(pa - ba * h);
+}
+
+@fragment
+fn fs_main(in: VsOut) -> @location(0) vec4<f32> {
+    var d: f32;
+    if in.kind == KIND_START {
+        d = abs(length(in.px - in.a) - in.radius) - 1.2;
+    } else {
+        d = sd_segment(in.px, in.a, in.b) - in.radius;
+    }
+    let outer = clamp(0.5 + OUTLINE - d, 0.0, 1.0);
+    if outer <= 0.0 {
+        discard;
+    }
+    let core = clamp(0.5 - d, 0.0, 1.0);
+    var color = mix(vec3<f32>(0.0), in.color.rgb, core);
+    if in.kind == KIND_DONE {
+        // A finished path: its last point has a dark centre.
+        let centre = clamp(0.5 - (length(in.px - in.a) - 0.45 * in.radius), 0.0, 1.0);
+        color = mix(color, vec3<f32>(0.0), centre);
+    }
+    return output_color(color, outer * in.color.a, params);
+}

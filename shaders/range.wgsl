@@ -1,0 +1,172 @@
+// The colour range of the visible field, on the GPU: min/max of the defined values by
+// atomics on order-preserving u32 keys, an optional histogram (in key space, so it resolves
+// values across many decades) for percentile clipping, and a one-thread resolve that writes
+// `RangeResult` for the heatmap and arrow passes. Entry points run in this order in one
+// compute pass: cs_clear, cs_main (min/max), cs_histogram, cs_resolve.
+
+const BINS: u32 = 2048u;
+
+struct Stats {
+    min_key: atomic<u32>,
+    max_key: atomic<u32>,
+    gmax_key: atomic<u32>,
+    count: atomic<u32>,
+    hist: array<atomic<u32>, 2048>,
+}
+
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> field: array<vec4<f32>>;
+@group(0) @binding(2) var<storage, read_write> stats: Stats;
+@group(0) @binding(3) var<storage, read_write> result: RangeResult;
+
+fn sample_count() -> u32 {
+    return params.grid.x * params.grid.y;
+}
+
+@compute @workgroup_size(256)
+fn cs_clear(@builtin(global_invocation_id) id: vec3<u32>) {
+    let i = id.x;
+    if i < BINS {
+        atomicStore(&stats.hist[i], 0u);
+    }
+    if i == 0u {
+        atomicStore(&stats.min_key, 0xffffffffu);
+        atomicStore(&stats.max_key, 0u);
+        atomicStore(&stats.gmax_key, 0u);
+        atomicStore(&stats.count, 0u);
+    }
+}
+
+fn defined(s: vec4<f32>) -> bool {
+    return s.w > 0.5;
+}
+
+// Gradient magnitude in value per pixel.
+fn grad_px(s: vec4<f32>) -> f32 {
+    let g = s.yz * params.world_per_px;
+    return length(g);
+}
+
+@compute @workgroup_size(256)
+fn cs_main(
+    @builtin(global_invocation_id) id: vec3<u32>,
+    @builtin(num_workgroups) groups: vec3<u32>,
+) {
+    let i = id.x + id.y * groups.x * 256u;
+    if i >= sample_count() {
+        return;
+    }
+    let s = field[i];
+    if !defined(s) {
+        return;
+    }
+    let k = order_key(s.x);
+    atomicMin(&stats.min_key, k);
+    atomicMax(&stats.max_key, k);
+    atomicAdd(&stats.count, 1u);
+    let g = grad_px(s);
+    if g < 3.0e38 {
+        atomicMax(&stats.gmax_key, order_key(g));
+    }
+}
+
+fn bin_of(k: u32, kmin: u32, kmax: u32) -> u32 {
+    let span = f32(kmax - kmin) + 1.0;
+    let b = u32(f32(k - kmin) / span * f32(BINS));
+    return min(b, BINS - 1u);
+}
+
+@compute @workgroup_size(256)
+fn cs_histogram(
+    @builtin(global_invocation_id) id: vec3<u32>,
+    @builtin(num_workgroups) groups: vec3<u32>,
+) {
+    let i = id.x + id.y * groups.x * 256u;
+    if params.percentile <= 0.0 || i >= sample_count() {
+        return;
+    }
+    let s = field[i];
+    if !defined(s) {
+        return;
+    }
+    let kmin = atomicLoad(&stats.min_key);
+    let kmax = atomicLoad(&stats.max_key);
+    atomicAdd(&stats.hist[bin_of(order_key(s.x), kmin, kmax)], 1u);
+}
+
+// The key at the lower edge of bin b.
+fn bin_key(b: u32, kmin: u32, kmax: u32) -> u32 {
+    let span = f32(kmax - kmin) + 1.0;
+    let off = u32(f32(b) / f32(BINS) * span);
+    return kmin + min(off, kmax - kmin);
+}
+
+@compute @workgroup_size(1)
+fn cs_resolve() {
+    let count = atomicLoad(&stats.count);
+    let kmin = atomicLoad(&stats.min_key);
+    let kmax = atomicLoad(&stats.max_key);
+    var r: RangeResult;
+    r.count = count;
+    r.gmax = 0.0;
+    if count == 0u {
+        r.lo = 0.0;
+        r.hi = 0.0;
+        r.vlo = 0.0;
+        r.vhi = 0.0;
+        r.delta = 1.0;
+        r.shift = 0.0;
+        result = r;
+        return;
+    }
+    let gk = atomicLoad(&stats.gmax_key);
+    if gk != 0u {
+        r.gmax = order_unkey(gk);
+    }
+    var lo = order_unkey(kmin);
+    var hi = order_unkey(kmax);
+    if params.percentile > 0.0 && kmax > kmin {
+        let want_lo = u32(f32(count) * params.percentile / 100.0);
+        let want_hi = u32(f32(count) * (1.0 - params.percentile / 100.0));
+        var acc = 0u;
+        var blo = 0u;
+        var bhi = BINS - 1u;
+        var found_lo = false;
+        for (var b = 0u; b < BINS; b++) {
+            acc += atomicLoad(&stats.hist[b]);
+            if !found_lo && acc > want_lo {
+                blo = b;
+                found_lo = true;
+            }
+            if acc >= want_hi {
+                bhi = b;
+                break;
+            }
+        }
+        lo = max(lo, order_unkey(bin_key(blo, kmin, kmax)));
+        if bhi + 1u < BINS {
+            hi = min(hi, order_unkey(bin_key(bhi + 1u, kmin, kmax)));
+        }
+        if hi < lo {
+            hi = lo;
+        }
+    }
+    if (params.flags & FLAG_DIVERGING) != 0u {
+        let m = max(abs(lo), abs(hi));
+        lo = -m;
+        hi = m;
+    }
+    r.lo = lo;
+    r.hi = hi;
+    r.shift = 0.0;
+    r.delta = 0.0;
+    if lo <= 0.0 {
+        // log10(f − lo + δ): δ is a thousandth of the range, so the minimum maps three
+        // decades below the maximum and stays visible.
+        r.shift = lo;
+        r.delta = max((0.5 * hi - 0.5 * lo) * 2.0e-3, 1.0e-30);
+    }
+    r.vlo = map_value(lo, params, r);
+    r.vhi = map_value(hi, params, r);
+    result = r;
+}

@@ -1,0 +1,145 @@
+//! WGSL code generation: a compiled [`Tape`] becomes the functions `gf_eval` (f, ∂f/∂x, ∂f/∂y)
+//! and `gf_value` (f only), spliced into the field shader template. The domain rules are those
+//! of `domain.rs`, written as the helpers of `shaders/ops.wgsl`. Only numbers formatted here
+//! and generated identifiers (`v12`) reach the shader, never text from the user's input.
+
+use std::fmt::Write;
+
+use super::ast::Func;
+use super::domain::LIMIT;
+use super::tape::{Op, Tape};
+use crate::error::{Error, Result};
+
+/// The line of a template that [`splice`] replaces with the generated functions.
+pub const PLACEHOLDER: &str = "// @generated-field-functions";
+
+/// The domain helpers (`gf_add`, `gf_div`, `gf_ln`, …) that generated code calls.
+pub const OPS_WGSL: &str = include_str!("../../shaders/ops.wgsl");
+
+/// The WGSL functions for a field: `fn gf_eval(x: f32, y: f32) -> Sample` from
+/// `tape_f_grad` (roots f, ∂f/∂x, ∂f/∂y) and `fn gf_value(x: f32, y: f32) -> ValueOk` from
+/// `tape_f` (root f), preceded by the helpers of `shaders/ops.wgsl`. `Sample` and `ValueOk`
+/// are declared by the template.
+pub fn generate(tape_f_grad: &Tape, tape_f: &Tape) -> Result<String> {
+    if tape_f_grad.roots().len() != 3 || tape_f.roots().len() != 1 {
+        return Err(Error::Shader(format!(
+            "field code needs tapes with 3 and 1 roots, got {} and {}",
+            tape_f_grad.roots().len(),
+            tape_f.roots().len()
+        )));
+    }
+    let mut s = String::from(OPS_WGSL);
+    s.push_str("\n// Generated from the function's tape: one value per instruction.\n");
+    let [f, dx, dy] = [0, 1, 2].map(|i| tape_f_grad.roots()[i]);
+    s.push_str("fn gf_eval(x: f32, y: f32) -> Sample {\n");
+    body(&mut s, tape_f_grad);
+    let _ = writeln!(s, "    return Sample(v{f}, v{dx}, v{dy}, ok);\n}}\n");
+    s.push_str("fn gf_value(x: f32, y: f32) -> ValueOk {\n");
+    body(&mut s, tape_f);
+    let _ = writeln!(s, "    return ValueOk(v{}, ok);\n}}", tape_f.roots()[0]);
+    Ok(s)
+}
+
+/// Replaces the [`PLACEHOLDER`] line of `template` with `generated`.
+pub fn splice(template: &str, generated: &str) -> Result<String> {
+    if !template.contains(PLACEHOLDER) {
+        return Err(Error::Shader(format!(
+            "shader template has no '{PLACEHOLDER}' line"
+        )));
+    }
+    Ok(template.replacen(PLACEHOLDER, generated, 1))
+}
+
+/// An f32 literal for `v` (finite, inside f32's range), e.g. `1.5e-3f` or `(-2e0f)`.
+pub fn literal(v: f64) -> String {
+    let v = v as f32;
+    if v.is_sign_negative() {
+        format!("(-{:e}f)", -v)
+    } else {
+        format!("{v:e}f")
+    }
+}
+
+fn body(s: &mut String, tape: &Tape) {
+    s.push_str("    var ok = true;\n");
+    for (i, op) in tape.ops().iter().enumerate() {
+        let line = match *op {
+            Op::Const(c) if c.abs() <= LIMIT => Value::Plain(literal(c)),
+            Op::Const(_) => {
+                s.push_str("    ok = false;\n");
+                Value::Plain("0.0".into())
+            }
+            Op::X => Value::Plain("x".into()),
+            Op::Y => Value::Plain("y".into()),
+            Op::Neg(a) => Value::Plain(format!("-v{a}")),
+            Op::Add(a, b) => Value::Checked(format!("gf_add(v{a}, v{b})")),
+            Op::Sub(a, b) => Value::Checked(format!("gf_sub(v{a}, v{b})")),
+            Op::Mul(a, b) => Value::Checked(format!("gf_mul(v{a}, v{b})")),
+            Op::Div(a, b) => Value::Checked(format!("gf_div(v{a}, v{b})")),
+            Op::Powi(a, n) => Value::Checked(format!("gf_powi(v{a}, {n})")),
+            Op::Powf(a, b) => Value::Checked(format!("gf_powf(v{a}, v{b})")),
+            Op::Call1(f, a) => call1(f, &format!("v{a}")),
+            Op::Call2(f, a, b) => call2(f, &format!("v{a}"), &format!("v{b}")),
+        };
+        match line {
+            Value::Plain(e) => {
+                let _ = writeln!(s, "    let v{i}: f32 = {e};");
+            }
+            Value::Checked(e) => {
+                let _ = writeln!(
+                    s,
+                    "    let r{i} = {e};\n    ok = ok && r{i}.ok;\n    let v{i}: f32 = r{i}.v;"
+                );
+            }
+        }
+    }
+}
+
+/// The WGSL of one instruction: a plain f32 expression, or a helper call returning `GfR`.
+enum Value {
+    Plain(String),
+    Checked(String),
+}
+
+fn call1(f: Func, a: &str) -> Value {
+    let plain = |name: &str| Value::Plain(format!("{name}({a})"));
+    let checked = |name: &str| Value::Checked(format!("{name}({a})"));
+    match f {
+        Func::Sin => plain("sin"),
+        Func::Cos => plain("cos"),
+        Func::Tan => checked("gf_tan"),
+        Func::Asin => checked("gf_asin"),
+        Func::Acos => checked("gf_acos"),
+        Func::Atan => plain("atan"),
+        Func::Sinh => checked("gf_sinh"),
+        Func::Cosh => checked("gf_cosh"),
+        Func::Tanh => plain("gf_tanh"),
+        Func::Exp => checked("gf_exp"),
+        Func::Ln => checked("gf_ln"),
+        Func::Log10 => checked("gf_log10"),
+        Func::Log2 => checked("gf_log2"),
+        Func::Sqrt => checked("gf_sqrt"),
+        Func::Cbrt => plain("gf_cbrt"),
+        Func::Abs => plain("abs"),
+        Func::Sigmoid => plain("gf_sigmoid"),
+        Func::Softplus => plain("gf_softplus"),
+        Func::Relu => Value::Plain(format!("max({a}, 0.0)")),
+        Func::Sign => plain("sign"),
+        Func::Heaviside => plain("gf_heaviside"),
+        // Two-argument functions never reach here (the tape stores them as Call2); treat a
+        // malformed call as undefined rather than panic.
+        Func::Atan2 | Func::Min | Func::Max | Func::Hypot => {
+            Value::Checked("GfR(0.0, false)".into())
+        }
+    }
+}
+
+fn call2(f: Func, a: &str, b: &str) -> Value {
+    match f {
+        Func::Atan2 => Value::Checked(format!("gf_atan2({a}, {b})")),
+        Func::Min => Value::Plain(format!("min({a}, {b})")),
+        Func::Max => Value::Plain(format!("max({a}, {b})")),
+        Func::Hypot => Value::Checked(format!("gf_hypot({a}, {b})")),
+        _ => Value::Checked("GfR(0.0, false)".into()),
+    }
+}

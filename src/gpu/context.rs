@@ -1,0 +1,158 @@
+//! Adapter and device: headless (tests, command line) or compatible with a window surface
+//! (the explorer). Honours `WGPU_BACKEND` and `WGPU_ADAPTER_NAME`, prefers a real GPU and falls
+//! back to any adapter, software ones (lavapipe) included. Device errors are recorded, never
+//! panicked on.
+
+use std::sync::{Arc, Mutex};
+
+use crate::error::{Error, Result};
+
+/// The field buffer of a 3840×2160 grid of vec4<f32>: the largest storage binding we need.
+pub const MAX_FIELD_BYTES: u64 = 3840 * 2160 * 16;
+
+/// What went wrong on the device outside an error scope, shared with wgpu's callbacks.
+#[derive(Debug, Default)]
+struct Health {
+    lost: Option<String>,
+    errors: Vec<String>,
+}
+
+/// An adapter, its device and queue, and the device's health.
+pub struct Gpu {
+    pub instance: wgpu::Instance,
+    pub adapter: wgpu::Adapter,
+    pub device: wgpu::Device,
+    pub queue: wgpu::Queue,
+    health: Arc<Mutex<Health>>,
+}
+
+impl Gpu {
+    /// A device without a window, on the adapter chosen as described in the module docs.
+    pub fn headless() -> Result<Gpu> {
+        let instance =
+            wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle_from_env());
+        let adapter = pollster::block_on(choose_adapter(&instance, None))?;
+        Gpu::with_adapter(instance, adapter)
+    }
+
+    /// A device whose adapter can present to `surface` (created from `instance`).
+    pub fn for_surface(instance: wgpu::Instance, surface: &wgpu::Surface<'_>) -> Result<Gpu> {
+        let adapter = pollster::block_on(choose_adapter(&instance, Some(surface)))?;
+        Gpu::with_adapter(instance, adapter)
+    }
+
+    fn with_adapter(instance: wgpu::Instance, adapter: wgpu::Adapter) -> Result<Gpu> {
+        // Everything the adapter offers: the renderer needs storage buffers in fragment
+        // shaders and bindings of up to MAX_FIELD_BYTES, which default limits may not give.
+        let needed = adapter.limits();
+        let (device, queue) = pollster::block_on(adapter.request_device(&wgpu::DeviceDescriptor {
+            label: Some("Gpu::device"),
+            required_limits: needed,
+            ..Default::default()
+        }))
+        .map_err(|e| Error::Gpu(format!("could not open the GPU device: {e}")))?;
+
+        let health = Arc::new(Mutex::new(Health::default()));
+        let h = health.clone();
+        device.on_uncaptured_error(Arc::new(move |e: wgpu::Error| {
+            if let Ok(mut h) = h.lock() {
+                h.errors.push(e.to_string());
+            }
+        }));
+        let h = health.clone();
+        device.set_device_lost_callback(move |reason, msg| {
+            if let Ok(mut h) = h.lock() {
+                h.lost = Some(format!("{reason:?}: {msg}"));
+            }
+        });
+        Ok(Gpu {
+            instance,
+            adapter,
+            device,
+            queue,
+            health,
+        })
+    }
+
+    /// Name, backend, device type and driver of the adapter, for logs and benchmarks.
+    pub fn adapter_summary(&self) -> String {
+        let i = self.adapter.get_info();
+        format!(
+            "{} ({:?}, {:?}, driver {} {})",
+            i.name, i.backend, i.device_type, i.driver, i.driver_info
+        )
+    }
+
+    /// True once the device has been lost; nothing submitted since will run.
+    pub fn is_lost(&self) -> bool {
+        self.health.lock().map(|h| h.lost.is_some()).unwrap_or(true)
+    }
+
+    /// Errors reported outside an error scope since the last call (oldest first), and the
+    /// reason the device was lost, if it was.
+    pub fn take_errors(&self) -> Vec<String> {
+        match self.health.lock() {
+            Ok(mut h) => {
+                let mut all = std::mem::take(&mut h.errors);
+                all.extend(h.lost.iter().map(|l| format!("device lost: {l}")));
+                all
+            }
+            Err(_) => vec!["device state unavailable".into()],
+        }
+    }
+
+    /// `Err(Error::Gpu)` when the device is lost or an uncaptured error was reported.
+    pub fn check(&self) -> Result<()> {
+        let errors = self.take_errors();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Gpu(errors.join("; ")))
+        }
+    }
+}
+
+/// `WGPU_ADAPTER_NAME` (substring, case-insensitive) if set; else a real GPU before a software
+/// one; for a surface, only adapters that can present to it.
+async fn choose_adapter(
+    instance: &wgpu::Instance,
+    surface: Option<&wgpu::Surface<'_>>,
+) -> Result<wgpu::Adapter> {
+    let backends = wgpu::Backends::from_env().unwrap_or(wgpu::Backends::all());
+    let wanted = std::env::var("WGPU_ADAPTER_NAME")
+        .ok()
+        .map(|s| s.to_lowercase());
+    let mut adapters: Vec<wgpu::Adapter> = instance
+        .enumerate_adapters(backends)
+        .await
+        .into_iter()
+        .filter(|a| surface.is_none_or(|s| a.is_surface_supported(s)))
+        .collect();
+    let names: Vec<String> = adapters.iter().map(|a| a.get_info().name).collect();
+    if let Some(w) = &wanted {
+        adapters.retain(|a| a.get_info().name.to_lowercase().contains(w.as_str()));
+        if adapters.is_empty() {
+            return Err(Error::NoAdapter(format!(
+                "WGPU_ADAPTER_NAME={w} matches no adapter (found: {})",
+                names.join(", ")
+            )));
+        }
+    }
+    adapters.sort_by_key(|a| rank(a.get_info().device_type));
+    adapters.into_iter().next().ok_or_else(|| {
+        Error::NoAdapter(format!(
+            "no GPU adapter found (backends tried: {backends:?}). On a machine without a GPU, \
+             install Mesa's software Vulkan driver: sudo apt-get install mesa-vulkan-drivers"
+        ))
+    })
+}
+
+fn rank(t: wgpu::DeviceType) -> u8 {
+    match t {
+        wgpu::DeviceType::DiscreteGpu => 0,
+        wgpu::DeviceType::IntegratedGpu => 1,
+        wgpu::DeviceType::VirtualGpu => 2,
+        wgpu::DeviceType::Other => 3,
+        wgpu::DeviceType::Cpu => 4,
+    }
+}

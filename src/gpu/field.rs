@@ -1,0 +1,267 @@
+//! The field compute pass: f, ∂f/∂x, ∂f/∂y and "defined" at every sample of a W×H grid, into
+//! a storage buffer that the render passes read directly.
+//!
+//! Buffer layout (keep in sync with shaders/field.wgsl): W·H `vec4<f32>`, row-major, row 0 =
+//! top (DESIGN.md grid convention), sample (row j, column i) at index j·W + i, holding
+//! (f, ∂f/∂x, ∂f/∂y, defined) with defined = 1.0, or all four 0.0 outside the domain.
+
+use crate::error::{Error, Result};
+use crate::expr::tape::Tape;
+use crate::expr::wgsl;
+use crate::gpu::shader;
+use crate::view::View;
+
+/// The field shader template; generated functions go at [`wgsl::PLACEHOLDER`].
+pub const FIELD_TEMPLATE: &str = include_str!("../../shaders/field.wgsl");
+
+/// Bytes per sample of the field buffer: (f, ∂f/∂x, ∂f/∂y, defined) as f32.
+pub const SAMPLE_BYTES: u64 = 16;
+
+/// Workgroup size of `cs_main` in x and y (keep in sync with `@workgroup_size` in field.wgsl).
+pub const WORKGROUP: u32 = 8;
+
+/// Relative step of the numeric gradient: h = NUMERIC_STEP · max(1, |x|), likewise in y.
+/// A central difference has truncation error ≈ h²·|f'''|/6 and rounding error ≈ ε·|f|/h in
+/// f32 (ε = 2⁻²³); their sum is smallest near h = ∛ε ≈ 4.92e-3, where both are ≈ ε^⅔ ≈ 2.4e-5
+/// relative. Scaling with |x| keeps x ± h distinct from x in f32 far from the origin.
+pub const NUMERIC_STEP: f32 = 4.921_566_6e-3;
+
+/// How the gradient is computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GradientMode {
+    /// From the symbolic derivatives (the default).
+    #[default]
+    Exact,
+    /// Central differences of f with step [`NUMERIC_STEP`]; a check and a teaching mode.
+    Numeric,
+}
+
+impl std::str::FromStr for GradientMode {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<GradientMode> {
+        match s {
+            "exact" => Ok(GradientMode::Exact),
+            "numeric" => Ok(GradientMode::Numeric),
+            _ => Err(Error::Input(format!(
+                "gradient mode '{s}': expected 'exact' or 'numeric'"
+            ))),
+        }
+    }
+}
+
+/// Uniform parameters (keep in sync with `Params` in shaders/field.wgsl).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
+struct Params {
+    width: u32,
+    height: u32,
+    mode: u32,
+    step: f32,
+}
+
+/// The complete field shader for a function: `tape_f_grad` has roots f, ∂f/∂x, ∂f/∂y and
+/// `tape_f` the root f.
+pub fn field_source(tape_f_grad: &Tape, tape_f: &Tape) -> Result<String> {
+    wgsl::splice(FIELD_TEMPLATE, &wgsl::generate(tape_f_grad, tape_f)?)
+}
+
+/// The field compute pass: owns its pipeline, layouts, buffers and bind group.
+pub struct FieldPass {
+    layout: wgpu::BindGroupLayout,
+    pipeline_layout: wgpu::PipelineLayout,
+    pipeline: wgpu::ComputePipeline,
+    params: wgpu::Buffer,
+    xs: wgpu::Buffer,
+    ys: wgpu::Buffer,
+    field: wgpu::Buffer,
+    bind_group: wgpu::BindGroup,
+    size: (u32, u32),
+}
+
+impl FieldPass {
+    /// A pass for the function compiled into the two tapes (see [`field_source`]).
+    pub fn new(device: &wgpu::Device, tape_f_grad: &Tape, tape_f: &Tape) -> Result<FieldPass> {
+        FieldPass::from_source(device, &field_source(tape_f_grad, tape_f)?)
+    }
+
+    /// A pass from a complete field shader (the template with functions spliced in).
+    /// Invalid WGSL gives `Error::Shader`.
+    pub fn from_source(device: &wgpu::Device, source: &str) -> Result<FieldPass> {
+        let entry = |binding, ty| wgpu::BindGroupLayoutEntry {
+            binding,
+            visibility: wgpu::ShaderStages::COMPUTE,
+            ty,
+            count: None,
+        };
+        let storage = |read_only| wgpu::BindingType::Buffer {
+            ty: wgpu::BufferBindingType::Storage { read_only },
+            has_dynamic_offset: false,
+            min_binding_size: None,
+        };
+        let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some("FieldPass::layout"),
+            entries: &[
+                entry(
+                    0,
+                    wgpu::BindingType::Buffer {
+                        ty: wgpu::BufferBindingType::Uniform,
+                        has_dynamic_offset: false,
+                        min_binding_size: None,
+                    },
+                ),
+                entry(1, storage(true)),
+                entry(2, storage(true)),
+                entry(3, storage(false)),
+            ],
+        });
+        let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("FieldPass::pipeline_layout"),
+            bind_group_layouts: &[Some(&layout)],
+            immediate_size: 0,
+        });
+        let pipeline =
+            shader::compute_pipeline(device, "FieldPass::pipeline", source, &pipeline_layout)?;
+        let buffer = |label, size, usage| {
+            device.create_buffer(&wgpu::BufferDescriptor {
+                label: Some(label),
+                size,
+                usage,
+                mapped_at_creation: false,
+            })
+        };
+        use wgpu::BufferUsages as U;
+        let params = buffer("FieldPass::params", 16, U::UNIFORM | U::COPY_DST);
+        let xs = buffer("FieldPass::xs", 4, U::STORAGE | U::COPY_DST);
+        let ys = buffer("FieldPass::ys", 4, U::STORAGE | U::COPY_DST);
+        let field = buffer("FieldPass::field", SAMPLE_BYTES, U::STORAGE | U::COPY_SRC);
+        let bind_group = bind_group(device, &layout, [&params, &xs, &ys, &field]);
+        Ok(FieldPass {
+            layout,
+            pipeline_layout,
+            pipeline,
+            params,
+            xs,
+            ys,
+            field,
+            bind_group,
+            size: (1, 1),
+        })
+    }
+
+    /// Switches to another function; only the pipeline is rebuilt. On error the previous
+    /// function stays in place.
+    pub fn set_function(
+        &mut self,
+        device: &wgpu::Device,
+        tape_f_grad: &Tape,
+        tape_f: &Tape,
+    ) -> Result<()> {
+        self.set_source(device, &field_source(tape_f_grad, tape_f)?)
+    }
+
+    /// Like [`FieldPass::set_function`] for a complete field shader.
+    pub fn set_source(&mut self, device: &wgpu::Device, source: &str) -> Result<()> {
+        self.pipeline =
+            shader::compute_pipeline(device, "FieldPass::pipeline", source, &self.pipeline_layout)?;
+        Ok(())
+    }
+
+    /// Uploads the sample coordinates of `view` on a `width`×`height` grid and the mode;
+    /// reallocates the buffers only when the size changes.
+    pub fn prepare(
+        &mut self,
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        view: &View,
+        width: u32,
+        height: u32,
+        mode: GradientMode,
+    ) -> Result<()> {
+        let bytes = width as u64 * height as u64 * SAMPLE_BYTES;
+        let limit = (device.limits().max_storage_buffer_binding_size as u64)
+            .min(device.limits().max_buffer_size);
+        if width == 0 || height == 0 || bytes > limit {
+            return Err(Error::Input(format!(
+                "field size {width}×{height} is not supported by this GPU (at most {limit} bytes)"
+            )));
+        }
+        if (width, height) != self.size {
+            use wgpu::BufferUsages as U;
+            let buffer = |label, size, usage| {
+                device.create_buffer(&wgpu::BufferDescriptor {
+                    label: Some(label),
+                    size,
+                    usage,
+                    mapped_at_creation: false,
+                })
+            };
+            self.xs = buffer("FieldPass::xs", width as u64 * 4, U::STORAGE | U::COPY_DST);
+            self.ys = buffer("FieldPass::ys", height as u64 * 4, U::STORAGE | U::COPY_DST);
+            self.field = buffer("FieldPass::field", bytes, U::STORAGE | U::COPY_SRC);
+            self.bind_group = bind_group(
+                device,
+                &self.layout,
+                [&self.params, &self.xs, &self.ys, &self.field],
+            );
+            self.size = (width, height);
+        }
+        let xs: Vec<f32> = (0..width).map(|i| view.sample_x(i, width) as f32).collect();
+        let ys: Vec<f32> = (0..height)
+            .map(|j| view.sample_y(j, height) as f32)
+            .collect();
+        let params = Params {
+            width,
+            height,
+            mode: match mode {
+                GradientMode::Exact => 0,
+                GradientMode::Numeric => 1,
+            },
+            step: NUMERIC_STEP,
+        };
+        queue.write_buffer(&self.xs, 0, bytemuck::cast_slice(&xs));
+        queue.write_buffer(&self.ys, 0, bytemuck::cast_slice(&ys));
+        queue.write_buffer(&self.params, 0, bytemuck::bytes_of(&params));
+        Ok(())
+    }
+
+    /// Records the dispatch that fills [`FieldPass::buffer`] (no encoder, no submit).
+    pub fn dispatch(&self, pass: &mut wgpu::ComputePass<'_>) {
+        pass.set_pipeline(&self.pipeline);
+        pass.set_bind_group(0, &self.bind_group, &[]);
+        pass.dispatch_workgroups(
+            self.size.0.div_ceil(WORKGROUP),
+            self.size.1.div_ceil(WORKGROUP),
+            1,
+        );
+    }
+
+    /// The field buffer (STORAGE | COPY_SRC), laid out as described in the module docs.
+    pub fn buffer(&self) -> &wgpu::Buffer {
+        &self.field
+    }
+
+    /// The grid size (width, height) of the last [`FieldPass::prepare`]; (1, 1) before.
+    pub fn size(&self) -> (u32, u32) {
+        self.size
+    }
+}
+
+fn bind_group(
+    device: &wgpu::Device,
+    layout: &wgpu::BindGroupLayout,
+    buffers: [&wgpu::Buffer; 4],
+) -> wgpu::BindGroup {
+    let entries: Vec<wgpu::BindGroupEntry> = buffers
+        .iter()
+        .enumerate()
+        .map(|(i, b)| wgpu::BindGroupEntry {
+            binding: i as u32,
+            resource: b.as_entire_binding(),
+        })
+        .collect();
+    device.create_bind_group(&wgpu::BindGroupDescriptor {
+        label: Some("FieldPass::bind_group"),
+        layout,
+        entries: &entries,
+    })
+}

@@ -1,0 +1,11 @@
+//! Everything that talks to the GPU without a window: the device ([`Gpu`]), shader validation,
+//! the field compute pass and readback. Takes `&wgpu::Device, &wgpu::Queue`; no winit here.
+
+pub mod context;
+pub mod field;
+pub mod readback;
+pub mod shader;
+
+pub use context::Gpu;
+pub use field::{FieldPass, GradientMode};
+pub use readback::{read_buffer_f32x4, sample_field};

@@ -1,0 +1,115 @@
+//! `HeatmapPass`: colours one field sample per plot pixel through the colour map's LUT over
+//! the GPU range, with contour lines of constant pixel width and a hatch where f is
+//! undefined (shaders/heatmap.wgsl).
+
+use super::settings::PlotRect;
+use super::util::{self, bind_group, storage_entry, uniform_entry};
+use super::{with_common, Colormap, HEATMAP_WGSL};
+use crate::error::Result;
+
+/// The heatmap + contour render pass.
+#[derive(Debug)]
+pub struct HeatmapPass {
+    layout: wgpu::BindGroupLayout,
+    pipeline: wgpu::RenderPipeline,
+    lut: wgpu::Buffer,
+    colormap: Option<Colormap>,
+    bind_group: Option<wgpu::BindGroup>,
+}
+
+impl HeatmapPass {
+    /// Compiles the shader for targets of `format`.
+    pub fn new(device: &wgpu::Device, format: wgpu::TextureFormat) -> Result<HeatmapPass> {
+        let module =
+            util::create_shader(device, "HeatmapPass::module", &with_common(HEATMAP_WGSL))?;
+        let f = wgpu::ShaderStages::FRAGMENT;
+        let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some("HeatmapPass::layout"),
+            entries: &[
+                uniform_entry(0, f),
+                storage_entry(1, f, true),
+                storage_entry(2, f, true),
+                storage_entry(3, f, true),
+            ],
+        });
+        let pl = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("HeatmapPass::pipeline_layout"),
+            bind_group_layouts: &[Some(&layout)],
+            immediate_size: 0,
+        });
+        let pipeline = device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
+            label: Some("HeatmapPass::pipeline"),
+            layout: Some(&pl),
+            vertex: wgpu::VertexState {
+                module: &module,
+                entry_point: Some("vs_main"),
+                compilation_options: Default::default(),
+                buffers: &[],
+            },
+            fragment: Some(wgpu::FragmentState {
+                module: &module,
+                entry_point: Some("fs_main"),
+                compilation_options: Default::default(),
+                targets: &[Some(format.into())],
+            }),
+            primitive: wgpu::PrimitiveState::default(),
+            depth_stencil: None,
+            multisample: wgpu::MultisampleState::default(),
+            multiview_mask: None,
+            cache: None,
+        });
+        let lut = device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("HeatmapPass::lut"),
+            size: 256 * 4,
+            usage: wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_DST,
+            mapped_at_creation: false,
+        });
+        Ok(HeatmapPass {
+            layout,
+            pipeline,
+            lut,
+            colormap: None,
+            bind_group: None,
+        })
+    }
+
+    /// Binds the frame uniform, the field and the range result (call again when a buffer is
+    /// replaced) and uploads the colour map's LUT when it changed.
+    pub fn prepare(
+        &mut self,
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        colormap: Colormap,
+        buffers: Option<(&wgpu::Buffer, &wgpu::Buffer, &wgpu::Buffer)>,
+    ) {
+        if self.colormap != Some(colormap) {
+            queue.write_buffer(&self.lut, 0, bytemuck::cast_slice(&colormap.lut()));
+            self.colormap = Some(colormap);
+        }
+        if let Some((params, field, range)) = buffers {
+            self.bind_group = Some(bind_group(
+                device,
+                "HeatmapPass::bind_group",
+                &self.layout,
+                &[params, field, range, &self.lut],
+            ));
+        }
+    }
+
+    /// Records the heatmap over `plot`.
+    pub fn draw(&self, pass: &mut wgpu::RenderPass<'_>, plot: PlotRect) {
+        let Some(bg) = &self.bind_group else { return };
+        pass.set_viewport(
+            plot.x as f32,
+            plot.y as f32,
+            plot.w as f32,
+            plot.h as f32,
+            0.0,
+            1.0,
+        );
+        pass.set_scissor_rect(plot.x, plot.y, plot.w, plot.h);
+        pass.set_pipeline(&self.pipeline);
+        pass.set_bind_group(0, bg, &[]);
+        pass.draw(0..3, 0..1);
+    }
+}

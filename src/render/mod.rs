@@ -1,0 +1,169 @@
+//! The renderer: heatmap with contour lines, arrow field and descent paths drawn from the
+//! GPU field buffer, into a window surface or an offscreen texture. One pass per struct
+//! (`RangePass`, `HeatmapPass`, `ArrowPass`, `PathPass`), each with new / prepare /
+//! draw (or dispatch); only the renderer and the offscreen path create encoders.
+
+pub mod arrows;
+pub mod colormap;
+pub mod heatmap;
+pub mod offscreen;
+pub mod paths;
+pub mod range;
+pub mod renderer;
+pub mod settings;
+mod util;
+
+pub use arrows::ArrowPass;
+pub use colormap::Colormap;
+pub use heatmap::HeatmapPass;
+pub use offscreen::{render_png, render_rgba, OFFSCREEN_FORMAT};
+pub use paths::{PathDraw, PathPass, PATH_PALETTE};
+pub use range::RangePass;
+pub use renderer::{FrameWork, Renderer};
+pub use settings::{
+    ArrowDir, ArrowLength, ArrowSettings, Layout, PlotRect, RangeMode, RenderSettings,
+};
+
+use crate::error::{Error, Result};
+
+/// Shared WGSL structs and helpers, prepended to every render shader.
+pub const COMMON_WGSL: &str = include_str!("../../shaders/common.wgsl");
+/// The colour-range reduction shader (without the common prelude).
+pub const RANGE_WGSL: &str = include_str!("../../shaders/range.wgsl");
+/// The heatmap + contour shader (without the common prelude).
+pub const HEATMAP_WGSL: &str = include_str!("../../shaders/heatmap.wgsl");
+/// The arrow-field shader (without the common prelude).
+pub const ARROWS_WGSL: &str = include_str!("../../shaders/arrows.wgsl");
+/// The descent-path shader (without the common prelude).
+pub const PATHS_WGSL: &str = include_str!("../../shaders/paths.wgsl");
+
+/// Every render shader, prelude included, with its name: what the passes compile.
+pub fn shader_sources() -> [(&'static str, String); 4] {
+    [
+        ("range", with_common(RANGE_WGSL)),
+        ("heatmap", with_common(HEATMAP_WGSL)),
+        ("arrows", with_common(ARROWS_WGSL)),
+        ("paths", with_common(PATHS_WGSL)),
+    ]
+}
+
+/// `body` with the shared prelude in front.
+pub fn with_common(body: &str) -> String {
+    format!("{COMMON_WGSL}\n{body}")
+}
+
+/// Parses and validates WGSL with naga, as wgpu would, without a device.
+pub fn validate_wgsl(name: &str, source: &str) -> Result<()> {
+    let module = naga::front::wgsl::parse_str(source)
+        .map_err(|e| Error::Shader(format!("{name}: {}", e.emit_to_string(source))))?;
+    naga::valid::Validator::new(
+        naga::valid::ValidationFlags::all(),
+        naga::valid::Capabilities::default(),
+    )
+    .validate(&module)
+    .map_err(|e| Error::Shader(format!("{name}: {}", e.emit_to_string(source))))?;
+    Ok(())
+}
+
+/// Per-frame settings shared by every pass (one uniform buffer).
+/// Keep in sync with shaders/common.wgsl `Params`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, bytemuck::Pod, bytemuck::Zeroable)]
+pub struct Params {
+    pub grid: [u32; 2],
+    pub plot_origin: [f32; 2],
+    pub target_size: [f32; 2],
+    pub world_per_px: [f32; 2],
+    pub levels: u32,
+    pub heavy_every: u32,
+    pub log_scale: u32,
+    pub flags: u32,
+    pub percentile: f32,
+    pub arrow_spacing: f32,
+    pub arrow_dir: f32,
+    pub arrow_length: u32,
+    pub arrow_grid: [u32; 2],
+    pub _pad: [u32; 2],
+}
+
+/// `Params::flags` bits (shaders/common.wgsl FLAG_*).
+pub mod flags {
+    pub const HEATMAP: u32 = 1;
+    pub const CONTOURS: u32 = 2;
+    pub const SRGB_TARGET: u32 = 4;
+    pub const DIVERGING: u32 = 8;
+}
+
+/// The colour range as the GPU resolved it. Keep in sync with shaders/common.wgsl
+/// `RangeResult`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, bytemuck::Pod, bytemuck::Zeroable)]
+pub struct RangeResult {
+    /// Low end of the colour range, in f.
+    pub lo: f32,
+    /// High end of the colour range, in f.
+    pub hi: f32,
+    /// Low end in mapped space (log10 when the log scale is on).
+    pub vlo: f32,
+    /// High end in mapped space.
+    pub vhi: f32,
+    /// Log mapping offset: v = log10(f − shift + delta).
+    pub delta: f32,
+    /// Log mapping shift (0 when every value is positive: v = log10 f).
+    pub shift: f32,
+    /// Largest |∇f| in value per pixel over the defined samples.
+    pub gmax: f32,
+    /// Number of defined samples.
+    pub count: u32,
+}
+
+/// One arrow as the arrow compute pass writes it. Keep in sync with shaders/common.wgsl
+/// `ArrowInstance`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, bytemuck::Pod, bytemuck::Zeroable)]
+pub struct ArrowInstance {
+    /// Foot of the arrow in plot pixels (y down; pixel centres at +0.5).
+    pub pos: [f32; 2],
+    /// Unit direction in pixel space (y down).
+    pub dir: [f32; 2],
+    /// Length in pixels; 0 for an anchor that is not drawn (undefined or flat).
+    pub len: f32,
+    /// |∇f| relative to the largest on screen, 0..1.
+    pub mag: f32,
+    /// 1 when the field is defined at the anchor.
+    pub defined: u32,
+    pub _pad: u32,
+}
+
+/// Whether `format` stores sRGB-encoded colours (the shaders then output linear values).
+pub fn is_srgb(format: wgpu::TextureFormat) -> bool {
+    format.is_srgb()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_render_shader_validates_with_naga() {
+        for (name, source) in shader_sources() {
+            if let Err(e) = validate_wgsl(name, &source) {
+                panic!("{e}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_broken_shader_is_an_error_not_a_panic() {
+        let err = validate_wgsl("broken", "fn f() -> f32 { return x; }").unwrap_err();
+        assert!(matches!(err, Error::Shader(_)), "{err}");
+    }
+
+    #[test]
+    fn structs_match_their_wgsl_sizes() {
+        // WGSL sizes: Params 80 bytes, RangeResult 32, ArrowInstance 32 (see common.wgsl).
+        assert_eq!(std::mem::size_of::<Params>(), 80);
+        assert_eq!(std::mem::size_of::<RangeResult>(), 32);
+        assert_eq!(std::mem::size_of::<ArrowInstance>(), 32);
+    }
+}

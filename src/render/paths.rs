@@ -1,0 +1,213 @@
+//! `PathPass`: descent paths as anti-aliased polylines with a marker at every iterate, a
+//! ring at the start and a larger disc at the current point, each outlined in black so its
+//! colour reads on every colour map (shaders/paths.wgsl). Buffers only grow.
+
+use super::settings::Layout;
+use super::util::{self, bind_group, uniform_entry, GrowBuffer};
+use super::{with_common, PATHS_WGSL};
+use crate::error::Result;
+use crate::view::View;
+
+/// One path to draw, in world coordinates (independent of the descent module).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathDraw {
+    /// The iterates, first = start, last = current point.
+    pub points: Vec<(f64, f64)>,
+    /// sRGB colour with alpha; see [`PATH_PALETTE`].
+    pub color: [f32; 4],
+    /// The path has stopped (converged, diverged or left the domain).
+    pub status_done: bool,
+}
+
+/// Path colours that stay readable on every colour map (bright cores, dark outlines).
+pub const PATH_PALETTE: [[f32; 4]; 6] = [
+    [1.0, 1.0, 1.0, 1.0],
+    [1.0, 0.45, 0.1, 1.0],
+    [0.2, 0.95, 1.0, 1.0],
+    [1.0, 0.3, 0.85, 1.0],
+    [0.6, 1.0, 0.2, 1.0],
+    [1.0, 0.9, 0.1, 1.0],
+];
+
+const KIND_SEGMENT: u32 = 0;
+const KIND_MARKER: u32 = 1;
+const KIND_START: u32 = 2;
+const KIND_CURRENT: u32 = 3;
+const KIND_DONE: u32 = 4;
+
+/// One primitive (segment, marker, ring, disc) in target pixels. Keep in sync with the
+/// vertex inputs of shaders/paths.wgsl `vs_main`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, bytemuck::Pod, bytemuck::Zeroable)]
+pub struct Prim {
+    pub a: [f32; 2],
+    pub b: [f32; 2],
+    pub color: [f32; 4],
+    pub kind: u32,
+    pub radius: f32,
+    pub _pad: [u32; 2],
+}
+
+const PRIM_BYTES: u64 = std::mem::size_of::<Prim>() as u64;
+
+/// Points farther than this outside the plot (in pixels) are clamped so f32 stays sane.
+const FAR: f64 = 1.0e5;
+
+/// The primitives for `paths` on `layout` showing `view`: segments first, then markers, so
+/// markers sit on top of lines.
+pub fn build_prims(paths: &[PathDraw], layout: &Layout, view: &View, out: &mut Vec<Prim>) {
+    out.clear();
+    let p = layout.plot;
+    let to_px = |&(x, y): &(f64, f64)| -> Option<[f32; 2]> {
+        if !x.is_finite() || !y.is_finite() {
+            return None;
+        }
+        let (px, py) = view.to_pixel(x, y, p.w as f64, p.h as f64);
+        Some([
+            (px.clamp(-FAR, FAR) + p.x as f64) as f32,
+            (py.clamp(-FAR, FAR) + p.y as f64) as f32,
+        ])
+    };
+    let prim = |a, b, color, kind, radius| Prim {
+        a,
+        b,
+        color,
+        kind,
+        radius,
+        _pad: [0; 2],
+    };
+    for path in paths {
+        let pts: Vec<[f32; 2]> = path.points.iter().filter_map(to_px).collect();
+        for w in pts.windows(2) {
+            out.push(prim(w[0], w[1], path.color, KIND_SEGMENT, 1.3));
+        }
+    }
+    for path in paths {
+        let pts: Vec<[f32; 2]> = path.points.iter().filter_map(to_px).collect();
+        let Some((&last, rest)) = pts.split_last() else {
+            continue;
+        };
+        for &q in rest.iter().skip(1) {
+            out.push(prim(q, q, path.color, KIND_MARKER, 2.2));
+        }
+        if let Some(&start) = pts.first() {
+            if pts.len() > 1 {
+                out.push(prim(start, start, path.color, KIND_START, 5.5));
+            }
+        }
+        let kind = if path.status_done {
+            KIND_DONE
+        } else {
+            KIND_CURRENT
+        };
+        out.push(prim(last, last, path.color, kind, 5.0));
+    }
+}
+
+/// The path render pass.
+#[derive(Debug)]
+pub struct PathPass {
+    pipeline: wgpu::RenderPipeline,
+    bind_group: wgpu::BindGroup,
+    prims: GrowBuffer,
+    scratch: Vec<Prim>,
+    count: u32,
+}
+
+impl PathPass {
+    /// Compiles the shader for targets of `format`; `params` is the frame uniform.
+    pub fn new(
+        device: &wgpu::Device,
+        format: wgpu::TextureFormat,
+        params: &wgpu::Buffer,
+    ) -> Result<PathPass> {
+        let module = util::create_shader(device, "PathPass::module", &with_common(PATHS_WGSL))?;
+        let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some("PathPass::layout"),
+            entries: &[uniform_entry(
+                0,
+                wgpu::ShaderStages::VERTEX | wgpu::ShaderStages::FRAGMENT,
+            )],
+        });
+        let pl = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("PathPass::pipeline_layout"),
+            bind_group_layouts: &[Some(&layout)],
+            immediate_size: 0,
+        });
+        let pipeline = device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
+            label: Some("PathPass::pipeline"),
+            layout: Some(&pl),
+            vertex: wgpu::VertexState {
+                module: &module,
+                entry_point: Some("vs_main"),
+                compilation_options: Default::default(),
+                buffers: &[Some(wgpu::VertexBufferLayout {
+                    array_stride: PRIM_BYTES,
+                    step_mode: wgpu::VertexStepMode::Instance,
+                    attributes: &wgpu::vertex_attr_array![
+                        0 => Float32x2, 1 => Float32x2, 2 => Float32x4, 3 => Uint32, 4 => Float32
+                    ],
+                })],
+            },
+            fragment: Some(wgpu::FragmentState {
+                module: &module,
+                entry_point: Some("fs_main"),
+                compilation_options: Default::default(),
+                targets: &[Some(wgpu::ColorTargetState {
+                    format,
+                    blend: Some(wgpu::BlendState::ALPHA_BLENDING),
+                    write_mask: wgpu::ColorWrites::ALL,
+                })],
+            }),
+            primitive: wgpu::PrimitiveState {
+                topology: wgpu::PrimitiveTopology::TriangleStrip,
+                ..Default::default()
+            },
+            depth_stencil: None,
+            multisample: wgpu::MultisampleState::default(),
+            multiview_mask: None,
+            cache: None,
+        });
+        Ok(PathPass {
+            pipeline,
+            bind_group: bind_group(device, "PathPass::bind_group", &layout, &[params]),
+            prims: GrowBuffer::new(
+                device,
+                "PathPass::prims",
+                wgpu::BufferUsages::VERTEX | wgpu::BufferUsages::COPY_DST,
+            ),
+            scratch: Vec::new(),
+            count: 0,
+        })
+    }
+
+    /// Converts `paths` to primitives and uploads them (the buffer grows only when needed).
+    pub fn prepare(
+        &mut self,
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        layout: &Layout,
+        view: &View,
+        paths: &[PathDraw],
+    ) {
+        build_prims(paths, layout, view, &mut self.scratch);
+        self.count = self.scratch.len() as u32;
+        if self.count == 0 {
+            return;
+        }
+        self.prims.ensure(device, self.count as u64 * PRIM_BYTES);
+        queue.write_buffer(&self.prims.buffer, 0, bytemuck::cast_slice(&self.scratch));
+    }
+
+    /// Records the paths, clipped to the plot.
+    pub fn draw(&self, pass: &mut wgpu::RenderPass<'_>, layout: &Layout) {
+        if self.count == 0 {
+            return;
+        }
+        super::settings::set_plot_clip(pass, layout);
+        pass.set_pipeline(&self.pipeline);
+        pass.set_bind_group(0, &self.bind_group, &[]);
+        pass.set_vertex_buffer(0, self.prims.buffer.slice(..self.count as u64 * PRIM_BYTES));
+        pass.draw(0..4, 0..self.count);
+    }
+}

@@ -1,0 +1,129 @@
+//! `RangePass`: the colour range of the visible field, computed on the GPU (min/max of the
+//! defined values, optional percentile clipping via a histogram) into a small buffer the
+//! heatmap and arrow passes read directly; only the resolved 32 bytes come back to the CPU.
+
+use super::util::{self, bind_group, compute_pipeline, storage_entry, uniform_entry};
+use super::{with_common, RangeResult, RANGE_WGSL};
+use crate::error::Result;
+
+const BINS: u64 = 2048;
+const STATS_BYTES: u64 = 16 + BINS * 4;
+const RESULT_BYTES: u64 = std::mem::size_of::<RangeResult>() as u64;
+
+/// The colour-range reduction (shaders/range.wgsl).
+#[derive(Debug)]
+pub struct RangePass {
+    layout: wgpu::BindGroupLayout,
+    clear: wgpu::ComputePipeline,
+    minmax: wgpu::ComputePipeline,
+    histogram: wgpu::ComputePipeline,
+    resolve: wgpu::ComputePipeline,
+    stats: wgpu::Buffer,
+    result: wgpu::Buffer,
+    readback: wgpu::Buffer,
+    bind_group: Option<wgpu::BindGroup>,
+    samples: u32,
+}
+
+impl RangePass {
+    /// Compiles the shader and allocates the (fixed-size) buffers.
+    pub fn new(device: &wgpu::Device) -> Result<RangePass> {
+        let module = util::create_shader(device, "RangePass::module", &with_common(RANGE_WGSL))?;
+        let c = wgpu::ShaderStages::COMPUTE;
+        let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some("RangePass::layout"),
+            entries: &[
+                uniform_entry(0, c),
+                storage_entry(1, c, true),
+                storage_entry(2, c, false),
+                storage_entry(3, c, false),
+            ],
+        });
+        let pl = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("RangePass::pipeline_layout"),
+            bind_group_layouts: &[Some(&layout)],
+            immediate_size: 0,
+        });
+        let buffer = |label, size, usage| {
+            device.create_buffer(&wgpu::BufferDescriptor {
+                label: Some(label),
+                size,
+                usage,
+                mapped_at_creation: false,
+            })
+        };
+        use wgpu::BufferUsages as U;
+        Ok(RangePass {
+            clear: compute_pipeline(device, "RangePass::clear", &pl, &module, "cs_clear"),
+            minmax: compute_pipeline(device, "RangePass::minmax", &pl, &module, "cs_main"),
+            histogram: compute_pipeline(
+                device,
+                "RangePass::histogram",
+                &pl,
+                &module,
+                "cs_histogram",
+            ),
+            resolve: compute_pipeline(device, "RangePass::resolve", &pl, &module, "cs_resolve"),
+            layout,
+            stats: buffer("RangePass::stats", STATS_BYTES, U::STORAGE),
+            result: buffer("RangePass::result", RESULT_BYTES, U::STORAGE | U::COPY_SRC),
+            readback: buffer(
+                "RangePass::readback",
+                RESULT_BYTES,
+                U::MAP_READ | U::COPY_DST,
+            ),
+            bind_group: None,
+            samples: 0,
+        })
+    }
+
+    /// Binds the frame uniform and the field buffer of `w × h` samples (call again when
+    /// either buffer is replaced).
+    pub fn prepare(
+        &mut self,
+        device: &wgpu::Device,
+        params: &wgpu::Buffer,
+        field: &wgpu::Buffer,
+        w: u32,
+        h: u32,
+    ) {
+        self.samples = w * h;
+        self.bind_group = Some(bind_group(
+            device,
+            "RangePass::bind_group",
+            &self.layout,
+            &[params, field, &self.stats, &self.result],
+        ));
+    }
+
+    /// The resolved range (`RangeResult`), for the passes that colour by it.
+    pub fn result_buffer(&self) -> &wgpu::Buffer {
+        &self.result
+    }
+
+    /// Records clear, min/max, histogram and resolve.
+    pub fn dispatch(&self, pass: &mut wgpu::ComputePass<'_>) {
+        let Some(bg) = &self.bind_group else { return };
+        pass.set_bind_group(0, bg, &[]);
+        pass.set_pipeline(&self.clear);
+        pass.dispatch_workgroups((BINS as u32).div_ceil(256), 1, 1);
+        let (gx, gy) = util::groups_2d(self.samples, 256);
+        pass.set_pipeline(&self.minmax);
+        pass.dispatch_workgroups(gx, gy, 1);
+        pass.set_pipeline(&self.histogram);
+        pass.dispatch_workgroups(gx, gy, 1);
+        pass.set_pipeline(&self.resolve);
+        pass.dispatch_workgroups(1, 1, 1);
+    }
+
+    /// Records the copy of the result into the read-back buffer (after `dispatch`).
+    pub fn encode_readback(&self, encoder: &mut wgpu::CommandEncoder) {
+        encoder.copy_buffer_to_buffer(&self.result, 0, &self.readback, 0, RESULT_BYTES);
+    }
+
+    /// Waits for the submitted read-back and returns the range.
+    pub fn read(&self, device: &wgpu::Device) -> Result<RangeResult> {
+        let bytes = util::read_mapped(device, &self.readback, RESULT_BYTES)?;
+        Ok(bytemuck::pod_read_unaligned(&bytes))
+    }
+}

@@ -1,0 +1,238 @@
+//! What to draw and where: render settings, the figure layout (plot rectangle and margins for
+//! the axes, colour bar and title) and the per-frame `Params` built from them.
+
+use super::{flags, Colormap, Params};
+use crate::error::{Error, Result};
+use crate::view::View;
+
+/// How the colour range is chosen from the visible field.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RangeMode {
+    /// From the smallest to the largest defined value.
+    MinMax,
+    /// Clipped to the p-th and (100 − p)-th percentiles of the defined values (0 < p < 50).
+    Percentile(f32),
+}
+
+/// Which way arrows point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArrowDir {
+    /// Along ∇f (uphill).
+    Ascent,
+    /// Along −∇f (downhill, the way descent moves).
+    Descent,
+    /// No arrows.
+    None,
+}
+
+/// How long arrows are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArrowLength {
+    /// All 0.9 × spacing; brightness shows |∇f|.
+    Normalized,
+    /// Proportional to |∇f|, capped at 0.9 × spacing (reached at half the largest |∇f|).
+    Proportional,
+    /// Logarithmic in |∇f| over three decades below the largest, capped at 0.9 × spacing.
+    Log,
+}
+
+/// The arrow field.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ArrowSettings {
+    pub direction: ArrowDir,
+    pub length: ArrowLength,
+    /// Distance between arrow anchors in pixels (at least 8).
+    pub spacing_px: f32,
+}
+
+/// Everything the renderer draws besides the function and the view.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RenderSettings {
+    pub colormap: Colormap,
+    /// Number of contour levels.
+    pub levels: u32,
+    /// Every k-th level is drawn heavier (0: none).
+    pub heavy_every: u32,
+    /// Colour and levels in log space: v = log10 f when every value is positive, else
+    /// v = log10(f − min + δ) with δ = (max − min)/500, so the minimum sits ~2.7 decades
+    /// below the maximum and stays visible. Ignored by the diverging map.
+    pub log_scale: bool,
+    pub range: RangeMode,
+    pub show_heatmap: bool,
+    pub show_contours: bool,
+    pub arrows: ArrowSettings,
+    pub show_paths: bool,
+}
+
+impl Default for RenderSettings {
+    fn default() -> Self {
+        RenderSettings {
+            colormap: Colormap::Viridis,
+            levels: 20,
+            heavy_every: 5,
+            log_scale: false,
+            range: RangeMode::MinMax,
+            show_heatmap: true,
+            show_contours: true,
+            arrows: ArrowSettings {
+                direction: ArrowDir::Descent,
+                length: ArrowLength::Normalized,
+                spacing_px: 40.0,
+            },
+            show_paths: true,
+        }
+    }
+}
+
+impl RenderSettings {
+    /// Checks what a person can set: levels ≤ 1000, spacing ≥ 8 px, 0 < percentile < 50.
+    pub fn validate(&self) -> Result<()> {
+        if self.levels > 1000 {
+            return Err(Error::Input(format!(
+                "levels: at most 1000, got {}",
+                self.levels
+            )));
+        }
+        if !(self.arrows.spacing_px >= 8.0 && self.arrows.spacing_px <= 4096.0) {
+            return Err(Error::Input(format!(
+                "arrow spacing: 8 to 4096 pixels, got {}",
+                self.arrows.spacing_px
+            )));
+        }
+        if let RangeMode::Percentile(p) = self.range {
+            if !(p > 0.0 && p < 50.0) {
+                return Err(Error::Input(format!(
+                    "percentile clipping: 0 < p < 50, got {p}"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A rectangle of the target in pixels, top-left origin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlotRect {
+    pub x: u32,
+    pub y: u32,
+    pub w: u32,
+    pub h: u32,
+}
+
+/// Where the plot sits in the target: the field is computed at `plot.w × plot.h`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    pub target: (u32, u32),
+    pub plot: PlotRect,
+}
+
+impl Layout {
+    /// The plot fills the whole target (no axes, no colour bar).
+    pub fn full(w: u32, h: u32) -> Layout {
+        Layout {
+            target: (w, h),
+            plot: PlotRect { x: 0, y: 0, w, h },
+        }
+    }
+
+    /// A figure: margins for the axes (left, bottom), the colour bar (right) and the title
+    /// (top), scaled by `ui_scale`; the plot keeps at least 16 × 16 pixels.
+    pub fn for_figure(w: u32, h: u32, ui_scale: f32) -> Layout {
+        let s = ui_scale.clamp(0.25, 8.0);
+        let m = |v: f32| (v * s).round() as u32;
+        let (left, bottom, right, top) = (m(64.0), m(44.0), m(96.0), m(36.0));
+        if w < left + right + 16 || h < top + bottom + 16 {
+            return Layout::full(w, h);
+        }
+        Layout {
+            target: (w, h),
+            plot: PlotRect {
+                x: left,
+                y: top,
+                w: w - left - right,
+                h: h - top - bottom,
+            },
+        }
+    }
+
+    /// Checks that the plot lies inside the target and is not empty.
+    pub fn validate(&self) -> Result<()> {
+        let p = self.plot;
+        if p.w == 0 || p.h == 0 || p.x + p.w > self.target.0 || p.y + p.h > self.target.1 {
+            return Err(Error::Input(format!(
+                "layout: plot {}×{} at ({}, {}) does not fit the {}×{} target",
+                p.w, p.h, p.x, p.y, self.target.0, self.target.1
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// The uniform every pass reads for this frame.
+pub fn frame_params(
+    layout: &Layout,
+    view: &View,
+    settings: &RenderSettings,
+    format: wgpu::TextureFormat,
+) -> Params {
+    let p = layout.plot;
+    let spacing = settings.arrows.spacing_px.max(8.0);
+    let mut f = 0;
+    if settings.show_heatmap {
+        f |= flags::HEATMAP;
+    }
+    if settings.show_contours {
+        f |= flags::CONTOURS;
+    }
+    if format.is_srgb() {
+        f |= flags::SRGB_TARGET;
+    }
+    if settings.colormap.is_diverging() {
+        f |= flags::DIVERGING;
+    }
+    Params {
+        grid: [p.w, p.h],
+        plot_origin: [p.x as f32, p.y as f32],
+        target_size: [layout.target.0 as f32, layout.target.1 as f32],
+        world_per_px: [
+            (view.width() / p.w as f64) as f32,
+            (view.height() / p.h as f64) as f32,
+        ],
+        levels: settings.levels,
+        heavy_every: settings.heavy_every,
+        log_scale: settings.log_scale as u32,
+        flags: f,
+        percentile: match settings.range {
+            RangeMode::MinMax => 0.0,
+            RangeMode::Percentile(q) => q,
+        },
+        arrow_spacing: spacing,
+        arrow_dir: match settings.arrows.direction {
+            ArrowDir::Ascent => 1.0,
+            ArrowDir::Descent => -1.0,
+            ArrowDir::None => 0.0,
+        },
+        arrow_length: match settings.arrows.length {
+            ArrowLength::Normalized => 0,
+            ArrowLength::Proportional => 1,
+            ArrowLength::Log => 2,
+        },
+        arrow_grid: arrow_grid(p.w, p.h, spacing),
+        _pad: [0; 2],
+    }
+}
+
+/// Anchors across and down for a `w × h` plot with `spacing` pixels between them (≥ 1 each).
+pub fn arrow_grid(w: u32, h: u32, spacing: f32) -> [u32; 2] {
+    let n = |len: u32| ((len as f32 / spacing).floor() as u32).max(1);
+    [n(w), n(h)]
+}
+
+/// Full-target viewport with the scissor on the plot: what the arrow and path passes draw
+/// with (their vertices are in target pixels).
+pub fn set_plot_clip(pass: &mut wgpu::RenderPass<'_>, layout: &Layout) {
+    let (w, h) = layout.target;
+    let p = layout.plot;
+    pass.set_viewport(0.0, 0.0, w as f32, h as f32, 0.0, 1.0);
+    pass.set_scissor_rect(p.x, p.y, p.w, p.h);
+}

@@ -1,0 +1,174 @@
+//! Small GPU helpers the passes share: shader creation inside an error scope, grow-only
+//! buffers, a blocking buffer read-back and bind-group-layout entries.
+
+use super::validate_wgsl;
+use crate::error::{Error, Result};
+
+/// Builds a shader module from `source` (validated by naga first) inside a validation error
+/// scope, so a bad shader is an `Error::Shader` rather than a panic.
+pub(crate) fn create_shader(
+    device: &wgpu::Device,
+    label: &str,
+    source: &str,
+) -> Result<wgpu::ShaderModule> {
+    validate_wgsl(label, source)?;
+    let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
+    let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
+        label: Some(label),
+        source: wgpu::ShaderSource::Wgsl(source.into()),
+    });
+    match pollster::block_on(scope.pop()) {
+        Some(e) => Err(Error::Shader(format!("{label}: {e}"))),
+        None => Ok(module),
+    }
+}
+
+/// A buffer that only ever grows (doubling), so steady frames allocate nothing.
+#[derive(Debug)]
+pub(crate) struct GrowBuffer {
+    pub buffer: wgpu::Buffer,
+    label: &'static str,
+    usage: wgpu::BufferUsages,
+}
+
+impl GrowBuffer {
+    pub fn new(device: &wgpu::Device, label: &'static str, usage: wgpu::BufferUsages) -> Self {
+        GrowBuffer {
+            buffer: make(device, label, usage, 256),
+            label,
+            usage,
+        }
+    }
+
+    /// Makes room for `bytes`; true when the buffer was replaced (bind groups must follow).
+    pub fn ensure(&mut self, device: &wgpu::Device, bytes: u64) -> bool {
+        if bytes <= self.buffer.size() {
+            return false;
+        }
+        let size = bytes.next_power_of_two().max(256);
+        self.buffer = make(device, self.label, self.usage, size);
+        true
+    }
+}
+
+fn make(device: &wgpu::Device, label: &str, usage: wgpu::BufferUsages, size: u64) -> wgpu::Buffer {
+    device.create_buffer(&wgpu::BufferDescriptor {
+        label: Some(label),
+        size,
+        usage,
+        mapped_at_creation: false,
+    })
+}
+
+/// Maps `buffer` (MAP_READ, after the copy into it was submitted), waits, and returns the
+/// first `len` bytes.
+pub(crate) fn read_mapped(
+    device: &wgpu::Device,
+    buffer: &wgpu::Buffer,
+    len: u64,
+) -> Result<Vec<u8>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    buffer.map_async(wgpu::MapMode::Read, ..len, move |r| {
+        let _ = tx.send(r);
+    });
+    device
+        .poll(wgpu::PollType::Wait {
+            submission_index: None,
+            timeout: Some(std::time::Duration::from_secs(60)),
+        })
+        .map_err(|e| Error::Gpu(format!("waiting for a read-back: {e}")))?;
+    rx.recv()
+        .map_err(|e| Error::Gpu(format!("read-back never finished: {e}")))?
+        .map_err(|e| Error::Gpu(format!("mapping a read-back buffer: {e}")))?;
+    let data = buffer
+        .get_mapped_range(..len)
+        .map_err(|e| Error::Gpu(format!("reading a mapped buffer: {e:?}")))?
+        .to_vec();
+    buffer.unmap();
+    Ok(data)
+}
+
+/// A bind-group-layout entry for a storage buffer.
+pub(crate) fn storage_entry(
+    binding: u32,
+    visibility: wgpu::ShaderStages,
+    read_only: bool,
+) -> wgpu::BindGroupLayoutEntry {
+    wgpu::BindGroupLayoutEntry {
+        binding,
+        visibility,
+        ty: wgpu::BindingType::Buffer {
+            ty: wgpu::BufferBindingType::Storage { read_only },
+            has_dynamic_offset: false,
+            min_binding_size: None,
+        },
+        count: None,
+    }
+}
+
+/// A bind-group-layout entry for the `Params` uniform.
+pub(crate) fn uniform_entry(
+    binding: u32,
+    visibility: wgpu::ShaderStages,
+) -> wgpu::BindGroupLayoutEntry {
+    wgpu::BindGroupLayoutEntry {
+        binding,
+        visibility,
+        ty: wgpu::BindingType::Buffer {
+            ty: wgpu::BufferBindingType::Uniform,
+            has_dynamic_offset: false,
+            min_binding_size: None,
+        },
+        count: None,
+    }
+}
+
+/// Bind group entries for whole buffers, numbered from 0.
+pub(crate) fn bind_group(
+    device: &wgpu::Device,
+    label: &str,
+    layout: &wgpu::BindGroupLayout,
+    buffers: &[&wgpu::Buffer],
+) -> wgpu::BindGroup {
+    let entries: Vec<wgpu::BindGroupEntry> = buffers
+        .iter()
+        .enumerate()
+        .map(|(i, b)| wgpu::BindGroupEntry {
+            binding: i as u32,
+            resource: b.as_entire_binding(),
+        })
+        .collect();
+    device.create_bind_group(&wgpu::BindGroupDescriptor {
+        label: Some(label),
+        layout,
+        entries: &entries,
+    })
+}
+
+/// A compute pipeline for `entry` of `module`.
+pub(crate) fn compute_pipeline(
+    device: &wgpu::Device,
+    label: &str,
+    layout: &wgpu::PipelineLayout,
+    module: &wgpu::ShaderModule,
+    entry: &str,
+) -> wgpu::ComputePipeline {
+    device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
+        label: Some(label),
+        layout: Some(layout),
+        module,
+        entry_point: Some(entry),
+        compilation_options: Default::default(),
+        cache: None,
+    })
+}
+
+/// Workgroups of `size` covering `n` invocations, split over y past the 65535 limit.
+pub(crate) fn groups_2d(n: u32, size: u32) -> (u32, u32) {
+    let g = n.div_ceil(size).max(1);
+    if g <= 65535 {
+        (g, 1)
+    } else {
+        (65535, g.div_ceil(65535))
+    }
+}

@@ -1,0 +1,99 @@
+//! Every shader, static or generated, validates with naga (no GPU needed), and generated code
+//! contains only generated identifiers and formatted numbers.
+
+mod common_gpu;
+
+use common_gpu::{random_expr, Rng};
+use gradfield::expr::ast::*;
+use gradfield::expr::tape::Tape;
+use gradfield::expr::wgsl;
+use gradfield::gpu::field::{field_source, FIELD_TEMPLATE};
+use gradfield::gpu::shader::validate;
+
+fn source_for(f: Node, dx: Node, dy: Node) -> String {
+    let grad = Tape::new(&[f.clone(), dx, dy]);
+    let value = Tape::new(&[f]);
+    field_source(&grad, &value).expect("tapes have 3 and 1 roots")
+}
+
+#[test]
+fn static_shaders_validate() {
+    let mut count = 0;
+    for entry in
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/shaders")).expect("shaders/")
+    {
+        let path = entry.expect("dir entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("wgsl") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("readable shader");
+        // Templates need generated functions: splice the simplest field, f = x.
+        let source = if text.contains(wgsl::PLACEHOLDER) {
+            source_for(var(Var::X), num(1.0), num(0.0))
+        } else {
+            text
+        };
+        if let Err(e) = validate(&path.display().to_string(), &source) {
+            panic!("{e}");
+        }
+        count += 1;
+    }
+    assert!(count >= 2, "found only {count} shaders");
+    assert!(FIELD_TEMPLATE.contains(wgsl::PLACEHOLDER));
+}
+
+#[test]
+fn generated_shaders_validate_for_every_function() {
+    let (x, y) = (var(Var::X), var(Var::Y));
+    for f in Func::ALL {
+        let e = if f.arity() == 2 {
+            call2(f, x.clone(), y.clone())
+        } else {
+            call1(f, x.clone())
+        };
+        validate(f.name(), &source_for(e.clone(), e, y.clone())).unwrap_or_else(|e| panic!("{e}"));
+    }
+    // Powers: integer (both signs, large), non-integer, variable exponents; huge constants.
+    let powers = [
+        pow(x.clone(), num(65536.0)),
+        pow(x.clone(), num(-3.0)),
+        pow(x.clone(), y.clone()),
+        pow(x.clone(), num(0.5)),
+    ];
+    for p in powers {
+        validate("power", &source_for(p.clone(), p, num(1e300))).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+#[test]
+fn random_generated_shaders_validate() {
+    let mut rng = Rng(7);
+    for i in 0..300 {
+        let (f, a, b) = (
+            random_expr(&mut rng, 5),
+            random_expr(&mut rng, 5),
+            random_expr(&mut rng, 5),
+        );
+        let src = source_for(f, a, b);
+        validate(&format!("random #{i}"), &src).unwrap_or_else(|e| panic!("{e}\n{src}"));
+    }
+}
+
+#[test]
+fn no_input_text_reaches_the_shader() {
+    // Literals are re-formatted from their value, and identifiers are generated: nothing of
+    // the original spelling (e.g. 1.2345678901234567 written with 17 digits) survives.
+    let marker = 1.234_567_890_123_456_7;
+    let src = source_for(mul(num(marker), var(Var::X)), num(marker), num(0.0));
+    assert!(!src.contains("1.2345678901234567"));
+    assert!(src.contains("1.2345679e0f"));
+    let bad = wgsl::splice("no placeholder here", "");
+    assert!(matches!(bad, Err(gradfield::Error::Shader(_))));
+}
+
+#[test]
+fn literals_are_finite_f32() {
+    assert_eq!(wgsl::literal(1.5e-3), "1.5e-3f");
+    assert_eq!(wgsl::literal(-2.0), "(-2e0f)");
+    assert_eq!(wgsl::literal(0.0), "0e0f");
+}
