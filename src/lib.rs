@@ -3,6 +3,7 @@
 //! its exact derivatives and the CPU reference live in [`expr`]; the GPU field in [`gpu`];
 //! drawing it in [`render`].
 
+pub mod app;
 pub mod descent;
 pub mod error;
 pub mod export;
@@ -10,7 +11,6 @@ pub mod expr;
 pub mod gpu;
 pub mod render;
 pub mod view;
-pub mod app;
 
 pub use error::{Error, Result};
 pub use view::View;

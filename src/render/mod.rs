@@ -4,13 +4,19 @@
 //! draw (or dispatch); only the renderer and the offscreen path create encoders.
 
 pub mod arrows;
+pub mod axes;
+pub mod colorbar;
 pub mod colormap;
+pub mod contour_labels;
+pub mod egui_offscreen;
 pub mod heatmap;
 pub mod offscreen;
+pub mod overlay;
 pub mod paths;
 pub mod range;
 pub mod renderer;
 pub mod settings;
+pub mod ticks;
 mod util;
 
 pub use arrows::ArrowPass;

@@ -1,0 +1,115 @@
+//! One egui frame drawn onto an existing texture (LoadOp::Load): the headless render path uses
+//! it to paint the overlay over the field layers, exactly as the explorer window does.
+
+use egui::{Context, LayerId, Painter, Pos2, RawInput, Rect};
+
+/// An egui context and its wgpu renderer, for painting onto offscreen textures.
+pub struct EguiOffscreen {
+    ctx: Context,
+    renderer: egui_wgpu::Renderer,
+    /// Textures egui released last frame, freed once that frame's commands are submitted.
+    pending_free: Vec<egui::TextureId>,
+}
+
+impl EguiOffscreen {
+    /// A painter for textures of `format`. No MSAA and no dithering, so flat colours land on
+    /// the target exactly.
+    pub fn new(device: &wgpu::Device, format: wgpu::TextureFormat) -> Self {
+        let options = egui_wgpu::RendererOptions {
+            msaa_samples: 1,
+            depth_stencil_format: None,
+            dithering: false,
+            predictable_texture_filtering: false,
+        };
+        EguiOffscreen {
+            ctx: Context::default(),
+            renderer: egui_wgpu::Renderer::new(device, format, options),
+            pending_free: Vec::new(),
+        }
+    }
+
+    /// The egui context (fonts, for measuring text).
+    pub fn context(&self) -> &Context {
+        &self.ctx
+    }
+
+    /// Runs `draw` with a painter covering the whole `size` (pixels) target and records the
+    /// result into `encoder` on top of what `target` already holds. Buffers and textures are
+    /// uploaded through `queue`; the caller submits `encoder`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn paint(
+        &mut self,
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        encoder: &mut wgpu::CommandEncoder,
+        target: &wgpu::TextureView,
+        size: (u32, u32),
+        pixels_per_point: f32,
+        mut draw: impl FnMut(&Painter),
+    ) {
+        for id in self.pending_free.drain(..) {
+            self.renderer.free_texture(&id);
+        }
+        let ppp = if pixels_per_point.is_finite() && pixels_per_point > 0.0 {
+            pixels_per_point
+        } else {
+            1.0
+        };
+        let screen = Rect::from_min_size(
+            Pos2::ZERO,
+            egui::vec2(size.0 as f32 / ppp, size.1 as f32 / ppp),
+        );
+        let mut input = RawInput {
+            screen_rect: Some(screen),
+            ..RawInput::default()
+        };
+        if let Some(vp) = input.viewports.get_mut(&input.viewport_id) {
+            vp.native_pixels_per_point = Some(ppp);
+        }
+        let mut output = self.ctx.run_pass(input, |ctx| {
+            let painter = Painter::new(ctx.clone(), LayerId::background(), screen);
+            draw(&painter);
+        });
+        let mut deltas = std::mem::take(&mut output.textures_delta);
+        let shapes = std::mem::take(&mut output.shapes);
+        let primitives = self.ctx.tessellate(shapes, output.pixels_per_point);
+        let screen_desc = egui_wgpu::ScreenDescriptor {
+            size_in_pixels: [size.0, size.1],
+            pixels_per_point: output.pixels_per_point,
+        };
+        for (id, image_deltas) in &deltas.set {
+            for delta in image_deltas {
+                self.renderer.update_texture(device, queue, *id, delta);
+            }
+        }
+        let extra = self
+            .renderer
+            .update_buffers(device, queue, encoder, &primitives, &screen_desc);
+        if !extra.is_empty() {
+            queue.submit(extra);
+        }
+        {
+            let mut pass = encoder
+                .begin_render_pass(&wgpu::RenderPassDescriptor {
+                    label: Some("EguiOffscreen::pass"),
+                    color_attachments: &[Some(wgpu::RenderPassColorAttachment {
+                        view: target,
+                        resolve_target: None,
+                        depth_slice: None,
+                        ops: wgpu::Operations {
+                            load: wgpu::LoadOp::Load,
+                            store: wgpu::StoreOp::Store,
+                        },
+                    })],
+                    depth_stencil_attachment: None,
+                    timestamp_writes: None,
+                    occlusion_query_set: None,
+                    multiview_mask: None,
+                })
+                .forget_lifetime();
+            self.renderer.render(&mut pass, &primitives, &screen_desc);
+        }
+        self.pending_free = deltas.free.drain().collect();
+        deltas.clear();
+    }
+}
