@@ -2,8 +2,8 @@
 //! the text being typed, presets, the view (pan, zoom, home), the hover read-out and the
 //! presentation flags. Plain Rust: tests call these methods directly, no window needed.
 
-use super::pointer::Gesture;
 use super::paths::TrackedPath;
+use super::pointer::Gesture;
 use super::settings::{Layers, Theme};
 use crate::descent::{Hyper, Optimizer};
 use crate::expr::{Function, ParseError};
@@ -253,7 +253,11 @@ impl ExplorerState {
             return;
         }
         let zoomed = self.view.zoomed(factor, at.0, at.1);
-        if zoomed.fit_aspect(self.canvas.0, self.canvas.1).validate().is_ok() {
+        if zoomed
+            .fit_aspect(self.canvas.0, self.canvas.1)
+            .validate()
+            .is_ok()
+        {
             self.view = zoomed;
         }
     }
