@@ -9,6 +9,7 @@ pub mod error;
 pub mod export;
 pub mod expr;
 pub mod gpu;
+pub mod presets;
 pub mod render;
 pub mod view;
 

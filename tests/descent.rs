@@ -225,12 +225,24 @@ fn converges_when_the_gradient_is_below_tol() {
         (at_min.status.clone(), at_min.iterations()),
         (Status::StepLimit, 5)
     );
+    // Gradients and tolerances whose squares underflow are still compared correctly.
+    let mut flat = |_x: f64, _y: f64| Some([0.0, 1e-190, 0.0]);
+    for (tol, done) in [(1e-200, false), (1e-180, true)] {
+        let mut p = Path::new((0.0, 0.0), Optimizer::Gd, Hyper::new(1.0), &mut flat);
+        p.run(&mut flat, 1, tol);
+        assert_eq!(
+            matches!(p.status, Status::Converged { step: 0 }),
+            done,
+            "{tol}"
+        );
+    }
 }
 
 #[test]
 fn bad_hyperparameters_are_named() {
     assert!(Hyper::new(0.1).validate().is_ok());
-    let cases: [(&str, fn(&mut Hyper)); 10] = [
+    type Spoil = fn(&mut Hyper);
+    let cases: [(&str, Spoil); 10] = [
         ("learning rate", |h| h.lr = 0.0),
         ("learning rate", |h| h.lr = f64::NAN),
         ("learning rate", |h| h.lr = f64::INFINITY),

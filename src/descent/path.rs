@@ -224,8 +224,14 @@ impl Path {
     }
 }
 
+/// |∇f| ≤ tol for tol > 0, comparing squares (cheap) where they neither overflow nor underflow.
 fn converged(p: &Point, tol: f64) -> bool {
-    tol > 0.0 && p.grad_norm() <= tol
+    let squares = p.dfdx * p.dfdx + p.dfdy * p.dfdy;
+    if squares.is_finite() && tol > 1e-150 && tol < 1e150 {
+        squares <= tol * tol
+    } else {
+        tol > 0.0 && p.grad_norm() <= tol
+    }
 }
 
 /// One step of every path (see [`Path::step`]), all with the same `grad`; returns how many

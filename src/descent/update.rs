@@ -71,11 +71,11 @@ impl State {
                 let (b1, b2) = (hyper.beta1, hyper.beta2);
                 self.beta1_t *= b1;
                 self.beta2_t *= b2;
+                let (c1, c2) = (1.0 / (1.0 - self.beta1_t), 1.0 / (1.0 - self.beta2_t));
                 for k in 0..2 {
                     self.first[k] = b1 * self.first[k] + (1.0 - b1) * grad[k];
                     self.second[k] = b2 * self.second[k] + (1.0 - b2) * grad[k] * grad[k];
-                    let m_hat = self.first[k] / (1.0 - self.beta1_t);
-                    let v_hat = self.second[k] / (1.0 - self.beta2_t);
+                    let (m_hat, v_hat) = (self.first[k] * c1, self.second[k] * c2);
                     next[k] -= lr * m_hat / (v_hat.sqrt() + eps);
                 }
             }

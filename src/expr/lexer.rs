@@ -1,0 +1,232 @@
+//! Text → tokens, with 1-based character columns. Pasted Unicode (− · × ² ³ π) is read
+//! here; identifiers stay unresolved runs of letters until the parser knows the variable
+//! names (see `names`).
+
+use super::error::ParseError;
+
+/// What a token is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tok {
+    /// A numeric literal, already checked to fit a 32-bit float.
+    Num(f64),
+    /// A run of letters (possibly with digits, when they end a known name such as `log10`).
+    Ident(String),
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    /// `^` or `**`.
+    Caret,
+    /// A superscript exponent such as `²` (value 2).
+    Sup(f64),
+    LParen,
+    RParen,
+    Comma,
+    Eq,
+}
+
+/// A token with its position: 1-based column (in characters) and width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub tok: Tok,
+    pub column: usize,
+    pub width: usize,
+}
+
+impl Token {
+    /// How the token reads in an error message.
+    pub fn describe(&self) -> String {
+        match &self.tok {
+            Tok::Num(v) => format!("{v}"),
+            Tok::Ident(s) => s.clone(),
+            Tok::Plus => "+".into(),
+            Tok::Minus => "-".into(),
+            Tok::Star => "*".into(),
+            Tok::Slash => "/".into(),
+            Tok::Caret if self.width == 2 => "**".into(),
+            Tok::Caret => "^".into(),
+            Tok::Sup(v) => format!("{v}")
+                .chars()
+                .map(|d| {
+                    let i = d.to_digit(10).unwrap_or(0) as usize;
+                    ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][i]
+                })
+                .collect(),
+            Tok::LParen => "(".into(),
+            Tok::RParen => ")".into(),
+            Tok::Comma => ",".into(),
+            Tok::Eq => "=".into(),
+        }
+    }
+}
+
+/// Builds a parse error.
+pub fn err(message: impl Into<String>, column: usize, width: usize) -> ParseError {
+    ParseError {
+        message: message.into(),
+        column,
+        width: width.max(1),
+        help: None,
+    }
+}
+
+fn superscript(c: char) -> Option<u32> {
+    match c {
+        '⁰' => Some(0),
+        '¹' => Some(1),
+        '²' => Some(2),
+        '³' => Some(3),
+        '⁴' => Some(4),
+        '⁵' => Some(5),
+        '⁶' => Some(6),
+        '⁷' => Some(7),
+        '⁸' => Some(8),
+        '⁹' => Some(9),
+        _ => None,
+    }
+}
+
+/// Splits `text` into tokens. `digit_name(run)` says whether letters followed by digits
+/// (`log10`, `atan2`) should be read as one identifier.
+pub fn lex(text: &str, digit_name: impl Fn(&str) -> bool) -> Result<Vec<Token>, ParseError> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let column = i + 1;
+        let single = |tok| Token {
+            tok,
+            column,
+            width: 1,
+        };
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_digit() || c == '.' {
+            let (tok, len) = number(&chars, i)?;
+            out.push(Token {
+                tok,
+                column,
+                width: len,
+            });
+            i += len;
+            continue;
+        }
+        if c.is_ascii_alphabetic() {
+            let mut j = i;
+            while j < chars.len() && chars[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            let mut k = j;
+            while k < chars.len() && chars[k].is_ascii_digit() {
+                k += 1;
+            }
+            if k > j && digit_name(&chars[i..k].iter().collect::<String>()) {
+                j = k;
+            }
+            out.push(Token {
+                tok: Tok::Ident(chars[i..j].iter().collect()),
+                column,
+                width: j - i,
+            });
+            i = j;
+            continue;
+        }
+        if let Some(d) = superscript(c) {
+            let mut v = f64::from(d);
+            let mut j = i + 1;
+            while let Some(d) = chars.get(j).and_then(|&c| superscript(c)) {
+                v = v * 10.0 + f64::from(d);
+                j += 1;
+            }
+            out.push(Token {
+                tok: Tok::Sup(v),
+                column,
+                width: j - i,
+            });
+            i = j;
+            continue;
+        }
+        let tok = match c {
+            '+' => Tok::Plus,
+            '-' | '−' | '–' => Tok::Minus,
+            '*' if chars.get(i + 1) == Some(&'*') => {
+                out.push(Token {
+                    tok: Tok::Caret,
+                    column,
+                    width: 2,
+                });
+                i += 2;
+                continue;
+            }
+            '*' | '·' | '×' | '⋅' => Tok::Star,
+            '/' | '÷' => Tok::Slash,
+            '^' => Tok::Caret,
+            '(' => Tok::LParen,
+            ')' => Tok::RParen,
+            ',' => Tok::Comma,
+            '=' => Tok::Eq,
+            'π' => Tok::Ident("π".into()),
+            _ => return Err(err(format!("unexpected character '{c}'"), column, 1)),
+        };
+        out.push(single(tok));
+        i += 1;
+    }
+    Ok(out)
+}
+
+/// Reads a number starting at `start`: digits with at most one '.', then an optional
+/// exponent (`e` or `E`, optional sign, digits). An `e` not followed by digits is left for
+/// the constant e, so `2e` is 2·e.
+fn number(chars: &[char], start: usize) -> Result<(Tok, usize), ParseError> {
+    let mut j = start;
+    let mut dots = 0;
+    let mut digits = 0;
+    while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == '.') {
+        if chars[j] == '.' {
+            dots += 1;
+        } else {
+            digits += 1;
+        }
+        j += 1;
+    }
+    let column = start + 1;
+    if dots > 1 || digits == 0 {
+        let text: String = chars[start..j].iter().collect();
+        return Err(err(format!("malformed number '{text}'"), column, j - start));
+    }
+    if j < chars.len() && (chars[j] == 'e' || chars[j] == 'E') {
+        let mut k = j + 1;
+        if k < chars.len() && (chars[k] == '+' || chars[k] == '-') {
+            k += 1;
+        }
+        if k < chars.len() && chars[k].is_ascii_digit() {
+            while k < chars.len() && chars[k].is_ascii_digit() {
+                k += 1;
+            }
+            j = k;
+        }
+    }
+    let text: String = chars[start..j].iter().collect();
+    let width = j - start;
+    let value: f64 = text
+        .parse()
+        .map_err(|_| err(format!("malformed number '{text}'"), column, width))?;
+    if value > f64::from(f32::MAX) {
+        return Err(err(
+            format!("number {text} is too large for 32-bit floats"),
+            column,
+            width,
+        ));
+    }
+    if value != 0.0 && (value as f32) == 0.0 {
+        return Err(err(
+            format!("number {text} is too small for 32-bit floats (it would round to 0)"),
+            column,
+            width,
+        ));
+    }
+    Ok((Tok::Num(value), width))
+}

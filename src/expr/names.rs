@@ -1,0 +1,116 @@
+//! Names in formulas: functions, constants and the two variables; splitting a run of letters
+//! into known names (`xy` → x·y, `pix` → pi·x) and did-you-mean suggestions.
+
+use super::ast::{Func, Var, Vars};
+use std::f64::consts;
+
+/// What a name means.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Meaning {
+    Func(Func),
+    /// `pow(a, b)`, which becomes `a ^ b`.
+    Pow,
+    Const(f64),
+    Var(Var),
+}
+
+/// The constants people may type.
+pub const CONSTANTS: [(&str, f64); 3] = [("pi", consts::PI), ("π", consts::PI), ("e", consts::E)];
+
+/// The function or constant a name denotes (variables aside).
+pub fn builtin(name: &str) -> Option<Meaning> {
+    if name == "log" {
+        return Some(Meaning::Func(Func::Ln));
+    }
+    if name == "pow" {
+        return Some(Meaning::Pow);
+    }
+    if let Some(&(_, v)) = CONSTANTS.iter().find(|(n, _)| *n == name) {
+        return Some(Meaning::Const(v));
+    }
+    Func::ALL
+        .iter()
+        .find(|f| f.name() == name)
+        .map(|&f| Meaning::Func(f))
+}
+
+/// Every built-in function name (with `log` and `pow`).
+pub fn function_names() -> impl Iterator<Item = &'static str> {
+    Func::ALL.iter().map(|f| f.name()).chain(["log", "pow"])
+}
+
+/// A name's meaning with these variable names.
+pub fn lookup(name: &str, vars: &Vars) -> Option<Meaning> {
+    if name == vars.x {
+        Some(Meaning::Var(Var::X))
+    } else if name == vars.y {
+        Some(Meaning::Var(Var::Y))
+    } else {
+        builtin(name)
+    }
+}
+
+/// Splits `run` into known names, preferring the longest name at each step; `None` when no
+/// split exists. Each part is `(char offset, char length, meaning)`. Linear in the run's
+/// length times the longest name.
+pub fn split(run: &str, vars: &Vars) -> Option<Vec<(usize, usize, Meaning)>> {
+    let chars: Vec<char> = run.chars().collect();
+    let n = chars.len();
+    let mut names: Vec<(Vec<char>, Meaning)> = function_names()
+        .chain(CONSTANTS.iter().map(|(n, _)| *n))
+        .map(String::from)
+        .chain([vars.x.clone(), vars.y.clone()])
+        .filter_map(|s| Some((s.chars().collect(), lookup(&s, vars)?)))
+        .collect();
+    names.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    // ok[i]: run[i..] can be split.
+    let mut ok = vec![false; n + 1];
+    ok[n] = true;
+    for i in (0..n).rev() {
+        ok[i] = names
+            .iter()
+            .any(|(s, _)| ok.get(i + s.len()) == Some(&true) && chars[i..].starts_with(s));
+    }
+    if !ok[0] {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let (s, m) = names
+            .iter()
+            .find(|(s, _)| ok.get(i + s.len()) == Some(&true) && chars[i..].starts_with(s))?;
+        parts.push((i, s.len(), *m));
+        i += s.len();
+    }
+    Some(parts)
+}
+
+/// Levenshtein distance in characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// The closest candidate within an edit distance of 2 (1 for short names), if any.
+pub fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    if name.chars().count() > 20 {
+        return None;
+    }
+    let limit = if name.chars().count() <= 3 { 1 } else { 2 };
+    candidates
+        .map(|c| (distance(name, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}

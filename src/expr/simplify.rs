@@ -1,0 +1,191 @@
+//! Simplification for reading: constant folding, 0/1 identities, double negation, merged
+//! numeric coefficients and like terms (`x + x` → `2*x`, `3*x*y + 2*y*x` → `5*x*y`).
+//!
+//! The domain stays honest: a rewrite never makes a point defined that was undefined, or
+//! the other way round. Constants are folded only when the folded value is defined, finite
+//! and a 32-bit float can hold it; `0*u` and `u^0` become 0 and 1 only when u is a
+//! polynomial (no division, root, logarithm or non-integer power: nothing there can be
+//! undefined inside f32's range);
+//! `x/x` is never cancelled. Work is memoized by node address, so shared DAGs stay linear.
+
+use super::ast::{self, BinOp, Expr, Node};
+use super::domain;
+use super::normal::{product, sum};
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::sync::Arc;
+
+/// A simplified copy of `node` (subtrees that do not change are shared, not copied).
+pub fn simplify(node: &Node) -> Node {
+    Simplifier {
+        memo: HashMap::new(),
+    }
+    .run(node)
+}
+
+/// True when `v` may appear as a folded constant: finite, inside f32's range and not a
+/// nonzero value that f32 would round to 0 (so the printed number re-parses).
+pub fn representable(v: f64) -> bool {
+    v.abs() <= domain::LIMIT && (v == 0.0 || (v as f32) != 0.0)
+}
+
+struct Simplifier {
+    memo: HashMap<*const Expr, (Node, Node)>,
+}
+
+impl Simplifier {
+    fn run(&mut self, node: &Node) -> Node {
+        let key = Arc::as_ptr(node);
+        if let Some((_, r)) = self.memo.get(&key) {
+            return r.clone();
+        }
+        let r = self.rule(node);
+        self.memo.insert(key, (node.clone(), r.clone()));
+        r
+    }
+
+    fn rule(&mut self, node: &Node) -> Node {
+        match &**node {
+            Expr::Num(_) | Expr::Var(_) => node.clone(),
+            Expr::Neg(a) => {
+                let a = self.run(a);
+                sum(&[(-1.0, a)])
+            }
+            Expr::Binary(op, a, b) => {
+                let (sa, sb) = (self.run(a), self.run(b));
+                match op {
+                    BinOp::Add => sum(&[(1.0, sa), (1.0, sb)]),
+                    BinOp::Sub => sum(&[(1.0, sa), (-1.0, sb)]),
+                    BinOp::Mul => product(&[sa.clone(), sb.clone()], &[])
+                        .unwrap_or_else(|| same(node, *op, sa, sb)),
+                    BinOp::Div => product(std::slice::from_ref(&sa), std::slice::from_ref(&sb))
+                        .unwrap_or_else(|| same(node, *op, sa, sb)),
+                    BinOp::Pow => power(node, sa, sb),
+                }
+            }
+            Expr::Call(f, args) => {
+                let new: Vec<Node> = args.iter().map(|a| self.run(a)).collect();
+                let values: Option<Vec<f64>> = new.iter().map(num_of).collect();
+                if let Some(v) = values.and_then(|v| domain::call(*f, &v)) {
+                    if representable(v) {
+                        return ast::num(v);
+                    }
+                }
+                if new.iter().zip(args).all(|(n, a)| Arc::ptr_eq(n, a)) {
+                    node.clone()
+                } else {
+                    Arc::new(Expr::Call(*f, new))
+                }
+            }
+        }
+    }
+}
+
+/// The node rebuilt from simplified children, reusing it when they did not change.
+fn same(node: &Node, op: BinOp, a: Node, b: Node) -> Node {
+    match &**node {
+        Expr::Binary(_, oa, ob) if Arc::ptr_eq(oa, &a) && Arc::ptr_eq(ob, &b) => node.clone(),
+        _ => ast::bin(op, a, b),
+    }
+}
+
+/// The value of a number node.
+pub fn num_of(n: &Node) -> Option<f64> {
+    match **n {
+        Expr::Num(v) => Some(v),
+        _ => None,
+    }
+}
+
+/// A positive integer exponent that may be merged (x^2 · x → x^3).
+pub fn small_int(v: f64) -> Option<i64> {
+    (v.fract() == 0.0 && (1.0..=1024.0).contains(&v)).then_some(v as i64)
+}
+
+fn power(node: &Node, a: Node, b: Node) -> Node {
+    match (num_of(&a), num_of(&b)) {
+        (Some(x), Some(n)) => {
+            if let Some(v) = domain::pow(x, n, Some(n)) {
+                if representable(v) {
+                    return ast::num(v);
+                }
+            }
+        }
+        (_, Some(1.0)) => return a,
+        (_, Some(n)) if n == 0.0 && droppable(&a) => return ast::num(1.0),
+        (_, Some(n)) => {
+            if let (Expr::Binary(BinOp::Pow, base, k), Some(n)) = (&*a, small_int(n)) {
+                if let Some(k) = num_of(k).and_then(small_int) {
+                    if k * n <= 1024 {
+                        return ast::pow(base.clone(), ast::num((k * n) as f64));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    same(node, BinOp::Pow, a, b)
+}
+
+/// True when `n` is a polynomial (numbers, variables, +, −, ×, positive integer powers), so
+/// `0*n` may become 0: nothing in it is undefined inside f32's range. (The brief's strict
+/// rule keeps only constants and variables; polynomials are the natural extension that
+/// keeps `0*(b - 1)` out of printed derivatives.)
+pub fn droppable(n: &Node) -> bool {
+    match &**n {
+        Expr::Var(_) | Expr::Num(_) => true,
+        Expr::Neg(a) => droppable(a),
+        Expr::Binary(BinOp::Pow, b, k) => droppable(b) && num_of(k).and_then(small_int).is_some(),
+        Expr::Binary(BinOp::Mul | BinOp::Add | BinOp::Sub, a, b) => droppable(a) && droppable(b),
+        _ => false,
+    }
+}
+
+/// A structural key for small subtrees (at most 48 nodes), used to find like terms and
+/// equal factors; `None` for larger ones, which are then never merged.
+pub fn key(n: &Node) -> Option<String> {
+    let mut out = String::new();
+    let mut budget = 48;
+    write_key(n, &mut out, &mut budget).then_some(out)
+}
+
+fn write_key(n: &Node, out: &mut String, budget: &mut usize) -> bool {
+    if *budget == 0 {
+        return false;
+    }
+    *budget -= 1;
+    match &**n {
+        Expr::Num(v) => {
+            let _ = write!(out, "{:x}", v.to_bits());
+            true
+        }
+        Expr::Var(v) => {
+            let _ = write!(out, "{v:?}");
+            true
+        }
+        Expr::Neg(a) => {
+            out.push('~');
+            write_key(a, out, budget)
+        }
+        Expr::Binary(op, a, b) => {
+            let _ = write!(out, "({op:?} ");
+            let ok = write_key(a, out, budget) && {
+                out.push(' ');
+                write_key(b, out, budget)
+            };
+            out.push(')');
+            ok
+        }
+        Expr::Call(f, args) => {
+            let _ = write!(out, "{}(", f.name());
+            for a in args {
+                if !write_key(a, out, budget) {
+                    return false;
+                }
+                out.push(',');
+            }
+            out.push(')');
+            true
+        }
+    }
+}

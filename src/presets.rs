@@ -1,0 +1,183 @@
+//! Named functions for demos and lessons, each with a view, a learning rate that works with
+//! plain gradient descent, a colour scale and a start point.
+
+use crate::error::{Error, Result};
+
+/// A ready-made function with the settings that show it well.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Preset {
+    /// Lowercase name with hyphens, as typed on the command line (`elongated-bowl`).
+    pub name: &'static str,
+    /// A short human title.
+    pub title: &'static str,
+    /// The function, in the expression language.
+    pub expr: &'static str,
+    /// The view: x0, x1, y0, y1.
+    pub view: [f64; 4],
+    /// A learning rate with which plain gradient descent from `start` does not diverge.
+    pub lr: f64,
+    /// Whether the heatmap reads better with a logarithmic colour scale.
+    pub log_scale: bool,
+    /// Where the demo's descent path starts.
+    pub start: [f64; 2],
+    /// How many descent steps the demo runs.
+    pub steps: u32,
+}
+
+/// Mean squared error of the line y ≈ w·x + b on the points (0, 1), (1, 2.9), (2, 5.2),
+/// (3, 6.8), (4, 9.1).
+const MSE: &str = "f(w, b) = ((w*0 + b - 1)^2 + (w*1 + b - 2.9)^2 + (w*2 + b - 5.2)^2 \
+                   + (w*3 + b - 6.8)^2 + (w*4 + b - 9.1)^2) / 5";
+
+/// Mean logistic loss of p = sigmoid(w·x + b) on x = −2, −1, −0.5, 0.5, 1, 2 with labels
+/// 0, 0, 1, 0, 1, 1 (not separable, so the minimum is finite): softplus(−z) for label 1,
+/// softplus(z) for label 0.
+const LOGISTIC: &str = "f(w, b) = (softplus(w*(-2) + b) + softplus(w*(-1) + b) \
+                        + softplus(-(w*(-0.5) + b)) + softplus(w*0.5 + b) \
+                        + softplus(-(w*1 + b)) + softplus(-(w*2 + b))) / 6";
+
+const PRESETS: [Preset; 12] = [
+    Preset {
+        name: "bowl",
+        title: "Round bowl",
+        expr: "x^2 + y^2",
+        view: [-3.0, 3.0, -3.0, 3.0],
+        lr: 0.1,
+        log_scale: false,
+        start: [2.5, 2.0],
+        steps: 50,
+    },
+    Preset {
+        name: "elongated-bowl",
+        title: "Elongated bowl (gradient descent zig-zags)",
+        expr: "x^2 + 10*y^2",
+        view: [-3.0, 3.0, -2.0, 2.0],
+        lr: 0.09,
+        log_scale: false,
+        start: [-2.5, 1.5],
+        steps: 100,
+    },
+    Preset {
+        name: "saddle",
+        title: "Saddle",
+        expr: "x^2 - y^2",
+        view: [-2.0, 2.0, -2.0, 2.0],
+        lr: 0.05,
+        log_scale: false,
+        start: [1.5, 0.05],
+        steps: 30,
+    },
+    Preset {
+        name: "rosenbrock",
+        title: "Rosenbrock's banana valley",
+        expr: "(1 - x)^2 + 100*(y - x^2)^2",
+        view: [-2.0, 2.0, -1.0, 3.0],
+        lr: 0.001,
+        log_scale: true,
+        start: [-1.5, 2.0],
+        steps: 3000,
+    },
+    Preset {
+        name: "himmelblau",
+        title: "Himmelblau (four minima)",
+        expr: "(x^2 + y - 11)^2 + (x + y^2 - 7)^2",
+        view: [-5.0, 5.0, -5.0, 5.0],
+        lr: 0.01,
+        log_scale: false,
+        start: [0.0, 0.0],
+        steps: 200,
+    },
+    Preset {
+        name: "beale",
+        title: "Beale",
+        expr: "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2",
+        view: [-4.5, 4.5, -4.5, 4.5],
+        lr: 0.001,
+        log_scale: true,
+        start: [1.0, 1.5],
+        steps: 1000,
+    },
+    Preset {
+        name: "booth",
+        title: "Booth",
+        expr: "(x + 2*y - 7)^2 + (2*x + y - 5)^2",
+        view: [-10.0, 10.0, -10.0, 10.0],
+        lr: 0.05,
+        log_scale: false,
+        start: [-6.0, -4.0],
+        steps: 100,
+    },
+    Preset {
+        name: "egg-crate",
+        title: "Egg crate (many local minima)",
+        expr: "x^2 + y^2 + 25*(sin(x)^2 + sin(y)^2)",
+        view: [-5.0, 5.0, -5.0, 5.0],
+        lr: 0.01,
+        log_scale: false,
+        start: [4.0, 3.5],
+        steps: 200,
+    },
+    Preset {
+        name: "bumps",
+        title: "Bumps and pits (several local minima)",
+        expr: "3*(1 - x)^2*exp(-x^2 - (y + 1)^2) - 10*(x/5 - x^3 - y^5)*exp(-x^2 - y^2) \
+               - exp(-(x + 1)^2 - y^2)/3",
+        view: [-3.0, 3.0, -3.0, 3.0],
+        lr: 0.02,
+        log_scale: false,
+        start: [-0.3, 1.2],
+        steps: 300,
+    },
+    Preset {
+        name: "mse",
+        title: "Mean squared error of a line fit, in (w, b)",
+        expr: MSE,
+        view: [-1.0, 5.0, -3.0, 4.0],
+        lr: 0.05,
+        log_scale: true,
+        start: [-0.5, 3.0],
+        steps: 300,
+    },
+    Preset {
+        name: "logistic",
+        title: "Logistic-regression loss, in (w, b)",
+        expr: LOGISTIC,
+        view: [-2.0, 6.0, -4.0, 4.0],
+        lr: 0.5,
+        log_scale: false,
+        start: [-1.0, 3.0],
+        steps: 300,
+    },
+    Preset {
+        name: "lesson",
+        title: "The lesson's example: x^2 + 3xy + y^2",
+        expr: "x^2 + 3*x*y + y^2",
+        view: [-4.0, 4.0, -4.0, 4.0],
+        lr: 0.05,
+        log_scale: false,
+        start: [1.0, 2.0],
+        steps: 25,
+    },
+];
+
+/// Every preset, in the order the help text lists them.
+pub fn all() -> &'static [Preset] {
+    &PRESETS
+}
+
+/// The preset called `name`; an unknown name is an [`Error::Input`] that lists the names
+/// and suggests the closest one.
+pub fn find(name: &str) -> Result<&'static Preset> {
+    let wanted = name.trim().to_lowercase();
+    if let Some(p) = PRESETS.iter().find(|p| p.name == wanted) {
+        return Ok(p);
+    }
+    let names: Vec<&str> = PRESETS.iter().map(|p| p.name).collect();
+    let hint = crate::expr::names::suggest(&wanted, names.iter().copied())
+        .map(|s| format!(" — did you mean '{s}'?"))
+        .unwrap_or_default();
+    Err(Error::Input(format!(
+        "unknown preset '{name}'{hint} (the presets are: {})",
+        names.join(", ")
+    )))
+}
