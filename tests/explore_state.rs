@@ -30,7 +30,11 @@ fn a_click_adds_a_path_at_the_world_point_under_the_pointer() {
     s.pointer_move(502.0, 201.0); // within the click slop
     s.pointer_up(502.0, 201.0);
     assert_eq!(s.paths.len(), 1);
-    assert!(close(s.paths[0].path.start, (1.02, 0.99)), "{:?}", s.paths[0].path.start);
+    assert!(
+        close(s.paths[0].path.start, (1.02, 0.99)),
+        "{:?}",
+        s.paths[0].path.start
+    );
     let p = s.paths[0].path.points[0];
     let (x, y) = s.paths[0].path.start;
     assert_eq!([p.f, p.dfdx, p.dfdy], s.function.eval(x, y).unwrap());
@@ -41,7 +45,10 @@ fn a_click_adds_a_path_at_the_world_point_under_the_pointer() {
     s.pointer_move(450.0, 300.0);
     s.pointer_up(450.0, 300.0);
     assert_eq!(s.paths.len(), 1);
-    assert!((s.view.x0 - (before.x0 - 0.5)).abs() < EPS, "panned by 50 px = 0.5");
+    assert!(
+        (s.view.x0 - (before.x0 - 0.5)).abs() < EPS,
+        "panned by 50 px = 0.5"
+    );
 }
 
 #[test]
@@ -60,10 +67,17 @@ fn dragging_a_start_marker_moves_it_and_restarts_the_path() {
     let to = s.to_world(px + 50.0, py + 100.0);
     assert!(close(s.paths[0].path.start, to));
     assert_eq!(s.paths[0].path.iterations(), 0, "restarted");
-    assert!(close((s.paths[0].path.points[0].x, s.paths[0].path.points[0].y), to));
+    assert!(close(
+        (s.paths[0].path.points[0].x, s.paths[0].path.points[0].y),
+        to
+    ));
     s.pointer_up(px + 50.0, py + 100.0);
     assert_eq!(s.paths.len(), 2, "a drag adds no path");
-    assert_eq!(s.paths[1].path.iterations(), 5, "the other path is untouched");
+    assert_eq!(
+        s.paths[1].path.iterations(),
+        5,
+        "the other path is untouched"
+    );
 }
 
 #[test]
@@ -179,7 +193,11 @@ fn check_action(action: Action, press: KeyPress) {
 fn every_key_does_what_the_help_overlay_says() {
     let text = help_text();
     for b in BINDINGS {
-        assert!(text.contains(b.label) && text.contains(b.help), "{}", b.label);
+        assert!(
+            text.contains(b.label) && text.contains(b.help),
+            "{}",
+            b.label
+        );
         for &press in b.keys {
             assert_eq!(binding_for(press).map(|x| x.action), Some(b.action));
             check_action(b.action, press);
@@ -201,12 +219,19 @@ fn a_bad_expression_keeps_the_last_good_function_and_shows_where() {
     assert_eq!(e.column, 8, "{e:?}");
     assert_eq!(s.text, "x^2 + y)");
     assert_eq!(s.function.eval(1.0, 2.0), Some([5.0, 2.0, 4.0]));
-    assert_eq!(s.function_generation, generation, "the field is not rebuilt");
+    assert_eq!(
+        s.function_generation, generation,
+        "the field is not rebuilt"
+    );
 
     s.set_text("x^2 - y^2");
     assert!(s.error.is_none());
     assert_eq!(s.function_generation, generation + 1);
-    assert_eq!(s.paths[0].path.points[0].f, 1.0 - 4.0, "paths restart on the new function");
+    assert_eq!(
+        s.paths[0].path.points[0].f,
+        1.0 - 4.0,
+        "paths restart on the new function"
+    );
 }
 
 #[test]
@@ -274,7 +299,9 @@ fn tick_steps_at_the_chosen_rate_and_the_readout_is_exact() {
     s.tick(1.0);
     assert_eq!(s.paths[0].path.iterations(), 10, "paused");
 
-    let r = s.hover(Some((0.5, -2.0))).expect("hovering gives a read-out");
+    let r = s
+        .hover(Some((0.5, -2.0)))
+        .expect("hovering gives a read-out");
     assert_eq!(r.value, Some([4.25, 1.0, -4.0]));
     assert!((r.grad_norm().unwrap() - 17f64.sqrt()).abs() < EPS);
     s.set_text("ln(x) + y^2");

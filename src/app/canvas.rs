@@ -103,7 +103,10 @@ pub fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::Rect, pp
             for (b, pressed) in [
                 (Button::Primary, i.pointer.primary_pressed()),
                 (Button::Secondary, i.pointer.secondary_pressed()),
-                (Button::Middle, i.pointer.button_pressed(egui::PointerButton::Middle)),
+                (
+                    Button::Middle,
+                    i.pointer.button_pressed(egui::PointerButton::Middle),
+                ),
             ] {
                 if let (true, Some(p)) = (pressed, pos) {
                     let (px, py) = to_px(p);

@@ -30,6 +30,14 @@ pub struct EguiFrame {
     pub screen: egui_wgpu::ScreenDescriptor,
 }
 
+impl Drop for EguiFrame {
+    /// The deltas were applied by [`Graphics::draw`] and [`Graphics::free_textures`] (or the
+    /// frame was abandoned on an error); egui asserts that they are cleared.
+    fn drop(&mut self) {
+        self.textures.clear();
+    }
+}
+
 /// Surface, device, the field renderer and the egui renderer.
 pub struct Graphics {
     pub gpu: Gpu,
@@ -42,9 +50,8 @@ pub struct Graphics {
 impl Graphics {
     /// Opens the GPU for `window` and builds the renderers for `function`.
     pub fn new(window: Arc<Window>, function: &Function) -> Result<Graphics> {
-        let desc = wgpu::InstanceDescriptor::new_with_display_handle_from_env(Box::new(
-            window.clone(),
-        ));
+        let desc =
+            wgpu::InstanceDescriptor::new_with_display_handle_from_env(Box::new(window.clone()));
         let instance = wgpu::Instance::new(desc);
         let surface = instance
             .create_surface(window.clone())

@@ -51,7 +51,7 @@ fn function_box(ui: &mut Ui, s: &mut ExplorerState) {
     let (a, b) = s.var_names();
     ui.label(RichText::new(format!("∂f/∂{a} = {dx}")).monospace());
     ui.label(RichText::new(format!("∂f/∂{b} = {dy}")).monospace());
-    ui.label(RichText::new(format!("∇f = ({dx}, {dy})")).monospace());
+    ui.label(RichText::new(format!("grad f = ({dx}, {dy})")).monospace());
 }
 
 fn presets(ui: &mut Ui, s: &mut ExplorerState) {
@@ -140,7 +140,10 @@ fn optimizer(ui: &mut Ui, s: &mut ExplorerState) {
     } else if s.hyper.validate().is_err() {
         s.hyper = before;
     }
-    ui.checkbox(&mut s.compare, "compare optimizers (one path each per click)");
+    ui.checkbox(
+        &mut s.compare,
+        "compare optimizers (one path each per click)",
+    );
     if s.compare {
         ui.horizontal_wrapped(|ui| {
             for (i, o) in Optimizer::ALL.iter().enumerate() {
@@ -152,7 +155,7 @@ fn optimizer(ui: &mut Ui, s: &mut ExplorerState) {
 
 fn playback(ui: &mut Ui, s: &mut ExplorerState) {
     ui.horizontal_wrapped(|ui| {
-        let label = if s.playing { "⏸ pause" } else { "▶ play" };
+        let label = if s.playing { "pause" } else { "play" };
         if ui.button(label).clicked() {
             s.playing = !s.playing;
         }
@@ -175,7 +178,7 @@ fn playback(ui: &mut Ui, s: &mut ExplorerState) {
     ui.add(
         egui::Slider::new(&mut s.tol, 0.0..=1e-2)
             .logarithmic(true)
-            .text("stop when |∇f| ≤"),
+            .text("stop when |grad f| ≤"),
     );
 }
 
@@ -189,7 +192,7 @@ fn path_list(ui: &mut Ui, s: &mut ExplorerState) {
             (c[2] * 255.0) as u8,
         );
         let text = format!(
-            "{} {}: step {}  f = {}  |∇f| = {}  {}",
+            "{} {}: step {}  f = {}  |grad f| = {}  {}",
             i + 1,
             p.optimizer.name(),
             p.iterations,

@@ -159,7 +159,7 @@ impl ExplorerState {
     /// Advances time by `dt` seconds: while playing, running paths take steps at
     /// `steps_per_second` (fractions carry over to the next tick).
     pub fn tick(&mut self, dt: f64) {
-        if !self.playing || !self.any_running() || !(dt.is_finite() && dt > 0.0) {
+        if !(self.playing && self.any_running() && dt.is_finite() && dt > 0.0) {
             self.accumulator = 0.0;
             return;
         }

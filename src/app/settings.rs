@@ -40,11 +40,11 @@ impl ArrowDir {
 /// How long an arrow is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ArrowLength {
-    /// All arrows the same length; colour shows |∇f|.
+    /// All arrows the same length; colour shows |grad f|.
     Normalized,
-    /// Length proportional to |∇f|, capped.
+    /// Length proportional to |grad f|, capped.
     Proportional,
-    /// Length grows with log |∇f|.
+    /// Length grows with log |grad f|.
     Log,
 }
 

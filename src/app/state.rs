@@ -16,7 +16,7 @@ pub const UI_SCALE_RANGE: (f32, f32) = (0.5, 4.0);
 pub const UI_SCALE_STEP: f32 = 1.15;
 /// Default animation speed in descent steps per second.
 pub const DEFAULT_STEPS_PER_SECOND: f64 = 10.0;
-/// Default convergence tolerance: a path stops when |∇f| ≤ this.
+/// Default convergence tolerance: a path stops when |grad f| ≤ this.
 pub const DEFAULT_TOL: f64 = 1e-6;
 /// Steps after which a path stops, so memory stays bounded when nothing converges.
 pub const DEFAULT_MAX_STEPS: usize = 10_000;
@@ -31,7 +31,7 @@ pub struct Readout {
 }
 
 impl Readout {
-    /// |∇f| where defined.
+    /// |grad f| where defined.
     pub fn grad_norm(&self) -> Option<f64> {
         self.value.map(|[_, gx, gy]| gx.hypot(gy))
     }
@@ -46,7 +46,7 @@ impl Readout {
                 out.push(format!("f = {}", fmt_num(f)));
                 out.push(format!("∂f/∂{a} = {}", fmt_num(gx)));
                 out.push(format!("∂f/∂{b} = {}", fmt_num(gy)));
-                out.push(format!("|∇f| = {}", fmt_num(gx.hypot(gy))));
+                out.push(format!("|grad f| = {}", fmt_num(gx.hypot(gy))));
             }
             None => out.push("f is undefined here".into()),
         }
@@ -97,7 +97,7 @@ pub struct ExplorerState {
     pub playing: bool,
     pub steps_per_second: f64,
     pub(crate) accumulator: f64,
-    /// A path converges when |∇f| ≤ tol (0: never).
+    /// A path converges when |grad f| ≤ tol (0: never).
     pub tol: f64,
     pub max_steps: usize,
     pub ui_scale: f32,

@@ -118,10 +118,20 @@ impl App {
 
         if self.fullscreen_applied != self.state.fullscreen {
             self.fullscreen_applied = self.state.fullscreen;
-            window.set_fullscreen(self.state.fullscreen.then_some(Fullscreen::Borderless(None)));
+            window.set_fullscreen(
+                self.state
+                    .fullscreen
+                    .then_some(Fullscreen::Borderless(None)),
+            );
         }
         let raw = egui_state.take_egui_input(window);
-        let (output, frame) = build_frame(&self.ctx, raw, &mut self.state, gfx, (size.width, size.height));
+        let (output, frame) = build_frame(
+            &self.ctx,
+            raw,
+            &mut self.state,
+            gfx,
+            (size.width, size.height),
+        );
         egui_state.handle_platform_output(window, output.platform_output);
         if self.state.function_generation != self.generation {
             self.generation = self.state.function_generation;
@@ -164,7 +174,9 @@ impl App {
 
         match gfx.surface.get_current_texture() {
             wgpu::CurrentSurfaceTexture::Success(tex) => {
-                let view = tex.texture.create_view(&wgpu::TextureViewDescriptor::default());
+                let view = tex
+                    .texture
+                    .create_view(&wgpu::TextureViewDescriptor::default());
                 gfx.draw(&view, &frame, &egui_frame)?;
                 window.pre_present_notify();
                 gfx.gpu.queue.present(tex);
@@ -185,7 +197,11 @@ impl App {
         if gfx.gpu.is_lost() {
             return Err(Error::Gpu("the GPU device was lost".into()));
         }
-        self.log.record(started.elapsed(), (size.width, size.height), self.state.is_dragging());
+        self.log.record(
+            started.elapsed(),
+            (size.width, size.height),
+            self.state.is_dragging(),
+        );
         if last_frame {
             el.exit();
         }
