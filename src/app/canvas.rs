@@ -163,9 +163,14 @@ pub fn paint(painter: &egui::Painter, s: &ExplorerState, f: &OverlayFrame) {
         .paths
         .iter()
         .filter(|t| !t.path.is_running() || t.path.iterations() > 0)
-        .map(|t| {
+        .filter_map(|t| {
             let c = t.path.current();
             let (px, py) = s.to_pixel(c.x, c.y);
+            let inside = (0.0..=f64::from(f.plot.w)).contains(&px)
+                && (0.0..=f64::from(f.plot.h)).contains(&py);
+            if !inside {
+                return None;
+            }
             let text = match &t.path.status {
                 crate::descent::Status::Running => {
                     format!("step {}  f={}", t.path.iterations(), fmt_num(c.f))
@@ -173,11 +178,11 @@ pub fn paint(painter: &egui::Painter, s: &ExplorerState, f: &OverlayFrame) {
                 st => super::paths::status_text(st, t.path.iterations()),
             };
             let rgba = t.rgba();
-            Label {
+            Some(Label {
                 pos: [f.plot.x + px as f32, f.plot.y + py as f32],
                 text,
                 color: rgba.map(|v| (v * 255.0) as u8),
-            }
+            })
         })
         .collect();
     let readout = s

@@ -94,7 +94,7 @@ const fn c(key: Key) -> KeyPress {
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[k(Space)], label: "Space", help: "play / pause the descent", action: Action::PlayPause },
-    Binding { keys: &[k(S), k(Right)], label: "S or →", help: "one step of every path (pauses)", action: Action::Step },
+    Binding { keys: &[k(S), k(Right)], label: "S or Right", help: "one step of every path (pauses)", action: Action::Step },
     Binding { keys: &[k(R)], label: "R", help: "reset every path to its start", action: Action::ResetPaths },
     Binding { keys: &[k(C)], label: "C", help: "clear all paths", action: Action::ClearPaths },
     Binding { keys: &[k(Delete)], label: "Delete", help: "remove the path under the pointer", action: Action::RemovePath },

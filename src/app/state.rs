@@ -178,7 +178,7 @@ impl ExplorerState {
         self.view = view;
         self.home = view;
         self.apply_preset_settings(index, preset);
-        self.paths.clear();
+        self.clear_paths();
         self.add_path_at(preset.start[0], preset.start[1]);
         Ok(())
     }
