@@ -24,6 +24,9 @@ pub enum Error {
     /// A generated shader failed validation or pipeline creation.
     #[error("shader error: {0}")]
     Shader(String),
+    /// The explorer was asked for but there is no display to open a window on.
+    #[error("no display found; use `gradfield render` to draw to a PNG without a window")]
+    NoDisplay,
     /// A file could not be read or written.
     #[error("{}: {source}", path.display())]
     Io {

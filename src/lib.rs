@@ -3,6 +3,7 @@
 //! its exact derivatives and the CPU reference live in [`expr`]; the GPU field in [`gpu`];
 //! drawing it in [`render`].
 
+pub mod app;
 pub mod cli;
 pub mod cpu_field;
 pub mod descent;

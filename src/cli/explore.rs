@@ -1,10 +1,59 @@
-//! `gradfield explore` (and `gradfield` alone): the interactive explorer.
+//! `gradfield explore` (also the default with no command): opens the interactive explorer on
+//! a function or preset, optionally for a fixed number of frames with a screenshot at the end.
 
-use super::ExploreArgs;
-use crate::error::{Error, Result};
+use super::{resolve, ExploreArgs};
+use crate::app::{ExplorerState, Options};
+use crate::error::Result;
 
-pub fn run(_args: &ExploreArgs) -> Result<()> {
-    Err(Error::Input(
-        "the explorer is not built yet; use `gradfield render`".into(),
-    ))
+/// Opens the explorer as the arguments say; returns when the window closes.
+pub fn run(args: &ExploreArgs) -> Result<()> {
+    let state = initial_state(args)?;
+    crate::app::run(Options {
+        state,
+        frames: args.frames,
+        screenshot: args.screenshot.clone(),
+    })
+}
+
+/// The explorer's starting state: the function (EXPR, --preset, or the first preset), the
+/// view, optimizer, learning rate and start points from the command line.
+pub fn initial_state(args: &ExploreArgs) -> Result<ExplorerState> {
+    let mut state = match (&args.expr, &args.preset) {
+        (Some(text), _) => {
+            let r = resolve(Some(text), None)?;
+            ExplorerState::new(r.function, super::view_or_default(args.view, None))
+        }
+        (None, name) => {
+            let index = match name {
+                Some(name) => {
+                    let wanted = crate::presets::find(name)?;
+                    crate::presets::all()
+                        .iter()
+                        .position(|p| std::ptr::eq(p, wanted))
+                        .unwrap_or(0)
+                }
+                None => 0,
+            };
+            ExplorerState::from_preset(index)?
+        }
+    };
+    if let Some(v) = args.view {
+        state.view = v;
+        state.home = v;
+    }
+    if let Some(name) = &args.optimizer {
+        state.set_optimizer(name.parse()?);
+    }
+    if let Some(lr) = args.lr {
+        state.hyper.lr = lr;
+        state.hyper.validate()?;
+        state.restart_all();
+    }
+    if !args.starts.is_empty() {
+        state.clear_paths();
+        for &(x, y) in &args.starts {
+            state.add_path_at(x, y);
+        }
+    }
+    Ok(state)
 }

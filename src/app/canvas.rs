@@ -1,0 +1,236 @@
+//! The canvas in the egui frame: keyboard and mouse turned into state changes, the overlay
+//! (axes, colour bar, title, path labels, hover read-out) and the help overlay.
+
+use egui::{Context, Event, Pos2};
+
+use super::help::help_lines;
+use super::input::{Key, KeyPress};
+use super::pointer::Button;
+use super::settings::Theme;
+use super::state::{fmt_num, ExplorerState};
+use crate::render::colorbar::ColorBar;
+use crate::render::overlay::{self, Corner, ExtraText, Label, OverlayInput, PlotRect};
+
+/// Scroll distance (points) that zooms by a factor e.
+const SCROLL_PER_E: f64 = 400.0;
+
+fn map_key(key: egui::Key) -> Option<Key> {
+    use egui::Key as E;
+    Some(match key {
+        E::Space => Key::Space,
+        E::S => Key::S,
+        E::O => Key::O,
+        E::P => Key::P,
+        E::R => Key::R,
+        E::C => Key::C,
+        E::ArrowRight => Key::Right,
+        E::Home => Key::Home,
+        E::Tab => Key::Tab,
+        E::Escape => Key::Escape,
+        E::Delete => Key::Delete,
+        E::F1 => Key::F1,
+        E::F11 => Key::F11,
+        E::Questionmark => Key::Question,
+        E::Equals => Key::Equals,
+        E::Plus => Key::Plus,
+        E::Minus => Key::Minus,
+        E::Num1 => Key::Digit(1),
+        E::Num2 => Key::Digit(2),
+        E::Num3 => Key::Digit(3),
+        E::Num4 => Key::Digit(4),
+        E::Num5 => Key::Digit(5),
+        E::Num6 => Key::Digit(6),
+        E::Num7 => Key::Digit(7),
+        E::Num8 => Key::Digit(8),
+        E::Num9 => Key::Digit(9),
+        _ => return None,
+    })
+}
+
+/// Applies this frame's key presses. While a text box has the keyboard only F1, F11, Esc
+/// and Ctrl shortcuts act (typing "s" must not step the paths).
+pub fn handle_keys(ctx: &Context, s: &mut ExplorerState) {
+    let typing = ctx.text_edit_focused();
+    let presses: Vec<KeyPress> = ctx.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Key {
+                    key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } => map_key(*key).map(|k| KeyPress {
+                    key: k,
+                    ctrl: modifiers.command,
+                }),
+                Event::Text(t) if t == "?" => Some(KeyPress::plain(Key::Question)),
+                _ => None,
+            })
+            .collect()
+    });
+    for p in presses {
+        let always = p.ctrl || matches!(p.key, Key::F1 | Key::F11 | Key::Escape);
+        if !typing || always {
+            s.key(p);
+        }
+    }
+}
+
+/// Turns pointer events over the plot (`plot` in points) into gestures on the state.
+pub fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::Rect, ppp: f32) {
+    let to_px = |p: Pos2| {
+        (
+            f64::from((p.x - plot.min.x) * ppp),
+            f64::from((p.y - plot.min.y) * ppp),
+        )
+    };
+    // The canvas is not an egui area; only a widget being dragged or the help window can own
+    // the pointer there.
+    let over_ui = ctx.egui_is_using_pointer() || s.help_visible;
+    ctx.input(|i| {
+        let pos = i.pointer.latest_pos();
+        let inside = pos.is_some_and(|p| plot.contains(p));
+        if let Some(p) = pos {
+            let (px, py) = to_px(p);
+            if inside || s.gesture.is_some() {
+                s.pointer_move(px, py);
+            } else {
+                s.pointer_left();
+            }
+        }
+        if inside && !over_ui {
+            for (b, pressed) in [
+                (Button::Primary, i.pointer.primary_pressed()),
+                (Button::Secondary, i.pointer.secondary_pressed()),
+                (
+                    Button::Middle,
+                    i.pointer.button_pressed(egui::PointerButton::Middle),
+                ),
+            ] {
+                if let (true, Some(p)) = (pressed, pos) {
+                    let (px, py) = to_px(p);
+                    s.pointer_down(px, py, b);
+                }
+            }
+            let scroll = f64::from(i.smooth_scroll_delta.y);
+            if scroll != 0.0 {
+                if let Some(p) = pos {
+                    let (px, py) = to_px(p);
+                    let at = s.to_world(px, py);
+                    s.scroll((-scroll / SCROLL_PER_E).exp(), at);
+                }
+            }
+        }
+        if i.pointer.any_released() {
+            if let Some(p) = pos {
+                let (px, py) = to_px(p);
+                s.pointer_up(px, py);
+            }
+        }
+    });
+}
+
+/// The overlay theme for an explorer theme.
+pub fn overlay_theme(t: Theme) -> overlay::Theme {
+    match t {
+        Theme::Dark => overlay::Theme::Dark,
+        Theme::Light => overlay::Theme::Light,
+        Theme::HighContrast => overlay::Theme::HighContrast,
+    }
+}
+
+/// What the overlay needs besides the state, in pixels of the window.
+pub struct OverlayFrame<'a> {
+    pub plot: PlotRect,
+    pub colorbar: PlotRect,
+    pub scale: f32,
+    pub lut: &'a [[u8; 4]; 256],
+    pub range: Option<(f32, f32)>,
+}
+
+/// Paints axes, colour bar, title, path labels and the hover read-out.
+pub fn paint(painter: &egui::Painter, s: &ExplorerState, f: &OverlayFrame) {
+    let (a, b) = s.var_names();
+    let title = s.title();
+    let subtitle = format!(
+        "{}  η = {}{}",
+        s.optimizer.label(),
+        fmt_num(s.hyper.lr),
+        if s.hyper.ascent { "  (ascent)" } else { "" }
+    );
+    let labels: Vec<Label> = s
+        .paths
+        .iter()
+        .filter(|t| !t.path.is_running() || t.path.iterations() > 0)
+        .filter_map(|t| {
+            let c = t.path.current();
+            let (px, py) = s.to_pixel(c.x, c.y);
+            let inside = (0.0..=f64::from(f.plot.w)).contains(&px)
+                && (0.0..=f64::from(f.plot.h)).contains(&py);
+            if !inside {
+                return None;
+            }
+            let text = match &t.path.status {
+                crate::descent::Status::Running => {
+                    format!("step {}  f={}", t.path.iterations(), fmt_num(c.f))
+                }
+                st => super::paths::status_text(st, t.path.iterations()),
+            };
+            let rgba = t.rgba();
+            Some(Label {
+                pos: [f.plot.x + px as f32, f.plot.y + py as f32],
+                text,
+                color: rgba.map(|v| (v * 255.0) as u8),
+            })
+        })
+        .collect();
+    let readout = s
+        .readout()
+        .map(|r| r.lines((&a, &b)).join("\n"))
+        .unwrap_or_default();
+    let colorbar = f.range.map(|(lo, hi)| ColorBar {
+        rect: f.colorbar,
+        lut: f.lut,
+        min: f64::from(lo),
+        max: f64::from(hi),
+        log: s.layers.log_scale,
+        has_undefined: false,
+    });
+    let input = OverlayInput {
+        view: s.shown_view(),
+        plot: f.plot,
+        colorbar,
+        title: &title,
+        subtitle: Some(&subtitle),
+        axis_names: (&a, &b),
+        labels: &labels,
+        contour_labels: None,
+        scale: f.scale,
+        theme: overlay_theme(s.theme),
+        extra: (!readout.is_empty()).then_some(ExtraText {
+            text: &readout,
+            corner: Corner::TopLeft,
+        }),
+    };
+    overlay::paint_overlay(painter, &input);
+}
+
+/// The help overlay (F1 or ?): the key table and mouse gestures in large type.
+pub fn help_window(ctx: &Context, s: &mut ExplorerState) {
+    let mut open = s.help_visible;
+    egui::Window::new("Keys and mouse")
+        .open(&mut open)
+        .collapsible(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            egui::Grid::new("help").striped(true).show(ui, |ui| {
+                for (keys, what) in help_lines() {
+                    ui.label(egui::RichText::new(keys).strong().size(20.0));
+                    ui.label(egui::RichText::new(what).size(20.0));
+                    ui.end_row();
+                }
+            });
+        });
+    s.help_visible = open && s.help_visible;
+}

@@ -1,0 +1,177 @@
+//! One egui frame of the explorer (panel, canvas input, overlay, help) and the render input
+//! built from the state afterwards; plus the optional frame-time log.
+
+use std::time::Duration;
+
+use egui::{Context, FullOutput, LayerId, RawInput};
+
+use super::canvas::{self, OverlayFrame};
+use super::gfx::{FrameInput, Graphics};
+use super::settings::{ArrowDir, ArrowLength, Layers, Theme};
+use super::state::ExplorerState;
+use crate::render::overlay::{FigureLayout, PlotRect};
+use crate::render::{self, Colormap, Layout, PathDraw, RenderSettings};
+
+/// Runs egui for a `size` (pixels) window and returns its output and the field frame.
+pub fn build_frame(
+    ctx: &Context,
+    raw: RawInput,
+    s: &mut ExplorerState,
+    gfx: &Graphics,
+    size: (u32, u32),
+) -> (FullOutput, FrameInput) {
+    ctx.set_zoom_factor(s.ui_scale);
+    ctx.set_visuals(visuals(s.theme));
+    let settings = render_settings(&s.layers);
+    let lut = settings.colormap.lut();
+    let range = gfx.renderer.range();
+    let mut layout = Layout::full(size.0, size.1);
+    let output = ctx.run_ui(raw, |ui| {
+        let ctx = ui.ctx().clone();
+        canvas::handle_keys(&ctx, s);
+        if s.panel_visible {
+            egui::Panel::left("gradfield-panel")
+                .resizable(true)
+                .default_size(380.0)
+                .show(ui, |ui| super::panel::panel(ui, s));
+        }
+        let ppp = ctx.pixels_per_point();
+        let rect = ui.available_rect_before_wrap();
+        let (cx, cy) = (rect.min.x * ppp, rect.min.y * ppp);
+        let (cw, ch) = (
+            (rect.width() * ppp).max(1.0) as u32,
+            (rect.height() * ppp).max(1.0) as u32,
+        );
+        let fig = FigureLayout::for_figure(cw, ch, s.ui_scale, true);
+        let plot = offset(fig.plot, cx, cy);
+        let colorbar = offset(fig.colorbar, cx, cy);
+        layout.plot = render::PlotRect {
+            x: plot.x.round().max(0.0) as u32,
+            y: plot.y.round().max(0.0) as u32,
+            w: plot.w.round().max(1.0) as u32,
+            h: plot.h.round().max(1.0) as u32,
+        };
+        s.set_canvas(f64::from(layout.plot.w), f64::from(layout.plot.h));
+        let plot_pts = egui::Rect::from_min_size(
+            egui::pos2(layout.plot.x as f32 / ppp, layout.plot.y as f32 / ppp),
+            egui::vec2(layout.plot.w as f32 / ppp, layout.plot.h as f32 / ppp),
+        );
+        canvas::handle_pointer(&ctx, s, plot_pts, ppp);
+        let painter = ctx.layer_painter(LayerId::background());
+        let frame = OverlayFrame {
+            plot,
+            colorbar,
+            scale: fig.scale,
+            lut: &lut,
+            range,
+        };
+        canvas::paint(&painter, s, &frame);
+        canvas::help_window(&ctx, s);
+    });
+    let paths = s
+        .paths
+        .iter()
+        .map(|t| PathDraw {
+            points: t.path.points.iter().map(|p| (p.x, p.y)).collect(),
+            color: t.rgba(),
+            status_done: !t.path.is_running(),
+        })
+        .collect();
+    let input = FrameInput {
+        layout,
+        view: s.shown_view(),
+        settings,
+        paths,
+    };
+    (output, input)
+}
+
+fn offset(r: PlotRect, dx: f32, dy: f32) -> PlotRect {
+    PlotRect {
+        x: r.x + dx,
+        y: r.y + dy,
+        ..r
+    }
+}
+
+/// The renderer's settings for the explorer's layers.
+pub fn render_settings(l: &Layers) -> RenderSettings {
+    let mut r = RenderSettings {
+        colormap: l.colormap.parse().unwrap_or(Colormap::ALL[0]),
+        levels: l.levels,
+        log_scale: l.log_scale,
+        show_heatmap: l.show_heatmap,
+        show_contours: l.show_contours,
+        show_paths: l.show_paths,
+        ..RenderSettings::default()
+    };
+    r.arrows.direction = match l.arrows {
+        ArrowDir::Ascent => render::ArrowDir::Ascent,
+        ArrowDir::Descent => render::ArrowDir::Descent,
+        ArrowDir::None => render::ArrowDir::None,
+    };
+    r.arrows.length = match l.arrow_length {
+        ArrowLength::Normalized => render::ArrowLength::Normalized,
+        ArrowLength::Proportional => render::ArrowLength::Proportional,
+        ArrowLength::Log => render::ArrowLength::Log,
+    };
+    r.arrows.spacing_px = l.arrow_spacing_px;
+    r
+}
+
+fn visuals(t: Theme) -> egui::Visuals {
+    match t {
+        Theme::Dark => egui::Visuals::dark(),
+        Theme::Light => egui::Visuals::light(),
+        Theme::HighContrast => {
+            let mut v = egui::Visuals::dark();
+            v.override_text_color = Some(egui::Color32::WHITE);
+            v.panel_fill = egui::Color32::BLACK;
+            v.window_fill = egui::Color32::BLACK;
+            v
+        }
+    }
+}
+
+/// Frame times printed to stderr about once a second when `GRADFIELD_FRAME_LOG` is set.
+pub struct FrameLog {
+    enabled: bool,
+    times: Vec<Duration>,
+    dragging: bool,
+}
+
+impl FrameLog {
+    /// Enabled by the environment variable `GRADFIELD_FRAME_LOG`.
+    pub fn from_env() -> FrameLog {
+        FrameLog {
+            enabled: std::env::var_os("GRADFIELD_FRAME_LOG").is_some(),
+            times: Vec::new(),
+            dragging: false,
+        }
+    }
+
+    /// Records one frame's CPU time (egui + encode + submit + present).
+    pub fn record(&mut self, t: Duration, size: (u32, u32), dragging: bool) {
+        if !self.enabled {
+            return;
+        }
+        self.times.push(t);
+        self.dragging |= dragging;
+        let total: Duration = self.times.iter().sum();
+        if total >= Duration::from_secs(1) {
+            let n = self.times.len() as f64;
+            let max = self.times.iter().max().copied().unwrap_or_default();
+            eprintln!(
+                "frame time {}×{}: mean {:.1} ms, max {:.1} ms over {} frames{}",
+                size.0,
+                size.1,
+                total.as_secs_f64() * 1e3 / n,
+                max.as_secs_f64() * 1e3,
+                self.times.len(),
+                if self.dragging { " (panning)" } else { "" }
+            );
+            self.times.clear();
+            self.dragging = false;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! The window's GPU side: the surface and its configuration, the field renderer and the egui
+//! renderer, drawing one frame into the surface or (for screenshots) into an offscreen
+//! texture of the same size that is read back as RGBA.
+
+use std::sync::Arc;
+
+use winit::window::Window;
+
+use crate::error::{Error, Result};
+use crate::expr::Function;
+use crate::gpu::{Gpu, GradientMode};
+use crate::render::{Layout, PathDraw, RenderSettings, Renderer};
+use crate::View;
+
+/// What egui produced for a frame, ready to draw.
+pub struct EguiFrame {
+    pub primitives: Vec<egui::ClippedPrimitive>,
+    pub textures: egui::TexturesDelta,
+    pub screen: egui_wgpu::ScreenDescriptor,
+}
+
+impl Drop for EguiFrame {
+    /// The deltas were applied by [`Graphics::draw`] and [`Graphics::free_textures`] (or the
+    /// frame was abandoned on an error); egui asserts that they are cleared.
+    fn drop(&mut self) {
+        self.textures.clear();
+    }
+}
+
+/// Surface, device, the field renderer and the egui renderer.
+pub struct Graphics {
+    pub gpu: Gpu,
+    pub surface: wgpu::Surface<'static>,
+    pub config: wgpu::SurfaceConfiguration,
+    pub renderer: Renderer,
+    pub egui: egui_wgpu::Renderer,
+}
+
+impl Graphics {
+    /// Opens the GPU for `window` and builds the renderers for `function`.
+    pub fn new(window: Arc<Window>, function: &Function) -> Result<Graphics> {
+        let desc =
+            wgpu::InstanceDescriptor::new_with_display_handle_from_env(Box::new(window.clone()));
+        let instance = wgpu::Instance::new(desc);
+        let surface = instance
+            .create_surface(window.clone())
+            .map_err(|e| Error::Gpu(format!("could not create the window surface: {e}")))?;
+        let gpu = Gpu::for_surface(instance, &surface)?;
+        let size = window.inner_size();
+        let caps = surface.get_capabilities(&gpu.adapter);
+        // egui-wgpu draws correct colours into non-sRGB targets; the field shaders handle both.
+        let format = caps
+            .formats
+            .iter()
+            .copied()
+            .find(|f| !f.is_srgb())
+            .or_else(|| caps.formats.first().copied())
+            .ok_or_else(|| Error::Gpu("the window surface offers no formats".into()))?;
+        let config = wgpu::SurfaceConfiguration {
+            usage: wgpu::TextureUsages::RENDER_ATTACHMENT,
+            format,
+            width: size.width.max(1),
+            height: size.height.max(1),
+            present_mode: wgpu::PresentMode::AutoVsync,
+            desired_maximum_frame_latency: 2,
+            alpha_mode: caps
+                .alpha_modes
+                .first()
+                .copied()
+                .unwrap_or(wgpu::CompositeAlphaMode::Auto),
+            view_formats: vec![],
+            color_space: wgpu::SurfaceColorSpace::Auto,
+        };
+        surface.configure(&gpu.device, &config);
+        let renderer = Renderer::new(&gpu, format, function)?;
+        let options = egui_wgpu::RendererOptions {
+            msaa_samples: 1,
+            depth_stencil_format: None,
+            dithering: false,
+            predictable_texture_filtering: false,
+        };
+        let egui = egui_wgpu::Renderer::new(&gpu.device, format, options);
+        Ok(Graphics {
+            gpu,
+            surface,
+            config,
+            renderer,
+            egui,
+        })
+    }
+
+    /// Reconfigures the surface for a new size (zero sizes are ignored: minimised).
+    pub fn resize(&mut self, w: u32, h: u32) {
+        if w > 0 && h > 0 {
+            self.config.width = w;
+            self.config.height = h;
+            self.surface.configure(&self.gpu.device, &self.config);
+        }
+    }
+
+    /// Rebuilds the field shader for `function`; on error the previous one stays.
+    pub fn set_function(&mut self, function: &Function) -> Result<()> {
+        self.renderer.set_function(&self.gpu, function)
+    }
+
+    /// Records and submits one frame into `target`: the field layers, then egui on top.
+    pub fn draw(
+        &mut self,
+        target: &wgpu::TextureView,
+        frame: &FrameInput,
+        egui_frame: &EguiFrame,
+    ) -> Result<()> {
+        let work = self.renderer.prepare(
+            &self.gpu,
+            &frame.layout,
+            &frame.view,
+            &frame.settings,
+            GradientMode::Exact,
+            &frame.paths,
+        )?;
+        let device = &self.gpu.device;
+        let queue = &self.gpu.queue;
+        for (id, deltas) in &egui_frame.textures.set {
+            for delta in deltas {
+                self.egui.update_texture(device, queue, *id, delta);
+            }
+        }
+        let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
+            label: Some("Graphics::frame"),
+        });
+        self.renderer.encode(&mut encoder, target, &work);
+        let extra = self.egui.update_buffers(
+            device,
+            queue,
+            &mut encoder,
+            &egui_frame.primitives,
+            &egui_frame.screen,
+        );
+        {
+            let mut pass = encoder
+                .begin_render_pass(&wgpu::RenderPassDescriptor {
+                    label: Some("Graphics::egui"),
+                    color_attachments: &[Some(wgpu::RenderPassColorAttachment {
+                        view: target,
+                        resolve_target: None,
+                        depth_slice: None,
+                        ops: wgpu::Operations {
+                            load: wgpu::LoadOp::Load,
+                            store: wgpu::StoreOp::Store,
+                        },
+                    })],
+                    depth_stencil_attachment: None,
+                    timestamp_writes: None,
+                    occlusion_query_set: None,
+                    multiview_mask: None,
+                })
+                .forget_lifetime();
+            self.egui
+                .render(&mut pass, &egui_frame.primitives, &egui_frame.screen);
+        }
+        queue.submit(extra.into_iter().chain([encoder.finish()]));
+        if work.range {
+            // The colour-bar labels lag one frame behind when this fails; never fatal.
+            let _ = self.renderer.fetch_range(&self.gpu);
+        }
+        Ok(())
+    }
+
+    /// Frees the textures egui released in a frame (after that frame was submitted).
+    pub fn free_textures(&mut self, textures: &egui::TexturesDelta) {
+        for id in &textures.free {
+            self.egui.free_texture(id);
+        }
+    }
+
+    /// Draws the frame into an offscreen texture of the surface's size and format and
+    /// returns its pixels as RGBA8 rows, top first.
+    pub fn capture(&mut self, frame: &FrameInput, egui_frame: &EguiFrame) -> Result<Vec<u8>> {
+        let (w, h) = (self.config.width, self.config.height);
+        let texture = self.gpu.device.create_texture(&wgpu::TextureDescriptor {
+            label: Some("Graphics::screenshot"),
+            size: wgpu::Extent3d {
+                width: w,
+                height: h,
+                depth_or_array_layers: 1,
+            },
+            mip_level_count: 1,
+            sample_count: 1,
+            dimension: wgpu::TextureDimension::D2,
+            format: self.config.format,
+            usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_SRC,
+            view_formats: &[],
+        });
+        let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
+        self.draw(&view, frame, egui_frame)?;
+        super::readback::read_texture_rgba(&self.gpu, &texture, self.config.format, (w, h))
+    }
+}
+
+/// What the field renderer needs for one frame.
+pub struct FrameInput {
+    pub layout: Layout,
+    pub view: View,
+    pub settings: RenderSettings,
+    pub paths: Vec<PathDraw>,
+}

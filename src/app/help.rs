@@ -1,0 +1,29 @@
+//! The help overlay's text, generated from the key table so it always says what the keys do.
+
+use super::input::BINDINGS;
+
+/// Mouse gestures, as the help overlay lists them after the keys.
+pub const MOUSE_HELP: &[(&str, &str)] = &[
+    ("click", "start a descent path there"),
+    ("drag a start", "move it; the path restarts live"),
+    ("drag", "pan"),
+    ("wheel", "zoom about the pointer"),
+    ("right click", "remove the path there"),
+];
+
+/// (keys, what they do) for every line of the help overlay: the key table, then the mouse.
+pub fn help_lines() -> Vec<(&'static str, &'static str)> {
+    BINDINGS
+        .iter()
+        .map(|b| (b.label, b.help))
+        .chain(MOUSE_HELP.iter().copied())
+        .collect()
+}
+
+/// The help as plain text, one `keys — what` line each.
+pub fn help_text() -> String {
+    help_lines()
+        .iter()
+        .map(|(keys, what)| format!("{keys:<14} {what}\n"))
+        .collect()
+}

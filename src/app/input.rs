@@ -1,0 +1,183 @@
+//! The key table: every keyboard shortcut, what it does, and the text the help overlay shows
+//! for it (generated from this same table, so the two cannot disagree).
+
+use super::state::{ExplorerState, UI_SCALE_STEP};
+
+/// A key the explorer reacts to, independent of the windowing library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Space,
+    S,
+    O,
+    P,
+    R,
+    C,
+    Right,
+    Home,
+    Tab,
+    Escape,
+    Delete,
+    F1,
+    F11,
+    /// `?` (however the layout produces it).
+    Question,
+    /// `=` (also the unshifted `+` key).
+    Equals,
+    Plus,
+    Minus,
+    /// 1–9 on the main row or the keypad.
+    Digit(u8),
+}
+
+/// A key with the Ctrl (or ⌘) modifier state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyPress {
+    pub key: Key,
+    pub ctrl: bool,
+}
+
+impl KeyPress {
+    /// The key without Ctrl.
+    pub const fn plain(key: Key) -> KeyPress {
+        KeyPress { key, ctrl: false }
+    }
+    /// The key with Ctrl.
+    pub const fn ctrl(key: Key) -> KeyPress {
+        KeyPress { key, ctrl: true }
+    }
+}
+
+/// What a shortcut does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    PlayPause,
+    Step,
+    ResetPaths,
+    ClearPaths,
+    HomeView,
+    /// Preset number (1-based) from the digit pressed.
+    Preset,
+    TogglePanel,
+    Fullscreen,
+    Help,
+    Escape,
+    RemovePath,
+    Screenshot,
+    UiLarger,
+    UiSmaller,
+    /// Ctrl+S: reserved for saving a session.
+    Save,
+    /// Ctrl+O: reserved for opening a session.
+    Open,
+}
+
+/// One line of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [KeyPress],
+    /// How the keys are written in the help overlay.
+    pub label: &'static str,
+    /// What they do, as the help overlay says it.
+    pub help: &'static str,
+    pub action: Action,
+}
+
+use Key::*;
+const fn k(key: Key) -> KeyPress {
+    KeyPress::plain(key)
+}
+const fn c(key: Key) -> KeyPress {
+    KeyPress::ctrl(key)
+}
+
+/// Every shortcut, in the order the help overlay lists them.
+#[rustfmt::skip]
+pub const BINDINGS: &[Binding] = &[
+    Binding { keys: &[k(Space)], label: "Space", help: "play / pause the descent", action: Action::PlayPause },
+    Binding { keys: &[k(S), k(Right)], label: "S or Right", help: "one step of every path (pauses)", action: Action::Step },
+    Binding { keys: &[k(R)], label: "R", help: "reset every path to its start", action: Action::ResetPaths },
+    Binding { keys: &[k(C)], label: "C", help: "clear all paths", action: Action::ClearPaths },
+    Binding { keys: &[k(Delete)], label: "Delete", help: "remove the path under the pointer", action: Action::RemovePath },
+    Binding { keys: &[k(Home)], label: "Home", help: "reset the view", action: Action::HomeView },
+    Binding {
+        keys: &[k(Digit(1)), k(Digit(2)), k(Digit(3)), k(Digit(4)), k(Digit(5)), k(Digit(6)), k(Digit(7)), k(Digit(8)), k(Digit(9))],
+        label: "1 – 9",
+        help: "open preset 1 – 9",
+        action: Action::Preset,
+    },
+    Binding { keys: &[k(Tab)], label: "Tab", help: "show / hide the panel", action: Action::TogglePanel },
+    Binding { keys: &[k(F11)], label: "F11", help: "fullscreen on / off", action: Action::Fullscreen },
+    Binding { keys: &[k(F1), k(Question)], label: "F1 or ?", help: "show / hide this help", action: Action::Help },
+    Binding { keys: &[k(Escape)], label: "Esc", help: "close the help, leave fullscreen", action: Action::Escape },
+    Binding { keys: &[k(P)], label: "P", help: "save a screenshot (PNG)", action: Action::Screenshot },
+    Binding { keys: &[c(Equals), c(Plus)], label: "Ctrl + =", help: "larger text and controls", action: Action::UiLarger },
+    Binding { keys: &[c(Minus)], label: "Ctrl + −", help: "smaller text and controls", action: Action::UiSmaller },
+    Binding { keys: &[c(S)], label: "Ctrl + S", help: "save a session (not available yet)", action: Action::Save },
+    Binding { keys: &[c(O)], label: "Ctrl + O", help: "open a session (not available yet)", action: Action::Open },
+];
+
+/// The binding for a key press, if there is one.
+pub fn binding_for(press: KeyPress) -> Option<&'static Binding> {
+    BINDINGS.iter().find(|b| b.keys.contains(&press))
+}
+
+/// Radius in pixels within which Delete or a right click removes a path.
+pub const REMOVE_RADIUS_PX: f64 = 16.0;
+
+impl ExplorerState {
+    /// Reacts to a key press as the key table says. Returns false when the key has no binding.
+    pub fn key(&mut self, press: KeyPress) -> bool {
+        let Some(binding) = binding_for(press) else {
+            return false;
+        };
+        self.act(binding.action, press);
+        true
+    }
+
+    fn act(&mut self, action: Action, press: KeyPress) {
+        match action {
+            Action::PlayPause => self.playing = !self.playing,
+            Action::Step => {
+                self.playing = false;
+                self.step_paths();
+            }
+            Action::ResetPaths => self.restart_all(),
+            Action::ClearPaths => self.clear_paths(),
+            Action::RemovePath => {
+                if let Some(at) = self.hover {
+                    let radius = REMOVE_RADIUS_PX * self.world_per_pixel();
+                    self.remove_path_near(at, radius);
+                }
+            }
+            Action::HomeView => self.reset_view(),
+            Action::Preset => {
+                if let Key::Digit(d) = press.key {
+                    if let Err(e) = self.select_preset(usize::from(d).saturating_sub(1)) {
+                        self.message = Some(e.to_string());
+                    }
+                }
+            }
+            Action::TogglePanel => self.panel_visible = !self.panel_visible,
+            Action::Fullscreen => self.fullscreen = !self.fullscreen,
+            Action::Help => self.help_visible = !self.help_visible,
+            Action::Escape => {
+                if self.help_visible {
+                    self.help_visible = false;
+                } else {
+                    self.fullscreen = false;
+                }
+            }
+            Action::Screenshot => self.screenshot_requested = true,
+            Action::UiLarger => self.scale_ui(UI_SCALE_STEP),
+            Action::UiSmaller => self.scale_ui(1.0 / UI_SCALE_STEP),
+            Action::Save | Action::Open => {
+                self.message = Some("saving and opening sessions is not available yet".into());
+            }
+        }
+    }
+
+    /// World units per canvas pixel on the shown view.
+    pub fn world_per_pixel(&self) -> f64 {
+        self.shown_view().width() / self.canvas.0.max(1.0)
+    }
+}

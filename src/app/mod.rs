@@ -1,0 +1,23 @@
+//! The interactive explorer: a plain-Rust state layer (function, view, layers, optimizer,
+//! paths, key table) that the tests drive directly, and the window shell (winit + egui +
+//! the renderer) that turns events into calls on that state and draws it.
+
+pub mod canvas;
+pub mod frame;
+pub mod gfx;
+pub mod help;
+pub mod input;
+pub mod panel;
+pub mod paths;
+pub mod pointer;
+pub mod readback;
+pub mod settings;
+pub mod state;
+pub mod window;
+
+pub use input::{Action, Binding, Key, KeyPress, BINDINGS};
+pub use paths::{PathSummary, TrackedPath, PALETTE};
+pub use pointer::{Button, Grab};
+pub use settings::{ArrowDir, ArrowLength, Layers, Theme};
+pub use state::{ExplorerState, Readout};
+pub use window::{run, Options};

@@ -1,0 +1,240 @@
+//! The left side panel: function box with its error and derivative formulas, presets,
+//! layers, colour map, arrows, optimizer and hyperparameters, playback, the path list and
+//! export buttons. Every control edits the [`ExplorerState`] directly.
+
+use egui::{Color32, RichText, Ui};
+
+use super::settings::{ArrowDir, ArrowLength, Theme, COLORMAPS};
+use super::state::{fmt_num, ExplorerState};
+use crate::descent::Optimizer;
+
+/// Draws the panel's contents into `ui`.
+pub fn panel(ui: &mut Ui, s: &mut ExplorerState) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        function_box(ui, s);
+        ui.separator();
+        presets(ui, s);
+        ui.separator();
+        layers(ui, s);
+        ui.separator();
+        optimizer(ui, s);
+        ui.separator();
+        playback(ui, s);
+        ui.separator();
+        path_list(ui, s);
+        ui.separator();
+        presentation(ui, s);
+    });
+}
+
+fn function_box(ui: &mut Ui, s: &mut ExplorerState) {
+    ui.heading("f(x, y) =");
+    let mut text = s.text.clone();
+    let edit = egui::TextEdit::multiline(&mut text)
+        .font(egui::TextStyle::Monospace)
+        .desired_rows(2)
+        .desired_width(f32::INFINITY);
+    if ui.add(edit).changed() {
+        s.set_text(&text);
+    }
+    if let Some(e) = &s.error {
+        ui.label(
+            RichText::new(e.render(&s.text))
+                .monospace()
+                .color(Color32::from_rgb(255, 110, 90)),
+        );
+    }
+    if let Some(e) = &s.render_error {
+        ui.colored_label(Color32::from_rgb(255, 110, 90), e);
+    }
+    let [_, dx, dy] = s.function.formulas();
+    let (a, b) = s.var_names();
+    ui.label(RichText::new(format!("∂f/∂{a} = {dx}")).monospace());
+    ui.label(RichText::new(format!("∂f/∂{b} = {dy}")).monospace());
+    ui.label(RichText::new(format!("grad f = ({dx}, {dy})")).monospace());
+}
+
+fn presets(ui: &mut Ui, s: &mut ExplorerState) {
+    ui.label("Presets (keys 1 – 9)");
+    let mut chosen = None;
+    ui.horizontal_wrapped(|ui| {
+        for (i, p) in crate::presets::all().iter().enumerate() {
+            if ui.selectable_label(s.preset == Some(i), p.name).clicked() {
+                chosen = Some(i);
+            }
+        }
+    });
+    if let Some(i) = chosen {
+        if let Err(e) = s.select_preset(i) {
+            s.message = Some(e.to_string());
+        }
+    }
+}
+
+fn layers(ui: &mut Ui, s: &mut ExplorerState) {
+    let l = &mut s.layers;
+    ui.horizontal_wrapped(|ui| {
+        ui.checkbox(&mut l.show_heatmap, "heatmap");
+        ui.checkbox(&mut l.show_contours, "contours");
+        ui.checkbox(&mut l.show_paths, "paths");
+        ui.checkbox(&mut l.log_scale, "log scale");
+    });
+    egui::ComboBox::from_label("colour map")
+        .selected_text(l.colormap)
+        .show_ui(ui, |ui| {
+            for name in COLORMAPS {
+                ui.selectable_value(&mut l.colormap, name, name);
+            }
+        });
+    ui.add(egui::Slider::new(&mut l.levels, 0..=40).text("contour levels"));
+    ui.horizontal(|ui| {
+        ui.label("arrows");
+        for d in ArrowDir::ALL {
+            ui.selectable_value(&mut l.arrows, d, d.name());
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("length");
+        for m in ArrowLength::ALL {
+            ui.selectable_value(&mut l.arrow_length, m, m.name());
+        }
+    });
+    ui.add(egui::Slider::new(&mut l.arrow_spacing_px, 16.0..=160.0).text("arrow spacing px"));
+}
+
+fn optimizer(ui: &mut Ui, s: &mut ExplorerState) {
+    let mut opt = s.optimizer;
+    egui::ComboBox::from_label("optimizer")
+        .selected_text(opt.label())
+        .show_ui(ui, |ui| {
+            for o in Optimizer::ALL {
+                ui.selectable_value(&mut opt, o, o.label());
+            }
+        });
+    if opt != s.optimizer {
+        s.set_optimizer(opt);
+    }
+    let before = s.hyper;
+    let h = &mut s.hyper;
+    ui.add(
+        egui::Slider::new(&mut h.lr, 1e-5..=10.0)
+            .logarithmic(true)
+            .text("learning rate η"),
+    );
+    match s.optimizer {
+        Optimizer::Momentum | Optimizer::Nesterov => {
+            ui.add(egui::Slider::new(&mut h.momentum, 0.0..=0.999).text("momentum μ"));
+        }
+        Optimizer::RmsProp => {
+            ui.add(egui::Slider::new(&mut h.alpha, 0.5..=0.999).text("decay α"));
+        }
+        Optimizer::Adam => {
+            ui.add(egui::Slider::new(&mut h.beta1, 0.0..=0.999).text("β1"));
+            ui.add(egui::Slider::new(&mut h.beta2, 0.5..=0.9999).text("β2"));
+        }
+        Optimizer::Gd | Optimizer::AdaGrad => {}
+    }
+    ui.checkbox(&mut h.ascent, "gradient ascent (climb)");
+    if s.hyper != before && s.hyper.validate().is_ok() {
+        s.restart_all();
+    } else if s.hyper.validate().is_err() {
+        s.hyper = before;
+    }
+    ui.checkbox(
+        &mut s.compare,
+        "compare optimizers (one path each per click)",
+    );
+    if s.compare {
+        ui.horizontal_wrapped(|ui| {
+            for (i, o) in Optimizer::ALL.iter().enumerate() {
+                ui.checkbox(&mut s.compare_set[i], o.name());
+            }
+        });
+    }
+}
+
+fn playback(ui: &mut Ui, s: &mut ExplorerState) {
+    ui.horizontal_wrapped(|ui| {
+        let label = if s.playing { "pause" } else { "play" };
+        if ui.button(label).clicked() {
+            s.playing = !s.playing;
+        }
+        if ui.button("step").clicked() {
+            s.playing = false;
+            s.step_paths();
+        }
+        if ui.button("reset").clicked() {
+            s.restart_all();
+        }
+        if ui.button("clear").clicked() {
+            s.clear_paths();
+        }
+    });
+    ui.add(
+        egui::Slider::new(&mut s.steps_per_second, 0.5..=500.0)
+            .logarithmic(true)
+            .text("steps / s"),
+    );
+    ui.add(
+        egui::Slider::new(&mut s.tol, 0.0..=1e-2)
+            .logarithmic(true)
+            .text("stop when |grad f| ≤"),
+    );
+}
+
+fn path_list(ui: &mut Ui, s: &mut ExplorerState) {
+    ui.label(format!("Paths ({})", s.paths.len()));
+    for (i, p) in s.summaries().iter().enumerate() {
+        let c = super::paths::PALETTE[p.color % super::paths::PALETTE.len()];
+        let color = Color32::from_rgb(
+            (c[0] * 255.0) as u8,
+            (c[1] * 255.0) as u8,
+            (c[2] * 255.0) as u8,
+        );
+        let text = format!(
+            "{} {}: step {}  f = {}  |grad f| = {}  {}",
+            i + 1,
+            p.optimizer.name(),
+            p.iterations,
+            fmt_num(p.f),
+            fmt_num(p.grad_norm),
+            p.status,
+        );
+        let r = ui.colored_label(color, text);
+        if let Some(reason) = &p.reason {
+            r.on_hover_text(reason);
+        }
+    }
+    ui.horizontal(|ui| {
+        if ui.button("export paths CSV").clicked() {
+            s.export_csv_requested = true;
+        }
+        if ui.button("screenshot (P)").clicked() {
+            s.screenshot_requested = true;
+        }
+    });
+    if let Some(m) = &s.message {
+        ui.label(m);
+    }
+}
+
+fn presentation(ui: &mut Ui, s: &mut ExplorerState) {
+    ui.horizontal(|ui| {
+        ui.label("theme");
+        for t in Theme::ALL {
+            ui.selectable_value(&mut s.theme, t, t.name());
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label(format!("UI scale {:.0}%", s.ui_scale * 100.0));
+        if ui.button("−").clicked() {
+            s.scale_ui(1.0 / super::state::UI_SCALE_STEP);
+        }
+        if ui.button("+").clicked() {
+            s.scale_ui(super::state::UI_SCALE_STEP);
+        }
+        if ui.button("help (F1)").clicked() {
+            s.help_visible = !s.help_visible;
+        }
+    });
+}

@@ -1,0 +1,237 @@
+//! Descent paths in the explorer: adding them where the user clicks (one per optimizer in
+//! compare mode), moving a start, removing, stepping them over time, resetting, and the
+//! summaries the panel lists.
+
+use super::state::ExplorerState;
+use crate::descent::{Optimizer, Path, Status};
+
+/// Path colours (RGBA, linear 0..1) chosen to stay visible on every colour map; the renderer
+/// outlines them. Compare mode gives each optimizer the colour at its index in
+/// [`Optimizer::ALL`].
+pub const PALETTE: [[f32; 4]; 8] = [
+    [1.00, 0.30, 0.25, 1.0],
+    [1.00, 1.00, 1.00, 1.0],
+    [0.20, 0.90, 1.00, 1.0],
+    [1.00, 0.60, 0.00, 1.0],
+    [1.00, 0.30, 1.00, 1.0],
+    [0.55, 1.00, 0.25, 1.0],
+    [1.00, 0.90, 0.20, 1.0],
+    [0.60, 0.60, 1.00, 1.0],
+];
+
+/// A descent path with the colour it is drawn in.
+#[derive(Debug, Clone)]
+pub struct TrackedPath {
+    pub path: Path,
+    /// Index into [`PALETTE`].
+    pub color: usize,
+}
+
+impl TrackedPath {
+    /// The path's RGBA colour.
+    pub fn rgba(&self) -> [f32; 4] {
+        PALETTE[self.color % PALETTE.len()]
+    }
+}
+
+/// One line of the panel's path list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathSummary {
+    pub optimizer: Optimizer,
+    pub color: usize,
+    pub start: (f64, f64),
+    pub iterations: usize,
+    pub f: f64,
+    pub grad_norm: f64,
+    /// "running", "converged at step k", "diverged at step k", …
+    pub status: String,
+    /// Why a diverged path stopped.
+    pub reason: Option<String>,
+}
+
+/// A short status text: "converged at step k", "diverged at step k", ….
+pub fn status_text(status: &Status, iterations: usize) -> String {
+    match status {
+        Status::Running => "running".into(),
+        Status::Converged { step } => format!("converged at step {step}"),
+        Status::Diverged { step, .. } => format!("diverged at step {step}"),
+        Status::Undefined { .. } => "f is undefined at the start".into(),
+        Status::StepLimit => format!("stopped after {iterations} steps"),
+    }
+}
+
+/// Largest number of steps a single `tick` may take per path (a long frame must not stall).
+const MAX_STEPS_PER_TICK: usize = 1000;
+
+impl ExplorerState {
+    /// A click on the canvas at a world point: adds a path there, or in compare mode one per
+    /// selected optimizer from the same start.
+    pub fn click(&mut self, x: f64, y: f64) {
+        if self.compare {
+            let chosen: Vec<(usize, Optimizer)> = Optimizer::ALL
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| self.compare_set[*i])
+                .collect();
+            for (i, opt) in chosen {
+                self.push_path((x, y), opt, i);
+            }
+        } else {
+            self.add_path_at(x, y);
+        }
+    }
+
+    /// Adds one path at (x, y) with the current optimizer and the next colour.
+    pub fn add_path_at(&mut self, x: f64, y: f64) {
+        let color = self.next_color;
+        self.next_color += 1;
+        self.push_path((x, y), self.optimizer, color);
+    }
+
+    fn push_path(&mut self, start: (f64, f64), optimizer: Optimizer, color: usize) {
+        let f = &self.function;
+        let path = Path::new(start, optimizer, self.hyper, &mut |x, y| f.eval(x, y));
+        self.paths.push(TrackedPath { path, color });
+    }
+
+    /// Moves the start of path `i` to `to` (world) and restarts it there.
+    pub fn drag_start(&mut self, i: usize, to: (f64, f64)) {
+        let f = &self.function;
+        if let Some(t) = self.paths.get_mut(i) {
+            t.path.restart(to, &mut |x, y| f.eval(x, y));
+        }
+    }
+
+    /// The path whose start marker is within `radius_px` pixels of canvas pixel (px, py), the
+    /// nearest if several (the last drawn wins ties).
+    pub fn start_marker_at(&self, px: f64, py: f64, radius_px: f64) -> Option<usize> {
+        let mut best: Option<(usize, f64)> = None;
+        for (i, t) in self.paths.iter().enumerate() {
+            let (sx, sy) = self.to_pixel(t.path.start.0, t.path.start.1);
+            let d = (sx - px).hypot(sy - py);
+            if d <= radius_px && best.is_none_or(|(_, bd)| d <= bd) {
+                best = Some((i, d));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    /// Removes the path whose start or current point is nearest to `at` within `radius`
+    /// (world units). Returns whether one was removed.
+    pub fn remove_path_near(&mut self, at: (f64, f64), radius: f64) -> bool {
+        let dist = |p: (f64, f64)| (p.0 - at.0).hypot(p.1 - at.1);
+        let nearest = self
+            .paths
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let c = t.path.current();
+                (i, dist(t.path.start).min(dist((c.x, c.y))))
+            })
+            .filter(|(_, d)| *d <= radius)
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        match nearest {
+            Some((i, _)) => {
+                self.paths.remove(i);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// One step of every running path. Returns how many moved.
+    pub fn step_paths(&mut self) -> usize {
+        let (tol, max_steps) = (self.tol, self.max_steps);
+        let f = &self.function;
+        let mut grad = |x: f64, y: f64| f.eval(x, y);
+        let mut moved = 0;
+        for t in &mut self.paths {
+            if t.path.is_running() && t.path.iterations() >= max_steps {
+                t.path.status = Status::StepLimit;
+            }
+            if t.path.step(&mut grad, tol) {
+                moved += 1;
+            }
+        }
+        moved
+    }
+
+    /// Advances time by `dt` seconds: while playing, running paths take steps at
+    /// `steps_per_second` (fractions carry over to the next tick).
+    pub fn tick(&mut self, dt: f64) {
+        if !(self.playing && self.any_running() && dt.is_finite() && dt > 0.0) {
+            self.accumulator = 0.0;
+            return;
+        }
+        self.accumulator += dt * self.steps_per_second.max(0.0);
+        let n = self.accumulator.floor();
+        self.accumulator -= n;
+        for _ in 0..(n as usize).min(MAX_STEPS_PER_TICK) {
+            if self.step_paths() == 0 {
+                break;
+            }
+        }
+    }
+
+    /// True while some path can still take steps.
+    pub fn any_running(&self) -> bool {
+        self.paths.iter().any(|t| t.path.is_running())
+    }
+
+    /// Restarts every path at its start with the current hyperparameters (and, outside
+    /// compare mode, the current optimizer for paths that used the previous one).
+    pub fn restart_all(&mut self) {
+        let f = &self.function;
+        for t in &mut self.paths {
+            t.path.hyper = self.hyper;
+            let start = t.path.start;
+            t.path.restart(start, &mut |x, y| f.eval(x, y));
+        }
+        self.accumulator = 0.0;
+    }
+
+    /// Changes the optimizer: new paths use it, and existing single-optimizer paths switch
+    /// and restart so the effect shows at once.
+    pub fn set_optimizer(&mut self, optimizer: Optimizer) {
+        let old = self.optimizer;
+        self.optimizer = optimizer;
+        if !self.compare {
+            for t in &mut self.paths {
+                if t.path.optimizer == old {
+                    t.path.optimizer = optimizer;
+                }
+            }
+        }
+        self.restart_all();
+    }
+
+    /// Removes every path.
+    pub fn clear_paths(&mut self) {
+        self.paths.clear();
+        self.next_color = 0;
+    }
+
+    /// What the panel lists for each path.
+    pub fn summaries(&self) -> Vec<PathSummary> {
+        self.paths
+            .iter()
+            .map(|t| {
+                let p = &t.path;
+                let c = p.current();
+                PathSummary {
+                    optimizer: p.optimizer,
+                    color: t.color,
+                    start: p.start,
+                    iterations: p.iterations(),
+                    f: c.f,
+                    grad_norm: c.dfdx.hypot(c.dfdy),
+                    status: status_text(&p.status, p.iterations()),
+                    reason: match &p.status {
+                        Status::Diverged { reason, .. } => Some(reason.clone()),
+                        _ => None,
+                    },
+                }
+            })
+            .collect()
+    }
+}

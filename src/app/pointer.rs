@@ -1,0 +1,117 @@
+//! Mouse gestures on the canvas: a press and release that moves less than a few pixels is a
+//! click (adds a path, or removes one with the right button); a drag on a start marker moves
+//! that start and restarts its path live; any other drag pans the view.
+
+use super::input::REMOVE_RADIUS_PX;
+use super::state::ExplorerState;
+
+/// A press that moves at most this many pixels before release is a click.
+pub const CLICK_SLOP_PX: f64 = 4.0;
+/// A press within this many pixels of a start marker grabs it.
+pub const MARKER_GRAB_PX: f64 = 12.0;
+
+/// A mouse button.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Button {
+    Primary,
+    Secondary,
+    Middle,
+}
+
+/// What a press grabbed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grab {
+    /// The start marker of path i.
+    Start(usize),
+    /// The view, to pan it.
+    View,
+}
+
+/// A press in progress.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Gesture {
+    pub button: Button,
+    pub grab: Grab,
+    pub down_px: (f64, f64),
+    pub last_px: (f64, f64),
+    pub dragging: bool,
+}
+
+impl ExplorerState {
+    /// The path whose start marker is under canvas pixel (px, py), if any.
+    pub fn press_on_start_marker(&self, px: f64, py: f64) -> Option<usize> {
+        self.start_marker_at(px, py, MARKER_GRAB_PX)
+    }
+
+    /// A button went down at canvas pixel (px, py).
+    pub fn pointer_down(&mut self, px: f64, py: f64, button: Button) {
+        let grab = match button {
+            Button::Primary => self
+                .press_on_start_marker(px, py)
+                .map_or(Grab::View, Grab::Start),
+            _ => Grab::View,
+        };
+        self.gesture = Some(Gesture {
+            button,
+            grab,
+            down_px: (px, py),
+            last_px: (px, py),
+            dragging: false,
+        });
+    }
+
+    /// The pointer moved to canvas pixel (px, py) (with or without a button down).
+    pub fn pointer_move(&mut self, px: f64, py: f64) {
+        self.hover = Some(self.to_world(px, py));
+        let Some(mut g) = self.gesture else {
+            return;
+        };
+        if !g.dragging {
+            let moved = (px - g.down_px.0).hypot(py - g.down_px.1);
+            g.dragging = moved > CLICK_SLOP_PX;
+        }
+        if g.dragging {
+            match g.grab {
+                Grab::Start(i) => {
+                    let to = self.to_world(px, py);
+                    self.drag_start(i, to);
+                }
+                Grab::View => {
+                    let s = self.world_per_pixel();
+                    self.drag_pan(-(px - g.last_px.0) * s, (py - g.last_px.1) * s);
+                }
+            }
+            g.last_px = (px, py);
+        }
+        self.gesture = Some(g);
+    }
+
+    /// The button went up at canvas pixel (px, py): ends a drag, or acts as a click.
+    pub fn pointer_up(&mut self, px: f64, py: f64) {
+        let Some(g) = self.gesture.take() else {
+            return;
+        };
+        if g.dragging {
+            return;
+        }
+        let at = self.to_world(px, py);
+        match (g.button, g.grab) {
+            (Button::Primary, Grab::View) => self.click(at.0, at.1),
+            (Button::Secondary, _) => {
+                let radius = REMOVE_RADIUS_PX * self.world_per_pixel();
+                self.remove_path_near(at, radius);
+            }
+            _ => {}
+        }
+    }
+
+    /// The pointer left the canvas.
+    pub fn pointer_left(&mut self) {
+        self.hover = None;
+    }
+
+    /// True while a drag (pan or start move) is under way.
+    pub fn is_dragging(&self) -> bool {
+        self.gesture.is_some_and(|g| g.dragging)
+    }
+}

@@ -1,0 +1,269 @@
+//! The explorer window: a winit 0.30 application that owns the window, the GPU (surface,
+//! field renderer, egui renderer) and the [`ExplorerState`], and runs one egui + render
+//! frame per redraw. Resizes, minimising, scale changes and lost surfaces are handled here.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use winit::application::ApplicationHandler;
+use winit::event::WindowEvent;
+use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop};
+use winit::window::{Fullscreen, Window, WindowId};
+
+use super::frame::{build_frame, FrameLog};
+use super::gfx::{EguiFrame, Graphics};
+use super::state::ExplorerState;
+use crate::error::{Error, Result};
+
+/// How the explorer is started.
+pub struct Options {
+    pub state: ExplorerState,
+    /// Run this many frames, then exit.
+    pub frames: Option<u64>,
+    /// Save the last frame here when `frames` ends.
+    pub screenshot: Option<PathBuf>,
+}
+
+/// Opens the window and runs until it is closed (or `frames` have been drawn).
+pub fn run(options: Options) -> Result<()> {
+    let has = |v: &str| std::env::var_os(v).is_some_and(|s| !s.is_empty());
+    if !has("DISPLAY") && !has("WAYLAND_DISPLAY") {
+        return Err(Error::NoDisplay);
+    }
+    let event_loop = EventLoop::new().map_err(|_| Error::NoDisplay)?;
+    let mut app = App {
+        state: options.state,
+        frames: options.frames,
+        screenshot: options.screenshot,
+        frames_done: 0,
+        window: None,
+        gfx: None,
+        egui_state: None,
+        ctx: egui::Context::default(),
+        result: Ok(()),
+        last: Instant::now(),
+        generation: 0,
+        fullscreen_applied: false,
+        log: FrameLog::from_env(),
+    };
+    event_loop
+        .run_app(&mut app)
+        .map_err(|e| Error::Gpu(format!("the window's event loop failed: {e}")))?;
+    app.result
+}
+
+struct App {
+    state: ExplorerState,
+    frames: Option<u64>,
+    screenshot: Option<PathBuf>,
+    frames_done: u64,
+    window: Option<Arc<Window>>,
+    gfx: Option<Graphics>,
+    egui_state: Option<egui_winit::State>,
+    ctx: egui::Context,
+    result: Result<()>,
+    last: Instant,
+    generation: u64,
+    fullscreen_applied: bool,
+    log: FrameLog,
+}
+
+impl App {
+    fn fail(&mut self, el: &ActiveEventLoop, e: Error) {
+        self.result = Err(e);
+        el.exit();
+    }
+
+    fn open(&mut self, el: &ActiveEventLoop) -> Result<()> {
+        let attrs = Window::default_attributes()
+            .with_title("gradfield")
+            .with_inner_size(winit::dpi::LogicalSize::new(1280.0, 800.0));
+        let window = Arc::new(
+            el.create_window(attrs)
+                .map_err(|e| Error::Gpu(format!("could not open a window: {e}")))?,
+        );
+        let gfx = Graphics::new(window.clone(), &self.state.function)?;
+        let max_side = gfx.gpu.device.limits().max_texture_dimension_2d as usize;
+        let egui_state = egui_winit::State::new(
+            self.ctx.clone(),
+            egui::ViewportId::ROOT,
+            &window,
+            Some(window.scale_factor() as f32),
+            None,
+            Some(max_side),
+        );
+        self.generation = self.state.function_generation;
+        self.window = Some(window);
+        self.gfx = Some(gfx);
+        self.egui_state = Some(egui_state);
+        Ok(())
+    }
+
+    /// One frame: time step, egui, state → GPU, present. Returns false to stop.
+    fn frame(&mut self, el: &ActiveEventLoop) -> Result<()> {
+        let (Some(window), Some(gfx), Some(egui_state)) =
+            (&self.window, &mut self.gfx, &mut self.egui_state)
+        else {
+            return Ok(());
+        };
+        let size = window.inner_size();
+        if size.width == 0 || size.height == 0 {
+            return Ok(());
+        }
+        let started = Instant::now();
+        let dt = started.duration_since(self.last).as_secs_f64();
+        self.last = started;
+        self.state.tick(dt.min(0.25));
+
+        if self.fullscreen_applied != self.state.fullscreen {
+            self.fullscreen_applied = self.state.fullscreen;
+            window.set_fullscreen(
+                self.state
+                    .fullscreen
+                    .then_some(Fullscreen::Borderless(None)),
+            );
+        }
+        let raw = egui_state.take_egui_input(window);
+        let (output, frame) = build_frame(
+            &self.ctx,
+            raw,
+            &mut self.state,
+            gfx,
+            (size.width, size.height),
+        );
+        egui_state.handle_platform_output(window, output.platform_output);
+        if self.state.function_generation != self.generation {
+            self.generation = self.state.function_generation;
+            if let Err(e) = gfx.set_function(&self.state.function) {
+                self.state.render_error = Some(e.to_string());
+            }
+        }
+        let egui_frame = EguiFrame {
+            primitives: self.ctx.tessellate(output.shapes, output.pixels_per_point),
+            textures: output.textures_delta,
+            screen: egui_wgpu::ScreenDescriptor {
+                size_in_pixels: [gfx.config.width, gfx.config.height],
+                pixels_per_point: output.pixels_per_point,
+            },
+        };
+
+        self.frames_done += 1;
+        let last_frame = self.frames.is_some_and(|n| self.frames_done >= n);
+        let shot = if last_frame {
+            self.screenshot.clone()
+        } else if std::mem::take(&mut self.state.screenshot_requested) {
+            Some(next_free_name("gradfield-screenshot", "png"))
+        } else {
+            None
+        };
+        if let Some(path) = shot {
+            let rgba = gfx.capture(&frame, &egui_frame)?;
+            let (w, h) = (gfx.config.width, gfx.config.height);
+            crate::export::write_png_rgba8(&path, w, h, &rgba)?;
+            self.state.message = Some(format!("saved {}", path.display()));
+        }
+        if std::mem::take(&mut self.state.export_csv_requested) {
+            let path = next_free_name("gradfield-paths", "csv");
+            let paths: Vec<_> = self.state.paths.iter().map(|t| t.path.clone()).collect();
+            self.state.message = Some(match crate::export::write_paths_csv(&path, &paths) {
+                Ok(()) => format!("saved {}", path.display()),
+                Err(e) => e.to_string(),
+            });
+        }
+
+        match gfx.surface.get_current_texture() {
+            wgpu::CurrentSurfaceTexture::Success(tex) => {
+                let view = tex
+                    .texture
+                    .create_view(&wgpu::TextureViewDescriptor::default());
+                gfx.draw(&view, &frame, &egui_frame)?;
+                window.pre_present_notify();
+                gfx.gpu.queue.present(tex);
+            }
+            wgpu::CurrentSurfaceTexture::Suboptimal(tex) => {
+                drop(tex);
+                gfx.resize(size.width, size.height);
+            }
+            wgpu::CurrentSurfaceTexture::Outdated | wgpu::CurrentSurfaceTexture::Lost => {
+                gfx.resize(size.width, size.height);
+            }
+            wgpu::CurrentSurfaceTexture::Timeout | wgpu::CurrentSurfaceTexture::Occluded => {}
+            wgpu::CurrentSurfaceTexture::Validation => {
+                return Err(Error::Gpu("the window surface failed validation".into()));
+            }
+        }
+        gfx.free_textures(&egui_frame.textures);
+        if gfx.gpu.is_lost() {
+            return Err(Error::Gpu("the GPU device was lost".into()));
+        }
+        self.log.record(
+            started.elapsed(),
+            (size.width, size.height),
+            self.state.is_dragging(),
+        );
+        if last_frame {
+            el.exit();
+        }
+        Ok(())
+    }
+
+    fn animating(&self) -> bool {
+        self.frames.is_some() || (self.state.playing && self.state.any_running())
+    }
+}
+
+impl ApplicationHandler for App {
+    fn resumed(&mut self, el: &ActiveEventLoop) {
+        if self.window.is_none() {
+            if let Err(e) = self.open(el) {
+                self.fail(el, e);
+            }
+        }
+    }
+
+    fn window_event(&mut self, el: &ActiveEventLoop, _id: WindowId, event: WindowEvent) {
+        let (Some(window), Some(egui_state)) = (&self.window, &mut self.egui_state) else {
+            return;
+        };
+        let response = egui_state.on_window_event(window, &event);
+        match event {
+            WindowEvent::CloseRequested => el.exit(),
+            WindowEvent::Resized(size) => {
+                if let Some(gfx) = &mut self.gfx {
+                    gfx.resize(size.width, size.height);
+                }
+                window.request_redraw();
+            }
+            WindowEvent::RedrawRequested => {
+                if let Err(e) = self.frame(el) {
+                    self.fail(el, e);
+                }
+            }
+            _ => {
+                if response.repaint {
+                    window.request_redraw();
+                }
+            }
+        }
+    }
+
+    fn about_to_wait(&mut self, el: &ActiveEventLoop) {
+        if let Some(window) = &self.window {
+            if self.animating() {
+                window.request_redraw();
+                el.set_control_flow(ControlFlow::Poll);
+            } else {
+                el.set_control_flow(ControlFlow::Wait);
+            }
+        }
+    }
+}
+
+/// `STEM-N.EXT` in the current directory for the smallest N not yet taken.
+fn next_free_name(stem: &str, ext: &str) -> PathBuf {
+    (1..10_000)
+        .map(|n| PathBuf::from(format!("{stem}-{n}.{ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| PathBuf::from(format!("{stem}.{ext}")))
+}

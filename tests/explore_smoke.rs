@@ -1,0 +1,98 @@
+//! The explorer window for real: under Xvfb it runs 30 frames of Himmelblau with a path from
+//! (1, 1) and saves what it shows; without any display it refuses with a clear message.
+
+use std::collections::HashSet;
+use std::process::Command;
+
+const EXE: &str = env!("CARGO_BIN_EXE_gradfield");
+
+fn read_png(path: &std::path::Path) -> (u32, u32, Vec<u8>) {
+    let file = std::fs::File::open(path).expect("the screenshot exists");
+    let mut decoder = png::Decoder::new(std::io::BufReader::new(file));
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().expect("a PNG header");
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).expect("PNG data");
+    assert_eq!(info.color_type, png::ColorType::Rgba, "RGBA screenshot");
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf)
+}
+
+#[test]
+fn the_window_draws_heatmap_arrows_and_the_path_and_saves_it() {
+    let have_xvfb = Command::new("sh")
+        .args(["-c", "command -v xvfb-run"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        have_xvfb,
+        "xvfb-run is missing: this test needs a virtual X display (apt-get install xvfb)"
+    );
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let shot = dir.path().join("s.png");
+    let out = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x800x24", EXE, "explore"])
+        .args(["--preset", "himmelblau", "--start", "1,1", "--frames", "30"])
+        .arg("--screenshot")
+        .arg(&shot)
+        .output()
+        .expect("xvfb-run runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "explore failed: {stderr}");
+    let (w, h, rgba) = read_png(&shot);
+    assert_eq!((w, h), (1280, 800), "the window's size");
+    let at = |x: u32, y: u32| {
+        let i = ((y * w + x) * 4) as usize;
+        [rgba[i], rgba[i + 1], rgba[i + 2]]
+    };
+
+    // The canvas is right of the panel (which is < 40% of the width).
+    let canvas_x0 = w * 2 / 5;
+    let mut colours = HashSet::new();
+    let (mut light_grey, mut red) = (0usize, Vec::new());
+    for y in 0..h {
+        for x in canvas_x0..w {
+            let [r, g, b] = at(x, y);
+            colours.insert([r, g, b]);
+            let spread = r.max(g).max(b) - r.min(g).min(b);
+            if r > 150 && spread < 24 {
+                light_grey += 1;
+            }
+            if r > 200 && g < 140 && b < 130 {
+                red.push((x, y));
+            }
+        }
+    }
+    // A smooth heatmap over ~750×710 pixels has thousands of distinct colours; a blank or
+    // flat canvas has a handful.
+    assert!(colours.len() > 2000, "only {} colours", colours.len());
+    // The arrows (light grey with dark outlines) cover several percent of the plot.
+    assert!(light_grey > 10_000, "only {light_grey} light grey pixels");
+    // The path (first palette colour, red) starts at (1, 1): in a view [-5, 5]² that is 60%
+    // across and 40% down the plot, i.e. roughly 0.55–0.85 of the window's width and
+    // 0.25–0.6 of its height (the panel and margins shift it; bounds are generous).
+    assert!(red.len() > 50, "only {} path pixels", red.len());
+    let near_start = red.iter().filter(|&&(x, y)| {
+        let (fx, fy) = (x as f32 / w as f32, y as f32 / h as f32);
+        (0.55..0.85).contains(&fx) && (0.25..0.6).contains(&fy)
+    });
+    assert!(near_start.count() > 30, "no path pixels near the start");
+}
+
+#[test]
+fn without_a_display_explore_says_so_and_exits_1() {
+    let out = Command::new(EXE)
+        .args(["explore", "--preset", "bowl"])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "error: no display found; use `gradfield render` to draw to a PNG without a window"
+        ),
+        "{stderr}"
+    );
+}

@@ -1,0 +1,310 @@
+//! The explorer's state layer without a window: clicks, drags, keys (checked against the help
+//! text generated from the same table), bad expressions, divergence, compare mode and zoom.
+
+use gradfield::app::help::{help_lines, help_text};
+use gradfield::app::input::binding_for;
+use gradfield::app::{Action, Button, ExplorerState, Key, KeyPress, BINDINGS};
+use gradfield::descent::{Optimizer, Status};
+use gradfield::expr::Function;
+use gradfield::View;
+
+/// World coordinates come from pixel maths in f64; 1e-9 absorbs rounding only.
+const EPS: f64 = 1e-9;
+
+fn bowl() -> ExplorerState {
+    let f = Function::parse("x^2 + y^2").expect("the bowl parses");
+    let mut s = ExplorerState::new(f, View::new(-3.0, 3.0, -3.0, 3.0).unwrap());
+    s.set_canvas(800.0, 600.0);
+    s
+}
+
+fn close(a: (f64, f64), b: (f64, f64)) -> bool {
+    (a.0 - b.0).abs() < EPS && (a.1 - b.1).abs() < EPS
+}
+
+#[test]
+fn a_click_adds_a_path_at_the_world_point_under_the_pointer() {
+    let mut s = bowl();
+    // 800×600 canvas on [-3,3]²: widened to x in [-4, 4], so 100 px per unit.
+    s.pointer_down(500.0, 200.0, Button::Primary);
+    s.pointer_move(502.0, 201.0); // within the click slop
+    s.pointer_up(502.0, 201.0);
+    assert_eq!(s.paths.len(), 1);
+    assert!(
+        close(s.paths[0].path.start, (1.02, 0.99)),
+        "{:?}",
+        s.paths[0].path.start
+    );
+    let p = s.paths[0].path.points[0];
+    let (x, y) = s.paths[0].path.start;
+    assert_eq!([p.f, p.dfdx, p.dfdy], s.function.eval(x, y).unwrap());
+
+    // Moving farther than the slop is a pan, not a click.
+    let before = s.view;
+    s.pointer_down(400.0, 300.0, Button::Primary);
+    s.pointer_move(450.0, 300.0);
+    s.pointer_up(450.0, 300.0);
+    assert_eq!(s.paths.len(), 1);
+    assert!(
+        (s.view.x0 - (before.x0 - 0.5)).abs() < EPS,
+        "panned by 50 px = 0.5"
+    );
+}
+
+#[test]
+fn dragging_a_start_marker_moves_it_and_restarts_the_path() {
+    let mut s = bowl();
+    s.click(1.0, 1.0);
+    s.click(-2.0, -2.0);
+    for _ in 0..5 {
+        s.step_paths();
+    }
+    assert_eq!(s.paths[0].path.iterations(), 5);
+    let (px, py) = s.to_pixel(1.0, 1.0);
+    assert_eq!(s.press_on_start_marker(px + 3.0, py), Some(0));
+    s.pointer_down(px + 3.0, py, Button::Primary);
+    s.pointer_move(px + 50.0, py + 100.0);
+    let to = s.to_world(px + 50.0, py + 100.0);
+    assert!(close(s.paths[0].path.start, to));
+    assert_eq!(s.paths[0].path.iterations(), 0, "restarted");
+    assert!(close(
+        (s.paths[0].path.points[0].x, s.paths[0].path.points[0].y),
+        to
+    ));
+    s.pointer_up(px + 50.0, py + 100.0);
+    assert_eq!(s.paths.len(), 2, "a drag adds no path");
+    assert_eq!(
+        s.paths[1].path.iterations(),
+        5,
+        "the other path is untouched"
+    );
+}
+
+#[test]
+fn right_click_removes_the_path_there() {
+    let mut s = bowl();
+    s.click(1.0, 1.0);
+    s.click(-1.0, 2.0);
+    let (px, py) = s.to_pixel(-1.0, 2.0);
+    s.pointer_down(px + 2.0, py, Button::Secondary);
+    s.pointer_up(px + 2.0, py);
+    assert_eq!(s.paths.len(), 1);
+    assert_eq!(s.paths[0].path.start, (1.0, 1.0));
+}
+
+/// Applies one key to a prepared state and checks the effect the help text promises.
+fn check_action(action: Action, press: KeyPress) {
+    let mut s = bowl();
+    s.click(2.0, 1.0);
+    s.step_paths();
+    let before_playing = s.playing;
+    match action {
+        Action::PlayPause => {
+            assert!(s.key(press));
+            assert_ne!(s.playing, before_playing);
+        }
+        Action::Step => {
+            s.key(press);
+            assert!(!s.playing);
+            assert_eq!(s.paths[0].path.iterations(), 2);
+        }
+        Action::ResetPaths => {
+            s.key(press);
+            assert_eq!(s.paths[0].path.iterations(), 0);
+            assert_eq!(s.paths[0].path.start, (2.0, 1.0));
+        }
+        Action::ClearPaths => {
+            s.key(press);
+            assert!(s.paths.is_empty());
+        }
+        Action::RemovePath => {
+            s.click(-2.0, -1.0);
+            s.hover(Some((-2.0, -1.05)));
+            s.key(press);
+            assert_eq!(s.paths.len(), 1);
+            assert_eq!(s.paths[0].path.start, (2.0, 1.0));
+        }
+        Action::HomeView => {
+            s.drag_pan(1.0, 2.0);
+            s.scroll(0.5, (0.3, 0.3));
+            assert_ne!(s.view, s.home);
+            s.key(press);
+            assert_eq!(s.view, s.home);
+        }
+        Action::Preset => {
+            let Key::Digit(d) = press.key else {
+                panic!("preset binding on a non-digit")
+            };
+            let n = gradfield::presets::all().len();
+            s.key(press);
+            if usize::from(d) <= n {
+                let p = &gradfield::presets::all()[usize::from(d) - 1];
+                assert_eq!(s.preset, Some(usize::from(d) - 1));
+                assert_eq!(s.text, p.expr);
+                assert_eq!(s.paths.len(), 1);
+                assert_eq!(s.paths[0].path.start, (p.start[0], p.start[1]));
+                assert_eq!(s.hyper.lr, p.lr);
+            } else {
+                assert!(s.message.is_some(), "a missing preset says so");
+            }
+        }
+        Action::TogglePanel => {
+            s.key(press);
+            assert!(!s.panel_visible);
+            s.key(press);
+            assert!(s.panel_visible);
+        }
+        Action::Fullscreen => {
+            s.key(press);
+            assert!(s.fullscreen);
+        }
+        Action::Help => {
+            s.key(press);
+            assert!(s.help_visible);
+        }
+        Action::Escape => {
+            s.help_visible = true;
+            s.fullscreen = true;
+            s.key(press);
+            assert!(!s.help_visible && s.fullscreen, "first Esc closes the help");
+            s.key(press);
+            assert!(!s.fullscreen);
+        }
+        Action::Screenshot => {
+            s.key(press);
+            assert!(s.screenshot_requested);
+        }
+        Action::UiLarger => {
+            s.key(press);
+            assert!(s.ui_scale > 1.0);
+        }
+        Action::UiSmaller => {
+            s.key(press);
+            assert!(s.ui_scale < 1.0);
+        }
+        Action::Save | Action::Open => {
+            s.key(press);
+            assert!(s.message.as_deref().unwrap_or("").contains("not available"));
+        }
+    }
+}
+
+#[test]
+fn every_key_does_what_the_help_overlay_says() {
+    let text = help_text();
+    for b in BINDINGS {
+        assert!(
+            text.contains(b.label) && text.contains(b.help),
+            "{}",
+            b.label
+        );
+        for &press in b.keys {
+            assert_eq!(binding_for(press).map(|x| x.action), Some(b.action));
+            check_action(b.action, press);
+        }
+    }
+    assert_eq!(help_lines().len(), BINDINGS.len() + 5);
+    let mut s = bowl();
+    assert!(!s.key(KeyPress::plain(Key::O)), "unbound keys are ignored");
+    assert!(!s.key(KeyPress::ctrl(Key::R)));
+}
+
+#[test]
+fn a_bad_expression_keeps_the_last_good_function_and_shows_where() {
+    let mut s = bowl();
+    s.click(1.0, 2.0);
+    let generation = s.function_generation;
+    s.set_text("x^2 + y)");
+    let e = s.error.clone().expect("a parse error is shown");
+    assert_eq!(e.column, 8, "{e:?}");
+    assert_eq!(s.text, "x^2 + y)");
+    assert_eq!(s.function.eval(1.0, 2.0), Some([5.0, 2.0, 4.0]));
+    assert_eq!(
+        s.function_generation, generation,
+        "the field is not rebuilt"
+    );
+
+    s.set_text("x^2 - y^2");
+    assert!(s.error.is_none());
+    assert_eq!(s.function_generation, generation + 1);
+    assert_eq!(
+        s.paths[0].path.points[0].f,
+        1.0 - 4.0,
+        "paths restart on the new function"
+    );
+}
+
+#[test]
+fn a_diverging_path_stops_and_keeps_its_finite_points() {
+    let mut s = bowl();
+    s.hyper.lr = 1.5; // x ← x − 1.5·2x = −2x: doubles every step
+    s.click(1.0, 1.0);
+    for _ in 0..200 {
+        s.step_paths();
+    }
+    let p = &s.paths[0].path;
+    let Status::Diverged { step, .. } = p.status else {
+        panic!("expected divergence, got {:?}", p.status)
+    };
+    assert_eq!(step, p.points.len(), "the failed iterate is not stored");
+    assert!(p.points.iter().all(|q| q.x.is_finite() && q.f.is_finite()));
+    assert_eq!(s.summaries()[0].status, format!("diverged at step {step}"));
+    assert!(!s.any_running());
+}
+
+#[test]
+fn compare_mode_starts_one_path_per_selected_optimizer() {
+    let mut s = bowl();
+    s.compare = true;
+    s.click(1.5, -0.5);
+    let opts: Vec<Optimizer> = s.paths.iter().map(|t| t.path.optimizer).collect();
+    assert_eq!(opts, Optimizer::ALL.to_vec());
+    assert!(s.paths.iter().all(|t| t.path.start == (1.5, -0.5)));
+    let colors: std::collections::HashSet<usize> = s.paths.iter().map(|t| t.color).collect();
+    assert_eq!(colors.len(), 6, "each optimizer has its own colour");
+
+    s.compare_set = [true, false, false, false, false, true];
+    s.clear_paths();
+    s.click(0.5, 0.5);
+    let opts: Vec<Optimizer> = s.paths.iter().map(|t| t.path.optimizer).collect();
+    assert_eq!(opts, vec![Optimizer::Gd, Optimizer::Adam]);
+}
+
+#[test]
+fn zoom_keeps_the_world_point_under_the_cursor() {
+    let mut s = bowl();
+    let (px, py) = (613.0, 127.0);
+    let at = s.to_world(px, py);
+    s.scroll(0.8, at);
+    assert!(close(s.to_world(px, py), at));
+    assert!((s.shown_view().width() - 8.0 * 0.8).abs() < EPS);
+    s.scroll(1.0 / 0.8, at);
+    s.scroll(1.0 / 0.8, at);
+    assert!(close(s.to_world(px, py), at));
+    let v = s.view;
+    s.scroll(1e-12, at);
+    assert_eq!(s.view, v, "a zoom beyond f32 resolution is refused");
+}
+
+#[test]
+fn tick_steps_at_the_chosen_rate_and_the_readout_is_exact() {
+    let mut s = bowl();
+    s.click(2.0, 1.0);
+    s.steps_per_second = 10.0;
+    for _ in 0..4 {
+        s.tick(0.25);
+    }
+    assert_eq!(s.paths[0].path.iterations(), 10);
+    s.playing = false;
+    s.tick(1.0);
+    assert_eq!(s.paths[0].path.iterations(), 10, "paused");
+
+    let r = s
+        .hover(Some((0.5, -2.0)))
+        .expect("hovering gives a read-out");
+    assert_eq!(r.value, Some([4.25, 1.0, -4.0]));
+    assert!((r.grad_norm().unwrap() - 17f64.sqrt()).abs() < EPS);
+    s.set_text("ln(x) + y^2");
+    assert_eq!(s.hover(Some((-1.0, 0.0))).unwrap().value, None);
+    assert!(s.readout().unwrap().lines(("x", "y"))[1].contains("undefined"));
+}
