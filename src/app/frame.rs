@@ -78,6 +78,7 @@ pub fn build_frame(
         })
         .collect();
     let input = FrameInput {
+        background: canvas::overlay_theme(s.theme).background(),
         layout,
         view: s.shown_view(),
         settings,

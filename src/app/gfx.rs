@@ -110,6 +110,7 @@ impl Graphics {
         frame: &FrameInput,
         egui_frame: &EguiFrame,
     ) -> Result<()> {
+        self.renderer.set_background(frame.background);
         let work = self.renderer.prepare(
             &self.gpu,
             &frame.layout,
@@ -199,6 +200,8 @@ impl Graphics {
 
 /// What the field renderer needs for one frame.
 pub struct FrameInput {
+    /// The colour behind the canvas margins (RGBA8 sRGB), from the overlay's theme.
+    pub background: [u8; 4],
     pub layout: Layout,
     pub view: View,
     pub settings: RenderSettings,
