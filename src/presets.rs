@@ -181,3 +181,33 @@ pub fn find(name: &str) -> Result<&'static Preset> {
         names.join(", ")
     )))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_lowercase_with_hyphens() {
+        for (i, p) in all().iter().enumerate() {
+            assert!(p.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+            assert!(all()[..i].iter().all(|q| q.name != p.name), "{}", p.name);
+            assert_eq!(find(p.name).map(|q| q.name).ok(), Some(p.name));
+        }
+    }
+
+    #[test]
+    fn unknown_name_lists_the_presets_and_suggests() {
+        let e = find("rosenbrok").expect_err("unknown");
+        let text = e.to_string();
+        assert!(matches!(e, Error::Input(_)));
+        assert!(text.contains("did you mean 'rosenbrock'?"), "{text}");
+        assert!(
+            text.contains("elongated-bowl") && text.contains("logistic"),
+            "{text}"
+        );
+        assert!(!find("nothing-like-it")
+            .expect_err("unknown")
+            .to_string()
+            .contains("did you mean"));
+    }
+}

@@ -236,7 +236,9 @@ pub fn product(nums: &[Node], dens: &[Node]) -> Option<Node> {
         p.dcoef = -p.dcoef;
     }
     let q = p.coef / p.dcoef;
-    if p.dcoef != 1.0 && representable(q) && (q.fract() == 0.0 || p.dcoef.log2().fract() == 0.0) {
+    // 6x/2 → 3x and x/4 → 0.25x (exact), but 1/(2 sqrt(x)) stays as written.
+    let exact = q.fract() == 0.0 || (p.den.list.is_empty() && p.dcoef.log2().fract() == 0.0);
+    if p.dcoef != 1.0 && representable(q) && exact {
         p.coef = q;
         p.dcoef = 1.0;
     }

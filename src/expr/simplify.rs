@@ -60,6 +60,14 @@ impl Simplifier {
                         .unwrap_or_else(|| same(node, *op, sa, sb)),
                     BinOp::Div => product(std::slice::from_ref(&sa), std::slice::from_ref(&sb))
                         .unwrap_or_else(|| same(node, *op, sa, sb)),
+                    // An exponent that mentions a variable keeps the general power rule
+                    // (negative bases undefined) even if it simplifies to a constant.
+                    BinOp::Pow
+                        if domain::constant_value(b).is_none()
+                            && domain::constant_value(&sb).is_some() =>
+                    {
+                        same(node, *op, sa, b.clone())
+                    }
                     BinOp::Pow => power(node, sa, sb),
                 }
             }
@@ -132,11 +140,26 @@ fn power(node: &Node, a: Node, b: Node) -> Node {
 /// rule keeps only constants and variables; polynomials are the natural extension that
 /// keeps `0*(b - 1)` out of printed derivatives.)
 pub fn droppable(n: &Node) -> bool {
+    let mut budget = 64;
+    polynomial(n, &mut budget)
+}
+
+/// [`droppable`] on at most `budget` nodes (larger subtrees count as not droppable, so the
+/// check stays cheap on shared DAGs).
+fn polynomial(n: &Node, budget: &mut usize) -> bool {
+    if *budget == 0 {
+        return false;
+    }
+    *budget -= 1;
     match &**n {
         Expr::Var(_) | Expr::Num(_) => true,
-        Expr::Neg(a) => droppable(a),
-        Expr::Binary(BinOp::Pow, b, k) => droppable(b) && num_of(k).and_then(small_int).is_some(),
-        Expr::Binary(BinOp::Mul | BinOp::Add | BinOp::Sub, a, b) => droppable(a) && droppable(b),
+        Expr::Neg(a) => polynomial(a, budget),
+        Expr::Binary(BinOp::Pow, b, k) => {
+            num_of(k).and_then(small_int).is_some() && polynomial(b, budget)
+        }
+        Expr::Binary(BinOp::Mul | BinOp::Add | BinOp::Sub, a, b) => {
+            polynomial(a, budget) && polynomial(b, budget)
+        }
         _ => false,
     }
 }

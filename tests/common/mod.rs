@@ -1,0 +1,47 @@
+//! Shared test helpers: a proptest strategy for random expression trees over every operator
+//! and function, and small numeric helpers.
+#![allow(dead_code)]
+
+use gradfield::expr::ast::{self, BinOp, Expr, Func, Node, Var};
+use proptest::prelude::*;
+use std::sync::Arc;
+
+/// A leaf: x, y or a small nonnegative literal (typed literals are never negative; negative
+/// values come from `Neg`).
+pub fn leaf() -> impl Strategy<Value = Node> {
+    prop_oneof![
+        3 => Just(ast::var(Var::X)),
+        3 => Just(ast::var(Var::Y)),
+        1 => prop::sample::select(vec![0.0, 0.5, 1.0, 2.0, 3.0, 0.25, 1.5, 10.0]).prop_map(ast::num),
+    ]
+}
+
+/// Random trees of depth at most `depth` over all operators and all functions.
+pub fn expr(depth: u32) -> impl Strategy<Value = Node> {
+    leaf().prop_recursive(depth, 24, 2, |inner| {
+        let binop = prop::sample::select(vec![
+            BinOp::Add,
+            BinOp::Sub,
+            BinOp::Mul,
+            BinOp::Div,
+            BinOp::Pow,
+        ]);
+        prop_oneof![
+            1 => inner.clone().prop_map(ast::neg),
+            4 => (binop, inner.clone(), inner.clone()).prop_map(|(op, a, b)| ast::bin(op, a, b)),
+            // Small integer exponents, the most common powers people type.
+            1 => (inner.clone(), prop::sample::select(vec![2.0, 3.0, -1.0, 0.5]))
+                .prop_map(|(a, k)| ast::pow(a, ast::num(k))),
+            3 => (prop::sample::select(Func::ALL.to_vec()), inner.clone(), inner)
+                .prop_map(|(f, a, b)| {
+                    let args = if f.arity() == 2 { vec![a, b] } else { vec![a] };
+                    Arc::new(Expr::Call(f, args))
+                }),
+        ]
+    })
+}
+
+/// |a − b| ≤ rel·max(|a|, |b|) + abs.
+pub fn close(a: f64, b: f64, rel: f64, abs: f64) -> bool {
+    (a - b).abs() <= rel * a.abs().max(b.abs()) + abs
+}

@@ -1,0 +1,313 @@
+//! The parser: every grammar rule (as printed canonical form and values), heads, pasted
+//! Unicode, 50 malformed inputs with their exact message and column, and stack safety.
+
+use gradfield::expr::{eval::eval, parse, print, Function, Vars};
+use std::time::Instant;
+
+fn canonical(src: &str) -> String {
+    let (vars, n) = parse(src).unwrap_or_else(|e| panic!("{src}: {e}"));
+    print::to_string(&n, &vars)
+}
+
+#[test]
+fn grammar_rules_print_canonically() {
+    let table = [
+        ("3", "3"),
+        ("3.5", "3.5"),
+        (".5", "0.5"),
+        ("1e-3", "0.001"),
+        ("2.5E+4", "25000"),
+        ("pi", "3.141592653589793"),
+        ("π", "3.141592653589793"),
+        ("e", "2.718281828459045"),
+        ("x + y - 1", "x + y - 1"),
+        ("x*y/2", "x*y/2"),
+        ("x**2", "x^2"),
+        ("+x", "x"),
+        ("((x))", "x"),
+        ("-x^2", "-x^2"),
+        ("x^2^3", "x^2^3"),
+        ("(x^2)^3", "(x^2)^3"),
+        ("2^-1", "2^(-1)"),
+        ("2^+1", "2^1"),
+        ("2x", "2*x"),
+        ("3x^2", "3*x^2"),
+        ("2(x+1)", "2*(x + 1)"),
+        ("(x+1)(y-1)", "(x + 1)*(y - 1)"),
+        ("x y", "x*y"),
+        ("xy", "x*y"),
+        ("2sin(x)", "2*sin(x)"),
+        ("x sin(y)", "x*sin(y)"),
+        ("pi x", "3.141592653589793*x"),
+        ("1/2x", "1/2*x"),
+        ("pix", "3.141592653589793*x"),
+        ("xsin(y)", "x*sin(y)"),
+        ("ex", "2.718281828459045*x"),
+        ("2e", "2*2.718281828459045"),
+        ("x - -y", "x - (-y)"),
+        ("2*-x", "2*(-x)"),
+        ("-x*y", "-x*y"),
+        ("x − y", "x - y"),
+        ("x·y × 2", "x*y*2"),
+        ("x² + y³", "x^2 + y^3"),
+        ("2π", "2*3.141592653589793"),
+        ("x\ty\u{a0}+\u{2003}1", "x*y + 1"),
+        ("pow(x, 3)", "x^3"),
+        ("log(x) + ln(y)", "ln(x) + ln(y)"),
+        ("log10(x) + log2(y)", "log10(x) + log2(y)"),
+        ("atan2(y, x)", "atan2(y, x)"),
+        (
+            "min(x, y) + max(x, 1) + hypot(x, y)",
+            "min(x, y) + max(x, 1) + hypot(x, y)",
+        ),
+        ("z = x*y", "x*y"),
+        ("f(x, y) = x", "x"),
+        ("g(x,y)=y", "y"),
+    ];
+    for (src, want) in table {
+        assert_eq!(canonical(src), want, "input {src:?}");
+    }
+}
+
+#[test]
+fn every_function_parses_under_its_own_name() {
+    for f in gradfield::expr::Func::ALL {
+        let src = if f.arity() == 2 {
+            format!("{}(x, y)", f.name())
+        } else {
+            format!("{}(x)", f.name())
+        };
+        assert_eq!(canonical(&src), src);
+    }
+}
+
+#[test]
+fn precedence_shows_in_values() {
+    let table: [(&str, f64, f64, f64); 9] = [
+        ("-x^2", 3.0, 0.0, -9.0),
+        ("x^2^3", 2.0, 0.0, 256.0),
+        ("2^-1", 0.0, 0.0, 0.5),
+        ("1/2x", 4.0, 0.0, 2.0),
+        ("2x^2", 3.0, 0.0, 18.0),
+        ("x y + 1", 2.0, 3.0, 7.0),
+        ("6/2(1+2)", 0.0, 0.0, 9.0),
+        ("x²y", 2.0, 5.0, 20.0),
+        ("-2^2", 0.0, 0.0, -4.0),
+    ];
+    for (src, x, y, want) in table {
+        let (_, n) = parse(src).expect(src);
+        assert_eq!(eval(&n, x, y), Some(want), "{src} at ({x}, {y})");
+    }
+}
+
+#[test]
+fn head_names_the_variables() {
+    let (vars, n) = parse("f(w, b) = (w*2 + b - 1)^2").expect("parses");
+    assert_eq!(
+        vars,
+        Vars {
+            x: "w".into(),
+            y: "b".into()
+        }
+    );
+    assert_eq!(eval(&n, 1.0, 3.0), Some(16.0), "w horizontal, b vertical");
+    assert_eq!(canonical("f(w, b) = wb + 2w"), "w*b + 2*w");
+    let f = Function::parse("f(w, b) = w^2 b").expect("parses");
+    assert_eq!(f.formulas(), ["w^2*b", "2*w*b", "w^2"].map(String::from));
+    assert_eq!(print::to_source(&f.f, &f.vars), "f(w, b) = w^2*b");
+}
+
+/// (input, message, column): the message is exact; help text is checked separately.
+const MALFORMED: [(&str, &str, usize); 50] = [
+    ("", "empty expression", 1),
+    ("   ", "empty expression", 1),
+    ("f(x,y) =", "empty expression", 9),
+    ("sinn(x)", "unknown function 'sinn'", 1),
+    ("2 + qq(x)", "unknown function 'qq'", 5),
+    ("x +", "expected a value after '+'", 3),
+    ("2*x+", "expected a value after '+'", 4),
+    ("x + )", "expected a value after '+'", 3),
+    ("x*/y", "expected a value after '*'", 2),
+    ("x^", "expected a value after '^'", 2),
+    ("x**", "expected a value after '**'", 2),
+    ("x^²", "expected a value after '^'", 2),
+    ("min(x,)", "expected a value after ','", 6),
+    ("-", "expected a value after '-'", 1),
+    ("*x", "expected a value before '*'", 1),
+    ("²", "expected a value before '²'", 1),
+    (
+        "z",
+        "unknown variable 'z': this function's variables are x and y",
+        1,
+    ),
+    (
+        "x y z",
+        "unknown variable 'z': this function's variables are x and y",
+        5,
+    ),
+    (
+        "foo",
+        "unknown variable 'foo': this function's variables are x and y",
+        1,
+    ),
+    (
+        "f(w,b)=w+x",
+        "unknown variable 'x': this function's variables are w and b",
+        10,
+    ),
+    ("(x", "unclosed '(' opened", 1),
+    ("(((x)", "unclosed '(' opened", 2),
+    ("min(x y", "unclosed '(' opened", 4),
+    ("x)", "unexpected ')'", 2),
+    (")", "unexpected ')'", 1),
+    ("x,y", "unexpected ','", 2),
+    ("()", "empty parentheses", 1),
+    ("1e39", "number 1e39 is too large for 32-bit floats", 1),
+    ("1e400", "number 1e400 is too large for 32-bit floats", 1),
+    (
+        "x + 1e-50",
+        "number 1e-50 is too small for 32-bit floats (it would round to 0)",
+        5,
+    ),
+    ("atan2(x)", "'atan2' takes 2 arguments, got 1", 1),
+    ("sin(x, y)", "'sin' takes 1 argument, got 2", 1),
+    ("sin()", "'sin' takes 1 argument, got 0", 1),
+    ("pow(x)", "'pow' takes 2 arguments, got 1", 1),
+    ("sin x", "'sin' needs parentheses", 1),
+    ("sqrt", "'sqrt' needs parentheses", 1),
+    ("x 2", "missing operator before '2'", 3),
+    ("2 3", "missing operator before '3'", 3),
+    ("xü", "unexpected character 'ü'", 2),
+    ("x & y", "unexpected character '&'", 3),
+    ("√x", "unexpected character '√'", 1),
+    ("1..2", "malformed number '1..2'", 1),
+    (".", "malformed number '.'", 1),
+    (
+        "f(e, pi) = e",
+        "'e' is a constant and cannot name a variable",
+        3,
+    ),
+    (
+        "f(a, pi) = a",
+        "'pi' is a constant and cannot name a variable",
+        6,
+    ),
+    (
+        "f(sin, b) = b",
+        "'sin' is a function and cannot name a variable",
+        3,
+    ),
+    ("f(w, w) = w", "the two variables need different names", 6),
+    ("f(x) = x", "a head names the two variables", 1),
+    ("= x", "expected a head before '='", 1),
+    ("x = y = 2", "'=' is only allowed after a head", 7),
+];
+
+#[test]
+fn malformed_inputs_give_exact_messages_and_columns() {
+    for (src, message, column) in MALFORMED {
+        let e = parse(src).expect_err(src);
+        assert_eq!(
+            (e.message.as_str(), e.column),
+            (message, column),
+            "input {src:?}"
+        );
+        assert!(e.width >= 1);
+        assert!(e.render(src).contains('^'));
+    }
+}
+
+#[test]
+fn messages_read_as_sentences_with_help() {
+    let show = |s: &str| parse(s).expect_err(s).to_string();
+    assert_eq!(
+        show("sinn(x)"),
+        "unknown function 'sinn' at column 1 — did you mean 'sin'?"
+    );
+    assert_eq!(
+        show("x + expp(y)"),
+        "unknown function 'expp' at column 5 — did you mean 'exp'?"
+    );
+    assert_eq!(
+        show("(x"),
+        "unclosed '(' opened at column 1 — add a ')' to close it"
+    );
+    assert_eq!(
+        show("atan2(x)"),
+        "'atan2' takes 2 arguments, got 1 at column 1"
+    );
+    let e = parse("x + y + z").expect_err("z is unknown");
+    assert_eq!((e.column, e.width), (9, 1));
+    assert_eq!(e.render("x + y + z").lines().last(), Some("          ^"));
+}
+
+#[test]
+fn input_length_is_limited() {
+    let long = "x+".repeat(5000) + "x";
+    let e = parse(&long).expect_err("too long");
+    assert_eq!(
+        e.message,
+        "input is too long: 10001 characters (the limit is 10000)"
+    );
+    let ok = "x+".repeat(4999) + "x";
+    assert!(parse(&ok).is_ok(), "10,000 characters are allowed");
+}
+
+/// Each pathological input must fail (or parse) well within a second and never overflow the
+/// stack; the bound is generous because the test runs unoptimised on a shared machine.
+#[test]
+fn deep_nesting_is_refused_without_recursion_blowup() {
+    let deep = "expression is nested too deeply (more than 200 levels)";
+    let cases = [
+        "(".repeat(100_000),
+        "-".repeat(100_000) + "x",
+        "x^".repeat(50_000) + "x",
+        "(".repeat(9_999),
+        "-".repeat(9_999) + "x",
+        "x^".repeat(4_999) + "x",
+        "sin(".repeat(2_000) + "x",
+        "+-".repeat(4_000) + "x",
+    ];
+    // Where the 201st level starts: the 201st '(' or sign, the 201st '^' (column 402), the
+    // 201st 'sin(' parenthesis (column 804).
+    let columns = [0, 0, 0, 201, 201, 402, 804, 201];
+    for (i, src) in cases.iter().enumerate() {
+        let t = Instant::now();
+        let e = parse(src).expect_err("refused");
+        assert!(
+            t.elapsed().as_secs_f64() < 1.0,
+            "case {i} took {:?}",
+            t.elapsed()
+        );
+        if src.chars().count() <= 10_000 {
+            assert_eq!(e.message, deep, "case {i}");
+            assert_eq!(e.column, columns[i], "case {i}");
+        }
+    }
+    // 200 levels are fine, and the function built from them differentiates and prints.
+    let fine = [
+        "(".repeat(199) + "x" + &")".repeat(199),
+        "sin(".repeat(199) + "x" + &")".repeat(199),
+        "x^(".repeat(99) + "y" + &")".repeat(99),
+        "(x + y*".repeat(99) + "x" + &")".repeat(99),
+        "-".repeat(199) + "x",
+    ];
+    for src in fine {
+        let f = Function::parse(&src).unwrap_or_else(|e| panic!("{e}"));
+        let printed = f.formulas();
+        assert!(printed.iter().all(|p| !p.is_empty()));
+        let _ = f.eval(0.5, 0.25);
+    }
+}
+
+#[test]
+fn long_flat_input_builds_a_shallow_tree() {
+    let src = "x*y+".repeat(2499) + "x";
+    let t = Instant::now();
+    let f = Function::parse(&src).expect("parses");
+    let [_, dx, dy] = f.formulas();
+    assert_eq!((dx.as_str(), dy.as_str()), ("2499*y + 1", "2499*x"));
+    // f = 2499·x·y + x at (1, 2).
+    assert_eq!(f.eval(1.0, 2.0), Some([4999.0, 4999.0, 2499.0]));
+    assert!(t.elapsed().as_secs_f64() < 5.0, "took {:?}", t.elapsed());
+}
