@@ -11,6 +11,7 @@ pub mod error;
 pub mod export;
 pub mod expr;
 pub mod gpu;
+pub mod numfmt;
 pub mod presets;
 pub mod render;
 pub mod view;

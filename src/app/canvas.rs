@@ -7,7 +7,7 @@ use super::help::help_lines;
 use super::input::{Key, KeyPress};
 use super::pointer::Button;
 use super::settings::Theme;
-use super::state::{fmt_num, ExplorerState};
+use super::state::ExplorerState;
 use crate::render::colorbar::ColorBar;
 use crate::render::overlay::{self, Corner, ExtraText, Label, OverlayInput, PlotRect};
 
@@ -156,7 +156,7 @@ pub fn paint(painter: &egui::Painter, s: &ExplorerState, f: &OverlayFrame) {
     let subtitle = format!(
         "{}  η = {}{}",
         s.optimizer.label(),
-        fmt_num(s.hyper.lr),
+        crate::numfmt::short(s.hyper.lr),
         if s.hyper.ascent { "  (ascent)" } else { "" }
     );
     let labels: Vec<Label> = s
@@ -171,12 +171,7 @@ pub fn paint(painter: &egui::Painter, s: &ExplorerState, f: &OverlayFrame) {
             if !inside {
                 return None;
             }
-            let text = match &t.path.status {
-                crate::descent::Status::Running => {
-                    format!("step {}  f={}", t.path.iterations(), fmt_num(c.f))
-                }
-                st => super::paths::status_text(st, t.path.iterations()),
-            };
+            let text = t.path.label();
             let rgba = t.rgba();
             Some(Label {
                 pos: [f.plot.x + px as f32, f.plot.y + py as f32],

@@ -5,7 +5,7 @@
 use egui::{Color32, RichText, Ui};
 
 use super::settings::{ArrowDir, ArrowLength, Theme, COLORMAPS};
-use super::state::{fmt_num, ExplorerState};
+use super::state::ExplorerState;
 use crate::descent::Optimizer;
 
 /// Draws the panel's contents into `ui`.
@@ -196,8 +196,8 @@ fn path_list(ui: &mut Ui, s: &mut ExplorerState) {
             i + 1,
             p.optimizer.name(),
             p.iterations,
-            fmt_num(p.f),
-            fmt_num(p.grad_norm),
+            crate::numfmt::short(p.f),
+            crate::numfmt::short(p.grad_norm),
             p.status,
         );
         let r = ui.colored_label(color, text);

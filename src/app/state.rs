@@ -43,25 +43,14 @@ impl Readout {
         let mut out = vec![format!("{a} = {:.4}   {b} = {:.4}", self.x, self.y)];
         match self.value {
             Some([f, gx, gy]) => {
-                out.push(format!("f = {}", fmt_num(f)));
-                out.push(format!("∂f/∂{a} = {}", fmt_num(gx)));
-                out.push(format!("∂f/∂{b} = {}", fmt_num(gy)));
-                out.push(format!("|grad f| = {}", fmt_num(gx.hypot(gy))));
+                out.push(format!("f = {}", crate::numfmt::short(f)));
+                out.push(format!("∂f/∂{a} = {}", crate::numfmt::short(gx)));
+                out.push(format!("∂f/∂{b} = {}", crate::numfmt::short(gy)));
+                out.push(format!("|grad f| = {}", crate::numfmt::short(gx.hypot(gy))));
             }
             None => out.push("f is undefined here".into()),
         }
         out
-    }
-}
-
-/// A number with about five significant digits, scientific when very large or small.
-pub fn fmt_num(v: f64) -> String {
-    let a = v.abs();
-    if v == 0.0 || (1e-3..1e5).contains(&a) {
-        let digits = (4 - a.log10().floor() as i32).clamp(0, 8) as usize;
-        format!("{v:.digits$}")
-    } else {
-        format!("{v:.4e}")
     }
 }
 

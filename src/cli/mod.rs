@@ -152,6 +152,10 @@ pub struct RenderArgs {
     /// Clip the colour range to this percentile at each end (e.g. 2) instead of min..max.
     #[arg(long, value_name = "P")]
     pub percentile: Option<f64>,
+    /// Keep the view exactly as given even when its aspect differs from the picture's (by
+    /// default the view is widened so that a unit of x and of y are equally long).
+    #[arg(long)]
+    pub stretch: bool,
 }
 
 #[derive(Debug, Clone, Args)]

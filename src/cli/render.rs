@@ -3,7 +3,6 @@
 
 use super::descend::{hyper, run_paths};
 use super::{resolve, RenderArgs};
-use crate::descent::{Path, Status};
 use crate::error::{Error, Result};
 use crate::render::layout::FigureLayout;
 use crate::render::overlay::Label;
@@ -30,9 +29,15 @@ pub fn run(args: &RenderArgs) -> Result<()> {
         args.function.expr.as_deref(),
         args.function.preset.as_deref(),
     )?;
-    let view = super::view_or_default(args.grid.view, r.preset);
     let size = args.grid.size.unwrap_or(DEFAULT_SIZE);
     let settings = settings(args, r.preset.is_some_and(|p| p.log_scale))?;
+    let fig = FigureLayout::for_figure(size.0, size.1, 1.0, settings.show_heatmap);
+    let view = super::view_or_default(args.grid.view, r.preset);
+    let view = if args.stretch {
+        view
+    } else {
+        view.fit_aspect(fig.plot.w as f64, fig.plot.h as f64)
+    };
     let paths = if args.optim.starts.is_empty() {
         hyper(&args.optim, &r)?;
         Vec::new()
@@ -48,7 +53,6 @@ pub fn run(args: &RenderArgs) -> Result<()> {
             status_done: !p.is_running(),
         })
         .collect();
-    let fig = FigureLayout::for_figure(size.0, size.1, 1.0, settings.show_heatmap);
     let labels = paths
         .iter()
         .enumerate()
@@ -57,7 +61,7 @@ pub fn run(args: &RenderArgs) -> Result<()> {
             let (px, py) = view.to_pixel(c.x, c.y, fig.plot.w as f64, fig.plot.h as f64);
             Label {
                 pos: [fig.plot.x + px as f32, fig.plot.y + py as f32],
-                text: path_label(p),
+                text: p.label(),
                 color: PATH_PALETTE[i % PATH_PALETTE.len()].map(|v| (v * 255.0).round() as u8),
             }
         })
@@ -77,16 +81,6 @@ pub fn run(args: &RenderArgs) -> Result<()> {
     };
     let gpu = crate::gpu::Gpu::headless()?;
     crate::render::render_png(&gpu, f, &view, size, &settings, &draws, &text, &args.out)
-}
-
-/// The short label drawn at a path's last point.
-pub fn path_label(p: &Path) -> String {
-    match &p.status {
-        Status::Diverged { step, .. } => format!("diverged at step {step}"),
-        Status::Converged { step } => format!("converged at step {step}"),
-        Status::Undefined { .. } => "start is undefined".into(),
-        _ => format!("step {}  f = {:.4}", p.iterations(), p.current().f),
-    }
 }
 
 fn settings(args: &RenderArgs, preset_log: bool) -> Result<RenderSettings> {

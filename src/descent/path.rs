@@ -213,6 +213,21 @@ impl Path {
         self.points.last().unwrap_or(&NO_POINT)
     }
 
+    /// A short label for the path's last point: "step 12  f = 0.031" while it runs or after
+    /// its step limit, "converged at step k", "diverged at step k" otherwise.
+    pub fn label(&self) -> String {
+        match &self.status {
+            Status::Running | Status::StepLimit => format!(
+                "step {}  f = {}",
+                self.iterations(),
+                crate::numfmt::short(self.current().f)
+            ),
+            Status::Converged { step } => format!("converged at step {step}"),
+            Status::Diverged { step, .. } => format!("diverged at step {step}"),
+            Status::Undefined { .. } => "f is undefined at the start".into(),
+        }
+    }
+
     /// How many steps have been taken (points after the start).
     pub fn iterations(&self) -> usize {
         self.points.len().saturating_sub(1)
