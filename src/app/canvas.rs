@@ -217,12 +217,16 @@ pub fn help_window(ctx: &Context, s: &mut ExplorerState) {
     egui::Window::new("Keys and mouse")
         .open(&mut open)
         .collapsible(false)
+        .resizable(false)
+        .auto_sized()
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
             egui::Grid::new("help").striped(true).show(ui, |ui| {
                 for (keys, what) in help_lines() {
-                    ui.label(egui::RichText::new(keys).strong().size(20.0));
-                    ui.label(egui::RichText::new(what).size(20.0));
+                    let keys = egui::RichText::new(keys).strong().size(20.0);
+                    let what = egui::RichText::new(what).size(20.0);
+                    ui.add(egui::Label::new(keys).extend());
+                    ui.add(egui::Label::new(what).extend());
                     ui.end_row();
                 }
             });
