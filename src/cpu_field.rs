@@ -51,3 +51,20 @@ pub fn sample(
     }
     out
 }
+
+/// f alone on a `w`×`h` grid of `view` (row 0 at the top), NaN where undefined, by the compiled
+/// tape: the coarse grid contour labels are placed on.
+pub fn values(function: &Function, view: &View, w: u32, h: u32) -> Vec<f32> {
+    let tape = function.compile().value;
+    let mut regs = Vec::with_capacity(tape.len());
+    let mut out = [0.0];
+    let mut values = Vec::with_capacity(w as usize * h as usize);
+    for j in 0..h {
+        let y = view.sample_y(j, h);
+        for i in 0..w {
+            let ok = tape.eval_into(view.sample_x(i, w), y, &mut regs, &mut out);
+            values.push(if ok { out[0] as f32 } else { f32::NAN });
+        }
+    }
+    values
+}

@@ -156,6 +156,9 @@ pub struct RenderArgs {
     /// default the view is widened so that a unit of x and of y are equally long).
     #[arg(long)]
     pub stretch: bool,
+    /// Write the values of f on some of the heavier contour lines.
+    #[arg(long)]
+    pub contour_labels: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::render::layout::FigureLayout;
 use crate::render::overlay::Label;
 use crate::render::{
-    ArrowDir, ArrowLength, ArrowSettings, Colormap, FigureText, PathDraw, RangeMode,
+    ArrowDir, ArrowLength, ArrowSettings, CoarseGrid, Colormap, FigureText, PathDraw, RangeMode,
     RenderSettings, PATH_PALETTE,
 };
 
@@ -77,6 +77,14 @@ pub fn run(args: &RenderArgs) -> Result<()> {
         axis_names: (f.vars.x.clone(), f.vars.y.clone()),
         labels,
         ui_scale: 1.0,
+        contour_grid: args.contour_labels.then(|| {
+            let (gw, gh) = (96, 54);
+            CoarseGrid {
+                values: crate::cpu_field::values(f, &view, gw, gh),
+                w: gw as usize,
+                h: gh as usize,
+            }
+        }),
         ..FigureText::default()
     };
     let gpu = crate::gpu::Gpu::headless()?;

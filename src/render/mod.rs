@@ -26,7 +26,8 @@ pub use arrows::ArrowPass;
 pub use colormap::Colormap;
 pub use heatmap::HeatmapPass;
 pub use offscreen::{
-    render_figure_rgba, render_png, render_rgba, FigureText, OffscreenTarget, OFFSCREEN_FORMAT,
+    contour_levels, render_figure_rgba, render_png, render_rgba, CoarseGrid, FigureText,
+    OffscreenTarget, OFFSCREEN_FORMAT,
 };
 pub use paths::{PathDraw, PathPass, PATH_PALETTE};
 pub use range::RangePass;
