@@ -184,7 +184,8 @@ pub fn contour_levels(
 ) -> Vec<f64> {
     let n = settings.levels;
     let (lo, hi) = (range.vlo as f64, range.vhi as f64);
-    if n == 0 || !settings.show_contours || !(hi > lo) || !(hi - lo).is_finite() {
+    let span = hi - lo;
+    if n == 0 || !settings.show_contours || span.is_nan() || span <= 0.0 || span.is_infinite() {
         return Vec::new();
     }
     let log = settings.log_scale && !settings.colormap.is_diverging();
