@@ -5,19 +5,8 @@
 use super::state::ExplorerState;
 use crate::descent::{Optimizer, Path, Status};
 
-/// Path colours (RGBA, linear 0..1) chosen to stay visible on every colour map; the renderer
-/// outlines them. Compare mode gives each optimizer the colour at its index in
-/// [`Optimizer::ALL`].
-pub const PALETTE: [[f32; 4]; 8] = [
-    [1.00, 0.30, 0.25, 1.0],
-    [1.00, 1.00, 1.00, 1.0],
-    [0.20, 0.90, 1.00, 1.0],
-    [1.00, 0.60, 0.00, 1.0],
-    [1.00, 0.30, 1.00, 1.0],
-    [0.55, 1.00, 0.25, 1.0],
-    [1.00, 0.90, 0.20, 1.0],
-    [0.60, 0.60, 1.00, 1.0],
-];
+/// The path colours: the renderer's palette.
+pub use crate::render::PATH_PALETTE as PALETTE;
 
 /// A descent path with the colour it is drawn in.
 #[derive(Debug, Clone)]

@@ -19,14 +19,18 @@ pub struct PathDraw {
     pub status_done: bool,
 }
 
-/// Path colours that stay readable on every colour map (bright cores, dark outlines).
-pub const PATH_PALETTE: [[f32; 4]; 6] = [
-    [1.0, 1.0, 1.0, 1.0],
-    [1.0, 0.45, 0.1, 1.0],
-    [0.2, 0.95, 1.0, 1.0],
-    [1.0, 0.3, 0.85, 1.0],
-    [0.6, 1.0, 0.2, 1.0],
-    [1.0, 0.9, 0.1, 1.0],
+/// Path colours (sRGB with alpha) that stay readable on every colour map: bright cores that
+/// the path pass outlines in black. The explorer's compare mode gives each optimizer the
+/// colour at its index in `Optimizer::ALL`.
+pub const PATH_PALETTE: [[f32; 4]; 8] = [
+    [1.00, 0.30, 0.25, 1.0],
+    [1.00, 1.00, 1.00, 1.0],
+    [0.20, 0.90, 1.00, 1.0],
+    [1.00, 0.60, 0.00, 1.0],
+    [1.00, 0.30, 1.00, 1.0],
+    [0.55, 1.00, 0.25, 1.0],
+    [1.00, 0.90, 0.20, 1.0],
+    [0.60, 0.60, 1.00, 1.0],
 ];
 
 const KIND_SEGMENT: u32 = 0;
