@@ -11,6 +11,7 @@ pub mod eval;
 mod function;
 pub mod head;
 pub mod lexer;
+pub mod lookalike;
 pub mod names;
 pub mod normal;
 pub mod parser;

@@ -37,7 +37,13 @@ pub fn parse(text: &str) -> Result<(Vars, Node), ParseError> {
     let (vars, body, body_column) = head::split_head(&tokens)?;
     let items = head::resolve(body, &vars)?;
     if items.is_empty() {
-        return Err(err("empty expression", body_column, 1));
+        let mut e = err("empty expression", body_column, 1);
+        e.help = Some(if body_column > 1 {
+            "write the function after '=', e.g. 'f(x, y) = x^2 + y^2'".into()
+        } else {
+            "type a function such as 'x^2 + y^2'".into()
+        });
+        return Err(e);
     }
     let mut p = Parser {
         items: &items,
@@ -106,6 +112,16 @@ impl<'a> Parser<'a> {
             RTok::Eq => {
                 let mut e = err("'=' is only allowed after a head", it.column, 1);
                 e.help = Some("write a head such as 'f(x, y) =' or leave it out".into());
+                e
+            }
+            RTok::RParen => {
+                let mut e = err("unmatched ')'", it.column, 1);
+                e.help = Some("there is no '(' before it for it to close".into());
+                e
+            }
+            RTok::Comma => {
+                let mut e = err("unexpected ','", it.column, 1);
+                e.help = Some("commas only separate arguments, as in atan2(y, x)".into());
                 e
             }
             _ => err(format!("unexpected '{}'", it.text), it.column, it.width),
@@ -225,16 +241,18 @@ impl<'a> Parser<'a> {
                 self.depth -= 1;
                 Ok(e)
             }
-            RTok::RParen => Err(err("unexpected ')'", it.column, 1)),
-            _ => Err(if it.tok == RTok::Eq || it.tok == RTok::Comma {
-                self.leftover(it)
-            } else {
-                err(
-                    format!("expected a value before '{}'", it.text),
-                    it.column,
-                    it.width,
-                )
-            }),
+            RTok::RParen => Err(self.leftover(it)),
+            _ => Err(
+                if it.tok == RTok::Eq || (it.tok == RTok::Comma && self.depth == 0) {
+                    self.leftover(it)
+                } else {
+                    err(
+                        format!("expected a value before '{}'", it.text),
+                        it.column,
+                        it.width,
+                    )
+                },
+            ),
         }
     }
 
