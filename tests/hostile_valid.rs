@@ -16,6 +16,8 @@ fn odd_but_valid_inputs_parse() {
         ("x\u{a0}+\u{a0}y", "x + y"),
         // `e` not followed by digits is the constant: `1e` is 1·e.
         ("1e", "1*2.718281828459045"),
+        // A double minus is a formula, not a flag.
+        ("--x", "-(-x)"),
         ("0.0e-999", "0"),
         ("sqrt(-1-x^2)", "sqrt(-1 - x^2)"),
     ] {
