@@ -18,6 +18,7 @@ pub mod parser;
 pub mod print;
 pub mod simplify;
 pub mod tape;
+pub mod unexpected;
 pub mod wgsl;
 
 pub use ast::{BinOp, Expr, Func, Node, Var, Vars};

@@ -17,6 +17,7 @@ use super::error::ParseError;
 use super::head::{self, Item, RTok};
 use super::lexer::{err, lex};
 use super::names::{self, Meaning};
+use super::unexpected;
 use super::{MAX_DEPTH, MAX_INPUT_CHARS};
 
 /// Parses a function, with an optional head (`f(w, b) =`, `z =`), into its variable names
@@ -52,7 +53,7 @@ pub fn parse(text: &str) -> Result<(Vars, Node), ParseError> {
     };
     let node = p.expr()?;
     if let Some(it) = p.peek() {
-        return Err(p.leftover(it));
+        return Err(unexpected::leftover(it));
     }
     Ok((vars, node))
 }
@@ -103,28 +104,6 @@ impl<'a> Parser<'a> {
                 op.column,
                 op.width,
             ))
-        }
-    }
-
-    /// The error for a token that cannot continue the expression.
-    fn leftover(&self, it: &Item) -> ParseError {
-        match it.tok {
-            RTok::Eq => {
-                let mut e = err("'=' is only allowed after a head", it.column, 1);
-                e.help = Some("write a head such as 'f(x, y) =' or leave it out".into());
-                e
-            }
-            RTok::RParen => {
-                let mut e = err("unmatched ')'", it.column, 1);
-                e.help = Some("there is no '(' before it for it to close".into());
-                e
-            }
-            RTok::Comma => {
-                let mut e = err("unexpected ','", it.column, 1);
-                e.help = Some("commas only separate arguments, as in atan2(y, x)".into());
-                e
-            }
-            _ => err(format!("unexpected '{}'", it.text), it.column, it.width),
         }
     }
 
@@ -241,10 +220,10 @@ impl<'a> Parser<'a> {
                 self.depth -= 1;
                 Ok(e)
             }
-            RTok::RParen => Err(self.leftover(it)),
+            RTok::RParen => Err(unexpected::leftover(it)),
             _ => Err(
                 if it.tok == RTok::Eq || (it.tok == RTok::Comma && self.depth == 0) {
-                    self.leftover(it)
+                    unexpected::leftover(it)
                 } else {
                     err(
                         format!("expected a value before '{}'", it.text),
@@ -260,7 +239,7 @@ impl<'a> Parser<'a> {
     fn close(&mut self, open: &Item) -> Result<(), ParseError> {
         match self.next() {
             Some(i) if i.tok == RTok::RParen => Ok(()),
-            Some(i) => Err(self.leftover(i)),
+            Some(i) => Err(unexpected::leftover(i)),
             None => {
                 let mut e = err("unclosed '(' opened", open.column, 1);
                 e.help = Some("add a ')' to close it".into());
