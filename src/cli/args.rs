@@ -59,6 +59,39 @@ pub fn parse_view(s: &str) -> Result<View, String> {
     s.parse::<View>().map_err(|e| e.to_string())
 }
 
+/// The most descent steps a command runs.
+pub const MAX_STEPS: usize = 1_000_000;
+/// The most contour levels a picture may have.
+pub const MAX_LEVELS: u32 = 1_000;
+
+/// Parses a whole number in `0..=max`.
+fn parse_whole(s: &str, max: u64) -> Result<u64, String> {
+    match s.trim().parse::<u64>() {
+        Ok(n) if n <= max => Ok(n),
+        Ok(_) => Err(format!("'{s}' is more than the {max} gradfield allows")),
+        Err(_) => Err(format!("'{s}' is not a whole number of at least 0")),
+    }
+}
+
+/// Parses a number of descent steps, 0..=[`MAX_STEPS`].
+pub fn parse_steps(s: &str) -> Result<usize, String> {
+    parse_whole(s, MAX_STEPS as u64).map(|n| n as usize)
+}
+
+/// Parses a number of contour levels, 0..=[`MAX_LEVELS`].
+pub fn parse_levels(s: &str) -> Result<u32, String> {
+    parse_whole(s, u64::from(MAX_LEVELS)).map(|n| n as u32)
+}
+
+/// Parses a finite number.
+pub fn parse_number(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        Ok(_) => Err(format!("'{s}' must be a finite number")),
+        Err(_) => Err(format!("'{s}' is not a number")),
+    }
+}
+
 /// Parses a finite number > 0.
 pub fn parse_positive(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {

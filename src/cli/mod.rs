@@ -6,7 +6,10 @@ pub mod args;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
-use args::{parse_non_negative, parse_point, parse_positive, parse_size, parse_view};
+use args::{
+    parse_levels, parse_non_negative, parse_number, parse_point, parse_positive, parse_size,
+    parse_steps, parse_view,
+};
 
 /// See and teach gradients: f(x, y) as a heatmap with contour lines, gradient arrows and
 /// descent paths, computed on the GPU.
@@ -72,28 +75,28 @@ pub struct OptimArgs {
     #[arg(long, value_name = "NAME", default_value = "gd")]
     pub optimizer: String,
     /// Learning rate η (default: the preset's, or 0.1).
-    #[arg(long, value_name = "η", value_parser = parse_positive)]
+    #[arg(long, value_name = "η", allow_negative_numbers = true, value_parser = parse_positive)]
     pub lr: Option<f64>,
     /// Number of steps (default: the preset's, or 100).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parse_steps)]
     pub steps: Option<usize>,
     /// Stop a path when |∇f| ≤ T (0: never).
-    #[arg(long, value_name = "T", default_value = "0", value_parser = parse_non_negative)]
+    #[arg(long, value_name = "T", default_value = "0", allow_negative_numbers = true, value_parser = parse_non_negative)]
     pub tol: f64,
     /// Momentum μ (momentum, nesterov).
-    #[arg(long, value_name = "μ", default_value = "0.9")]
+    #[arg(long, value_name = "μ", default_value = "0.9", allow_negative_numbers = true, value_parser = parse_number)]
     pub momentum: f64,
     /// Decay α (rmsprop).
-    #[arg(long, value_name = "α", default_value = "0.99")]
+    #[arg(long, value_name = "α", default_value = "0.99", allow_negative_numbers = true, value_parser = parse_number)]
     pub alpha: f64,
     /// Adam's β1.
-    #[arg(long, value_name = "β1", default_value = "0.9")]
+    #[arg(long, value_name = "β1", default_value = "0.9", allow_negative_numbers = true, value_parser = parse_number)]
     pub beta1: f64,
     /// Adam's β2.
-    #[arg(long, value_name = "β2", default_value = "0.999")]
+    #[arg(long, value_name = "β2", default_value = "0.999", allow_negative_numbers = true, value_parser = parse_number)]
     pub beta2: f64,
     /// ε (default 1e-8; AdaGrad 1e-10).
-    #[arg(long, value_name = "ε", value_parser = parse_positive)]
+    #[arg(long, value_name = "ε", allow_negative_numbers = true, value_parser = parse_positive)]
     pub eps: Option<f64>,
     /// Climb along +∇f instead of descending.
     #[arg(long)]
@@ -132,7 +135,7 @@ pub struct RenderArgs {
     #[arg(long, value_name = "NAME", default_value = "viridis")]
     pub colormap: String,
     /// Number of contour levels (0 hides the contours).
-    #[arg(long, value_name = "N", default_value = "12")]
+    #[arg(long, value_name = "N", default_value = "12", allow_negative_numbers = true, value_parser = parse_levels)]
     pub levels: u32,
     /// Log colour scale (default: the preset's).
     #[arg(long)]
@@ -147,10 +150,10 @@ pub struct RenderArgs {
     #[arg(long, value_name = "MODE", default_value = "normalized")]
     pub arrow_length: String,
     /// Spacing of the arrow grid in pixels.
-    #[arg(long, value_name = "PX", default_value = "48", value_parser = parse_positive)]
+    #[arg(long, value_name = "PX", default_value = "48", allow_negative_numbers = true, value_parser = parse_positive)]
     pub arrow_spacing: f64,
     /// Clip the colour range to this percentile at each end (e.g. 2) instead of min..max.
-    #[arg(long, value_name = "P")]
+    #[arg(long, value_name = "P", allow_negative_numbers = true, value_parser = parse_number)]
     pub percentile: Option<f64>,
     /// Keep the view exactly as given even when its aspect differs from the picture's (by
     /// default the view is widened so that a unit of x and of y are equally long).
@@ -194,10 +197,10 @@ pub struct ExploreArgs {
     #[arg(long, value_name = "NAME")]
     pub optimizer: Option<String>,
     /// Learning rate η.
-    #[arg(long, value_name = "η", value_parser = parse_positive)]
+    #[arg(long, value_name = "η", allow_negative_numbers = true, value_parser = parse_positive)]
     pub lr: Option<f64>,
     /// Run this many frames, then exit (with --screenshot: save the last one).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub frames: Option<u64>,
     /// Save what the window shows to this PNG when --frames ends.
     #[arg(long, value_name = "FILE.png", requires = "frames")]
@@ -225,7 +228,7 @@ pub struct Resolved {
 pub fn resolve(expr: Option<&str>, preset: Option<&str>) -> Result<Resolved> {
     match (expr, preset) {
         (Some(text), _) => Ok(Resolved {
-            function: Function::parse(text).map_err(|p| Error::Input(p.render(text)))?,
+            function: Function::parse(text).map_err(|p| expression_error(text, &p))?,
             preset: None,
         }),
         (None, Some(name)) => {
@@ -238,6 +241,22 @@ pub fn resolve(expr: Option<&str>, preset: Option<&str>) -> Result<Resolved> {
         (None, None) => Err(Error::Input(
             "no function: give an expression such as \"x^2 + y^2\" or --preset NAME".into(),
         )),
+    }
+}
+
+/// The error for an EXPR that does not parse. EXPR accepts leading hyphens (for "-x^2"), so
+/// a mistyped flag such as `--bogus` lands there: one that does not parse as a formula is
+/// reported as the unknown flag it is.
+fn expression_error(text: &str, p: &crate::expr::ParseError) -> Error {
+    let flag = text
+        .strip_prefix("--")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic()));
+    if flag {
+        Error::Input(format!(
+            "unexpected argument '{text}' found (see 'gradfield --help')"
+        ))
+    } else {
+        Error::Input(p.render(text))
     }
 }
 

@@ -97,7 +97,10 @@ impl Diff {
     }
 
     fn power(&mut self, node: &Node, u: &Node, v: &Node, du: D, dv: D) -> D {
-        if let Some(c) = domain::constant_value(v) {
+        // A folded exponent must print as a literal that parses again (e.g. not 1e-60).
+        if let Some(c) = domain::constant_value(v).filter(|&c| {
+            super::simplify::representable(c) && super::simplify::representable(c - 1.0)
+        }) {
             return times(mul(num(c), pow(u.clone(), num(c - 1.0))), &du);
         }
         match dv {

@@ -1,6 +1,8 @@
 //! Text → tokens, with 1-based character columns. Pasted Unicode (− · × ² ³ π) is read
 //! here; identifiers stay unresolved runs of letters until the parser knows the variable
-//! names (see `names`).
+//! names (see `names`). Whitespace is anything Unicode calls whitespace, so a pasted
+//! non-breaking space separates tokens like a plain space; look-alike letters and invisible
+//! characters are refused with a message from `lookalike`.
 
 use super::error::ParseError;
 
@@ -169,7 +171,12 @@ pub fn lex(text: &str, digit_name: impl Fn(&str) -> bool) -> Result<Vec<Token>, 
             ',' => Tok::Comma,
             '=' => Tok::Eq,
             'π' => Tok::Ident("π".into()),
-            _ => return Err(err(format!("unexpected character '{c}'"), column, 1)),
+            _ => {
+                let (message, help) = super::lookalike::describe(c);
+                let mut e = err(message, column, 1);
+                e.help = help;
+                return Err(e);
+            }
         };
         out.push(single(tok));
         i += 1;
@@ -221,9 +228,15 @@ fn number(chars: &[char], start: usize) -> Result<(Tok, usize), ParseError> {
             width,
         ));
     }
-    if value != 0.0 && (value as f32) == 0.0 {
+    // The text is nonzero when a mantissa digit is; its value may still have underflowed.
+    let nonzero = chars[start..j]
+        .iter()
+        .take_while(|c| **c != 'e' && **c != 'E')
+        .any(|c| ('1'..='9').contains(c));
+    let single = value as f32;
+    if nonzero && (single == 0.0 || single.is_subnormal()) {
         return Err(err(
-            format!("number {text} is too small for 32-bit floats (it would round to 0)"),
+            format!("number {text} is too small for 32-bit floats (the smallest is about 1.2e-38)"),
             column,
             width,
         ));

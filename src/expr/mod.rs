@@ -11,12 +11,14 @@ pub mod eval;
 mod function;
 pub mod head;
 pub mod lexer;
+pub mod lookalike;
 pub mod names;
 pub mod normal;
 pub mod parser;
 pub mod print;
 pub mod simplify;
 pub mod tape;
+pub mod unexpected;
 pub mod wgsl;
 
 pub use ast::{BinOp, Expr, Func, Node, Var, Vars};

@@ -17,6 +17,7 @@ use super::error::ParseError;
 use super::head::{self, Item, RTok};
 use super::lexer::{err, lex};
 use super::names::{self, Meaning};
+use super::unexpected;
 use super::{MAX_DEPTH, MAX_INPUT_CHARS};
 
 /// Parses a function, with an optional head (`f(w, b) =`, `z =`), into its variable names
@@ -37,7 +38,13 @@ pub fn parse(text: &str) -> Result<(Vars, Node), ParseError> {
     let (vars, body, body_column) = head::split_head(&tokens)?;
     let items = head::resolve(body, &vars)?;
     if items.is_empty() {
-        return Err(err("empty expression", body_column, 1));
+        let mut e = err("empty expression", body_column, 1);
+        e.help = Some(if body_column > 1 {
+            "write the function after '=', e.g. 'f(x, y) = x^2 + y^2'".into()
+        } else {
+            "type a function such as 'x^2 + y^2'".into()
+        });
+        return Err(e);
     }
     let mut p = Parser {
         items: &items,
@@ -46,7 +53,7 @@ pub fn parse(text: &str) -> Result<(Vars, Node), ParseError> {
     };
     let node = p.expr()?;
     if let Some(it) = p.peek() {
-        return Err(p.leftover(it));
+        return Err(unexpected::leftover(it));
     }
     Ok((vars, node))
 }
@@ -97,18 +104,6 @@ impl<'a> Parser<'a> {
                 op.column,
                 op.width,
             ))
-        }
-    }
-
-    /// The error for a token that cannot continue the expression.
-    fn leftover(&self, it: &Item) -> ParseError {
-        match it.tok {
-            RTok::Eq => {
-                let mut e = err("'=' is only allowed after a head", it.column, 1);
-                e.help = Some("write a head such as 'f(x, y) =' or leave it out".into());
-                e
-            }
-            _ => err(format!("unexpected '{}'", it.text), it.column, it.width),
         }
     }
 
@@ -225,16 +220,18 @@ impl<'a> Parser<'a> {
                 self.depth -= 1;
                 Ok(e)
             }
-            RTok::RParen => Err(err("unexpected ')'", it.column, 1)),
-            _ => Err(if it.tok == RTok::Eq || it.tok == RTok::Comma {
-                self.leftover(it)
-            } else {
-                err(
-                    format!("expected a value before '{}'", it.text),
-                    it.column,
-                    it.width,
-                )
-            }),
+            RTok::RParen => Err(unexpected::leftover(it)),
+            _ => Err(
+                if it.tok == RTok::Eq || (it.tok == RTok::Comma && self.depth == 0) {
+                    unexpected::leftover(it)
+                } else {
+                    err(
+                        format!("expected a value before '{}'", it.text),
+                        it.column,
+                        it.width,
+                    )
+                },
+            ),
         }
     }
 
@@ -242,7 +239,7 @@ impl<'a> Parser<'a> {
     fn close(&mut self, open: &Item) -> Result<(), ParseError> {
         match self.next() {
             Some(i) if i.tok == RTok::RParen => Ok(()),
-            Some(i) => Err(self.leftover(i)),
+            Some(i) => Err(unexpected::leftover(i)),
             None => {
                 let mut e = err("unclosed '(' opened", open.column, 1);
                 e.help = Some("add a ')' to close it".into());

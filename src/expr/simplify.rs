@@ -24,9 +24,10 @@ pub fn simplify(node: &Node) -> Node {
 }
 
 /// True when `v` may appear as a folded constant: finite, inside f32's range and not a
-/// nonzero value that f32 would round to 0 (so the printed number re-parses).
+/// nonzero value that f32 would round to 0 or to a subnormal (so the printed number
+/// re-parses: the lexer refuses such literals).
 pub fn representable(v: f64) -> bool {
-    v.abs() <= domain::LIMIT && (v == 0.0 || (v as f32) != 0.0)
+    v.abs() <= domain::LIMIT && (v == 0.0 || (v as f32).is_normal())
 }
 
 struct Simplifier {

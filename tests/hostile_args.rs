@@ -1,0 +1,208 @@
+//! Bad command-line arguments: each exits 2 (bad input) with a single `error: …` line that
+//! names the argument and the value; an output path that cannot be written exits 1 with a
+//! clear message and leaves no file behind.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn gradfield(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gradfield"))
+        .args(args)
+        .output()
+        .expect("run gradfield")
+}
+
+/// The whole of stderr, which must be exactly one `error: …` line without panic text.
+fn one_line_error(args: &[&str], out: &Output) -> String {
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{args:?} printed {stderr:?}");
+    assert!(lines[0].starts_with("error: "), "{args:?}: {stderr:?}");
+    assert!(!stderr.contains("panicked"), "{args:?}: {stderr:?}");
+    assert!(out.stdout.is_empty(), "{args:?} printed a result");
+    lines[0].to_string()
+}
+
+#[test]
+fn bad_arguments_exit_2_with_one_line_naming_them() {
+    // (arguments, texts the line must contain: the flag or what it sets, and the bad value)
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["diff", "x", "--bogus"], &["'--bogus'"]),
+        // EXPR takes leading hyphens ("-x^2"), so these reach the parser first.
+        (&["--bogus"], &["'--bogus'"]),
+        (&["diff", "--bogus"], &["'--bogus'"]),
+        (
+            &["descend", "x", "--lr", "abc"],
+            &["'--lr", "'abc' is not a number"],
+        ),
+        (
+            &["descend", "x", "--lr", "-1"],
+            &["'--lr", "'-1' must be a finite number greater than 0"],
+        ),
+        (&["descend", "x", "--lr", "inf"], &["'--lr", "'inf'"]),
+        (
+            &["descend", "x", "--steps", "-3"],
+            &["'--steps", "'-3' is not a whole number"],
+        ),
+        (
+            &["descend", "x", "--steps", "99999999999"],
+            &["'--steps", "more than the 1000000"],
+        ),
+        (&["descend", "x", "--tol", "-1"], &["'--tol", "'-1'"]),
+        (
+            &["descend", "x", "--momentum", "abc"],
+            &["'--momentum", "'abc' is not a number"],
+        ),
+        (&["descend", "x", "--eps", "0"], &["'--eps", "'0'"]),
+        (
+            &["descend", "x", "--start", "1"],
+            &["'--start", "'1' is not a point"],
+        ),
+        (
+            &["descend", "x", "--start", "nan,1"],
+            &["'--start", "nan,1"],
+        ),
+        (
+            &["descend", "x", "--optimizer", "sgdd", "--start", "1,1"],
+            &["optimizer 'sgdd'"],
+        ),
+        (
+            &["sample", "x", "--size", "0x0", "--out", "a.npy"],
+            &["'--size", "'0x0'"],
+        ),
+        (
+            &["sample", "x", "--size", "100000x100000", "--out", "a.npy"],
+            &["'--size", "'100000x100000'"],
+        ),
+        (
+            &["sample", "x", "--size", "10", "--out", "a.npy"],
+            &["'--size", "'10' is not a size"],
+        ),
+        (
+            &["sample", "x", "--view", "1,0,0,1", "--out", "a.npy"],
+            &["'--view", "x 1..0"],
+        ),
+        (
+            &["sample", "x", "--view", "a,b,c,d", "--out", "a.npy"],
+            &["'--view", "a,b,c,d"],
+        ),
+        (
+            &["sample", "x", "--out", "a.txt"],
+            &["--out 'a.txt'", ".npy or .csv"],
+        ),
+        (
+            &["sample", "x", "--device", "tpu", "--out", "a.npy"],
+            &["--device 'tpu'"],
+        ),
+        (
+            &["sample", "x", "--gradient", "fancy", "--out", "a.npy"],
+            &["'fancy'"],
+        ),
+        (&["sample", "x", "--out"], &["'--out"]),
+        (&["diff", "--preset", "nope"], &["preset 'nope'"]),
+        (&["diff"], &["no function"]),
+        (
+            &["render", "x", "--colormap", "nope", "--out", "a.png"],
+            &["colour map 'nope'"],
+        ),
+        (
+            &["render", "x", "--out", "a.jpg"],
+            &["--out 'a.jpg'", ".png"],
+        ),
+        (
+            &["render", "x", "--levels", "-1", "--out", "a.png"],
+            &["'--levels", "'-1'"],
+        ),
+        (
+            &["render", "x", "--arrows", "up", "--out", "a.png"],
+            &["--arrows 'up'"],
+        ),
+        (
+            &["render", "x", "--percentile", "nan", "--out", "a.png"],
+            &["'--percentile", "'nan'"],
+        ),
+        (&["explore", "--lr", "-2"], &["'--lr", "'-2'"]),
+    ];
+    for (args, needles) in cases {
+        let out = gradfield(args);
+        let line = one_line_error(args, &out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {line}");
+        for needle in *needles {
+            assert!(line.contains(needle), "{args:?}: {line:?} lacks {needle:?}");
+        }
+    }
+}
+
+#[test]
+fn unwritable_outputs_exit_1_and_leave_no_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A path whose name is taken by a directory cannot be written either.
+    for taken in ["taken.npy", "taken.csv"] {
+        std::fs::create_dir(dir.path().join(taken)).expect("make a directory");
+    }
+    let d = dir.path().display().to_string();
+    let cases: Vec<Vec<String>> = vec![
+        vec![
+            "sample",
+            "x",
+            "--device",
+            "cpu",
+            "--size",
+            "4x4",
+            "--out",
+            "/nonexistent/dir/f.npy",
+        ],
+        vec![
+            "sample",
+            "x",
+            "--device",
+            "cpu",
+            "--size",
+            "4x4",
+            "--out",
+            &format!("{d}/taken.npy"),
+        ],
+        vec![
+            "descend",
+            "x",
+            "--start",
+            "1,1",
+            "--steps",
+            "3",
+            "--out",
+            "/nonexistent/dir/p.csv",
+        ],
+        vec![
+            "descend",
+            "x",
+            "--start",
+            "1,1",
+            "--steps",
+            "3",
+            "--out",
+            &format!("{d}/taken.csv"),
+        ],
+    ]
+    .into_iter()
+    .map(|v| v.into_iter().map(String::from).collect())
+    .collect();
+    for args in &cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = gradfield(&args);
+        let line = one_line_error(&args, &out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {line}");
+        let path = args.last().copied().unwrap_or_default();
+        assert!(line.contains(path), "{line:?} should name {path}");
+    }
+    assert!(!Path::new("/nonexistent/dir").exists());
+    // Nothing but the two directories: no partial or temporary file.
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list temp dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["taken.csv", "taken.npy"]);
+    for taken in &left {
+        assert!(dir.path().join(taken).is_dir(), "{taken} was replaced");
+    }
+}

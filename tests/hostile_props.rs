@@ -1,0 +1,138 @@
+//! Property tests over strings: whatever the text (arbitrary Unicode, or runs of the
+//! language's own tokens), `Function::parse` returns promptly without panicking, and every
+//! text that parses yields a field shader naga accepts and derivatives that print and parse
+//! again. Case counts keep the file under ~30 s in the test profile.
+
+use gradfield::expr::Function;
+use gradfield::gpu::{field::field_source, shader::validate};
+use proptest::prelude::*;
+use std::time::{Duration, Instant};
+
+/// How long a parse may take. Inputs here are at most a few hundred characters; a person
+/// typing must never wait, and a debug build on a loaded 2-core machine is the worst case.
+const PARSE_BOUND: Duration = Duration::from_millis(500);
+
+/// Pieces of the language (and a few near-misses), joined into candidate formulas.
+const TOKENS: [&str; 48] = [
+    "x", "y", "2", "0", "1.5", "1e3", "1e-40", "3e38", ".", "e", "pi", "π", "+", "-", "−", "*",
+    "/", "^", "**", "²", "³", "(", ")", ",", "=", " ", "sin", "cos", "tan", "exp", "ln", "log",
+    "log10", "sqrt", "abs", "atan2", "min", "max", "hypot", "pow", "tanh", "sinh", "f", "w", "b",
+    "х", "\u{7}", "\u{a0}",
+];
+
+/// Parses with a time bound, returning the function when the text is valid.
+fn parse_bounded(text: &str) -> Option<Function> {
+    let start = Instant::now();
+    let parsed = Function::parse(text);
+    let took = start.elapsed();
+    assert!(took < PARSE_BOUND, "parsing {text:?} took {took:?}");
+    parsed.ok()
+}
+
+/// The whole path after a successful parse: shader generation and validation, and the
+/// printed derivatives parsing again under the same variable names.
+fn check_function(text: &str, f: &Function) -> Result<(), TestCaseError> {
+    let c = f.compile();
+    let src = field_source(&c.grad, &c.value)
+        .map_err(|e| TestCaseError::fail(format!("{text:?}: no shader: {e}")))?;
+    validate("property field", &src)
+        .map_err(|e| TestCaseError::fail(format!("{text:?}: invalid shader: {e}")))?;
+    let [pf, px, py] = f.formulas();
+    let head = format!("f({}, {}) = ", f.vars.x, f.vars.y);
+    for printed in [pf, px, py] {
+        let again = format!("{head}{printed}");
+        prop_assert!(
+            parse_bounded(&again).is_some(),
+            "{text:?}: printed {again:?} does not parse: {:?}",
+            Function::parse(&again).err().map(|e| e.to_string())
+        );
+    }
+    Ok(())
+}
+
+fn token_string() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(TOKENS.to_vec()), 0..24).prop_map(|t| t.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 5000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_unicode_never_panics(text in any::<String>()) {
+        if let Some(f) = parse_bounded(&text) {
+            check_function(&text, &f)?;
+        }
+    }
+
+    #[test]
+    fn printable_ascii_never_panics(text in "[ -~]{0,40}") {
+        if let Some(f) = parse_bounded(&text) {
+            check_function(&text, &f)?;
+        }
+    }
+}
+
+/// Well-formed formulas built from the grammar (with the odd spellings it allows: `**`,
+/// superscripts, juxtaposition, Unicode minus), so that most cases reach the shader.
+fn formula() -> impl Strategy<Value = String> {
+    let leaf = prop::sample::select(vec![
+        "x", "y", "2", "0", "0.5", "1e3", "3e38", "1e-30", "pi", "e", "x²", "y³",
+    ])
+    .prop_map(String::from);
+    leaf.prop_recursive(5, 40, 2, |inner| {
+        let unary = prop::sample::select(vec![
+            "sin",
+            "cos",
+            "tan",
+            "exp",
+            "ln",
+            "log10",
+            "sqrt",
+            "abs",
+            "tanh",
+            "asin",
+            "acos",
+            "atan",
+            "sinh",
+            "cosh",
+            "log2",
+            "cbrt",
+            "sigmoid",
+            "softplus",
+            "relu",
+            "sign",
+            "heaviside",
+        ]);
+        let binary = prop::sample::select(vec!["atan2", "min", "max", "hypot", "pow"]);
+        let op = prop::sample::select(vec!["+", "-", "*", "/", "^", "**", " ", "−"]);
+        prop_oneof![
+            (inner.clone(), op, inner.clone()).prop_map(|(a, o, b)| format!("({a}){o}({b})")),
+            (unary, inner.clone()).prop_map(|(f, a)| format!("{f}({a})")),
+            (binary, inner.clone(), inner.clone()).prop_map(|(f, a, b)| format!("{f}({a}, {b})")),
+            inner.prop_map(|a| format!("-{a}")),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn formulas_reach_a_valid_shader(text in formula()) {
+        match parse_bounded(&text) {
+            Some(f) => check_function(&text, &f)?,
+            None => prop_assert!(false, "{text:?}: {:?}", Function::parse(&text).err()),
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 5000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn token_strings_parse_or_refuse_cleanly(text in token_string()) {
+        if let Some(f) = parse_bounded(&text) {
+            check_function(&text, &f)?;
+        }
+    }
+}
