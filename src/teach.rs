@@ -214,6 +214,22 @@ pub fn parse_factors(text: &str) -> Result<Vec<f64>> {
     Ok(out)
 }
 
+/// A learning rate as its label writes it: four significant digits at most, no trailing
+/// zeros ("0.005", "0.1", "2.5e-7").
+pub fn eta_text(lr: f64) -> String {
+    if lr == 0.0 || !lr.is_finite() {
+        return format!("{lr}");
+    }
+    let a = lr.abs();
+    let p = 10f64.powi(3 - a.log10().floor() as i32);
+    let r = (lr * p).round() / p;
+    if (1e-4..1e5).contains(&a) {
+        format!("{r}")
+    } else {
+        format!("{r:e}")
+    }
+}
+
 /// The factors written back as the panel shows them ("0.1, 1, 10").
 pub fn format_factors(factors: &[f64]) -> String {
     factors

@@ -211,6 +211,16 @@ fn sweep_factors_parse_and_reject_what_cannot_be_a_learning_rate() {
     ] {
         assert!(parse_factors(bad).is_err(), "{bad:?}");
     }
+    for (lr, text) in [
+        (0.05 * 0.1, "0.005"),
+        (0.1, "0.1"),
+        (12.5, "12.5"),
+        (2.5e-7, "2.5e-7"),
+        (1.0 / 3.0, "0.3333"),
+        (3e6, "3e6"),
+    ] {
+        assert_eq!(teach::eta_text(lr), text);
+    }
     let f = [0.1, 1.0, 10.0];
     assert_eq!(
         parse_factors(&teach::format_factors(&f)).unwrap(),

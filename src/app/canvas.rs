@@ -23,6 +23,7 @@ fn map_key(key: egui::Key) -> Option<Key> {
         E::P => Key::P,
         E::R => Key::R,
         E::C => Key::C,
+        E::I => Key::I,
         E::ArrowRight => Key::Right,
         E::Home => Key::Home,
         E::Tab => Key::Tab,
@@ -110,7 +111,7 @@ pub fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::Rect, pp
             ] {
                 if let (true, Some(p)) = (pressed, pos) {
                     let (px, py) = to_px(p);
-                    s.pointer_down(px, py, b);
+                    s.pointer_down_with(px, py, b, i.modifiers.shift);
                 }
             }
             let scroll = f64::from(i.smooth_scroll_delta.y);
@@ -171,7 +172,7 @@ pub fn paint(painter: &egui::Painter, s: &ExplorerState, f: &OverlayFrame) {
             if !inside {
                 return None;
             }
-            let text = t.path.label();
+            let text = t.label();
             let rgba = t.rgba();
             Some(Label {
                 pos: [f.plot.x + px as f32, f.plot.y + py as f32],
