@@ -146,9 +146,9 @@ impl Special {
     /// What the explorer writes when the direction is this one.
     pub fn text(self) -> &'static str {
         match self {
-            Special::SteepestAscent => "steepest ascent: u along ∇f",
+            Special::SteepestAscent => "steepest ascent: u along grad f",
             Special::AlongContour => "D_u f = 0: along the contour",
-            Special::SteepestDescent => "steepest descent: u along −∇f",
+            Special::SteepestDescent => "steepest descent: u along −grad f",
         }
     }
 }

@@ -101,6 +101,11 @@ pub fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::Rect, pp
             }
         }
         if inside && !over_ui {
+            // Shift as it was at the press: the frame's modifiers may already show the release.
+            let shift = i.modifiers.shift
+                || i.events.iter().any(|e| {
+                    matches!(e, Event::PointerButton { pressed: true, modifiers, .. } if modifiers.shift)
+                });
             for (b, pressed) in [
                 (Button::Primary, i.pointer.primary_pressed()),
                 (Button::Secondary, i.pointer.secondary_pressed()),
@@ -111,7 +116,7 @@ pub fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::Rect, pp
             ] {
                 if let (true, Some(p)) = (pressed, pos) {
                     let (px, py) = to_px(p);
-                    s.pointer_down_with(px, py, b, i.modifiers.shift);
+                    s.pointer_down_with(px, py, b, shift);
                 }
             }
             let scroll = f64::from(i.smooth_scroll_delta.y);

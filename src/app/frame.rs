@@ -38,7 +38,7 @@ pub fn build_frame(
         if s.pin.is_some() {
             egui::Panel::right("gradfield-slices")
                 .resizable(true)
-                .default_size(340.0)
+                .default_size(300.0)
                 .show(ui, |ui| super::teach_ui::slices_panel(ui, s));
         }
         let ppp = ctx.pixels_per_point();

@@ -16,7 +16,7 @@ pub const X_SLICE: Color32 = Color32::from_rgb(255, 150, 40);
 pub const Y_SLICE: Color32 = Color32::from_rgb(60, 210, 255);
 /// Colour of the direction u.
 pub const U_COLOR: Color32 = Color32::WHITE;
-/// Colour of ∇f.
+/// Colour of the gradient arrow.
 pub const GRAD_COLOR: Color32 = Color32::from_rgb(255, 80, 80);
 /// Samples per slice curve.
 const SLICE_SAMPLES: usize = 240;
@@ -47,15 +47,22 @@ pub fn slices_panel(ui: &mut Ui, s: &mut ExplorerState) {
     ui.label(format!("f = {}", crate::numfmt::short(t.f)));
     let v = s.shown_view();
     egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.label(RichText::new(format!("f({a}, {b}₀) against {a}")).color(X_SLICE));
+        let slope = |name: &str, v: f64| format!("   ∂f/∂{name} = {}", slope_text(v));
+        ui.label(
+            RichText::new(format!("f({a}, {b}₀) against {a}{}", slope(&a, t.slope_x)))
+                .color(X_SLICE),
+        );
         let samples = teach::slice_x(&s.function, y0, (v.x0, v.x1), SLICE_SAMPLES);
-        slice_plot(ui, "slice-x", &samples, &t, Axis::X, (&a, v.width()));
-        ui.label(RichText::new(format!("f({a}₀, {b}) against {b}")).color(Y_SLICE));
+        slice_plot(ui, "slice-x", &samples, &t, Axis::X, (&a, (v.x0, v.x1)));
+        ui.label(
+            RichText::new(format!("f({a}₀, {b}) against {b}{}", slope(&b, t.slope_y)))
+                .color(Y_SLICE),
+        );
         let samples = teach::slice_y(&s.function, x0, (v.y0, v.y1), SLICE_SAMPLES);
-        slice_plot(ui, "slice-y", &samples, &t, Axis::Y, (&b, v.height()));
+        slice_plot(ui, "slice-y", &samples, &t, Axis::Y, (&b, (v.y0, v.y1)));
         ui.label(
             RichText::new(format!(
-                "∇f = ({}, {})",
+                "grad f = ({}, {})",
                 slope_text(t.slope_x),
                 slope_text(t.slope_y)
             ))
@@ -79,8 +86,9 @@ fn slice_plot(
     samples: &[teach::SliceSample],
     t: &Tangent,
     axis: Axis,
-    (name, span): (&str, f64),
+    (name, range): (&str, (f64, f64)),
 ) {
+    let (span, mid) = (range.1 - range.0, (range.0 + range.1) / 2.0);
     let (color, at, slope) = match axis {
         Axis::X => (X_SLICE, t.x, t.slope_x),
         Axis::Y => (Y_SLICE, t.y, t.slope_y),
@@ -113,12 +121,15 @@ fn slice_plot(
                     .radius(4.0)
                     .color(Color32::WHITE),
             );
-            let tip = PlotPoint::new(ends[1], line(ends[1]));
-            p.text(Text::new(
-                "slope",
-                tip,
-                RichText::new(label).strong().size(15.0),
-            ));
+            // Written at the tangent's end nearer the middle, extending towards the middle.
+            let (end, anchor) = if at > mid {
+                (ends[0], egui::Align2::RIGHT_BOTTOM)
+            } else {
+                (ends[1], egui::Align2::LEFT_BOTTOM)
+            };
+            let tip = PlotPoint::new(end, line(end));
+            let text = RichText::new(label).strong().size(15.0);
+            p.text(Text::new("slope", tip, text).anchor(anchor));
         });
 }
 
@@ -144,9 +155,9 @@ fn directional_section(ui: &mut Ui, s: &mut ExplorerState) {
     let Some(r) = s.directional_readout() else {
         return;
     };
-    ui.label(RichText::new(format!("D_u f = ∇f·u = {}", slope_text(r.value))).size(18.0));
+    ui.label(RichText::new(format!("D_u f = grad f · u = {}", slope_text(r.value))).size(18.0));
     ui.label(format!(
-        "angle(u, ∇f) = {:.1}°   |∇f| = {}",
+        "angle(u, grad f) = {:.1}°   |grad f| = {}",
         r.angle_deg,
         slope_text(r.grad_norm)
     ));
@@ -226,7 +237,11 @@ pub fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect) {
             let len = super::teach::HANDLE_PX * 0.8;
             let tip = pt(cx + len * gx / n, cy - len * gy / n);
             arrow(&painter, centre, tip, GRAD_COLOR, ppp);
-            painter.text(tip, egui::Align2::LEFT_BOTTOM, "∇f", font(ppp), GRAD_COLOR);
+            // Close to u the two labels would overlap; u's label then says it all.
+            let near_u = teach::angle_to_grad_deg((gx, gy), s.direction) < 20.0;
+            if !near_u {
+                label_beside(&painter, tip, gx, "grad f".into(), GRAD_COLOR, ppp);
+            }
         }
     }
     if let Some((hx, hy)) = s.direction_handle_px() {
@@ -241,13 +256,7 @@ pub fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect) {
         if let Some(r) = s.directional_readout() {
             let color = r.special.map_or(U_COLOR, special_color);
             let text = format!("u: D_u f = {}", slope_text(r.value));
-            painter.text(
-                handle + egui::vec2(10.0 / ppp, 0.0),
-                egui::Align2::LEFT_CENTER,
-                text,
-                font(ppp),
-                color,
-            );
+            label_beside(&painter, handle, hx - cx, text, color, ppp);
         }
     }
     painter.circle(
@@ -256,6 +265,20 @@ pub fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect) {
         Color32::WHITE,
         Stroke::new(w, Color32::BLACK),
     );
+}
+
+/// Text beside `at`, on the side away from the pin (`dx`: which way the mark points).
+fn label_beside(painter: &Painter, at: Pos2, dx: f64, text: String, color: Color32, ppp: f32) {
+    let (offset, anchor) = if dx >= 0.0 {
+        (10.0, egui::Align2::LEFT_CENTER)
+    } else {
+        (-10.0, egui::Align2::RIGHT_CENTER)
+    };
+    let at = at + egui::vec2(offset / ppp, 0.0);
+    let galley = painter.layout_no_wrap(text, font(ppp), color);
+    let rect = anchor.anchor_size(at, galley.size()).expand(3.0 / ppp);
+    painter.rect_filled(rect, 3.0 / ppp, Color32::from_black_alpha(170));
+    painter.galley(rect.min + egui::vec2(3.0 / ppp, 3.0 / ppp), galley, color);
 }
 
 fn font(ppp: f32) -> egui::FontId {
