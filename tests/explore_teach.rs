@@ -149,3 +149,29 @@ fn sweep_mode_turns_compare_mode_off() {
     s.click(1.0, 1.0);
     assert_eq!(s.paths.len(), 3);
 }
+
+#[test]
+fn the_panel_toggle_pins_the_view_centre_and_a_pin_on_an_undefined_point_has_no_tangent() {
+    let mut s = state("ln(x) + y^2");
+    s.toggle_pin();
+    let v = s.shown_view();
+    assert!(close(
+        s.pin.unwrap(),
+        ((v.x0 + v.x1) / 2.0, (v.y0 + v.y1) / 2.0)
+    ));
+    assert!(
+        s.pin_tangent().is_none(),
+        "ln(0) is undefined at the centre"
+    );
+    assert!(s.directional_readout().is_none());
+    s.set_pin((f64::NAN, 1.0));
+    assert!(
+        close(s.pin.unwrap(), (0.0, 0.0)),
+        "a non-finite pin is refused"
+    );
+    s.toggle_pin();
+    assert_eq!(s.pin, None);
+    s.set_pin((2.0, 1.0));
+    let t = s.pin_tangent().unwrap();
+    assert!((t.slope_x - 0.5).abs() < 1e-15 && t.slope_y == 2.0);
+}
