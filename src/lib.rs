@@ -14,6 +14,7 @@ pub mod gpu;
 pub mod numfmt;
 pub mod presets;
 pub mod render;
+pub mod teach;
 pub mod view;
 
 pub use error::{Error, Result};

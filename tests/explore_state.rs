@@ -124,6 +124,12 @@ fn check_action(action: Action, press: KeyPress) {
             assert_eq!(s.paths.len(), 1);
             assert_eq!(s.paths[0].path.start, (2.0, 1.0));
         }
+        Action::ClearPin => {
+            s.set_pin((0.5, -1.0));
+            s.key(press);
+            assert_eq!(s.pin, None);
+            assert_eq!(s.paths.len(), 1, "the paths stay");
+        }
         Action::HomeView => {
             s.drag_pan(1.0, 2.0);
             s.scroll(0.5, (0.3, 0.3));
@@ -203,7 +209,7 @@ fn every_key_does_what_the_help_overlay_says() {
             check_action(b.action, press);
         }
     }
-    assert_eq!(help_lines().len(), BINDINGS.len() + 5);
+    assert_eq!(help_lines().len(), BINDINGS.len() + 7);
     let mut s = bowl();
     assert!(!s.key(KeyPress::plain(Key::O)), "unbound keys are ignored");
     assert!(!s.key(KeyPress::ctrl(Key::R)));

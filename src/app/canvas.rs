@@ -23,6 +23,7 @@ fn map_key(key: egui::Key) -> Option<Key> {
         E::P => Key::P,
         E::R => Key::R,
         E::C => Key::C,
+        E::I => Key::I,
         E::ArrowRight => Key::Right,
         E::Home => Key::Home,
         E::Tab => Key::Tab,
@@ -100,6 +101,11 @@ pub fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::Rect, pp
             }
         }
         if inside && !over_ui {
+            // Shift as it was at the press: the frame's modifiers may already show the release.
+            let shift = i.modifiers.shift
+                || i.events.iter().any(|e| {
+                    matches!(e, Event::PointerButton { pressed: true, modifiers, .. } if modifiers.shift)
+                });
             for (b, pressed) in [
                 (Button::Primary, i.pointer.primary_pressed()),
                 (Button::Secondary, i.pointer.secondary_pressed()),
@@ -110,7 +116,7 @@ pub fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::Rect, pp
             ] {
                 if let (true, Some(p)) = (pressed, pos) {
                     let (px, py) = to_px(p);
-                    s.pointer_down(px, py, b);
+                    s.pointer_down_with(px, py, b, shift);
                 }
             }
             let scroll = f64::from(i.smooth_scroll_delta.y);
@@ -171,7 +177,7 @@ pub fn paint(painter: &egui::Painter, s: &ExplorerState, f: &OverlayFrame) {
             if !inside {
                 return None;
             }
-            let text = t.path.label();
+            let text = t.label();
             let rgba = t.rgba();
             Some(Label {
                 pos: [f.plot.x + px as f32, f.plot.y + py as f32],

@@ -35,6 +35,12 @@ pub fn build_frame(
                 .default_size(380.0)
                 .show(ui, |ui| super::panel::panel(ui, s));
         }
+        if s.pin.is_some() {
+            egui::Panel::right("gradfield-slices")
+                .resizable(true)
+                .default_size(300.0)
+                .show(ui, |ui| super::teach_ui::slices_panel(ui, s));
+        }
         let ppp = ctx.pixels_per_point();
         let rect = ui.available_rect_before_wrap();
         let (cx, cy) = (rect.min.x * ppp, rect.min.y * ppp);
@@ -66,6 +72,7 @@ pub fn build_frame(
             range,
         };
         canvas::paint(&painter, s, &frame);
+        super::teach_ui::paint_canvas(&painter, s, plot);
         canvas::help_window(&ctx, s);
     });
     let paths = s

@@ -9,6 +9,11 @@ pub const MOUSE_HELP: &[(&str, &str)] = &[
     ("drag", "pan"),
     ("wheel", "zoom about the pointer"),
     ("right click", "remove the path there"),
+    (
+        "shift + click",
+        "pin a point: slices, tangent slopes, D_u f",
+    ),
+    ("drag the pin", "move it; drag its handle to turn u"),
 ];
 
 /// (keys, what they do) for every line of the help overlay: the key table, then the mouse.

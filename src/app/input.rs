@@ -12,6 +12,7 @@ pub enum Key {
     P,
     R,
     C,
+    I,
     Right,
     Home,
     Tab,
@@ -65,6 +66,8 @@ pub enum Action {
     Screenshot,
     UiLarger,
     UiSmaller,
+    /// Remove the pinned point (slices, tangents, directional derivative).
+    ClearPin,
     /// Ctrl+S: reserved for saving a session.
     Save,
     /// Ctrl+O: reserved for opening a session.
@@ -98,6 +101,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[k(R)], label: "R", help: "reset every path to its start", action: Action::ResetPaths },
     Binding { keys: &[k(C)], label: "C", help: "clear all paths", action: Action::ClearPaths },
     Binding { keys: &[k(Delete)], label: "Delete", help: "remove the path under the pointer", action: Action::RemovePath },
+    Binding { keys: &[k(I)], label: "I", help: "remove the pin (Shift + click pins a point)", action: Action::ClearPin },
     Binding { keys: &[k(Home)], label: "Home", help: "reset the view", action: Action::HomeView },
     Binding {
         keys: &[k(Digit(1)), k(Digit(2)), k(Digit(3)), k(Digit(4)), k(Digit(5)), k(Digit(6)), k(Digit(7)), k(Digit(8)), k(Digit(9))],
@@ -149,6 +153,7 @@ impl ExplorerState {
                     self.remove_path_near(at, radius);
                 }
             }
+            Action::ClearPin => self.clear_pin(),
             Action::HomeView => self.reset_view(),
             Action::Preset => {
                 if let Key::Digit(d) = press.key {

@@ -13,6 +13,8 @@ pub mod pointer;
 pub mod readback;
 pub mod settings;
 pub mod state;
+pub mod teach;
+pub mod teach_ui;
 pub mod window;
 
 pub use input::{Action, Binding, Key, KeyPress, BINDINGS};

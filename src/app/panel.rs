@@ -140,16 +140,64 @@ fn optimizer(ui: &mut Ui, s: &mut ExplorerState) {
     } else if s.hyper.validate().is_err() {
         s.hyper = before;
     }
-    ui.checkbox(
-        &mut s.compare,
-        "compare optimizers (one path each per click)",
-    );
+    if ui
+        .checkbox(
+            &mut s.compare,
+            "compare optimizers (one path each per click)",
+        )
+        .changed()
+        && s.compare
+    {
+        s.set_sweep(false);
+    }
+    sweep(ui, s);
     if s.compare {
         ui.horizontal_wrapped(|ui| {
             for (i, o) in Optimizer::ALL.iter().enumerate() {
                 ui.checkbox(&mut s.compare_set[i], o.name());
             }
         });
+    }
+}
+
+/// Sweep mode and its factors (η/10, η, 10η by default), and the pin toggle.
+fn sweep(ui: &mut Ui, s: &mut ExplorerState) {
+    let mut on = s.sweep;
+    if ui
+        .checkbox(&mut on, "sweep learning rates (one path per factor × η)")
+        .changed()
+    {
+        s.set_sweep(on);
+    }
+    if s.sweep {
+        let id = ui.make_persistent_id("gradfield-sweep-factors");
+        let mut text = ui.data_mut(|d| {
+            d.get_temp::<String>(id)
+                .unwrap_or_else(|| crate::teach::format_factors(&s.sweep_factors))
+        });
+        ui.horizontal(|ui| {
+            ui.label("factors");
+            let r = ui.text_edit_singleline(&mut text);
+            if r.changed() {
+                if let Ok(f) = crate::teach::parse_factors(&text) {
+                    s.sweep_factors = f;
+                }
+            }
+            if r.lost_focus() {
+                s.set_sweep_factors(&text);
+            }
+        });
+        ui.data_mut(|d| d.insert_temp(id, text));
+    }
+    let mut pinned = s.pin.is_some();
+    if ui
+        .checkbox(
+            &mut pinned,
+            "pin: slices, tangents, D_u f (Shift + click, I clears)",
+        )
+        .changed()
+    {
+        s.toggle_pin();
     }
 }
 
@@ -191,8 +239,13 @@ fn path_list(ui: &mut Ui, s: &mut ExplorerState) {
             (c[1] * 255.0) as u8,
             (c[2] * 255.0) as u8,
         );
+        let eta = p
+            .eta
+            .as_deref()
+            .map(|e| format!(" ({e})"))
+            .unwrap_or_default();
         let text = format!(
-            "{} {}: step {}  f = {}  |grad f| = {}  {}",
+            "{} {}{eta}: step {}  f = {}  |grad f| = {}  {}",
             i + 1,
             p.optimizer.name(),
             p.iterations,

@@ -14,12 +14,28 @@ pub struct TrackedPath {
     pub path: Path,
     /// Index into [`PALETTE`].
     pub color: usize,
+    /// For a sweep path: its learning rate is the explorer's η times this.
+    pub lr_factor: Option<f64>,
 }
 
 impl TrackedPath {
     /// The path's RGBA colour.
     pub fn rgba(&self) -> [f32; 4] {
         PALETTE[self.color % PALETTE.len()]
+    }
+
+    /// "η = 0.01" for a sweep path (its own learning rate), `None` for others.
+    pub fn eta_label(&self) -> Option<String> {
+        self.lr_factor
+            .map(|_| format!("η = {}", crate::teach::eta_text(self.path.hyper.lr)))
+    }
+
+    /// The canvas label: the path's progress, after its η for a sweep path.
+    pub fn label(&self) -> String {
+        match self.eta_label() {
+            Some(eta) => format!("{eta}  {}", self.path.label()),
+            None => self.path.label(),
+        }
     }
 }
 
@@ -36,6 +52,8 @@ pub struct PathSummary {
     pub status: String,
     /// Why a diverged path stopped.
     pub reason: Option<String>,
+    /// "η = …" for a sweep path.
+    pub eta: Option<String>,
 }
 
 /// A short status text: "converged at step k", "diverged at step k", ….
@@ -56,7 +74,9 @@ impl ExplorerState {
     /// A click on the canvas at a world point: adds a path there, or in compare mode one per
     /// selected optimizer from the same start.
     pub fn click(&mut self, x: f64, y: f64) {
-        if self.compare {
+        if self.sweep {
+            self.sweep_at(x, y);
+        } else if self.compare {
             let chosen: Vec<(usize, Optimizer)> = Optimizer::ALL
                 .into_iter()
                 .enumerate()
@@ -78,9 +98,25 @@ impl ExplorerState {
     }
 
     fn push_path(&mut self, start: (f64, f64), optimizer: Optimizer, color: usize) {
+        self.push_path_scaled(start, optimizer, color, None);
+    }
+
+    /// Adds a path; a sweep path (`lr_factor`) uses η times that factor.
+    pub(crate) fn push_path_scaled(
+        &mut self,
+        start: (f64, f64),
+        optimizer: Optimizer,
+        color: usize,
+        lr_factor: Option<f64>,
+    ) {
         let f = &self.function;
-        let path = Path::new(start, optimizer, self.hyper, &mut |x, y| f.eval(x, y));
-        self.paths.push(TrackedPath { path, color });
+        let hyper = self.hyper_for(lr_factor);
+        let path = Path::new(start, optimizer, hyper, &mut |x, y| f.eval(x, y));
+        self.paths.push(TrackedPath {
+            path,
+            color,
+            lr_factor,
+        });
     }
 
     /// Moves the start of path `i` to `to` (world) and restarts it there.
@@ -173,6 +209,9 @@ impl ExplorerState {
         let f = &self.function;
         for t in &mut self.paths {
             t.path.hyper = self.hyper;
+            if let Some(k) = t.lr_factor {
+                t.path.hyper.lr *= k;
+            }
             let start = t.path.start;
             t.path.restart(start, &mut |x, y| f.eval(x, y));
         }
@@ -219,6 +258,7 @@ impl ExplorerState {
                         Status::Diverged { reason, .. } => Some(reason.clone()),
                         _ => None,
                     },
+                    eta: t.eta_label(),
                 }
             })
             .collect()

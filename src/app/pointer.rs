@@ -1,6 +1,7 @@
 //! Mouse gestures on the canvas: a press and release that moves less than a few pixels is a
 //! click (adds a path, or removes one with the right button); a drag on a start marker moves
-//! that start and restarts its path live; any other drag pans the view.
+//! that start and restarts its path live; any other drag pans the view. Shift+click pins a
+//! point; dragging the pin moves it, dragging the direction handle turns u.
 
 use super::input::REMOVE_RADIUS_PX;
 use super::state::ExplorerState;
@@ -25,6 +26,10 @@ pub enum Grab {
     Start(usize),
     /// The view, to pan it.
     View,
+    /// The pinned point, to move it.
+    Pin,
+    /// The direction handle beside the pin, to turn u.
+    Direction,
 }
 
 /// A press in progress.
@@ -35,6 +40,8 @@ pub struct Gesture {
     pub down_px: (f64, f64),
     pub last_px: (f64, f64),
     pub dragging: bool,
+    /// Shift was held at the press: a click pins instead of starting a path.
+    pub shift: bool,
 }
 
 impl ExplorerState {
@@ -43,9 +50,21 @@ impl ExplorerState {
         self.start_marker_at(px, py, MARKER_GRAB_PX)
     }
 
-    /// A button went down at canvas pixel (px, py).
+    /// A button went down at canvas pixel (px, py) without Shift.
     pub fn pointer_down(&mut self, px: f64, py: f64, button: Button) {
+        self.pointer_down_with(px, py, button, false);
+    }
+
+    /// A button went down at canvas pixel (px, py), with Shift held or not. The direction
+    /// handle and the pin are grabbed before path starts.
+    pub fn pointer_down_with(&mut self, px: f64, py: f64, button: Button, shift: bool) {
+        let near = |p: Option<(f64, f64)>| {
+            p.is_some_and(|(x, y)| (x - px).hypot(y - py) <= MARKER_GRAB_PX)
+        };
+        let pin_px = self.pin.map(|(x, y)| self.to_pixel(x, y));
         let grab = match button {
+            Button::Primary if near(self.direction_handle_px()) => Grab::Direction,
+            Button::Primary if near(pin_px) => Grab::Pin,
             Button::Primary => self
                 .press_on_start_marker(px, py)
                 .map_or(Grab::View, Grab::Start),
@@ -57,6 +76,7 @@ impl ExplorerState {
             down_px: (px, py),
             last_px: (px, py),
             dragging: false,
+            shift,
         });
     }
 
@@ -76,6 +96,11 @@ impl ExplorerState {
                     let to = self.to_world(px, py);
                     self.drag_start(i, to);
                 }
+                Grab::Pin => {
+                    let to = self.to_world(px, py);
+                    self.set_pin(to);
+                }
+                Grab::Direction => self.point_direction_at(px, py),
                 Grab::View => {
                     let s = self.world_per_pixel();
                     self.drag_pan(-(px - g.last_px.0) * s, (py - g.last_px.1) * s);
@@ -96,6 +121,7 @@ impl ExplorerState {
         }
         let at = self.to_world(px, py);
         match (g.button, g.grab) {
+            (Button::Primary, Grab::View) if g.shift => self.set_pin(at),
             (Button::Primary, Grab::View) => self.click(at.0, at.1),
             (Button::Secondary, _) => {
                 let radius = REMOVE_RADIUS_PX * self.world_per_pixel();

@@ -103,6 +103,14 @@ pub struct ExplorerState {
     pub hover: Option<(f64, f64)>,
     /// A short note for the status line (e.g. where a screenshot went).
     pub message: Option<String>,
+    /// The pinned point the slices, tangent lines and directional derivative are shown at.
+    pub pin: Option<(f64, f64)>,
+    /// The direction u of the directional derivative at the pin (radians from +x).
+    pub direction: f64,
+    /// Sweep mode: a click starts one path per factor in `sweep_factors`, each with η·factor.
+    pub sweep: bool,
+    /// Learning-rate factors of sweep mode (η/10, η, 10η by default).
+    pub sweep_factors: Vec<f64>,
     pub(crate) next_color: usize,
     pub(crate) gesture: Option<Gesture>,
 }
@@ -140,6 +148,10 @@ impl ExplorerState {
             export_csv_requested: false,
             hover: None,
             message: None,
+            pin: None,
+            direction: std::f64::consts::FRAC_PI_4,
+            sweep: false,
+            sweep_factors: crate::teach::DEFAULT_SWEEP_FACTORS.to_vec(),
             next_color: 0,
             gesture: None,
         }

@@ -1,0 +1,141 @@
+//! The explorer's teaching tools as state: the pinned point (slices and tangent lines there),
+//! the direction u of the directional derivative with its drag handle, and the learning-rate
+//! sweep (one path per factor of η from a click). The maths is in [`crate::teach`].
+
+use super::state::ExplorerState;
+use crate::descent::Hyper;
+use crate::teach::{self, Special, Tangent};
+
+/// Distance in pixels from the pin to the direction handle on the canvas.
+pub const HANDLE_PX: f64 = 70.0;
+/// A direction within this many degrees of ∇f, the contour or −∇f is named as such.
+pub const SPECIAL_TOL_DEG: f64 = 3.0;
+
+/// What the panel shows about the directional derivative at the pin.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DirectionalReadout {
+    /// θ of u, radians.
+    pub theta: f64,
+    /// D_u f = ∇f·u.
+    pub value: f64,
+    /// ∇f at the pin.
+    pub grad: (f64, f64),
+    /// |∇f|, the largest D_u f over all directions.
+    pub grad_norm: f64,
+    /// The angle between u and ∇f in degrees, 0 to 180.
+    pub angle_deg: f64,
+    pub special: Option<Special>,
+}
+
+impl ExplorerState {
+    /// Pins the point `at` (world): slices and tangent lines are shown there.
+    pub fn set_pin(&mut self, at: (f64, f64)) {
+        if at.0.is_finite() && at.1.is_finite() {
+            self.pin = Some(at);
+        }
+    }
+
+    /// Removes the pin.
+    pub fn clear_pin(&mut self) {
+        self.pin = None;
+    }
+
+    /// Pins the centre of the view if nothing is pinned, else removes the pin (the panel's
+    /// toggle).
+    pub fn toggle_pin(&mut self) {
+        if self.pin.is_some() {
+            self.clear_pin();
+        } else {
+            let v = self.shown_view();
+            self.set_pin(((v.x0 + v.x1) / 2.0, (v.y0 + v.y1) / 2.0));
+        }
+    }
+
+    /// f and the slopes of both slices at the pin, if pinned and f is defined there.
+    pub fn pin_tangent(&self) -> Option<Tangent> {
+        self.pin.and_then(|p| teach::tangent(&self.function, p))
+    }
+
+    /// Sets θ of the direction u (radians; kept in (−π, π]).
+    pub fn set_direction(&mut self, theta: f64) {
+        if theta.is_finite() {
+            let r = theta.rem_euclid(std::f64::consts::TAU);
+            self.direction = if r > std::f64::consts::PI {
+                r - std::f64::consts::TAU
+            } else {
+                r
+            };
+        }
+    }
+
+    /// The canvas pixel of the direction handle: [`HANDLE_PX`] from the pin along u.
+    pub fn direction_handle_px(&self) -> Option<(f64, f64)> {
+        let (x, y) = self.pin?;
+        let (px, py) = self.to_pixel(x, y);
+        let (ux, uy) = teach::unit(self.direction);
+        Some((px + HANDLE_PX * ux, py - HANDLE_PX * uy))
+    }
+
+    /// Turns u to point from the pin towards canvas pixel (px, py) (the handle's drag).
+    pub fn point_direction_at(&mut self, px: f64, py: f64) {
+        let Some((x, y)) = self.pin else {
+            return;
+        };
+        let (cx, cy) = self.to_pixel(x, y);
+        let (dx, dy) = (px - cx, cy - py);
+        if dx != 0.0 || dy != 0.0 {
+            self.set_direction(dy.atan2(dx));
+        }
+    }
+
+    /// D_u f at the pin for the current u, if pinned where f is defined.
+    pub fn directional_readout(&self) -> Option<DirectionalReadout> {
+        let g = self.pin_tangent()?.grad();
+        Some(DirectionalReadout {
+            theta: self.direction,
+            value: teach::directional(g, self.direction),
+            grad: g,
+            grad_norm: g.0.hypot(g.1),
+            angle_deg: teach::angle_to_grad_deg(g, self.direction),
+            special: teach::special_direction(g, self.direction, SPECIAL_TOL_DEG),
+        })
+    }
+
+    /// The hyperparameters of a path: the explorer's, with η scaled for a sweep path.
+    pub fn hyper_for(&self, lr_factor: Option<f64>) -> Hyper {
+        let mut h = self.hyper;
+        if let Some(k) = lr_factor {
+            h.lr *= k;
+        }
+        h
+    }
+
+    /// Sweep mode on or off (it replaces compare mode while on).
+    pub fn set_sweep(&mut self, on: bool) {
+        self.sweep = on;
+        if on {
+            self.compare = false;
+        }
+    }
+
+    /// Takes the factors typed in the panel; on a bad list the old factors stay and the
+    /// reason goes to the status line.
+    pub fn set_sweep_factors(&mut self, text: &str) {
+        match teach::parse_factors(text) {
+            Ok(f) => {
+                self.sweep_factors = f;
+                self.message = None;
+            }
+            Err(e) => self.message = Some(e.to_string()),
+        }
+    }
+
+    /// A sweep click: one path from (x, y) per factor, each with η·factor and its own colour.
+    pub fn sweep_at(&mut self, x: f64, y: f64) {
+        for k in self.sweep_factors.clone() {
+            let color = self.next_color;
+            self.next_color += 1;
+            self.push_path_scaled((x, y), self.optimizer, color, Some(k));
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! The teaching tools on screen: the right-hand "slices" panel (f(x, y₀) and f(x₀, y) with
+//! their tangent lines and slopes, the directional derivative with its polar plot) and the
+//! marks on the canvas (slice lines through the pin, u with its handle, ∇f).
+
+use egui::{Color32, Painter, Pos2, RichText, Stroke, Ui};
+use egui_plot::{Line, Plot, PlotPoint, Points, Text};
+
+use super::state::ExplorerState;
+use super::teach::DirectionalReadout;
+use crate::render::overlay::PlotRect;
+use crate::teach::{self, Special, Tangent};
+
+/// Colour of the x slice (f against x, the horizontal line on the canvas).
+pub const X_SLICE: Color32 = Color32::from_rgb(255, 150, 40);
+/// Colour of the y slice (f against y, the vertical line on the canvas).
+pub const Y_SLICE: Color32 = Color32::from_rgb(60, 210, 255);
+/// Colour of the direction u.
+pub const U_COLOR: Color32 = Color32::WHITE;
+/// Colour of the gradient arrow.
+pub const GRAD_COLOR: Color32 = Color32::from_rgb(255, 80, 80);
+/// Samples per slice curve.
+const SLICE_SAMPLES: usize = 240;
+/// Height of each plot in points.
+const PLOT_HEIGHT: f32 = 170.0;
+
+/// A slope as the plots and canvas write it ("2.000", or short form when large).
+pub fn slope_text(v: f64) -> String {
+    if v.abs() < 1e4 {
+        format!("{v:.3}")
+    } else {
+        crate::numfmt::short(v)
+    }
+}
+
+/// The right-hand panel's contents for the pinned point.
+pub fn slices_panel(ui: &mut Ui, s: &mut ExplorerState) {
+    let Some((x0, y0)) = s.pin else {
+        return;
+    };
+    let (a, b) = s.var_names();
+    ui.heading("Slices at the pin");
+    ui.label(format!("{a}₀ = {x0:.4}   {b}₀ = {y0:.4}"));
+    let Some(t) = s.pin_tangent() else {
+        ui.label("f is undefined at the pin");
+        return;
+    };
+    ui.label(format!("f = {}", crate::numfmt::short(t.f)));
+    let v = s.shown_view();
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        let slope = |name: &str, v: f64| format!("   ∂f/∂{name} = {}", slope_text(v));
+        ui.label(
+            RichText::new(format!("f({a}, {b}₀) against {a}{}", slope(&a, t.slope_x)))
+                .color(X_SLICE),
+        );
+        let samples = teach::slice_x(&s.function, y0, (v.x0, v.x1), SLICE_SAMPLES);
+        slice_plot(ui, "slice-x", &samples, &t, Axis::X, (&a, (v.x0, v.x1)));
+        ui.label(
+            RichText::new(format!("f({a}₀, {b}) against {b}{}", slope(&b, t.slope_y)))
+                .color(Y_SLICE),
+        );
+        let samples = teach::slice_y(&s.function, x0, (v.y0, v.y1), SLICE_SAMPLES);
+        slice_plot(ui, "slice-y", &samples, &t, Axis::Y, (&b, (v.y0, v.y1)));
+        ui.label(
+            RichText::new(format!(
+                "grad f = ({}, {})",
+                slope_text(t.slope_x),
+                slope_text(t.slope_y)
+            ))
+            .strong(),
+        );
+        ui.separator();
+        directional_section(ui, s);
+    });
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Axis {
+    X,
+    Y,
+}
+
+/// One slice with the tangent line at the pin and its slope written beside it.
+fn slice_plot(
+    ui: &mut Ui,
+    id: &str,
+    samples: &[teach::SliceSample],
+    t: &Tangent,
+    axis: Axis,
+    (name, range): (&str, (f64, f64)),
+) {
+    let (span, mid) = (range.1 - range.0, (range.0 + range.1) / 2.0);
+    let (color, at, slope) = match axis {
+        Axis::X => (X_SLICE, t.x, t.slope_x),
+        Axis::Y => (Y_SLICE, t.y, t.slope_y),
+    };
+    let line = |s: f64| match axis {
+        Axis::X => t.line_x(s),
+        Axis::Y => t.line_y(s),
+    };
+    // The tangent is drawn over a fifth of the view so a steep one does not flatten the curve.
+    let half = span / 10.0;
+    let ends = [at - half, at + half];
+    let label = format!("∂f/∂{name} = {}", slope_text(slope));
+    Plot::new(id)
+        .height(PLOT_HEIGHT)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show(ui, |p| {
+            for (i, run) in teach::segments(samples).into_iter().enumerate() {
+                p.line(Line::new(format!("f {i}"), run).color(color).width(2.0));
+            }
+            let tangent = ends.map(|s| [s, line(s)]);
+            p.line(
+                Line::new("tangent", tangent.to_vec())
+                    .color(Color32::WHITE)
+                    .width(1.5),
+            );
+            p.points(
+                Points::new("pin", vec![[at, t.f]])
+                    .radius(4.0)
+                    .color(Color32::WHITE),
+            );
+            // Written at the tangent's end nearer the middle, extending towards the middle.
+            let (end, anchor) = if at > mid {
+                (ends[0], egui::Align2::RIGHT_BOTTOM)
+            } else {
+                (ends[1], egui::Align2::LEFT_BOTTOM)
+            };
+            let tip = PlotPoint::new(end, line(end));
+            let text = RichText::new(label).strong().size(15.0);
+            p.text(Text::new("slope", tip, text).anchor(anchor));
+        });
+}
+
+fn special_color(sp: Special) -> Color32 {
+    match sp {
+        Special::SteepestAscent => Color32::from_rgb(255, 90, 90),
+        Special::AlongContour => Color32::from_rgb(255, 220, 60),
+        Special::SteepestDescent => Color32::from_rgb(90, 170, 255),
+    }
+}
+
+/// θ slider, D_u f, the angle to ∇f, the named direction, and D_u f over all θ.
+fn directional_section(ui: &mut Ui, s: &mut ExplorerState) {
+    ui.heading("Directional derivative");
+    let mut deg = s.direction.to_degrees();
+    if ui
+        .add(egui::Slider::new(&mut deg, -180.0..=180.0).text("θ of u (°)"))
+        .changed()
+    {
+        s.set_direction(deg.to_radians());
+    }
+    ui.label("or drag the white handle beside the pin");
+    let Some(r) = s.directional_readout() else {
+        return;
+    };
+    ui.label(RichText::new(format!("D_u f = grad f · u = {}", slope_text(r.value))).size(18.0));
+    ui.label(format!(
+        "angle(u, grad f) = {:.1}°   |grad f| = {}",
+        r.angle_deg,
+        slope_text(r.grad_norm)
+    ));
+    if let Some(sp) = r.special {
+        ui.label(
+            RichText::new(sp.text())
+                .size(18.0)
+                .strong()
+                .color(special_color(sp)),
+        );
+    }
+    polar_plot(ui, &r);
+}
+
+/// D_u f in polar form: |D_u f| at angle θ, red where it climbs, blue where it falls, with
+/// the current u marked.
+fn polar_plot(ui: &mut Ui, r: &DirectionalReadout) {
+    let curve = teach::directional_curve(r.grad, 181);
+    let lobe = |sign: f64| -> Vec<[f64; 2]> {
+        curve
+            .iter()
+            .map(|&(th, d)| {
+                let m = (sign * d).max(0.0);
+                [m * th.cos(), m * th.sin()]
+            })
+            .collect()
+    };
+    let (ux, uy) = teach::unit(r.theta);
+    let tip = [r.value.abs() * ux, r.value.abs() * uy];
+    let rim = r.grad_norm.max(1e-12);
+    Plot::new("polar-du")
+        .height(PLOT_HEIGHT + 30.0)
+        .data_aspect(1.0)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .include_x(-rim)
+        .include_x(rim)
+        .include_y(-rim)
+        .include_y(rim)
+        .show(ui, |p| {
+            p.line(Line::new("D_u f > 0", lobe(1.0)).color(special_color(Special::SteepestAscent)));
+            p.line(
+                Line::new("D_u f < 0", lobe(-1.0)).color(special_color(Special::SteepestDescent)),
+            );
+            p.line(Line::new("u", vec![[0.0, 0.0], [rim * ux, rim * uy]]).color(Color32::GRAY));
+            p.points(Points::new("D_u f", vec![tip]).radius(5.0).color(U_COLOR));
+        });
+    ui.label("|D_u f| against θ: red where f climbs, blue where it falls");
+}
+
+/// Marks on the canvas for the pin: the two slice lines, ∇f, u and its handle. `plot` is the
+/// canvas rectangle in window pixels.
+pub fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect) {
+    let Some((x, y)) = s.pin else {
+        return;
+    };
+    let ppp = painter.pixels_per_point().max(1e-3);
+    let pt = |px: f64, py: f64| Pos2::new((plot.x + px as f32) / ppp, (plot.y + py as f32) / ppp);
+    let clip = egui::Rect::from_min_max(pt(0.0, 0.0), pt(f64::from(plot.w), f64::from(plot.h)));
+    let painter = painter.with_clip_rect(clip);
+    let (cx, cy) = s.to_pixel(x, y);
+    let w = 2.0 / ppp;
+    let dark = Stroke::new(4.0 / ppp, Color32::from_black_alpha(160));
+    for (a, b, color) in [
+        (pt(0.0, cy), pt(f64::from(plot.w), cy), X_SLICE),
+        (pt(cx, 0.0), pt(cx, f64::from(plot.h)), Y_SLICE),
+    ] {
+        painter.line_segment([a, b], dark);
+        painter.line_segment([a, b], Stroke::new(w, color));
+    }
+    let centre = pt(cx, cy);
+    if let Some(t) = s.pin_tangent() {
+        let (gx, gy) = t.grad();
+        let n = gx.hypot(gy);
+        if n > 0.0 {
+            let len = super::teach::HANDLE_PX * 0.8;
+            let tip = pt(cx + len * gx / n, cy - len * gy / n);
+            arrow(&painter, centre, tip, GRAD_COLOR, ppp);
+            // Close to u the two labels would overlap; u's label then says it all.
+            let near_u = teach::angle_to_grad_deg((gx, gy), s.direction) < 20.0;
+            if !near_u {
+                label_beside(&painter, tip, gx, "grad f".into(), GRAD_COLOR, ppp);
+            }
+        }
+    }
+    if let Some((hx, hy)) = s.direction_handle_px() {
+        let handle = pt(hx, hy);
+        arrow(&painter, centre, handle, U_COLOR, ppp);
+        painter.circle(
+            handle,
+            7.0 / ppp,
+            Color32::from_black_alpha(120),
+            Stroke::new(w, U_COLOR),
+        );
+        if let Some(r) = s.directional_readout() {
+            let color = r.special.map_or(U_COLOR, special_color);
+            let text = format!("u: D_u f = {}", slope_text(r.value));
+            label_beside(&painter, handle, hx - cx, text, color, ppp);
+        }
+    }
+    painter.circle(
+        centre,
+        6.0 / ppp,
+        Color32::WHITE,
+        Stroke::new(w, Color32::BLACK),
+    );
+}
+
+/// Text beside `at`, on the side away from the pin (`dx`: which way the mark points).
+fn label_beside(painter: &Painter, at: Pos2, dx: f64, text: String, color: Color32, ppp: f32) {
+    let (offset, anchor) = if dx >= 0.0 {
+        (10.0, egui::Align2::LEFT_CENTER)
+    } else {
+        (-10.0, egui::Align2::RIGHT_CENTER)
+    };
+    let at = at + egui::vec2(offset / ppp, 0.0);
+    let galley = painter.layout_no_wrap(text, font(ppp), color);
+    let rect = anchor.anchor_size(at, galley.size()).expand(3.0 / ppp);
+    painter.rect_filled(rect, 3.0 / ppp, Color32::from_black_alpha(170));
+    painter.galley(rect.min + egui::vec2(3.0 / ppp, 3.0 / ppp), galley, color);
+}
+
+fn font(ppp: f32) -> egui::FontId {
+    egui::FontId::proportional(18.0 / ppp)
+}
+
+fn arrow(painter: &Painter, from: Pos2, to: Pos2, color: Color32, ppp: f32) {
+    painter.arrow(
+        from,
+        to - from,
+        Stroke::new(5.0 / ppp, Color32::from_black_alpha(150)),
+    );
+    painter.arrow(from, to - from, Stroke::new(2.5 / ppp, color));
+}
