@@ -29,7 +29,10 @@ fn static_shaders_validate() {
         let text = std::fs::read_to_string(&path).expect("readable shader");
         // Templates need generated functions: splice the simplest field, f = x. The render
         // shaders share the structs of common.wgsl, which the renderer prepends.
-        let name = path.file_stem().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = path
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         let source = if text.contains(wgsl::PLACEHOLDER) {
             source_for(var(Var::X), num(1.0), num(0.0))
         } else if ["common", "ops"].contains(&name) {
