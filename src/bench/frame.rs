@@ -27,7 +27,7 @@ pub const DEMO_POINTS: usize = 50;
 /// repeat differs from the one before and the field must be recomputed.
 pub fn panned(view: &View, k: usize) -> View {
     let step = view.width() * 0.01 * (k % 7 + 1) as f64;
-    let dx = if k % 2 == 0 { step } else { -step };
+    let dx = if k.is_multiple_of(2) { step } else { -step };
     view.panned(dx, 0.0)
 }
 
