@@ -8,8 +8,9 @@ use gradfield::bench::{self, Options};
 const EXE: &str = env!("CARGO_BIN_EXE_gradfield");
 
 /// The stats objects every row of the JSON has.
-const ROW_STATS: [&str; 6] = [
+const ROW_STATS: [&str; 7] = [
     "field",
+    "field_wall",
     "full_frame",
     "full_frame_wall",
     "steady_frame",

@@ -141,7 +141,7 @@ pub fn run(gpu: &Gpu, options: &Options, mut progress: impl FnMut(&str)) -> Resu
             let cpu_ms = cpu::field(scene, size, options.cpu_repeats);
             let cpu = Stats::from_ms(&cpu_ms)
                 .ok_or_else(|| Error::Gpu("bench: no finite CPU timings".into()))?;
-            let field = summary(&field, false)?;
+            let (field, field_wall) = (summary(&field, false)?, summary(&field, true)?);
             let (full_bytes, steady_bytes) = (
                 floor::full_frame_bytes(&layout),
                 floor::steady_frame_bytes(&layout),
@@ -152,6 +152,7 @@ pub fn run(gpu: &Gpu, options: &Options, mut progress: impl FnMut(&str)) -> Resu
                 function: scene.name.to_string(),
                 gpu_over_cpu: field.median_ms / cpu.median_ms,
                 field,
+                field_wall,
                 full_frame: summary(&full, false)?,
                 full_frame_wall: summary(&full, true)?,
                 steady_frame: summary(&steady, false)?,

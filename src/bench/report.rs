@@ -15,8 +15,10 @@ pub struct Row {
     /// The plot inside the figure: the grid the frames evaluate.
     pub plot: (u32, u32),
     pub function: String,
-    /// The field pass alone on a `size` grid.
+    /// The field pass alone on a `size` grid, by the report's clock.
     pub field: Stats,
+    /// The same runs by wall time.
+    pub field_wall: Stats,
     /// Full frames after a pan, by the report's clock.
     pub full_frame: Stats,
     /// The same frames by wall time (submission to completion, CPU work included).
@@ -68,7 +70,10 @@ impl Report {
         let _ = writeln!(
             t,
             "GPU clock: {}; {} warm-up + {} timed runs each; times in ms, median (min–max)",
-            self.clock.name(),
+            match self.clock {
+                Clock::Timestamp => "timestamp queries",
+                Clock::Wall => "wall, submission to completion (no usable timestamps here)",
+            },
             self.warmup,
             self.repeats
         );
@@ -114,13 +119,14 @@ impl Report {
                 ),
             );
         }
-        let _ = writeln!(t, "\nwall time of the frames (submission to completion):");
+        let _ = writeln!(t, "\nwall time (submission to completion):");
         for r in &self.rows {
             let _ = writeln!(
                 t,
-                "{:<10} {:<11} full {:<24} steady {}",
+                "{:<10} {:<11} field {:<24} full {:<24} steady {}",
                 format!("{}x{}", r.size.0, r.size.1),
                 r.function,
+                r.field_wall.display(),
                 r.full_frame_wall.display(),
                 r.steady_frame_wall.display()
             );
@@ -158,7 +164,7 @@ impl Report {
             .map(|r| {
                 format!(
                     "    {{\"width\": {}, \"height\": {}, \"plot_width\": {}, \"plot_height\": {}, \
-                     \"function\": {}, \"field\": {}, \"full_frame\": {}, \"full_frame_wall\": {}, \
+                     \"function\": {}, \"field\": {}, \"field_wall\": {}, \"full_frame\": {}, \"full_frame_wall\": {}, \
                      \"steady_frame\": {}, \"steady_frame_wall\": {}, \"cpu_field\": {}, \
                      \"gpu_over_cpu\": {}, \"full_floor_bytes\": {}, \"full_floor_ms\": {}, \
                      \"steady_floor_bytes\": {}, \"steady_floor_ms\": {}}}",
@@ -168,6 +174,7 @@ impl Report {
                     r.plot.1,
                     string(&r.function),
                     stats(&r.field),
+                    stats(&r.field_wall),
                     stats(&r.full_frame),
                     stats(&r.full_frame_wall),
                     stats(&r.steady_frame),
