@@ -119,8 +119,15 @@ impl Report {
                 ),
             );
         }
-        let _ = writeln!(t, "\nwall time (submission to completion):");
-        for r in &self.rows {
+        let rows = if self.clock == Clock::Timestamp {
+            &self.rows[..]
+        } else {
+            &[]
+        };
+        if !rows.is_empty() {
+            let _ = writeln!(t, "\nwall time (submission to completion):");
+        }
+        for r in rows {
             let _ = writeln!(
                 t,
                 "{:<10} {:<11} field {:<24} full {:<24} steady {}",
