@@ -4,6 +4,7 @@
 //! drawing it in [`render`].
 
 pub mod app;
+pub mod bench;
 pub mod cli;
 pub mod cpu_field;
 pub mod descent;

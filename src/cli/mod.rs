@@ -2,6 +2,7 @@
 //! parses, dispatches and turns errors into exit codes (2 for bad input, 1 otherwise).
 
 pub mod args;
+pub mod bench;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -37,6 +38,9 @@ pub enum Command {
     Render(RenderArgs),
     /// Run gradient descent from start points and write the iterates as CSV.
     Descend(DescendArgs),
+    /// Measure the field pass, full and steady frames on the GPU, the CPU reference and
+    /// descent steps.
+    Bench(BenchArgs),
 }
 
 /// The function: an expression, or a preset by name.
@@ -173,6 +177,22 @@ pub struct DescendArgs {
     /// Write the iterates here (CSV); standard output when absent.
     #[arg(long, value_name = "FILE.csv")]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BenchArgs {
+    /// Print JSON instead of the table.
+    #[arg(long)]
+    pub json: bool,
+    /// Sizes WxH, comma-separated (default 1024x1024,1920x1080,3840x2160; --quick: 1920x1080).
+    #[arg(long, value_name = "WxH,...", value_delimiter = ',', value_parser = parse_size)]
+    pub sizes: Vec<(u32, u32)>,
+    /// Timed runs per measurement (default 10; --quick: 3).
+    #[arg(long, value_name = "N")]
+    pub repeats: Option<usize>,
+    /// 1920x1080 only, 3 repeats, one CPU field run: a minute or so on a software renderer.
+    #[arg(long)]
+    pub quick: bool,
 }
 
 #[derive(Debug, Clone, Default, Args)]

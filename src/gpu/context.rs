@@ -44,9 +44,11 @@ impl Gpu {
     fn with_adapter(instance: wgpu::Instance, adapter: wgpu::Adapter) -> Result<Gpu> {
         // Everything the adapter offers: the renderer needs storage buffers in fragment
         // shaders and bindings of up to MAX_FIELD_BYTES, which default limits may not give.
+        // Timestamp queries, where offered, let `gradfield bench` time GPU work exactly.
         let needed = adapter.limits();
         let (device, queue) = pollster::block_on(adapter.request_device(&wgpu::DeviceDescriptor {
             label: Some("Gpu::device"),
+            required_features: adapter.features() & wgpu::Features::TIMESTAMP_QUERY,
             required_limits: needed,
             ..Default::default()
         }))
