@@ -117,3 +117,19 @@ fn a_parsed_function_leaves_no_trace_of_its_text() {
     }
     validate("parsed", &src).unwrap_or_else(|e| panic!("{e}"));
 }
+
+#[test]
+fn converge_shader_validates_for_every_function() {
+    use gradfield::gpu::converge::{converge_source, CONVERGE_TEMPLATE};
+    assert!(CONVERGE_TEMPLATE.contains(wgsl::PLACEHOLDER));
+    for text in [
+        "x^2 + y^2",
+        "ln(x) + sqrt(y)",
+        "atan2(y, x) * hypot(x, y)",
+        "x^y",
+    ] {
+        let f = gradfield::expr::Function::parse(text).expect("parses");
+        let src = converge_source(&f).expect("generates");
+        validate(text, &src).unwrap_or_else(|e| panic!("{e}"));
+    }
+}

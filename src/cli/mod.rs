@@ -34,6 +34,8 @@ pub enum Command {
     Render(RenderArgs),
     /// Run gradient descent from start points and write the iterates as CSV.
     Descend(DescendArgs),
+    /// Run an optimizer from every grid point on the GPU; write where each ends (.npy).
+    Converge(converge::ConvergeArgs),
 }
 
 /// The function: an expression, or a preset by name.
@@ -201,6 +203,7 @@ pub struct ExploreArgs {
     pub screenshot: Option<PathBuf>,
 }
 
+pub mod converge;
 pub mod descend;
 pub mod diff;
 pub mod explore;
