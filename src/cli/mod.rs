@@ -154,6 +154,10 @@ pub struct RenderArgs {
     /// Clip the colour range to this percentile at each end (e.g. 2) instead of min..max.
     #[arg(long, value_name = "P")]
     pub percentile: Option<f64>,
+    /// Colour the plot by a convergence map instead of the heatmap: `basin` (where descent
+    /// from each pixel ends) or `steps` (when it converged, with --tol); magenta hatch: diverged.
+    #[arg(long, value_name = "MODE")]
+    pub converge_map: Option<String>,
     /// Keep the view exactly as given even when its aspect differs from the picture's (by
     /// default the view is widened so that a unit of x and of y are equally long).
     #[arg(long)]
