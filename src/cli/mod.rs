@@ -156,8 +156,15 @@ pub struct RenderArgs {
     pub percentile: Option<f64>,
     /// Colour the plot by a convergence map instead of the heatmap: `basin` (where descent
     /// from each pixel ends) or `steps` (when it converged, with --tol); magenta hatch: diverged.
-    #[arg(long, value_name = "MODE")]
+    #[arg(long, value_name = "MODE", conflicts_with = "gradient_check")]
     pub converge_map: Option<String>,
+    /// Colour by log10 of the relative difference between the exact gradient and the
+    /// central-difference one computed on the GPU (a check of the derivatives).
+    #[arg(long)]
+    pub gradient_check: bool,
+    /// Relative step h of the central differences for --gradient-check (default 4.92e-3).
+    #[arg(long, value_name = "h", requires = "gradient_check", value_parser = parse_positive)]
+    pub check_step: Option<f64>,
     /// Keep the view exactly as given even when its aspect differs from the picture's (by
     /// default the view is widened so that a unit of x and of y are equally long).
     #[arg(long)]
@@ -207,6 +214,7 @@ pub struct ExploreArgs {
     pub screenshot: Option<PathBuf>,
 }
 
+pub mod check;
 pub mod converge;
 pub mod descend;
 pub mod diff;

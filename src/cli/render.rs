@@ -81,7 +81,16 @@ pub fn run(args: &RenderArgs) -> Result<()> {
         ..FigureText::default()
     };
     let map_mode: Option<MapMode> = args.converge_map.as_deref().map(str::parse).transpose()?;
+    let check_step = args
+        .gradient_check
+        .then(|| super::check::check_step(args.check_step))
+        .transpose()?;
     let gpu = crate::gpu::Gpu::headless()?;
+    if let Some(step) = check_step {
+        let settings = super::check::check_settings(&settings);
+        let plot = (&view, size, &settings);
+        return super::check::render_check_png(&gpu, f, step, plot, &draws, text, &args.out);
+    }
     match map_mode {
         None => {
             crate::render::render_png(&gpu, f, &view, size, &settings, &draws, &text, &args.out)

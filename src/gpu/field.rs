@@ -83,6 +83,7 @@ pub struct FieldPass {
     field: wgpu::Buffer,
     bind_group: wgpu::BindGroup,
     size: (u32, u32),
+    check: Option<f32>,
 }
 
 impl FieldPass {
@@ -158,6 +159,7 @@ impl FieldPass {
             field,
             bind_group,
             size: (1, 1),
+            check: None,
         })
     }
 
@@ -183,6 +185,14 @@ impl FieldPass {
         self.pipeline =
             shader::compute_pipeline(device, "FieldPass::pipeline", source, &self.pipeline_layout)?;
         Ok(())
+    }
+
+    /// With `Some(h)`, the next [`FieldPass::prepare`] computes a gradient check instead of
+    /// the field: per sample (log10 of |g_exact − g_numeric| / max(|g_exact|, 1e-20), 0, 0,
+    /// defined), the numeric gradient with relative step h (see [`NUMERIC_STEP`]), floored
+    /// at −10. `None` goes back to the field.
+    pub fn set_check(&mut self, step: Option<f32>) {
+        self.check = step;
     }
 
     /// Uploads the sample coordinates of `view` on a `width`×`height` grid and the mode;
@@ -233,11 +243,12 @@ impl FieldPass {
         let params = Params {
             width,
             height,
-            mode: match mode {
-                GradientMode::Exact => 0,
-                GradientMode::Numeric => 1,
+            mode: match (self.check, mode) {
+                (Some(_), _) => 2,
+                (None, GradientMode::Exact) => 0,
+                (None, GradientMode::Numeric) => 1,
             },
-            step: NUMERIC_STEP,
+            step: self.check.unwrap_or(NUMERIC_STEP),
         };
         queue.write_buffer(&self.xs, 0, bytemuck::cast_slice(&xs));
         queue.write_buffer(&self.ys, 0, bytemuck::cast_slice(&ys));

@@ -152,6 +152,13 @@ impl Renderer {
         Ok(())
     }
 
+    /// With `Some(h)`, the heatmap shows the gradient check of `FieldPass::set_check`
+    /// (log10 relative difference of the exact and numeric gradients, step h) instead of f.
+    pub fn set_gradient_check(&mut self, step: Option<f32>) {
+        self.field.set_check(step);
+        self.function_changed = true;
+    }
+
     /// True while a convergence map replaces the heatmap.
     pub fn has_converge_map(&self) -> bool {
         self.converge_map.is_some()
