@@ -23,7 +23,7 @@ fn check(expr: &str, step: f32) -> Vec<f32> {
     let gpu = gpu();
     let f = Function::parse(expr).unwrap();
     let mut pass = FieldPass::for_function(&gpu.device, &f).unwrap();
-    pass.set_check(Some(step));
+    pass.set_check(&gpu.device, Some(step)).unwrap();
     let view = View::new(-3.0, 3.0, -2.0, 2.0).unwrap();
     let out = run_pass(&gpu, &mut pass, &view, 64, 48, GradientMode::Exact).unwrap();
     let defined: Vec<f32> = out.iter().filter(|s| s[3] > 0.5).map(|s| s[0]).collect();
@@ -109,4 +109,29 @@ fn render_prints_the_largest_difference() {
     assert!(fine < 1e-2 && coarse > 10.0 * fine, "{fine} vs {coarse}");
     assert_eq!(run("0").status.code(), Some(2));
     assert_eq!(run("1e9").status.code(), Some(2));
+}
+
+#[test]
+fn the_check_is_compiled_only_into_passes_that_use_it() {
+    use gradfield::gpu::field::field_source;
+    let f = Function::parse("x^2 + y^2").unwrap();
+    let (grad, value) = gradfield::gpu::field::function_tapes(&f);
+    assert!(!field_source(&grad, &value).unwrap().contains("CHECK_FLOOR"));
+    // On, then off again: the pass computes the field as before.
+    let gpu = gpu();
+    let view = View::new(-2.0, 1.0, -1.0, 3.0).unwrap();
+    let mut plain = FieldPass::for_function(&gpu.device, &f).unwrap();
+    let want = run_pass(&gpu, &mut plain, &view, 8, 6, GradientMode::Exact).unwrap();
+    let mut pass = FieldPass::for_function(&gpu.device, &f).unwrap();
+    pass.set_check(&gpu.device, Some(NUMERIC_STEP)).unwrap();
+    let checked = run_pass(&gpu, &mut pass, &view, 8, 6, GradientMode::Exact).unwrap();
+    assert_ne!(checked, want);
+    pass.set_check(&gpu.device, None).unwrap();
+    let got = run_pass(&gpu, &mut pass, &view, 8, 6, GradientMode::Exact).unwrap();
+    assert_eq!(got, want);
+    // A pass built from a bare shader has no function to rebuild with the check.
+    let src = field_source(&grad, &value).unwrap();
+    let mut bare = FieldPass::from_source(&gpu.device, &src).unwrap();
+    let err = bare.set_check(&gpu.device, Some(1e-3)).unwrap_err();
+    assert!(matches!(err, gradfield::Error::Shader(_)), "{err}");
 }

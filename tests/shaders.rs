@@ -33,7 +33,12 @@ fn static_shaders_validate() {
             .file_stem()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        let source = if text.contains(wgsl::PLACEHOLDER) {
+        let source = if name == "check" {
+            let f = gradfield::expr::Function::parse("sin(x) * y").expect("parses");
+            let (grad, value) = gradfield::gpu::field::function_tapes(&f);
+            let generated = wgsl::generate(&grad, &value).expect("generates");
+            gradfield::gpu::check::field_shader(&generated, true).expect("splices")
+        } else if text.contains(wgsl::PLACEHOLDER) {
             source_for(var(Var::X), num(1.0), num(0.0))
         } else if ["common", "ops"].contains(&name) {
             text

@@ -67,7 +67,7 @@ pub fn render_check_png(
     let fig = FigureLayout::for_figure(size.0, size.1, text.ui_scale, settings.show_heatmap);
     let layout = plot_layout(&fig, size);
     let mut pass = FieldPass::for_function(&gpu.device, function)?;
-    pass.set_check(Some(step));
+    pass.set_check(&gpu.device, Some(step))?;
     let (w, h) = (layout.plot.w, layout.plot.h);
     let samples = run_pass(gpu, &mut pass, view, w, h, GradientMode::Exact)?;
     let (line, short) = match largest(&samples) {
@@ -88,7 +88,7 @@ pub fn render_check_png(
         "gradient check: log10 relative difference, h = {step:.2e}; {short}"
     ));
     let mut renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, function)?;
-    renderer.set_gradient_check(Some(step));
+    renderer.set_gradient_check(gpu, Some(step))?;
     let mut egui = EguiOffscreen::new(&gpu.device, OFFSCREEN_FORMAT);
     let pixels = render_figure_rgba(
         gpu,

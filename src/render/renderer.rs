@@ -154,9 +154,10 @@ impl Renderer {
 
     /// With `Some(h)`, the heatmap shows the gradient check of `FieldPass::set_check`
     /// (log10 relative difference of the exact and numeric gradients, step h) instead of f.
-    pub fn set_gradient_check(&mut self, step: Option<f32>) {
-        self.field.set_check(step);
+    pub fn set_gradient_check(&mut self, gpu: &Gpu, step: Option<f32>) -> Result<()> {
+        self.field.set_check(&gpu.device, step)?;
         self.function_changed = true;
+        Ok(())
     }
 
     /// True while a convergence map replaces the heatmap.
