@@ -16,7 +16,7 @@ struct MapParams {
 }
 
 @group(0) @binding(0) var<uniform> params: Params;
-// The walkers of src/gpu/converge.rs, three vec4 each: (x, y, ·, ·), (·, ·, ·, ·),
+// The walkers of src/gpu/walker.rs, three vec4 each: (x, y, ·, ·), (·, ·, ·, ·),
 // (·, ·, steps as u32 bits, status as u32 bits).
 @group(0) @binding(1) var<storage, read> walkers: array<vec4<f32>>;
 @group(0) @binding(2) var<uniform> map: MapParams;

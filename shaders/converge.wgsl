@@ -1,11 +1,11 @@
 // gradfield convergence map: runs one optimizer from every sample of a W x H grid, the update
 // rules of src/descent/update.rs in f32, a chunk of steps per dispatch (state kept in `walkers`).
 //
-// Layout (keep in sync with src/gpu/converge.rs, `Walker` and `Params`): `walkers` is W * H
+// Layout (keep in sync with src/gpu/walker.rs, `Walker` and `Params`): `walkers` is W * H
 // Walker, row-major, row 0 = top of the picture (DESIGN.md grid convention), start (row j,
 // column i) at index j * W + i. A zeroed walker (status 0) is initialised on its first visit.
 
-// Keep in sync with `Params` in src/gpu/converge.rs.
+// Keep in sync with `Params` in src/gpu/walker.rs.
 struct Params {
     width: u32,
     height: u32,
@@ -43,7 +43,7 @@ struct ValueOk {
     ok: bool,
 }
 
-// Keep in sync with `Walker` in src/gpu/converge.rs (48 bytes).
+// Keep in sync with `Walker` in src/gpu/walker.rs (48 bytes).
 struct Walker {
     theta: vec2<f32>,
     // Velocity b (momentum, nesterov) or first moment m (adam).

@@ -6,13 +6,18 @@
 //! [`CHUNK_STEPS`] per dispatch, one submission each, so a long run never becomes one giant
 //! dispatch that a driver's watchdog would kill.
 
-use crate::descent::{Hyper, Optimizer};
+use crate::descent::Optimizer;
 use crate::error::{Error, Result};
 use crate::expr::{wgsl, Function};
 use crate::gpu::field::{function_tapes, WORKGROUP};
 use crate::gpu::readback::{read_buffer_f32x4, READBACK_TIMEOUT};
 use crate::gpu::{shader, Gpu};
 use crate::view::View;
+
+use super::walker::Params;
+pub use super::walker::{
+    ConvergeSettings, Walker, STATUS_CONVERGED, STATUS_DIVERGED, WALKER_BYTES,
+};
 
 /// The convergence shader template; generated functions go at [`wgsl::PLACEHOLDER`].
 pub const CONVERGE_TEMPLATE: &str = include_str!("../../shaders/converge.wgsl");
@@ -22,76 +27,6 @@ pub const CHUNK_STEPS: u32 = 64;
 
 /// The most steps a run may ask for (keeps step counts exact in f32 and u32 sums safe).
 pub const MAX_STEPS: u32 = 1_000_000;
-
-/// Bytes per start of the walker buffer.
-pub const WALKER_BYTES: u64 = 48;
-
-/// What to run from every start.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ConvergeSettings {
-    /// The optimizer.
-    pub optimizer: Optimizer,
-    /// Its hyperparameters (checked with [`Hyper::validate`] by [`ConvergePass::prepare`]).
-    pub hyper: Hyper,
-    /// Steps at most (≤ [`MAX_STEPS`]).
-    pub steps: u32,
-    /// Converged when |∇f| ≤ tol; 0 never converges.
-    pub tol: f64,
-}
-
-/// Uniform parameters (keep in sync with `Params` in shaders/converge.wgsl).
-#[repr(C)]
-#[derive(Debug, Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
-struct Params {
-    width: u32,
-    height: u32,
-    optimizer: u32,
-    ascent: u32,
-    lr: f32,
-    momentum: f32,
-    alpha: f32,
-    beta1: f32,
-    beta2: f32,
-    eps: f32,
-    tol: f32,
-    steps: u32,
-    chunk: u32,
-    pad: [u32; 3],
-}
-
-/// One start's optimizer state (keep in sync with `Walker` in shaders/converge.wgsl).
-#[repr(C)]
-#[derive(Debug, Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
-pub struct Walker {
-    /// The current iterate (x, y).
-    pub theta: [f32; 2],
-    first: [f32; 2],
-    second: [f32; 2],
-    grad: [f32; 2],
-    beta1_t: f32,
-    beta2_t: f32,
-    /// Steps taken; for a converged walker the step at which |∇f| ≤ tol first held.
-    pub steps: u32,
-    /// 0 not started, 1 running, 2 converged, 3 diverged (or undefined at the start).
-    pub status: u32,
-}
-
-/// [`Walker::status`] of a start that converged.
-pub const STATUS_CONVERGED: u32 = 2;
-/// [`Walker::status`] of a start that diverged or was undefined.
-pub const STATUS_DIVERGED: u32 = 3;
-
-impl Walker {
-    /// (final x, final y, step at which it converged or −1), or NaN in all three if it
-    /// diverged: the row of `gradfield converge`'s output.
-    pub fn result(&self) -> [f32; 3] {
-        match self.status {
-            STATUS_DIVERGED => [f32::NAN; 3],
-            STATUS_CONVERGED => [self.theta[0], self.theta[1], self.steps as f32],
-            _ => [self.theta[0], self.theta[1], -1.0],
-        }
-    }
-}
 
 /// The complete convergence shader for a function.
 pub fn converge_source(function: &Function) -> Result<String> {

@@ -7,6 +7,7 @@ pub mod converge;
 pub mod field;
 pub mod readback;
 pub mod shader;
+mod walker;
 
 pub use context::Gpu;
 pub use converge::{converge_map, ConvergePass, ConvergeSettings};
