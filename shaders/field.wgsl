@@ -9,7 +9,8 @@
 struct Params {
     width: u32,
     height: u32,
-    // 0 = exact (symbolic derivatives), 1 = numeric (central differences of gf_value).
+    // 0 = exact (symbolic derivatives), 1 = numeric (central differences of gf_value),
+    // 2 = gradient check: (log10 of the relative difference of the two, 0, 0).
     mode: u32,
     // Relative step of the central differences: h = step * max(1, |x|).
     step: f32,
@@ -68,8 +69,12 @@ fn cs_main(@builtin(global_invocation_id) gid: vec3<u32>) {
     var s: Sample;
     if params.mode == 0u {
         s = gf_eval(x, y);
-    } else {
+    } else if params.mode == 1u {
         s = numeric_sample(x, y);
+    } else {
+        // The gradient check: a stub unless the pass was built for it (src/gpu/check.rs
+        // splices shaders/check.wgsl in with the generated functions).
+        s = gf_check(x, y);
     }
     let index = gid.y * params.width + gid.x;
     out[index] = select(vec4<f32>(0.0), vec4<f32>(s.f, s.dfdx, s.dfdy, 1.0), s.ok);

@@ -20,6 +20,7 @@ fn main() -> ExitCode {
         Some(Command::Render(args)) => cli::render::run(&args),
         Some(Command::Descend(args)) => cli::descend::run(&args),
         Some(Command::Bench(args)) => cli::bench::run(&args),
+        Some(Command::Converge(args)) => cli::converge::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

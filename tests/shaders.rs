@@ -33,7 +33,12 @@ fn static_shaders_validate() {
             .file_stem()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        let source = if text.contains(wgsl::PLACEHOLDER) {
+        let source = if name == "check" {
+            let f = gradfield::expr::Function::parse("sin(x) * y").expect("parses");
+            let (grad, value) = gradfield::gpu::field::function_tapes(&f);
+            let generated = wgsl::generate(&grad, &value).expect("generates");
+            gradfield::gpu::check::field_shader(&generated, true).expect("splices")
+        } else if text.contains(wgsl::PLACEHOLDER) {
             source_for(var(Var::X), num(1.0), num(0.0))
         } else if ["common", "ops"].contains(&name) {
             text
@@ -116,4 +121,20 @@ fn a_parsed_function_leaves_no_trace_of_its_text() {
         assert!(!src.contains(marker), "{marker} reached the shader");
     }
     validate("parsed", &src).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn converge_shader_validates_for_every_function() {
+    use gradfield::gpu::converge::{converge_source, CONVERGE_TEMPLATE};
+    assert!(CONVERGE_TEMPLATE.contains(wgsl::PLACEHOLDER));
+    for text in [
+        "x^2 + y^2",
+        "ln(x) + sqrt(y)",
+        "atan2(y, x) * hypot(x, y)",
+        "x^y",
+    ] {
+        let f = gradfield::expr::Function::parse(text).expect("parses");
+        let src = converge_source(&f).expect("generates");
+        validate(text, &src).unwrap_or_else(|e| panic!("{e}"));
+    }
 }

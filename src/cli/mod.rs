@@ -41,6 +41,8 @@ pub enum Command {
     /// Measure the field pass, full and steady frames on the GPU, the CPU reference and
     /// descent steps.
     Bench(BenchArgs),
+    /// Run an optimizer from every grid point on the GPU; write where each ends (.npy).
+    Converge(converge::ConvergeArgs),
 }
 
 /// The function: an expression, or a preset by name.
@@ -159,6 +161,17 @@ pub struct RenderArgs {
     /// Clip the colour range to this percentile at each end (e.g. 2) instead of min..max.
     #[arg(long, value_name = "P", allow_negative_numbers = true, value_parser = parse_number)]
     pub percentile: Option<f64>,
+    /// Colour the plot by a convergence map instead of the heatmap: `basin` (where descent
+    /// from each pixel ends) or `steps` (when it converged, with --tol); magenta hatch: diverged.
+    #[arg(long, value_name = "MODE", conflicts_with = "gradient_check")]
+    pub converge_map: Option<String>,
+    /// Colour by log10 of the relative difference between the exact gradient and the
+    /// central-difference one computed on the GPU (a check of the derivatives).
+    #[arg(long)]
+    pub gradient_check: bool,
+    /// Relative step h of the central differences for --gradient-check (default 4.92e-3).
+    #[arg(long, value_name = "h", requires = "gradient_check", value_parser = parse_positive)]
+    pub check_step: Option<f64>,
     /// Keep the view exactly as given even when its aspect differs from the picture's (by
     /// default the view is widened so that a unit of x and of y are equally long).
     #[arg(long)]
@@ -227,6 +240,8 @@ pub struct ExploreArgs {
     pub screenshot: Option<PathBuf>,
 }
 
+pub mod check;
+pub mod converge;
 pub mod descend;
 pub mod diff;
 pub mod explore;

@@ -4,6 +4,7 @@
 use super::descend::{hyper, run_paths};
 use super::{resolve, RenderArgs};
 use crate::error::{Error, Result};
+use crate::render::basin::MapMode;
 use crate::render::layout::FigureLayout;
 use crate::render::overlay::Label;
 use crate::render::{
@@ -87,8 +88,32 @@ pub fn run(args: &RenderArgs) -> Result<()> {
         }),
         ..FigureText::default()
     };
+    let map_mode: Option<MapMode> = args.converge_map.as_deref().map(str::parse).transpose()?;
+    let check_step = args
+        .gradient_check
+        .then(|| super::check::check_step(args.check_step))
+        .transpose()?;
     let gpu = crate::gpu::Gpu::headless()?;
-    crate::render::render_png(&gpu, f, &view, size, &settings, &draws, &text, &args.out)
+    if let Some(step) = check_step {
+        let settings = super::check::check_settings(&settings);
+        let plot = (&view, size, &settings);
+        return super::check::render_check_png(&gpu, f, step, plot, &draws, text, &args.out);
+    }
+    match map_mode {
+        None => {
+            crate::render::render_png(&gpu, f, &view, size, &settings, &draws, &text, &args.out)
+        }
+        Some(mode) => super::converge::render_map_png(
+            &gpu,
+            &r,
+            &args.optim,
+            mode,
+            (&view, size, &settings),
+            &draws,
+            text,
+            &args.out,
+        ),
+    }
 }
 
 fn settings(args: &RenderArgs, preset_log: bool) -> Result<RenderSettings> {

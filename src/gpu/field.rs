@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::expr::tape::Tape;
 use crate::expr::wgsl;
 use crate::expr::Function;
-use crate::gpu::shader;
+use crate::gpu::{check, shader};
 use crate::view::View;
 
 /// The field shader template; generated functions go at [`wgsl::PLACEHOLDER`].
@@ -69,7 +69,7 @@ pub fn function_tapes(function: &Function) -> (Tape, Tape) {
 /// The complete field shader for a function: `tape_f_grad` has roots f, ∂f/∂x, ∂f/∂y and
 /// `tape_f` the root f.
 pub fn field_source(tape_f_grad: &Tape, tape_f: &Tape) -> Result<String> {
-    wgsl::splice(FIELD_TEMPLATE, &wgsl::generate(tape_f_grad, tape_f)?)
+    check::field_shader(&wgsl::generate(tape_f_grad, tape_f)?, false)
 }
 
 /// The field compute pass: owns its pipeline, layouts, buffers and bind group.
@@ -83,12 +83,18 @@ pub struct FieldPass {
     field: wgpu::Buffer,
     bind_group: wgpu::BindGroup,
     size: (u32, u32),
+    check: Option<f32>,
+    /// The generated functions of the current function, to rebuild with or without the check.
+    generated: Option<String>,
 }
 
 impl FieldPass {
     /// A pass for the function compiled into the two tapes (see [`field_source`]).
     pub fn new(device: &wgpu::Device, tape_f_grad: &Tape, tape_f: &Tape) -> Result<FieldPass> {
-        FieldPass::from_source(device, &field_source(tape_f_grad, tape_f)?)
+        let generated = wgsl::generate(tape_f_grad, tape_f)?;
+        let mut pass = FieldPass::from_source(device, &check::field_shader(&generated, false)?)?;
+        pass.generated = Some(generated);
+        Ok(pass)
     }
 
     /// A pass for a parsed function and its derivatives.
@@ -158,6 +164,8 @@ impl FieldPass {
             field,
             bind_group,
             size: (1, 1),
+            check: None,
+            generated: None,
         })
     }
 
@@ -169,7 +177,11 @@ impl FieldPass {
         tape_f_grad: &Tape,
         tape_f: &Tape,
     ) -> Result<()> {
-        self.set_source(device, &field_source(tape_f_grad, tape_f)?)
+        let generated = wgsl::generate(tape_f_grad, tape_f)?;
+        let source = check::field_shader(&generated, self.check.is_some())?;
+        self.pipeline = self.build(device, &source)?;
+        self.generated = Some(generated);
+        Ok(())
     }
 
     /// Like [`FieldPass::set_function`] for a parsed function.
@@ -178,10 +190,30 @@ impl FieldPass {
         self.set_function(device, &grad, &value)
     }
 
-    /// Like [`FieldPass::set_function`] for a complete field shader.
+    /// Like [`FieldPass::set_function`] for a complete field shader (which the gradient check
+    /// cannot rebuild: [`FieldPass::set_check`] then fails until the next `set_function`).
     pub fn set_source(&mut self, device: &wgpu::Device, source: &str) -> Result<()> {
-        self.pipeline =
-            shader::compute_pipeline(device, "FieldPass::pipeline", source, &self.pipeline_layout)?;
+        self.pipeline = self.build(device, source)?;
+        self.generated = None;
+        Ok(())
+    }
+
+    fn build(&self, device: &wgpu::Device, source: &str) -> Result<wgpu::ComputePipeline> {
+        shader::compute_pipeline(device, "FieldPass::pipeline", source, &self.pipeline_layout)
+    }
+
+    /// With `Some(h)`, the next [`FieldPass::prepare`] computes a gradient check instead of
+    /// the field: per sample (log10 of |g_exact − g_numeric| / max(|g_exact|, 1e-20), 0, 0,
+    /// defined), the numeric gradient with relative step h (see [`NUMERIC_STEP`]), floored
+    /// at −10. `None` goes back to the field.
+    pub fn set_check(&mut self, device: &wgpu::Device, step: Option<f32>) -> Result<()> {
+        if step.is_some() != self.check.is_some() {
+            let generated = self.generated.as_deref().ok_or_else(|| {
+                Error::Shader("the gradient check needs a pass built from a function".into())
+            })?;
+            self.pipeline = self.build(device, &check::field_shader(generated, step.is_some())?)?;
+        }
+        self.check = step;
         Ok(())
     }
 
@@ -233,11 +265,12 @@ impl FieldPass {
         let params = Params {
             width,
             height,
-            mode: match mode {
-                GradientMode::Exact => 0,
-                GradientMode::Numeric => 1,
+            mode: match (self.check, mode) {
+                (Some(_), _) => 2,
+                (None, GradientMode::Exact) => 0,
+                (None, GradientMode::Numeric) => 1,
             },
-            step: NUMERIC_STEP,
+            step: self.check.unwrap_or(NUMERIC_STEP),
         };
         queue.write_buffer(&self.xs, 0, bytemuck::cast_slice(&xs));
         queue.write_buffer(&self.ys, 0, bytemuck::cast_slice(&ys));

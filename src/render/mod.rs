@@ -6,6 +6,7 @@
 
 pub mod arrows;
 pub mod axes;
+pub mod basin;
 pub mod colorbar;
 pub mod colormap;
 pub mod contour_labels;
@@ -50,8 +51,9 @@ pub const ARROWS_WGSL: &str = include_str!("../../shaders/arrows.wgsl");
 pub const PATHS_WGSL: &str = include_str!("../../shaders/paths.wgsl");
 
 /// Every render shader, prelude included, with its name: what the passes compile.
-pub fn shader_sources() -> [(&'static str, String); 4] {
+pub fn shader_sources() -> [(&'static str, String); 5] {
     [
+        ("basin", with_common(basin::BASIN_WGSL)),
         ("range", with_common(RANGE_WGSL)),
         ("heatmap", with_common(HEATMAP_WGSL)),
         ("arrows", with_common(ARROWS_WGSL)),

@@ -269,7 +269,7 @@ pub fn render_figure_rgba(
     let input = OverlayInput {
         view: *view,
         plot: fig.plot,
-        colorbar: colorbar.filter(|_| settings.show_heatmap),
+        colorbar: colorbar.filter(|_| settings.show_heatmap && !renderer.has_converge_map()),
         title: &text.title,
         subtitle: text.subtitle.as_deref(),
         axis_names: (&text.axis_names.0, &text.axis_names.1),

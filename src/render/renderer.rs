@@ -3,6 +3,7 @@
 //! gradient mode changed), records the compute passes and one render pass, and keeps the
 //! last read-back colour range for the labels.
 
+use super::basin::{BasinPass, MapView};
 use super::settings::{frame_params, Layout, RenderSettings};
 use super::{ArrowDir, ArrowPass, HeatmapPass, Params, PathDraw, PathPass, RangePass, RangeResult};
 use crate::error::Result;
@@ -46,6 +47,8 @@ pub struct Renderer {
     heatmap: HeatmapPass,
     arrows: ArrowPass,
     paths: PathPass,
+    basin: Option<BasinPass>,
+    converge_map: Option<(wgpu::Buffer, MapView)>,
     params: wgpu::Buffer,
     last_params: Option<Params>,
     field_key: Option<FieldKey>,
@@ -92,6 +95,8 @@ impl Renderer {
             heatmap: HeatmapPass::new(device, format)?,
             arrows: ArrowPass::new(device, format, &params)?,
             paths: PathPass::new(device, format, &params)?,
+            basin: None,
+            converge_map: None,
             params,
             last_params: None,
             field_key: None,
@@ -131,6 +136,33 @@ impl Renderer {
             b: c(rgba[2]),
             a: rgba[3] as f64 / 255.0,
         };
+    }
+
+    /// Draws a convergence map (the walker buffer of `gpu::converge`) instead of the heatmap;
+    /// `None` goes back to the heatmap.
+    pub fn set_converge_map(
+        &mut self,
+        gpu: &Gpu,
+        map: Option<(&wgpu::Buffer, MapView)>,
+    ) -> Result<()> {
+        if map.is_some() && self.basin.is_none() {
+            self.basin = Some(BasinPass::new(&gpu.device, self.format)?);
+        }
+        self.converge_map = map.map(|(b, m)| (b.clone(), m));
+        Ok(())
+    }
+
+    /// With `Some(h)`, the heatmap shows the gradient check of `FieldPass::set_check`
+    /// (log10 relative difference of the exact and numeric gradients, step h) instead of f.
+    pub fn set_gradient_check(&mut self, gpu: &Gpu, step: Option<f32>) -> Result<()> {
+        self.field.set_check(&gpu.device, step)?;
+        self.function_changed = true;
+        Ok(())
+    }
+
+    /// True while a convergence map replaces the heatmap.
+    pub fn has_converge_map(&self) -> bool {
+        self.converge_map.is_some()
     }
 
     /// The target format the passes were built for.
@@ -187,6 +219,9 @@ impl Renderer {
         let bufs = (&self.params, field, range);
         self.heatmap
             .prepare(device, queue, settings.colormap, rebind.then_some(bufs));
+        if let (Some(basin), Some((walkers, map))) = (&mut self.basin, &self.converge_map) {
+            basin.prepare(device, queue, &self.params, walkers, map, settings.colormap);
+        }
         self.show_arrows = settings.arrows.direction != ArrowDir::None;
         if self.show_arrows {
             self.arrows.prepare(device, params.arrow_grid, bufs, rebind);
@@ -241,7 +276,10 @@ impl Renderer {
             occlusion_query_set: None,
             multiview_mask: None,
         });
-        self.heatmap.draw(&mut pass, self.layout.plot);
+        match (&self.basin, &self.converge_map) {
+            (Some(basin), Some(_)) => basin.draw(&mut pass, self.layout.plot),
+            _ => self.heatmap.draw(&mut pass, self.layout.plot),
+        }
         if self.show_arrows {
             self.arrows.draw(&mut pass, &self.layout);
         }

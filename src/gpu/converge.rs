@@ -1,0 +1,270 @@
+//! The convergence map: one optimizer run from every sample of a W×H grid on the GPU (the
+//! update rules of `descent`, in f32), giving where each start ends and when it converged.
+//!
+//! Buffer layout (keep in sync with shaders/converge.wgsl): W·H [`Walker`]s, row-major, row 0 =
+//! top (DESIGN.md grid convention), start (row j, column i) at index j·W + i. The steps run
+//! [`CHUNK_STEPS`] per dispatch, one submission each, so a long run never becomes one giant
+//! dispatch that a driver's watchdog would kill.
+
+use crate::descent::Optimizer;
+use crate::error::{Error, Result};
+use crate::expr::{wgsl, Function};
+use crate::gpu::field::{function_tapes, WORKGROUP};
+use crate::gpu::readback::{read_buffer_f32x4, READBACK_TIMEOUT};
+use crate::gpu::{shader, Gpu};
+use crate::view::View;
+
+use super::walker::Params;
+pub use super::walker::{
+    ConvergeSettings, Walker, STATUS_CONVERGED, STATUS_DIVERGED, WALKER_BYTES,
+};
+
+/// The convergence shader template; generated functions go at [`wgsl::PLACEHOLDER`].
+pub const CONVERGE_TEMPLATE: &str = include_str!("../../shaders/converge.wgsl");
+
+/// The most steps one dispatch takes.
+pub const CHUNK_STEPS: u32 = 64;
+
+/// The most steps a run may ask for (keeps step counts exact in f32 and u32 sums safe).
+pub const MAX_STEPS: u32 = 1_000_000;
+
+/// The complete convergence shader for a function.
+pub fn converge_source(function: &Function) -> Result<String> {
+    let (grad, value) = function_tapes(function);
+    wgsl::splice(CONVERGE_TEMPLATE, &wgsl::generate(&grad, &value)?)
+}
+
+/// The convergence compute pass: owns its pipeline, layout, buffers and bind group.
+pub struct ConvergePass {
+    layout: wgpu::BindGroupLayout,
+    pipeline: wgpu::ComputePipeline,
+    params: wgpu::Buffer,
+    buffers: Option<(wgpu::Buffer, wgpu::BindGroup)>,
+    size: (u32, u32),
+    steps: u32,
+}
+
+impl ConvergePass {
+    /// A pass for `function`; invalid WGSL gives `Error::Shader`.
+    pub fn new(device: &wgpu::Device, function: &Function) -> Result<ConvergePass> {
+        let entry = |binding, ty| wgpu::BindGroupLayoutEntry {
+            binding,
+            visibility: wgpu::ShaderStages::COMPUTE,
+            ty,
+            count: None,
+        };
+        let buffer = |ty| wgpu::BindingType::Buffer {
+            ty,
+            has_dynamic_offset: false,
+            min_binding_size: None,
+        };
+        use wgpu::BufferBindingType as B;
+        let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some("ConvergePass::layout"),
+            entries: &[
+                entry(0, buffer(B::Uniform)),
+                entry(1, buffer(B::Storage { read_only: true })),
+                entry(2, buffer(B::Storage { read_only: true })),
+                entry(3, buffer(B::Storage { read_only: false })),
+            ],
+        });
+        let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("ConvergePass::pipeline_layout"),
+            bind_group_layouts: &[Some(&layout)],
+            immediate_size: 0,
+        });
+        let source = converge_source(function)?;
+        let pipeline =
+            shader::compute_pipeline(device, "ConvergePass::pipeline", &source, &pipeline_layout)?;
+        let params = device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("ConvergePass::params"),
+            size: std::mem::size_of::<Params>() as u64,
+            usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
+            mapped_at_creation: false,
+        });
+        Ok(ConvergePass {
+            layout,
+            pipeline,
+            params,
+            buffers: None,
+            size: (0, 0),
+            steps: 0,
+        })
+    }
+
+    /// Uploads the starts of `view` on a `width`×`height` grid and the settings, and makes
+    /// fresh walkers (every start back at step 0).
+    pub fn prepare(
+        &mut self,
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        view: &View,
+        (width, height): (u32, u32),
+        settings: &ConvergeSettings,
+    ) -> Result<()> {
+        settings.hyper.validate()?;
+        if settings.steps > MAX_STEPS {
+            return Err(Error::Input(format!(
+                "steps must be at most {MAX_STEPS}, got {}",
+                settings.steps
+            )));
+        }
+        if !(settings.tol.is_finite() && settings.tol >= 0.0) {
+            return Err(Error::Input(format!(
+                "tolerance must be a finite number of at least 0, got {}",
+                settings.tol
+            )));
+        }
+        let bytes = width as u64 * height as u64 * WALKER_BYTES;
+        let limits = device.limits();
+        let limit = limits
+            .max_storage_buffer_binding_size
+            .min(limits.max_buffer_size);
+        if width == 0 || height == 0 || bytes > limit {
+            return Err(Error::Input(format!(
+                "convergence map size {width}×{height} is not supported by this GPU \
+                 (at most {limit} bytes, {WALKER_BYTES} per start)"
+            )));
+        }
+        let xs: Vec<f32> = (0..width).map(|i| view.sample_x(i, width) as f32).collect();
+        let ys: Vec<f32> = (0..height)
+            .map(|j| view.sample_y(j, height) as f32)
+            .collect();
+        use wgpu::BufferUsages as U;
+        let buffer = |label, size, usage| {
+            device.create_buffer(&wgpu::BufferDescriptor {
+                label: Some(label),
+                size,
+                usage,
+                mapped_at_creation: false,
+            })
+        };
+        let xs_buf = buffer(
+            "ConvergePass::xs",
+            width as u64 * 4,
+            U::STORAGE | U::COPY_DST,
+        );
+        let ys_buf = buffer(
+            "ConvergePass::ys",
+            height as u64 * 4,
+            U::STORAGE | U::COPY_DST,
+        );
+        // New buffers start zeroed: every walker is fresh.
+        let walkers = buffer("ConvergePass::walkers", bytes, U::STORAGE | U::COPY_SRC);
+        queue.write_buffer(&xs_buf, 0, bytemuck::cast_slice(&xs));
+        queue.write_buffer(&ys_buf, 0, bytemuck::cast_slice(&ys));
+        let h = &settings.hyper;
+        let params = Params {
+            width,
+            height,
+            optimizer: Optimizer::ALL
+                .iter()
+                .position(|&o| o == settings.optimizer)
+                .unwrap_or(0) as u32,
+            ascent: u32::from(h.ascent),
+            lr: h.lr as f32,
+            momentum: h.momentum as f32,
+            alpha: h.alpha as f32,
+            beta1: h.beta1 as f32,
+            beta2: h.beta2 as f32,
+            eps: h.eps_for(settings.optimizer) as f32,
+            tol: settings.tol as f32,
+            steps: settings.steps,
+            chunk: CHUNK_STEPS,
+            pad: [0; 3],
+        };
+        queue.write_buffer(&self.params, 0, bytemuck::bytes_of(&params));
+        let entries: Vec<wgpu::BindGroupEntry> = [&self.params, &xs_buf, &ys_buf, &walkers]
+            .iter()
+            .enumerate()
+            .map(|(i, b)| wgpu::BindGroupEntry {
+                binding: i as u32,
+                resource: b.as_entire_binding(),
+            })
+            .collect();
+        let bind_group = device.create_bind_group(&wgpu::BindGroupDescriptor {
+            label: Some("ConvergePass::bind_group"),
+            layout: &self.layout,
+            entries: &entries,
+        });
+        self.buffers = Some((walkers, bind_group));
+        self.size = (width, height);
+        self.steps = settings.steps;
+        Ok(())
+    }
+
+    /// How many dispatches the prepared run needs (at least one, which starts the walkers).
+    pub fn chunks(&self) -> u32 {
+        self.steps.div_ceil(CHUNK_STEPS).max(1)
+    }
+
+    /// Records one dispatch: every walker advances by up to [`CHUNK_STEPS`] steps. Record it
+    /// [`ConvergePass::chunks`] times (no encoder, no submit). Does nothing before `prepare`.
+    pub fn dispatch(&self, pass: &mut wgpu::ComputePass<'_>) {
+        let Some((_, bind_group)) = &self.buffers else {
+            return;
+        };
+        pass.set_pipeline(&self.pipeline);
+        pass.set_bind_group(0, bind_group, &[]);
+        pass.dispatch_workgroups(
+            self.size.0.div_ceil(WORKGROUP),
+            self.size.1.div_ceil(WORKGROUP),
+            1,
+        );
+    }
+
+    /// The walker buffer (STORAGE | COPY_SRC), laid out as in the module docs.
+    pub fn buffer(&self) -> Option<&wgpu::Buffer> {
+        self.buffers.as_ref().map(|(b, _)| b)
+    }
+
+    /// The grid size of the last [`ConvergePass::prepare`].
+    pub fn size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    /// Runs every chunk, one submission each, waiting for each, then reads the walkers back.
+    pub fn run(&self, gpu: &Gpu) -> Result<Vec<Walker>> {
+        let buffer = self
+            .buffer()
+            .ok_or_else(|| Error::Gpu("convergence map run before prepare".into()))?;
+        for _ in 0..self.chunks() {
+            let mut encoder = gpu
+                .device
+                .create_command_encoder(&wgpu::CommandEncoderDescriptor {
+                    label: Some("ConvergePass::encoder"),
+                });
+            {
+                let mut cpass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
+                    label: Some("ConvergePass::compute"),
+                    timestamp_writes: None,
+                });
+                self.dispatch(&mut cpass);
+            }
+            let index = gpu.queue.submit([encoder.finish()]);
+            gpu.device
+                .poll(wgpu::PollType::Wait {
+                    submission_index: Some(index),
+                    timeout: Some(READBACK_TIMEOUT),
+                })
+                .map_err(|e| Error::Gpu(format!("waiting for the GPU: {e}")))?;
+        }
+        let count = self.size.0 as usize * self.size.1 as usize;
+        let raw = read_buffer_f32x4(gpu, buffer, count * 3)?;
+        Ok(bytemuck::cast_slice::<[f32; 4], Walker>(&raw).to_vec())
+    }
+}
+
+/// The convergence map of `function` on a `w`×`h` grid over `view`: per start (row-major, row
+/// 0 = top) final x, final y and the converged step or −1, NaN in all three where it diverged.
+pub fn converge_map(
+    gpu: &Gpu,
+    function: &Function,
+    view: &View,
+    size: (u32, u32),
+    settings: &ConvergeSettings,
+) -> Result<Vec<[f32; 3]>> {
+    let mut pass = ConvergePass::new(&gpu.device, function)?;
+    pass.prepare(&gpu.device, &gpu.queue, view, size, settings)?;
+    Ok(pass.run(gpu)?.iter().map(Walker::result).collect())
+}
