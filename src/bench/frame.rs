@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::gpu::{FieldPass, Gpu, GradientMode};
 use crate::render::egui_offscreen::EguiOffscreen;
 use crate::render::layout::FigureLayout;
-use crate::render::offscreen::plot_layout;
+use crate::render::plot_layout;
 use crate::render::overlay::{paint_overlay, ColorBar, Label, OverlayInput};
 use crate::render::theme::Theme;
 use crate::render::{

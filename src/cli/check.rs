@@ -10,7 +10,7 @@ use crate::gpu::readback::run_pass;
 use crate::gpu::Gpu;
 use crate::render::egui_offscreen::EguiOffscreen;
 use crate::render::layout::FigureLayout;
-use crate::render::offscreen::plot_layout;
+use crate::render::plot_layout;
 use crate::render::{
     render_figure_rgba, ArrowDir, FigureText, PathDraw, RenderSettings, Renderer, OFFSCREEN_FORMAT,
 };

@@ -13,7 +13,7 @@ use crate::gpu::GradientMode;
 use crate::render::basin::{MapMode, MapView};
 use crate::render::egui_offscreen::EguiOffscreen;
 use crate::render::layout::FigureLayout;
-use crate::render::offscreen::plot_layout;
+use crate::render::plot_layout;
 use crate::render::{
     render_figure_rgba, FigureText, PathDraw, RenderSettings, Renderer, OFFSCREEN_FORMAT,
 };

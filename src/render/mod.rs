@@ -11,6 +11,7 @@ pub mod colorbar;
 pub mod colormap;
 pub mod contour_labels;
 pub mod egui_offscreen;
+pub mod figure;
 pub mod heatmap;
 pub mod layout;
 pub mod offscreen;
@@ -25,11 +26,11 @@ mod util;
 
 pub use arrows::ArrowPass;
 pub use colormap::Colormap;
-pub use heatmap::HeatmapPass;
-pub use offscreen::{
-    contour_levels, render_figure_rgba, render_png, render_rgba, CoarseGrid, FigureText,
-    OffscreenTarget, OFFSCREEN_FORMAT,
+pub use figure::{
+    contour_levels, plot_layout, render_figure_rgba, render_png, CoarseGrid, FigureText,
 };
+pub use heatmap::HeatmapPass;
+pub use offscreen::{render_rgba, OffscreenTarget, OFFSCREEN_FORMAT};
 pub use paths::{PathDraw, PathPass, PATH_PALETTE};
 pub use range::RangePass;
 pub use renderer::{FrameWork, Renderer};

@@ -1,0 +1,250 @@
+//! A complete figure: the renderer's layers with the overlay (axes, tick labels, colour bar,
+//! title, path and contour labels) painted over them, drawn offscreen and written as a PNG.
+//! `gradfield render` comes through here.
+
+use std::path::Path;
+
+use super::egui_offscreen::EguiOffscreen;
+use super::layout::FigureLayout;
+use super::offscreen::{OffscreenTarget, OFFSCREEN_FORMAT};
+use super::overlay::{paint_overlay, ColorBar, ContourLabels, Label, OverlayInput};
+use super::settings::{Layout, PlotRect, RenderSettings};
+use super::theme::Theme;
+use super::{PathDraw, RangeResult, Renderer};
+use crate::error::Result;
+use crate::expr::Function;
+use crate::gpu::{Gpu, GradientMode};
+use crate::view::View;
+
+/// The words and style of a figure's overlay.
+#[derive(Debug, Clone, Default)]
+pub struct FigureText {
+    /// The formula shown as the title.
+    pub title: String,
+    /// A smaller second line (optimizer and η, for instance).
+    pub subtitle: Option<String>,
+    /// The names of the horizontal and vertical variables.
+    pub axis_names: (String, String),
+    /// Annotations at pixel positions (path ends).
+    pub labels: Vec<Label>,
+    pub theme: Theme,
+    /// Type size factor (1 = labels about 18 px at 1080 lines).
+    pub ui_scale: f32,
+    /// A coarse grid of f over the view (see [`crate::cpu_field::values`]): when present, some
+    /// contour lines get their value written on them.
+    pub contour_grid: Option<CoarseGrid>,
+}
+
+/// `w`×`h` samples of f over the view, row 0 at the top, NaN where undefined.
+#[derive(Debug, Clone, Default)]
+pub struct CoarseGrid {
+    pub values: Vec<f32>,
+    pub w: usize,
+    pub h: usize,
+}
+
+/// The values of f at the contour lines the heatmap draws for `range` (levels at
+/// vlo + k·span/(N+1) in the mapped space, k = 1..N; see shaders/heatmap.wgsl), only the heavy
+/// ones when `heavy_only`.
+pub fn contour_levels(
+    range: &RangeResult,
+    settings: &RenderSettings,
+    heavy_only: bool,
+) -> Vec<f64> {
+    let n = settings.levels;
+    let (lo, hi) = (range.vlo as f64, range.vhi as f64);
+    let span = hi - lo;
+    if n == 0 || !settings.show_contours || span.is_nan() || span <= 0.0 || span.is_infinite() {
+        return Vec::new();
+    }
+    let log = settings.log_scale && !settings.colormap.is_diverging();
+    let heavy = settings.heavy_every;
+    (1..=n)
+        .filter(|k| !heavy_only || heavy == 0 || k % heavy == 0)
+        .map(|k| {
+            let v = lo + k as f64 * (hi - lo) / (n + 1) as f64;
+            if log {
+                10f64.powf(v) + range.shift as f64 - range.delta as f64
+            } else {
+                v
+            }
+        })
+        .collect()
+}
+
+/// The plot rectangle of a figure layout in whole pixels, as the renderer takes it.
+pub fn plot_layout(fig: &FigureLayout, target: (u32, u32)) -> Layout {
+    let x = fig.plot.x.round().max(0.0) as u32;
+    let y = fig.plot.y.round().max(0.0) as u32;
+    let w = (fig.plot.w.round() as u32).clamp(1, target.0.saturating_sub(x).max(1));
+    let h = (fig.plot.h.round() as u32).clamp(1, target.1.saturating_sub(y).max(1));
+    Layout {
+        target,
+        plot: PlotRect { x, y, w, h },
+    }
+}
+
+/// A complete figure: the field layers of `renderer` with axes, tick labels, colour bar, title
+/// and labels painted over them by `egui`. Returns RGBA8 rows, top first.
+#[allow(clippy::too_many_arguments)]
+pub fn render_figure_rgba(
+    gpu: &Gpu,
+    renderer: &mut Renderer,
+    egui: &mut EguiOffscreen,
+    size: (u32, u32),
+    view: &View,
+    settings: &RenderSettings,
+    gradient: GradientMode,
+    paths: &[PathDraw],
+    text: &FigureText,
+) -> Result<Vec<u8>> {
+    let fig = FigureLayout::for_figure(size.0, size.1, text.ui_scale, settings.show_heatmap);
+    let layout = plot_layout(&fig, size);
+    let target = OffscreenTarget::new(&gpu.device, renderer.format(), size)?;
+    renderer.set_background(text.theme.background());
+    let work = renderer.prepare(gpu, &layout, view, settings, gradient, paths)?;
+    let mut encoder = gpu
+        .device
+        .create_command_encoder(&wgpu::CommandEncoderDescriptor {
+            label: Some("figure::layers"),
+        });
+    renderer.encode(&mut encoder, target.view(), &work);
+    gpu.queue.submit([encoder.finish()]);
+    let range = if work.range {
+        Some(renderer.fetch_range(gpu)?)
+    } else {
+        renderer.range_result()
+    };
+    let lut = settings.colormap.lut();
+    let samples = (layout.plot.w as u64 * layout.plot.h as u64) as u32;
+    let colorbar = range.filter(|r| r.count > 0).map(|r| ColorBar {
+        rect: fig.colorbar,
+        lut: &lut,
+        min: r.lo as f64,
+        max: r.hi as f64,
+        log: settings.log_scale,
+        has_undefined: r.count < samples,
+    });
+    let levels = match (&text.contour_grid, range) {
+        (Some(_), Some(r)) => contour_levels(&r, settings, true),
+        _ => Vec::new(),
+    };
+    let contour_labels = text.contour_grid.as_ref().map(|g| ContourLabels {
+        grid: &g.values,
+        gw: g.w,
+        gh: g.h,
+        levels: &levels,
+    });
+    let input = OverlayInput {
+        view: *view,
+        plot: fig.plot,
+        colorbar: colorbar.filter(|_| settings.show_heatmap && !renderer.has_converge_map()),
+        title: &text.title,
+        subtitle: text.subtitle.as_deref(),
+        axis_names: (&text.axis_names.0, &text.axis_names.1),
+        labels: &text.labels,
+        contour_labels: contour_labels.filter(|_| !levels.is_empty()),
+        scale: fig.scale,
+        theme: text.theme,
+        extra: None,
+    };
+    let mut encoder = gpu
+        .device
+        .create_command_encoder(&wgpu::CommandEncoderDescriptor {
+            label: Some("figure::overlay"),
+        });
+    egui.paint(
+        &gpu.device,
+        &gpu.queue,
+        &mut encoder,
+        target.view(),
+        size,
+        1.0,
+        |painter| paint_overlay(painter, &input),
+    );
+    target.encode_copy(&mut encoder);
+    gpu.queue.submit([encoder.finish()]);
+    target.read(gpu)
+}
+
+/// Renders `function` over `view` as a `size` figure (field layers and overlay) and writes
+/// it to `out_path` as a PNG, atomically.
+#[allow(clippy::too_many_arguments)]
+pub fn render_png(
+    gpu: &Gpu,
+    function: &Function,
+    view: &View,
+    size: (u32, u32),
+    settings: &RenderSettings,
+    paths: &[PathDraw],
+    text: &FigureText,
+    out_path: &Path,
+) -> Result<()> {
+    let mut renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, function)?;
+    let mut egui = EguiOffscreen::new(&gpu.device, OFFSCREEN_FORMAT);
+    let pixels = render_figure_rgba(
+        gpu,
+        &mut renderer,
+        &mut egui,
+        size,
+        view,
+        settings,
+        GradientMode::Exact,
+        paths,
+        text,
+    )?;
+    crate::export::write_png_rgba8(out_path, size.0, size.1, &pixels)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(vlo: f32, vhi: f32, shift: f32, delta: f32) -> RangeResult {
+        RangeResult {
+            lo: 0.0,
+            hi: 0.0,
+            vlo,
+            vhi,
+            delta,
+            shift,
+            gmax: 1.0,
+            count: 1,
+        }
+    }
+
+    #[test]
+    fn contour_levels_match_the_heatmap_spacing() {
+        let s = RenderSettings {
+            levels: 9,
+            heavy_every: 5,
+            ..RenderSettings::default()
+        };
+        // Linear: levels at 0 + k·10/10 for k = 1..9, heavy at k = 5.
+        let all = contour_levels(&range(0.0, 10.0, 0.0, 0.0), &s, false);
+        assert_eq!(all, (1..=9).map(f64::from).collect::<Vec<_>>());
+        assert_eq!(
+            contour_levels(&range(0.0, 10.0, 0.0, 0.0), &s, true),
+            vec![5.0]
+        );
+        // Log with every value positive: v = log10 f, so the levels are powers of ten.
+        let log = RenderSettings {
+            log_scale: true,
+            ..s
+        };
+        let l = contour_levels(&range(-1.0, 9.0, 0.0, 0.0), &log, false);
+        for (k, f) in l.iter().enumerate() {
+            let want = 10f64.powi(k as i32);
+            assert!((f - want).abs() <= 1e-9 * want, "{f} vs {want}");
+        }
+        // Log with a shift: f = 10^v + shift − delta inverts v = log10(f − shift + delta).
+        let l = contour_levels(
+            &range(0.0, 2.0, -5.0, 0.5),
+            &RenderSettings { levels: 1, ..log },
+            false,
+        );
+        assert!((l[0] - (10f64 - 5.0 - 0.5)).abs() < 1e-9);
+        // A constant field has no levels.
+        assert!(contour_levels(&range(3.0, 3.0, 0.0, 0.0), &s, false).is_empty());
+    }
+}
