@@ -36,7 +36,7 @@ const LOGISTIC: &str = "f(w, b) = (softplus(w*(-2) + b) + softplus(w*(-1) + b) \
                         + softplus(-(w*(-0.5) + b)) + softplus(w*0.5 + b) \
                         + softplus(-(w*1 + b)) + softplus(-(w*2 + b))) / 6";
 
-const PRESETS: [Preset; 12] = [
+static PRESETS: [Preset; 12] = [
     Preset {
         name: "bowl",
         title: "Round bowl",

@@ -314,3 +314,25 @@ fn tick_steps_at_the_chosen_rate_and_the_readout_is_exact() {
     assert_eq!(s.hover(Some((-1.0, 0.0))).unwrap().value, None);
     assert!(s.readout().unwrap().lines(("x", "y"))[1].contains("undefined"));
 }
+
+#[test]
+fn the_command_line_opens_the_preset_it_names_with_its_starts() {
+    use gradfield::cli::{explore::initial_state, ExploreArgs};
+    for (i, p) in gradfield::presets::all().iter().enumerate() {
+        let args = ExploreArgs {
+            preset: Some(p.name.to_string()),
+            starts: vec![(0.5, -0.25)],
+            ..ExploreArgs::default()
+        };
+        let s = initial_state(&args).expect("a preset opens");
+        assert_eq!(s.preset, Some(i), "{}", p.name);
+        assert_eq!(s.function.source, p.expr);
+        assert_eq!(s.paths.len(), 1);
+        assert_eq!(s.paths[0].path.start, (0.5, -0.25));
+    }
+    let bad = ExploreArgs {
+        preset: Some("sadle".into()),
+        ..ExploreArgs::default()
+    };
+    assert!(initial_state(&bad).is_err());
+}

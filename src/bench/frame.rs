@@ -9,8 +9,8 @@ use crate::error::{Error, Result};
 use crate::gpu::{FieldPass, Gpu, GradientMode};
 use crate::render::egui_offscreen::EguiOffscreen;
 use crate::render::layout::FigureLayout;
-use crate::render::plot_layout;
 use crate::render::overlay::{paint_overlay, ColorBar, Label, OverlayInput};
+use crate::render::plot_layout;
 use crate::render::theme::Theme;
 use crate::render::{
     FrameWork, Layout, OffscreenTarget, PathDraw, RenderSettings, Renderer, OFFSCREEN_FORMAT,

@@ -29,7 +29,7 @@ pub fn initial_state(args: &ExploreArgs) -> Result<ExplorerState> {
                     let wanted = crate::presets::find(name)?;
                     crate::presets::all()
                         .iter()
-                        .position(|p| std::ptr::eq(p, wanted))
+                        .position(|p| p.name == wanted.name)
                         .unwrap_or(0)
                 }
                 None => 0,
