@@ -73,7 +73,7 @@ pub fn run(args: &RenderArgs) -> Result<()> {
         format!("{}, η = {}", p.optimizer.label(), p.hyper.lr)
     });
     let text = FigureText {
-        title: format!("f({}, {}) = {}", f.vars.x, f.vars.y, f.formulas()[0]),
+        title: title(f, r.preset, size.0),
         subtitle,
         axis_names: (f.vars.x.clone(), f.vars.y.clone()),
         labels,
@@ -156,4 +156,22 @@ fn settings(args: &RenderArgs, preset_log: bool) -> Result<RenderSettings> {
     };
     settings.validate()?;
     Ok(settings)
+}
+
+/// The figure's title: the formula, or where it would not fit across the picture the preset's
+/// name for it (or the formula cut short with an ellipsis).
+fn title(f: &crate::expr::Function, preset: Option<&crate::presets::Preset>, width: u32) -> String {
+    let formula = format!("f({}, {}) = {}", f.vars.x, f.vars.y, f.formulas()[0]);
+    // Title type is about 1.4 × the 18 px label size at 1080 lines; a glyph is ~0.55 em wide.
+    let fits = (width as f64 / (0.55 * 25.0 * (width as f64 / 1920.0).max(0.6))) as usize;
+    if formula.chars().count() <= fits {
+        return formula;
+    }
+    match preset {
+        Some(p) => p.title.to_string(),
+        None => {
+            let cut: String = formula.chars().take(fits.saturating_sub(1)).collect();
+            format!("{cut}…")
+        }
+    }
 }
