@@ -8,12 +8,9 @@ use crate::expr::Function;
 use crate::gpu::field::{FieldPass, GradientMode, NUMERIC_STEP};
 use crate::gpu::readback::run_pass;
 use crate::gpu::Gpu;
-use crate::render::egui_offscreen::EguiOffscreen;
 use crate::render::layout::FigureLayout;
 use crate::render::plot_layout;
-use crate::render::{
-    render_figure_rgba, ArrowDir, FigureText, PathDraw, RenderSettings, Renderer, OFFSCREEN_FORMAT,
-};
+use crate::render::{ArrowDir, FigureText, PathDraw, RenderSettings, Renderer, OFFSCREEN_FORMAT};
 use crate::view::View;
 
 /// The largest --check-step: far beyond any step that checks a derivative.
@@ -89,17 +86,5 @@ pub fn render_check_png(
     ));
     let mut renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, function)?;
     renderer.set_gradient_check(gpu, Some(step))?;
-    let mut egui = EguiOffscreen::new(&gpu.device, OFFSCREEN_FORMAT);
-    let pixels = render_figure_rgba(
-        gpu,
-        &mut renderer,
-        &mut egui,
-        size,
-        view,
-        settings,
-        GradientMode::Exact,
-        draws,
-        &text,
-    )?;
-    crate::export::write_png_rgba8(out, size.0, size.1, &pixels)
+    crate::render::write_figure_png(gpu, &mut renderer, view, size, settings, draws, &text, out)
 }

@@ -9,14 +9,10 @@ use super::descend::hyper;
 use super::{resolve, FunctionArgs, OptimArgs, Resolved, ViewArgs};
 use crate::error::{Error, Result};
 use crate::gpu::converge::{converge_map, ConvergePass, ConvergeSettings, MAX_STEPS};
-use crate::gpu::GradientMode;
 use crate::render::basin::{MapMode, MapView};
-use crate::render::egui_offscreen::EguiOffscreen;
 use crate::render::layout::FigureLayout;
 use crate::render::plot_layout;
-use crate::render::{
-    render_figure_rgba, FigureText, PathDraw, RenderSettings, Renderer, OFFSCREEN_FORMAT,
-};
+use crate::render::{FigureText, PathDraw, RenderSettings, Renderer, OFFSCREEN_FORMAT};
 use crate::view::View;
 
 /// The grid size when --size is not given.
@@ -124,19 +120,7 @@ pub fn render_map_png(
     };
     let mut renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, &r.function)?;
     renderer.set_converge_map(gpu, Some((buffer, map)))?;
-    let mut egui = EguiOffscreen::new(&gpu.device, OFFSCREEN_FORMAT);
-    let pixels = render_figure_rgba(
-        gpu,
-        &mut renderer,
-        &mut egui,
-        size,
-        view,
-        settings,
-        GradientMode::Exact,
-        draws,
-        &text,
-    )?;
-    crate::export::write_png_rgba8(out, size.0, size.1, &pixels)
+    crate::render::write_figure_png(gpu, &mut renderer, view, size, settings, draws, &text, out)
 }
 
 /// "N starts: a converged, b diverged, c still moving after S steps".

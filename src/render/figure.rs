@@ -181,10 +181,35 @@ pub fn render_png(
     out_path: &Path,
 ) -> Result<()> {
     let mut renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, function)?;
-    let mut egui = EguiOffscreen::new(&gpu.device, OFFSCREEN_FORMAT);
-    let pixels = render_figure_rgba(
+    write_figure_png(
         gpu,
         &mut renderer,
+        view,
+        size,
+        settings,
+        paths,
+        text,
+        out_path,
+    )
+}
+
+/// Draws a figure with a renderer the caller has set up (a convergence map or the gradient
+/// check switched on, say) and writes it to `out_path` as a PNG, atomically.
+#[allow(clippy::too_many_arguments)]
+pub fn write_figure_png(
+    gpu: &Gpu,
+    renderer: &mut Renderer,
+    view: &View,
+    size: (u32, u32),
+    settings: &RenderSettings,
+    paths: &[PathDraw],
+    text: &FigureText,
+    out_path: &Path,
+) -> Result<()> {
+    let mut egui = EguiOffscreen::new(&gpu.device, renderer.format());
+    let pixels = render_figure_rgba(
+        gpu,
+        renderer,
         &mut egui,
         size,
         view,

@@ -27,7 +27,8 @@ mod util;
 pub use arrows::ArrowPass;
 pub use colormap::Colormap;
 pub use figure::{
-    contour_levels, plot_layout, render_figure_rgba, render_png, CoarseGrid, FigureText,
+    contour_levels, plot_layout, render_figure_rgba, render_png, write_figure_png, CoarseGrid,
+    FigureText,
 };
 pub use heatmap::HeatmapPass;
 pub use offscreen::{render_rgba, OffscreenTarget, OFFSCREEN_FORMAT};
