@@ -61,7 +61,12 @@ pub fn run(args: &RenderArgs) -> Result<()> {
             let c = p.current();
             let (px, py) = view.to_pixel(c.x, c.y, fig.plot.w as f64, fig.plot.h as f64);
             Label {
-                pos: [fig.plot.x + px as f32, fig.plot.y + py as f32],
+                // A path that left the view is labelled just inside the plot's edge nearest to
+                // it, with room for the label's box (drawn right of and above its point).
+                pos: [
+                    fig.plot.x + (px as f32).clamp(0.0, 0.8 * fig.plot.w),
+                    fig.plot.y + (py as f32).clamp(0.1 * fig.plot.h, fig.plot.h),
+                ],
                 text: p.label(),
                 color: PATH_PALETTE[i % PATH_PALETTE.len()].map(|v| (v * 255.0).round() as u8),
             }
