@@ -54,43 +54,23 @@ impl ArrowPass {
             })
         };
         let cpl = layout_of("ArrowPass::compute_pipeline_layout", &compute_layout);
-        let rpl = layout_of("ArrowPass::render_pipeline_layout", &render_layout);
         let compute =
             util::compute_pipeline(device, "ArrowPass::compute", &cpl, &module, "cs_main");
-        let render = device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
-            label: Some("ArrowPass::render"),
-            layout: Some(&rpl),
-            vertex: wgpu::VertexState {
-                module: &module,
-                entry_point: Some("vs_main"),
-                compilation_options: Default::default(),
-                buffers: &[Some(wgpu::VertexBufferLayout {
-                    array_stride: INSTANCE_BYTES,
-                    step_mode: wgpu::VertexStepMode::Instance,
-                    attributes: &wgpu::vertex_attr_array![
-                        0 => Float32x2, 1 => Float32x2, 2 => Float32, 3 => Float32
-                    ],
-                })],
-            },
-            fragment: Some(wgpu::FragmentState {
-                module: &module,
-                entry_point: Some("fs_main"),
-                compilation_options: Default::default(),
-                targets: &[Some(wgpu::ColorTargetState {
-                    format,
-                    blend: Some(wgpu::BlendState::ALPHA_BLENDING),
-                    write_mask: wgpu::ColorWrites::ALL,
-                })],
-            }),
-            primitive: wgpu::PrimitiveState {
-                topology: wgpu::PrimitiveTopology::TriangleStrip,
-                ..Default::default()
-            },
-            depth_stencil: None,
-            multisample: wgpu::MultisampleState::default(),
-            multiview_mask: None,
-            cache: None,
-        });
+        let instances = wgpu::VertexBufferLayout {
+            array_stride: INSTANCE_BYTES,
+            step_mode: wgpu::VertexStepMode::Instance,
+            attributes: &wgpu::vertex_attr_array![
+                0 => Float32x2, 1 => Float32x2, 2 => Float32, 3 => Float32
+            ],
+        };
+        let render = util::render_pipeline(
+            device,
+            "ArrowPass::render",
+            &module,
+            &render_layout,
+            format,
+            Some(instances),
+        );
         use wgpu::BufferUsages as U;
         Ok(ArrowPass {
             render_bind_group: bind_group(

@@ -145,6 +145,62 @@ pub(crate) fn bind_group(
     })
 }
 
+/// A render pipeline over `vs_main` / `fs_main` of `module` with one bind group of `layout`.
+/// Without `instances` it is a full-plot pass (no vertex buffers, opaque output); with them,
+/// an instanced triangle strip blended over what is drawn already (arrows, paths).
+pub(crate) fn render_pipeline(
+    device: &wgpu::Device,
+    label: &str,
+    module: &wgpu::ShaderModule,
+    layout: &wgpu::BindGroupLayout,
+    format: wgpu::TextureFormat,
+    instances: Option<wgpu::VertexBufferLayout<'_>>,
+) -> wgpu::RenderPipeline {
+    let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+        label: Some(label),
+        bind_group_layouts: &[Some(layout)],
+        immediate_size: 0,
+    });
+    let (blend, topology) = match &instances {
+        Some(_) => (
+            Some(wgpu::BlendState::ALPHA_BLENDING),
+            wgpu::PrimitiveTopology::TriangleStrip,
+        ),
+        None => (None, wgpu::PrimitiveTopology::TriangleList),
+    };
+    device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
+        label: Some(label),
+        layout: Some(&pipeline_layout),
+        vertex: wgpu::VertexState {
+            module,
+            entry_point: Some("vs_main"),
+            compilation_options: Default::default(),
+            buffers: match &instances {
+                Some(_) => std::slice::from_ref(&instances),
+                None => &[],
+            },
+        },
+        fragment: Some(wgpu::FragmentState {
+            module,
+            entry_point: Some("fs_main"),
+            compilation_options: Default::default(),
+            targets: &[Some(wgpu::ColorTargetState {
+                format,
+                blend,
+                write_mask: wgpu::ColorWrites::ALL,
+            })],
+        }),
+        primitive: wgpu::PrimitiveState {
+            topology,
+            ..Default::default()
+        },
+        depth_stencil: None,
+        multisample: wgpu::MultisampleState::default(),
+        multiview_mask: None,
+        cache: None,
+    })
+}
+
 /// A compute pipeline for `entry` of `module`.
 pub(crate) fn compute_pipeline(
     device: &wgpu::Device,
