@@ -9,9 +9,12 @@
 use crate::descent::Optimizer;
 use crate::error::{Error, Result};
 use crate::expr::{wgsl, Function};
+use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
 use crate::gpu::field::{function_tapes, WORKGROUP};
 use crate::gpu::readback::{read_buffer_f32x4, READBACK_TIMEOUT};
 use crate::gpu::{shader, Gpu};
+
+const COMPUTE: wgpu::ShaderStages = wgpu::ShaderStages::COMPUTE;
 use crate::view::View;
 
 use super::walker::Params;
@@ -47,25 +50,13 @@ pub struct ConvergePass {
 impl ConvergePass {
     /// A pass for `function`; invalid WGSL gives `Error::Shader`.
     pub fn new(device: &wgpu::Device, function: &Function) -> Result<ConvergePass> {
-        let entry = |binding, ty| wgpu::BindGroupLayoutEntry {
-            binding,
-            visibility: wgpu::ShaderStages::COMPUTE,
-            ty,
-            count: None,
-        };
-        let buffer = |ty| wgpu::BindingType::Buffer {
-            ty,
-            has_dynamic_offset: false,
-            min_binding_size: None,
-        };
-        use wgpu::BufferBindingType as B;
         let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
             label: Some("ConvergePass::layout"),
             entries: &[
-                entry(0, buffer(B::Uniform)),
-                entry(1, buffer(B::Storage { read_only: true })),
-                entry(2, buffer(B::Storage { read_only: true })),
-                entry(3, buffer(B::Storage { read_only: false })),
+                uniform_entry(0, COMPUTE),
+                storage_entry(1, COMPUTE, true),
+                storage_entry(2, COMPUTE, true),
+                storage_entry(3, COMPUTE, false),
             ],
         });
         let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
@@ -174,19 +165,12 @@ impl ConvergePass {
             pad: [0; 3],
         };
         queue.write_buffer(&self.params, 0, bytemuck::bytes_of(&params));
-        let entries: Vec<wgpu::BindGroupEntry> = [&self.params, &xs_buf, &ys_buf, &walkers]
-            .iter()
-            .enumerate()
-            .map(|(i, b)| wgpu::BindGroupEntry {
-                binding: i as u32,
-                resource: b.as_entire_binding(),
-            })
-            .collect();
-        let bind_group = device.create_bind_group(&wgpu::BindGroupDescriptor {
-            label: Some("ConvergePass::bind_group"),
-            layout: &self.layout,
-            entries: &entries,
-        });
+        let bind_group = bind_group(
+            device,
+            "ConvergePass::bind_group",
+            &self.layout,
+            &[&self.params, &xs_buf, &ys_buf, &walkers],
+        );
         self.buffers = Some((walkers, bind_group));
         self.size = (width, height);
         self.steps = settings.steps;

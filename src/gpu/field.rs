@@ -9,7 +9,10 @@ use crate::error::{Error, Result};
 use crate::expr::tape::Tape;
 use crate::expr::wgsl;
 use crate::expr::Function;
+use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
 use crate::gpu::{check, shader};
+
+const COMPUTE: wgpu::ShaderStages = wgpu::ShaderStages::COMPUTE;
 use crate::view::View;
 
 /// The field shader template; generated functions go at [`wgsl::PLACEHOLDER`].
@@ -106,31 +109,13 @@ impl FieldPass {
     /// A pass from a complete field shader (the template with functions spliced in).
     /// Invalid WGSL gives `Error::Shader`.
     pub fn from_source(device: &wgpu::Device, source: &str) -> Result<FieldPass> {
-        let entry = |binding, ty| wgpu::BindGroupLayoutEntry {
-            binding,
-            visibility: wgpu::ShaderStages::COMPUTE,
-            ty,
-            count: None,
-        };
-        let storage = |read_only| wgpu::BindingType::Buffer {
-            ty: wgpu::BufferBindingType::Storage { read_only },
-            has_dynamic_offset: false,
-            min_binding_size: None,
-        };
         let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
             label: Some("FieldPass::layout"),
             entries: &[
-                entry(
-                    0,
-                    wgpu::BindingType::Buffer {
-                        ty: wgpu::BufferBindingType::Uniform,
-                        has_dynamic_offset: false,
-                        min_binding_size: None,
-                    },
-                ),
-                entry(1, storage(true)),
-                entry(2, storage(true)),
-                entry(3, storage(false)),
+                uniform_entry(0, COMPUTE),
+                storage_entry(1, COMPUTE, true),
+                storage_entry(2, COMPUTE, true),
+                storage_entry(3, COMPUTE, false),
             ],
         });
         let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
@@ -153,7 +138,12 @@ impl FieldPass {
         let xs = buffer("FieldPass::xs", 4, U::STORAGE | U::COPY_DST);
         let ys = buffer("FieldPass::ys", 4, U::STORAGE | U::COPY_DST);
         let field = buffer("FieldPass::field", SAMPLE_BYTES, U::STORAGE | U::COPY_SRC);
-        let bind_group = bind_group(device, &layout, [&params, &xs, &ys, &field]);
+        let bind_group = bind_group(
+            device,
+            "FieldPass::bind_group",
+            &layout,
+            &[&params, &xs, &ys, &field],
+        );
         Ok(FieldPass {
             layout,
             pipeline_layout,
@@ -253,8 +243,9 @@ impl FieldPass {
             self.field = buffer("FieldPass::field", bytes, U::STORAGE | U::COPY_SRC);
             self.bind_group = bind_group(
                 device,
+                "FieldPass::bind_group",
                 &self.layout,
-                [&self.params, &self.xs, &self.ys, &self.field],
+                &[&self.params, &self.xs, &self.ys, &self.field],
             );
             self.size = (width, height);
         }
@@ -298,24 +289,4 @@ impl FieldPass {
     pub fn size(&self) -> (u32, u32) {
         self.size
     }
-}
-
-fn bind_group(
-    device: &wgpu::Device,
-    layout: &wgpu::BindGroupLayout,
-    buffers: [&wgpu::Buffer; 4],
-) -> wgpu::BindGroup {
-    let entries: Vec<wgpu::BindGroupEntry> = buffers
-        .iter()
-        .enumerate()
-        .map(|(i, b)| wgpu::BindGroupEntry {
-            binding: i as u32,
-            resource: b.as_entire_binding(),
-        })
-        .collect();
-    device.create_bind_group(&wgpu::BindGroupDescriptor {
-        label: Some("FieldPass::bind_group"),
-        layout,
-        entries: &entries,
-    })
 }

@@ -1,6 +1,7 @@
 //! Everything that talks to the GPU without a window: the device ([`Gpu`]), shader validation,
 //! the field compute pass and readback. Takes `&wgpu::Device, &wgpu::Queue`; no winit here.
 
+pub mod binding;
 pub mod check;
 pub mod context;
 pub mod converge;

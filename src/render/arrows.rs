@@ -3,9 +3,10 @@
 //! anti-aliased arrows (shaders/arrows.wgsl).
 
 use super::settings::Layout;
-use super::util::{self, bind_group, storage_entry, uniform_entry, GrowBuffer};
+use super::util::{self, GrowBuffer};
 use super::{with_common, ArrowInstance, ARROWS_WGSL};
 use crate::error::Result;
+use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
 
 const INSTANCE_BYTES: u64 = std::mem::size_of::<ArrowInstance>() as u64;
 

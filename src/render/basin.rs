@@ -3,9 +3,10 @@
 //! (shaders/basin.wgsl).
 
 use super::settings::PlotRect;
-use super::util::{self, bind_group, storage_entry, uniform_entry};
+use super::util::{self};
 use super::{with_common, Colormap};
 use crate::error::{Error, Result};
+use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
 use crate::view::View;
 
 /// The convergence-map shader (without the common prelude).

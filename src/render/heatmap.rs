@@ -3,9 +3,10 @@
 //! undefined (shaders/heatmap.wgsl).
 
 use super::settings::PlotRect;
-use super::util::{self, bind_group, storage_entry, uniform_entry};
+use super::util::{self};
 use super::{with_common, Colormap, HEATMAP_WGSL};
 use crate::error::Result;
+use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
 
 /// The heatmap + contour render pass.
 #[derive(Debug)]

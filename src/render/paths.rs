@@ -3,9 +3,10 @@
 //! colour reads on every colour map (shaders/paths.wgsl). Buffers only grow.
 
 use super::settings::Layout;
-use super::util::{self, bind_group, uniform_entry, GrowBuffer};
+use super::util::{self, GrowBuffer};
 use super::{with_common, PATHS_WGSL};
 use crate::error::Result;
+use crate::gpu::binding::{bind_group, uniform_entry};
 use crate::view::View;
 
 /// One path to draw, in world coordinates (independent of the descent module).

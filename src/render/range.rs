@@ -2,9 +2,10 @@
 //! defined values, optional percentile clipping via a histogram) into a small buffer the
 //! heatmap and arrow passes read directly; only the resolved 32 bytes come back to the CPU.
 
-use super::util::{self, bind_group, compute_pipeline, storage_entry, uniform_entry};
+use super::util::{self, compute_pipeline};
 use super::{with_common, RangeResult, RANGE_WGSL};
 use crate::error::Result;
+use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
 
 const BINS: u64 = 2048;
 const STATS_BYTES: u64 = 16 + BINS * 4;
