@@ -9,7 +9,7 @@ use winit::window::Window;
 use crate::error::{Error, Result};
 use crate::expr::Function;
 use crate::gpu::{Gpu, GradientMode};
-use crate::render::{Layout, PathDraw, RenderSettings, Renderer};
+use crate::render::{Layout, OffscreenTarget, PathDraw, RenderSettings, Renderer};
 use crate::View;
 
 /// What egui produced for a frame, ready to draw.
@@ -177,24 +177,23 @@ impl Graphics {
     /// Draws the frame into an offscreen texture of the surface's size and format and
     /// returns its pixels as RGBA8 rows, top first.
     pub fn capture(&mut self, frame: &FrameInput, egui_frame: &EguiFrame) -> Result<Vec<u8>> {
-        let (w, h) = (self.config.width, self.config.height);
-        let texture = self.gpu.device.create_texture(&wgpu::TextureDescriptor {
-            label: Some("Graphics::screenshot"),
-            size: wgpu::Extent3d {
-                width: w,
-                height: h,
-                depth_or_array_layers: 1,
-            },
-            mip_level_count: 1,
-            sample_count: 1,
-            dimension: wgpu::TextureDimension::D2,
-            format: self.config.format,
-            usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_SRC,
-            view_formats: &[],
-        });
-        let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
-        self.draw(&view, frame, egui_frame)?;
-        super::readback::read_texture_rgba(&self.gpu, &texture, self.config.format, (w, h))
+        let size = (self.config.width, self.config.height);
+        let target = OffscreenTarget::new(&self.gpu.device, self.config.format, size)?;
+        self.draw(target.view(), frame, egui_frame)?;
+        let mut encoder = self
+            .gpu
+            .device
+            .create_command_encoder(&wgpu::CommandEncoderDescriptor {
+                label: Some("Graphics::screenshot"),
+            });
+        target.encode_copy(&mut encoder);
+        self.gpu.queue.submit([encoder.finish()]);
+        let mut pixels = target.read(&self.gpu)?;
+        // The surface's alpha is not part of the picture: a screenshot is opaque.
+        for px in pixels.chunks_exact_mut(4) {
+            px[3] = 255;
+        }
+        Ok(pixels)
     }
 }
 

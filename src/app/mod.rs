@@ -10,7 +10,6 @@ pub mod input;
 pub mod panel;
 pub mod paths;
 pub mod pointer;
-pub mod readback;
 pub mod settings;
 pub mod state;
 pub mod teach;

@@ -22,6 +22,7 @@ pub struct OffscreenTarget {
     staging: wgpu::Buffer,
     size: (u32, u32),
     padded_row: u32,
+    bgra: bool,
 }
 
 impl OffscreenTarget {
@@ -65,6 +66,10 @@ impl OffscreenTarget {
             staging,
             size: (w, h),
             padded_row,
+            bgra: matches!(
+                format,
+                wgpu::TextureFormat::Bgra8Unorm | wgpu::TextureFormat::Bgra8UnormSrgb
+            ),
         })
     }
 
@@ -94,7 +99,8 @@ impl OffscreenTarget {
         );
     }
 
-    /// Waits for the copied pixels and returns them as tight RGBA8 rows, top row first.
+    /// Waits for the copied pixels and returns them as tight RGBA8 rows, top row first (BGRA
+    /// targets, as some window surfaces are, are swizzled to RGBA).
     pub fn read(&self, gpu: &Gpu) -> Result<Vec<u8>> {
         let (w, h) = self.size;
         let data = super::util::read_mapped(
@@ -107,6 +113,11 @@ impl OffscreenTarget {
         for r in 0..h as usize {
             let start = r * self.padded_row as usize;
             pixels.extend_from_slice(&data[start..start + row]);
+        }
+        if self.bgra {
+            for px in pixels.chunks_exact_mut(4) {
+                px.swap(0, 2);
+            }
         }
         Ok(pixels)
     }
