@@ -9,9 +9,9 @@
 struct Params {
     width: u32,
     height: u32,
-    // 0 = exact (symbolic derivatives), 1 = numeric (central differences of gf_value),
-    // 2 = gradient check: (log10 of the relative difference of the two, 0, 0).
-    mode: u32,
+    // Unused: the mode is the pipeline constant MODE (a uniform would leave every mode's
+    // code in the compiled shader, which costs a software GPU about 2x per sample).
+    unused: u32,
     // Relative step of the central differences: h = step * max(1, |x|).
     step: f32,
 }
@@ -29,6 +29,11 @@ struct ValueOk {
     v: f32,
     ok: bool,
 }
+
+// 0 = exact (symbolic derivatives), 1 = numeric (central differences of gf_value),
+// 2 = gradient check: (log10 of the relative difference of the two, 0, 0). Set per pipeline
+// (src/gpu/field.rs), so the modes not chosen are compiled away.
+override MODE: u32 = 0u;
 
 @group(0) @binding(0) var<uniform> params: Params;
 // x of each column and y of each row, already rounded to f32 by the CPU.
@@ -67,9 +72,9 @@ fn cs_main(@builtin(global_invocation_id) gid: vec3<u32>) {
     let x = xs[gid.x];
     let y = ys[gid.y];
     var s: Sample;
-    if params.mode == 0u {
+    if MODE == 0u {
         s = gf_eval(x, y);
-    } else if params.mode == 1u {
+    } else if MODE == 1u {
         s = numeric_sample(x, y);
     } else {
         // The gradient check: a stub unless the pass was built for it (src/gpu/check.rs

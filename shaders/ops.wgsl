@@ -28,35 +28,19 @@ fn gf_mul(a: f32, b: f32) -> GfR {
     return GfR(select(0.0, a, ok) * select(0.0, b, ok), ok);
 }
 
+// The product of two checked values: defined when both are and the product is.
+fn gf_mul_ok(a: GfR, b: GfR) -> GfR {
+    let m = gf_mul(a.v, b.v);
+    return GfR(m.v, a.ok && b.ok && m.ok);
+}
+
 fn gf_div(a: f32, b: f32) -> GfR {
     let ok = b != 0.0 && (abs(b) >= 1.0 || abs(a) <= GF_MAX * abs(b));
     return GfR(select(0.0, a, ok) / select(1.0, b, ok), ok);
 }
 
-// a ^ n for an integer n by square and multiply; a negative n is (1 / a) ^ -n.
-fn gf_powi(a: f32, n: i32) -> GfR {
-    var base = GfR(a, true);
-    if n < 0 {
-        base = gf_div(1.0, a);
-    }
-    var e = abs(n);
-    var acc = GfR(1.0, base.ok);
-    loop {
-        if e == 0 {
-            break;
-        }
-        if (e & 1) != 0 {
-            let m = gf_mul(acc.v, base.v);
-            acc = GfR(m.v, acc.ok && base.ok && m.ok);
-        }
-        e = e >> 1u;
-        if e != 0 {
-            let s = gf_mul(base.v, base.v);
-            base = GfR(s.v, base.ok && s.ok);
-        }
-    }
-    return acc;
-}
+// a ^ n for integer n: generated per exponent as straight-line code (src/expr/wgsl.rs,
+// `powi_function`), so no loop is left for the shader compiler to unroll.
 
 // a ^ b for a non-integer exponent: defined for a > 0, and 0 ^ b = 0 for b > 0.
 fn gf_powf(a: f32, b: f32) -> GfR {

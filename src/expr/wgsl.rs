@@ -29,6 +29,17 @@ pub fn generate(tape_f_grad: &Tape, tape_f: &Tape) -> Result<String> {
         )));
     }
     let mut s = String::from(OPS_WGSL);
+    let exponents: std::collections::BTreeSet<i32> = [tape_f_grad, tape_f]
+        .iter()
+        .flat_map(|t| t.ops())
+        .filter_map(|op| match *op {
+            Op::Powi(_, n) => Some(n),
+            _ => None,
+        })
+        .collect();
+    for n in exponents {
+        s.push_str(&powi_function(n));
+    }
     s.push_str("\n// Generated from the function's tape: one value per instruction.\n");
     let [f, dx, dy] = [0, 1, 2].map(|i| tape_f_grad.roots()[i]);
     s.push_str("fn gf_eval(x: f32, y: f32) -> Sample {\n");
@@ -38,6 +49,40 @@ pub fn generate(tape_f_grad: &Tape, tape_f: &Tape) -> Result<String> {
     body(&mut s, tape_f);
     let _ = writeln!(s, "    return ValueOk(v{}, ok);\n}}", tape_f.roots()[0]);
     Ok(s)
+}
+
+/// The name of the generated `a ^ n` helper: `gf_powi_3`, `gf_powi_m2` for n = −2.
+fn powi_name(n: i32) -> String {
+    if n < 0 {
+        format!("gf_powi_m{}", n.unsigned_abs())
+    } else {
+        format!("gf_powi_{n}")
+    }
+}
+
+/// `fn gf_powi_N(a: f32) -> GfR`: a ^ n by square and multiply, unrolled for this n (a
+/// negative n is (1 / a) ^ −n). The multiplications and their order are those of the loop
+/// `domain::powi` describes, so the value is the same; each product is domain-checked.
+fn powi_function(n: i32) -> String {
+    let mut s = format!("\nfn {}(a: f32) -> GfR {{\n", powi_name(n));
+    s.push_str(if n < 0 {
+        "    var base = gf_div(1.0, a);\n"
+    } else {
+        "    var base = GfR(a, true);\n"
+    });
+    s.push_str("    var acc = GfR(1.0, base.ok);\n");
+    let mut e = n.unsigned_abs();
+    while e != 0 {
+        if e & 1 != 0 {
+            s.push_str("    acc = gf_mul_ok(acc, base);\n");
+        }
+        e >>= 1;
+        if e != 0 {
+            s.push_str("    base = gf_mul_ok(base, base);\n");
+        }
+    }
+    s.push_str("    return acc;\n}\n");
+    s
 }
 
 /// Replaces the [`PLACEHOLDER`] line of `template` with `generated`.
@@ -76,7 +121,7 @@ fn body(s: &mut String, tape: &Tape) {
             Op::Sub(a, b) => Value::Checked(format!("gf_sub(v{a}, v{b})")),
             Op::Mul(a, b) => Value::Checked(format!("gf_mul(v{a}, v{b})")),
             Op::Div(a, b) => Value::Checked(format!("gf_div(v{a}, v{b})")),
-            Op::Powi(a, n) => Value::Checked(format!("gf_powi(v{a}, {n})")),
+            Op::Powi(a, n) => Value::Checked(format!("{}(v{a})", powi_name(n))),
             Op::Powf(a, b) => Value::Checked(format!("gf_powf(v{a}, v{b})")),
             Op::Call1(f, a) => call1(f, &format!("v{a}")),
             Op::Call2(f, a, b) => call2(f, &format!("v{a}"), &format!("v{b}")),

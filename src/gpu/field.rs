@@ -59,9 +59,14 @@ impl std::str::FromStr for GradientMode {
 struct Params {
     width: u32,
     height: u32,
-    mode: u32,
+    unused: u32,
     step: f32,
 }
+
+/// The values of the shader's `MODE` constant (see shaders/field.wgsl).
+const MODE_EXACT: usize = 0;
+const MODE_NUMERIC: usize = 1;
+const MODE_CHECK: usize = 2;
 
 /// The tapes of a function for the field pass: (f, ∂f/∂x, ∂f/∂y) and f alone.
 pub fn function_tapes(function: &Function) -> (Tape, Tape) {
@@ -79,7 +84,13 @@ pub fn field_source(tape_f_grad: &Tape, tape_f: &Tape) -> Result<String> {
 pub struct FieldPass {
     layout: wgpu::BindGroupLayout,
     pipeline_layout: wgpu::PipelineLayout,
-    pipeline: wgpu::ComputePipeline,
+    /// The complete shader of the current function (with the check or its stub).
+    source: String,
+    /// One pipeline per `MODE`, built when first needed: a mode compiled in but not taken
+    /// still costs a software GPU time per sample, so each pipeline holds only its own.
+    pipelines: [Option<wgpu::ComputePipeline>; 3],
+    /// The mode of the last [`FieldPass::prepare`].
+    mode: usize,
     params: wgpu::Buffer,
     xs: wgpu::Buffer,
     ys: wgpu::Buffer,
@@ -123,8 +134,7 @@ impl FieldPass {
             bind_group_layouts: &[Some(&layout)],
             immediate_size: 0,
         });
-        let pipeline =
-            shader::compute_pipeline(device, "FieldPass::pipeline", source, &pipeline_layout)?;
+        let pipeline = build(device, source, &pipeline_layout, MODE_EXACT)?;
         let buffer = |label, size, usage| {
             device.create_buffer(&wgpu::BufferDescriptor {
                 label: Some(label),
@@ -147,7 +157,9 @@ impl FieldPass {
         Ok(FieldPass {
             layout,
             pipeline_layout,
-            pipeline,
+            source: source.to_owned(),
+            pipelines: [Some(pipeline), None, None],
+            mode: MODE_EXACT,
             params,
             xs,
             ys,
@@ -169,7 +181,7 @@ impl FieldPass {
     ) -> Result<()> {
         let generated = wgsl::generate(tape_f_grad, tape_f)?;
         let source = check::field_shader(&generated, self.check.is_some())?;
-        self.pipeline = self.build(device, &source)?;
+        self.set_built_source(device, source)?;
         self.generated = Some(generated);
         Ok(())
     }
@@ -183,13 +195,19 @@ impl FieldPass {
     /// Like [`FieldPass::set_function`] for a complete field shader (which the gradient check
     /// cannot rebuild: [`FieldPass::set_check`] then fails until the next `set_function`).
     pub fn set_source(&mut self, device: &wgpu::Device, source: &str) -> Result<()> {
-        self.pipeline = self.build(device, source)?;
+        self.set_built_source(device, source.to_owned())?;
         self.generated = None;
         Ok(())
     }
 
-    fn build(&self, device: &wgpu::Device, source: &str) -> Result<wgpu::ComputePipeline> {
-        shader::compute_pipeline(device, "FieldPass::pipeline", source, &self.pipeline_layout)
+    /// Switches to `source`, building the pipeline of the current mode now (so that a shader
+    /// that fails reports here and leaves the previous one in place) and the others lazily.
+    fn set_built_source(&mut self, device: &wgpu::Device, source: String) -> Result<()> {
+        let pipeline = build(device, &source, &self.pipeline_layout, self.mode)?;
+        self.pipelines = [None, None, None];
+        self.pipelines[self.mode] = Some(pipeline);
+        self.source = source;
+        Ok(())
     }
 
     /// With `Some(h)`, the next [`FieldPass::prepare`] computes a gradient check instead of
@@ -201,7 +219,17 @@ impl FieldPass {
             let generated = self.generated.as_deref().ok_or_else(|| {
                 Error::Shader("the gradient check needs a pass built from a function".into())
             })?;
-            self.pipeline = self.build(device, &check::field_shader(generated, step.is_some())?)?;
+            let source = check::field_shader(generated, step.is_some())?;
+            let mode = if step.is_some() {
+                MODE_CHECK
+            } else {
+                MODE_EXACT
+            };
+            let pipeline = build(device, &source, &self.pipeline_layout, mode)?;
+            self.pipelines = [None, None, None];
+            self.pipelines[mode] = Some(pipeline);
+            self.source = source;
+            self.mode = mode;
         }
         self.check = step;
         Ok(())
@@ -253,14 +281,19 @@ impl FieldPass {
         let ys: Vec<f32> = (0..height)
             .map(|j| view.sample_y(j, height) as f32)
             .collect();
+        let mode = match (self.check, mode) {
+            (Some(_), _) => MODE_CHECK,
+            (None, GradientMode::Exact) => MODE_EXACT,
+            (None, GradientMode::Numeric) => MODE_NUMERIC,
+        };
+        if self.pipelines[mode].is_none() {
+            self.pipelines[mode] = Some(build(device, &self.source, &self.pipeline_layout, mode)?);
+        }
+        self.mode = mode;
         let params = Params {
             width,
             height,
-            mode: match (self.check, mode) {
-                (Some(_), _) => 2,
-                (None, GradientMode::Exact) => 0,
-                (None, GradientMode::Numeric) => 1,
-            },
+            unused: 0,
             step: self.check.unwrap_or(NUMERIC_STEP),
         };
         queue.write_buffer(&self.xs, 0, bytemuck::cast_slice(&xs));
@@ -271,7 +304,10 @@ impl FieldPass {
 
     /// Records the dispatch that fills [`FieldPass::buffer`] (no encoder, no submit).
     pub fn dispatch(&self, pass: &mut wgpu::ComputePass<'_>) {
-        pass.set_pipeline(&self.pipeline);
+        let Some(pipeline) = &self.pipelines[self.mode] else {
+            return;
+        };
+        pass.set_pipeline(pipeline);
         pass.set_bind_group(0, &self.bind_group, &[]);
         pass.dispatch_workgroups(
             self.size.0.div_ceil(WORKGROUP),
@@ -289,4 +325,15 @@ impl FieldPass {
     pub fn size(&self) -> (u32, u32) {
         self.size
     }
+}
+
+/// The field pipeline of `source` for one value of its `MODE` constant.
+fn build(
+    device: &wgpu::Device,
+    source: &str,
+    layout: &wgpu::PipelineLayout,
+    mode: usize,
+) -> Result<wgpu::ComputePipeline> {
+    let constants = [("MODE", mode as f64)];
+    shader::compute_pipeline_with(device, "FieldPass::pipeline", source, layout, &constants)
 }

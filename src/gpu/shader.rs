@@ -24,6 +24,17 @@ pub fn compute_pipeline(
     source: &str,
     layout: &wgpu::PipelineLayout,
 ) -> Result<wgpu::ComputePipeline> {
+    compute_pipeline_with(device, label, source, layout, &[])
+}
+
+/// Like [`compute_pipeline`], with values for the shader's `override` constants.
+pub fn compute_pipeline_with(
+    device: &wgpu::Device,
+    label: &str,
+    source: &str,
+    layout: &wgpu::PipelineLayout,
+    constants: &[(&str, f64)],
+) -> Result<wgpu::ComputePipeline> {
     validate(label, source)?;
     let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
     let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
@@ -35,7 +46,10 @@ pub fn compute_pipeline(
         layout: Some(layout),
         module: &module,
         entry_point: Some("cs_main"),
-        compilation_options: Default::default(),
+        compilation_options: wgpu::PipelineCompilationOptions {
+            constants,
+            ..Default::default()
+        },
         cache: None,
     });
     match pollster::block_on(scope.pop()) {
