@@ -47,26 +47,60 @@ fn grad_px(s: vec4<f32>) -> f32 {
     return length(g);
 }
 
+// Each invocation folds a strided run of samples into registers, the workgroup combines
+// its invocations in workgroup memory, and one invocation per workgroup touches the global
+// atomics: a few hundred global atomics per frame instead of four per sample (a software
+// GPU executes atomics one lane at a time, so per-sample atomics dominated the frame).
+// Workgroup memory starts zeroed, so the minimum is kept as the maximum of !key.
+var<workgroup> wg_not_min: atomic<u32>;
+var<workgroup> wg_max: atomic<u32>;
+var<workgroup> wg_gmax: atomic<u32>;
+var<workgroup> wg_count: atomic<u32>;
+var<workgroup> wg_hist: array<atomic<u32>, 2048>;
+
 @compute @workgroup_size(256)
 fn cs_main(
     @builtin(global_invocation_id) id: vec3<u32>,
+    @builtin(local_invocation_index) lid: u32,
     @builtin(num_workgroups) groups: vec3<u32>,
 ) {
-    let i = id.x + id.y * groups.x * 256u;
-    if i >= sample_count() {
-        return;
+    let n = sample_count();
+    let stride = groups.x * 256u;
+    var kmin = 0xffffffffu;
+    var kmax = 0u;
+    var gmax = 0u;
+    var count = 0u;
+    for (var i = id.x; i < n; i += stride) {
+        let s = field[i];
+        if defined(s) {
+            let k = order_key(s.x);
+            kmin = min(kmin, k);
+            kmax = max(kmax, k);
+            count += 1u;
+            let g = grad_px(s);
+            if g < 3.0e38 {
+                gmax = max(gmax, order_key(g));
+            }
+        }
     }
-    let s = field[i];
-    if !defined(s) {
-        return;
+    if count > 0u {
+        atomicMax(&wg_not_min, ~kmin);
+        atomicMax(&wg_max, kmax);
+        atomicMax(&wg_gmax, gmax);
+        atomicAdd(&wg_count, count);
     }
-    let k = order_key(s.x);
-    atomicMin(&stats.min_key, k);
-    atomicMax(&stats.max_key, k);
-    atomicAdd(&stats.count, 1u);
-    let g = grad_px(s);
-    if g < 3.0e38 {
-        atomicMax(&stats.gmax_key, order_key(g));
+    workgroupBarrier();
+    if lid == 0u {
+        let c = atomicLoad(&wg_count);
+        if c > 0u {
+            atomicMin(&stats.min_key, ~atomicLoad(&wg_not_min));
+            atomicMax(&stats.max_key, atomicLoad(&wg_max));
+            atomicAdd(&stats.count, c);
+            let g = atomicLoad(&wg_gmax);
+            if g != 0u {
+                atomicMax(&stats.gmax_key, g);
+            }
+        }
     }
 }
 
@@ -79,19 +113,29 @@ fn bin_of(k: u32, kmin: u32, kmax: u32) -> u32 {
 @compute @workgroup_size(256)
 fn cs_histogram(
     @builtin(global_invocation_id) id: vec3<u32>,
+    @builtin(local_invocation_index) lid: u32,
     @builtin(num_workgroups) groups: vec3<u32>,
 ) {
-    let i = id.x + id.y * groups.x * 256u;
-    if params.percentile <= 0.0 || i >= sample_count() {
+    if params.percentile <= 0.0 {
         return;
     }
-    let s = field[i];
-    if !defined(s) {
-        return;
-    }
+    let n = sample_count();
+    let stride = groups.x * 256u;
     let kmin = atomicLoad(&stats.min_key);
     let kmax = atomicLoad(&stats.max_key);
-    atomicAdd(&stats.hist[bin_of(order_key(s.x), kmin, kmax)], 1u);
+    for (var i = id.x; i < n; i += stride) {
+        let s = field[i];
+        if defined(s) {
+            atomicAdd(&wg_hist[bin_of(order_key(s.x), kmin, kmax)], 1u);
+        }
+    }
+    workgroupBarrier();
+    for (var b = lid; b < BINS; b += 256u) {
+        let c = atomicLoad(&wg_hist[b]);
+        if c > 0u {
+            atomicAdd(&stats.hist[b], c);
+        }
+    }
 }
 
 // The key at the lower edge of bin b.

@@ -8,6 +8,18 @@ use crate::error::Result;
 use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
 
 const BINS: u64 = 2048;
+
+/// Samples each invocation of the reductions folds at least (256 invocations a workgroup):
+/// enough that the per-workgroup global atomics are negligible, while a full-HD field still
+/// spreads over a few hundred workgroups for the GPU's cores.
+const SAMPLES_PER_INVOCATION: u32 = 32;
+
+/// Workgroups of the min/max and histogram dispatches for `samples` samples.
+fn reduce_groups(samples: u32) -> u32 {
+    samples
+        .div_ceil(256 * SAMPLES_PER_INVOCATION)
+        .clamp(1, 65535)
+}
 const STATS_BYTES: u64 = 16 + BINS * 4;
 const RESULT_BYTES: u64 = std::mem::size_of::<RangeResult>() as u64;
 
@@ -108,11 +120,11 @@ impl RangePass {
         pass.set_bind_group(0, bg, &[]);
         pass.set_pipeline(&self.clear);
         pass.dispatch_workgroups((BINS as u32).div_ceil(256), 1, 1);
-        let (gx, gy) = util::groups_2d(self.samples, 256);
+        let groups = reduce_groups(self.samples);
         pass.set_pipeline(&self.minmax);
-        pass.dispatch_workgroups(gx, gy, 1);
+        pass.dispatch_workgroups(groups, 1, 1);
         pass.set_pipeline(&self.histogram);
-        pass.dispatch_workgroups(gx, gy, 1);
+        pass.dispatch_workgroups(groups, 1, 1);
         pass.set_pipeline(&self.resolve);
         pass.dispatch_workgroups(1, 1, 1);
     }

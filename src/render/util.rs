@@ -161,13 +161,3 @@ pub(crate) fn compute_pipeline(
         cache: None,
     })
 }
-
-/// Workgroups of `size` covering `n` invocations, split over y past the 65535 limit.
-pub(crate) fn groups_2d(n: u32, size: u32) -> (u32, u32) {
-    let g = n.div_ceil(size).max(1);
-    if g <= 65535 {
-        (g, 1)
-    } else {
-        (65535, g.div_ceil(65535))
-    }
-}
