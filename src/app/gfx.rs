@@ -56,8 +56,16 @@ impl Graphics {
             .find(|f| !f.is_srgb())
             .or_else(|| caps.formats.first().copied())
             .ok_or_else(|| Error::Gpu("the window surface offers no formats".into()))?;
+        // COPY_DST where the surface allows it: the renderer then copies its cached heatmap
+        // and arrows into each frame instead of drawing them again while only paths move.
+        let copyable = caps.usages.contains(wgpu::TextureUsages::COPY_DST);
+        let usage = if copyable {
+            wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_DST
+        } else {
+            wgpu::TextureUsages::RENDER_ATTACHMENT
+        };
         let config = wgpu::SurfaceConfiguration {
-            usage: wgpu::TextureUsages::RENDER_ATTACHMENT,
+            usage,
             format,
             width: size.width.max(1),
             height: size.height.max(1),
@@ -72,7 +80,8 @@ impl Graphics {
             color_space: wgpu::SurfaceColorSpace::Auto,
         };
         surface.configure(&gpu.device, &config);
-        let renderer = Renderer::new(&gpu, format, function)?;
+        let mut renderer = Renderer::new(&gpu, format, function)?;
+        renderer.use_layer_cache(copyable);
         let options = egui_wgpu::RendererOptions {
             msaa_samples: 1,
             depth_stencil_format: None,
@@ -106,7 +115,7 @@ impl Graphics {
     /// Records and submits one frame into `target`: the field layers, then egui on top.
     pub fn draw(
         &mut self,
-        target: &wgpu::TextureView,
+        target: &wgpu::Texture,
         frame: &FrameInput,
         egui_frame: &EguiFrame,
     ) -> Result<()> {
@@ -130,6 +139,7 @@ impl Graphics {
             label: Some("Graphics::frame"),
         });
         self.renderer.encode(&mut encoder, target, &work);
+        let target = &target.create_view(&wgpu::TextureViewDescriptor::default());
         let extra = self.egui.update_buffers(
             device,
             queue,
@@ -179,7 +189,7 @@ impl Graphics {
     pub fn capture(&mut self, frame: &FrameInput, egui_frame: &EguiFrame) -> Result<Vec<u8>> {
         let size = (self.config.width, self.config.height);
         let target = OffscreenTarget::new(&self.gpu.device, self.config.format, size)?;
-        self.draw(target.view(), frame, egui_frame)?;
+        self.draw(target.texture(), frame, egui_frame)?;
         let mut encoder = self
             .gpu
             .device

@@ -174,10 +174,7 @@ impl App {
 
         match gfx.surface.get_current_texture() {
             wgpu::CurrentSurfaceTexture::Success(tex) => {
-                let view = tex
-                    .texture
-                    .create_view(&wgpu::TextureViewDescriptor::default());
-                gfx.draw(&view, &frame, &egui_frame)?;
+                gfx.draw(&tex.texture, &frame, &egui_frame)?;
                 window.pre_present_notify();
                 gfx.gpu.queue.present(tex);
             }

@@ -212,7 +212,7 @@ impl Figure {
         let mut encoder = new_encoder(gpu, "bench::layers");
         timer.begin(&mut encoder)?;
         self.renderer
-            .encode(&mut encoder, self.target.view(), &work);
+            .encode(&mut encoder, self.target.texture(), &work);
         timer.end(&mut encoder)?;
         gpu.queue.submit([encoder.finish()]);
         let range = if work.range {

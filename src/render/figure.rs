@@ -108,7 +108,7 @@ pub fn render_figure_rgba(
         .create_command_encoder(&wgpu::CommandEncoderDescriptor {
             label: Some("figure::layers"),
         });
-    renderer.encode(&mut encoder, target.view(), &work);
+    renderer.encode(&mut encoder, target.texture(), &work);
     gpu.queue.submit([encoder.finish()]);
     let range = if work.range {
         Some(renderer.fetch_range(gpu)?)

@@ -13,6 +13,7 @@ pub mod contour_labels;
 pub mod egui_offscreen;
 pub mod figure;
 pub mod heatmap;
+pub mod layer_cache;
 pub mod layout;
 pub mod offscreen;
 pub mod overlay;

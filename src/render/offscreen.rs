@@ -8,9 +8,11 @@ use crate::error::{Error, Result};
 use crate::gpu::{Gpu, GradientMode};
 use crate::view::View;
 
-/// The offscreen target format (the shaders convert to linear for sRGB targets, so a window
-/// surface in either an sRGB or a plain format shows the same colours).
-pub const OFFSCREEN_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba8UnormSrgb;
+/// The offscreen target format: plain (not sRGB), like the explorer's window surface, so
+/// figures and the window blend alike and the shaders write their sRGB colours as they are
+/// (an sRGB target costs a software GPU a `pow` per channel and pixel; the shaders still
+/// convert for sRGB targets, so either kind shows the same colours).
+pub const OFFSCREEN_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba8Unorm;
 
 /// Largest offscreen image side in pixels.
 pub const MAX_SIDE: u32 = 8192;
@@ -48,7 +50,10 @@ impl OffscreenTarget {
             sample_count: 1,
             dimension: wgpu::TextureDimension::D2,
             format,
-            usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_SRC,
+            // COPY_DST: the renderer copies its cached layers in.
+            usage: wgpu::TextureUsages::RENDER_ATTACHMENT
+                | wgpu::TextureUsages::COPY_SRC
+                | wgpu::TextureUsages::COPY_DST,
             view_formats: &[],
         });
         let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
@@ -71,6 +76,11 @@ impl OffscreenTarget {
                 wgpu::TextureFormat::Bgra8Unorm | wgpu::TextureFormat::Bgra8UnormSrgb
             ),
         })
+    }
+
+    /// The texture to render into (what [`Renderer::encode`] takes).
+    pub fn texture(&self) -> &wgpu::Texture {
+        &self.texture
     }
 
     /// The view to render into.
@@ -142,7 +152,7 @@ pub fn render_rgba(
         .create_command_encoder(&wgpu::CommandEncoderDescriptor {
             label: Some("offscreen::encoder"),
         });
-    renderer.encode(&mut encoder, target.view(), &work);
+    renderer.encode(&mut encoder, target.texture(), &work);
     target.encode_copy(&mut encoder);
     gpu.queue.submit([encoder.finish()]);
     if work.range {

@@ -1,9 +1,11 @@
 //! `Renderer`: composes a frame from the field, range, heatmap, arrow and path passes. It
 //! decides what changed (the field is re-evaluated only when the function, view, size or
-//! gradient mode changed), records the compute passes and one render pass, and keeps the
-//! last read-back colour range for the labels.
+//! gradient mode changed; the heatmap and arrows are redrawn only when they changed, and
+//! otherwise copied from the layer cache), records the compute and render passes, and keeps
+//! the last read-back colour range for the labels.
 
 use super::basin::{BasinPass, MapView};
+use super::layer_cache::{LayerCache, LayerKey};
 use super::settings::{frame_params, Layout, RenderSettings};
 use super::{ArrowDir, ArrowPass, HeatmapPass, Params, PathDraw, PathPass, RangePass, RangeResult};
 use crate::error::Result;
@@ -30,6 +32,9 @@ pub struct FrameWork {
     pub range: bool,
     /// Recompute the arrow instances.
     pub arrows: bool,
+    /// Redraw the heatmap (or convergence map) and arrows; when false, a target that can be
+    /// copied into gets them from the layer cache.
+    pub layers: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -58,6 +63,8 @@ pub struct Renderer {
     show_paths: bool,
     last_range: Option<RangeResult>,
     background: wgpu::Color,
+    cache: LayerCache,
+    use_cache: bool,
 }
 
 impl Renderer {
@@ -106,6 +113,8 @@ impl Renderer {
             show_paths: false,
             last_range: None,
             background: BACKGROUND,
+            cache: LayerCache::default(),
+            use_cache: true,
         })
     }
 
@@ -138,6 +147,16 @@ impl Renderer {
         };
     }
 
+    /// Whether frames go through the layer cache (the default). Turn it off for targets
+    /// that cannot be copied into (no `COPY_DST` usage), to save the cache's memory;
+    /// [`Renderer::encode`] draws everything directly into such targets either way.
+    pub fn use_layer_cache(&mut self, on: bool) {
+        self.use_cache = on;
+        if !on {
+            self.cache.clear();
+        }
+    }
+
     /// Draws a convergence map (the walker buffer of `gpu::converge`) instead of the heatmap;
     /// `None` goes back to the heatmap.
     pub fn set_converge_map(
@@ -149,6 +168,7 @@ impl Renderer {
             self.basin = Some(BasinPass::new(&gpu.device, self.format)?);
         }
         self.converge_map = map.map(|(b, m)| (b.clone(), m));
+        self.cache.invalidate();
         Ok(())
     }
 
@@ -226,6 +246,20 @@ impl Renderer {
         if self.show_arrows {
             self.arrows.prepare(device, params.arrow_grid, bufs, rebind);
         }
+        if self.use_cache {
+            let key = LayerKey {
+                params,
+                colormap: settings.colormap,
+                background: self.background,
+                target: layout.target,
+            };
+            // A convergence map may change between frames without the renderer knowing
+            // (the explorer computes it in chunks), so it is always redrawn.
+            let changed = work.field || work.range || work.arrows || self.converge_map.is_some();
+            work.layers = self.cache.update(device, self.format, key, changed);
+        } else {
+            work.layers = true;
+        }
         self.show_paths = settings.show_paths && !paths.is_empty();
         if self.show_paths {
             self.paths.prepare(device, queue, layout, view, paths);
@@ -235,11 +269,14 @@ impl Renderer {
         Ok(work)
     }
 
-    /// Records the compute passes `work` asks for and one render pass into `target`.
+    /// Records the compute passes `work` asks for and the render passes into `target`: the
+    /// layers (heatmap or convergence map, arrows) drawn into the layer cache when they
+    /// changed and copied from it, then the paths. A target without `COPY_DST` usage, or a
+    /// renderer with the cache off, gets everything drawn directly.
     pub fn encode(
         &self,
         encoder: &mut wgpu::CommandEncoder,
-        target: &wgpu::TextureView,
+        target: &wgpu::Texture,
         work: &FrameWork,
     ) {
         if work.field || work.range || work.arrows {
@@ -260,31 +297,44 @@ impl Renderer {
         if work.range {
             self.range.encode_readback(encoder);
         }
-        let mut pass = encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
-            label: Some("Renderer::render"),
-            color_attachments: &[Some(wgpu::RenderPassColorAttachment {
-                view: target,
-                depth_slice: None,
-                resolve_target: None,
-                ops: wgpu::Operations {
-                    load: wgpu::LoadOp::Clear(self.background),
-                    store: wgpu::StoreOp::Store,
-                },
-            })],
-            depth_stencil_attachment: None,
-            timestamp_writes: None,
-            occlusion_query_set: None,
-            multiview_mask: None,
-        });
+        let view = target.create_view(&wgpu::TextureViewDescriptor::default());
+        let cached = self.cache.usable_for(target).filter(|_| self.use_cache);
+        let Some((image, image_view)) = cached else {
+            let mut pass = begin(encoder, &view, Some(self.background), "Renderer::render");
+            self.draw_layers(&mut pass);
+            if self.show_paths {
+                self.paths.draw(&mut pass, &self.layout);
+            }
+            return;
+        };
+        if work.layers {
+            let mut pass = begin(
+                encoder,
+                image_view,
+                Some(self.background),
+                "Renderer::layers",
+            );
+            self.draw_layers(&mut pass);
+        }
+        encoder.copy_texture_to_texture(
+            image.as_image_copy(),
+            target.as_image_copy(),
+            image.size(),
+        );
+        if self.show_paths {
+            let mut pass = begin(encoder, &view, None, "Renderer::paths");
+            self.paths.draw(&mut pass, &self.layout);
+        }
+    }
+
+    /// The heatmap (or convergence map) and the arrows.
+    fn draw_layers(&self, pass: &mut wgpu::RenderPass<'_>) {
         match (&self.basin, &self.converge_map) {
-            (Some(basin), Some(_)) => basin.draw(&mut pass, self.layout.plot),
-            _ => self.heatmap.draw(&mut pass, self.layout.plot),
+            (Some(basin), Some(_)) => basin.draw(pass, self.layout.plot),
+            _ => self.heatmap.draw(pass, self.layout.plot),
         }
         if self.show_arrows {
-            self.arrows.draw(&mut pass, &self.layout);
-        }
-        if self.show_paths {
-            self.paths.draw(&mut pass, &self.layout);
+            self.arrows.draw(pass, &self.layout);
         }
     }
 
@@ -317,4 +367,29 @@ impl Renderer {
     pub fn arrows(&self) -> &ArrowPass {
         &self.arrows
     }
+}
+
+/// A render pass into `view` that clears it to `clear`, or keeps what it holds for `None`.
+fn begin<'e>(
+    encoder: &'e mut wgpu::CommandEncoder,
+    view: &wgpu::TextureView,
+    clear: Option<wgpu::Color>,
+    label: &str,
+) -> wgpu::RenderPass<'e> {
+    encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
+        label: Some(label),
+        color_attachments: &[Some(wgpu::RenderPassColorAttachment {
+            view,
+            depth_slice: None,
+            resolve_target: None,
+            ops: wgpu::Operations {
+                load: clear.map_or(wgpu::LoadOp::Load, wgpu::LoadOp::Clear),
+                store: wgpu::StoreOp::Store,
+            },
+        })],
+        depth_stencil_attachment: None,
+        timestamp_writes: None,
+        occlusion_query_set: None,
+        multiview_mask: None,
+    })
 }
