@@ -74,6 +74,7 @@ pub fn build_frame(
         canvas::paint(&painter, s, &frame);
         super::teach_ui::paint_canvas(&painter, s, plot);
         canvas::help_window(&ctx, s);
+        super::scene_ui::scene_window(&ctx, s);
     });
     let paths = s
         .paths
@@ -111,6 +112,10 @@ pub fn render_settings(l: &Layers) -> RenderSettings {
         show_heatmap: l.show_heatmap,
         show_contours: l.show_contours,
         show_paths: l.show_paths,
+        range: match l.percentile {
+            Some(p) => render::RangeMode::Percentile(p),
+            None => render::RangeMode::MinMax,
+        },
         ..RenderSettings::default()
     };
     r.arrows.direction = match l.arrows {
