@@ -97,7 +97,9 @@ impl<'a> Located<'a> {
     /// The deepest key path whose key or value contains byte `offset`.
     pub fn path_at(&self, offset: usize) -> Vec<Seg> {
         let mut path = Vec::new();
-        walk_table(self.root.get_ref(), offset, &mut path);
+        if !walk_table(self.root.get_ref(), offset, &mut path) {
+            path.clear();
+        }
         path
     }
 
@@ -116,30 +118,32 @@ fn contains(span: std::ops::Range<usize>, offset: usize) -> bool {
     span.start <= offset && offset < span.end.max(span.start + 1)
 }
 
-fn walk_table(t: &DeTable<'_>, offset: usize, path: &mut Vec<Seg>) {
+fn walk_table(t: &DeTable<'_>, offset: usize, path: &mut Vec<Seg>) -> bool {
     for (k, v) in t.iter() {
-        if contains(k.span(), offset) || contains(v.span(), offset) {
-            path.push(Seg::Key(k.get_ref().to_string()));
-            walk_value(v, offset, path);
-            return;
+        path.push(Seg::Key(k.get_ref().to_string()));
+        if contains(k.span(), offset) || walk_value(v, offset, path) {
+            return true;
         }
+        path.pop();
     }
+    false
 }
 
-fn walk_value(v: &Spanned<DeValue<'_>>, offset: usize, path: &mut Vec<Seg>) {
+/// A table's span covers only its header, so its keys are searched whatever its span says.
+fn walk_value(v: &Spanned<DeValue<'_>>, offset: usize, path: &mut Vec<Seg>) -> bool {
     match v.get_ref() {
-        DeValue::Table(t) => walk_table(t, offset, path),
+        DeValue::Table(t) => walk_table(t, offset, path) || contains(v.span(), offset),
         DeValue::Array(a) => {
-            if let Some((i, item)) = a
-                .iter()
-                .enumerate()
-                .find(|(_, item)| contains(item.span(), offset))
-            {
+            for (i, item) in a.iter().enumerate() {
                 path.push(Seg::Index(i));
-                walk_value(item, offset, path);
+                if walk_value(item, offset, path) {
+                    return true;
+                }
+                path.pop();
             }
+            contains(v.span(), offset)
         }
-        _ => {}
+        _ => contains(v.span(), offset),
     }
 }
 
@@ -195,6 +199,6 @@ mod tests {
         assert_eq!(line_col(text, at), (7, 9));
         let (path, off) = doc.non_finite().expect("a nan");
         assert_eq!(dotted(&path), "paths[1].start[1]");
-        assert_eq!(line_col(text, off), (7, 14));
+        assert_eq!(line_col(text, off), (7, 13));
     }
 }
