@@ -14,14 +14,26 @@ fn assert_round_trip(state: &ExplorerState, what: &str) {
     let text = before.to_toml().expect("writes");
     let parsed = scene::parse(&text, "t.toml").unwrap_or_else(|e| panic!("{what}: {e}\n{text}"));
     assert_eq!(parsed, before, "{what}: parse(to_toml(s)) differs\n{text}");
-    assert_eq!(parsed.to_toml().expect("writes"), text, "{what}: text differs");
+    assert_eq!(
+        parsed.to_toml().expect("writes"),
+        text,
+        "{what}: text differs"
+    );
     let again = Scene::from_state(&parsed.to_state().expect("applies"));
-    assert_eq!(again.to_toml().expect("writes"), text, "{what}: via the explorer");
+    assert_eq!(
+        again.to_toml().expect("writes"),
+        text,
+        "{what}: via the explorer"
+    );
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("s.toml");
     scene::save(&before, &path).expect("saves");
     let loaded = scene::load(&path).expect("loads");
-    assert_eq!(loaded.to_toml().expect("writes"), text, "{what}: via a file");
+    assert_eq!(
+        loaded.to_toml().expect("writes"),
+        text,
+        "{what}: via a file"
+    );
 }
 
 #[test]
@@ -79,8 +91,15 @@ fn odd_floats_modes_pin_and_sweep_round_trip_exactly() {
     let s = odd_state();
     let scene = Scene::from_state(&s);
     assert_eq!(scene.preset, None, "the function is no longer the preset's");
-    assert_eq!(scene.paths.len(), 4, "the preset's path and three sweep paths");
-    assert!(scene.text_has("direction = 0.1\n"), "radians: 0.1 rad is no exact degree");
+    assert_eq!(
+        scene.paths.len(),
+        4,
+        "the preset's path and three sweep paths"
+    );
+    assert!(
+        scene.text_has("direction = 0.1\n"),
+        "radians: 0.1 rad is no exact degree"
+    );
     assert_round_trip(&s, "odd state");
     let back = scene::parse(&scene.to_toml().expect("writes"), "t")
         .expect("parses")
@@ -104,7 +123,12 @@ fn compare_mode_paths_keep_their_optimizers_and_colours() {
     let opts: Vec<_> = scene.paths.iter().map(|p| p.optimizer).collect();
     assert_eq!(
         opts,
-        [Optimizer::Gd, Optimizer::Gd, Optimizer::Nesterov, Optimizer::Adam]
+        [
+            Optimizer::Gd,
+            Optimizer::Gd,
+            Optimizer::Nesterov,
+            Optimizer::Adam
+        ]
     );
     assert!(scene.text_has("direction_deg = 90.0"), "exact in degrees");
     assert_round_trip(&s, "compare");
@@ -207,14 +231,20 @@ fn a_bad_scene_changes_nothing_and_a_good_one_replaces_the_demo() {
     }
     let missing = dir.path().join("nothing.toml");
     assert!(s.open_scene(&missing).is_err());
-    assert!(s.message.as_deref().is_some_and(|m| m.contains("cannot read the scene")));
+    assert!(s
+        .message
+        .as_deref()
+        .is_some_and(|m| m.contains("cannot read the scene")));
     let good = dir.path().join("good.toml");
     let generation = s.function_generation;
     std::fs::write(&good, "version = 1\npreset = \"saddle\"\n").expect("writes");
     s.open_scene(&good).expect("opens");
     assert_eq!(s.message, Some(format!("opened {}", good.display())));
     assert_eq!(s.current_preset().map(|p| p.name), Some("saddle"));
-    assert!(s.function_generation > generation, "the window rebuilds the field");
+    assert!(
+        s.function_generation > generation,
+        "the window rebuilds the field"
+    );
     assert_eq!((s.paths.len(), s.paths[0].path.iterations()), (1, 0));
 }
 
@@ -255,8 +285,11 @@ fn ctrl_s_opens_the_dialog_enter_saves_escape_cancels() {
 fn explore_scene_with_flags_typed_beside_it() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("l.toml");
-    std::fs::write(&path, "version = 1\npreset = \"bowl\"\n[optimizer]\nname = \"adam\"\n")
-        .expect("writes");
+    std::fs::write(
+        &path,
+        "version = 1\npreset = \"bowl\"\n[optimizer]\nname = \"adam\"\n",
+    )
+    .expect("writes");
     let args = gradfield::cli::ExploreArgs {
         scene: Some(path.clone()),
         lr: Some(0.25),
