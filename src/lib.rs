@@ -15,6 +15,7 @@ pub mod gpu;
 pub mod numfmt;
 pub mod presets;
 pub mod render;
+pub mod scene;
 pub mod teach;
 pub mod view;
 

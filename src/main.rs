@@ -3,14 +3,23 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use gradfield::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
-    let parsed = match Cli::try_parse() {
+    let matches = match Cli::command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => return clap_error(e),
+    };
+    let mut parsed = match Cli::from_arg_matches(&matches) {
         Ok(parsed) => parsed,
         Err(e) => return clap_error(e),
     };
+    if let (Some(Command::Render(args)), Some(m)) =
+        (&mut parsed.command, matches.subcommand_matches("render"))
+    {
+        args.given = cli::scene::given(m);
+    }
     let result = match parsed.command {
         None => cli::explore::run(&parsed.explore),
         Some(Command::Explore(args)) => cli::explore::run(&args),

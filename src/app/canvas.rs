@@ -48,10 +48,10 @@ fn map_key(key: egui::Key) -> Option<Key> {
     })
 }
 
-/// Applies this frame's key presses. While a text box has the keyboard only F1, F11, Esc
-/// and Ctrl shortcuts act (typing "s" must not step the paths).
+/// Applies this frame's key presses. While a text box has the keyboard or the scene dialog
+/// is open only F1, F11, Esc and Ctrl shortcuts act (typing "s" must not step the paths).
 pub fn handle_keys(ctx: &Context, s: &mut ExplorerState) {
-    let typing = ctx.text_edit_focused();
+    let typing = ctx.text_edit_focused() || s.scene_dialog.is_open();
     let presses: Vec<KeyPress> = ctx.input(|i| {
         i.events
             .iter()
@@ -88,7 +88,7 @@ pub fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::Rect, pp
     };
     // The canvas is not an egui area; only a widget being dragged or the help window can own
     // the pointer there.
-    let over_ui = ctx.egui_is_using_pointer() || s.help_visible;
+    let over_ui = ctx.egui_is_using_pointer() || s.help_visible || s.scene_dialog.is_open();
     ctx.input(|i| {
         let pos = i.pointer.latest_pos();
         let inside = pos.is_some_and(|p| plot.contains(p));

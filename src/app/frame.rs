@@ -51,11 +51,17 @@ pub fn build_frame(
         let fig = FigureLayout::for_figure(cw, ch, s.ui_scale, true);
         let plot = offset(fig.plot, cx, cy);
         let colorbar = offset(fig.colorbar, cx, cy);
+        // Kept inside the window: on the first frame after a UI scale other than 1 (a scene
+        // can start with one) egui's screen size is still the unscaled one.
+        let (x, y) = (
+            (plot.x.round().max(0.0) as u32).min(size.0.saturating_sub(1)),
+            (plot.y.round().max(0.0) as u32).min(size.1.saturating_sub(1)),
+        );
         layout.plot = render::PlotRect {
-            x: plot.x.round().max(0.0) as u32,
-            y: plot.y.round().max(0.0) as u32,
-            w: plot.w.round().max(1.0) as u32,
-            h: plot.h.round().max(1.0) as u32,
+            x,
+            y,
+            w: (plot.w.round().max(1.0) as u32).clamp(1, size.0.saturating_sub(x).max(1)),
+            h: (plot.h.round().max(1.0) as u32).clamp(1, size.1.saturating_sub(y).max(1)),
         };
         s.set_canvas(f64::from(layout.plot.w), f64::from(layout.plot.h));
         let plot_pts = egui::Rect::from_min_size(
@@ -74,6 +80,7 @@ pub fn build_frame(
         canvas::paint(&painter, s, &frame);
         super::teach_ui::paint_canvas(&painter, s, plot);
         canvas::help_window(&ctx, s);
+        super::scene_ui::scene_window(&ctx, s);
     });
     let paths = s
         .paths
@@ -111,6 +118,10 @@ pub fn render_settings(l: &Layers) -> RenderSettings {
         show_heatmap: l.show_heatmap,
         show_contours: l.show_contours,
         show_paths: l.show_paths,
+        range: match l.percentile {
+            Some(p) => render::RangeMode::Percentile(p),
+            None => render::RangeMode::MinMax,
+        },
         ..RenderSettings::default()
     };
     r.arrows.direction = match l.arrows {

@@ -1,6 +1,7 @@
 //! The key table: every keyboard shortcut, what it does, and the text the help overlay shows
 //! for it (generated from this same table, so the two cannot disagree).
 
+use super::scene_io::DialogMode;
 use super::state::{ExplorerState, UI_SCALE_STEP};
 
 /// A key the explorer reacts to, independent of the windowing library.
@@ -68,9 +69,9 @@ pub enum Action {
     UiSmaller,
     /// Remove the pinned point (slices, tangents, directional derivative).
     ClearPin,
-    /// Ctrl+S: reserved for saving a session.
+    /// Ctrl+S: save the scene (dialog).
     Save,
-    /// Ctrl+O: reserved for opening a session.
+    /// Ctrl+O: open a scene (dialog).
     Open,
 }
 
@@ -112,12 +113,12 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[k(Tab)], label: "Tab", help: "show / hide the panel", action: Action::TogglePanel },
     Binding { keys: &[k(F11)], label: "F11", help: "fullscreen on / off", action: Action::Fullscreen },
     Binding { keys: &[k(F1), k(Question)], label: "F1 or ?", help: "show / hide this help", action: Action::Help },
-    Binding { keys: &[k(Escape)], label: "Esc", help: "close the help, leave fullscreen", action: Action::Escape },
+    Binding { keys: &[k(Escape)], label: "Esc", help: "close a dialog or the help, leave fullscreen", action: Action::Escape },
     Binding { keys: &[k(P)], label: "P", help: "save a screenshot (PNG)", action: Action::Screenshot },
     Binding { keys: &[c(Equals), c(Plus)], label: "Ctrl + =", help: "larger text and controls", action: Action::UiLarger },
     Binding { keys: &[c(Minus)], label: "Ctrl + −", help: "smaller text and controls", action: Action::UiSmaller },
-    Binding { keys: &[c(S)], label: "Ctrl + S", help: "save a session (not available yet)", action: Action::Save },
-    Binding { keys: &[c(O)], label: "Ctrl + O", help: "open a session (not available yet)", action: Action::Open },
+    Binding { keys: &[c(S)], label: "Ctrl + S", help: "save the scene (TOML file)", action: Action::Save },
+    Binding { keys: &[c(O)], label: "Ctrl + O", help: "open a scene (TOML file)", action: Action::Open },
 ];
 
 /// The binding for a key press, if there is one.
@@ -166,7 +167,9 @@ impl ExplorerState {
             Action::Fullscreen => self.fullscreen = !self.fullscreen,
             Action::Help => self.help_visible = !self.help_visible,
             Action::Escape => {
-                if self.help_visible {
+                if self.scene_dialog.is_open() {
+                    self.close_scene_dialog();
+                } else if self.help_visible {
                     self.help_visible = false;
                 } else {
                     self.fullscreen = false;
@@ -175,9 +178,8 @@ impl ExplorerState {
             Action::Screenshot => self.screenshot_requested = true,
             Action::UiLarger => self.scale_ui(UI_SCALE_STEP),
             Action::UiSmaller => self.scale_ui(1.0 / UI_SCALE_STEP),
-            Action::Save | Action::Open => {
-                self.message = Some("saving and opening sessions is not available yet".into());
-            }
+            Action::Save => self.open_scene_dialog(DialogMode::Save),
+            Action::Open => self.open_scene_dialog(DialogMode::Open),
         }
     }
 

@@ -105,6 +105,9 @@ pub struct Layers {
     pub arrow_spacing_px: f32,
     /// Logarithmic colour scale (for functions whose values span decades).
     pub log_scale: bool,
+    /// Clip the colour range to the p-th and (100 − p)-th percentiles (0 < p < 50); `None`
+    /// spans min..max.
+    pub percentile: Option<f32>,
 }
 
 impl Default for Layers {
@@ -119,6 +122,7 @@ impl Default for Layers {
             arrow_length: ArrowLength::Normalized,
             arrow_spacing_px: 48.0,
             log_scale: false,
+            percentile: None,
         }
     }
 }

@@ -111,6 +111,8 @@ pub struct ExplorerState {
     pub sweep: bool,
     /// Learning-rate factors of sweep mode (η/10, η, 10η by default).
     pub sweep_factors: Vec<f64>,
+    /// The save / open scene dialog (Ctrl+S, Ctrl+O).
+    pub scene_dialog: super::scene_io::SceneDialog,
     pub(crate) next_color: usize,
     pub(crate) gesture: Option<Gesture>,
 }
@@ -152,6 +154,7 @@ impl ExplorerState {
             direction: std::f64::consts::FRAC_PI_4,
             sweep: false,
             sweep_factors: crate::teach::DEFAULT_SWEEP_FACTORS.to_vec(),
+            scene_dialog: Default::default(),
             next_color: 0,
             gesture: None,
         }

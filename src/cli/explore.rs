@@ -15,15 +15,16 @@ pub fn run(args: &ExploreArgs) -> Result<()> {
     })
 }
 
-/// The explorer's starting state: the function (EXPR, --preset, or the first preset), the
-/// view, optimizer, learning rate and start points from the command line.
+/// The explorer's starting state: the function (--scene, EXPR, --preset, or the first
+/// preset), the view, optimizer, learning rate and start points from the command line.
 pub fn initial_state(args: &ExploreArgs) -> Result<ExplorerState> {
-    let mut state = match (&args.expr, &args.preset) {
-        (Some(text), _) => {
+    let mut state = match (&args.scene, &args.expr, &args.preset) {
+        (Some(path), _, _) => scene_state(path)?,
+        (None, Some(text), _) => {
             let r = resolve(Some(text), None)?;
             ExplorerState::new(r.function, super::view_or_default(args.view, None))
         }
-        (None, name) => {
+        (None, None, name) => {
             let index = match name {
                 Some(name) => {
                     let wanted = crate::presets::find(name)?;
@@ -55,5 +56,12 @@ pub fn initial_state(args: &ExploreArgs) -> Result<ExplorerState> {
             state.add_path_at(x, y);
         }
     }
+    Ok(state)
+}
+
+/// The explorer on the scene of --scene, which the save and open dialog then proposes.
+fn scene_state(path: &std::path::Path) -> Result<ExplorerState> {
+    let mut state = crate::scene::load(path)?.to_state()?;
+    state.scene_dialog.path = path.display().to_string();
     Ok(state)
 }

@@ -130,6 +130,12 @@ pub struct SampleArgs {
 pub struct RenderArgs {
     #[command(flatten)]
     pub function: FunctionArgs,
+    /// Draw this scene (TOML; see the README's "Scenes"); flags typed beside it win over it.
+    #[arg(long, value_name = "FILE.toml", conflicts_with_all = ["expr", "preset"])]
+    pub scene: Option<PathBuf>,
+    /// The ids of the flags typed on the command line (filled in by `main`).
+    #[arg(skip)]
+    pub given: Vec<String>,
     #[command(flatten)]
     pub grid: ViewArgs,
     #[command(flatten)]
@@ -220,6 +226,10 @@ pub struct ExploreArgs {
     /// A built-in function to open with.
     #[arg(long, value_name = "NAME")]
     pub preset: Option<String>,
+    /// Open this scene (TOML; see the README's "Scenes"); --view, --start, --optimizer and
+    /// --lr typed beside it win over it.
+    #[arg(long, value_name = "FILE.toml", conflicts_with_all = ["expr", "preset"])]
+    pub scene: Option<PathBuf>,
     /// The view X0,X1,Y0,Y1.
     #[arg(long, value_name = "X0,X1,Y0,Y1", allow_hyphen_values = true, value_parser = parse_view)]
     pub view: Option<crate::View>,
@@ -248,6 +258,7 @@ pub mod explore;
 pub mod presets;
 pub mod render;
 pub mod sample;
+pub mod scene;
 
 use crate::error::{Error, Result};
 use crate::expr::Function;

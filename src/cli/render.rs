@@ -2,7 +2,9 @@
 //! colour bar and title, to a PNG.
 
 use super::descend::{hyper, run_paths};
-use super::{resolve, RenderArgs};
+use super::scene::{PathSpec, SceneRender};
+use super::{resolve, OptimArgs, RenderArgs, Resolved};
+use crate::descent::Path;
 use crate::error::{Error, Result};
 use crate::render::basin::MapMode;
 use crate::render::layout::FigureLayout;
@@ -16,6 +18,19 @@ use crate::render::{
 pub const DEFAULT_SIZE: (u32, u32) = (1600, 900);
 
 pub fn run(args: &RenderArgs) -> Result<()> {
+    match &args.scene {
+        Some(path) => {
+            let scene = crate::scene::load(path)?;
+            let (args, extra) = super::scene::render_args(args, &scene)?;
+            draw(&args, Some(&extra))
+        }
+        None => draw(args, None),
+    }
+}
+
+/// Draws the figure; `scene` adds per-path optimizers and η factors and the layer toggles
+/// that have no flag.
+fn draw(args: &RenderArgs, scene: Option<&SceneRender>) -> Result<()> {
     if !args
         .out
         .extension()
@@ -31,7 +46,10 @@ pub fn run(args: &RenderArgs) -> Result<()> {
         args.function.preset.as_deref(),
     )?;
     let size = args.grid.size.unwrap_or(DEFAULT_SIZE);
-    let settings = settings(args, r.preset.is_some_and(|p| p.log_scale))?;
+    let mut settings = settings(args, r.preset.is_some_and(|p| p.log_scale))?;
+    if let Some(s) = scene {
+        settings.show_heatmap = s.show_heatmap;
+    }
     let fig = FigureLayout::for_figure(size.0, size.1, 1.0, settings.show_heatmap);
     let view = super::view_or_default(args.grid.view, r.preset);
     let view = if args.stretch {
@@ -39,11 +57,14 @@ pub fn run(args: &RenderArgs) -> Result<()> {
     } else {
         view.fit_aspect(fig.plot.w as f64, fig.plot.h as f64)
     };
-    let paths = if args.optim.starts.is_empty() {
-        hyper(&args.optim, &r)?;
-        Vec::new()
-    } else {
-        run_paths(&r, &args.optim, &args.optim.starts)?
+    let paths = match scene {
+        Some(s) if !s.show_paths => Vec::new(),
+        Some(s) => scene_paths(&r, &args.optim, &s.paths)?,
+        None if args.optim.starts.is_empty() => {
+            hyper(&args.optim, &r)?;
+            Vec::new()
+        }
+        None => run_paths(&r, &args.optim, &args.optim.starts)?,
     };
     let draws: Vec<PathDraw> = paths
         .iter()
@@ -179,4 +200,22 @@ fn title(f: &crate::expr::Function, preset: Option<&crate::presets::Preset>, wid
             format!("{cut}…")
         }
     }
+}
+
+/// A scene's paths, each with its own optimizer and η factor, run as `run_paths` runs them.
+fn scene_paths(r: &Resolved, optim: &OptimArgs, specs: &[PathSpec]) -> Result<Vec<Path>> {
+    let (_, base, steps) = hyper(optim, r)?;
+    let mut grad = r.function.gradient_fn();
+    Ok(specs
+        .iter()
+        .map(|s| {
+            let mut h = base;
+            if let Some(k) = s.lr_factor {
+                h.lr *= k;
+            }
+            let mut p = Path::new(s.start, s.optimizer, h, &mut grad);
+            p.run(&mut grad, steps, optim.tol);
+            p
+        })
+        .collect())
 }

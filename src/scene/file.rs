@@ -1,0 +1,144 @@
+//! The scene file as TOML sees it: every table and key, all optional, unknown keys refused.
+//! Nothing here is checked beyond its TOML type; `resolve` turns it into a [`super::Scene`].
+
+use serde::{Deserialize, Serialize};
+
+/// The whole file. Keys left out fall back to the preset's value or the explorer's default.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SceneFile {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub function: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preset: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub view: Option<Vec<f64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub layers: Option<LayersTable>,
+    #[serde(alias = "color", skip_serializing_if = "Option::is_none")]
+    pub colour: Option<ColourTable>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub optimizer: Option<OptimizerTable>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compare: Option<CompareTable>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sweep: Option<SweepTable>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pin: Option<PinTable>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display: Option<DisplayTable>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maps: Option<MapsTable>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paths: Option<Vec<PathTable>>,
+}
+
+/// `[layers]`: what is drawn.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LayersTable {
+    pub heatmap: Option<bool>,
+    pub contours: Option<bool>,
+    pub levels: Option<u32>,
+    pub paths: Option<bool>,
+    /// `descent`, `ascent` or `none`.
+    pub arrows: Option<String>,
+    /// `normalized`, `proportional` or `log`.
+    pub arrow_length: Option<String>,
+    pub arrow_spacing: Option<f64>,
+}
+
+/// `[colour]` (or `[color]`): colour map and scale.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColourTable {
+    pub colormap: Option<String>,
+    /// `linear` or `log`.
+    pub scale: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub percentile: Option<f64>,
+}
+
+/// `[optimizer]`: the optimizer of new paths, its hyperparameters and the animation.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptimizerTable {
+    pub name: Option<String>,
+    pub lr: Option<f64>,
+    pub momentum: Option<f64>,
+    pub alpha: Option<f64>,
+    pub beta1: Option<f64>,
+    pub beta2: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eps: Option<f64>,
+    pub ascent: Option<bool>,
+    pub tol: Option<f64>,
+    pub max_steps: Option<u64>,
+    pub steps_per_second: Option<f64>,
+    pub playing: Option<bool>,
+}
+
+/// `[compare]`: compare mode and which optimizers it races.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompareTable {
+    pub on: Option<bool>,
+    pub optimizers: Option<Vec<String>>,
+}
+
+/// `[sweep]`: learning-rate sweep mode and its factors.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SweepTable {
+    pub on: Option<bool>,
+    pub factors: Option<Vec<f64>>,
+}
+
+/// `[pin]`: the pinned point and the direction u of the directional derivative.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PinTable {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<Vec<f64>>,
+    /// θ of u in degrees from +x.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction_deg: Option<f64>,
+    /// θ of u in radians (what a save writes when degrees would not round-trip exactly).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<f64>,
+}
+
+/// `[display]`: how the window looks.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisplayTable {
+    /// `dark`, `light` or `high-contrast`.
+    pub theme: Option<String>,
+    pub ui_scale: Option<f64>,
+    pub panel: Option<bool>,
+    pub fullscreen: Option<bool>,
+}
+
+/// `[maps]`: reserved for the convergence-map and gradient-check layers of the explorer; no
+/// keys yet, so any key here is refused as unknown.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapsTable {}
+
+/// One `[[paths]]` entry: a descent path's start and what differs from `[optimizer]`.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathTable {
+    pub start: Option<Vec<f64>>,
+    /// Default: `[optimizer] name`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub optimizer: Option<String>,
+    /// A sweep path: η is `[optimizer] lr` times this.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lr_factor: Option<f64>,
+    /// Index into the path palette (default: the next colour).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub color: Option<u64>,
+}

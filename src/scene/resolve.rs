@@ -1,0 +1,243 @@
+//! From the TOML text to a checked [`Scene`]: syntax, version, types and unknown keys, then
+//! every value's meaning. The first problem becomes one line `FILE:LINE:COL: FIELD: why`.
+
+use super::file::SceneFile;
+use super::locate::{dotted, line_col, parse_path, Located};
+use super::{PathStart, Scene, VERSION};
+use crate::app::settings::{ArrowDir, ArrowLength, Layers, Theme, COLORMAPS};
+use crate::app::state::{DEFAULT_MAX_STEPS, DEFAULT_STEPS_PER_SECOND, DEFAULT_TOL, UI_SCALE_RANGE};
+use crate::descent::{Hyper, Optimizer};
+use crate::error::{Error, Result};
+use crate::expr::Function;
+use crate::presets::Preset;
+use crate::View;
+
+/// The view when neither the scene nor its preset gives one.
+const DEFAULT_VIEW: [f64; 4] = [-3.0, 3.0, -3.0, 3.0];
+/// The learning rate when neither the scene nor its preset gives one.
+const DEFAULT_LR: f64 = 0.1;
+
+/// What a message needs to say where: the file's name, its text and its parsed spans.
+pub(super) struct Ctx<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+    pub doc: Option<Located<'a>>,
+}
+
+impl Ctx<'_> {
+    /// The one-line error about `field`.
+    pub fn err(&self, field: &str, why: impl std::fmt::Display) -> Error {
+        let at = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.offset_of(&parse_path(field)));
+        self.err_at(at, field, why)
+    }
+
+    /// The one-line error about `field` at byte offset `at`.
+    pub fn err_at(&self, at: Option<usize>, field: &str, why: impl std::fmt::Display) -> Error {
+        let place = match at {
+            Some(off) => {
+                let (l, c) = line_col(self.text, off);
+                format!("{}:{l}:{c}", self.name)
+            }
+            None => self.name.to_string(),
+        };
+        let why = why.to_string().replace('\n', "; ");
+        let field = if field.is_empty() {
+            String::new()
+        } else {
+            format!("{field}: ")
+        };
+        Error::Input(format!("{place}: {field}{why}"))
+    }
+}
+
+/// Parses and checks a scene; `name` is how messages refer to the file.
+pub fn parse(text: &str, name: &str) -> Result<Scene> {
+    let mut ctx = Ctx {
+        name,
+        text,
+        doc: None,
+    };
+    let doc = Located::parse(text)
+        .map_err(|e| ctx.err_at(e.span().map(|s| s.start), "", invalid_toml(&e)))?;
+    ctx.doc = Some(doc);
+    let doc = ctx.doc.as_ref().expect("set just above");
+    check_version(&ctx, doc)?;
+    if let Some((path, at)) = doc.non_finite() {
+        return Err(ctx.err_at(Some(at), &dotted(&path), "must be a finite number"));
+    }
+    let file: SceneFile = toml::from_str(text).map_err(|e| {
+        let at = e.span().map(|s| s.start);
+        let path = at.map(|a| dotted(&doc.path_at(a))).unwrap_or_default();
+        ctx.err_at(at, &path, e.message())
+    })?;
+    resolve(&ctx, file)
+}
+
+fn invalid_toml(e: &toml::de::Error) -> String {
+    format!("not valid TOML: {}", e.message())
+}
+
+fn check_version(ctx: &Ctx, doc: &Located) -> Result<()> {
+    let Some(v) = doc.value(&parse_path("version")) else {
+        return Err(ctx.err(
+            "version",
+            format!("missing: a scene starts with `version = {VERSION}`"),
+        ));
+    };
+    let found = match v.get_ref() {
+        toml::de::DeValue::Integer(i) => i.as_str().parse::<i64>().ok(),
+        _ => None,
+    };
+    match found {
+        Some(VERSION) => Ok(()),
+        Some(n) if n > VERSION => Err(ctx.err(
+            "version",
+            format!("scene version {n} is newer than this gradfield reads ({VERSION}); update gradfield"),
+        )),
+        Some(n) => Err(ctx.err(
+            "version",
+            format!("scene version {n} is older than this gradfield reads ({VERSION})"),
+        )),
+        None => Err(ctx.err("version", format!("must be the integer {VERSION}"))),
+    }
+}
+
+fn resolve(ctx: &Ctx, f: SceneFile) -> Result<Scene> {
+    let preset: Option<&'static Preset> = match &f.preset {
+        Some(name) => Some(crate::presets::find(name).map_err(|e| ctx.err("preset", e))?),
+        None => None,
+    };
+    let function = match (&f.function, preset) {
+        (Some(text), _) => text.clone(),
+        (None, Some(p)) => p.expr.to_string(),
+        (None, None) => {
+            return Err(ctx.err(
+                "function",
+                "missing: give `function = \"x^2 + y^2\"` or `preset = \"bowl\"`",
+            ))
+        }
+    };
+    if let Err(e) = Function::parse(&function) {
+        return Err(ctx.err("function", e));
+    }
+    let view = match &f.view {
+        Some(v) => {
+            let [x0, x1, y0, y1] = numbers::<4>(ctx, "view", v)?;
+            View::new(x0, x1, y0, y1).map_err(|e| ctx.err("view", strip(e, "view: ")))?
+        }
+        None => {
+            let v = preset.map_or(DEFAULT_VIEW, |p| p.view);
+            View::new(v[0], v[1], v[2], v[3])?
+        }
+    };
+    let mut scene = Scene::defaults(function, view);
+    scene.preset = preset.filter(|p| p.expr == scene.function).map(|p| p.name);
+    if let Some(p) = preset {
+        scene.hyper.lr = p.lr;
+        scene.layers.log_scale = p.log_scale;
+        scene.max_steps = DEFAULT_MAX_STEPS.max(p.steps as usize);
+        scene.paths = vec![PathStart::new((p.start[0], p.start[1]), Optimizer::Gd, 0)];
+    }
+    super::resolve_parts::layers(ctx, &f, &mut scene.layers)?;
+    super::resolve_parts::display(ctx, &f, &mut scene)?;
+    super::resolve_parts::optimizer(ctx, &f, &mut scene)?;
+    super::resolve_parts::teaching(ctx, &f, &mut scene)?;
+    super::resolve_parts::paths(ctx, &f, &mut scene)?;
+    Ok(scene)
+}
+
+/// Exactly `N` numbers from an array.
+pub(super) fn numbers<const N: usize>(ctx: &Ctx, field: &str, v: &[f64]) -> Result<[f64; N]> {
+    <[f64; N]>::try_from(v).map_err(|_| {
+        let what = if N == 4 { "[x0, x1, y0, y1]" } else { "[x, y]" };
+        ctx.err(field, format!("needs {N} numbers {what}, got {}", v.len()))
+    })
+}
+
+/// An error's text without a prefix that the field name already says.
+pub(super) fn strip(e: Error, prefix: &str) -> String {
+    let text = e.to_string();
+    text.strip_prefix(prefix).unwrap_or(&text).to_string()
+}
+
+/// A finite number inside `ok`, or the error naming `field` and `range`.
+pub(super) fn check(
+    ctx: &Ctx,
+    field: &str,
+    v: f64,
+    ok: impl Fn(f64) -> bool,
+    range: &str,
+) -> Result<f64> {
+    if v.is_finite() && ok(v) {
+        Ok(v)
+    } else {
+        Err(ctx.err(field, format!("must be {range}, got {v}")))
+    }
+}
+
+impl Scene {
+    /// The explorer's defaults for everything but the function and the view.
+    pub(super) fn defaults(function: String, view: View) -> Scene {
+        Scene {
+            function,
+            preset: None,
+            view,
+            layers: Layers::default(),
+            theme: Theme::Dark,
+            ui_scale: 1.0,
+            panel: true,
+            fullscreen: false,
+            optimizer: Optimizer::Gd,
+            hyper: Hyper::new(DEFAULT_LR),
+            tol: DEFAULT_TOL,
+            max_steps: DEFAULT_MAX_STEPS,
+            steps_per_second: DEFAULT_STEPS_PER_SECOND,
+            playing: true,
+            compare: false,
+            compare_set: [true; 6],
+            sweep: false,
+            sweep_factors: crate::teach::DEFAULT_SWEEP_FACTORS.to_vec(),
+            pin: None,
+            direction: std::f64::consts::FRAC_PI_4,
+            paths: Vec::new(),
+        }
+    }
+}
+
+/// The range a UI scale must lie in, as text.
+pub(super) fn ui_scale_range() -> String {
+    format!("between {} and {}", UI_SCALE_RANGE.0, UI_SCALE_RANGE.1)
+}
+
+/// Names for `[layers] arrows` / `arrow_length` / `[display] theme`.
+pub(super) fn arrow_dir(name: &str) -> Option<ArrowDir> {
+    ArrowDir::ALL.into_iter().find(|d| d.name() == name)
+}
+
+/// See [`arrow_dir`].
+pub(super) fn arrow_length(name: &str) -> Option<ArrowLength> {
+    ArrowLength::ALL.into_iter().find(|d| d.name() == name)
+}
+
+/// A theme by its file name (`high-contrast`) or panel name (`high contrast`).
+pub(super) fn theme(name: &str) -> Option<Theme> {
+    Theme::ALL
+        .into_iter()
+        .find(|t| t.name() == name || theme_name(*t) == name)
+}
+
+/// How a scene file writes a theme.
+pub(super) fn theme_name(t: Theme) -> &'static str {
+    match t {
+        Theme::HighContrast => "high-contrast",
+        other => other.name(),
+    }
+}
+
+/// A colour map name from [`COLORMAPS`].
+pub(super) fn colormap(name: &str) -> Option<&'static str> {
+    COLORMAPS.into_iter().find(|c| *c == name)
+}

@@ -1,0 +1,304 @@
+//! Scene files without a GPU: save → load gives back the same demo (floats bit for bit),
+//! every kind of bad file gives its one-line message, a bad file changes nothing in the
+//! explorer, the example scene loads, the dialog's state, and `explore --scene` overrides.
+//! (`render --scene` against flags: tests/scene_render.rs.)
+
+use gradfield::app::{ArrowDir, ArrowLength, DialogMode, ExplorerState, Key, KeyPress, Theme};
+use gradfield::descent::Optimizer;
+use gradfield::scene::{self, Scene};
+
+/// Save → parse → apply → capture, and the same through a file; compares the TOML text too,
+/// which tells -0.0 from 0.0 and any last-bit difference.
+fn assert_round_trip(state: &ExplorerState, what: &str) {
+    let before = Scene::from_state(state);
+    let text = before.to_toml().expect("writes");
+    let parsed = scene::parse(&text, "t.toml").unwrap_or_else(|e| panic!("{what}: {e}\n{text}"));
+    assert_eq!(parsed, before, "{what}: parse(to_toml(s)) differs\n{text}");
+    assert_eq!(
+        parsed.to_toml().expect("writes"),
+        text,
+        "{what}: text differs"
+    );
+    let again = Scene::from_state(&parsed.to_state().expect("applies"));
+    assert_eq!(
+        again.to_toml().expect("writes"),
+        text,
+        "{what}: via the explorer"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("s.toml");
+    scene::save(&before, &path).expect("saves");
+    let loaded = scene::load(&path).expect("loads");
+    assert_eq!(
+        loaded.to_toml().expect("writes"),
+        text,
+        "{what}: via a file"
+    );
+}
+
+#[test]
+fn every_preset_with_every_optimizer_round_trips() {
+    for i in 0..gradfield::presets::all().len() {
+        let mut s = ExplorerState::from_preset(i).expect("preset");
+        s.set_optimizer(Optimizer::ALL[i % 6]);
+        s.add_path_at(0.25, -0.5);
+        let back = Scene::from_state(&s);
+        assert_eq!(back.preset, Some(gradfield::presets::all()[i].name));
+        assert_round_trip(&s, gradfield::presets::all()[i].name);
+    }
+}
+
+/// A state far from the defaults, with odd floats everywhere a float is kept.
+fn odd_state() -> ExplorerState {
+    let mut s = ExplorerState::from_preset(3).expect("rosenbrock");
+    s.set_text("f(w, b) = (2w + b - 1)^2 + 1e-7*w");
+    s.view = gradfield::View::new(-0.0, 1e-3, -1e-7, 0.1).expect("a valid view");
+    s.layers.show_heatmap = false;
+    s.layers.show_paths = false;
+    s.layers.levels = 0;
+    s.layers.colormap = "magma";
+    s.layers.arrows = ArrowDir::Ascent;
+    s.layers.arrow_length = ArrowLength::Log;
+    s.layers.arrow_spacing_px = 33.3;
+    s.layers.log_scale = true;
+    s.layers.percentile = Some(2.5e-3);
+    s.theme = Theme::HighContrast;
+    s.scale_ui(1.15);
+    s.scale_ui(1.15);
+    s.panel_visible = false;
+    s.fullscreen = true;
+    s.hyper.lr = 1e-7;
+    s.hyper.momentum = -0.0;
+    s.hyper.alpha = 0.1 + 0.2;
+    s.hyper.beta2 = 1.0 - f64::EPSILON;
+    s.hyper.eps = Some(5e-324);
+    s.hyper.ascent = true;
+    s.tol = 0.0;
+    s.max_steps = 123;
+    s.steps_per_second = 0.7;
+    s.playing = false;
+    s.set_pin((-0.0, 1e-7));
+    s.set_direction(0.1);
+    s.set_sweep(true);
+    s.sweep_factors = vec![0.3, 1e-7, 7.0];
+    s.sweep_at(0.5, -0.0);
+    s.set_optimizer(Optimizer::RmsProp);
+    s
+}
+
+#[test]
+fn odd_floats_modes_pin_and_sweep_round_trip_exactly() {
+    let s = odd_state();
+    let scene = Scene::from_state(&s);
+    assert_eq!(scene.preset, None, "the function is no longer the preset's");
+    assert_eq!(
+        scene.paths.len(),
+        4,
+        "the preset's path and three sweep paths"
+    );
+    assert!(
+        scene.text_has("direction = 0.1\n"),
+        "radians: 0.1 rad is no exact degree"
+    );
+    assert_round_trip(&s, "odd state");
+    let back = scene::parse(&scene.to_toml().expect("writes"), "t")
+        .expect("parses")
+        .to_state()
+        .expect("applies");
+    assert_eq!(back.hyper.momentum.to_bits(), (-0.0f64).to_bits());
+    assert_eq!(back.view.x0.to_bits(), (-0.0f64).to_bits());
+    assert_eq!(back.hyper.eps, Some(5e-324));
+    assert_eq!(back.paths[2].path.hyper.lr, 1e-7 * 1e-7, "η × factor");
+    assert_eq!(back.paths[3].path.optimizer, Optimizer::RmsProp);
+}
+
+#[test]
+fn compare_mode_paths_keep_their_optimizers_and_colours() {
+    let mut s = ExplorerState::from_preset(1).expect("preset");
+    s.compare = true;
+    s.compare_set = [true, false, true, false, false, true];
+    s.click(1.0, 1.0);
+    s.set_direction(std::f64::consts::FRAC_PI_2);
+    let scene = Scene::from_state(&s);
+    let opts: Vec<_> = scene.paths.iter().map(|p| p.optimizer).collect();
+    assert_eq!(
+        opts,
+        [
+            Optimizer::Gd,
+            Optimizer::Gd,
+            Optimizer::Nesterov,
+            Optimizer::Adam
+        ]
+    );
+    assert!(scene.text_has("direction_deg = 90.0"), "exact in degrees");
+    assert_round_trip(&s, "compare");
+}
+
+trait TextHas {
+    fn text_has(&self, needle: &str) -> bool;
+}
+
+impl TextHas for Scene {
+    fn text_has(&self, needle: &str) -> bool {
+        self.to_toml().expect("writes").contains(needle)
+    }
+}
+
+#[test]
+fn a_three_line_scene_takes_the_preset_and_the_defaults() {
+    let s = scene::parse("version = 1\npreset = \"rosenbrock\"\n", "r.toml").expect("valid");
+    let p = gradfield::presets::find("rosenbrock").expect("preset");
+    assert_eq!(s.function, p.expr);
+    assert_eq!(s.preset, Some("rosenbrock"));
+    assert_eq!([s.view.x0, s.view.x1, s.view.y0, s.view.y1], p.view);
+    assert_eq!(s.hyper.lr, p.lr);
+    assert!(s.layers.log_scale);
+    assert_eq!(s.paths.len(), 1);
+    assert_eq!(s.paths[0].start, (p.start[0], p.start[1]));
+    let plain = scene::parse("version = 1\nfunction = \"x*y\"", "p.toml").expect("valid");
+    assert_eq!((plain.preset, plain.paths.len()), (None, 0));
+    assert_eq!(plain.view.x0, -3.0);
+}
+
+#[test]
+fn the_example_lecture_scene_loads() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/lecture.toml");
+    let s = scene::load(&path).expect("examples/lecture.toml is valid");
+    assert_eq!(s.preset, Some("elongated-bowl"));
+    assert_eq!(s.theme, Theme::Light);
+    assert_eq!(s.pin, Some((1.0, 0.5)));
+    assert_eq!(s.direction, 45f64.to_radians());
+    assert_eq!(s.paths.len(), 2);
+    assert_eq!(s.paths[1].optimizer, Optimizer::Momentum);
+    assert_eq!(s.paths[1].lr_factor, Some(0.5));
+    assert_eq!(s.ui_scale, 1.5);
+}
+
+/// Each bad file and the exact message it gives.
+const BAD: &[(&str, &str)] = &[
+    ("version = 2\nfunction = \"x\"", "b.toml:1:11: version: scene version 2 is newer than this gradfield reads (1); update gradfield"),
+    ("version = 0\nfunction = \"x\"", "b.toml:1:11: version: scene version 0 is older than this gradfield reads (1)"),
+    ("function = \"x\"", "b.toml: version: missing: a scene starts with `version = 1`"),
+    ("version = 1\nfunction = \"x\"\nspeed = 3", "b.toml:3:1: speed: unknown field `speed`, expected one of `version`, `function`, `preset`, `view`, `layers`, `color`, `colour`, `optimizer`, `compare`, `sweep`, `pin`, `display`, `maps`, `paths`"),
+    ("version = 1\nfunction = \"x\"\n[optimizer]\nlr = \"fast\"", "b.toml:4:6: optimizer.lr: invalid type: string \"fast\", expected f64"),
+    ("version = 1\nfunction = \"sinn(x) + y\"", "b.toml:2:12: function: unknown function 'sinn' at column 1 — did you mean 'sin'?"),
+    ("version = 1\nfunction = \"x\"\n[colour]\ncolormap = \"jet\"", "b.toml:4:12: colour.colormap: unknown colour map 'jet': choose one of viridis, magma, inferno, plasma, cividis, diverging, grey"),
+    ("version = 1\nfunction = \"x\"\n[optimizer]\nname = \"adamw\"", "b.toml:4:8: optimizer.name: unknown optimizer 'adamw': choose one of gd, momentum, nesterov, adagrad, rmsprop, adam"),
+    ("version = 1\nfunction = \"x\"\nview = [3, -3, -1, 1]", "b.toml:3:8: view: x0 < x1 and y0 < y1 are needed, got x 3..-3, y -1..1"),
+    ("version = 1\nfunction = \"x\"\n[pin]\nat = [1, inf]", "b.toml:4:10: pin.at[1]: must be a finite number"),
+    ("version = 1\nfunction = \"x\"\n[optimizer]\nlr = -0.5", "b.toml:4:6: optimizer.lr: must be a number > 0, got -0.5"),
+    ("version = 1\nfunction = \"x\"\nview = [1, 2, 3]", "b.toml:3:8: view: needs 4 numbers [x0, x1, y0, y1], got 3"),
+    ("version = 1\npreset = \"rosenbrok\"", "b.toml:2:10: preset: unknown preset 'rosenbrok' — did you mean 'rosenbrock'? (the presets are: {PRESETS})"),
+    ("version = 1\n[layers]\nlevels = 12", "b.toml: function: missing: give `function = \"x^2 + y^2\"` or `preset = \"bowl\"`"),
+    ("version = 1\nfunction = \"x\"\n[[paths]]\nstart = [1, 2]\n[[paths]]\nstart = [1]", "b.toml:6:9: paths[1].start: needs 2 numbers [x, y], got 1"),
+    ("version = 1\nfunction = \"x\"\n[maps]\nbasin = true", "b.toml:4:1: maps.basin: unknown field `basin`, there are no fields"),
+    ("version = 1\nfunction = \"x\"\n[optimizer\nlr = 1", "b.toml:3:11: not valid TOML: unclosed table, expected `]`"),
+    ("version = 1\nfunction = \"x\"\n[sweep]\non = true\n[compare]\non = true", "b.toml:4:6: sweep.on: sweep and compare cannot both be on"),
+    ("version = 1\nfunction = \"x\"\n[display]\ntheme = \"solarized\"", "b.toml:4:9: display.theme: unknown theme 'solarized': choose one of dark, light, high-contrast"),
+];
+
+/// A message of [`BAD`] with `{PRESETS}` replaced by the preset names.
+fn expected(want: &str) -> String {
+    let names: Vec<&str> = gradfield::presets::all().iter().map(|p| p.name).collect();
+    want.replace("{PRESETS}", &names.join(", "))
+}
+
+#[test]
+fn each_bad_scene_gives_its_one_line_message() {
+    assert!(BAD.len() >= 12);
+    for (text, want) in BAD {
+        let want = &expected(want);
+        let got = scene::parse(text, "b.toml").expect_err(text).to_string();
+        assert_eq!(&got, want, "for the scene:\n{text}");
+        assert!(!got.contains('\n'), "one line: {got}");
+    }
+}
+
+#[test]
+fn a_bad_scene_changes_nothing_and_a_good_one_replaces_the_demo() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut s = odd_state();
+    let before = Scene::from_state(&s).to_toml().expect("writes");
+    for (i, (text, want)) in BAD.iter().enumerate() {
+        let path = dir.path().join(format!("bad{i}.toml"));
+        std::fs::write(&path, text).expect("writes the bad file");
+        assert!(s.open_scene(&path).is_err());
+        assert_eq!(Scene::from_state(&s).to_toml().expect("writes"), before);
+        let msg = s.message.clone().unwrap_or_default();
+        let want = expected(want);
+        let (_, why) = want.split_once(": ").expect("file: …");
+        assert!(msg.ends_with(why), "status line {msg:?} ends with {why:?}");
+    }
+    let missing = dir.path().join("nothing.toml");
+    assert!(s.open_scene(&missing).is_err());
+    assert!(s
+        .message
+        .as_deref()
+        .is_some_and(|m| m.contains("cannot read the scene")));
+    let good = dir.path().join("good.toml");
+    let generation = s.function_generation;
+    std::fs::write(&good, "version = 1\npreset = \"saddle\"\n").expect("writes");
+    s.open_scene(&good).expect("opens");
+    assert_eq!(s.message, Some(format!("opened {}", good.display())));
+    assert_eq!(s.current_preset().map(|p| p.name), Some("saddle"));
+    assert!(
+        s.function_generation > generation,
+        "the window rebuilds the field"
+    );
+    assert_eq!((s.paths.len(), s.paths[0].path.iterations()), (1, 0));
+}
+
+#[test]
+fn ctrl_s_opens_the_dialog_enter_saves_escape_cancels() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut s = odd_state();
+    assert!(s.key(KeyPress::ctrl(Key::S)));
+    assert_eq!(s.scene_dialog.mode, Some(DialogMode::Save));
+    assert_eq!(s.scene_dialog.path, scene::DEFAULT_FILE);
+    assert!(s.key(KeyPress::plain(Key::Escape)));
+    assert!(!s.scene_dialog.is_open(), "Esc cancels");
+    assert!(s.fullscreen, "Esc closed the dialog, not fullscreen");
+    let path = dir.path().join("lecture.toml");
+    s.key(KeyPress::ctrl(Key::S));
+    s.scene_dialog.path = path.display().to_string();
+    s.confirm_scene_dialog();
+    assert!(!s.scene_dialog.is_open());
+    assert_eq!(s.message, Some(format!("saved {}", path.display())));
+    let mut other = ExplorerState::from_preset(0).expect("preset");
+    other.key(KeyPress::ctrl(Key::O));
+    assert_eq!(other.scene_dialog.mode, Some(DialogMode::Open));
+    other.scene_dialog.path = path.display().to_string();
+    other.confirm_scene_dialog();
+    assert_eq!(
+        Scene::from_state(&other).to_toml().expect("writes"),
+        Scene::from_state(&s).to_toml().expect("writes")
+    );
+    other.key(KeyPress::ctrl(Key::O));
+    other.scene_dialog.path = dir.path().join("nope.toml").display().to_string();
+    other.confirm_scene_dialog();
+    assert!(other.scene_dialog.is_open(), "stays open to fix the name");
+    let names = gradfield::app::scene_io::toml_files(dir.path());
+    assert_eq!(names, ["lecture.toml"]);
+}
+
+#[test]
+fn explore_scene_with_flags_typed_beside_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("l.toml");
+    std::fs::write(
+        &path,
+        "version = 1\npreset = \"bowl\"\n[optimizer]\nname = \"adam\"\n",
+    )
+    .expect("writes");
+    let args = gradfield::cli::ExploreArgs {
+        scene: Some(path.clone()),
+        lr: Some(0.25),
+        ..Default::default()
+    };
+    let s = gradfield::cli::explore::initial_state(&args).expect("opens");
+    assert_eq!(s.optimizer, Optimizer::Adam);
+    assert_eq!(s.hyper.lr, 0.25, "--lr wins");
+    assert_eq!(s.paths[0].path.optimizer, Optimizer::Adam);
+    assert_eq!(s.paths[0].path.hyper.lr, 0.25);
+    assert_eq!(s.scene_dialog.path, path.display().to_string());
+}

@@ -1,0 +1,124 @@
+//! `gradfield render --scene` as a person runs it (GPU: lavapipe where there is none): the
+//! same PNG as the equivalent flags, typed flags winning over the scene, and a bad scene
+//! refused with exit 2 and its one-line message.
+
+use std::process::{Command, Output};
+
+fn gradfield(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gradfield"))
+        .args(args)
+        .output()
+        .expect("the gradfield binary runs")
+}
+
+fn ok(o: &Output) {
+    assert!(
+        o.status.success(),
+        "gradfield failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+const SCENE: &str = r#"version = 1
+preset = "elongated-bowl"
+view = [-2.5, 2.5, -1.5, 1.5]
+[layers]
+levels = 8
+arrows = "ascent"
+arrow_length = "proportional"
+arrow_spacing = 40
+[colour]
+colormap = "magma"
+scale = "log"
+percentile = 2
+[optimizer]
+name = "momentum"
+lr = 0.02
+momentum = 0.8
+tol = 1e-4
+max_steps = 300
+[[paths]]
+start = [-2, 1]
+[[paths]]
+start = [1.5, -1]
+"#;
+
+#[test]
+fn render_scene_equals_the_same_render_from_flags() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let scene = dir.path().join("s.toml");
+    std::fs::write(&scene, SCENE).expect("writes the scene");
+    let (a, b, c) = (
+        dir.path().join("a.png"),
+        dir.path().join("b.png"),
+        dir.path().join("c.png"),
+    );
+    let p = |x: &std::path::Path| x.to_str().expect("utf-8 temp path").to_string();
+    ok(&gradfield(&[
+        "render",
+        "--scene",
+        &p(&scene),
+        "--size",
+        "320x200",
+        "--out",
+        &p(&a),
+    ]));
+    #[rustfmt::skip]
+    ok(&gradfield(&[
+        "render", "--preset", "elongated-bowl", "--view", "-2.5,2.5,-1.5,1.5",
+        "--levels", "8", "--arrows", "ascent", "--arrow-length", "proportional",
+        "--arrow-spacing", "40", "--colormap", "magma", "--log", "--percentile", "2",
+        "--optimizer", "momentum", "--lr", "0.02", "--momentum", "0.8", "--tol", "1e-4",
+        "--steps", "300", "--start", "-2,1", "--start", "1.5,-1",
+        "--size", "320x200", "--out", &p(&b),
+    ]));
+    let (a_bytes, b_bytes) = (std::fs::read(&a).expect("a"), std::fs::read(&b).expect("b"));
+    assert!(a_bytes == b_bytes, "render --scene and the flags differ");
+    // A typed flag wins: another colour map gives another picture.
+    ok(&gradfield(&[
+        "render",
+        "--scene",
+        &p(&scene),
+        "--colormap",
+        "grey",
+        "--size",
+        "320x200",
+        "--out",
+        &p(&c),
+    ]));
+    assert!(
+        std::fs::read(&c).expect("c") != a_bytes,
+        "--colormap grey was ignored"
+    );
+}
+
+#[test]
+fn render_with_a_bad_scene_exits_2_with_one_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let scene = dir.path().join("bad.toml");
+    std::fs::write(
+        &scene,
+        "version = 1\nfunction = \"x\"\n[optimizer]\nlr = 0\n",
+    )
+    .expect("writes");
+    let out = dir.path().join("o.png");
+    let o = gradfield(&[
+        "render",
+        "--scene",
+        scene.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let want = format!(
+        "error: {}:4:6: optimizer.lr: must be a number > 0, got 0",
+        scene.display()
+    );
+    assert_eq!(stderr.trim_end(), want);
+    assert!(!out.exists(), "no picture from a bad scene");
+    let o = gradfield(&[
+        "render", "--scene", "x.toml", "--preset", "bowl", "--out", "o.png",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "--scene conflicts with --preset");
+}
