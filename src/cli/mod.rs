@@ -8,8 +8,8 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 use args::{
-    parse_levels, parse_non_negative, parse_number, parse_point, parse_positive, parse_size,
-    parse_steps, parse_view,
+    parse_fps, parse_levels, parse_non_negative, parse_number, parse_point, parse_positive,
+    parse_size, parse_steps, parse_view,
 };
 
 /// See and teach gradients: f(x, y) as a heatmap with contour lines, gradient arrows and
@@ -34,7 +34,7 @@ pub enum Command {
     Sample(SampleArgs),
     /// List the built-in functions.
     Presets,
-    /// Draw the heatmap, contours, arrows and descent paths to a PNG.
+    /// Draw the heatmap, contours, arrows and descent paths to a PNG (and/or an animated GIF).
     Render(RenderArgs),
     /// Run gradient descent from start points and write the iterates as CSV.
     Descend(DescendArgs),
@@ -134,9 +134,20 @@ pub struct RenderArgs {
     pub grid: ViewArgs,
     #[command(flatten)]
     pub optim: OptimArgs,
-    /// Output PNG file.
-    #[arg(long, value_name = "FILE.png")]
-    pub out: PathBuf,
+    /// Output PNG file (may be left out when --gif is given).
+    #[arg(long, value_name = "FILE.png", required_unless_present = "gif")]
+    pub out: Option<PathBuf>,
+    /// Also (or instead) write an animated GIF of the paths walking from their starts; the
+    /// last frame is the PNG. Without --start, a preset's start point is used.
+    #[arg(long, value_name = "FILE.gif", conflicts_with_all = ["converge_map", "gradient_check"])]
+    pub gif: Option<PathBuf>,
+    /// Frames per second of the GIF, 1 to 50 (exact where it divides 100: GIF delays are
+    /// hundredths of a second).
+    #[arg(long, value_name = "F", default_value = "15", requires = "gif", allow_negative_numbers = true, value_parser = parse_fps)]
+    pub fps: u32,
+    /// Length of the GIF in seconds (fps × seconds frames, at most 1000).
+    #[arg(long, value_name = "S", default_value = "4", requires = "gif", allow_negative_numbers = true, value_parser = parse_positive)]
+    pub seconds: f64,
     /// viridis, magma, inferno, plasma, cividis, diverging or grey.
     #[arg(long, value_name = "NAME", default_value = "viridis")]
     pub colormap: String,

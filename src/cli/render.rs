@@ -1,31 +1,33 @@
 //! `gradfield render`: draws the heatmap, contours, arrows and descent paths, with axes,
-//! colour bar and title, to a PNG.
+//! colour bar and title, to a PNG, and (with --gif) the paths' descent as an animated GIF.
 
-use super::descend::{hyper, run_paths};
+use std::path::Path;
+
+use super::descend::{hyper, run_paths, starts_or_default};
 use super::{resolve, RenderArgs};
 use crate::error::{Error, Result};
+use crate::expr::Function;
+use crate::gpu::Gpu;
+use crate::render::animation::{path_draws, path_labels, AnimatedPath, Animation, MAX_FRAMES};
 use crate::render::basin::MapMode;
 use crate::render::layout::FigureLayout;
-use crate::render::overlay::Label;
 use crate::render::{
-    ArrowDir, ArrowLength, ArrowSettings, CoarseGrid, Colormap, FigureText, PathDraw, RangeMode,
-    RenderSettings, PATH_PALETTE,
+    ArrowDir, ArrowLength, ArrowSettings, CoarseGrid, Colormap, FigureText, RangeMode,
+    RenderSettings,
 };
 
 /// The picture size when --size is not given.
 pub const DEFAULT_SIZE: (u32, u32) = (1600, 900);
 
 pub fn run(args: &RenderArgs) -> Result<()> {
-    if !args
-        .out
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("png"))
-    {
-        return Err(Error::Input(format!(
-            "--out '{}': the file must end in .png",
-            args.out.display()
-        )));
+    if let Some(out) = &args.out {
+        check_extension(out, "--out", "png")?;
     }
+    let gif = args
+        .gif
+        .as_deref()
+        .map(|g| gif_frames(args, g))
+        .transpose()?;
     let r = resolve(
         args.function.expr.as_deref(),
         args.function.preset.as_deref(),
@@ -39,49 +41,30 @@ pub fn run(args: &RenderArgs) -> Result<()> {
     } else {
         view.fit_aspect(fig.plot.w as f64, fig.plot.h as f64)
     };
-    let paths = if args.optim.starts.is_empty() {
-        hyper(&args.optim, &r)?;
+    let (_, _, steps) = hyper(&args.optim, &r)?;
+    let starts = match gif {
+        // Nothing moves without a start: a preset lends its own, otherwise it is an error.
+        Some(_) => starts_or_default(&args.optim, &r)
+            .map_err(|_| Error::Input("--gif: nothing would move; give --start X,Y".into()))?,
+        None => args.optim.starts.clone(),
+    };
+    let paths = if starts.is_empty() {
         Vec::new()
     } else {
-        run_paths(&r, &args.optim, &args.optim.starts)?
+        run_paths(&r, &args.optim, &starts)?
     };
-    let draws: Vec<PathDraw> = paths
-        .iter()
-        .enumerate()
-        .map(|(i, p)| PathDraw {
-            points: p.points.iter().map(|q| (q.x, q.y)).collect(),
-            color: PATH_PALETTE[i % PATH_PALETTE.len()],
-            status_done: !p.is_running(),
-        })
-        .collect();
-    let labels = paths
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let c = p.current();
-            let (px, py) = view.to_pixel(c.x, c.y, fig.plot.w as f64, fig.plot.h as f64);
-            Label {
-                // A path that left the view is labelled just inside the plot's edge nearest to
-                // it, with room for the label's box (drawn right of and above its point).
-                pos: [
-                    fig.plot.x + (px as f32).clamp(0.0, 0.8 * fig.plot.w),
-                    fig.plot.y + (py as f32).clamp(0.1 * fig.plot.h, fig.plot.h),
-                ],
-                text: p.label(),
-                color: PATH_PALETTE[i % PATH_PALETTE.len()].map(|v| (v * 255.0).round() as u8),
-            }
-        })
-        .collect();
     let f = &r.function;
     let subtitle = (!paths.is_empty()).then(|| {
         let p = &paths[0];
         format!("{}, η = {}", p.optimizer.label(), p.hyper.lr)
     });
+    let paths = AnimatedPath::palette(paths);
+    let draws = path_draws(&paths);
     let text = FigureText {
         title: title(f, r.preset, size.0),
         subtitle,
         axis_names: (f.vars.x.clone(), f.vars.y.clone()),
-        labels,
+        labels: path_labels(&paths, &view, &fig),
         ui_scale: 1.0,
         contour_grid: args.contour_labels.then(|| {
             let (gw, gh) = (96, 54);
@@ -99,15 +82,28 @@ pub fn run(args: &RenderArgs) -> Result<()> {
         .then(|| super::check::check_step(args.check_step))
         .transpose()?;
     let gpu = crate::gpu::Gpu::headless()?;
+    if let (Some(path), Some(frames)) = (&args.gif, gif) {
+        let animation = Animation {
+            view,
+            size,
+            settings,
+            text: text.clone(),
+            paths,
+            steps,
+            frames,
+        };
+        write_gif(&gpu, f, &animation, args.fps, path)?;
+    }
+    let Some(out) = &args.out else {
+        return Ok(());
+    };
     if let Some(step) = check_step {
         let settings = super::check::check_settings(&settings);
         let plot = (&view, size, &settings);
-        return super::check::render_check_png(&gpu, f, step, plot, &draws, text, &args.out);
+        return super::check::render_check_png(&gpu, f, step, plot, &draws, text, out);
     }
     match map_mode {
-        None => {
-            crate::render::render_png(&gpu, f, &view, size, &settings, &draws, &text, &args.out)
-        }
+        None => crate::render::render_png(&gpu, f, &view, size, &settings, &draws, &text, out),
         Some(mode) => super::converge::render_map_png(
             &gpu,
             &r,
@@ -116,9 +112,61 @@ pub fn run(args: &RenderArgs) -> Result<()> {
             (&view, size, &settings),
             &draws,
             text,
-            &args.out,
+            out,
         ),
     }
+}
+
+/// An error unless `path` ends in `.EXT` (any case).
+fn check_extension(path: &Path, flag: &str, ext: &str) -> Result<()> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+    {
+        return Ok(());
+    }
+    Err(Error::Input(format!(
+        "{flag} '{}': the file must end in .{ext}",
+        path.display()
+    )))
+}
+
+/// The number of GIF frames, fps × seconds rounded, checked before any work is done.
+fn gif_frames(args: &RenderArgs, path: &Path) -> Result<usize> {
+    check_extension(path, "--gif", "gif")?;
+    let frames = (f64::from(args.fps) * args.seconds).round();
+    if !(1.0..=MAX_FRAMES as f64).contains(&frames) {
+        return Err(Error::Input(format!(
+            "--seconds {}: at {} fps that is {frames} frames; a GIF may have 1 to {MAX_FRAMES}",
+            args.seconds, args.fps
+        )));
+    }
+    Ok(frames as usize)
+}
+
+/// Writes the animation with a progress bar on stderr (hidden when stderr is not a terminal).
+fn write_gif(gpu: &Gpu, f: &Function, animation: &Animation, fps: u32, out: &Path) -> Result<()> {
+    let bar = indicatif::ProgressBar::new(animation.frames as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg} [{bar:32}] {pos}/{len} frames")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_message(format!("writing {}", out.display()));
+    let stats = animation.write_gif(gpu, f, fps, out, |done, _| bar.set_position(done as u64));
+    bar.finish_and_clear();
+    let stats = stats?;
+    if std::env::var_os("GRADFIELD_GIF_TIMES").is_some() {
+        eprintln!(
+            "gif: {} frames, first {:.1} ms, later mean {:.1} ms, field passes {}, encode {:.1} ms",
+            stats.frames,
+            stats.first_frame.as_secs_f64() * 1e3,
+            stats.later_frames.as_secs_f64() * 1e3,
+            stats.field_passes,
+            stats.encode.as_secs_f64() * 1e3
+        );
+    }
+    Ok(())
 }
 
 fn settings(args: &RenderArgs, preset_log: bool) -> Result<RenderSettings> {
