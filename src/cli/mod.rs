@@ -141,13 +141,13 @@ pub struct RenderArgs {
     /// last frame is the PNG. Without --start, a preset's start point is used.
     #[arg(long, value_name = "FILE.gif", conflicts_with_all = ["converge_map", "gradient_check"])]
     pub gif: Option<PathBuf>,
-    /// Frames per second of the GIF, 1 to 50 (exact where it divides 100: GIF delays are
-    /// hundredths of a second).
-    #[arg(long, value_name = "F", default_value = "15", requires = "gif", allow_negative_numbers = true, value_parser = parse_fps)]
-    pub fps: u32,
-    /// Length of the GIF in seconds (fps × seconds frames, at most 1000).
-    #[arg(long, value_name = "S", default_value = "4", requires = "gif", allow_negative_numbers = true, value_parser = parse_positive)]
-    pub seconds: f64,
+    /// Frames per second of the GIF, 1 to 50 [default: 15] (exact where it divides 100: GIF
+    /// delays are hundredths of a second).
+    #[arg(long, value_name = "F", allow_negative_numbers = true, value_parser = parse_fps)]
+    pub fps: Option<u32>,
+    /// Length of the GIF in seconds [default: 4] (fps × seconds frames, at most 1000).
+    #[arg(long, value_name = "S", allow_negative_numbers = true, value_parser = parse_positive)]
+    pub seconds: Option<f64>,
     /// viridis, magma, inferno, plasma, cividis, diverging or grey.
     #[arg(long, value_name = "NAME", default_value = "viridis")]
     pub colormap: String,

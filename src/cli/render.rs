@@ -23,6 +23,17 @@ pub fn run(args: &RenderArgs) -> Result<()> {
     if let Some(out) = &args.out {
         check_extension(out, "--out", "png")?;
     }
+    if args.gif.is_none() {
+        let stray = [
+            ("--fps", args.fps.is_some()),
+            ("--seconds", args.seconds.is_some()),
+        ];
+        if let Some((flag, _)) = stray.into_iter().find(|(_, given)| *given) {
+            return Err(Error::Input(format!(
+                "{flag} only applies with --gif FILE.gif"
+            )));
+        }
+    }
     let gif = args
         .gif
         .as_deref()
@@ -92,7 +103,7 @@ pub fn run(args: &RenderArgs) -> Result<()> {
             steps,
             frames,
         };
-        write_gif(&gpu, f, &animation, args.fps, path)?;
+        write_gif(&gpu, f, &animation, gif_timing(args).0, path)?;
     }
     let Some(out) = &args.out else {
         return Ok(());
@@ -134,14 +145,20 @@ fn check_extension(path: &Path, flag: &str, ext: &str) -> Result<()> {
 /// The number of GIF frames, fps × seconds rounded, checked before any work is done.
 fn gif_frames(args: &RenderArgs, path: &Path) -> Result<usize> {
     check_extension(path, "--gif", "gif")?;
-    let frames = (f64::from(args.fps) * args.seconds).round();
+    let (fps, seconds) = gif_timing(args);
+    let frames = (f64::from(fps) * seconds).round();
     if !(1.0..=MAX_FRAMES as f64).contains(&frames) {
         return Err(Error::Input(format!(
-            "--seconds {}: at {} fps that is {frames} frames; a GIF may have 1 to {MAX_FRAMES}",
-            args.seconds, args.fps
+            "--seconds {seconds}: at {fps} fps that is {frames} frames; a GIF may have 1 to \
+             {MAX_FRAMES}"
         )));
     }
     Ok(frames as usize)
+}
+
+/// Frames per second and seconds of the GIF (15 and 4 unless given).
+fn gif_timing(args: &RenderArgs) -> (u32, f64) {
+    (args.fps.unwrap_or(15), args.seconds.unwrap_or(4.0))
 }
 
 /// Writes the animation with a progress bar on stderr (hidden when stderr is not a terminal).
