@@ -1,7 +1,7 @@
 //! `gradfield render --gif` on a real GPU (lavapipe where there is none): the GIF decodes with
 //! the frame count, size, delay and loop asked for, the paths move between the first and last
 //! frame, the last frame is the PNG of the same command within the palette's error; bad
-//! flags exit 2 and unwritable paths exit 1 leaving no file.
+//! flags exit 2 and unwritable paths exit 1 leaving no file; which step each frame shows.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -246,4 +246,46 @@ fn unwritable_gif_exits_1_and_leaves_no_file() {
         vec![std::ffi::OsString::from("taken.gif")],
         "no temporary file left"
     );
+}
+
+#[test]
+fn frames_walk_the_steps_and_paths_stop_where_they_stopped() {
+    let mut grad = |x: f64, y: f64| Some([x * x + y * y, 2.0 * x, 2.0 * y]);
+    let mut p = gradfield::descent::Path::new(
+        (1.0, 1.0),
+        gradfield::descent::Optimizer::Gd,
+        gradfield::descent::Hyper::new(0.1),
+        &mut grad,
+    );
+    p.run(&mut grad, 7, 0.0);
+    let mut a = gradfield::render::Animation {
+        view: gradfield::View::new(-2.0, 2.0, -2.0, 2.0).unwrap(),
+        size: (64, 48),
+        settings: gradfield::render::RenderSettings::default(),
+        text: gradfield::render::FigureText::default(),
+        paths: gradfield::render::AnimatedPath::palette(vec![p]),
+        steps: 10,
+        frames: 4,
+    };
+    let steps: Vec<usize> = (0..4).map(|k| a.step_at(k)).collect();
+    assert_eq!(steps, [0, 3, 7, 10], "round(k·10/3)");
+    let mid = a.paths[0].at_step(3);
+    assert_eq!(mid.path.points.len(), 4);
+    assert!(
+        mid.path.is_running(),
+        "a path cut short is still on its way"
+    );
+    // Past its last step the path is whole, with its final status and label.
+    let end = a.paths[0].at_step(10);
+    assert_eq!(end.path.points.len(), 8);
+    assert_eq!(end.path.status, gradfield::descent::Status::StepLimit);
+    let (draws, text) = a.frame_at(3);
+    assert_eq!(draws[0].points.len(), 4);
+    assert!(
+        text.labels[0].text.starts_with("step 3 "),
+        "{}",
+        text.labels[0].text
+    );
+    a.frames = 1;
+    assert_eq!(a.step_at(0), 10, "a single frame shows the end");
 }
