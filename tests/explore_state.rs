@@ -180,6 +180,11 @@ fn check_action(action: Action, press: KeyPress) {
             s.key(press);
             assert!(s.screenshot_requested);
         }
+        Action::RecordGif => {
+            assert!(!s.record_requested);
+            s.key(press);
+            assert!(s.record_requested);
+        }
         Action::UiLarger => {
             s.key(press);
             assert!(s.ui_scale > 1.0);

@@ -21,6 +21,7 @@ fn map_key(key: egui::Key) -> Option<Key> {
         E::S => Key::S,
         E::O => Key::O,
         E::P => Key::P,
+        E::G => Key::G,
         E::R => Key::R,
         E::C => Key::C,
         E::I => Key::I,

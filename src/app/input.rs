@@ -21,6 +21,7 @@ pub enum Key {
     Delete,
     F1,
     F11,
+    G,
     /// `?` (however the layout produces it).
     Question,
     /// `=` (also the unshifted `+` key).
@@ -65,6 +66,8 @@ pub enum Action {
     Escape,
     RemovePath,
     Screenshot,
+    /// Record a GIF of the paths walking from their starts.
+    RecordGif,
     UiLarger,
     UiSmaller,
     /// Remove the pinned point (slices, tangents, directional derivative).
@@ -115,6 +118,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[k(F1), k(Question)], label: "F1 or ?", help: "show / hide this help", action: Action::Help },
     Binding { keys: &[k(Escape)], label: "Esc", help: "close a dialog or the help, leave fullscreen", action: Action::Escape },
     Binding { keys: &[k(P)], label: "P", help: "save a screenshot (PNG)", action: Action::Screenshot },
+    Binding { keys: &[k(G)], label: "G", help: "record a GIF of the paths", action: Action::RecordGif },
     Binding { keys: &[c(Equals), c(Plus)], label: "Ctrl + =", help: "larger text and controls", action: Action::UiLarger },
     Binding { keys: &[c(Minus)], label: "Ctrl + −", help: "smaller text and controls", action: Action::UiSmaller },
     Binding { keys: &[c(S)], label: "Ctrl + S", help: "save the scene (TOML file)", action: Action::Save },
@@ -176,6 +180,7 @@ impl ExplorerState {
                 }
             }
             Action::Screenshot => self.screenshot_requested = true,
+            Action::RecordGif => self.record_requested = true,
             Action::UiLarger => self.scale_ui(UI_SCALE_STEP),
             Action::UiSmaller => self.scale_ui(1.0 / UI_SCALE_STEP),
             Action::Save => self.open_scene_dialog(DialogMode::Save),

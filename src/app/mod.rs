@@ -10,6 +10,7 @@ pub mod input;
 pub mod panel;
 pub mod paths;
 pub mod pointer;
+pub mod record;
 pub mod scene_io;
 pub mod scene_ui;
 pub mod settings;

@@ -265,6 +265,9 @@ fn path_list(ui: &mut Ui, s: &mut ExplorerState) {
         if ui.button("screenshot (P)").clicked() {
             s.screenshot_requested = true;
         }
+        if ui.button("record GIF (G)").clicked() {
+            s.record_requested = true;
+        }
     });
     if let Some(m) = &s.message {
         ui.label(m);

@@ -97,6 +97,8 @@ pub struct ExplorerState {
     pub fullscreen: bool,
     /// The window should save a screenshot (and clear this flag).
     pub screenshot_requested: bool,
+    /// The window should record a GIF of the paths (and clear this flag).
+    pub record_requested: bool,
     /// The window should write the paths as CSV (and clear this flag).
     pub export_csv_requested: bool,
     /// The world point under the pointer, if it is over the canvas.
@@ -147,6 +149,7 @@ impl ExplorerState {
             help_visible: false,
             fullscreen: false,
             screenshot_requested: false,
+            record_requested: false,
             export_csv_requested: false,
             hover: None,
             message: None,

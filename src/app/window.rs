@@ -13,6 +13,7 @@ use winit::window::{Fullscreen, Window, WindowId};
 
 use super::frame::{build_frame, FrameLog};
 use super::gfx::{EguiFrame, Graphics};
+use super::record::{animation_for, Recorder};
 use super::state::ExplorerState;
 use crate::error::{Error, Result};
 
@@ -46,6 +47,7 @@ pub fn run(options: Options) -> Result<()> {
         generation: 0,
         fullscreen_applied: false,
         log: FrameLog::from_env(),
+        recorder: None,
     };
     event_loop
         .run_app(&mut app)
@@ -67,6 +69,8 @@ struct App {
     generation: u64,
     fullscreen_applied: bool,
     log: FrameLog,
+    /// A GIF being written on a worker thread.
+    recorder: Option<Recorder>,
 }
 
 impl App {
@@ -163,6 +167,31 @@ impl App {
             crate::export::write_png_rgba8(&path, w, h, &rgba)?;
             self.state.message = Some(format!("saved {}", path.display()));
         }
+        if std::mem::take(&mut self.state.record_requested) {
+            self.state.message = Some(if self.recorder.is_some() {
+                "a GIF is already being recorded".into()
+            } else {
+                match animation_for(&self.state, (gfx.config.width, gfx.config.height)) {
+                    Some(a) => {
+                        let path = next_free_name("gradfield-animation", "gif");
+                        let r = Recorder::start(&gfx.gpu, &self.state, a, path);
+                        let status = r.status();
+                        self.recorder = Some(r);
+                        status
+                    }
+                    None => "no paths to record: click the plot to start one".into(),
+                }
+            });
+        }
+        if let Some(r) = &mut self.recorder {
+            self.state.message = Some(match r.poll() {
+                Some(done) => {
+                    self.recorder = None;
+                    done
+                }
+                None => r.status(),
+            });
+        }
         if std::mem::take(&mut self.state.export_csv_requested) {
             let path = next_free_name("gradfield-paths", "csv");
             let paths: Vec<_> = self.state.paths.iter().map(|t| t.path.clone()).collect();
@@ -206,7 +235,9 @@ impl App {
     }
 
     fn animating(&self) -> bool {
-        self.frames.is_some() || (self.state.playing && self.state.any_running())
+        self.frames.is_some()
+            || self.recorder.is_some()
+            || (self.state.playing && self.state.any_running())
     }
 }
 

@@ -83,6 +83,19 @@ pub fn parse_levels(s: &str) -> Result<u32, String> {
     parse_whole(s, u64::from(MAX_LEVELS)).map(|n| n as u32)
 }
 
+/// Parses a GIF frame rate, a whole number in 1..=50 (see [`crate::export::gif::FPS_RANGE`]).
+pub fn parse_fps(s: &str) -> Result<u32, String> {
+    let range = crate::export::gif::FPS_RANGE;
+    match s.trim().parse::<u32>() {
+        Ok(n) if range.contains(&n) => Ok(n),
+        _ => Err(format!(
+            "'{s}' is not a whole number of frames per second from {} to {}",
+            range.start(),
+            range.end()
+        )),
+    }
+}
+
 /// Parses a finite number.
 pub fn parse_number(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
@@ -138,5 +151,9 @@ mod tests {
         assert!(parse_positive("-1").is_err());
         assert!(parse_non_negative("0").is_ok());
         assert!(parse_non_negative("x").is_err());
+        assert_eq!(parse_fps("50"), Ok(50));
+        for bad in ["0", "51", "-1", "7.5", "x"] {
+            assert!(parse_fps(bad).is_err(), "{bad} should be rejected");
+        }
     }
 }

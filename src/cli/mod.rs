@@ -8,8 +8,8 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 use args::{
-    parse_levels, parse_non_negative, parse_number, parse_point, parse_positive, parse_size,
-    parse_steps, parse_view,
+    parse_fps, parse_levels, parse_non_negative, parse_number, parse_point, parse_positive,
+    parse_size, parse_steps, parse_view,
 };
 
 /// See and teach gradients: f(x, y) as a heatmap with contour lines, gradient arrows and
@@ -34,8 +34,8 @@ pub enum Command {
     Sample(SampleArgs),
     /// List the built-in functions.
     Presets,
-    /// Draw the heatmap, contours, arrows and descent paths to a PNG.
-    Render(RenderArgs),
+    /// Draw the heatmap, contours, arrows and descent paths to a PNG (and/or an animated GIF).
+    Render(Box<RenderArgs>),
     /// Run gradient descent from start points and write the iterates as CSV.
     Descend(DescendArgs),
     /// Measure the field pass, full and steady frames on the GPU, the CPU reference and
@@ -140,9 +140,20 @@ pub struct RenderArgs {
     pub grid: ViewArgs,
     #[command(flatten)]
     pub optim: OptimArgs,
-    /// Output PNG file.
-    #[arg(long, value_name = "FILE.png")]
-    pub out: PathBuf,
+    /// Output PNG file (may be left out when --gif is given).
+    #[arg(long, value_name = "FILE.png", required_unless_present = "gif")]
+    pub out: Option<PathBuf>,
+    /// Also (or instead) write an animated GIF of the paths walking from their starts; the
+    /// last frame is the PNG. Without --start, a preset's start point is used.
+    #[arg(long, value_name = "FILE.gif", conflicts_with_all = ["converge_map", "gradient_check"])]
+    pub gif: Option<PathBuf>,
+    /// Frames per second of the GIF, 1 to 50 [default: 15] (exact where it divides 100: GIF
+    /// delays are hundredths of a second).
+    #[arg(long, value_name = "F", allow_negative_numbers = true, value_parser = parse_fps)]
+    pub fps: Option<u32>,
+    /// Length of the GIF in seconds [default: 4] (fps × seconds frames, at most 1000).
+    #[arg(long, value_name = "S", allow_negative_numbers = true, value_parser = parse_positive)]
+    pub seconds: Option<f64>,
     /// viridis, magma, inferno, plasma, cividis, diverging or grey.
     #[arg(long, value_name = "NAME", default_value = "viridis")]
     pub colormap: String,

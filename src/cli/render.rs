@@ -1,17 +1,20 @@
 //! `gradfield render`: draws the heatmap, contours, arrows and descent paths, with axes,
-//! colour bar and title, to a PNG.
+//! colour bar and title, to a PNG, and (with --gif) the paths' descent as an animated GIF.
 
-use super::descend::{hyper, run_paths};
+use std::path::Path;
+
+use super::descend::{hyper, run_paths, starts_or_default};
 use super::scene::{PathSpec, SceneRender};
 use super::{resolve, OptimArgs, RenderArgs, Resolved};
-use crate::descent::Path;
 use crate::error::{Error, Result};
+use crate::expr::Function;
+use crate::gpu::Gpu;
+use crate::render::animation::{path_draws, path_labels, AnimatedPath, Animation, MAX_FRAMES};
 use crate::render::basin::MapMode;
 use crate::render::layout::FigureLayout;
-use crate::render::overlay::Label;
 use crate::render::{
-    ArrowDir, ArrowLength, ArrowSettings, CoarseGrid, Colormap, FigureText, PathDraw, RangeMode,
-    RenderSettings, PATH_PALETTE,
+    ArrowDir, ArrowLength, ArrowSettings, CoarseGrid, Colormap, FigureText, RangeMode,
+    RenderSettings,
 };
 
 /// The picture size when --size is not given.
@@ -28,19 +31,28 @@ pub fn run(args: &RenderArgs) -> Result<()> {
     }
 }
 
-/// Draws the figure; `scene` adds per-path optimizers and η factors and the layer toggles
-/// that have no flag.
+/// Draws the figure (and the GIF); `scene` adds per-path optimizers and η factors and the
+/// layer toggles that have no flag.
 fn draw(args: &RenderArgs, scene: Option<&SceneRender>) -> Result<()> {
-    if !args
-        .out
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("png"))
-    {
-        return Err(Error::Input(format!(
-            "--out '{}': the file must end in .png",
-            args.out.display()
-        )));
+    if let Some(out) = &args.out {
+        check_extension(out, "--out", "png")?;
     }
+    if args.gif.is_none() {
+        let stray = [
+            ("--fps", args.fps.is_some()),
+            ("--seconds", args.seconds.is_some()),
+        ];
+        if let Some((flag, _)) = stray.into_iter().find(|(_, given)| *given) {
+            return Err(Error::Input(format!(
+                "{flag} only applies with --gif FILE.gif"
+            )));
+        }
+    }
+    let gif = args
+        .gif
+        .as_deref()
+        .map(|g| gif_frames(args, g))
+        .transpose()?;
     let r = resolve(
         args.function.expr.as_deref(),
         args.function.preset.as_deref(),
@@ -57,52 +69,38 @@ fn draw(args: &RenderArgs, scene: Option<&SceneRender>) -> Result<()> {
     } else {
         view.fit_aspect(fig.plot.w as f64, fig.plot.h as f64)
     };
+    let (_, _, steps) = hyper(&args.optim, &r)?;
     let paths = match scene {
         Some(s) if !s.show_paths => Vec::new(),
         Some(s) => scene_paths(&r, &args.optim, &s.paths)?,
-        None if args.optim.starts.is_empty() => {
-            hyper(&args.optim, &r)?;
-            Vec::new()
-        }
-        None => run_paths(&r, &args.optim, &args.optim.starts)?,
-    };
-    let draws: Vec<PathDraw> = paths
-        .iter()
-        .enumerate()
-        .map(|(i, p)| PathDraw {
-            points: p.points.iter().map(|q| (q.x, q.y)).collect(),
-            color: PATH_PALETTE[i % PATH_PALETTE.len()],
-            status_done: !p.is_running(),
-        })
-        .collect();
-    let labels = paths
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let c = p.current();
-            let (px, py) = view.to_pixel(c.x, c.y, fig.plot.w as f64, fig.plot.h as f64);
-            Label {
-                // A path that left the view is labelled just inside the plot's edge nearest to
-                // it, with room for the label's box (drawn right of and above its point).
-                pos: [
-                    fig.plot.x + (px as f32).clamp(0.0, 0.8 * fig.plot.w),
-                    fig.plot.y + (py as f32).clamp(0.1 * fig.plot.h, fig.plot.h),
-                ],
-                text: p.label(),
-                color: PATH_PALETTE[i % PATH_PALETTE.len()].map(|v| (v * 255.0).round() as u8),
+        None => {
+            let starts = match gif {
+                // Nothing moves without a start: a preset lends its own, otherwise it is an
+                // error.
+                Some(_) => starts_or_default(&args.optim, &r).map_err(|_| {
+                    Error::Input("--gif: nothing would move; give --start X,Y".into())
+                })?,
+                None => args.optim.starts.clone(),
+            };
+            if starts.is_empty() {
+                Vec::new()
+            } else {
+                run_paths(&r, &args.optim, &starts)?
             }
-        })
-        .collect();
+        }
+    };
     let f = &r.function;
     let subtitle = (!paths.is_empty()).then(|| {
         let p = &paths[0];
         format!("{}, η = {}", p.optimizer.label(), p.hyper.lr)
     });
+    let paths = AnimatedPath::palette(paths);
+    let draws = path_draws(&paths);
     let text = FigureText {
         title: title(f, r.preset, size.0),
         subtitle,
         axis_names: (f.vars.x.clone(), f.vars.y.clone()),
-        labels,
+        labels: path_labels(&paths, &view, &fig),
         ui_scale: 1.0,
         contour_grid: args.contour_labels.then(|| {
             let (gw, gh) = (96, 54);
@@ -120,15 +118,28 @@ fn draw(args: &RenderArgs, scene: Option<&SceneRender>) -> Result<()> {
         .then(|| super::check::check_step(args.check_step))
         .transpose()?;
     let gpu = crate::gpu::Gpu::headless()?;
+    if let (Some(path), Some(frames)) = (&args.gif, gif) {
+        let animation = Animation {
+            view,
+            size,
+            settings,
+            text: text.clone(),
+            paths,
+            steps,
+            frames,
+        };
+        write_gif(&gpu, f, &animation, gif_timing(args).0, path)?;
+    }
+    let Some(out) = &args.out else {
+        return Ok(());
+    };
     if let Some(step) = check_step {
         let settings = super::check::check_settings(&settings);
         let plot = (&view, size, &settings);
-        return super::check::render_check_png(&gpu, f, step, plot, &draws, text, &args.out);
+        return super::check::render_check_png(&gpu, f, step, plot, &draws, text, out);
     }
     match map_mode {
-        None => {
-            crate::render::render_png(&gpu, f, &view, size, &settings, &draws, &text, &args.out)
-        }
+        None => crate::render::render_png(&gpu, f, &view, size, &settings, &draws, &text, out),
         Some(mode) => super::converge::render_map_png(
             &gpu,
             &r,
@@ -137,9 +148,67 @@ fn draw(args: &RenderArgs, scene: Option<&SceneRender>) -> Result<()> {
             (&view, size, &settings),
             &draws,
             text,
-            &args.out,
+            out,
         ),
     }
+}
+
+/// An error unless `path` ends in `.EXT` (any case).
+fn check_extension(path: &Path, flag: &str, ext: &str) -> Result<()> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+    {
+        return Ok(());
+    }
+    Err(Error::Input(format!(
+        "{flag} '{}': the file must end in .{ext}",
+        path.display()
+    )))
+}
+
+/// The number of GIF frames, fps × seconds rounded, checked before any work is done.
+fn gif_frames(args: &RenderArgs, path: &Path) -> Result<usize> {
+    check_extension(path, "--gif", "gif")?;
+    let (fps, seconds) = gif_timing(args);
+    let frames = (f64::from(fps) * seconds).round();
+    if !(1.0..=MAX_FRAMES as f64).contains(&frames) {
+        return Err(Error::Input(format!(
+            "--seconds {seconds}: at {fps} fps that is {frames} frames; a GIF may have 1 to \
+             {MAX_FRAMES}"
+        )));
+    }
+    Ok(frames as usize)
+}
+
+/// Frames per second and seconds of the GIF (15 and 4 unless given).
+fn gif_timing(args: &RenderArgs) -> (u32, f64) {
+    (args.fps.unwrap_or(15), args.seconds.unwrap_or(4.0))
+}
+
+/// Writes the animation with a progress bar on stderr (hidden when stderr is not a terminal).
+fn write_gif(gpu: &Gpu, f: &Function, animation: &Animation, fps: u32, out: &Path) -> Result<()> {
+    let bar = indicatif::ProgressBar::new(animation.frames as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg} [{bar:32}] {pos}/{len} frames")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_message(format!("writing {}", out.display()));
+    let stats = animation.write_gif(gpu, f, fps, out, |done, _| bar.set_position(done as u64));
+    bar.finish_and_clear();
+    let stats = stats?;
+    if std::env::var_os("GRADFIELD_GIF_TIMES").is_some() {
+        eprintln!(
+            "gif: {} frames, first {:.1} ms, later mean {:.1} ms, field passes {}, encode {:.1} ms",
+            stats.frames,
+            stats.first_frame.as_secs_f64() * 1e3,
+            stats.later_frames.as_secs_f64() * 1e3,
+            stats.field_passes,
+            stats.encode.as_secs_f64() * 1e3
+        );
+    }
+    Ok(())
 }
 
 fn settings(args: &RenderArgs, preset_log: bool) -> Result<RenderSettings> {
@@ -203,7 +272,11 @@ fn title(f: &crate::expr::Function, preset: Option<&crate::presets::Preset>, wid
 }
 
 /// A scene's paths, each with its own optimizer and η factor, run as `run_paths` runs them.
-fn scene_paths(r: &Resolved, optim: &OptimArgs, specs: &[PathSpec]) -> Result<Vec<Path>> {
+fn scene_paths(
+    r: &Resolved,
+    optim: &OptimArgs,
+    specs: &[PathSpec],
+) -> Result<Vec<crate::descent::Path>> {
     let (_, base, steps) = hyper(optim, r)?;
     let mut grad = r.function.gradient_fn();
     Ok(specs
@@ -213,7 +286,7 @@ fn scene_paths(r: &Resolved, optim: &OptimArgs, specs: &[PathSpec]) -> Result<Ve
             if let Some(k) = s.lr_factor {
                 h.lr *= k;
             }
-            let mut p = Path::new(s.start, s.optimizer, h, &mut grad);
+            let mut p = crate::descent::Path::new(s.start, s.optimizer, h, &mut grad);
             p.run(&mut grad, steps, optim.tol);
             p
         })

@@ -17,7 +17,9 @@ struct Health {
     errors: Vec<String>,
 }
 
-/// An adapter, its device and queue, and the device's health.
+/// An adapter, its device and queue, and the device's health. A clone shares them (a worker
+/// thread can draw on the same device).
+#[derive(Clone)]
 pub struct Gpu {
     pub instance: wgpu::Instance,
     pub adapter: wgpu::Adapter,

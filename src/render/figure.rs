@@ -10,7 +10,7 @@ use super::offscreen::{OffscreenTarget, OFFSCREEN_FORMAT};
 use super::overlay::{paint_overlay, ColorBar, ContourLabels, Label, OverlayInput};
 use super::settings::{Layout, PlotRect, RenderSettings};
 use super::theme::Theme;
-use super::{PathDraw, RangeResult, Renderer};
+use super::{FrameWork, PathDraw, RangeResult, Renderer};
 use crate::error::Result;
 use crate::expr::Function;
 use crate::gpu::{Gpu, GradientMode};
@@ -98,9 +98,24 @@ pub fn render_figure_rgba(
     paths: &[PathDraw],
     text: &FigureText,
 ) -> Result<Vec<u8>> {
+    let target = OffscreenTarget::new(&gpu.device, renderer.format(), size)?;
+    let frame = (size, view, settings, gradient);
+    render_figure_into(gpu, renderer, egui, &target, frame, paths, text).map(|(px, _)| px)
+}
+
+/// [`render_figure_rgba`] into a `size` target the caller keeps between frames (an
+/// animation); also says what the renderer recomputed for this frame.
+pub fn render_figure_into(
+    gpu: &Gpu,
+    renderer: &mut Renderer,
+    egui: &mut EguiOffscreen,
+    target: &OffscreenTarget,
+    (size, view, settings, gradient): ((u32, u32), &View, &RenderSettings, GradientMode),
+    paths: &[PathDraw],
+    text: &FigureText,
+) -> Result<(Vec<u8>, FrameWork)> {
     let fig = FigureLayout::for_figure(size.0, size.1, text.ui_scale, settings.show_heatmap);
     let layout = plot_layout(&fig, size);
-    let target = OffscreenTarget::new(&gpu.device, renderer.format(), size)?;
     renderer.set_background(text.theme.background());
     let work = renderer.prepare(gpu, &layout, view, settings, gradient, paths)?;
     let mut encoder = gpu
@@ -164,7 +179,7 @@ pub fn render_figure_rgba(
     );
     target.encode_copy(&mut encoder);
     gpu.queue.submit([encoder.finish()]);
-    target.read(gpu)
+    Ok((target.read(gpu)?, work))
 }
 
 /// Renders `function` over `view` as a `size` figure (field layers and overlay) and writes

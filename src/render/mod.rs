@@ -4,6 +4,7 @@
 //! draw (or dispatch); only the renderer and the offscreen path create encoders. The figure
 //! overlay (axes, colour bar, title, labels) is painted with egui onto the same target.
 
+pub mod animation;
 pub mod arrows;
 pub mod axes;
 pub mod basin;
@@ -25,11 +26,12 @@ pub mod theme;
 pub mod ticks;
 mod util;
 
+pub use animation::{AnimatedPath, Animation, RecordStats};
 pub use arrows::ArrowPass;
 pub use colormap::Colormap;
 pub use figure::{
-    contour_levels, plot_layout, render_figure_rgba, render_png, write_figure_png, CoarseGrid,
-    FigureText,
+    contour_levels, plot_layout, render_figure_into, render_figure_rgba, render_png,
+    write_figure_png, CoarseGrid, FigureText,
 };
 pub use heatmap::HeatmapPass;
 pub use offscreen::{render_rgba, OffscreenTarget, OFFSCREEN_FORMAT};

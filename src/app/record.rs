@@ -1,0 +1,191 @@
+//! The explorer's GIF recorder: turns the current paths into an [`Animation`] (re-run from
+//! their starts with their optimizer settings) and writes it on a worker thread with its own
+//! offscreen renderer, so the window stays live; the window polls it for the status line.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use super::canvas::overlay_theme;
+use super::frame::render_settings;
+use super::state::ExplorerState;
+use crate::descent::Path;
+use crate::error::{Error, Result};
+use crate::gpu::Gpu;
+use crate::render::layout::FigureLayout;
+use crate::render::{AnimatedPath, Animation, FigureText};
+
+/// Widest GIF the explorer records (wider canvases are scaled down, keeping the aspect):
+/// GIFs this size stay a few MB and encode in seconds.
+pub const MAX_WIDTH: u32 = 960;
+/// Frame rate of recorded GIFs (7/100 s per frame).
+pub const FPS: u32 = 15;
+/// Shortest and longest recording in seconds; in between it lasts as long as the explorer
+/// takes to play the same steps.
+pub const SECONDS: (f64, f64) = (2.0, 8.0);
+
+/// The animation of `s`'s paths for a `canvas`-sized (pixels) figure, capped to
+/// [`MAX_WIDTH`]. Each path is re-run from its start with its own optimizer and η, for as
+/// many steps as the furthest path has taken (to the end, when none has moved yet). `None`
+/// when there are no paths.
+pub fn animation_for(s: &ExplorerState, canvas: (u32, u32)) -> Option<Animation> {
+    if s.paths.is_empty() {
+        return None;
+    }
+    let (cw, ch) = (canvas.0.max(1), canvas.1.max(1));
+    let size = if cw > MAX_WIDTH {
+        (
+            MAX_WIDTH,
+            ((ch as u64 * MAX_WIDTH as u64) / cw as u64).max(1) as u32,
+        )
+    } else {
+        (cw, ch)
+    };
+    let seen = s
+        .paths
+        .iter()
+        .map(|t| t.path.iterations())
+        .max()
+        .unwrap_or(0);
+    let limit = if seen > 0 { seen } else { s.max_steps };
+    let f = &s.function;
+    let mut grad = |x: f64, y: f64| f.eval(x, y);
+    let paths: Vec<AnimatedPath> = s
+        .paths
+        .iter()
+        .map(|t| {
+            let p = &t.path;
+            let mut path = Path::new(p.start, p.optimizer, p.hyper, &mut grad);
+            path.run(&mut grad, limit, s.tol);
+            AnimatedPath {
+                path,
+                color: t.rgba(),
+                prefix: t.eta_label(),
+            }
+        })
+        .collect();
+    let steps = paths.iter().map(|a| a.path.iterations()).max().unwrap_or(0);
+    let settings = render_settings(&s.layers);
+    let fig = FigureLayout::for_figure(size.0, size.1, 1.0, settings.show_heatmap);
+    let view = s.view.fit_aspect(fig.plot.w as f64, fig.plot.h as f64);
+    let seconds = (steps as f64 / s.steps_per_second.max(1e-9)).clamp(SECONDS.0, SECONDS.1);
+    let first = &paths[0].path;
+    let vars = &f.vars;
+    let text = FigureText {
+        title: format!("f({}, {}) = {}", vars.x, vars.y, f.formulas()[0]),
+        subtitle: Some(format!(
+            "{}, η = {}",
+            first.optimizer.label(),
+            first.hyper.lr
+        )),
+        axis_names: (vars.x.to_string(), vars.y.to_string()),
+        theme: overlay_theme(s.theme),
+        ui_scale: 1.0,
+        ..FigureText::default()
+    };
+    Some(Animation {
+        view,
+        size,
+        settings,
+        text,
+        paths,
+        steps,
+        frames: (f64::from(FPS) * seconds).round() as usize,
+    })
+}
+
+enum Update {
+    Frame(usize, usize),
+    Done(Result<()>),
+}
+
+/// A recording in progress on a worker thread.
+pub struct Recorder {
+    path: PathBuf,
+    updates: Receiver<Update>,
+    progress: (usize, usize),
+}
+
+impl Recorder {
+    /// Starts writing `animation` of `s`'s function to `path` on a new thread that draws with
+    /// `gpu` (shared with the window).
+    pub fn start(gpu: &Gpu, s: &ExplorerState, animation: Animation, path: PathBuf) -> Recorder {
+        let (tx, updates) = mpsc::channel();
+        let (gpu, function, out) = (gpu.clone(), s.function.clone(), path.clone());
+        let frames = animation.frames;
+        std::thread::spawn(move || {
+            let progress = |done, total| {
+                let _ = tx.send(Update::Frame(done, total));
+            };
+            let result = animation
+                .write_gif(&gpu, &function, FPS, &out, progress)
+                .map(|_| ());
+            let _ = tx.send(Update::Done(result));
+        });
+        Recorder {
+            path,
+            updates,
+            progress: (0, frames),
+        }
+    }
+
+    /// Reads what the worker reported: `Some(message)` once it has finished (saved or
+    /// failed), `None` while it is still going.
+    pub fn poll(&mut self) -> Option<String> {
+        loop {
+            match self.updates.try_recv() {
+                Ok(Update::Frame(done, total)) => self.progress = (done, total),
+                Ok(Update::Done(Ok(()))) => return Some(format!("saved {}", self.path.display())),
+                Ok(Update::Done(Err(e))) => return Some(format!("GIF not saved: {e}")),
+                Err(TryRecvError::Empty) => return None,
+                Err(TryRecvError::Disconnected) => {
+                    let e = Error::Gpu("the recording thread stopped".into());
+                    return Some(format!("GIF not saved: {e}"));
+                }
+            }
+        }
+    }
+
+    /// "recording PATH: frame k of n" for the status line.
+    pub fn status(&self) -> String {
+        let (done, total) = self.progress;
+        format!("recording {}: frame {done} of {total}", self.path.display())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expr::Function;
+    use crate::View;
+
+    fn state() -> ExplorerState {
+        let f = Function::parse("x^2 + 3*y^2").unwrap();
+        ExplorerState::new(f, View::new(-3.0, 3.0, -3.0, 3.0).unwrap())
+    }
+
+    #[test]
+    fn no_paths_no_animation() {
+        assert!(animation_for(&state(), (800, 600)).is_none());
+    }
+
+    #[test]
+    fn paths_are_rerun_to_what_was_seen_and_the_size_is_capped() {
+        let mut s = state();
+        s.add_path_at(2.0, 1.0);
+        s.add_path_at(-1.0, -2.0);
+        for _ in 0..30 {
+            s.step_paths();
+        }
+        let a = animation_for(&s, (1920, 1080)).unwrap();
+        assert_eq!(a.size, (MAX_WIDTH, 540));
+        assert_eq!(a.steps, 30);
+        assert_eq!(a.paths.len(), 2);
+        for (anim, tracked) in a.paths.iter().zip(&s.paths) {
+            // Re-run with the same optimizer from the same start: the same iterates.
+            assert_eq!(anim.path.points, tracked.path.points);
+        }
+        // 30 steps at 10 steps/s is 3 s, i.e. 45 frames at 15 fps.
+        assert_eq!(a.frames, 45);
+        assert_eq!(a.step_at(a.frames - 1), 30);
+    }
+}
