@@ -8,13 +8,13 @@ use crate::descent::{step_all, Hyper, Optimizer, Path};
 use crate::error::{Error, Result};
 use crate::gpu::{FieldPass, Gpu, GradientMode};
 use crate::render::egui_offscreen::EguiOffscreen;
+use crate::render::figure::{draw_figure, Mark};
 use crate::render::layout::FigureLayout;
-use crate::render::overlay::{paint_overlay, ColorBar, Label, OverlayInput};
+use crate::render::overlay::Label;
 use crate::render::plot_layout;
-use crate::render::theme::Theme;
 use crate::render::{
-    FrameWork, Layout, OffscreenTarget, PathDraw, RenderSettings, Renderer, OFFSCREEN_FORMAT,
-    PATH_PALETTE,
+    FigureText, FrameWork, Layout, OffscreenTarget, PathDraw, RenderSettings, Renderer,
+    OFFSCREEN_FORMAT, PATH_PALETTE,
 };
 use crate::view::View;
 
@@ -142,7 +142,6 @@ struct Figure {
     renderer: Renderer,
     egui: EguiOffscreen,
     target: OffscreenTarget,
-    fig: FigureLayout,
     layout: Layout,
     size: (u32, u32),
     settings: RenderSettings,
@@ -153,22 +152,20 @@ impl Figure {
     fn new(gpu: &Gpu, scene: &Scene, size: (u32, u32)) -> Result<Figure> {
         let settings = RenderSettings::default();
         let fig = FigureLayout::for_figure(size.0, size.1, 1.0, settings.show_heatmap);
-        let mut renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, &scene.function)?;
-        renderer.set_background(Theme::default().background());
+        let renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, &scene.function)?;
         Ok(Figure {
             renderer,
             egui: EguiOffscreen::new(&gpu.device, OFFSCREEN_FORMAT),
             target: OffscreenTarget::new(&gpu.device, OFFSCREEN_FORMAT, size)?,
             layout: plot_layout(&fig, size),
-            fig,
             size,
             settings,
             title: scene.function.source.clone(),
         })
     }
 
-    /// One frame as `render_figure_rgba` draws it, without copying the pixels out: the
-    /// layers, the range read-back the colour bar needs, then the overlay.
+    /// One frame as `render_figure_rgba` draws it (the same [`draw_figure`]), without copying
+    /// the pixels out: layers, the range read-back the colour bar needs, overlay, paths.
     fn frame(
         &mut self,
         gpu: &Gpu,
@@ -200,63 +197,30 @@ impl Figure {
                 }
             })
             .collect();
+        let text = FigureText {
+            title: self.title.clone(),
+            subtitle: Some("gradient descent, 6 paths".into()),
+            axis_names: ("x".into(), "y".into()),
+            labels,
+            ui_scale: 1.0,
+            ..FigureText::default()
+        };
         timer.start();
-        let work = self.renderer.prepare(
+        let frame = (self.size, view, &self.settings, GradientMode::Exact);
+        let (work, last) = draw_figure(
             gpu,
-            &self.layout,
-            view,
-            &self.settings,
-            GradientMode::Exact,
+            &mut self.renderer,
+            &mut self.egui,
+            &self.target,
+            frame,
             &draws,
+            &text,
+            &mut |encoder, mark| match mark {
+                Mark::Begin => timer.begin(encoder),
+                Mark::End => timer.end(encoder),
+            },
         )?;
-        let mut encoder = new_encoder(gpu, "bench::layers");
-        timer.begin(&mut encoder)?;
-        self.renderer
-            .encode(&mut encoder, self.target.texture(), &work);
-        timer.end(&mut encoder)?;
-        gpu.queue.submit([encoder.finish()]);
-        let range = if work.range {
-            Some(self.renderer.fetch_range(gpu)?)
-        } else {
-            self.renderer.range_result()
-        };
-        let lut = self.settings.colormap.lut();
-        let colorbar = range.filter(|r| r.count > 0).map(|r| ColorBar {
-            rect: self.fig.colorbar,
-            lut: &lut,
-            min: r.lo as f64,
-            max: r.hi as f64,
-            log: self.settings.log_scale,
-            has_undefined: false,
-        });
-        let input = OverlayInput {
-            view: *view,
-            plot: self.fig.plot,
-            colorbar,
-            title: &self.title,
-            subtitle: Some("gradient descent, 6 paths"),
-            axis_names: ("x", "y"),
-            labels: &labels,
-            contour_labels: None,
-            scale: self.fig.scale,
-            theme: Theme::default(),
-            extra: None,
-        };
-        let mut encoder = new_encoder(gpu, "bench::overlay");
-        timer.begin(&mut encoder)?;
-        self.egui.paint(
-            &gpu.device,
-            &gpu.queue,
-            &mut encoder,
-            self.target.view(),
-            self.size,
-            1.0,
-            |painter| paint_overlay(painter, &input),
-        );
-        timer.end(&mut encoder)?;
-        let index = gpu.queue.submit([encoder.finish()]);
-        let sample = timer.finish(gpu, index)?;
-        Ok((sample, work))
+        Ok((timer.finish(gpu, last)?, work))
     }
 }
 

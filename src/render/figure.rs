@@ -7,10 +7,10 @@ use std::path::Path;
 use super::egui_offscreen::EguiOffscreen;
 use super::layout::FigureLayout;
 use super::offscreen::{OffscreenTarget, OFFSCREEN_FORMAT};
-use super::overlay::{paint_overlay, ColorBar, ContourLabels, Label, OverlayInput};
+use super::overlay::{paint_labels, paint_static, ColorBar, ContourLabels, Label, OverlayInput};
 use super::settings::{Layout, PlotRect, RenderSettings};
 use super::theme::Theme;
-use super::{FrameWork, PathDraw, RangeResult, Renderer};
+use super::{FrameWork, Layers, PathDraw, RangeResult, Renderer};
 use crate::error::Result;
 use crate::expr::Function;
 use crate::gpu::{Gpu, GradientMode};
@@ -33,6 +33,25 @@ pub struct FigureText {
     /// A coarse grid of f over the view (see [`crate::cpu_field::values`]): when present, some
     /// contour lines get their value written on them.
     pub contour_grid: Option<CoarseGrid>,
+}
+
+impl FigureText {
+    /// A digest of everything here that is painted under the paths (all but the labels), so
+    /// that the renderer's layer cache is redrawn when it changes.
+    pub fn static_digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.title.hash(&mut h);
+        self.subtitle.hash(&mut h);
+        self.axis_names.hash(&mut h);
+        format!("{:?}", self.theme).hash(&mut h);
+        self.ui_scale.to_bits().hash(&mut h);
+        if let Some(g) = &self.contour_grid {
+            (g.w, g.h).hash(&mut h);
+            g.values.iter().for_each(|v| v.to_bits().hash(&mut h));
+        }
+        h.finish()
+    }
 }
 
 /// `w`×`h` samples of f over the view, row 0 at the top, NaN where undefined.
@@ -110,20 +129,66 @@ pub fn render_figure_into(
     renderer: &mut Renderer,
     egui: &mut EguiOffscreen,
     target: &OffscreenTarget,
-    (size, view, settings, gradient): ((u32, u32), &View, &RenderSettings, GradientMode),
+    frame: ((u32, u32), &View, &RenderSettings, GradientMode),
     paths: &[PathDraw],
     text: &FigureText,
 ) -> Result<(Vec<u8>, FrameWork)> {
-    let fig = FigureLayout::for_figure(size.0, size.1, text.ui_scale, settings.show_heatmap);
-    let layout = plot_layout(&fig, size);
-    renderer.set_background(text.theme.background());
-    let work = renderer.prepare(gpu, &layout, view, settings, gradient, paths)?;
+    let (work, _) = draw_figure(
+        gpu,
+        renderer,
+        egui,
+        target,
+        frame,
+        paths,
+        text,
+        &mut |_, _| Ok(()),
+    )?;
     let mut encoder = gpu
         .device
         .create_command_encoder(&wgpu::CommandEncoderDescriptor {
-            label: Some("figure::layers"),
+            label: Some("figure::copy"),
         });
-    renderer.encode(&mut encoder, target.texture(), &work);
+    target.encode_copy(&mut encoder);
+    gpu.queue.submit([encoder.finish()]);
+    Ok((target.read(gpu)?, work))
+}
+
+/// Whether a [`draw_figure`] mark opens or closes a span of GPU work (for timing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Begin,
+    End,
+}
+
+/// Draws a figure into `target` without reading it back: the layers (and, under the paths,
+/// axes, colour bar and title — all kept in the renderer's layer cache, so a frame in which
+/// only the paths changed copies them instead of drawing them), then the paths and their
+/// labels. `mark` is called at the start and end of each encoder's GPU work (a benchmark's
+/// timer). Returns what was recomputed and the last submission.
+#[allow(clippy::too_many_arguments)]
+pub fn draw_figure(
+    gpu: &Gpu,
+    renderer: &mut Renderer,
+    egui: &mut EguiOffscreen,
+    target: &OffscreenTarget,
+    (size, view, settings, gradient): ((u32, u32), &View, &RenderSettings, GradientMode),
+    paths: &[PathDraw],
+    text: &FigureText,
+    mark: &mut dyn FnMut(&mut wgpu::CommandEncoder, Mark) -> Result<()>,
+) -> Result<(FrameWork, wgpu::SubmissionIndex)> {
+    let fig = FigureLayout::for_figure(size.0, size.1, text.ui_scale, settings.show_heatmap);
+    let layout = plot_layout(&fig, size);
+    renderer.set_background(text.theme.background());
+    renderer.set_overlay_key(text.static_digest());
+    let work = renderer.prepare(gpu, &layout, view, settings, gradient, paths)?;
+    let new_encoder = |label| {
+        gpu.device
+            .create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some(label) })
+    };
+    let mut encoder = new_encoder("figure::layers");
+    mark(&mut encoder, Mark::Begin)?;
+    let layers = renderer.encode_layers(&mut encoder, target.texture(), &work);
+    mark(&mut encoder, Mark::End)?;
     gpu.queue.submit([encoder.finish()]);
     let range = if work.range {
         Some(renderer.fetch_range(gpu)?)
@@ -163,23 +228,32 @@ pub fn render_figure_into(
         theme: text.theme,
         extra: None,
     };
-    let mut encoder = gpu
-        .device
-        .create_command_encoder(&wgpu::CommandEncoderDescriptor {
-            label: Some("figure::overlay"),
+    let (device, queue) = (&gpu.device, &gpu.queue);
+    let under_paths = match layers {
+        Layers::Redrawn => renderer.layer_view(),
+        Layers::Direct => Some(target.view()),
+        Layers::Kept => None,
+    };
+    if let Some(view) = under_paths {
+        // Its own submission: egui's vertex buffers are rewritten by the next paint.
+        let mut encoder = new_encoder("figure::overlay");
+        mark(&mut encoder, Mark::Begin)?;
+        egui.paint(device, queue, &mut encoder, view, size, 1.0, |p| {
+            paint_static(p, &input)
         });
-    egui.paint(
-        &gpu.device,
-        &gpu.queue,
-        &mut encoder,
-        target.view(),
-        size,
-        1.0,
-        |painter| paint_overlay(painter, &input),
-    );
-    target.encode_copy(&mut encoder);
-    gpu.queue.submit([encoder.finish()]);
-    Ok((target.read(gpu)?, work))
+        mark(&mut encoder, Mark::End)?;
+        queue.submit([encoder.finish()]);
+    }
+    let mut encoder = new_encoder("figure::paths");
+    mark(&mut encoder, Mark::Begin)?;
+    renderer.encode_paths(&mut encoder, target.texture());
+    if !input.labels.is_empty() {
+        egui.paint(device, queue, &mut encoder, target.view(), size, 1.0, |p| {
+            paint_labels(p, &input)
+        });
+    }
+    mark(&mut encoder, Mark::End)?;
+    Ok((work, queue.submit([encoder.finish()])))
 }
 
 /// Renders `function` over `view` as a `size` figure (field layers and overlay) and writes

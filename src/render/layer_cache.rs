@@ -14,6 +14,9 @@ pub struct LayerKey {
     pub colormap: Colormap,
     pub background: wgpu::Color,
     pub target: (u32, u32),
+    /// A digest of whatever a caller painted into the cache over the layers (a figure's axes,
+    /// title and colour bar text); see [`super::Renderer::set_overlay_key`].
+    pub overlay: u64,
 }
 
 /// The cached layers of the last frame, and what they were drawn from.
@@ -71,6 +74,11 @@ impl LayerCache {
     pub fn clear(&mut self) {
         self.image = None;
         self.key = None;
+    }
+
+    /// The view of the cached image, if there is one.
+    pub fn view(&self) -> Option<&wgpu::TextureView> {
+        self.image.as_ref().map(|(_, v)| v)
     }
 
     /// The cached image, if one of `target`'s size and format exists and `target` can be

@@ -37,7 +37,7 @@ pub use heatmap::HeatmapPass;
 pub use offscreen::{render_rgba, OffscreenTarget, OFFSCREEN_FORMAT};
 pub use paths::{PathDraw, PathPass, PATH_PALETTE};
 pub use range::RangePass;
-pub use renderer::{FrameWork, Renderer};
+pub use renderer::{FrameWork, Layers, Renderer};
 pub use settings::{
     ArrowDir, ArrowLength, ArrowSettings, Layout, PlotRect, RangeMode, RenderSettings,
 };

@@ -65,6 +65,13 @@ pub struct OverlayInput<'a> {
 /// Paints the whole overlay for `input`. The target behind the margins should be cleared with
 /// [`Theme::background`].
 pub fn paint_overlay(painter: &Painter, input: &OverlayInput) {
+    paint_static(painter, input);
+    paint_labels(painter, input);
+}
+
+/// The parts of the overlay that stay while paths animate: axes, grid, colour bar, contour
+/// values, title and any extra box (everything but the path labels).
+pub fn paint_static(painter: &Painter, input: &OverlayInput) {
     let scale = if input.scale.is_finite() && input.scale > 0.0 {
         input.scale
     } else {
@@ -79,11 +86,21 @@ pub fn paint_overlay(painter: &Painter, input: &OverlayInput) {
         super::contour_labels::paint_contour_labels(painter, &px, c, input.plot, input.theme);
     }
     paint_title(painter, &px, input);
-    for label in input.labels {
-        paint_label(painter, &px, label, input.theme);
-    }
     if let Some(extra) = &input.extra {
         paint_extra(painter, &px, extra, input.plot, input.theme);
+    }
+}
+
+/// The path labels of the overlay (drawn over the paths).
+pub fn paint_labels(painter: &Painter, input: &OverlayInput) {
+    let scale = if input.scale.is_finite() && input.scale > 0.0 {
+        input.scale
+    } else {
+        1.0
+    };
+    let px = Px::new(painter, scale);
+    for label in input.labels {
+        paint_label(painter, &px, label, input.theme);
     }
 }
 

@@ -23,6 +23,18 @@ pub const BACKGROUND: wgpu::Color = wgpu::Color {
     a: 1.0,
 };
 
+/// Where [`Renderer::encode_layers`] drew the layers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layers {
+    /// Into the layer cache, just now: paint anything else that belongs under the paths
+    /// into [`Renderer::layer_view`].
+    Redrawn,
+    /// Nowhere: the cache still holds them (and whatever was painted over them).
+    Kept,
+    /// Straight into the target, which cannot take the cache.
+    Direct,
+}
+
 /// What a frame has to recompute, as decided by [`Renderer::prepare`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct FrameWork {
@@ -65,6 +77,7 @@ pub struct Renderer {
     background: wgpu::Color,
     cache: LayerCache,
     use_cache: bool,
+    overlay_key: u64,
 }
 
 impl Renderer {
@@ -115,6 +128,7 @@ impl Renderer {
             background: BACKGROUND,
             cache: LayerCache::default(),
             use_cache: true,
+            overlay_key: 0,
         })
     }
 
@@ -155,6 +169,12 @@ impl Renderer {
         if !on {
             self.cache.clear();
         }
+    }
+
+    /// A digest of what the caller paints into the layer cache over the layers (see
+    /// [`Renderer::encode_layers`]): when it changes, the next frame redraws the layers.
+    pub fn set_overlay_key(&mut self, key: u64) {
+        self.overlay_key = key;
     }
 
     /// Draws a convergence map (the walker buffer of `gpu::converge`) instead of the heatmap;
@@ -252,6 +272,7 @@ impl Renderer {
                 colormap: settings.colormap,
                 background: self.background,
                 target: layout.target,
+                overlay: self.overlay_key,
             };
             // A convergence map may change between frames without the renderer knowing
             // (the explorer computes it in chunks), so it is always redrawn.
@@ -279,6 +300,20 @@ impl Renderer {
         target: &wgpu::Texture,
         work: &FrameWork,
     ) {
+        self.encode_layers(encoder, target, work);
+        self.encode_paths(encoder, target);
+    }
+
+    /// The first half of [`Renderer::encode`]: the compute passes and the layers, drawn into
+    /// the layer cache when they changed (or into `target` when it cannot take the cache).
+    /// Says where they went, so that a caller can paint what else belongs under the paths
+    /// (axes, colour bar) there too, before [`Renderer::encode_paths`].
+    pub fn encode_layers(
+        &self,
+        encoder: &mut wgpu::CommandEncoder,
+        target: &wgpu::Texture,
+        work: &FrameWork,
+    ) -> Layers {
         if work.field || work.range || work.arrows {
             let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
                 label: Some("Renderer::compute"),
@@ -297,31 +332,44 @@ impl Renderer {
         if work.range {
             self.range.encode_readback(encoder);
         }
-        let view = target.create_view(&wgpu::TextureViewDescriptor::default());
-        let cached = self.cache.usable_for(target).filter(|_| self.use_cache);
-        let Some((image, image_view)) = cached else {
-            let mut pass = begin(encoder, &view, Some(self.background), "Renderer::render");
-            self.draw_layers(&mut pass);
-            if self.show_paths {
-                self.paths.draw(&mut pass, &self.layout);
+        match self.cache.usable_for(target).filter(|_| self.use_cache) {
+            None => {
+                let view = target.create_view(&wgpu::TextureViewDescriptor::default());
+                let mut pass = begin(encoder, &view, Some(self.background), "Renderer::layers");
+                self.draw_layers(&mut pass);
+                Layers::Direct
             }
-            return;
-        };
-        if work.layers {
-            let mut pass = begin(
-                encoder,
-                image_view,
-                Some(self.background),
-                "Renderer::layers",
-            );
-            self.draw_layers(&mut pass);
+            Some((_, image_view)) if work.layers => {
+                let mut pass = begin(
+                    encoder,
+                    image_view,
+                    Some(self.background),
+                    "Renderer::layers",
+                );
+                self.draw_layers(&mut pass);
+                Layers::Redrawn
+            }
+            Some(_) => Layers::Kept,
         }
-        encoder.copy_texture_to_texture(
-            image.as_image_copy(),
-            target.as_image_copy(),
-            image.size(),
-        );
+    }
+
+    /// The layer cache's image, to paint into after [`Layers::Redrawn`].
+    pub fn layer_view(&self) -> Option<&wgpu::TextureView> {
+        self.cache.view()
+    }
+
+    /// The second half of [`Renderer::encode`]: the cached layers copied into `target` (when
+    /// it takes the cache), then the paths over them.
+    pub fn encode_paths(&self, encoder: &mut wgpu::CommandEncoder, target: &wgpu::Texture) {
+        if let Some((image, _)) = self.cache.usable_for(target).filter(|_| self.use_cache) {
+            encoder.copy_texture_to_texture(
+                image.as_image_copy(),
+                target.as_image_copy(),
+                image.size(),
+            );
+        }
         if self.show_paths {
+            let view = target.create_view(&wgpu::TextureViewDescriptor::default());
             let mut pass = begin(encoder, &view, None, "Renderer::paths");
             self.paths.draw(&mut pass, &self.layout);
         }
