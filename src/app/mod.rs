@@ -7,6 +7,9 @@ pub mod frame;
 pub mod gfx;
 pub mod help;
 pub mod input;
+pub mod maps;
+pub mod maps_gpu;
+pub mod maps_ui;
 pub mod panel;
 pub mod paths;
 pub mod pointer;
@@ -17,6 +20,7 @@ pub mod teach_ui;
 pub mod window;
 
 pub use input::{Action, Binding, Key, KeyPress, BINDINGS};
+pub use maps::{ColorBy, MapKey, MapSchedule, MapSettings, MapStatus};
 pub use paths::{PathSummary, TrackedPath, PALETTE};
 pub use pointer::{Button, Grab};
 pub use settings::{ArrowDir, ArrowLength, Layers, Theme};

@@ -111,6 +111,12 @@ pub struct ExplorerState {
     pub sweep: bool,
     /// Learning-rate factors of sweep mode (η/10, η, 10η by default).
     pub sweep_factors: Vec<f64>,
+    /// What the colours show (heatmap, convergence map, gradient check) and its settings.
+    pub maps: super::maps::MapSettings,
+    /// When the convergence map is recomputed (plain state; the window runs it).
+    pub map_schedule: super::maps::MapSchedule,
+    /// What the window learnt about the map or check on screen.
+    pub map_status: super::maps::MapStatus,
     pub(crate) next_color: usize,
     pub(crate) gesture: Option<Gesture>,
 }
@@ -152,6 +158,9 @@ impl ExplorerState {
             direction: std::f64::consts::FRAC_PI_4,
             sweep: false,
             sweep_factors: crate::teach::DEFAULT_SWEEP_FACTORS.to_vec(),
+            maps: Default::default(),
+            map_schedule: Default::default(),
+            map_status: Default::default(),
             next_color: 0,
             gesture: None,
         }

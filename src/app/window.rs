@@ -16,6 +16,9 @@ use super::gfx::{EguiFrame, Graphics};
 use super::state::ExplorerState;
 use crate::error::{Error, Result};
 
+/// The most frames `--frames N` runs past N while a convergence map is still computing.
+const MAP_WAIT_FRAMES: u64 = 2000;
+
 /// How the explorer is started.
 pub struct Options {
     pub state: ExplorerState,
@@ -139,6 +142,8 @@ impl App {
                 self.state.render_error = Some(e.to_string());
             }
         }
+        gfx.maps
+            .before_frame(&gfx.gpu, &mut gfx.renderer, &mut self.state, dt);
         let egui_frame = EguiFrame {
             primitives: self.ctx.tessellate(output.shapes, output.pixels_per_point),
             textures: output.textures_delta,
@@ -149,7 +154,12 @@ impl App {
         };
 
         self.frames_done += 1;
-        let last_frame = self.frames.is_some_and(|n| self.frames_done >= n);
+        // With --frames, the last frame waits (up to MAP_WAIT_FRAMES more) for a map in progress.
+        let map_busy = self.state.map_schedule.busy()
+            && self
+                .frames
+                .is_some_and(|n| self.frames_done < n + MAP_WAIT_FRAMES);
+        let last_frame = self.frames.is_some_and(|n| self.frames_done >= n) && !map_busy;
         let shot = if last_frame {
             self.screenshot.clone()
         } else if std::mem::take(&mut self.state.screenshot_requested) {
@@ -159,6 +169,7 @@ impl App {
         };
         if let Some(path) = shot {
             let rgba = gfx.capture(&frame, &egui_frame)?;
+            gfx.maps.after_frame(&gfx.renderer, &mut self.state);
             let (w, h) = (gfx.config.width, gfx.config.height);
             crate::export::write_png_rgba8(&path, w, h, &rgba)?;
             self.state.message = Some(format!("saved {}", path.display()));
@@ -178,6 +189,7 @@ impl App {
                     .texture
                     .create_view(&wgpu::TextureViewDescriptor::default());
                 gfx.draw(&view, &frame, &egui_frame)?;
+                gfx.maps.after_frame(&gfx.renderer, &mut self.state);
                 window.pre_present_notify();
                 gfx.gpu.queue.present(tex);
             }

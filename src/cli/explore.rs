@@ -55,5 +55,20 @@ pub fn initial_state(args: &ExploreArgs) -> Result<ExplorerState> {
             state.add_path_at(x, y);
         }
     }
+    if let Some(mode) = &args.color_by {
+        state.set_color_by(mode.parse()?);
+    }
+    if let Some(n) = args.map_grid {
+        state.set_map_divisor(n)?;
+    }
+    if let Some(h) = args.check_step {
+        state.set_check_step(h)?;
+    }
+    if let Some(p) = args.pin {
+        state.set_pin(p);
+    }
+    if let Some(deg) = args.direction {
+        state.set_direction(deg.to_radians());
+    }
     Ok(state)
 }
