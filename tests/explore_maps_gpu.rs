@@ -165,30 +165,26 @@ fn a_coarse_map_runs_over_several_frames_and_follows_a_pan() {
     let (w, h) = (p.w as usize, p.h as usize);
     let shift = w / 4;
     let mut same = 0;
-    let mut grey = 0;
+    let mut strip = HashMap::new();
     for y in 0..h {
         for x in 0..w {
             if x + shift < w && after[y * w + x] == before[y * w + x + shift] {
                 same += 1;
             }
-            if x >= w - shift + 2 && after[y * w + x] == after[y * w + w - 1] {
-                grey += 1;
+            if x >= w - shift + 2 {
+                *strip.entry(after[y * w + x]).or_insert(0usize) += 1;
             }
         }
     }
     // The shift is a whole number of 4-pixel cells only approximately (pixel rounding of
     // the pan), so allow a 1-pixel seam per cell column: at least 70% of the moved area
-    // matches, and the uncovered strip is one flat colour.
+    // matches. The uncovered strip is mostly one grey (axes and ticks may cross it).
     let moved = (w - shift) * h;
-    assert!(
-        same * 10 > moved * 7,
-        "{same} of {moved} moved pixels match"
-    );
-    let strip = (shift - 2) * h;
-    assert!(
-        grey * 10 > strip * 9,
-        "{grey} of {strip} strip pixels are flat"
-    );
+    assert!(same * 10 > moved * 7, "{same} of {moved} moved pixels match");
+    let total: usize = strip.values().sum();
+    let (grey, n) = strip.iter().max_by_key(|(_, &n)| n).expect("a strip");
+    assert!(n * 10 > total * 9, "{n} of {total} strip pixels are {grey:?}");
+    assert!(grey[0] == grey[1] && grey[1] == grey[2], "{grey:?} is not grey");
     // Then the debounce passes and the new map is computed for the panned view.
     run_frames(&gpu, &mut runner, &mut r, &mut s);
     assert_eq!(s.map_schedule.shown, s.map_key());
