@@ -180,11 +180,20 @@ fn a_coarse_map_runs_over_several_frames_and_follows_a_pan() {
     // the pan), so allow a 1-pixel seam per cell column: at least 70% of the moved area
     // matches. The uncovered strip is mostly one grey (axes and ticks may cross it).
     let moved = (w - shift) * h;
-    assert!(same * 10 > moved * 7, "{same} of {moved} moved pixels match");
+    assert!(
+        same * 10 > moved * 7,
+        "{same} of {moved} moved pixels match"
+    );
     let total: usize = strip.values().sum();
     let (grey, n) = strip.iter().max_by_key(|(_, &n)| n).expect("a strip");
-    assert!(n * 10 > total * 9, "{n} of {total} strip pixels are {grey:?}");
-    assert!(grey[0] == grey[1] && grey[1] == grey[2], "{grey:?} is not grey");
+    assert!(
+        n * 10 > total * 9,
+        "{n} of {total} strip pixels are {grey:?}"
+    );
+    assert!(
+        grey[0] == grey[1] && grey[1] == grey[2],
+        "{grey:?} is not grey"
+    );
     // Then the debounce passes and the new map is computed for the panned view.
     run_frames(&gpu, &mut runner, &mut r, &mut s);
     assert_eq!(s.map_schedule.shown, s.map_key());

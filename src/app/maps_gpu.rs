@@ -20,6 +20,10 @@ use crate::render::Renderer;
 /// README's "Teaching with gradfield".
 pub const FRAME_BUDGET: Duration = Duration::from_millis(30);
 
+/// Every this many chunks the map in progress is read back: once every start has converged
+/// or diverged the remaining chunks would change nothing and are skipped.
+pub const CHECK_EVERY: u32 = 8;
+
 /// A map computed to the end: its walker buffer and what the panel says about it.
 pub struct FinishedMap {
     pub key: MapKey,
@@ -106,16 +110,28 @@ impl MapRunner {
                 .map_err(|e| Error::Gpu(format!("waiting for the GPU: {e}")))?;
             job.done += 1;
         }
-        if job.done < job.total {
-            return Ok(None);
-        }
-        let key = job.key;
-        self.job = None;
         let buffer = pass
             .buffer()
             .ok_or_else(|| Error::Gpu("the convergence map has no buffer".into()))?
             .clone();
-        let status = count(gpu, &buffer, key.grid)?;
+        let mut status = None;
+        if job.done < job.total {
+            // Most maps settle long before the step limit: look every CHECK_EVERY chunks.
+            if job.done / CHECK_EVERY == (job.done - ran) / CHECK_EVERY {
+                return Ok(None);
+            }
+            let st = count(gpu, &buffer, job.key.grid)?;
+            if st.converged + st.diverged < st.starts {
+                return Ok(None);
+            }
+            status = Some(st);
+        }
+        let key = job.key;
+        self.job = None;
+        let status = match status {
+            Some(st) => st,
+            None => count(gpu, &buffer, key.grid)?,
+        };
         Ok(Some(FinishedMap {
             key,
             buffer,

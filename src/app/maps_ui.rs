@@ -9,10 +9,14 @@ use super::state::ExplorerState;
 use crate::render::overlay::PlotRect;
 use crate::render::{ArrowDir, RenderSettings};
 
-/// The renderer's settings for `mode`: the gradient check is drawn on a linear scale of its
+/// The renderer's settings for `mode`: no arrows over a convergence map; the gradient check is drawn on a linear scale of its
 /// log10 values without contours or arrows (the checked field has no gradient of its own).
 pub fn settings_for(settings: RenderSettings, mode: ColorBy) -> RenderSettings {
     let mut s = settings;
+    if mode.is_map() {
+        // The map already shows where the arrows lead; on top of its flat colours they clutter.
+        s.arrows.direction = ArrowDir::None;
+    }
     if mode == ColorBy::Check {
         s.log_scale = false;
         s.show_contours = false;

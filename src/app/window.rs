@@ -26,6 +26,8 @@ pub struct Options {
     pub frames: Option<u64>,
     /// Save the last frame here when `frames` ends.
     pub screenshot: Option<PathBuf>,
+    /// The window's inner size in logical pixels (default 1280×800).
+    pub window_size: Option<(u32, u32)>,
 }
 
 /// Opens the window and runs until it is closed (or `frames` have been drawn).
@@ -39,6 +41,7 @@ pub fn run(options: Options) -> Result<()> {
         state: options.state,
         frames: options.frames,
         screenshot: options.screenshot,
+        window_size: options.window_size.unwrap_or((1280, 800)),
         frames_done: 0,
         window: None,
         gfx: None,
@@ -60,6 +63,7 @@ struct App {
     state: ExplorerState,
     frames: Option<u64>,
     screenshot: Option<PathBuf>,
+    window_size: (u32, u32),
     frames_done: u64,
     window: Option<Arc<Window>>,
     gfx: Option<Graphics>,
@@ -81,7 +85,10 @@ impl App {
     fn open(&mut self, el: &ActiveEventLoop) -> Result<()> {
         let attrs = Window::default_attributes()
             .with_title("gradfield")
-            .with_inner_size(winit::dpi::LogicalSize::new(1280.0, 800.0));
+            .with_inner_size(winit::dpi::LogicalSize::new(
+                f64::from(self.window_size.0.max(1)),
+                f64::from(self.window_size.1.max(1)),
+            ));
         let window = Arc::new(
             el.create_window(attrs)
                 .map_err(|e| Error::Gpu(format!("could not open a window: {e}")))?,
@@ -127,6 +134,9 @@ impl App {
                     .then_some(Fullscreen::Borderless(None)),
             );
         }
+        // The map advances before the panel is built, so the panel shows where it stands.
+        gfx.maps
+            .before_frame(&gfx.gpu, &mut gfx.renderer, &mut self.state, dt);
         let raw = egui_state.take_egui_input(window);
         let (output, frame) = build_frame(
             &self.ctx,
@@ -142,8 +152,6 @@ impl App {
                 self.state.render_error = Some(e.to_string());
             }
         }
-        gfx.maps
-            .before_frame(&gfx.gpu, &mut gfx.renderer, &mut self.state, dt);
         let egui_frame = EguiFrame {
             primitives: self.ctx.tessellate(output.shapes, output.pixels_per_point),
             textures: output.textures_delta,

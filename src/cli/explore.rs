@@ -12,6 +12,7 @@ pub fn run(args: &ExploreArgs) -> Result<()> {
         state,
         frames: args.frames,
         screenshot: args.screenshot.clone(),
+        window_size: args.window,
     })
 }
 
@@ -54,6 +55,9 @@ pub fn initial_state(args: &ExploreArgs) -> Result<ExplorerState> {
         for &(x, y) in &args.starts {
             state.add_path_at(x, y);
         }
+    }
+    if let Some(t) = args.tol {
+        state.tol = t;
     }
     if let Some(mode) = &args.color_by {
         state.set_color_by(mode.parse()?);

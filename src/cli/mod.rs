@@ -239,6 +239,12 @@ pub struct ExploreArgs {
     /// progress is complete).
     #[arg(long, value_name = "FILE.png", requires = "frames")]
     pub screenshot: Option<PathBuf>,
+    /// The window's size WxH in logical pixels (default 1280x800).
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub window: Option<(u32, u32)>,
+    /// Stop paths (and convergence-map starts) when |∇f| ≤ T (0: never).
+    #[arg(long, value_name = "T", value_parser = parse_non_negative)]
+    pub tol: Option<f64>,
     /// What the colours show: heatmap, basin, steps (convergence map) or check (gradient).
     #[arg(long, value_name = "MODE")]
     pub color_by: Option<String>,
