@@ -7,6 +7,7 @@ pub mod frame;
 pub mod gfx;
 pub mod help;
 pub mod input;
+pub mod map_schedule;
 pub mod maps;
 pub mod maps_gpu;
 pub mod maps_ui;
