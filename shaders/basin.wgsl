@@ -13,6 +13,10 @@ struct MapParams {
     size: vec2<u32>,
     center: vec2<f32>,
     half_extent: vec2<f32>,
+    // Map cell = plot pixel * cell_scale + cell_offset: the map may have been computed for
+    // another view than the one shown (the explorer shows the last map while a new one runs).
+    cell_scale: vec2<f32>,
+    cell_offset: vec2<f32>,
 }
 
 @group(0) @binding(0) var<uniform> params: Params;
@@ -38,6 +42,8 @@ const CONVERGED: u32 = 2u;
 const DIVERGED: u32 = 3u;
 const HATCH_PERIOD: f32 = 8.0;
 const STILL_MOVING: vec3<f32> = vec3<f32>(0.12, 0.12, 0.14);
+// Where the shown map has no start (the view moved since it was computed).
+const NOT_COMPUTED: vec3<f32> = vec3<f32>(0.3, 0.3, 0.3);
 
 fn lut_color(t: f32) -> vec3<f32> {
     let x = clamp(t, 0.0, 1.0) * 255.0;
@@ -59,8 +65,11 @@ fn diverged_hatch(px: vec2<f32>) -> vec3<f32> {
 
 @fragment
 fn fs_main(in: VsOut) -> @location(0) vec4<f32> {
-    let local = (in.pos.xy - params.plot_origin) / vec2<f32>(max(params.grid, vec2<u32>(1u)));
-    let ij = clamp(vec2<i32>(floor(local * vec2<f32>(map.size))), vec2<i32>(0), vec2<i32>(map.size) - 1);
+    let cell = floor((in.pos.xy - params.plot_origin) * map.cell_scale + map.cell_offset);
+    if any(cell < vec2<f32>(0.0)) || any(cell >= vec2<f32>(map.size)) {
+        return output_color(NOT_COMPUTED, 1.0, params);
+    }
+    let ij = vec2<i32>(cell);
     let base = 3u * (u32(ij.y) * map.size.x + u32(ij.x));
     let pos = walkers[base].xy;
     let tail = walkers[base + 2u];

@@ -130,6 +130,17 @@ fn check_action(action: Action, press: KeyPress) {
             assert_eq!(s.pin, None);
             assert_eq!(s.paths.len(), 1, "the paths stay");
         }
+        Action::ColorBy => {
+            let before = s.maps.mode;
+            s.key(press);
+            assert_eq!(s.maps.mode, before.next());
+            assert_eq!(s.paths.len(), 1, "the paths stay");
+        }
+        Action::MapGrid => {
+            let before = s.maps.divisor;
+            s.key(press);
+            assert_ne!(s.maps.divisor, before);
+        }
         Action::HomeView => {
             s.drag_pan(1.0, 2.0);
             s.scroll(0.5, (0.3, 0.3));

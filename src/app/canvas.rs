@@ -25,6 +25,8 @@ fn map_key(key: egui::Key) -> Option<Key> {
         E::R => Key::R,
         E::C => Key::C,
         E::I => Key::I,
+        E::B => Key::B,
+        E::M => Key::M,
         E::ArrowRight => Key::Right,
         E::Home => Key::Home,
         E::Tab => Key::Tab,
@@ -160,12 +162,14 @@ pub struct OverlayFrame<'a> {
 pub fn paint(painter: &egui::Painter, s: &ExplorerState, f: &OverlayFrame) {
     let (a, b) = s.var_names();
     let title = s.title();
-    let subtitle = format!(
-        "{}  η = {}{}",
-        s.optimizer.label(),
-        crate::numfmt::short(s.hyper.lr),
-        if s.hyper.ascent { "  (ascent)" } else { "" }
-    );
+    let subtitle = s.map_subtitle().unwrap_or_else(|| {
+        format!(
+            "{}  η = {}{}",
+            s.optimizer.label(),
+            crate::numfmt::short(s.hyper.lr),
+            if s.hyper.ascent { "  (ascent)" } else { "" }
+        )
+    });
     let labels: Vec<Label> = s
         .paths
         .iter()
@@ -191,14 +195,17 @@ pub fn paint(painter: &egui::Painter, s: &ExplorerState, f: &OverlayFrame) {
         .readout()
         .map(|r| r.lines((&a, &b)).join("\n"))
         .unwrap_or_default();
-    let colorbar = f.range.map(|(lo, hi)| ColorBar {
-        rect: f.colorbar,
-        lut: f.lut,
-        min: f64::from(lo),
-        max: f64::from(hi),
-        log: s.layers.log_scale,
-        has_undefined: false,
-    });
+    let colorbar = f
+        .range
+        .filter(|_| !s.maps.mode.is_map())
+        .map(|(lo, hi)| ColorBar {
+            rect: f.colorbar,
+            lut: f.lut,
+            min: f64::from(lo),
+            max: f64::from(hi),
+            log: s.layers.log_scale && s.maps.mode != super::maps::ColorBy::Check,
+            has_undefined: false,
+        });
     let input = OverlayInput {
         view: s.shown_view(),
         plot: f.plot,

@@ -22,7 +22,7 @@ pub fn build_frame(
 ) -> (FullOutput, FrameInput) {
     ctx.set_zoom_factor(s.ui_scale);
     ctx.set_visuals(visuals(s.theme));
-    let settings = render_settings(&s.layers);
+    let settings = super::maps_ui::settings_for(render_settings(&s.layers), s.maps.mode);
     let lut = settings.colormap.lut();
     let range = gfx.renderer.range();
     let mut layout = Layout::full(size.0, size.1);
@@ -78,6 +78,7 @@ pub fn build_frame(
             range,
         };
         canvas::paint(&painter, s, &frame);
+        super::maps_ui::paint_progress(&painter, s, plot);
         super::teach_ui::paint_canvas(&painter, s, plot);
         canvas::help_window(&ctx, s);
         super::scene_ui::scene_window(&ctx, s);

@@ -34,6 +34,8 @@ pub struct Graphics {
     pub config: wgpu::SurfaceConfiguration,
     pub renderer: Renderer,
     pub egui: egui_wgpu::Renderer,
+    /// The convergence map and gradient check ("colour by").
+    pub maps: super::maps_gpu::MapRunner,
 }
 
 impl Graphics {
@@ -95,6 +97,7 @@ impl Graphics {
             config,
             renderer,
             egui,
+            maps: Default::default(),
         })
     }
 

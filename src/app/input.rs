@@ -14,6 +14,9 @@ pub enum Key {
     R,
     C,
     I,
+    B,
+    G,
+    M,
     Right,
     Home,
     Tab,
@@ -21,7 +24,6 @@ pub enum Key {
     Delete,
     F1,
     F11,
-    G,
     /// `?` (however the layout produces it).
     Question,
     /// `=` (also the unshifted `+` key).
@@ -72,6 +74,10 @@ pub enum Action {
     UiSmaller,
     /// Remove the pinned point (slices, tangents, directional derivative).
     ClearPin,
+    /// Cycle what the colours show: heatmap → basins → steps → gradient check.
+    ColorBy,
+    /// Cycle the convergence map's resolution: every pixel → 1/2 → 1/4 → 1/8.
+    MapGrid,
     /// Ctrl+S: save the scene (dialog).
     Save,
     /// Ctrl+O: open a scene (dialog).
@@ -106,6 +112,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[k(C)], label: "C", help: "clear all paths", action: Action::ClearPaths },
     Binding { keys: &[k(Delete)], label: "Delete", help: "remove the path under the pointer", action: Action::RemovePath },
     Binding { keys: &[k(I)], label: "I", help: "remove the pin (Shift + click pins a point)", action: Action::ClearPin },
+    Binding { keys: &[k(B)], label: "B", help: "colour by: heatmap → basins → steps → gradient check", action: Action::ColorBy },
+    Binding { keys: &[k(M)], label: "M", help: "convergence map grid: every pixel, 1/2, 1/4, 1/8", action: Action::MapGrid },
     Binding { keys: &[k(Home)], label: "Home", help: "reset the view", action: Action::HomeView },
     Binding {
         keys: &[k(Digit(1)), k(Digit(2)), k(Digit(3)), k(Digit(4)), k(Digit(5)), k(Digit(6)), k(Digit(7)), k(Digit(8)), k(Digit(9))],
@@ -159,6 +167,8 @@ impl ExplorerState {
                 }
             }
             Action::ClearPin => self.clear_pin(),
+            Action::ColorBy => self.cycle_color_by(),
+            Action::MapGrid => self.cycle_map_divisor(),
             Action::HomeView => self.reset_view(),
             Action::Preset => {
                 if let Key::Digit(d) = press.key {

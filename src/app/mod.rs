@@ -7,6 +7,10 @@ pub mod frame;
 pub mod gfx;
 pub mod help;
 pub mod input;
+pub mod map_schedule;
+pub mod maps;
+pub mod maps_gpu;
+pub mod maps_ui;
 pub mod panel;
 pub mod paths;
 pub mod pointer;
@@ -20,6 +24,7 @@ pub mod teach_ui;
 pub mod window;
 
 pub use input::{Action, Binding, Key, KeyPress, BINDINGS};
+pub use maps::{ColorBy, MapKey, MapSchedule, MapSettings, MapStatus};
 pub use paths::{PathSummary, TrackedPath, PALETTE};
 pub use pointer::{Button, Grab};
 pub use scene_io::{DialogMode, SceneDialog};

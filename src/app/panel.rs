@@ -17,6 +17,8 @@ pub fn panel(ui: &mut Ui, s: &mut ExplorerState) {
         ui.separator();
         layers(ui, s);
         ui.separator();
+        super::maps_ui::section(ui, s);
+        ui.separator();
         optimizer(ui, s);
         ui.separator();
         playback(ui, s);

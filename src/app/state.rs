@@ -115,6 +115,12 @@ pub struct ExplorerState {
     pub sweep_factors: Vec<f64>,
     /// The save / open scene dialog (Ctrl+S, Ctrl+O).
     pub scene_dialog: super::scene_io::SceneDialog,
+    /// What the colours show (heatmap, convergence map, gradient check) and its settings.
+    pub maps: super::maps::MapSettings,
+    /// When the convergence map is recomputed (plain state; the window runs it).
+    pub map_schedule: super::maps::MapSchedule,
+    /// What the window learnt about the map or check on screen.
+    pub map_status: super::maps::MapStatus,
     pub(crate) next_color: usize,
     pub(crate) gesture: Option<Gesture>,
 }
@@ -158,6 +164,9 @@ impl ExplorerState {
             sweep: false,
             sweep_factors: crate::teach::DEFAULT_SWEEP_FACTORS.to_vec(),
             scene_dialog: Default::default(),
+            maps: Default::default(),
+            map_schedule: Default::default(),
+            map_status: Default::default(),
             next_color: 0,
             gesture: None,
         }

@@ -17,6 +17,9 @@ use super::record::{animation_for, Recorder};
 use super::state::ExplorerState;
 use crate::error::{Error, Result};
 
+/// The most frames `--frames N` runs past N while a convergence map is still computing.
+const MAP_WAIT_FRAMES: u64 = 2000;
+
 /// How the explorer is started.
 pub struct Options {
     pub state: ExplorerState,
@@ -24,6 +27,8 @@ pub struct Options {
     pub frames: Option<u64>,
     /// Save the last frame here when `frames` ends.
     pub screenshot: Option<PathBuf>,
+    /// The window's inner size in logical pixels (default 1280×800).
+    pub window_size: Option<(u32, u32)>,
 }
 
 /// Opens the window and runs until it is closed (or `frames` have been drawn).
@@ -37,6 +42,7 @@ pub fn run(options: Options) -> Result<()> {
         state: options.state,
         frames: options.frames,
         screenshot: options.screenshot,
+        window_size: options.window_size.unwrap_or((1280, 800)),
         frames_done: 0,
         window: None,
         gfx: None,
@@ -59,6 +65,7 @@ struct App {
     state: ExplorerState,
     frames: Option<u64>,
     screenshot: Option<PathBuf>,
+    window_size: (u32, u32),
     frames_done: u64,
     window: Option<Arc<Window>>,
     gfx: Option<Graphics>,
@@ -82,7 +89,10 @@ impl App {
     fn open(&mut self, el: &ActiveEventLoop) -> Result<()> {
         let attrs = Window::default_attributes()
             .with_title("gradfield")
-            .with_inner_size(winit::dpi::LogicalSize::new(1280.0, 800.0));
+            .with_inner_size(winit::dpi::LogicalSize::new(
+                f64::from(self.window_size.0.max(1)),
+                f64::from(self.window_size.1.max(1)),
+            ));
         let window = Arc::new(
             el.create_window(attrs)
                 .map_err(|e| Error::Gpu(format!("could not open a window: {e}")))?,
@@ -128,6 +138,9 @@ impl App {
                     .then_some(Fullscreen::Borderless(None)),
             );
         }
+        // The map advances before the panel is built, so the panel shows where it stands.
+        gfx.maps
+            .before_frame(&gfx.gpu, &mut gfx.renderer, &mut self.state, dt);
         let raw = egui_state.take_egui_input(window);
         let (output, frame) = build_frame(
             &self.ctx,
@@ -153,7 +166,12 @@ impl App {
         };
 
         self.frames_done += 1;
-        let last_frame = self.frames.is_some_and(|n| self.frames_done >= n);
+        // With --frames, the last frame waits (up to MAP_WAIT_FRAMES more) for a map in progress.
+        let map_busy = self.state.map_schedule.busy()
+            && self
+                .frames
+                .is_some_and(|n| self.frames_done < n + MAP_WAIT_FRAMES);
+        let last_frame = self.frames.is_some_and(|n| self.frames_done >= n) && !map_busy;
         let shot = if last_frame {
             self.screenshot.clone()
         } else if std::mem::take(&mut self.state.screenshot_requested) {
@@ -163,6 +181,7 @@ impl App {
         };
         if let Some(path) = shot {
             let rgba = gfx.capture(&frame, &egui_frame)?;
+            gfx.maps.after_frame(&gfx.renderer, &mut self.state);
             let (w, h) = (gfx.config.width, gfx.config.height);
             crate::export::write_png_rgba8(&path, w, h, &rgba)?;
             self.state.message = Some(format!("saved {}", path.display()));
@@ -204,6 +223,7 @@ impl App {
         match gfx.surface.get_current_texture() {
             wgpu::CurrentSurfaceTexture::Success(tex) => {
                 gfx.draw(&tex.texture, &frame, &egui_frame)?;
+                gfx.maps.after_frame(&gfx.renderer, &mut self.state);
                 window.pre_present_notify();
                 gfx.gpu.queue.present(tex);
             }

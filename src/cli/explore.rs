@@ -12,6 +12,7 @@ pub fn run(args: &ExploreArgs) -> Result<()> {
         state,
         frames: args.frames,
         screenshot: args.screenshot.clone(),
+        window_size: args.window,
     })
 }
 
@@ -55,6 +56,24 @@ pub fn initial_state(args: &ExploreArgs) -> Result<ExplorerState> {
         for &(x, y) in &args.starts {
             state.add_path_at(x, y);
         }
+    }
+    if let Some(t) = args.tol {
+        state.tol = t;
+    }
+    if let Some(mode) = &args.color_by {
+        state.set_color_by(mode.parse()?);
+    }
+    if let Some(n) = args.map_grid {
+        state.set_map_divisor(n)?;
+    }
+    if let Some(h) = args.check_step {
+        state.set_check_step(h)?;
+    }
+    if let Some(p) = args.pin {
+        state.set_pin(p);
+    }
+    if let Some(deg) = args.direction {
+        state.set_direction(deg.to_radians());
     }
     Ok(state)
 }

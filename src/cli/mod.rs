@@ -256,9 +256,36 @@ pub struct ExploreArgs {
     /// Run this many frames, then exit (with --screenshot: save the last one).
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub frames: Option<u64>,
-    /// Save what the window shows to this PNG when --frames ends.
+    /// Save what the window shows to this PNG when --frames ends (after a convergence map in
+    /// progress is complete).
     #[arg(long, value_name = "FILE.png", requires = "frames")]
     pub screenshot: Option<PathBuf>,
+    /// The window's size WxH in logical pixels (default 1280x800).
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub window: Option<(u32, u32)>,
+    /// Stop paths (and convergence-map starts) when |∇f| ≤ T (0: never).
+    #[arg(long, value_name = "T", value_parser = parse_non_negative)]
+    pub tol: Option<f64>,
+    /// What the colours show: heatmap, basin, steps (convergence map) or check (gradient).
+    #[arg(long, value_name = "MODE")]
+    pub color_by: Option<String>,
+    /// One convergence-map start per N×N plot pixels: 1, 2, 4 or 8.
+    #[arg(long, value_name = "N")]
+    pub map_grid: Option<u32>,
+    /// The gradient check's relative step h, 1e-8 … 1e-1.
+    #[arg(long, value_name = "h", value_parser = parse_positive)]
+    pub check_step: Option<f64>,
+    /// Pin a point X,Y: slices, tangent slopes and the directional derivative there.
+    #[arg(long, value_name = "X,Y", allow_hyphen_values = true, value_parser = parse_point)]
+    pub pin: Option<(f64, f64)>,
+    /// The direction u of the directional derivative at the pin, in degrees from +x.
+    #[arg(
+        long,
+        value_name = "DEG",
+        allow_negative_numbers = true,
+        requires = "pin"
+    )]
+    pub direction: Option<f64>,
 }
 
 pub mod check;

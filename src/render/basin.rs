@@ -55,6 +55,22 @@ struct MapParams {
     size: [u32; 2],
     center: [f32; 2],
     half_extent: [f32; 2],
+    cell_scale: [f32; 2],
+    cell_offset: [f32; 2],
+}
+
+/// The affine map from plot pixels (of a `plot`-sized plot showing `shown`) to cells of `map`:
+/// (scale, offset), cell = pixel · scale + offset. The identity scaled by grid / plot when the
+/// map was computed for the view shown.
+pub fn cell_transform(map: &MapView, shown: &View, plot: (u32, u32)) -> ([f32; 2], [f32; 2]) {
+    let (mw, mh) = (f64::from(map.size.0.max(1)), f64::from(map.size.1.max(1)));
+    let (pw, ph) = (f64::from(plot.0.max(1)), f64::from(plot.1.max(1)));
+    let m = &map.view;
+    let sx = shown.width() / pw * mw / m.width();
+    let sy = shown.height() / ph * mh / m.height();
+    let ox = (shown.x0 - m.x0) * mw / m.width();
+    let oy = (m.y1 - shown.y1) * mh / m.height();
+    ([sx as f32, sy as f32], [ox as f32, oy as f32])
 }
 
 /// The convergence-map render pass.
@@ -109,7 +125,8 @@ impl BasinPass {
     }
 
     /// Uploads the map's settings and the colour map, and binds the frame uniform and the
-    /// walker buffer of `gpu::converge`.
+    /// walker buffer of `gpu::converge`; `shown` is the view of the `plot`-sized plot.
+    #[allow(clippy::too_many_arguments)]
     pub fn prepare(
         &mut self,
         device: &wgpu::Device,
@@ -117,8 +134,10 @@ impl BasinPass {
         params: &wgpu::Buffer,
         walkers: &wgpu::Buffer,
         map: &MapView,
+        (shown, plot): (&View, (u32, u32)),
         colormap: Colormap,
     ) {
+        let (cell_scale, cell_offset) = cell_transform(map, shown, plot);
         let (cx, cy) = map.view.center();
         let p = MapParams {
             mode: match map.mode {
@@ -132,6 +151,8 @@ impl BasinPass {
                 (map.view.width() / 2.0) as f32,
                 (map.view.height() / 2.0) as f32,
             ],
+            cell_scale,
+            cell_offset,
         };
         queue.write_buffer(&self.map, 0, bytemuck::bytes_of(&p));
         queue.write_buffer(&self.lut, 0, bytemuck::cast_slice(&colormap.lut()));
@@ -158,5 +179,41 @@ impl BasinPass {
         pass.set_pipeline(&self.pipeline);
         pass.set_bind_group(0, bg, &[]);
         pass.draw(0..3, 0..1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(view: View, size: (u32, u32)) -> MapView {
+        MapView {
+            mode: MapMode::Basin,
+            steps: 10,
+            size,
+            view,
+        }
+    }
+
+    #[test]
+    fn cell_transform_follows_the_view() {
+        let v = View::new(-4.0, 4.0, -2.0, 2.0).unwrap();
+        // Same view, map at 1/4 of a 400×200 plot: pixel 399.5 is in cell 99.
+        let (s, o) = cell_transform(&map(v, (100, 50)), &v, (400, 200));
+        assert_eq!((s, o), ([0.25, 0.25], [0.0, 0.0]));
+        // The view panned right by 1 (50 px): pixel 0 shows x = -3, which was cell 12.5 of
+        // the map (8 units over 100 cells); up by 1: y1 = 3 is one unit above the map's top.
+        let panned = View::new(-3.0, 5.0, -1.0, 3.0).unwrap();
+        let (s, o) = cell_transform(&map(v, (100, 50)), &panned, (400, 200));
+        assert_eq!(s, [0.25, 0.25]);
+        assert!(
+            (o[0] - 12.5).abs() < 1e-5 && (o[1] + 12.5).abs() < 1e-5,
+            "{o:?}"
+        );
+        // Zoomed in ×2 about the centre: half the cells per pixel, starting a quarter in.
+        let zoomed = View::new(-2.0, 2.0, -1.0, 1.0).unwrap();
+        let (s, o) = cell_transform(&map(v, (100, 50)), &zoomed, (400, 200));
+        assert_eq!(s, [0.125, 0.125]);
+        assert_eq!(o, [25.0, 12.5]);
     }
 }

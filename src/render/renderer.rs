@@ -260,7 +260,16 @@ impl Renderer {
         self.heatmap
             .prepare(device, queue, settings.colormap, rebind.then_some(bufs));
         if let (Some(basin), Some((walkers, map))) = (&mut self.basin, &self.converge_map) {
-            basin.prepare(device, queue, &self.params, walkers, map, settings.colormap);
+            let shown = (view, key.size);
+            basin.prepare(
+                device,
+                queue,
+                &self.params,
+                walkers,
+                map,
+                shown,
+                settings.colormap,
+            );
         }
         self.show_arrows = settings.arrows.direction != ArrowDir::None;
         if self.show_arrows {

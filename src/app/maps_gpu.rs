@@ -1,0 +1,255 @@
+//! The explorer's convergence map and gradient check on the GPU: [`MapRunner`] computes a map
+//! a few chunks per frame (each submitted and waited for, until a time budget is spent) while
+//! the renderer keeps showing the previous one, and applies the "colour by" choice to the
+//! renderer before each frame.
+
+use std::time::{Duration, Instant};
+
+use super::maps::{ColorBy, MapKey, MapStatus};
+use super::state::ExplorerState;
+use crate::error::{Error, Result};
+use crate::expr::Function;
+use crate::gpu::converge::{ConvergePass, ConvergeSettings, STATUS_CONVERGED, STATUS_DIVERGED};
+use crate::gpu::readback::{read_buffer_f32x4, READBACK_TIMEOUT};
+use crate::gpu::Gpu;
+use crate::render::basin::{MapMode, MapView};
+use crate::render::Renderer;
+
+/// GPU time a frame may spend on the map before it is drawn (chunks are waited for one by
+/// one, so a frame takes at most this plus one chunk longer). Measured on lavapipe: see the
+/// README's "Teaching with gradfield".
+pub const FRAME_BUDGET: Duration = Duration::from_millis(30);
+
+/// Every this many chunks the map in progress is read back: once every start has converged
+/// or diverged the remaining chunks would change nothing and are skipped.
+pub const CHECK_EVERY: u32 = 8;
+
+/// A map computed to the end: its walker buffer and what the panel says about it.
+pub struct FinishedMap {
+    pub key: MapKey,
+    pub buffer: wgpu::Buffer,
+    pub status: MapStatus,
+}
+
+struct Job {
+    key: MapKey,
+    done: u32,
+    total: u32,
+}
+
+/// Runs convergence maps in chunks and remembers the last finished one.
+#[derive(Default)]
+pub struct MapRunner {
+    pass: Option<(u64, ConvergePass)>,
+    job: Option<Job>,
+    last: Option<(wgpu::Buffer, MapView)>,
+    check: Option<f32>,
+}
+
+impl MapRunner {
+    /// Starts a map for `key` of `function` (a new shader when the function changed); the
+    /// map in progress, if any, is dropped.
+    pub fn start(&mut self, gpu: &Gpu, function: &Function, key: &MapKey) -> Result<()> {
+        self.job = None;
+        if self.pass.as_ref().map(|(g, _)| *g) != Some(key.generation) {
+            self.pass = None;
+            self.pass = Some((key.generation, ConvergePass::new(&gpu.device, function)?));
+        }
+        let Some((_, pass)) = &mut self.pass else {
+            return Err(Error::Gpu("the convergence pass is missing".into()));
+        };
+        let settings = ConvergeSettings {
+            optimizer: key.optimizer,
+            hyper: key.hyper,
+            steps: key.steps,
+            tol: key.tol,
+        };
+        pass.prepare(&gpu.device, &gpu.queue, &key.view, key.grid, &settings)?;
+        self.job = Some(Job {
+            key: *key,
+            done: 0,
+            total: pass.chunks(),
+        });
+        Ok(())
+    }
+
+    /// Chunks done and needed of the map in progress ((0, 0) when none).
+    pub fn progress(&self) -> (u32, u32) {
+        self.job.as_ref().map_or((0, 0), |j| (j.done, j.total))
+    }
+
+    /// Runs chunks of the map in progress, one submission each, until it is complete or
+    /// `budget` is spent; returns the map when it is complete.
+    pub fn advance(&mut self, gpu: &Gpu, budget: Duration) -> Result<Option<FinishedMap>> {
+        let (Some(job), Some((_, pass))) = (&mut self.job, &self.pass) else {
+            return Ok(None);
+        };
+        let started = Instant::now();
+        // At least one chunk per call, so that any budget makes progress.
+        let mut ran = 0;
+        while job.done < job.total && (ran == 0 || started.elapsed() < budget) {
+            ran += 1;
+            let mut encoder = gpu
+                .device
+                .create_command_encoder(&wgpu::CommandEncoderDescriptor {
+                    label: Some("MapRunner::chunk"),
+                });
+            {
+                let mut cpass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
+                    label: Some("MapRunner::compute"),
+                    timestamp_writes: None,
+                });
+                pass.dispatch(&mut cpass);
+            }
+            let index = gpu.queue.submit([encoder.finish()]);
+            gpu.device
+                .poll(wgpu::PollType::Wait {
+                    submission_index: Some(index),
+                    timeout: Some(READBACK_TIMEOUT),
+                })
+                .map_err(|e| Error::Gpu(format!("waiting for the GPU: {e}")))?;
+            job.done += 1;
+        }
+        let buffer = pass
+            .buffer()
+            .ok_or_else(|| Error::Gpu("the convergence map has no buffer".into()))?
+            .clone();
+        let mut status = None;
+        if job.done < job.total {
+            // Most maps settle long before the step limit: look every CHECK_EVERY chunks.
+            if job.done / CHECK_EVERY == (job.done - ran) / CHECK_EVERY {
+                return Ok(None);
+            }
+            let st = count(gpu, &buffer, job.key.grid)?;
+            if st.converged + st.diverged < st.starts {
+                return Ok(None);
+            }
+            status = Some(st);
+        }
+        let key = job.key;
+        self.job = None;
+        let status = match status {
+            Some(st) => st,
+            None => count(gpu, &buffer, key.grid)?,
+        };
+        Ok(Some(FinishedMap {
+            key,
+            buffer,
+            status,
+        }))
+    }
+
+    /// Drops the map in progress and the last one.
+    pub fn clear(&mut self) {
+        self.job = None;
+        self.last = None;
+    }
+
+    /// Before a frame: applies the state's "colour by" to `renderer` and advances the map
+    /// (starting one when the schedule says so). Errors go to the state's status line.
+    pub fn before_frame(
+        &mut self,
+        gpu: &Gpu,
+        renderer: &mut Renderer,
+        s: &mut ExplorerState,
+        dt: f64,
+    ) {
+        if let Err(e) = self.sync(gpu, renderer, s, dt) {
+            s.message = Some(format!("colour by {}: {e}", s.maps.mode.name()));
+            s.maps.mode = ColorBy::Heatmap;
+            s.map_schedule.reset();
+            self.clear();
+            // Back to the plain heatmap; a second failure here leaves the heatmap as it is.
+            let _ = renderer.set_converge_map(gpu, None);
+            let _ = renderer.set_gradient_check(gpu, None);
+            self.check = None;
+        }
+    }
+
+    fn sync(
+        &mut self,
+        gpu: &Gpu,
+        renderer: &mut Renderer,
+        s: &mut ExplorerState,
+        dt: f64,
+    ) -> Result<()> {
+        let check = (s.maps.mode == ColorBy::Check).then_some(s.maps.check_step as f32);
+        if check != self.check {
+            renderer.set_gradient_check(gpu, check)?;
+            self.check = check;
+            s.map_status.check_largest = None;
+        }
+        let wanted = s.map_key();
+        // A map of another function means nothing: back to the heatmap until the new one.
+        let stale = self
+            .last
+            .as_ref()
+            .zip(s.map_schedule.shown)
+            .is_some_and(|(_, k)| Some(k.generation) != wanted.map(|w| w.generation));
+        if wanted.is_none() || stale {
+            s.map_schedule.reset();
+            self.clear();
+        }
+        if let Some(key) = s.map_schedule.update(wanted, dt) {
+            self.start(gpu, &s.function, &key)?;
+        }
+        if let Some(done) = self.advance(gpu, FRAME_BUDGET)? {
+            s.map_schedule.finished(done.key);
+            let view = MapView {
+                mode: MapMode::Basin,
+                steps: done.key.steps,
+                size: done.key.grid,
+                view: done.key.view,
+            };
+            self.last = Some((done.buffer, view));
+            s.map_status = MapStatus {
+                check_largest: s.map_status.check_largest,
+                ..done.status
+            };
+        }
+        s.map_status.progress = self.progress();
+        let mode = match s.maps.mode {
+            ColorBy::Steps => MapMode::Steps,
+            _ => MapMode::Basin,
+        };
+        let map = self
+            .last
+            .as_ref()
+            .filter(|_| s.maps.mode.is_map())
+            .map(|(b, v)| (b, MapView { mode, ..*v }));
+        if map.is_some() || renderer.has_converge_map() {
+            renderer.set_converge_map(gpu, map)?;
+        }
+        Ok(())
+    }
+
+    /// After a frame was drawn: the gradient check's largest difference from the colour
+    /// range the renderer read back (the check's values are log10 relative differences).
+    pub fn after_frame(&self, renderer: &Renderer, s: &mut ExplorerState) {
+        if self.check.is_some() {
+            s.map_status.check_largest = renderer
+                .range_result()
+                .filter(|r| r.count > 0)
+                .map(|r| r.hi);
+        }
+    }
+}
+
+/// Counts converged and diverged starts of a walker buffer for a `grid` map.
+fn count(gpu: &Gpu, buffer: &wgpu::Buffer, grid: (u32, u32)) -> Result<MapStatus> {
+    let starts = grid.0 as usize * grid.1 as usize;
+    let raw = read_buffer_f32x4(gpu, buffer, starts * 3)?;
+    let walkers = bytemuck::cast_slice::<[f32; 4], crate::gpu::converge::Walker>(&raw);
+    Ok(MapStatus {
+        converged: walkers
+            .iter()
+            .filter(|w| w.status == STATUS_CONVERGED)
+            .count(),
+        diverged: walkers
+            .iter()
+            .filter(|w| w.status == STATUS_DIVERGED)
+            .count(),
+        starts,
+        ..MapStatus::default()
+    })
+}
