@@ -83,6 +83,9 @@ fn odd_state() -> ExplorerState {
     s.sweep_factors = vec![0.3, 1e-7, 7.0];
     s.sweep_at(0.5, -0.0);
     s.set_optimizer(Optimizer::RmsProp);
+    s.set_color_by(gradfield::app::maps::ColorBy::Steps);
+    s.set_map_divisor(2).expect("a valid grid");
+    s.set_check_step(3e-7).expect("a valid step");
     s
 }
 
@@ -191,7 +194,10 @@ const BAD: &[(&str, &str)] = &[
     ("version = 1\npreset = \"rosenbrok\"", "b.toml:2:10: preset: unknown preset 'rosenbrok' — did you mean 'rosenbrock'? (the presets are: {PRESETS})"),
     ("version = 1\n[layers]\nlevels = 12", "b.toml: function: missing: give `function = \"x^2 + y^2\"` or `preset = \"bowl\"`"),
     ("version = 1\nfunction = \"x\"\n[[paths]]\nstart = [1, 2]\n[[paths]]\nstart = [1]", "b.toml:6:9: paths[1].start: needs 2 numbers [x, y], got 1"),
-    ("version = 1\nfunction = \"x\"\n[maps]\nbasin = true", "b.toml:4:1: maps.basin: unknown field `basin`, there are no fields"),
+    ("version = 1\nfunction = \"x\"\n[maps]\nbasin = true", "b.toml:4:1: maps.basin: unknown field `basin`, expected one of `colour_by`, `grid`, `check_step`"),
+    ("version = 1\nfunction = \"x\"\n[maps]\ncolour_by = \"basins\"", "b.toml:4:13: maps.colour_by: unknown colour_by 'basins': choose one of heatmap, basin, steps, check"),
+    ("version = 1\nfunction = \"x\"\n[maps]\ngrid = 3", "b.toml:4:8: maps.grid: 3: expected 1, 2, 4 or 8"),
+    ("version = 1\nfunction = \"x\"\n[maps]\ncheck_step = 0.5", "b.toml:4:14: maps.check_step: must be in [1e-8, 1e-1], got 0.5"),
     ("version = 1\nfunction = \"x\"\n[optimizer\nlr = 1", "b.toml:3:11: not valid TOML: unclosed table, expected `]`"),
     ("version = 1\nfunction = \"x\"\n[sweep]\non = true\n[compare]\non = true", "b.toml:4:6: sweep.on: sweep and compare cannot both be on"),
     ("version = 1\nfunction = \"x\"\n[display]\ntheme = \"solarized\"", "b.toml:4:9: display.theme: unknown theme 'solarized': choose one of dark, light, high-contrast"),

@@ -122,3 +122,61 @@ fn render_with_a_bad_scene_exits_2_with_one_line() {
     ]);
     assert_eq!(o.status.code(), Some(2), "--scene conflicts with --preset");
 }
+
+#[test]
+fn a_scene_coloured_by_basins_renders_the_convergence_map() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let scene = dir.path().join("m.toml");
+    std::fs::write(
+        &scene,
+        "version = 1\npreset = \"himmelblau\"\n[optimizer]\nlr = 0.01\ntol = 1e-3\nmax_steps = 200\n[maps]\ncolour_by = \"basin\"\n",
+    )
+    .expect("writes the scene");
+    let (a, b, c) = (
+        dir.path().join("a.png"),
+        dir.path().join("b.png"),
+        dir.path().join("c.png"),
+    );
+    let p = |x: &std::path::Path| x.to_str().expect("utf-8 temp path").to_string();
+    let s = p(&scene);
+    ok(&gradfield(&[
+        "render",
+        "--scene",
+        &s,
+        "--size",
+        "240x160",
+        "--out",
+        &p(&a),
+    ]));
+    ok(&gradfield(&[
+        "render",
+        "--scene",
+        &s,
+        "--converge-map",
+        "basin",
+        "--size",
+        "240x160",
+        "--out",
+        &p(&b),
+    ]));
+    // A typed colouring wins over the scene's: --gradient-check draws something else.
+    ok(&gradfield(&[
+        "render",
+        "--scene",
+        &s,
+        "--gradient-check",
+        "--size",
+        "240x160",
+        "--out",
+        &p(&c),
+    ]));
+    let read = |x: &std::path::Path| std::fs::read(x).expect("png written");
+    assert!(
+        read(&a) == read(&b),
+        "colour_by = basin is not the convergence map"
+    );
+    assert!(
+        read(&a) != read(&c),
+        "a typed --gradient-check did not win over the scene"
+    );
+}

@@ -104,6 +104,23 @@ pub fn render_args(args: &RenderArgs, scene: &Scene) -> Result<(RenderArgs, Scen
     if !typed("ascent") {
         o.ascent = h.ascent;
     }
+    // What the colours show: a convergence map or the gradient check, unless a colouring
+    // was typed (the two flags exclude each other and --gif).
+    let colouring = ["converge_map", "gradient_check", "check_step", "gif"];
+    if !colouring.iter().any(|id| typed(id)) {
+        use crate::app::maps::ColorBy;
+        match scene.maps.mode {
+            ColorBy::Heatmap => {}
+            ColorBy::Basin | ColorBy::Steps => {
+                a.converge_map = Some(scene.maps.mode.name().to_string());
+            }
+            ColorBy::Check => {
+                a.gradient_check = true;
+                a.check_step = Some(scene.maps.check_step);
+            }
+        }
+    }
+    let o = &mut a.optim;
     let optimizer: Optimizer = o.optimizer.parse()?;
     let paths = if typed("starts") {
         o.starts

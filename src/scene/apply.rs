@@ -31,6 +31,7 @@ impl Scene {
             sweep_factors: s.sweep_factors.clone(),
             pin: s.pin,
             direction: s.direction,
+            maps: s.maps,
             paths: s
                 .paths
                 .iter()
@@ -85,6 +86,7 @@ impl ExplorerState {
         self.sweep_factors = scene.sweep_factors.clone();
         self.pin = scene.pin;
         self.direction = scene.direction;
+        self.maps = scene.maps;
         self.clear_paths();
         for p in &scene.paths {
             self.push_path_scaled(p.start, p.optimizer, p.color, p.lr_factor);

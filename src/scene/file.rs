@@ -121,11 +121,17 @@ pub struct DisplayTable {
     pub fullscreen: Option<bool>,
 }
 
-/// `[maps]`: reserved for the convergence-map and gradient-check layers of the explorer; no
-/// keys yet, so any key here is refused as unknown.
+/// `[maps]`: what the colours show (the convergence map and the gradient check).
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct MapsTable {}
+pub struct MapsTable {
+    /// `heatmap`, `basin`, `steps` or `check`.
+    pub colour_by: Option<String>,
+    /// One convergence-map start per `grid` × `grid` pixels: 1, 2, 4 or 8.
+    pub grid: Option<u32>,
+    /// The gradient check's relative step h, 1e-8 to 1e-1.
+    pub check_step: Option<f64>,
+}
 
 /// One `[[paths]]` entry: a descent path's start and what differs from `[optimizer]`.
 #[derive(Debug, Default, Serialize, Deserialize)]

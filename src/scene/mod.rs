@@ -61,6 +61,8 @@ pub struct Scene {
     /// θ of the directional derivative's u, radians in (−π, π].
     pub direction: f64,
     pub paths: Vec<PathStart>,
+    /// What the colours show and the map / check settings.
+    pub maps: crate::app::maps::MapSettings,
 }
 
 /// Where a descent path starts and how it differs from the scene's optimizer.

@@ -146,6 +146,7 @@ fn resolve(ctx: &Ctx, f: SceneFile) -> Result<Scene> {
     super::resolve_parts::optimizer(ctx, &f, &mut scene)?;
     super::resolve_parts::teaching(ctx, &f, &mut scene)?;
     super::resolve_parts::paths(ctx, &f, &mut scene)?;
+    super::resolve_parts::maps(ctx, &f, &mut scene)?;
     Ok(scene)
 }
 
@@ -203,6 +204,7 @@ impl Scene {
             pin: None,
             direction: std::f64::consts::FRAC_PI_4,
             paths: Vec::new(),
+            maps: crate::app::maps::MapSettings::default(),
         }
     }
 }

@@ -91,6 +91,37 @@ pub(super) fn display(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
     Ok(())
 }
 
+pub(super) fn maps(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
+    use crate::app::maps::{ColorBy, CHECK_STEP_RANGE, MAP_DIVISORS};
+    let Some(t) = &f.maps else { return Ok(()) };
+    if let Some(name) = &t.colour_by {
+        s.maps.mode = name.parse::<ColorBy>().map_err(|_| {
+            ctx.err(
+                "maps.colour_by",
+                unknown("colour_by", name, "heatmap, basin, steps, check"),
+            )
+        })?;
+    }
+    if let Some(g) = t.grid {
+        if !MAP_DIVISORS.contains(&g) {
+            return Err(ctx.err("maps.grid", format!("{g}: expected 1, 2, 4 or 8")));
+        }
+        s.maps.divisor = g;
+    }
+    if let Some(h) = t.check_step {
+        let (lo, hi) = CHECK_STEP_RANGE;
+        let range = format!("in [{lo:e}, {hi:e}]");
+        s.maps.check_step = check(
+            ctx,
+            "maps.check_step",
+            h,
+            |h| (lo..=hi).contains(&h),
+            &range,
+        )?;
+    }
+    Ok(())
+}
+
 pub(super) fn optimizer(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
     let Some(t) = &f.optimizer else { return Ok(()) };
     if let Some(name) = &t.name {

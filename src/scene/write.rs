@@ -2,8 +2,8 @@
 //! the defaults of the gradfield that reads it.
 
 use super::file::{
-    ColourTable, CompareTable, DisplayTable, LayersTable, OptimizerTable, PathTable, PinTable,
-    SceneFile, SweepTable,
+    ColourTable, CompareTable, DisplayTable, LayersTable, MapsTable, OptimizerTable, PathTable,
+    PinTable, SceneFile, SweepTable,
 };
 use super::{resolve::theme_name, Scene, VERSION};
 use crate::descent::Optimizer;
@@ -67,7 +67,11 @@ pub(super) fn to_file(s: &Scene) -> SceneFile {
             panel: Some(s.panel),
             fullscreen: Some(s.fullscreen),
         }),
-        maps: None,
+        maps: Some(MapsTable {
+            colour_by: Some(s.maps.mode.name().into()),
+            grid: Some(s.maps.divisor),
+            check_step: Some(s.maps.check_step),
+        }),
         paths: Some(
             s.paths
                 .iter()
