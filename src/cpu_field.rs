@@ -3,7 +3,7 @@
 //! the GPU field is compared with.
 
 use crate::expr::Function;
-use crate::gpu::field::{GradientMode, NUMERIC_STEP};
+use crate::gpu::source::{GradientMode, NUMERIC_STEP};
 use crate::view::View;
 
 /// The central-difference step for a coordinate `v`, the same rule the shader uses:

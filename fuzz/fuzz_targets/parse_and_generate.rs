@@ -4,7 +4,7 @@
 #![no_main]
 
 use gradfield::expr::Function;
-use gradfield::gpu::{field::field_source, shader::validate};
+use gradfield::gpu::{shader::validate, source::field_source};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

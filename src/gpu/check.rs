@@ -4,7 +4,7 @@
 
 use crate::error::Result;
 use crate::expr::wgsl;
-use crate::gpu::field::FIELD_TEMPLATE;
+use crate::gpu::source::FIELD_TEMPLATE;
 
 /// `gf_check`: per sample (log10 of the relative difference of the exact and numeric
 /// gradients, 0, 0) and whether it is defined.

@@ -12,46 +12,16 @@ use crate::expr::Function;
 use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
 use crate::gpu::{check, shader};
 
+pub use super::source::{field_source, function_tapes, GradientMode, FIELD_TEMPLATE, NUMERIC_STEP};
+
 const COMPUTE: wgpu::ShaderStages = wgpu::ShaderStages::COMPUTE;
 use crate::view::View;
-
-/// The field shader template; generated functions go at [`wgsl::PLACEHOLDER`].
-pub const FIELD_TEMPLATE: &str = include_str!("../../shaders/field.wgsl");
 
 /// Bytes per sample of the field buffer: (f, ∂f/∂x, ∂f/∂y, defined) as f32.
 pub const SAMPLE_BYTES: u64 = 16;
 
 /// Workgroup size of `cs_main` in x and y (keep in sync with `@workgroup_size` in field.wgsl).
 pub const WORKGROUP: u32 = 8;
-
-/// Relative step of the numeric gradient: h = NUMERIC_STEP · max(1, |x|), likewise in y.
-/// A central difference has truncation error ≈ h²·|f'''|/6 and rounding error ≈ ε·|f|/h in
-/// f32 (ε = 2⁻²³); their sum is smallest near h = ∛ε ≈ 4.92e-3, where both are ≈ ε^⅔ ≈ 2.4e-5
-/// relative. Scaling with |x| keeps x ± h distinct from x in f32 far from the origin.
-pub const NUMERIC_STEP: f32 = 4.921_566_6e-3;
-
-/// How the gradient is computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum GradientMode {
-    /// From the symbolic derivatives (the default).
-    #[default]
-    Exact,
-    /// Central differences of f with step [`NUMERIC_STEP`]; a check and a teaching mode.
-    Numeric,
-}
-
-impl std::str::FromStr for GradientMode {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<GradientMode> {
-        match s {
-            "exact" => Ok(GradientMode::Exact),
-            "numeric" => Ok(GradientMode::Numeric),
-            _ => Err(Error::Input(format!(
-                "gradient mode '{s}': expected 'exact' or 'numeric'"
-            ))),
-        }
-    }
-}
 
 /// Uniform parameters (keep in sync with `Params` in shaders/field.wgsl).
 #[repr(C)]
@@ -67,18 +37,6 @@ struct Params {
 const MODE_EXACT: usize = 0;
 const MODE_NUMERIC: usize = 1;
 const MODE_CHECK: usize = 2;
-
-/// The tapes of a function for the field pass: (f, ∂f/∂x, ∂f/∂y) and f alone.
-pub fn function_tapes(function: &Function) -> (Tape, Tape) {
-    let c = function.compile();
-    (c.grad, c.value)
-}
-
-/// The complete field shader for a function: `tape_f_grad` has roots f, ∂f/∂x, ∂f/∂y and
-/// `tape_f` the root f.
-pub fn field_source(tape_f_grad: &Tape, tape_f: &Tape) -> Result<String> {
-    check::field_shader(&wgsl::generate(tape_f_grad, tape_f)?, false)
-}
 
 /// The field compute pass: owns its pipeline, layouts, buffers and bind group.
 pub struct FieldPass {

@@ -1,16 +1,31 @@
 //! Everything that talks to the GPU without a window: the device ([`Gpu`]), shader validation,
 //! the field compute pass and readback. Takes `&wgpu::Device, &wgpu::Queue`; no winit here.
 
-pub mod binding;
 pub mod check;
-pub mod context;
-pub mod converge;
-pub mod field;
-pub mod readback;
 pub mod shader;
+pub mod source;
+
+// Everything below needs wgpu (the `gpu` feature, on by default); the shader source and its
+// validation above do not, so the fuzz target builds without a GPU stack.
+#[cfg(feature = "gpu")]
+pub mod binding;
+#[cfg(feature = "gpu")]
+pub mod context;
+#[cfg(feature = "gpu")]
+pub mod converge;
+#[cfg(feature = "gpu")]
+pub mod field;
+#[cfg(feature = "gpu")]
+pub mod readback;
+#[cfg(feature = "gpu")]
 mod walker;
 
+#[cfg(feature = "gpu")]
 pub use context::Gpu;
+#[cfg(feature = "gpu")]
 pub use converge::{converge_map, ConvergePass, ConvergeSettings};
-pub use field::{FieldPass, GradientMode};
+#[cfg(feature = "gpu")]
+pub use field::FieldPass;
+#[cfg(feature = "gpu")]
 pub use readback::{read_buffer_f32x4, sample_field};
+pub use source::GradientMode;

@@ -18,6 +18,7 @@ pub fn validate(label: &str, source: &str) -> Result<naga::Module> {
 
 /// A compute pipeline with entry point `cs_main` from validated WGSL, built inside a
 /// validation error scope: any failure is returned, never raised on the device.
+#[cfg(feature = "gpu")]
 pub fn compute_pipeline(
     device: &wgpu::Device,
     label: &str,
@@ -28,6 +29,7 @@ pub fn compute_pipeline(
 }
 
 /// Like [`compute_pipeline`], with values for the shader's `override` constants.
+#[cfg(feature = "gpu")]
 pub fn compute_pipeline_with(
     device: &wgpu::Device,
     label: &str,
