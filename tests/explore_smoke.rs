@@ -96,3 +96,59 @@ fn without_a_display_explore_says_so_and_exits_1() {
         "{stderr}"
     );
 }
+
+/// A paused scene (the path stays at its start), so two runs draw the same canvas.
+const PAUSED: &str = "version = 1\npreset = \"himmelblau\"\n[optimizer]\nplaying = false\n[[paths]]\nstart = [1, 1]\n";
+
+fn run_explorer(scene: &std::path::Path, shot: &std::path::Path, lose_at: Option<u32>) -> String {
+    let mut cmd = Command::new("xvfb-run");
+    cmd.args([
+        "-a",
+        "-s",
+        "-screen 0 1280x800x24",
+        EXE,
+        "explore",
+        "--frames",
+        "12",
+    ])
+    .arg("--scene")
+    .arg(scene)
+    .arg("--screenshot")
+    .arg(shot);
+    if let Some(n) = lose_at {
+        cmd.env("GRADFIELD_LOSE_DEVICE_AT_FRAME", n.to_string());
+    }
+    let out = cmd.output().expect("xvfb-run runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "explore failed: {stderr}");
+    stderr
+}
+
+#[test]
+fn a_lost_device_is_rebuilt_and_the_demo_goes_on() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let scene = dir.path().join("paused.toml");
+    std::fs::write(&scene, PAUSED).expect("writes the scene");
+    let (plain, lost) = (dir.path().join("plain.png"), dir.path().join("lost.png"));
+    run_explorer(&scene, &plain, None);
+    // The device is destroyed at the start of frame 4, as a driver reset would do it.
+    let stderr = run_explorer(&scene, &lost, Some(4));
+    assert!(
+        stderr.contains("the GPU device was lost") && stderr.contains("rebuilt it"),
+        "no recovery reported: {stderr}"
+    );
+    let (w, h, a) = read_png(&plain);
+    let (w2, h2, b) = read_png(&lost);
+    assert_eq!((w, h), (w2, h2));
+    // The canvas (right of the panel) shows the same function, view, layers and path as a
+    // run whose device was never lost; only the panel's status line differs.
+    let canvas_x0 = w * 2 / 5;
+    let differing = (0..h)
+        .flat_map(|y| (canvas_x0..w).map(move |x| ((y * w + x) * 4) as usize))
+        .filter(|&i| a[i..i + 3] != b[i..i + 3])
+        .count();
+    assert_eq!(
+        differing, 0,
+        "the canvas changed after the device was rebuilt"
+    );
+}

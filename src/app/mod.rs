@@ -15,6 +15,7 @@ pub mod panel;
 pub mod paths;
 pub mod pointer;
 pub mod record;
+pub mod recovery;
 pub mod scene_io;
 pub mod scene_ui;
 pub mod settings;

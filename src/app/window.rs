@@ -14,6 +14,7 @@ use winit::window::{Fullscreen, Window, WindowId};
 use super::frame::{build_frame, FrameLog};
 use super::gfx::{EguiFrame, Graphics};
 use super::record::{animation_for, Recorder};
+use super::recovery::{recovered_message, DeviceParts, Recovery};
 use super::state::ExplorerState;
 use crate::error::{Error, Result};
 
@@ -54,6 +55,7 @@ pub fn run(options: Options) -> Result<()> {
         fullscreen_applied: false,
         log: FrameLog::from_env(),
         recorder: None,
+        recovery: Recovery::from_env(),
     };
     event_loop
         .run_app(&mut app)
@@ -78,6 +80,7 @@ struct App {
     log: FrameLog,
     /// A GIF being written on a worker thread.
     recorder: Option<Recorder>,
+    recovery: Recovery,
 }
 
 impl App {
@@ -97,21 +100,46 @@ impl App {
             el.create_window(attrs)
                 .map_err(|e| Error::Gpu(format!("could not open a window: {e}")))?,
         );
-        let gfx = Graphics::new(window.clone(), &self.state.function)?;
-        let max_side = gfx.gpu.device.limits().max_texture_dimension_2d as usize;
-        let egui_state = egui_winit::State::new(
-            self.ctx.clone(),
-            egui::ViewportId::ROOT,
-            &window,
-            Some(window.scale_factor() as f32),
-            None,
-            Some(max_side),
-        );
-        self.generation = self.state.function_generation;
+        let parts = DeviceParts::new(&window, &self.state)?;
         self.window = Some(window);
-        self.gfx = Some(gfx);
-        self.egui_state = Some(egui_state);
+        self.install(parts);
         Ok(())
+    }
+
+    /// Puts a device's GPU state in place (at start, and after a lost device).
+    fn install(&mut self, parts: DeviceParts) {
+        self.generation = self.state.function_generation;
+        self.gfx = Some(parts.gfx);
+        self.ctx = parts.ctx;
+        self.egui_state = Some(parts.egui_state);
+    }
+
+    /// After the device was lost: drops everything that lived on it and builds it anew
+    /// around the same explorer state (function, view, paths, settings); a convergence map
+    /// is computed again. Fails when the device keeps being lost or cannot be rebuilt.
+    fn recover(&mut self, reason: &str) -> Result<()> {
+        self.recovery.record_loss(Instant::now(), reason)?;
+        let Some(window) = self.window.clone() else {
+            return Ok(());
+        };
+        self.gfx = None;
+        self.egui_state = None;
+        let parts = DeviceParts::new(&window, &self.state)?;
+        self.install(parts);
+        self.state.map_schedule.reset();
+        let message = recovered_message(reason);
+        eprintln!("gradfield: {message}");
+        self.state.message = Some(message);
+        window.request_redraw();
+        Ok(())
+    }
+
+    /// Why the device was lost, if it was.
+    fn lost(&self) -> Option<String> {
+        let gpu = &self.gfx.as_ref()?.gpu;
+        // The loss is reported through a callback that runs when the device is polled.
+        let _ = gpu.device.poll(wgpu::PollType::Poll);
+        gpu.lost_reason()
     }
 
     /// One frame: time step, egui, state → GPU, present. Returns false to stop.
@@ -124,6 +152,10 @@ impl App {
         let size = window.inner_size();
         if size.width == 0 || size.height == 0 {
             return Ok(());
+        }
+        if self.recovery.lose_at_frame == Some(self.frames_done) {
+            self.recovery.lose_at_frame = None;
+            gfx.gpu.device.destroy();
         }
         let started = Instant::now();
         let dt = started.duration_since(self.last).as_secs_f64();
@@ -240,9 +272,6 @@ impl App {
             }
         }
         gfx.free_textures(&egui_frame.textures);
-        if gfx.gpu.is_lost() {
-            return Err(Error::Gpu("the GPU device was lost".into()));
-        }
         self.log.record(
             started.elapsed(),
             (size.width, size.height),
@@ -284,7 +313,13 @@ impl ApplicationHandler for App {
                 window.request_redraw();
             }
             WindowEvent::RedrawRequested => {
-                if let Err(e) = self.frame(el) {
+                let result = self.frame(el);
+                // A lost device explains whatever the frame ran into: rebuild and go on.
+                let outcome = match self.lost() {
+                    Some(reason) => self.recover(&reason),
+                    None => result,
+                };
+                if let Err(e) = outcome {
                     self.fail(el, e);
                 }
             }

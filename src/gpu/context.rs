@@ -66,7 +66,11 @@ impl Gpu {
         let h = health.clone();
         device.set_device_lost_callback(move |reason, msg| {
             if let Ok(mut h) = h.lock() {
-                h.lost = Some(format!("{reason:?}: {msg}"));
+                h.lost = Some(if msg.is_empty() {
+                    format!("{reason:?}")
+                } else {
+                    format!("{reason:?}: {msg}")
+                });
             }
         });
         Ok(Gpu {
@@ -90,6 +94,14 @@ impl Gpu {
     /// True once the device has been lost; nothing submitted since will run.
     pub fn is_lost(&self) -> bool {
         self.health.lock().map(|h| h.lost.is_some()).unwrap_or(true)
+    }
+
+    /// Why the device was lost, once it has been.
+    pub fn lost_reason(&self) -> Option<String> {
+        match self.health.lock() {
+            Ok(h) => h.lost.clone(),
+            Err(_) => Some("device state unavailable".into()),
+        }
     }
 
     /// Errors reported outside an error scope since the last call (oldest first), and the
