@@ -84,7 +84,9 @@ fn fs_main(in: VsOut) -> @location(0) vec4<f32> {
         }
     } else {
         let d = (pos - map.center) / max(map.half_extent, vec2<f32>(1e-30));
-        let hue = atan2(d.y, d.x) / 6.2831853 + 0.5;
+        // Hues from red through green to blue only (0 … 0.72 of the wheel): violet and
+        // magenta are left to the diverged hatch.
+        let hue = (atan2(d.y, d.x) / 6.2831853 + 0.5) * 0.72;
         let r = clamp(length(d), 0.0, 1.5) / 1.5;
         color = hsv(hue, 0.8, 0.95 - 0.45 * r);
         if status != CONVERGED {
