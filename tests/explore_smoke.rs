@@ -152,3 +152,49 @@ fn a_lost_device_is_rebuilt_and_the_demo_goes_on() {
         "the canvas changed after the device was rebuilt"
     );
 }
+
+#[test]
+fn resizing_to_a_sliver_and_back_reconfigures_the_surface_and_goes_on() {
+    let have_xdotool = Command::new("sh")
+        .args(["-c", "command -v xdotool"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        have_xdotool,
+        "xdotool is missing: this test resizes the window with it (apt-get install xdotool)"
+    );
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    // The window is resized while it animates: to 640×400, to 1×1 (nothing fits: the surface
+    // is reconfigured and frames are skipped or drawn tiny), then to 900×700; there P saves a
+    // screenshot (into the working directory) and the explorer, still running, is stopped.
+    let script = format!(
+        "{EXE} explore --preset bowl --start=2,2 & pid=$!; \
+         wid=$(xdotool search --sync --onlyvisible --name gradfield | head -n 1); \
+         for s in '640 400' '1 1' '900 700'; do xdotool windowsize \"$wid\" $s; sleep 0.5; done; \
+         xdotool windowfocus --sync \"$wid\" key p; sleep 1.5; \
+         kill -0 $pid && echo still-running; kill $pid; wait $pid; true"
+    );
+    let out = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x800x24", "sh", "-c", &script])
+        .current_dir(dir.path())
+        .output()
+        .expect("xvfb-run runs");
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(
+        stdout.contains("still-running"),
+        "the explorer did not survive the resizes: {stderr}"
+    );
+    let shot = dir.path().join("gradfield-screenshot-1.png");
+    assert!(shot.exists(), "P saved no screenshot: {stderr}");
+    let (w, h, rgba) = read_png(&shot);
+    assert_eq!(
+        (w, h),
+        (900, 700),
+        "the screenshot has the window's final size"
+    );
+    let distinct: HashSet<[u8; 3]> = rgba.chunks_exact(4).map(|p| [p[0], p[1], p[2]]).collect();
+    assert!(distinct.len() > 50, "the resized window draws the plot");
+}

@@ -133,11 +133,6 @@ impl Graphics {
         )?;
         let device = &self.gpu.device;
         let queue = &self.gpu.queue;
-        for (id, deltas) in &egui_frame.textures.set {
-            for delta in deltas {
-                self.egui.update_texture(device, queue, *id, delta);
-            }
-        }
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
             label: Some("Graphics::frame"),
         });
@@ -178,6 +173,18 @@ impl Graphics {
             let _ = self.renderer.fetch_range(&self.gpu);
         }
         Ok(())
+    }
+
+    /// Uploads the textures egui created or changed in a frame (the font atlas grows as new
+    /// glyphs appear). Once per egui frame, whether or not it is drawn: a frame skipped for
+    /// a resized surface must not lose its glyphs.
+    pub fn update_textures(&mut self, textures: &egui::TexturesDelta) {
+        for (id, deltas) in &textures.set {
+            for delta in deltas {
+                self.egui
+                    .update_texture(&self.gpu.device, &self.gpu.queue, *id, delta);
+            }
+        }
     }
 
     /// Frees the textures egui released in a frame (after that frame was submitted).

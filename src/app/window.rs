@@ -196,6 +196,7 @@ impl App {
                 pixels_per_point: output.pixels_per_point,
             },
         };
+        gfx.update_textures(&egui_frame.textures);
 
         self.frames_done += 1;
         // With --frames, the last frame waits (up to MAP_WAIT_FRAMES more) for a map in progress.
