@@ -5,8 +5,11 @@
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> field: array<vec4<f32>>;
-@group(0) @binding(2) var<storage, read> range: RangeResult;
-@group(0) @binding(3) var<storage, read> lut: array<u32, 256>;
+// The range and the LUT are uniforms: a software GPU reads a uniform once per draw but a
+// storage buffer once per pixel and lane.
+@group(0) @binding(2) var<uniform> range: RangeResult;
+// 256 packed RGBA8 entries, four to a vec4 (uniform arrays have a 16-byte stride).
+@group(0) @binding(3) var<uniform> lut: array<vec4<u32>, 64>;
 
 struct VsOut {
     @builtin(position) pos: vec4<f32>,
@@ -31,8 +34,8 @@ fn lut_color(t: f32) -> vec3<f32> {
     let x = clamp(t, 0.0, 1.0) * 255.0;
     let i = u32(floor(x));
     let j = min(i + 1u, 255u);
-    let a = unpack4x8unorm(lut[i]).rgb;
-    let b = unpack4x8unorm(lut[j]).rgb;
+    let a = unpack4x8unorm(lut[i / 4u][i % 4u]).rgb;
+    let b = unpack4x8unorm(lut[j / 4u][j % 4u]).rgb;
     return mix(a, b, x - f32(i));
 }
 

@@ -29,8 +29,8 @@ impl HeatmapPass {
             entries: &[
                 uniform_entry(0, f),
                 storage_entry(1, f, true),
-                storage_entry(2, f, true),
-                storage_entry(3, f, true),
+                uniform_entry(2, f),
+                uniform_entry(3, f),
             ],
         });
         let pipeline = util::render_pipeline(
@@ -44,7 +44,7 @@ impl HeatmapPass {
         let lut = device.create_buffer(&wgpu::BufferDescriptor {
             label: Some("HeatmapPass::lut"),
             size: 256 * 4,
-            usage: wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_DST,
+            usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
             mapped_at_creation: false,
         });
         Ok(HeatmapPass {
