@@ -267,16 +267,34 @@ pub fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect) {
     );
 }
 
-/// Text beside `at`, on the side away from the pin (`dx`: which way the mark points).
+/// Text beside `at`, on the side away from the pin (`dx`: which way the mark points), or on
+/// the other side where it would leave the canvas; kept inside the canvas either way.
 fn label_beside(painter: &Painter, at: Pos2, dx: f64, text: String, color: Color32, ppp: f32) {
-    let (offset, anchor) = if dx >= 0.0 {
-        (10.0, egui::Align2::LEFT_CENTER)
-    } else {
-        (-10.0, egui::Align2::RIGHT_CENTER)
-    };
-    let at = at + egui::vec2(offset / ppp, 0.0);
     let galley = painter.layout_no_wrap(text, font(ppp), color);
-    let rect = anchor.anchor_size(at, galley.size()).expand(3.0 / ppp);
+    let place = |right: bool| {
+        let (offset, anchor) = if right {
+            (10.0, egui::Align2::LEFT_CENTER)
+        } else {
+            (-10.0, egui::Align2::RIGHT_CENTER)
+        };
+        anchor
+            .anchor_size(at + egui::vec2(offset / ppp, 0.0), galley.size())
+            .expand(3.0 / ppp)
+    };
+    let clip = painter.clip_rect();
+    let mut rect = place(dx >= 0.0);
+    if !clip.contains_rect(rect) {
+        let other = place(dx < 0.0);
+        if clip.contains_rect(other) {
+            rect = other;
+        }
+    }
+    // Still outside (a canvas narrower than the label, or at a corner): slide it in.
+    let shift = egui::vec2(
+        (clip.min.x - rect.min.x).max(0.0) + (clip.max.x - rect.max.x).min(0.0),
+        (clip.min.y - rect.min.y).max(0.0) + (clip.max.y - rect.max.y).min(0.0),
+    );
+    let rect = rect.translate(shift);
     painter.rect_filled(rect, 3.0 / ppp, Color32::from_black_alpha(170));
     painter.galley(rect.min + egui::vec2(3.0 / ppp, 3.0 / ppp), galley, color);
 }
