@@ -253,7 +253,8 @@ impl Animation {
         Ok(stats)
     }
 
-    /// Colours every frame may show exactly: the paths', black, white, greys and the theme's.
+    /// Colours every frame may show exactly: the paths', black, white, greys, the theme's and
+    /// 32 of the colour map's.
     fn fixed_colors(&self) -> Vec<[u8; 3]> {
         let mut c: Vec<[u8; 3]> = self
             .paths
@@ -267,7 +268,11 @@ impl Animation {
         c.push([r, g, b]);
         let t = self.text.theme.text();
         c.push([t.r(), t.g(), t.b()]);
-        c.truncate(96);
+        // Every 8th colour of the map, so the colour bar keeps its whole range even where
+        // the picture shows little of it (the low end near a minimum, say).
+        let lut = self.settings.colormap.lut();
+        c.extend(lut.iter().step_by(8).map(|&[r, g, b, _]| [r, g, b]));
+        c.truncate(128);
         c
     }
 }
