@@ -10,7 +10,7 @@ use super::state::ExplorerState;
 use crate::error::{Error, Result};
 use crate::expr::Function;
 use crate::gpu::converge::{ConvergePass, ConvergeSettings, STATUS_CONVERGED, STATUS_DIVERGED};
-use crate::gpu::readback::{read_buffer_f32x4, READBACK_TIMEOUT};
+use crate::gpu::readback::read_buffer_f32x4;
 use crate::gpu::Gpu;
 use crate::render::basin::{MapMode, MapView};
 use crate::render::Renderer;
@@ -89,25 +89,7 @@ impl MapRunner {
         let mut ran = 0;
         while job.done < job.total && (ran == 0 || started.elapsed() < budget) {
             ran += 1;
-            let mut encoder = gpu
-                .device
-                .create_command_encoder(&wgpu::CommandEncoderDescriptor {
-                    label: Some("MapRunner::chunk"),
-                });
-            {
-                let mut cpass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
-                    label: Some("MapRunner::compute"),
-                    timestamp_writes: None,
-                });
-                pass.dispatch(&mut cpass);
-            }
-            let index = gpu.queue.submit([encoder.finish()]);
-            gpu.device
-                .poll(wgpu::PollType::Wait {
-                    submission_index: Some(index),
-                    timeout: Some(READBACK_TIMEOUT),
-                })
-                .map_err(|e| Error::Gpu(format!("waiting for the GPU: {e}")))?;
+            pass.run_chunk(gpu)?;
             job.done += 1;
         }
         let buffer = pass

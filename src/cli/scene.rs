@@ -47,63 +47,42 @@ pub fn render_args(args: &RenderArgs, scene: &Scene) -> Result<(RenderArgs, Scen
             a.function.preset = None;
         }
     }
-    if !typed("view") {
-        a.grid.view = Some(scene.view);
-    }
+    // Each value comes from the scene unless its flag was typed.
+    let fill = |id: &str| !typed(id);
+    set_if(fill("view"), &mut a.grid.view, Some(scene.view));
     let l = &scene.layers;
-    if !typed("colormap") {
-        a.colormap = l.colormap.to_string();
-    }
-    if !typed("levels") {
-        a.levels = if l.show_contours { l.levels } else { 0 };
-    }
-    if !typed("log") && !typed("linear") {
+    set_if(fill("colormap"), &mut a.colormap, l.colormap.to_string());
+    let levels = if l.show_contours { l.levels } else { 0 };
+    set_if(fill("levels"), &mut a.levels, levels);
+    if fill("log") && fill("linear") {
         a.log = l.log_scale;
         a.linear = !l.log_scale;
     }
-    if !typed("arrows") {
-        a.arrows = l.arrows.name().to_string();
-    }
-    if !typed("arrow_length") {
-        a.arrow_length = l.arrow_length.name().to_string();
-    }
-    if !typed("arrow_spacing") {
-        a.arrow_spacing = f64::from(l.arrow_spacing_px);
-    }
-    if !typed("percentile") {
-        a.percentile = l.percentile.map(f64::from);
-    }
+    set_if(fill("arrows"), &mut a.arrows, l.arrows.name().to_string());
+    let length = l.arrow_length.name().to_string();
+    set_if(fill("arrow_length"), &mut a.arrow_length, length);
+    let spacing = f64::from(l.arrow_spacing_px);
+    set_if(fill("arrow_spacing"), &mut a.arrow_spacing, spacing);
+    set_if(
+        fill("percentile"),
+        &mut a.percentile,
+        l.percentile.map(f64::from),
+    );
     let (o, h) = (&mut a.optim, &scene.hyper);
-    if !typed("optimizer") {
-        o.optimizer = scene.optimizer.name().to_string();
-    }
-    if !typed("lr") {
-        o.lr = Some(h.lr);
-    }
-    if !typed("steps") {
-        o.steps = Some(scene.max_steps);
-    }
-    if !typed("tol") {
-        o.tol = scene.tol;
-    }
-    if !typed("momentum") {
-        o.momentum = h.momentum;
-    }
-    if !typed("alpha") {
-        o.alpha = h.alpha;
-    }
-    if !typed("beta1") {
-        o.beta1 = h.beta1;
-    }
-    if !typed("beta2") {
-        o.beta2 = h.beta2;
-    }
-    if !typed("eps") {
-        o.eps = h.eps;
-    }
-    if !typed("ascent") {
-        o.ascent = h.ascent;
-    }
+    set_if(
+        fill("optimizer"),
+        &mut o.optimizer,
+        scene.optimizer.name().to_string(),
+    );
+    set_if(fill("lr"), &mut o.lr, Some(h.lr));
+    set_if(fill("steps"), &mut o.steps, Some(scene.max_steps));
+    set_if(fill("tol"), &mut o.tol, scene.tol);
+    set_if(fill("momentum"), &mut o.momentum, h.momentum);
+    set_if(fill("alpha"), &mut o.alpha, h.alpha);
+    set_if(fill("beta1"), &mut o.beta1, h.beta1);
+    set_if(fill("beta2"), &mut o.beta2, h.beta2);
+    set_if(fill("eps"), &mut o.eps, h.eps);
+    set_if(fill("ascent"), &mut o.ascent, h.ascent);
     // What the colours show: a convergence map or the gradient check, unless a colouring
     // was typed (the two flags exclude each other and --gif).
     let colouring = ["converge_map", "gradient_check", "check_step", "gif"];
@@ -153,4 +132,11 @@ pub fn render_args(args: &RenderArgs, scene: &Scene) -> Result<(RenderArgs, Scen
         show_paths: l.show_paths,
     };
     Ok((a, extra))
+}
+
+/// `*slot = value` when `fill` (the flag was not typed).
+fn set_if<T>(fill: bool, slot: &mut T, value: T) {
+    if fill {
+        *slot = value;
+    }
 }

@@ -207,31 +207,37 @@ impl ConvergePass {
         self.size
     }
 
+    /// Runs the next chunk of steps as one submission and waits for it.
+    pub fn run_chunk(&self, gpu: &Gpu) -> Result<()> {
+        let mut encoder = gpu
+            .device
+            .create_command_encoder(&wgpu::CommandEncoderDescriptor {
+                label: Some("ConvergePass::encoder"),
+            });
+        {
+            let mut cpass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
+                label: Some("ConvergePass::compute"),
+                timestamp_writes: None,
+            });
+            self.dispatch(&mut cpass);
+        }
+        let index = gpu.queue.submit([encoder.finish()]);
+        gpu.device
+            .poll(wgpu::PollType::Wait {
+                submission_index: Some(index),
+                timeout: Some(READBACK_TIMEOUT),
+            })
+            .map_err(|e| Error::Gpu(format!("waiting for the GPU: {e}")))?;
+        Ok(())
+    }
+
     /// Runs every chunk, one submission each, waiting for each, then reads the walkers back.
     pub fn run(&self, gpu: &Gpu) -> Result<Vec<Walker>> {
         let buffer = self
             .buffer()
             .ok_or_else(|| Error::Gpu("convergence map run before prepare".into()))?;
         for _ in 0..self.chunks() {
-            let mut encoder = gpu
-                .device
-                .create_command_encoder(&wgpu::CommandEncoderDescriptor {
-                    label: Some("ConvergePass::encoder"),
-                });
-            {
-                let mut cpass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
-                    label: Some("ConvergePass::compute"),
-                    timestamp_writes: None,
-                });
-                self.dispatch(&mut cpass);
-            }
-            let index = gpu.queue.submit([encoder.finish()]);
-            gpu.device
-                .poll(wgpu::PollType::Wait {
-                    submission_index: Some(index),
-                    timeout: Some(READBACK_TIMEOUT),
-                })
-                .map_err(|e| Error::Gpu(format!("waiting for the GPU: {e}")))?;
+            self.run_chunk(gpu)?;
         }
         let count = self.size.0 as usize * self.size.1 as usize;
         let raw = read_buffer_f32x4(gpu, buffer, count * 3)?;
