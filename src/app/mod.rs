@@ -3,6 +3,7 @@
 //! the renderer) that turns events into calls on that state and draws it.
 
 pub mod canvas;
+pub mod exports;
 pub mod frame;
 pub mod gfx;
 pub mod help;

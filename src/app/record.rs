@@ -67,7 +67,9 @@ pub fn animation_for(s: &ExplorerState, canvas: (u32, u32)) -> Option<Animation>
     let settings = render_settings(&s.layers);
     let fig = FigureLayout::for_figure(size.0, size.1, 1.0, settings.show_heatmap);
     // What the canvas shows, widened to the GIF's plot: everything seen stays in the picture.
-    let view = s.shown_view().fit_aspect(fig.plot.w as f64, fig.plot.h as f64);
+    let view = s
+        .shown_view()
+        .fit_aspect(fig.plot.w as f64, fig.plot.h as f64);
     let seconds = (steps as f64 / s.steps_per_second.max(1e-9)).clamp(SECONDS.0, SECONDS.1);
     let first = &paths[0].path;
     let vars = &f.vars;

@@ -11,9 +11,10 @@ use winit::event::WindowEvent;
 use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop};
 use winit::window::{Fullscreen, Window, WindowId};
 
+use super::exports;
 use super::frame::{build_frame, FrameLog};
 use super::gfx::{EguiFrame, Graphics};
-use super::record::{animation_for, Recorder};
+use super::record::Recorder;
 use super::recovery::{recovered_message, DeviceParts, Recovery};
 use super::state::ExplorerState;
 use crate::error::{Error, Result};
@@ -208,49 +209,25 @@ impl App {
         let shot = if last_frame {
             self.screenshot.clone()
         } else if std::mem::take(&mut self.state.screenshot_requested) {
-            Some(next_free_name("gradfield-screenshot", "png"))
+            Some(exports::next_free_name("gradfield-screenshot", "png"))
         } else {
             None
         };
         if let Some(path) = shot {
-            let rgba = gfx.capture(&frame, &egui_frame)?;
+            match exports::screenshot(gfx, &frame, &egui_frame, &path) {
+                Ok(saved) => self.state.message = Some(saved),
+                // A --screenshot the command line asked for fails the run; P only reports.
+                Err(e) if last_frame => return Err(e),
+                Err(e) => self.state.message = Some(e.to_string()),
+            }
             gfx.maps.after_frame(&gfx.renderer, &mut self.state);
-            let (w, h) = (gfx.config.width, gfx.config.height);
-            crate::export::write_png_rgba8(&path, w, h, &rgba)?;
-            self.state.message = Some(format!("saved {}", path.display()));
         }
         if std::mem::take(&mut self.state.record_requested) {
-            self.state.message = Some(if self.recorder.is_some() {
-                "a GIF is already being recorded".into()
-            } else {
-                match animation_for(&self.state, (gfx.config.width, gfx.config.height)) {
-                    Some(a) => {
-                        let path = next_free_name("gradfield-animation", "gif");
-                        let r = Recorder::start(&gfx.gpu, &self.state, a, path);
-                        let status = r.status();
-                        self.recorder = Some(r);
-                        status
-                    }
-                    None => "no paths to record: click the plot to start one".into(),
-                }
-            });
+            exports::start_recording(&mut self.state, gfx, &mut self.recorder);
         }
-        if let Some(r) = &mut self.recorder {
-            self.state.message = Some(match r.poll() {
-                Some(done) => {
-                    self.recorder = None;
-                    done
-                }
-                None => r.status(),
-            });
-        }
+        exports::poll_recording(&mut self.state, &mut self.recorder);
         if std::mem::take(&mut self.state.export_csv_requested) {
-            let path = next_free_name("gradfield-paths", "csv");
-            let paths: Vec<_> = self.state.paths.iter().map(|t| t.path.clone()).collect();
-            self.state.message = Some(match crate::export::write_paths_csv(&path, &paths) {
-                Ok(()) => format!("saved {}", path.display()),
-                Err(e) => e.to_string(),
-            });
+            exports::export_csv(&mut self.state);
         }
 
         match gfx.surface.get_current_texture() {
@@ -342,12 +319,4 @@ impl ApplicationHandler for App {
             }
         }
     }
-}
-
-/// `STEM-N.EXT` in the current directory for the smallest N not yet taken.
-fn next_free_name(stem: &str, ext: &str) -> PathBuf {
-    (1..10_000)
-        .map(|n| PathBuf::from(format!("{stem}-{n}.{ext}")))
-        .find(|p| !p.exists())
-        .unwrap_or_else(|| PathBuf::from(format!("{stem}.{ext}")))
 }

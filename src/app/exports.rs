@@ -1,0 +1,74 @@
+//! What the explorer writes when asked: screenshots (P, or `--screenshot` when `--frames`
+//! ends), the paths as CSV, and GIF recordings on a worker thread. Each says on the status
+//! line where it went or what went wrong; a failed write never stops the explorer (only a
+//! `--screenshot` the command line asked for fails the run, so scripts see it).
+
+use std::path::{Path, PathBuf};
+
+use super::gfx::{EguiFrame, FrameInput, Graphics};
+use super::record::{animation_for, Recorder};
+use super::state::ExplorerState;
+use crate::error::Result;
+
+/// `stem-N.ext` for the first N from 1 that names no existing file, in the working directory.
+pub fn next_free_name(stem: &str, ext: &str) -> PathBuf {
+    (1..10_000)
+        .map(|n| PathBuf::from(format!("{stem}-{n}.{ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| PathBuf::from(format!("{stem}.{ext}")))
+}
+
+/// Draws `frame` offscreen and writes it to `path` as a PNG; the status-line text.
+pub fn screenshot(
+    gfx: &mut Graphics,
+    frame: &FrameInput,
+    egui_frame: &EguiFrame,
+    path: &Path,
+) -> Result<String> {
+    let rgba = gfx.capture(frame, egui_frame)?;
+    let (w, h) = (gfx.config.width, gfx.config.height);
+    crate::export::write_png_rgba8(path, w, h, &rgba)?;
+    Ok(format!("saved {}", path.display()))
+}
+
+/// Starts recording the paths as a GIF (`G`), unless one is being recorded already.
+pub fn start_recording(state: &mut ExplorerState, gfx: &Graphics, recorder: &mut Option<Recorder>) {
+    let message = if recorder.is_some() {
+        "a GIF is already being recorded".to_string()
+    } else {
+        match animation_for(state, (gfx.config.width, gfx.config.height)) {
+            Some(a) => {
+                let path = next_free_name("gradfield-animation", "gif");
+                let r = Recorder::start(&gfx.gpu, state, a, path);
+                let status = r.status();
+                *recorder = Some(r);
+                status
+            }
+            None => "no paths to record: click the plot to start one".into(),
+        }
+    };
+    state.message = Some(message);
+}
+
+/// Shows a recording's progress, and where it went once it is done.
+pub fn poll_recording(state: &mut ExplorerState, recorder: &mut Option<Recorder>) {
+    if let Some(r) = recorder {
+        state.message = Some(match r.poll() {
+            Some(done) => {
+                *recorder = None;
+                done
+            }
+            None => r.status(),
+        });
+    }
+}
+
+/// Writes every path's iterates to `gradfield-paths-N.csv`.
+pub fn export_csv(state: &mut ExplorerState) {
+    let path = next_free_name("gradfield-paths", "csv");
+    let paths: Vec<_> = state.paths.iter().map(|t| t.path.clone()).collect();
+    state.message = Some(match crate::export::write_paths_csv(&path, &paths) {
+        Ok(()) => format!("saved {}", path.display()),
+        Err(e) => e.to_string(),
+    });
+}
