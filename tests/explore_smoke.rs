@@ -18,14 +18,18 @@ fn read_png(path: &std::path::Path) -> (u32, u32, Vec<u8>) {
     (info.width, info.height, buf)
 }
 
+/// Whether `program` is on the PATH.
+fn have(program: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
 #[test]
 fn the_window_draws_heatmap_arrows_and_the_path_and_saves_it() {
-    let have_xvfb = Command::new("sh")
-        .args(["-c", "command -v xvfb-run"])
-        .output()
-        .is_ok_and(|o| o.status.success());
     assert!(
-        have_xvfb,
+        have("xvfb-run"),
         "xvfb-run is missing: this test needs a virtual X display (apt-get install xvfb)"
     );
     let dir = tempfile::tempdir().expect("a temporary directory");
@@ -155,12 +159,8 @@ fn a_lost_device_is_rebuilt_and_the_demo_goes_on() {
 
 #[test]
 fn resizing_to_a_sliver_and_back_reconfigures_the_surface_and_goes_on() {
-    let have_xdotool = Command::new("sh")
-        .args(["-c", "command -v xdotool"])
-        .output()
-        .is_ok_and(|o| o.status.success());
     assert!(
-        have_xdotool,
+        have("xdotool"),
         "xdotool is missing: this test resizes the window with it (apt-get install xdotool)"
     );
     let dir = tempfile::tempdir().expect("a temporary directory");

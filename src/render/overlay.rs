@@ -72,12 +72,7 @@ pub fn paint_overlay(painter: &Painter, input: &OverlayInput) {
 /// The parts of the overlay that stay while paths animate: axes, grid, colour bar, contour
 /// values, title and any extra box (everything but the path labels).
 pub fn paint_static(painter: &Painter, input: &OverlayInput) {
-    let scale = if input.scale.is_finite() && input.scale > 0.0 {
-        input.scale
-    } else {
-        1.0
-    };
-    let px = Px::new(painter, scale);
+    let px = Px::for_input(painter, input);
     super::axes::paint_axes(painter, &px, input);
     if let Some(bar) = &input.colorbar {
         super::colorbar::paint_colorbar(painter, &px, bar, input.theme);
@@ -93,12 +88,7 @@ pub fn paint_static(painter: &Painter, input: &OverlayInput) {
 
 /// The path labels of the overlay (drawn over the paths).
 pub fn paint_labels(painter: &Painter, input: &OverlayInput) {
-    let scale = if input.scale.is_finite() && input.scale > 0.0 {
-        input.scale
-    } else {
-        1.0
-    };
-    let px = Px::new(painter, scale);
+    let px = Px::for_input(painter, input);
     for label in input.labels {
         paint_label(painter, &px, label, input.theme);
     }
@@ -114,6 +104,16 @@ pub(crate) struct Px {
 }
 
 impl Px {
+    /// For painting `input` (a type scale that is not a positive number counts as 1).
+    pub fn for_input(painter: &Painter, input: &OverlayInput) -> Px {
+        let scale = if input.scale.is_finite() && input.scale > 0.0 {
+            input.scale
+        } else {
+            1.0
+        };
+        Px::new(painter, scale)
+    }
+
     pub fn new(painter: &Painter, scale: f32) -> Px {
         Px {
             ppp: painter.pixels_per_point().max(1e-3),
