@@ -1,0 +1,139 @@
+//! Recording a frame: the compute passes a frame needs, the layers drawn into the layer cache
+//! (or straight into the target), the copy of the cache into the target and the paths over it.
+
+use super::{FrameWork, Renderer};
+
+/// Where [`Renderer::encode_layers`] drew the layers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layers {
+    /// Into the layer cache, just now: paint anything else that belongs under the paths
+    /// into [`Renderer::layer_view`].
+    Redrawn,
+    /// Nowhere: the cache still holds them (and whatever was painted over them).
+    Kept,
+    /// Straight into the target, which cannot take the cache.
+    Direct,
+}
+
+impl Renderer {
+    /// Records the compute passes `work` asks for and the render passes into `target`: the
+    /// layers (heatmap or convergence map, arrows) drawn into the layer cache when they
+    /// changed and copied from it, then the paths. A target without `COPY_DST` usage, or a
+    /// renderer with the cache off, gets everything drawn directly.
+    pub fn encode(
+        &self,
+        encoder: &mut wgpu::CommandEncoder,
+        target: &wgpu::Texture,
+        work: &FrameWork,
+    ) {
+        self.encode_layers(encoder, target, work);
+        self.encode_paths(encoder, target);
+    }
+
+    /// The first half of [`Renderer::encode`]: the compute passes and the layers, drawn into
+    /// the layer cache when they changed (or into `target` when it cannot take the cache).
+    /// Says where they went, so that a caller can paint what else belongs under the paths
+    /// (axes, colour bar) there too, before [`Renderer::encode_paths`].
+    pub fn encode_layers(
+        &self,
+        encoder: &mut wgpu::CommandEncoder,
+        target: &wgpu::Texture,
+        work: &FrameWork,
+    ) -> Layers {
+        if work.field || work.range || work.arrows {
+            let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
+                label: Some("Renderer::compute"),
+                timestamp_writes: None,
+            });
+            if work.field {
+                self.field.dispatch(&mut pass);
+            }
+            if work.range {
+                self.range.dispatch(&mut pass);
+            }
+            if work.arrows {
+                self.arrows.dispatch(&mut pass);
+            }
+        }
+        if work.range {
+            self.range.encode_readback(encoder);
+        }
+        match self.cache.usable_for(target).filter(|_| self.use_cache) {
+            None => {
+                let view = target.create_view(&wgpu::TextureViewDescriptor::default());
+                let mut pass = begin(encoder, &view, Some(self.background), "Renderer::layers");
+                self.draw_layers(&mut pass);
+                Layers::Direct
+            }
+            Some((_, image_view)) if work.layers => {
+                let mut pass = begin(
+                    encoder,
+                    image_view,
+                    Some(self.background),
+                    "Renderer::layers",
+                );
+                self.draw_layers(&mut pass);
+                Layers::Redrawn
+            }
+            Some(_) => Layers::Kept,
+        }
+    }
+
+    /// The layer cache's image, to paint into after [`Layers::Redrawn`].
+    pub fn layer_view(&self) -> Option<&wgpu::TextureView> {
+        self.cache.view()
+    }
+
+    /// The second half of [`Renderer::encode`]: the cached layers copied into `target` (when
+    /// it takes the cache), then the paths over them.
+    pub fn encode_paths(&self, encoder: &mut wgpu::CommandEncoder, target: &wgpu::Texture) {
+        if let Some((image, _)) = self.cache.usable_for(target).filter(|_| self.use_cache) {
+            encoder.copy_texture_to_texture(
+                image.as_image_copy(),
+                target.as_image_copy(),
+                image.size(),
+            );
+        }
+        if self.show_paths {
+            let view = target.create_view(&wgpu::TextureViewDescriptor::default());
+            let mut pass = begin(encoder, &view, None, "Renderer::paths");
+            self.paths.draw(&mut pass, &self.layout);
+        }
+    }
+
+    /// The heatmap (or convergence map) and the arrows.
+    fn draw_layers(&self, pass: &mut wgpu::RenderPass<'_>) {
+        match (&self.basin, &self.converge_map) {
+            (Some(basin), Some(_)) => basin.draw(pass, self.layout.plot),
+            _ => self.heatmap.draw(pass, self.layout.plot),
+        }
+        if self.show_arrows {
+            self.arrows.draw(pass, &self.layout);
+        }
+    }
+}
+
+/// A render pass into `view` that clears it to `clear`, or keeps what it holds for `None`.
+fn begin<'e>(
+    encoder: &'e mut wgpu::CommandEncoder,
+    view: &wgpu::TextureView,
+    clear: Option<wgpu::Color>,
+    label: &str,
+) -> wgpu::RenderPass<'e> {
+    encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
+        label: Some(label),
+        color_attachments: &[Some(wgpu::RenderPassColorAttachment {
+            view,
+            depth_slice: None,
+            resolve_target: None,
+            ops: wgpu::Operations {
+                load: clear.map_or(wgpu::LoadOp::Load, wgpu::LoadOp::Clear),
+                store: wgpu::StoreOp::Store,
+            },
+        })],
+        depth_stencil_attachment: None,
+        timestamp_writes: None,
+        occlusion_query_set: None,
+        multiview_mask: None,
+    })
+}
