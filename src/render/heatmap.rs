@@ -81,18 +81,8 @@ impl HeatmapPass {
 
     /// Records the heatmap over `plot`.
     pub fn draw(&self, pass: &mut wgpu::RenderPass<'_>, plot: PlotRect) {
-        let Some(bg) = &self.bind_group else { return };
-        pass.set_viewport(
-            plot.x as f32,
-            plot.y as f32,
-            plot.w as f32,
-            plot.h as f32,
-            0.0,
-            1.0,
-        );
-        pass.set_scissor_rect(plot.x, plot.y, plot.w, plot.h);
-        pass.set_pipeline(&self.pipeline);
-        pass.set_bind_group(0, bg, &[]);
-        pass.draw(0..3, 0..1);
+        if let Some(bg) = &self.bind_group {
+            util::draw_over_plot(pass, &self.pipeline, bg, plot);
+        }
     }
 }

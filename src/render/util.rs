@@ -161,3 +161,25 @@ pub(crate) fn compute_pipeline(
         cache: None,
     })
 }
+
+/// Draws the one triangle of a full-plot pass (heatmap, convergence map) with the viewport
+/// and scissor set to `plot`.
+pub(crate) fn draw_over_plot(
+    pass: &mut wgpu::RenderPass<'_>,
+    pipeline: &wgpu::RenderPipeline,
+    bind_group: &wgpu::BindGroup,
+    plot: super::settings::PlotRect,
+) {
+    pass.set_viewport(
+        plot.x as f32,
+        plot.y as f32,
+        plot.w as f32,
+        plot.h as f32,
+        0.0,
+        1.0,
+    );
+    pass.set_scissor_rect(plot.x, plot.y, plot.w, plot.h);
+    pass.set_pipeline(pipeline);
+    pass.set_bind_group(0, bind_group, &[]);
+    pass.draw(0..3, 0..1);
+}
