@@ -180,3 +180,50 @@ fn a_scene_coloured_by_basins_renders_the_convergence_map() {
         "a typed --gradient-check did not win over the scene"
     );
 }
+
+/// Pixels of `png` within 12 (per channel) of `rgb`.
+fn count_near(png: &std::path::Path, rgb: [u8; 3]) -> usize {
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(png).expect("png written"),
+    ));
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).expect("one frame");
+    let channels = info.color_type.samples();
+    buf[..info.buffer_size()]
+        .chunks(channels)
+        .filter(|px| (0..3).all(|i| px[i].abs_diff(rgb[i]) <= 12))
+        .count()
+}
+
+#[test]
+fn render_scene_draws_each_path_in_its_saved_colour() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let scene = dir.path().join("c.toml");
+    // A grey heatmap, so that no colour of the map is near a path colour.
+    std::fs::write(
+        &scene,
+        "version = 1\npreset = \"bowl\"\n[colour]\ncolormap = \"grey\"\n[[paths]]\nstart = [-2, 1.5]\ncolor = 5\n",
+    )
+    .expect("writes the scene");
+    let png = dir.path().join("c.png");
+    let p = |x: &std::path::Path| x.to_str().expect("utf-8 temp path").to_string();
+    ok(&gradfield(&[
+        "render",
+        "--scene",
+        &p(&scene),
+        "--size",
+        "480x320",
+        "--out",
+        &p(&png),
+    ]));
+    let to_u8 = |c: [f32; 4]| c.map(|v| (v * 255.0).round() as u8);
+    let [r, g, b, _] = to_u8(gradfield::render::PATH_PALETTE[5]);
+    let [r0, g0, b0, _] = to_u8(gradfield::render::PATH_PALETTE[0]);
+    let saved = count_near(&png, [r, g, b]);
+    let first = count_near(&png, [r0, g0, b0]);
+    assert!(
+        saved >= 20 && first == 0,
+        "the path is not drawn in palette colour 5: {saved} pixels of it, {first} of colour 0"
+    );
+}

@@ -78,7 +78,7 @@ pub fn animation_for(s: &ExplorerState, canvas: (u32, u32)) -> Option<Animation>
         subtitle: Some(format!(
             "{}, η = {}",
             first.optimizer.label(),
-            first.hyper.lr
+            crate::teach::eta_text(s.hyper.lr)
         )),
         axis_names: (vars.x.to_string(), vars.y.to_string()),
         theme: overlay_theme(s.theme),

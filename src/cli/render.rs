@@ -14,7 +14,7 @@ use crate::render::basin::MapMode;
 use crate::render::layout::FigureLayout;
 use crate::render::{
     ArrowDir, ArrowLength, ArrowSettings, CoarseGrid, Colormap, FigureText, RangeMode,
-    RenderSettings,
+    RenderSettings, PATH_PALETTE,
 };
 
 /// The picture size when --size is not given.
@@ -69,7 +69,7 @@ fn draw(args: &RenderArgs, scene: Option<&SceneRender>) -> Result<()> {
     } else {
         view.fit_aspect(fig.plot.w as f64, fig.plot.h as f64)
     };
-    let (_, _, steps) = hyper(&args.optim, &r)?;
+    let (_, base, steps) = hyper(&args.optim, &r)?;
     let paths = match scene {
         Some(s) if !s.show_paths => Vec::new(),
         Some(s) => scene_paths(&r, &args.optim, &s.paths)?,
@@ -85,16 +85,20 @@ fn draw(args: &RenderArgs, scene: Option<&SceneRender>) -> Result<()> {
             if starts.is_empty() {
                 Vec::new()
             } else {
-                run_paths(&r, &args.optim, &starts)?
+                AnimatedPath::palette(run_paths(&r, &args.optim, &starts)?)
             }
         }
     };
     let f = &r.function;
+    // The subtitle names the run's η: a sweep's paths carry their own in their labels.
     let subtitle = (!paths.is_empty()).then(|| {
-        let p = &paths[0];
-        format!("{}, η = {}", p.optimizer.label(), p.hyper.lr)
+        let p = &paths[0].path;
+        format!(
+            "{}, η = {}",
+            p.optimizer.label(),
+            crate::teach::eta_text(base.lr)
+        )
     });
-    let paths = AnimatedPath::palette(paths);
     let draws = path_draws(&paths);
     let text = FigureText {
         title: title(f, r.preset, size.0),
@@ -271,12 +275,9 @@ fn title(f: &crate::expr::Function, preset: Option<&crate::presets::Preset>, wid
     }
 }
 
-/// A scene's paths, each with its own optimizer and η factor, run as `run_paths` runs them.
-fn scene_paths(
-    r: &Resolved,
-    optim: &OptimArgs,
-    specs: &[PathSpec],
-) -> Result<Vec<crate::descent::Path>> {
+/// A scene's paths, each with its own optimizer, η factor and colour, run as `run_paths` runs
+/// them; a path of a learning-rate sweep is labelled with its η, as in the explorer.
+fn scene_paths(r: &Resolved, optim: &OptimArgs, specs: &[PathSpec]) -> Result<Vec<AnimatedPath>> {
     let (_, base, steps) = hyper(optim, r)?;
     let mut grad = r.function.gradient_fn();
     Ok(specs
@@ -286,9 +287,16 @@ fn scene_paths(
             if let Some(k) = s.lr_factor {
                 h.lr *= k;
             }
-            let mut p = crate::descent::Path::new(s.start, s.optimizer, h, &mut grad);
-            p.run(&mut grad, steps, optim.tol);
-            p
+            let mut path = crate::descent::Path::new(s.start, s.optimizer, h, &mut grad);
+            path.run(&mut grad, steps, optim.tol);
+            let prefix = s
+                .lr_factor
+                .map(|_| format!("η = {}", crate::teach::eta_text(path.hyper.lr)));
+            AnimatedPath {
+                path,
+                color: PATH_PALETTE[s.color % PATH_PALETTE.len()],
+                prefix,
+            }
         })
         .collect())
 }

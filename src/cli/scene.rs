@@ -7,12 +7,14 @@ use crate::error::Result;
 use crate::scene::Scene;
 use clap::parser::ValueSource;
 
-/// A path `render` draws for a scene: start, optimizer and η factor.
+/// A path `render` draws for a scene: start, optimizer, η factor and colour.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PathSpec {
     pub start: (f64, f64),
     pub optimizer: Optimizer,
     pub lr_factor: Option<f64>,
+    /// Index into the path palette.
+    pub color: usize,
 }
 
 /// What a scene adds to `render` that no flag says.
@@ -104,10 +106,12 @@ pub fn render_args(args: &RenderArgs, scene: &Scene) -> Result<(RenderArgs, Scen
     let paths = if typed("starts") {
         o.starts
             .iter()
-            .map(|&start| PathSpec {
+            .enumerate()
+            .map(|(color, &start)| PathSpec {
                 start,
                 optimizer,
                 lr_factor: None,
+                color,
             })
             .collect()
     } else {
@@ -123,6 +127,7 @@ pub fn render_args(args: &RenderArgs, scene: &Scene) -> Result<(RenderArgs, Scen
                     p.optimizer
                 },
                 lr_factor: p.lr_factor,
+                color: p.color,
             })
             .collect()
     };
