@@ -14,6 +14,7 @@ pub mod contour_labels;
 pub mod egui_offscreen;
 pub mod figure;
 pub mod heatmap;
+mod label_layout;
 pub mod layer_cache;
 pub mod layout;
 pub mod offscreen;

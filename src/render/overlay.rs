@@ -9,6 +9,7 @@ use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Stroke};
 
 pub use super::colorbar::{colorbar_fraction, log_delta, ColorBar};
 pub use super::contour_labels::{contour_label_size, place_contour_labels, ContourLabels};
+use super::label_layout::{place_box, place_boxes};
 pub use super::layout::{FigureLayout, PlotRect, BASE_FONT_PX};
 pub use super::theme::Theme;
 
@@ -89,8 +90,30 @@ pub fn paint_static(painter: &Painter, input: &OverlayInput) {
 /// The path labels of the overlay (drawn over the paths).
 pub fn paint_labels(painter: &Painter, input: &OverlayInput) {
     let px = Px::for_input(painter, input);
-    for label in input.labels {
-        paint_label(painter, &px, label, input.theme);
+    let size_px = label_size_px(&px);
+    let pad = 0.3 * size_px;
+    let labels: Vec<&Label> = input
+        .labels
+        .iter()
+        .filter(|l| l.pos.iter().all(|v| v.is_finite()))
+        .collect();
+    let items: Vec<([f32; 2], egui::Vec2)> = labels
+        .iter()
+        .map(|l| {
+            let text = px.measure(painter, &l.text, size_px);
+            (l.pos, text + egui::vec2(2.0 * pad, pad))
+        })
+        .collect();
+    let clip = painter.clip_rect();
+    let bounds = Rect::from_min_max(
+        (clip.min.to_vec2() * px.ppp).to_pos2(),
+        (clip.max.to_vec2() * px.ppp).to_pos2(),
+    );
+    let offset = 0.6 * size_px;
+    let boxes = place_boxes(&items, offset, 0.3 * size_px, bounds);
+    for ((label, b), (pos, size)) in labels.into_iter().zip(boxes).zip(items) {
+        let moved = b != place_box(pos[0], pos[1], size, offset, bounds);
+        paint_label(painter, &px, label, b, moved, input.theme);
     }
 }
 
@@ -186,42 +209,20 @@ pub(crate) fn haloed_text(
     );
 }
 
-/// A box of `size` pixels placed up-right of (x, y) by `offset`, flipped to the other side
-/// where it would leave `bounds`, then clamped inside it.
-pub(crate) fn place_box(x: f32, y: f32, size: egui::Vec2, offset: f32, bounds: Rect) -> PlotRect {
-    let mut bx = x + offset;
-    if bx + size.x > bounds.right() {
-        bx = x - offset - size.x;
-    }
-    let mut by = y - offset - size.y;
-    if by < bounds.top() {
-        by = y + offset;
-    }
-    PlotRect {
-        x: bx.clamp(bounds.left(), (bounds.right() - size.x).max(bounds.left())),
-        y: by.clamp(bounds.top(), (bounds.bottom() - size.y).max(bounds.top())),
-        w: size.x,
-        h: size.y,
-    }
-}
-
-fn paint_label(painter: &Painter, px: &Px, label: &Label, theme: Theme) {
-    let [x, y] = label.pos;
-    if !x.is_finite() || !y.is_finite() {
-        return;
-    }
-    let size_px = 1.2 * px.font;
-    let pad = 0.3 * size_px;
-    let text_size = px.measure(painter, &label.text, size_px);
-    let size = text_size + egui::vec2(2.0 * pad, pad);
-    let clip = painter.clip_rect();
-    let bounds = Rect::from_min_max(
-        (clip.min.to_vec2() * px.ppp).to_pos2(),
-        (clip.max.to_vec2() * px.ppp).to_pos2(),
-    );
-    let b = place_box(x, y, size, 0.6 * size_px, bounds);
+/// One path label in its box `b`; a label moved away from its point (to clear another) gets a
+/// thin leader line back to it.
+fn paint_label(painter: &Painter, px: &Px, label: &Label, b: PlotRect, moved: bool, theme: Theme) {
+    let size_px = label_size_px(px);
     let [r, g, bl, a] = label.color;
     let color = Color32::from_rgba_unmultiplied(r, g, bl, a);
+    if moved {
+        let [x, y] = label.pos;
+        let near = (x.clamp(b.x, b.right()), y.clamp(b.y, b.bottom()));
+        painter.line_segment(
+            [px.pos(x, y), px.pos(near.0, near.1)],
+            px.stroke(1.5 * px.scale, color),
+        );
+    }
     painter.rect_stroke(
         b.to_egui(px.ppp),
         0.25 * size_px / px.ppp,
@@ -229,6 +230,11 @@ fn paint_label(painter: &Painter, px: &Px, label: &Label, theme: Theme) {
         egui::StrokeKind::Outside,
     );
     haloed_text(painter, px, b, &label.text, size_px, color, theme);
+}
+
+/// Type size of path labels in pixels.
+fn label_size_px(px: &Px) -> f32 {
+    1.2 * px.font
 }
 
 fn paint_extra(painter: &Painter, px: &Px, extra: &ExtraText, plot: PlotRect, theme: Theme) {
