@@ -17,29 +17,53 @@ use crate::render::{AnimatedPath, Animation, FigureText};
 /// Widest GIF the explorer records (wider canvases are scaled down, keeping the aspect):
 /// GIFs this size stay a few MB and encode in seconds.
 pub const MAX_WIDTH: u32 = 960;
+/// A figure `width` pixels wide (narrower where it would be taller than [`MAX_WIDTH`]) whose
+/// plot has the aspect `aspect` (width / height), found by correcting the height for the
+/// margins that [`FigureLayout`] leaves around the plot at that size.
+fn figure_size(width: u32, aspect: f64, with_colorbar: bool) -> (u32, u32) {
+    let height_for = |w: u32| {
+        let mut h = (f64::from(w) / aspect).round().max(1.0) as u32;
+        for _ in 0..8 {
+            let plot = FigureLayout::for_figure(w, h, 1.0, with_colorbar).plot;
+            let want = f64::from(plot.w) / aspect;
+            let next = (f64::from(h) + want - f64::from(plot.h)).round().max(1.0) as u32;
+            if next == h {
+                break;
+            }
+            h = next;
+        }
+        h
+    };
+    let h = height_for(width);
+    if h <= MAX_WIDTH {
+        return (width, h);
+    }
+    let w = ((u64::from(width) * u64::from(MAX_WIDTH)) / u64::from(h)).max(1) as u32;
+    (w, height_for(w).min(MAX_WIDTH))
+}
+
 /// Frame rate of recorded GIFs (7/100 s per frame).
 pub const FPS: u32 = 15;
 /// Shortest and longest recording in seconds; in between it lasts as long as the explorer
 /// takes to play the same steps.
 pub const SECONDS: (f64, f64) = (2.0, 8.0);
 
-/// The animation of `s`'s paths for a `canvas`-sized (pixels) figure, capped to
-/// [`MAX_WIDTH`]. Each path is re-run from its start with its own optimizer and η, for as
-/// many steps as the furthest path has taken (to the end, when none has moved yet). `None`
-/// when there are no paths.
-pub fn animation_for(s: &ExplorerState, canvas: (u32, u32)) -> Option<Animation> {
+/// The animation of `s`'s paths for a window `window` pixels wide: a figure at most that wide
+/// and at most [`MAX_WIDTH`] on its longer side, whose plot has the canvas' aspect, so the GIF
+/// shows what the canvas shows. Each path is re-run from its start with its own optimizer and
+/// η, for as many steps as the furthest path has taken (to the end, when none has moved yet).
+/// `None` when there are no paths.
+pub fn animation_for(s: &ExplorerState, window: (u32, u32)) -> Option<Animation> {
     if s.paths.is_empty() {
         return None;
     }
-    let (cw, ch) = (canvas.0.max(1), canvas.1.max(1));
-    let size = if cw > MAX_WIDTH {
-        (
-            MAX_WIDTH,
-            ((ch as u64 * MAX_WIDTH as u64) / cw as u64).max(1) as u32,
-        )
+    let (cw, ch) = s.canvas;
+    let aspect = if cw >= 1.0 && ch >= 1.0 {
+        cw / ch
     } else {
-        (cw, ch)
+        4.0 / 3.0
     };
+    let size = figure_size(window.0.clamp(1, MAX_WIDTH), aspect, s.layers.show_heatmap);
     let seen = s
         .paths
         .iter()
@@ -179,8 +203,12 @@ mod tests {
         for _ in 0..30 {
             s.step_paths();
         }
+        s.set_canvas(1200.0, 900.0);
         let a = animation_for(&s, (1920, 1080)).unwrap();
-        assert_eq!(a.size, (MAX_WIDTH, 540));
+        assert_eq!(a.size.0, MAX_WIDTH);
+        // The GIF's plot has the canvas' 4:3 aspect (to the pixel).
+        let plot = FigureLayout::for_figure(a.size.0, a.size.1, 1.0, true).plot;
+        assert!((plot.w / plot.h * 900.0 - 1200.0).abs() <= 2.0, "{plot:?}");
         assert_eq!(a.steps, 30);
         assert_eq!(a.paths.len(), 2);
         for (anim, tracked) in a.paths.iter().zip(&s.paths) {
@@ -190,5 +218,20 @@ mod tests {
         // 30 steps at 10 steps/s is 3 s, i.e. 45 frames at 15 fps.
         assert_eq!(a.frames, 45);
         assert_eq!(a.step_at(a.frames - 1), 30);
+    }
+
+    #[test]
+    fn a_tall_canvas_gives_a_tall_gif_no_longer_than_the_cap() {
+        let mut s = state();
+        s.add_path_at(2.0, 1.0);
+        s.set_canvas(500.0, 1000.0);
+        let a = animation_for(&s, (1920, 1080)).unwrap();
+        assert!(a.size.1 <= MAX_WIDTH && a.size.0 < a.size.1, "{:?}", a.size);
+        let plot = FigureLayout::for_figure(a.size.0, a.size.1, 1.0, true).plot;
+        assert!((plot.h / plot.w - 2.0).abs() < 0.02, "{plot:?}");
+        // A narrow window gives a narrow GIF.
+        s.set_canvas(300.0, 200.0);
+        let a = animation_for(&s, (400, 300)).unwrap();
+        assert_eq!(a.size.0, 400);
     }
 }

@@ -117,7 +117,10 @@ mod tests {
         for (r, (p, _)) in b.iter().zip(&items) {
             let first = place_box(p[0], p[1], size, 8.0, bounds());
             assert_eq!(r.x, first.x);
-            assert!((r.y - first.y).abs() <= 4.0 * 26.0, "{r:?} is far from {first:?}");
+            assert!(
+                (r.y - first.y).abs() <= 4.0 * 26.0,
+                "{r:?} is far from {first:?}"
+            );
         }
     }
 
