@@ -18,6 +18,36 @@ pub fn next_free_name(stem: &str, ext: &str) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(format!("{stem}.{ext}")))
 }
 
+/// Carries out what this frame was asked to write: `shot` (the last frame's `--screenshot`,
+/// or P), a GIF recording (G) and the paths' CSV, and polls a recording in progress. Each
+/// reports on the status line; only a failed screenshot that the command line asked for
+/// (`shot_required`) is an error.
+pub fn serve_requests(
+    state: &mut ExplorerState,
+    gfx: &mut Graphics,
+    (frame, egui_frame): (&FrameInput, &EguiFrame),
+    recorder: &mut Option<Recorder>,
+    shot: Option<PathBuf>,
+    shot_required: bool,
+) -> Result<()> {
+    if let Some(path) = shot {
+        match screenshot(gfx, frame, egui_frame, &path) {
+            Ok(saved) => state.message = Some(saved),
+            Err(e) if shot_required => return Err(e),
+            Err(e) => state.message = Some(e.to_string()),
+        }
+        gfx.maps.after_frame(&gfx.renderer, state);
+    }
+    if std::mem::take(&mut state.record_requested) {
+        start_recording(state, gfx, recorder);
+    }
+    poll_recording(state, recorder);
+    if std::mem::take(&mut state.export_csv_requested) {
+        export_csv(state);
+    }
+    Ok(())
+}
+
 /// Draws `frame` offscreen and writes it to `path` as a PNG; the status-line text.
 pub fn screenshot(
     gfx: &mut Graphics,

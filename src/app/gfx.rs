@@ -12,6 +12,8 @@ use crate::gpu::{Gpu, GradientMode};
 use crate::render::{Layout, OffscreenTarget, PathDraw, RenderSettings, Renderer};
 use crate::View;
 
+use super::state::ExplorerState;
+
 /// What egui produced for a frame, ready to draw.
 pub struct EguiFrame {
     pub primitives: Vec<egui::ClippedPrimitive>,
@@ -171,6 +173,39 @@ impl Graphics {
         if work.range {
             // The colour-bar labels lag one frame behind when this fails; never fatal.
             let _ = self.renderer.fetch_range(&self.gpu);
+        }
+        Ok(())
+    }
+
+    /// Draws the frame into the window's next surface texture and presents it. A suboptimal,
+    /// outdated or lost surface is reconfigured to `size` and the frame skipped; an occluded
+    /// window or a timeout skips it too.
+    pub fn present(
+        &mut self,
+        window: &Window,
+        size: (u32, u32),
+        frame: &FrameInput,
+        egui_frame: &EguiFrame,
+        state: &mut ExplorerState,
+    ) -> Result<()> {
+        match self.surface.get_current_texture() {
+            wgpu::CurrentSurfaceTexture::Success(tex) => {
+                self.draw(&tex.texture, frame, egui_frame)?;
+                self.maps.after_frame(&self.renderer, state);
+                window.pre_present_notify();
+                self.gpu.queue.present(tex);
+            }
+            wgpu::CurrentSurfaceTexture::Suboptimal(tex) => {
+                drop(tex);
+                self.resize(size.0, size.1);
+            }
+            wgpu::CurrentSurfaceTexture::Outdated | wgpu::CurrentSurfaceTexture::Lost => {
+                self.resize(size.0, size.1);
+            }
+            wgpu::CurrentSurfaceTexture::Timeout | wgpu::CurrentSurfaceTexture::Occluded => {}
+            wgpu::CurrentSurfaceTexture::Validation => {
+                return Err(Error::Gpu("the window surface failed validation".into()));
+            }
         }
         Ok(())
     }

@@ -23,6 +23,7 @@ pub mod settings;
 pub mod state;
 pub mod teach;
 pub mod teach_ui;
+pub mod viewport;
 pub mod window;
 
 pub use input::{Action, Binding, Key, KeyPress, BINDINGS};

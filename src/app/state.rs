@@ -1,6 +1,7 @@
-//! The explorer's state and its reactions that are not about paths or keys: the function and
-//! the text being typed, presets, the view (pan, zoom, home), the hover read-out and the
-//! presentation flags. Plain Rust: tests call these methods directly, no window needed.
+//! The explorer's state and its reactions that are not about paths, keys or the view: the
+//! function and the text being typed, presets and the presentation flags (the view and the
+//! hover read-out are in [`super::viewport`]). Plain Rust: tests call these methods directly,
+//! no window needed.
 
 use super::paths::TrackedPath;
 use super::pointer::Gesture;
@@ -9,6 +10,8 @@ use crate::descent::{Hyper, Optimizer};
 use crate::expr::{Function, ParseError};
 use crate::presets::{self, Preset};
 use crate::View;
+
+pub use super::viewport::Readout;
 
 /// Smallest and largest UI scale (Ctrl+= / Ctrl+-).
 pub const UI_SCALE_RANGE: (f32, f32) = (0.5, 4.0);
@@ -20,39 +23,6 @@ pub const DEFAULT_STEPS_PER_SECOND: f64 = 10.0;
 pub const DEFAULT_TOL: f64 = 1e-6;
 /// Steps after which a path stops, so memory stays bounded when nothing converges.
 pub const DEFAULT_MAX_STEPS: usize = 10_000;
-
-/// What the hover read-out shows at one point, from the exact CPU evaluator.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Readout {
-    pub x: f64,
-    pub y: f64,
-    /// f, ∂f/∂x, ∂f/∂y, or `None` where f is undefined.
-    pub value: Option<[f64; 3]>,
-}
-
-impl Readout {
-    /// |grad f| where defined.
-    pub fn grad_norm(&self) -> Option<f64> {
-        self.value.map(|[_, gx, gy]| gx.hypot(gy))
-    }
-
-    /// The read-out as lines of text (`x = …`, `f = …`, `∂f/∂x = …`, …) with the function's
-    /// variable names.
-    pub fn lines(&self, vars: (&str, &str)) -> Vec<String> {
-        let (a, b) = vars;
-        let mut out = vec![format!("{a} = {:.4}   {b} = {:.4}", self.x, self.y)];
-        match self.value {
-            Some([f, gx, gy]) => {
-                out.push(format!("f = {}", crate::numfmt::short(f)));
-                out.push(format!("∂f/∂{a} = {}", crate::numfmt::short(gx)));
-                out.push(format!("∂f/∂{b} = {}", crate::numfmt::short(gy)));
-                out.push(format!("|grad f| = {}", crate::numfmt::short(gx.hypot(gy))));
-            }
-            None => out.push("f is undefined here".into()),
-        }
-        out
-    }
-}
 
 /// Everything the explorer knows; the window reads it to draw and calls its methods on input.
 pub struct ExplorerState {
@@ -231,79 +201,6 @@ impl ExplorerState {
     pub fn var_names(&self) -> (String, String) {
         let vars = &self.function.vars;
         (vars.x.to_string(), vars.y.to_string())
-    }
-
-    /// The view on screen: the requested view widened to the canvas' aspect ratio.
-    pub fn shown_view(&self) -> View {
-        let (w, h) = self.canvas;
-        if w >= 1.0 && h >= 1.0 {
-            self.view.fit_aspect(w, h)
-        } else {
-            self.view
-        }
-    }
-
-    /// Sets the canvas size in pixels (ignored when zero: a minimised window).
-    pub fn set_canvas(&mut self, w: f64, h: f64) {
-        if w >= 1.0 && h >= 1.0 {
-            self.canvas = (w, h);
-        }
-    }
-
-    /// Canvas pixel → world point on the shown view.
-    pub fn to_world(&self, px: f64, py: f64) -> (f64, f64) {
-        let (w, h) = self.canvas;
-        self.shown_view().to_world(px, py, w, h)
-    }
-
-    /// World point → canvas pixel on the shown view.
-    pub fn to_pixel(&self, x: f64, y: f64) -> (f64, f64) {
-        let (w, h) = self.canvas;
-        self.shown_view().to_pixel(x, y, w, h)
-    }
-
-    /// Zooms by `factor` (< 1 zooms in) about `at` (world), which stays under the cursor. A
-    /// zoom that would leave the range 32-bit floats can resolve is ignored.
-    pub fn scroll(&mut self, factor: f64, at: (f64, f64)) {
-        if !(factor.is_finite() && factor > 0.0) {
-            return;
-        }
-        let zoomed = self.view.zoomed(factor, at.0, at.1);
-        if zoomed
-            .fit_aspect(self.canvas.0, self.canvas.1)
-            .validate()
-            .is_ok()
-        {
-            self.view = zoomed;
-        }
-    }
-
-    /// Moves the view by (dx, dy) world units (ignored if it would leave the usable range).
-    pub fn drag_pan(&mut self, dx: f64, dy: f64) {
-        let panned = self.view.panned(dx, dy);
-        if panned.validate().is_ok() {
-            self.view = panned;
-        }
-    }
-
-    /// Back to the home view.
-    pub fn reset_view(&mut self) {
-        self.view = self.home;
-    }
-
-    /// Records the pointer's world point (None: off the canvas) and returns the read-out there.
-    pub fn hover(&mut self, at: Option<(f64, f64)>) -> Option<Readout> {
-        self.hover = at;
-        self.readout()
-    }
-
-    /// The read-out at the hover point, if any.
-    pub fn readout(&self) -> Option<Readout> {
-        self.hover.map(|(x, y)| Readout {
-            x,
-            y,
-            value: self.function.eval(x, y),
-        })
     }
 
     /// Multiplies the UI scale by `factor`, kept within [`UI_SCALE_RANGE`].

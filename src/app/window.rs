@@ -213,42 +213,21 @@ impl App {
         } else {
             None
         };
-        if let Some(path) = shot {
-            match exports::screenshot(gfx, &frame, &egui_frame, &path) {
-                Ok(saved) => self.state.message = Some(saved),
-                // A --screenshot the command line asked for fails the run; P only reports.
-                Err(e) if last_frame => return Err(e),
-                Err(e) => self.state.message = Some(e.to_string()),
-            }
-            gfx.maps.after_frame(&gfx.renderer, &mut self.state);
-        }
-        if std::mem::take(&mut self.state.record_requested) {
-            exports::start_recording(&mut self.state, gfx, &mut self.recorder);
-        }
-        exports::poll_recording(&mut self.state, &mut self.recorder);
-        if std::mem::take(&mut self.state.export_csv_requested) {
-            exports::export_csv(&mut self.state);
-        }
-
-        match gfx.surface.get_current_texture() {
-            wgpu::CurrentSurfaceTexture::Success(tex) => {
-                gfx.draw(&tex.texture, &frame, &egui_frame)?;
-                gfx.maps.after_frame(&gfx.renderer, &mut self.state);
-                window.pre_present_notify();
-                gfx.gpu.queue.present(tex);
-            }
-            wgpu::CurrentSurfaceTexture::Suboptimal(tex) => {
-                drop(tex);
-                gfx.resize(size.width, size.height);
-            }
-            wgpu::CurrentSurfaceTexture::Outdated | wgpu::CurrentSurfaceTexture::Lost => {
-                gfx.resize(size.width, size.height);
-            }
-            wgpu::CurrentSurfaceTexture::Timeout | wgpu::CurrentSurfaceTexture::Occluded => {}
-            wgpu::CurrentSurfaceTexture::Validation => {
-                return Err(Error::Gpu("the window surface failed validation".into()));
-            }
-        }
+        exports::serve_requests(
+            &mut self.state,
+            gfx,
+            (&frame, &egui_frame),
+            &mut self.recorder,
+            shot,
+            last_frame,
+        )?;
+        gfx.present(
+            window,
+            (size.width, size.height),
+            &frame,
+            &egui_frame,
+            &mut self.state,
+        )?;
         gfx.free_textures(&egui_frame.textures);
         self.log.record(
             started.elapsed(),
