@@ -2,6 +2,7 @@
 //! same PNG as the equivalent flags, typed flags winning over the scene, and a bad scene
 //! refused with exit 2 and its one-line message.
 
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn gradfield(args: &[&str]) -> Output {
@@ -17,6 +18,24 @@ fn ok(o: &Output) {
         "gradfield failed: {}",
         String::from_utf8_lossy(&o.stderr)
     );
+}
+
+/// `text` written to `name` in a new temporary directory: (the directory, the scene's path).
+fn scene_file(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let scene = dir.path().join(name);
+    std::fs::write(&scene, text).expect("writes the scene");
+    (dir, scene)
+}
+
+/// `gradfield render --scene SCENE ARGS… --out OUT`.
+fn render_scene(scene: &Path, args: &[&str], out: &Path) -> Output {
+    let utf8 = |p: &Path| p.to_str().expect("utf-8 temp path").to_string();
+    let (scene, out) = (utf8(scene), utf8(out));
+    let mut all = vec!["render", "--scene", &scene];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--out", &out]);
+    gradfield(&all)
 }
 
 const SCENE: &str = r#"version = 1
@@ -45,24 +64,14 @@ start = [1.5, -1]
 
 #[test]
 fn render_scene_equals_the_same_render_from_flags() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let scene = dir.path().join("s.toml");
-    std::fs::write(&scene, SCENE).expect("writes the scene");
+    let (dir, scene) = scene_file("s.toml", SCENE);
     let (a, b, c) = (
         dir.path().join("a.png"),
         dir.path().join("b.png"),
         dir.path().join("c.png"),
     );
-    let p = |x: &std::path::Path| x.to_str().expect("utf-8 temp path").to_string();
-    ok(&gradfield(&[
-        "render",
-        "--scene",
-        &p(&scene),
-        "--size",
-        "320x200",
-        "--out",
-        &p(&a),
-    ]));
+    ok(&render_scene(&scene, &["--size", "320x200"], &a));
+    let b_str = b.to_str().expect("utf-8 temp path");
     #[rustfmt::skip]
     ok(&gradfield(&[
         "render", "--preset", "elongated-bowl", "--view", "-2.5,2.5,-1.5,1.5",
@@ -70,22 +79,16 @@ fn render_scene_equals_the_same_render_from_flags() {
         "--arrow-spacing", "40", "--colormap", "magma", "--log", "--percentile", "2",
         "--optimizer", "momentum", "--lr", "0.02", "--momentum", "0.8", "--tol", "1e-4",
         "--steps", "300", "--start", "-2,1", "--start", "1.5,-1",
-        "--size", "320x200", "--out", &p(&b),
+        "--size", "320x200", "--out", b_str,
     ]));
     let (a_bytes, b_bytes) = (std::fs::read(&a).expect("a"), std::fs::read(&b).expect("b"));
     assert!(a_bytes == b_bytes, "render --scene and the flags differ");
     // A typed flag wins: another colour map gives another picture.
-    ok(&gradfield(&[
-        "render",
-        "--scene",
-        &p(&scene),
-        "--colormap",
-        "grey",
-        "--size",
-        "320x200",
-        "--out",
-        &p(&c),
-    ]));
+    ok(&render_scene(
+        &scene,
+        &["--colormap", "grey", "--size", "320x200"],
+        &c,
+    ));
     assert!(
         std::fs::read(&c).expect("c") != a_bytes,
         "--colormap grey was ignored"
@@ -94,21 +97,12 @@ fn render_scene_equals_the_same_render_from_flags() {
 
 #[test]
 fn render_with_a_bad_scene_exits_2_with_one_line() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let scene = dir.path().join("bad.toml");
-    std::fs::write(
-        &scene,
+    let (dir, scene) = scene_file(
+        "bad.toml",
         "version = 1\nfunction = \"x\"\n[optimizer]\nlr = 0\n",
-    )
-    .expect("writes");
+    );
     let out = dir.path().join("o.png");
-    let o = gradfield(&[
-        "render",
-        "--scene",
-        scene.to_str().expect("utf-8"),
-        "--out",
-        out.to_str().expect("utf-8"),
-    ]);
+    let o = render_scene(&scene, &[], &out);
     assert_eq!(o.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&o.stderr);
     let want = format!(
@@ -125,51 +119,28 @@ fn render_with_a_bad_scene_exits_2_with_one_line() {
 
 #[test]
 fn a_scene_coloured_by_basins_renders_the_convergence_map() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let scene = dir.path().join("m.toml");
-    std::fs::write(
-        &scene,
+    let (dir, scene) = scene_file(
+        "m.toml",
         "version = 1\npreset = \"himmelblau\"\n[optimizer]\nlr = 0.01\ntol = 1e-3\nmax_steps = 200\n[maps]\ncolour_by = \"basin\"\n",
-    )
-    .expect("writes the scene");
+    );
     let (a, b, c) = (
         dir.path().join("a.png"),
         dir.path().join("b.png"),
         dir.path().join("c.png"),
     );
-    let p = |x: &std::path::Path| x.to_str().expect("utf-8 temp path").to_string();
-    let s = p(&scene);
-    ok(&gradfield(&[
-        "render",
-        "--scene",
-        &s,
-        "--size",
-        "240x160",
-        "--out",
-        &p(&a),
-    ]));
-    ok(&gradfield(&[
-        "render",
-        "--scene",
-        &s,
-        "--converge-map",
-        "basin",
-        "--size",
-        "240x160",
-        "--out",
-        &p(&b),
-    ]));
+    let size = ["--size", "240x160"];
+    ok(&render_scene(&scene, &size, &a));
+    ok(&render_scene(
+        &scene,
+        &[&size[..], &["--converge-map", "basin"]].concat(),
+        &b,
+    ));
     // A typed colouring wins over the scene's: --gradient-check draws something else.
-    ok(&gradfield(&[
-        "render",
-        "--scene",
-        &s,
-        "--gradient-check",
-        "--size",
-        "240x160",
-        "--out",
-        &p(&c),
-    ]));
+    ok(&render_scene(
+        &scene,
+        &[&size[..], &["--gradient-check"]].concat(),
+        &c,
+    ));
     let read = |x: &std::path::Path| std::fs::read(x).expect("png written");
     assert!(
         read(&a) == read(&b),
@@ -182,7 +153,7 @@ fn a_scene_coloured_by_basins_renders_the_convergence_map() {
 }
 
 /// Pixels of `png` within 12 (per channel) of `rgb`.
-fn count_near(png: &std::path::Path, rgb: [u8; 3]) -> usize {
+fn count_near(png: &Path, rgb: [u8; 3]) -> usize {
     let decoder = png::Decoder::new(std::io::BufReader::new(
         std::fs::File::open(png).expect("png written"),
     ));
@@ -198,25 +169,13 @@ fn count_near(png: &std::path::Path, rgb: [u8; 3]) -> usize {
 
 #[test]
 fn render_scene_draws_each_path_in_its_saved_colour() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let scene = dir.path().join("c.toml");
     // A grey heatmap, so that no colour of the map is near a path colour.
-    std::fs::write(
-        &scene,
+    let (dir, scene) = scene_file(
+        "c.toml",
         "version = 1\npreset = \"bowl\"\n[colour]\ncolormap = \"grey\"\n[[paths]]\nstart = [-2, 1.5]\ncolor = 5\n",
-    )
-    .expect("writes the scene");
+    );
     let png = dir.path().join("c.png");
-    let p = |x: &std::path::Path| x.to_str().expect("utf-8 temp path").to_string();
-    ok(&gradfield(&[
-        "render",
-        "--scene",
-        &p(&scene),
-        "--size",
-        "480x320",
-        "--out",
-        &p(&png),
-    ]));
+    ok(&render_scene(&scene, &["--size", "480x320"], &png));
     let to_u8 = |c: [f32; 4]| c.map(|v| (v * 255.0).round() as u8);
     let [r, g, b, _] = to_u8(gradfield::render::PATH_PALETTE[5]);
     let [r0, g0, b0, _] = to_u8(gradfield::render::PATH_PALETTE[0]);
