@@ -199,3 +199,48 @@ fn the_field_is_evaluated_only_when_function_view_size_or_mode_change() {
     assert!(!w.field && w.range && w.arrows, "log scale: {w:?}");
     assert!(frame(&mut r, &v.panned(0.1, 0.0), &s, &[]).field, "panned");
 }
+
+#[test]
+fn label_boxes_are_rounded_filled_and_outlined_with_a_leader_line() {
+    let gpu = common_gpu::gpu();
+    // A constant f: one flat colour under the box.
+    let f = fun(num(1.0), num(0.0), num(0.0));
+    let (v, s) = (view(-1.0, 1.0, -1.0, 1.0), settings(Colormap::Greyscale));
+    let (plain, _) = render(&gpu, &f, &v, &s, &[]);
+    let mut r =
+        Renderer::from_tapes(&gpu, OFFSCREEN_FORMAT, &f.full, &f.f).expect("renderer builds");
+    let magenta = [255, 0, 255];
+    r.set_label_boxes(
+        &gpu,
+        &[LabelBox {
+            rect: overlay::PlotRect {
+                x: 40.0,
+                y: 40.0,
+                w: 60.0,
+                h: 24.0,
+            },
+            radius: 4.0,
+            outline_px: 2.0,
+            outline: [1.0, 0.0, 1.0, 1.0],
+            fill: [0, 0, 0, 255],
+            leader_from: Some([20.0, 100.0]),
+        }],
+    );
+    let layout = Layout::full(W, H);
+    let px = render_rgba(&gpu, &mut r, &layout, &v, &s, GradientMode::Exact, &[])
+        .expect("frame renders");
+    let bg = pixel(&plain, 35, 52);
+    // Inside: the fill; on the edge (0.5 px outside it): the outline; beyond the outline's
+    // 2 px: untouched.
+    assert!(diff(pixel(&px, 70, 52), [0, 0, 0]) <= 2, "fill");
+    assert!(diff(pixel(&px, 39, 52), magenta) <= 3, "outline, left");
+    assert!(diff(pixel(&px, 100, 52), magenta) <= 3, "outline, right");
+    assert!(diff(pixel(&px, 70, 64), magenta) <= 3, "outline, bottom");
+    assert!(diff(pixel(&px, 35, 52), bg) <= 1, "outside the outline");
+    assert!(diff(pixel(&px, 70, 20), bg) <= 1, "far outside");
+    // A rounded corner: the square corner's pixel is (almost) the background.
+    assert!(diff(pixel(&px, 39, 39), bg) <= 40, "corner is not rounded");
+    // The leader line from (20, 100) to the box's nearest point (40, 64).
+    let [r_, g, b] = pixel(&px, 30, 82);
+    assert!(r_ > g + 100 && b > g + 100, "leader line: {:?}", [r_, g, b]);
+}

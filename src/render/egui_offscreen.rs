@@ -45,11 +45,20 @@ impl EguiOffscreen {
         target: &wgpu::TextureView,
         size: (u32, u32),
         pixels_per_point: f32,
-        mut draw: impl FnMut(&Painter),
+        draw: impl FnMut(&Painter),
     ) {
-        for id in self.pending_free.drain(..) {
-            self.renderer.free_texture(&id);
-        }
+        let frame = self.run(size, pixels_per_point, draw);
+        self.record(device, queue, encoder, target, frame);
+    }
+
+    /// The CPU half of [`EguiOffscreen::paint`]: runs `draw` with a painter covering the whole
+    /// `size` (pixels) target and tessellates what it painted, for [`EguiOffscreen::record`].
+    pub fn run(
+        &mut self,
+        size: (u32, u32),
+        pixels_per_point: f32,
+        mut draw: impl FnMut(&Painter),
+    ) -> EguiPainted {
         let ppp = if pixels_per_point.is_finite() && pixels_per_point > 0.0 {
             pixels_per_point
         } else {
@@ -70,21 +79,39 @@ impl EguiOffscreen {
             let painter = Painter::new(ctx.clone(), LayerId::background(), screen);
             draw(&painter);
         });
-        let mut deltas = std::mem::take(&mut output.textures_delta);
         let shapes = std::mem::take(&mut output.shapes);
-        let primitives = self.ctx.tessellate(shapes, output.pixels_per_point);
-        let screen_desc = egui_wgpu::ScreenDescriptor {
-            size_in_pixels: [size.0, size.1],
-            pixels_per_point: output.pixels_per_point,
-        };
-        for (id, image_deltas) in &deltas.set {
+        EguiPainted {
+            primitives: self.ctx.tessellate(shapes, output.pixels_per_point),
+            textures: std::mem::take(&mut output.textures_delta),
+            screen: egui_wgpu::ScreenDescriptor {
+                size_in_pixels: [size.0, size.1],
+                pixels_per_point: output.pixels_per_point,
+            },
+        }
+    }
+
+    /// The GPU half of [`EguiOffscreen::paint`]: uploads what `painted` needs and records it
+    /// into `encoder` on top of what `target` holds; the caller submits `encoder`.
+    pub fn record(
+        &mut self,
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        encoder: &mut wgpu::CommandEncoder,
+        target: &wgpu::TextureView,
+        mut painted: EguiPainted,
+    ) {
+        for id in self.pending_free.drain(..) {
+            self.renderer.free_texture(&id);
+        }
+        let (primitives, screen) = (&painted.primitives, &painted.screen);
+        for (id, image_deltas) in &painted.textures.set {
             for delta in image_deltas {
                 self.renderer.update_texture(device, queue, *id, delta);
             }
         }
         let extra = self
             .renderer
-            .update_buffers(device, queue, encoder, &primitives, &screen_desc);
+            .update_buffers(device, queue, encoder, primitives, screen);
         if !extra.is_empty() {
             queue.submit(extra);
         }
@@ -107,9 +134,16 @@ impl EguiOffscreen {
                     multiview_mask: None,
                 })
                 .forget_lifetime();
-            self.renderer.render(&mut pass, &primitives, &screen_desc);
+            self.renderer.render(&mut pass, primitives, screen);
         }
-        self.pending_free = deltas.free.drain().collect();
-        deltas.clear();
+        self.pending_free = painted.textures.free.drain().collect();
+        painted.textures.clear();
     }
+}
+
+/// What one egui pass painted, tessellated, with the texture changes it needs.
+pub struct EguiPainted {
+    primitives: Vec<egui::ClippedPrimitive>,
+    textures: egui::TexturesDelta,
+    screen: egui_wgpu::ScreenDescriptor,
 }

@@ -7,7 +7,9 @@ use std::path::Path;
 use super::egui_offscreen::EguiOffscreen;
 use super::layout::FigureLayout;
 use super::offscreen::{OffscreenTarget, OFFSCREEN_FORMAT};
-use super::overlay::{paint_labels, paint_static, ColorBar, ContourLabels, Label, OverlayInput};
+use super::overlay::{
+    paint_label_text, paint_static, ColorBar, ContourLabels, Label, OverlayInput,
+};
 use super::settings::{Layout, PlotRect, RenderSettings};
 use super::theme::Theme;
 use super::{FrameWork, Layers, PathDraw, RangeResult, Renderer};
@@ -244,13 +246,16 @@ pub fn draw_figure(
         mark(&mut encoder, Mark::End)?;
         queue.submit([encoder.finish()]);
     }
+    // The labels' text is laid out first, so that their boxes go in the path pass under it.
+    let mut boxes = Vec::new();
+    let text_painted = (!input.labels.is_empty())
+        .then(|| egui.run(size, 1.0, |p| boxes = paint_label_text(p, &input)));
+    renderer.set_label_boxes(gpu, &boxes);
     let mut encoder = new_encoder("figure::paths");
     mark(&mut encoder, Mark::Begin)?;
     renderer.encode_paths(&mut encoder, target.texture());
-    if !input.labels.is_empty() {
-        egui.paint(device, queue, &mut encoder, target.view(), size, 1.0, |p| {
-            paint_labels(p, &input)
-        });
+    if let Some(painted) = text_painted {
+        egui.record(device, queue, &mut encoder, target.view(), painted);
     }
     mark(&mut encoder, Mark::End)?;
     Ok((work, queue.submit([encoder.finish()])))

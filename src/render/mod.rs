@@ -36,7 +36,7 @@ pub use figure::{
 };
 pub use heatmap::HeatmapPass;
 pub use offscreen::{render_rgba, OffscreenTarget, OFFSCREEN_FORMAT};
-pub use paths::{PathDraw, PathPass, PATH_PALETTE};
+pub use paths::{LabelBox, PathDraw, PathPass, PATH_PALETTE};
 pub use range::RangePass;
 pub use renderer::{FrameWork, Layers, Renderer};
 pub use settings::{

@@ -1,6 +1,8 @@
 //! `PathPass`: descent paths as anti-aliased polylines with a marker at every iterate, a
 //! ring at the start and a larger disc at the current point, each outlined in black so its
-//! colour reads on every colour map (shaders/paths.wgsl). Buffers only grow.
+//! colour reads on every colour map (shaders/paths.wgsl); and, over them, the boxes of the
+//! path labels (rounded, filled and outlined, with a leader line), whose text egui writes
+//! on top. Buffers only grow.
 
 use super::settings::Layout;
 use super::util::{self, GrowBuffer};
@@ -39,18 +41,39 @@ const KIND_MARKER: u32 = 1;
 const KIND_START: u32 = 2;
 const KIND_CURRENT: u32 = 3;
 const KIND_DONE: u32 = 4;
+const KIND_BOX: u32 = 5;
 
-/// One primitive (segment, marker, ring, disc) in target pixels. Keep in sync with the
-/// vertex inputs of shaders/paths.wgsl `vs_main`.
+/// The box of one path label, in target pixels: drawn by the path pass (a rounded rectangle
+/// is far cheaper in its shader than in egui's on a software GPU), the text by egui.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabelBox {
+    pub rect: super::layout::PlotRect,
+    /// Corner radius and outline width in pixels (the outline lies outside `rect`).
+    pub radius: f32,
+    pub outline_px: f32,
+    /// sRGB colours with alpha.
+    pub outline: [f32; 4],
+    pub fill: [u8; 4],
+    /// The label's point, when the box was moved away from it: a leader line joins them.
+    pub leader_from: Option<[f32; 2]>,
+}
+
+/// One primitive (segment, marker, ring, disc, label box) in target pixels. Keep in sync
+/// with the vertex inputs of shaders/paths.wgsl `vs_main`.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, bytemuck::Pod, bytemuck::Zeroable)]
 pub struct Prim {
+    /// Segment ends or the point (twice); a box's top-left and bottom-right corners.
     pub a: [f32; 2],
     pub b: [f32; 2],
     pub color: [f32; 4],
     pub kind: u32,
+    /// Half the line width or the marker's radius; a box's corner radius.
     pub radius: f32,
-    pub _pad: [u32; 2],
+    /// A box's fill, RGBA8 sRGB packed little-endian (0 for the other kinds).
+    pub fill: u32,
+    /// A box's outline width in pixels (0 for the other kinds).
+    pub width: f32,
 }
 
 const PRIM_BYTES: u64 = std::mem::size_of::<Prim>() as u64;
@@ -79,7 +102,8 @@ pub fn build_prims(paths: &[PathDraw], layout: &Layout, view: &View, out: &mut V
         color,
         kind,
         radius,
-        _pad: [0; 2],
+        fill: 0,
+        width: 0.0,
     };
     for path in paths {
         let pts: Vec<[f32; 2]> = path.points.iter().filter_map(to_px).collect();
@@ -109,6 +133,38 @@ pub fn build_prims(paths: &[PathDraw], layout: &Layout, view: &View, out: &mut V
     }
 }
 
+/// The primitives for label `boxes`: each box's leader line (under it), then the box.
+pub fn build_box_prims(boxes: &[LabelBox], out: &mut Vec<Prim>) {
+    out.clear();
+    for b in boxes {
+        let r = b.rect;
+        if let Some(from) = b.leader_from {
+            let near = [
+                from[0].clamp(r.x, r.right()),
+                from[1].clamp(r.y, r.bottom()),
+            ];
+            out.push(Prim {
+                a: from,
+                b: near,
+                color: b.outline,
+                kind: KIND_SEGMENT,
+                radius: 0.5 * b.outline_px,
+                fill: 0,
+                width: 0.0,
+            });
+        }
+        out.push(Prim {
+            a: [r.x, r.y],
+            b: [r.right(), r.bottom()],
+            color: b.outline,
+            kind: KIND_BOX,
+            radius: b.radius.clamp(0.0, 0.5 * r.w.min(r.h)),
+            fill: u32::from_le_bytes(b.fill),
+            width: b.outline_px,
+        });
+    }
+}
+
 /// The path render pass.
 #[derive(Debug)]
 pub struct PathPass {
@@ -117,6 +173,8 @@ pub struct PathPass {
     prims: GrowBuffer,
     scratch: Vec<Prim>,
     count: u32,
+    boxes: GrowBuffer,
+    box_count: u32,
 }
 
 impl PathPass {
@@ -138,7 +196,8 @@ impl PathPass {
             array_stride: PRIM_BYTES,
             step_mode: wgpu::VertexStepMode::Instance,
             attributes: &wgpu::vertex_attr_array![
-                0 => Float32x2, 1 => Float32x2, 2 => Float32x4, 3 => Uint32, 4 => Float32
+                0 => Float32x2, 1 => Float32x2, 2 => Float32x4, 3 => Uint32, 4 => Float32,
+                5 => Uint32, 6 => Float32
             ],
         };
         let pipeline = util::render_pipeline(
@@ -159,6 +218,12 @@ impl PathPass {
             ),
             scratch: Vec::new(),
             count: 0,
+            boxes: GrowBuffer::new(
+                device,
+                "PathPass::boxes",
+                wgpu::BufferUsages::VERTEX | wgpu::BufferUsages::COPY_DST,
+            ),
+            box_count: 0,
         })
     }
 
@@ -180,15 +245,43 @@ impl PathPass {
         queue.write_buffer(&self.prims.buffer, 0, bytemuck::cast_slice(&self.scratch));
     }
 
-    /// Records the paths, clipped to the plot.
-    pub fn draw(&self, pass: &mut wgpu::RenderPass<'_>, layout: &Layout) {
-        if self.count == 0 {
+    /// Uploads the label boxes drawn over the paths (none: an empty slice).
+    pub fn set_boxes(&mut self, device: &wgpu::Device, queue: &wgpu::Queue, boxes: &[LabelBox]) {
+        let mut prims = Vec::with_capacity(2 * boxes.len());
+        build_box_prims(boxes, &mut prims);
+        self.box_count = prims.len() as u32;
+        if self.box_count == 0 {
             return;
         }
-        super::settings::set_plot_clip(pass, layout);
+        self.boxes
+            .ensure(device, self.box_count as u64 * PRIM_BYTES);
+        queue.write_buffer(&self.boxes.buffer, 0, bytemuck::cast_slice(&prims));
+    }
+
+    /// Whether there is anything to draw: paths (when `with_paths`) or label boxes.
+    pub fn has_work(&self, with_paths: bool) -> bool {
+        (with_paths && self.count > 0) || self.box_count > 0
+    }
+
+    /// Records the paths (when `with_paths`), clipped to the plot, then the label boxes
+    /// anywhere on the target.
+    pub fn draw(&self, pass: &mut wgpu::RenderPass<'_>, layout: &Layout, with_paths: bool) {
+        if !self.has_work(with_paths) {
+            return;
+        }
         pass.set_pipeline(&self.pipeline);
         pass.set_bind_group(0, &self.bind_group, &[]);
-        pass.set_vertex_buffer(0, self.prims.buffer.slice(..self.count as u64 * PRIM_BYTES));
-        pass.draw(0..4, 0..self.count);
+        if with_paths && self.count > 0 {
+            super::settings::set_plot_clip(pass, layout);
+            pass.set_vertex_buffer(0, self.prims.buffer.slice(..self.count as u64 * PRIM_BYTES));
+            pass.draw(0..4, 0..self.count);
+        }
+        if self.box_count > 0 {
+            let (w, h) = layout.target;
+            pass.set_scissor_rect(0, 0, w, h);
+            let bytes = self.box_count as u64 * PRIM_BYTES;
+            pass.set_vertex_buffer(0, self.boxes.buffer.slice(..bytes));
+            pass.draw(0..4, 0..self.box_count);
+        }
     }
 }

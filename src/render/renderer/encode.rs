@@ -85,7 +85,8 @@ impl Renderer {
     }
 
     /// The second half of [`Renderer::encode`]: the cached layers copied into `target` (when
-    /// it takes the cache), then the paths over them.
+    /// it takes the cache), then the paths over them and the label boxes of
+    /// [`Renderer::set_label_boxes`].
     pub fn encode_paths(&self, encoder: &mut wgpu::CommandEncoder, target: &wgpu::Texture) {
         if let Some((image, _)) = self.cache.usable_for(target).filter(|_| self.use_cache) {
             encoder.copy_texture_to_texture(
@@ -94,10 +95,10 @@ impl Renderer {
                 image.size(),
             );
         }
-        if self.show_paths {
+        if self.paths.has_work(self.show_paths) {
             let view = target.create_view(&wgpu::TextureViewDescriptor::default());
             let mut pass = begin(encoder, &view, None, "Renderer::paths");
-            self.paths.draw(&mut pass, &self.layout);
+            self.paths.draw(&mut pass, &self.layout, self.show_paths);
         }
     }
 

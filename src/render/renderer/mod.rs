@@ -197,6 +197,12 @@ impl Renderer {
         self.converge_map.is_some()
     }
 
+    /// The path labels' boxes, drawn over the paths by [`Renderer::encode_paths`] until set
+    /// again (an empty slice: none).
+    pub fn set_label_boxes(&mut self, gpu: &Gpu, boxes: &[super::paths::LabelBox]) {
+        self.paths.set_boxes(&gpu.device, &gpu.queue, boxes);
+    }
+
     /// The target format the passes were built for.
     pub fn format(&self) -> wgpu::TextureFormat {
         self.format
