@@ -29,16 +29,22 @@ pub fn build_frame(
     let output = ctx.run_ui(raw, |ui| {
         let ctx = ui.ctx().clone();
         canvas::handle_keys(&ctx, s);
+        // The side panels are not filled: the renderer's clear colour shows through. On a
+        // software GPU egui's textured fill of a whole panel cost ~25 ms a frame.
+        let side =
+            egui::Frame::side_top_panel(&ctx.global_style()).fill(egui::Color32::TRANSPARENT);
         if s.panel_visible {
             egui::Panel::left("gradfield-panel")
                 .resizable(true)
                 .default_size(380.0)
+                .frame(side)
                 .show(ui, |ui| super::panel::panel(ui, s));
         }
         if s.pin.is_some() {
             egui::Panel::right("gradfield-slices")
                 .resizable(true)
                 .default_size(300.0)
+                .frame(side)
                 .show(ui, |ui| super::teach_ui::slices_panel(ui, s));
         }
         let ppp = ctx.pixels_per_point();
