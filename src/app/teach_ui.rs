@@ -101,7 +101,8 @@ fn slice_plot(
     let half = span / 10.0;
     let ends = [at - half, at + half];
     let label = format!("∂f/∂{name} = {}", slope_text(slope));
-    Plot::new(id)
+    let shown = Plot::new(id)
+        .show_background(false)
         .height(PLOT_HEIGHT)
         .allow_drag(false)
         .allow_zoom(false)
@@ -131,6 +132,15 @@ fn slice_plot(
             let text = RichText::new(label).strong().size(15.0);
             p.text(Text::new("slope", tip, text).anchor(anchor));
         });
+    frame_plot(ui, *shown.transform.frame());
+}
+
+/// A thin frame around a plot drawn without its background: egui's filled background was the
+/// costliest thing in the panel on a software GPU.
+fn frame_plot(ui: &Ui, rect: egui::Rect) {
+    let stroke = ui.visuals().widgets.noninteractive.bg_stroke;
+    ui.painter()
+        .rect_stroke(rect, 0.0, stroke, egui::StrokeKind::Inside);
 }
 
 fn special_color(sp: Special) -> Color32 {
@@ -188,7 +198,8 @@ fn polar_plot(ui: &mut Ui, r: &DirectionalReadout) {
     let (ux, uy) = teach::unit(r.theta);
     let tip = [r.value.abs() * ux, r.value.abs() * uy];
     let rim = r.grad_norm.max(1e-12);
-    Plot::new("polar-du")
+    let shown = Plot::new("polar-du")
+        .show_background(false)
         .height(PLOT_HEIGHT + 30.0)
         .data_aspect(1.0)
         .allow_drag(false)
@@ -206,6 +217,7 @@ fn polar_plot(ui: &mut Ui, r: &DirectionalReadout) {
             p.line(Line::new("u", vec![[0.0, 0.0], [rim * ux, rim * uy]]).color(Color32::GRAY));
             p.points(Points::new("D_u f", vec![tip]).radius(5.0).color(U_COLOR));
         });
+    frame_plot(ui, *shown.transform.frame());
     ui.label("|D_u f| against θ: red where f climbs, blue where it falls");
 }
 
