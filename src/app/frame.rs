@@ -75,7 +75,10 @@ pub fn build_frame(
             egui::vec2(layout.plot.w as f32 / ppp, layout.plot.h as f32 / ppp),
         );
         canvas::handle_pointer(&ctx, s, plot_pts, ppp);
-        let painter = ctx.layer_painter(LayerId::background());
+        // Clipped to the canvas: the title centres on it and nothing reaches into the panels.
+        let painter = ctx
+            .layer_painter(LayerId::background())
+            .with_clip_rect(rect);
         let frame = OverlayFrame {
             plot,
             colorbar,

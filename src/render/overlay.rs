@@ -225,23 +225,44 @@ fn paint_title(painter: &Painter, px: &Px, input: &OverlayInput) {
     let clip = painter.clip_rect();
     let cx = clip.center().x * px.ppp;
     let top = clip.top() * px.ppp + 0.6 * px.font;
+    let room = 0.98 * clip.width() * px.ppp;
     let title_px = 1.6 * px.font;
+    let (title, size) = fitted(painter, px, input.title, title_px, room);
     painter.text(
         px.pos(cx, top),
         Align2::CENTER_TOP,
-        input.title,
-        px.font_id(title_px),
+        title,
+        px.font_id(size),
         input.theme.text(),
     );
     if let Some(sub) = input.subtitle {
+        let (sub, size) = fitted(painter, px, sub, 1.05 * px.font, room);
         painter.text(
             px.pos(cx, top + 1.3 * title_px),
             Align2::CENTER_TOP,
             sub,
-            px.font_id(1.05 * px.font),
+            px.font_id(size),
             input.theme.text(),
         );
     }
+}
+
+/// `text` and a type size for it no wider than `room` pixels: `size_px`, or down to 3/4 of
+/// it, and cut short with "…" where even that is too wide.
+fn fitted(painter: &Painter, px: &Px, text: &str, size_px: f32, room: f32) -> (String, f32) {
+    let width = px.measure(painter, text, size_px).x;
+    if width <= room {
+        return (text.to_string(), size_px);
+    }
+    let size = (size_px * room / width).max(0.75 * size_px);
+    let chars: Vec<char> = text.chars().collect();
+    let mut keep = chars.len();
+    let mut out = text.to_string();
+    while keep > 1 && px.measure(painter, &out, size).x > room {
+        keep -= 1;
+        out = chars[..keep].iter().collect::<String>() + "…";
+    }
+    (out, size)
 }
 
 /// Text with a rounded backing, `rect_px` its outer box in pixels.

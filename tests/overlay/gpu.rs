@@ -314,3 +314,56 @@ fn overlay_at_two_pixels_per_point_keeps_pixel_positions() {
     let corner = img.changed(bg, (p.right() - 8.0 * f, p.right()), (p.y, p.y + 4.0 * f));
     assert!(corner > 100, "read-out box: {corner} pixels drawn");
 }
+
+#[test]
+fn a_title_too_long_for_its_canvas_is_fitted_and_nothing_is_drawn_outside() {
+    // The explorer's canvas: the right 60% of the window, a panel to its left.
+    let theme = Theme::Dark;
+    let bg = theme.background();
+    let canvas_x = 0.4 * W as f32;
+    let canvas =
+        egui::Rect::from_min_max(egui::pos2(canvas_x, 0.0), egui::pos2(W as f32, H as f32));
+    let layout = FigureLayout::for_figure(W - canvas_x as u32, H, 1.0, false);
+    let shift = |r: PlotRect| PlotRect {
+        x: r.x + canvas_x,
+        ..r
+    };
+    let title =
+        "f(x, y) = sin(3*x)*cos(2*y) + exp(-(x^2 + y^2)/4)*(x^3 - 3*x*y^2) + log(1 + x^2 + y^2)";
+    let input = OverlayInput {
+        view: View::new(-2.0, 2.0, -1.0, 1.0).expect("valid view"),
+        plot: shift(layout.plot),
+        colorbar: None,
+        title,
+        subtitle: Some("where descent ends: Gradient descent, η = 0.025000; 29704 starts: 0.0% converged, 9.0% diverged"),
+        axis_names: ("x", "y"),
+        labels: &[],
+        contour_labels: None,
+        scale: layout.scale,
+        theme,
+        extra: None,
+    };
+    let img = render((W, H), 1.0, bg, |p| {
+        paint_overlay(&p.with_clip_rect(canvas), &input)
+    });
+    img.save_png("overlay_fitted_title.png");
+    assert_eq!(
+        img.changed(bg, (0.0, canvas_x), (0.0, H as f32)),
+        0,
+        "the overlay drew left of its canvas"
+    );
+    // Title and subtitle bands: text there, and not cut by the canvas' edge (a fitted line
+    // leaves a margin on both sides).
+    let band = (0.0, input.plot.y - 2.0);
+    assert!(
+        img.changed(bg, (canvas_x, W as f32), band) > 100,
+        "no title drawn"
+    );
+    for (edge, name) in [(canvas_x, "left"), (W as f32 - 2.0, "right")] {
+        assert_eq!(
+            img.changed(bg, (edge, edge + 2.0), band),
+            0,
+            "the title runs into the canvas' {name} edge"
+        );
+    }
+}
