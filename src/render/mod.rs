@@ -19,6 +19,7 @@ pub mod layer_cache;
 pub mod layout;
 pub mod offscreen;
 pub mod overlay;
+mod path_labels;
 pub mod paths;
 pub mod range;
 pub mod renderer;
