@@ -9,6 +9,7 @@
 mod apply;
 mod file;
 mod locate;
+mod plain;
 mod resolve;
 mod resolve_parts;
 mod write;

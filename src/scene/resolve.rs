@@ -71,7 +71,7 @@ pub fn parse(text: &str, name: &str) -> Result<Scene> {
     let file: SceneFile = toml::from_str(text).map_err(|e| {
         let at = e.span().map(|s| s.start);
         let path = at.map(|a| dotted(&doc.path_at(a))).unwrap_or_default();
-        ctx.err_at(at, &path, e.message())
+        ctx.err_at(at, &path, super::plain::plain(e.message()))
     })?;
     resolve(&ctx, file)
 }
