@@ -8,7 +8,7 @@
 use std::time::Instant;
 
 use crate::error::{Error, Result};
-use crate::gpu::readback::READBACK_TIMEOUT;
+use crate::gpu::readback::{read_mapped, wait};
 use crate::gpu::Gpu;
 
 /// Most spans one measurement may hold (two timestamps each).
@@ -158,7 +158,7 @@ impl GpuTimer {
     /// Waits until `last` (the measurement's last submission) has run and returns the wall
     /// time since [`GpuTimer::start`] and the sum of the spans' GPU times.
     pub fn finish(&mut self, gpu: &Gpu, last: wgpu::SubmissionIndex) -> Result<Sample> {
-        wait(gpu, last)?;
+        wait(&gpu.device, Some(last))?;
         let wall_ms = self
             .started
             .take()
@@ -182,40 +182,15 @@ impl GpuTimer {
             });
         encoder.resolve_query_set(&q.set, 0..count, &q.resolve, 0);
         encoder.copy_buffer_to_buffer(&q.resolve, 0, &q.read, 0, bytes);
-        let index = gpu.queue.submit([encoder.finish()]);
-        let (tx, rx) = std::sync::mpsc::channel();
-        q.read.map_async(wgpu::MapMode::Read, ..bytes, move |r| {
-            let _ = tx.send(r);
-        });
-        wait(gpu, index)?;
-        match rx.recv_timeout(READBACK_TIMEOUT) {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => return Err(Error::Gpu(format!("mapping the timestamps: {e}"))),
-            Err(_) => return Err(Error::Gpu("the timestamps did not arrive in time".into())),
-        }
-        let ticks: Vec<u64> = {
-            let view = q
-                .read
-                .get_mapped_range(..bytes)
-                .map_err(|e| Error::Gpu(format!("reading the timestamps: {e}")))?;
-            bytemuck::cast_slice::<u8, u64>(&view).to_vec()
-        };
-        q.read.unmap();
+        gpu.queue.submit([encoder.finish()]);
+        let ticks: Vec<u64> = read_mapped(&gpu.device, &q.read, bytes)?
+            .chunks_exact(8)
+            .map(bytemuck::pod_read_unaligned)
+            .collect();
         let total: u64 = ticks
             .chunks_exact(2)
             .map(|t| t[1].saturating_sub(t[0]))
             .sum();
         Ok(total as f64 * q.period_ns / 1e6)
     }
-}
-
-/// Blocks until submission `index` has completed.
-pub fn wait(gpu: &Gpu, index: wgpu::SubmissionIndex) -> Result<()> {
-    gpu.device
-        .poll(wgpu::PollType::Wait {
-            submission_index: Some(index),
-            timeout: Some(READBACK_TIMEOUT),
-        })
-        .map(|_| ())
-        .map_err(|e| Error::Gpu(format!("waiting for the GPU: {e}")))
 }

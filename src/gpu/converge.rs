@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::expr::{wgsl, Function};
 use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
 use crate::gpu::field::{function_tapes, WORKGROUP};
-use crate::gpu::readback::{read_buffer_f32x4, READBACK_TIMEOUT};
+use crate::gpu::readback::{read_buffer_f32x4, wait};
 use crate::gpu::{shader, Gpu};
 
 const COMPUTE: wgpu::ShaderStages = wgpu::ShaderStages::COMPUTE;
@@ -222,13 +222,7 @@ impl ConvergePass {
             self.dispatch(&mut cpass);
         }
         let index = gpu.queue.submit([encoder.finish()]);
-        gpu.device
-            .poll(wgpu::PollType::Wait {
-                submission_index: Some(index),
-                timeout: Some(READBACK_TIMEOUT),
-            })
-            .map_err(|e| Error::Gpu(format!("waiting for the GPU: {e}")))?;
-        Ok(())
+        wait(&gpu.device, Some(index))
     }
 
     /// Runs every chunk, one submission each, waiting for each, then reads the walkers back.

@@ -12,6 +12,39 @@ use crate::view::View;
 /// How long a readback may wait for the GPU; software drivers are slow but not this slow.
 pub const READBACK_TIMEOUT: Duration = Duration::from_secs(120);
 
+/// Blocks until submission `index` (every submission so far: `None`) has run, failing after
+/// [`READBACK_TIMEOUT`].
+pub fn wait(device: &wgpu::Device, index: Option<wgpu::SubmissionIndex>) -> Result<()> {
+    device
+        .poll(wgpu::PollType::Wait {
+            submission_index: index,
+            timeout: Some(READBACK_TIMEOUT),
+        })
+        .map(|_| ())
+        .map_err(|e| Error::Gpu(format!("waiting for the GPU: {e}")))
+}
+
+/// The first `len` bytes of the MAP_READ `buffer` once the submitted copies into it have run:
+/// maps it, waits, copies the bytes out and unmaps it.
+pub fn read_mapped(device: &wgpu::Device, buffer: &wgpu::Buffer, len: u64) -> Result<Vec<u8>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    buffer.map_async(wgpu::MapMode::Read, ..len, move |r| {
+        let _ = tx.send(r);
+    });
+    wait(device, None)?;
+    match rx.recv_timeout(READBACK_TIMEOUT) {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => return Err(Error::Gpu(format!("mapping a read-back buffer: {e}"))),
+        Err(_) => return Err(Error::Gpu("a read-back did not arrive in time".into())),
+    }
+    let data = buffer
+        .get_mapped_range(..len)
+        .map_err(|e| Error::Gpu(format!("reading a mapped buffer: {e:?}")))?
+        .to_vec();
+    buffer.unmap();
+    Ok(data)
+}
+
 /// The first `count` vec4<f32> of `buffer` (which needs COPY_SRC).
 pub fn read_buffer_f32x4(gpu: &Gpu, buffer: &wgpu::Buffer, count: usize) -> Result<Vec<[f32; 4]>> {
     let bytes = count as u64 * SAMPLE_BYTES;
@@ -36,33 +69,12 @@ pub fn read_buffer_f32x4(gpu: &Gpu, buffer: &wgpu::Buffer, count: usize) -> Resu
             label: Some("readback::encoder"),
         });
     encoder.copy_buffer_to_buffer(buffer, 0, &staging, 0, bytes);
-    let index = gpu.queue.submit([encoder.finish()]);
-    let (tx, rx) = std::sync::mpsc::channel();
-    staging.map_async(wgpu::MapMode::Read, .., move |r| {
-        let _ = tx.send(r);
-    });
-    gpu.device
-        .poll(wgpu::PollType::Wait {
-            submission_index: Some(index),
-            timeout: Some(READBACK_TIMEOUT),
-        })
-        .map_err(|e| Error::Gpu(format!("waiting for the GPU: {e}")))?;
-    match rx.recv_timeout(READBACK_TIMEOUT) {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => return Err(Error::Gpu(format!("mapping the readback buffer: {e}"))),
-        Err(_) => {
-            return Err(Error::Gpu(
-                "the GPU did not return the field in time".into(),
-            ))
-        }
-    }
-    let out = {
-        let view = staging
-            .get_mapped_range(..)
-            .map_err(|e| Error::Gpu(format!("reading the readback buffer: {e}")))?;
-        bytemuck::cast_slice::<u8, [f32; 4]>(&view).to_vec()
-    };
-    staging.unmap();
+    gpu.queue.submit([encoder.finish()]);
+    let data = read_mapped(&gpu.device, &staging, bytes)?;
+    let out = data
+        .chunks_exact(SAMPLE_BYTES as usize)
+        .map(|c| std::array::from_fn(|k| bytemuck::pod_read_unaligned(&c[4 * k..4 * k + 4])))
+        .collect();
     gpu.check()?;
     Ok(out)
 }

@@ -113,7 +113,7 @@ impl OffscreenTarget {
     /// targets, as some window surfaces are, are swizzled to RGBA).
     pub fn read(&self, gpu: &Gpu) -> Result<Vec<u8>> {
         let (w, h) = self.size;
-        let data = super::util::read_mapped(
+        let data = crate::gpu::readback::read_mapped(
             &gpu.device,
             &self.staging,
             self.padded_row as u64 * h as u64,

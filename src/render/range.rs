@@ -141,7 +141,7 @@ impl RangePass {
 
     /// Waits for the submitted read-back and returns the range.
     pub fn read(&self, device: &wgpu::Device) -> Result<RangeResult> {
-        let bytes = util::read_mapped(device, &self.readback, RESULT_BYTES)?;
+        let bytes = crate::gpu::readback::read_mapped(device, &self.readback, RESULT_BYTES)?;
         Ok(bytemuck::pod_read_unaligned(&bytes))
     }
 }

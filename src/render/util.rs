@@ -60,34 +60,6 @@ fn make(device: &wgpu::Device, label: &str, usage: wgpu::BufferUsages, size: u64
     })
 }
 
-/// Maps `buffer` (MAP_READ, after the copy into it was submitted), waits, and returns the
-/// first `len` bytes.
-pub(crate) fn read_mapped(
-    device: &wgpu::Device,
-    buffer: &wgpu::Buffer,
-    len: u64,
-) -> Result<Vec<u8>> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    buffer.map_async(wgpu::MapMode::Read, ..len, move |r| {
-        let _ = tx.send(r);
-    });
-    device
-        .poll(wgpu::PollType::Wait {
-            submission_index: None,
-            timeout: Some(std::time::Duration::from_secs(60)),
-        })
-        .map_err(|e| Error::Gpu(format!("waiting for a read-back: {e}")))?;
-    rx.recv()
-        .map_err(|e| Error::Gpu(format!("read-back never finished: {e}")))?
-        .map_err(|e| Error::Gpu(format!("mapping a read-back buffer: {e}")))?;
-    let data = buffer
-        .get_mapped_range(..len)
-        .map_err(|e| Error::Gpu(format!("reading a mapped buffer: {e:?}")))?
-        .to_vec();
-    buffer.unmap();
-    Ok(data)
-}
-
 /// A render pipeline over `vs_main` / `fs_main` of `module` with one bind group of `layout`.
 /// Without `instances` it is a full-plot pass (no vertex buffers, opaque output); with them,
 /// an instanced triangle strip blended over what is drawn already (arrows, paths).
