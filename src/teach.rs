@@ -214,6 +214,11 @@ pub fn parse_factors(text: &str) -> Result<Vec<f64>> {
     Ok(out)
 }
 
+/// The label of a learning-rate sweep's path: "η = 0.005".
+pub fn eta_label(lr: f64) -> String {
+    format!("η = {}", eta_text(lr))
+}
+
 /// A learning rate as its label writes it: four significant digits at most, no trailing
 /// zeros ("0.005", "0.1", "2.5e-7").
 pub fn eta_text(lr: f64) -> String {

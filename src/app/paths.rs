@@ -27,7 +27,7 @@ impl TrackedPath {
     /// "η = 0.01" for a sweep path (its own learning rate), `None` for others.
     pub fn eta_label(&self) -> Option<String> {
         self.lr_factor
-            .map(|_| format!("η = {}", crate::teach::eta_text(self.path.hyper.lr)))
+            .map(|_| crate::teach::eta_label(self.path.hyper.lr))
     }
 
     /// The canvas label: the path's progress, after its η for a sweep path.
@@ -208,10 +208,7 @@ impl ExplorerState {
     pub fn restart_all(&mut self) {
         let f = &self.function;
         for t in &mut self.paths {
-            t.path.hyper = self.hyper;
-            if let Some(k) = t.lr_factor {
-                t.path.hyper.lr *= k;
-            }
+            t.path.hyper = self.hyper.with_lr_factor(t.lr_factor);
             let start = t.path.start;
             t.path.restart(start, &mut |x, y| f.eval(x, y));
         }

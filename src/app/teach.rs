@@ -103,11 +103,7 @@ impl ExplorerState {
 
     /// The hyperparameters of a path: the explorer's, with η scaled for a sweep path.
     pub fn hyper_for(&self, lr_factor: Option<f64>) -> Hyper {
-        let mut h = self.hyper;
-        if let Some(k) = lr_factor {
-            h.lr *= k;
-        }
-        h
+        self.hyper.with_lr_factor(lr_factor)
     }
 
     /// Sweep mode on or off (it replaces compare mode while on).

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::descend::{hyper, run_paths, starts_or_default};
-use super::scene::{PathSpec, SceneRender};
+use super::scene::SceneRender;
 use super::{resolve, OptimArgs, RenderArgs, Resolved};
 use crate::error::{Error, Result};
 use crate::expr::Function;
@@ -277,21 +277,20 @@ fn title(f: &crate::expr::Function, preset: Option<&crate::presets::Preset>, wid
 
 /// A scene's paths, each with its own optimizer, η factor and colour, run as `run_paths` runs
 /// them; a path of a learning-rate sweep is labelled with its η, as in the explorer.
-fn scene_paths(r: &Resolved, optim: &OptimArgs, specs: &[PathSpec]) -> Result<Vec<AnimatedPath>> {
+fn scene_paths(
+    r: &Resolved,
+    optim: &OptimArgs,
+    specs: &[crate::scene::PathStart],
+) -> Result<Vec<AnimatedPath>> {
     let (_, base, steps) = hyper(optim, r)?;
     let mut grad = r.function.gradient_fn();
     Ok(specs
         .iter()
         .map(|s| {
-            let mut h = base;
-            if let Some(k) = s.lr_factor {
-                h.lr *= k;
-            }
+            let h = base.with_lr_factor(s.lr_factor);
             let mut path = crate::descent::Path::new(s.start, s.optimizer, h, &mut grad);
             path.run(&mut grad, steps, optim.tol);
-            let prefix = s
-                .lr_factor
-                .map(|_| format!("η = {}", crate::teach::eta_text(path.hyper.lr)));
+            let prefix = s.lr_factor.map(|_| crate::teach::eta_label(h.lr));
             AnimatedPath {
                 path,
                 color: PATH_PALETTE[s.color % PATH_PALETTE.len()],

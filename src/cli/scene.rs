@@ -4,23 +4,13 @@
 use super::RenderArgs;
 use crate::descent::Optimizer;
 use crate::error::Result;
-use crate::scene::Scene;
+use crate::scene::{PathStart, Scene};
 use clap::parser::ValueSource;
-
-/// A path `render` draws for a scene: start, optimizer, η factor and colour.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PathSpec {
-    pub start: (f64, f64),
-    pub optimizer: Optimizer,
-    pub lr_factor: Option<f64>,
-    /// Index into the path palette.
-    pub color: usize,
-}
 
 /// What a scene adds to `render` that no flag says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SceneRender {
-    pub paths: Vec<PathSpec>,
+    pub paths: Vec<PathStart>,
     pub show_heatmap: bool,
     pub show_paths: bool,
 }
@@ -107,27 +97,20 @@ pub fn render_args(args: &RenderArgs, scene: &Scene) -> Result<(RenderArgs, Scen
         o.starts
             .iter()
             .enumerate()
-            .map(|(color, &start)| PathSpec {
-                start,
-                optimizer,
-                lr_factor: None,
-                color,
-            })
+            .map(|(color, &start)| PathStart::new(start, optimizer, color))
             .collect()
     } else {
         o.starts = scene.paths.iter().map(|p| p.start).collect();
         scene
             .paths
             .iter()
-            .map(|p| PathSpec {
-                start: p.start,
+            .map(|p| PathStart {
                 optimizer: if typed("optimizer") {
                     optimizer
                 } else {
                     p.optimizer
                 },
-                lr_factor: p.lr_factor,
-                color: p.color,
+                ..*p
             })
             .collect()
     };

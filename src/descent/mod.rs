@@ -128,6 +128,15 @@ pub struct Hyper {
 }
 
 impl Hyper {
+    /// These hyperparameters with η times `factor` (a learning-rate sweep's path), or as they
+    /// are for `None`.
+    pub fn with_lr_factor(self, factor: Option<f64>) -> Hyper {
+        Hyper {
+            lr: factor.map_or(self.lr, |k| self.lr * k),
+            ..self
+        }
+    }
+
     /// Learning rate `lr` with the usual defaults: μ = 0.9, α = 0.99, β1 = 0.9, β2 = 0.999,
     /// the optimizer's default ε, descent.
     pub fn new(lr: f64) -> Hyper {

@@ -87,15 +87,6 @@ impl PathStart {
             color,
         }
     }
-
-    /// The path's hyperparameters: the scene's, η scaled for a sweep path.
-    pub fn hyper(&self, scene_hyper: &Hyper) -> Hyper {
-        let mut h = *scene_hyper;
-        if let Some(k) = self.lr_factor {
-            h.lr *= k;
-        }
-        h
-    }
 }
 
 /// Parses and checks the text of a scene; `name` is how messages call the file.
