@@ -140,35 +140,14 @@ impl Graphics {
         });
         self.renderer.encode(&mut encoder, target, &work);
         let target = &target.create_view(&wgpu::TextureViewDescriptor::default());
-        let extra = self.egui.update_buffers(
-            device,
-            queue,
+        let extra = crate::render::egui_offscreen::record_primitives(
+            &mut self.egui,
+            (device, queue),
             &mut encoder,
+            target,
             &egui_frame.primitives,
             &egui_frame.screen,
         );
-        {
-            let mut pass = encoder
-                .begin_render_pass(&wgpu::RenderPassDescriptor {
-                    label: Some("Graphics::egui"),
-                    color_attachments: &[Some(wgpu::RenderPassColorAttachment {
-                        view: target,
-                        resolve_target: None,
-                        depth_slice: None,
-                        ops: wgpu::Operations {
-                            load: wgpu::LoadOp::Load,
-                            store: wgpu::StoreOp::Store,
-                        },
-                    })],
-                    depth_stencil_attachment: None,
-                    timestamp_writes: None,
-                    occlusion_query_set: None,
-                    multiview_mask: None,
-                })
-                .forget_lifetime();
-            self.egui
-                .render(&mut pass, &egui_frame.primitives, &egui_frame.screen);
-        }
         queue.submit(extra.into_iter().chain([encoder.finish()]));
         if work.range {
             // The colour-bar labels lag one frame behind when this fails; never fatal.
@@ -214,12 +193,8 @@ impl Graphics {
     /// glyphs appear). Once per egui frame, whether or not it is drawn: a frame skipped for
     /// a resized surface must not lose its glyphs.
     pub fn update_textures(&mut self, textures: &egui::TexturesDelta) {
-        for (id, deltas) in &textures.set {
-            for delta in deltas {
-                self.egui
-                    .update_texture(&self.gpu.device, &self.gpu.queue, *id, delta);
-            }
-        }
+        let gpu = (&self.gpu.device, &self.gpu.queue);
+        crate::render::egui_offscreen::upload_textures(&mut self.egui, gpu, textures);
     }
 
     /// Frees the textures egui released in a frame (after that frame was submitted).

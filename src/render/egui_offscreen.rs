@@ -1,5 +1,6 @@
 //! One egui frame drawn onto an existing texture (LoadOp::Load): the headless render path uses
-//! it to paint the overlay over the field layers, exactly as the explorer window does.
+//! it to paint the overlay over the field layers, exactly as the explorer window does; the
+//! texture upload and the egui pass itself are shared with the window.
 
 use egui::{Context, LayerId, Painter, Pos2, RawInput, Rect};
 
@@ -104,37 +105,17 @@ impl EguiOffscreen {
             self.renderer.free_texture(&id);
         }
         let (primitives, screen) = (&painted.primitives, &painted.screen);
-        for (id, image_deltas) in &painted.textures.set {
-            for delta in image_deltas {
-                self.renderer.update_texture(device, queue, *id, delta);
-            }
-        }
-        let extra = self
-            .renderer
-            .update_buffers(device, queue, encoder, primitives, screen);
+        upload_textures(&mut self.renderer, (device, queue), &painted.textures);
+        let extra = record_primitives(
+            &mut self.renderer,
+            (device, queue),
+            encoder,
+            target,
+            primitives,
+            screen,
+        );
         if !extra.is_empty() {
             queue.submit(extra);
-        }
-        {
-            let mut pass = encoder
-                .begin_render_pass(&wgpu::RenderPassDescriptor {
-                    label: Some("EguiOffscreen::pass"),
-                    color_attachments: &[Some(wgpu::RenderPassColorAttachment {
-                        view: target,
-                        resolve_target: None,
-                        depth_slice: None,
-                        ops: wgpu::Operations {
-                            load: wgpu::LoadOp::Load,
-                            store: wgpu::StoreOp::Store,
-                        },
-                    })],
-                    depth_stencil_attachment: None,
-                    timestamp_writes: None,
-                    occlusion_query_set: None,
-                    multiview_mask: None,
-                })
-                .forget_lifetime();
-            self.renderer.render(&mut pass, primitives, screen);
         }
         self.pending_free = painted.textures.free.drain().collect();
         painted.textures.clear();
@@ -146,4 +127,52 @@ pub struct EguiPainted {
     primitives: Vec<egui::ClippedPrimitive>,
     textures: egui::TexturesDelta,
     screen: egui_wgpu::ScreenDescriptor,
+}
+
+/// Uploads the textures egui created or changed (the font atlas grows as new glyphs appear).
+pub fn upload_textures(
+    renderer: &mut egui_wgpu::Renderer,
+    (device, queue): (&wgpu::Device, &wgpu::Queue),
+    textures: &egui::TexturesDelta,
+) {
+    for (id, image_deltas) in &textures.set {
+        for delta in image_deltas {
+            renderer.update_texture(device, queue, *id, delta);
+        }
+    }
+}
+
+/// Uploads egui's vertex and index buffers for `primitives` and records them into `encoder`
+/// over what `target` holds (its textures must be uploaded already). Returns the command
+/// buffers of egui's paint callbacks, to be submitted before `encoder`. Shared by offscreen
+/// figures and the explorer window.
+pub fn record_primitives(
+    renderer: &mut egui_wgpu::Renderer,
+    (device, queue): (&wgpu::Device, &wgpu::Queue),
+    encoder: &mut wgpu::CommandEncoder,
+    target: &wgpu::TextureView,
+    primitives: &[egui::ClippedPrimitive],
+    screen: &egui_wgpu::ScreenDescriptor,
+) -> Vec<wgpu::CommandBuffer> {
+    let extra = renderer.update_buffers(device, queue, encoder, primitives, screen);
+    let mut pass = encoder
+        .begin_render_pass(&wgpu::RenderPassDescriptor {
+            label: Some("egui"),
+            color_attachments: &[Some(wgpu::RenderPassColorAttachment {
+                view: target,
+                resolve_target: None,
+                depth_slice: None,
+                ops: wgpu::Operations {
+                    load: wgpu::LoadOp::Load,
+                    store: wgpu::StoreOp::Store,
+                },
+            })],
+            depth_stencil_attachment: None,
+            timestamp_writes: None,
+            occlusion_query_set: None,
+            multiview_mask: None,
+        })
+        .forget_lifetime();
+    renderer.render(&mut pass, primitives, screen);
+    extra
 }
