@@ -158,8 +158,13 @@ pub struct OverlayFrame<'a> {
     pub range: Option<(f32, f32)>,
 }
 
-/// Paints axes, colour bar, title, path labels and the hover read-out.
-pub fn paint(painter: &egui::Painter, s: &ExplorerState, f: &OverlayFrame) {
+/// Paints axes, colour bar, title, the path labels' text and the hover read-out; returns the
+/// labels' boxes for the path pass.
+pub fn paint(
+    painter: &egui::Painter,
+    s: &ExplorerState,
+    f: &OverlayFrame,
+) -> Vec<crate::render::LabelBox> {
     let (a, b) = s.var_names();
     let title = s.title();
     let subtitle = s.map_subtitle().unwrap_or_else(|| {
@@ -222,7 +227,7 @@ pub fn paint(painter: &egui::Painter, s: &ExplorerState, f: &OverlayFrame) {
             corner: Corner::TopLeft,
         }),
     };
-    overlay::paint_overlay(painter, &input);
+    overlay::paint_overlay(painter, &input)
 }
 
 /// The help overlay (F1 or ?): the key table and mouse gestures in large type.

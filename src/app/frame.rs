@@ -26,6 +26,7 @@ pub fn build_frame(
     let lut = settings.colormap.lut();
     let range = gfx.renderer.range();
     let mut layout = Layout::full(size.0, size.1);
+    let mut label_boxes = Vec::new();
     let output = ctx.run_ui(raw, |ui| {
         let ctx = ui.ctx().clone();
         canvas::handle_keys(&ctx, s);
@@ -86,7 +87,7 @@ pub fn build_frame(
             lut: &lut,
             range,
         };
-        canvas::paint(&painter, s, &frame);
+        label_boxes = canvas::paint(&painter, s, &frame);
         super::maps_ui::paint_progress(&painter, s, plot);
         super::teach_ui::paint_canvas(&painter, s, plot);
         canvas::help_window(&ctx, s);
@@ -107,6 +108,7 @@ pub fn build_frame(
         view: s.shown_view(),
         settings,
         paths,
+        label_boxes,
     };
     (output, input)
 }

@@ -9,7 +9,7 @@ use winit::window::Window;
 use crate::error::{Error, Result};
 use crate::expr::Function;
 use crate::gpu::{Gpu, GradientMode};
-use crate::render::{Layout, OffscreenTarget, PathDraw, RenderSettings, Renderer};
+use crate::render::{LabelBox, Layout, OffscreenTarget, PathDraw, RenderSettings, Renderer};
 use crate::View;
 
 use super::state::ExplorerState;
@@ -125,6 +125,7 @@ impl Graphics {
         egui_frame: &EguiFrame,
     ) -> Result<()> {
         self.renderer.set_background(frame.background);
+        self.renderer.set_label_boxes(&self.gpu, &frame.label_boxes);
         let work = self.renderer.prepare(
             &self.gpu,
             &frame.layout,
@@ -235,4 +236,6 @@ pub struct FrameInput {
     pub view: View,
     pub settings: RenderSettings,
     pub paths: Vec<PathDraw>,
+    /// The path labels' boxes, drawn by the path pass under the labels' text.
+    pub label_boxes: Vec<LabelBox>,
 }

@@ -10,7 +10,7 @@ use egui::{Align2, Color32, FontId, Painter, Pos2, Stroke};
 pub use super::colorbar::{colorbar_fraction, log_delta, ColorBar};
 pub use super::contour_labels::{contour_label_size, place_contour_labels, ContourLabels};
 pub use super::layout::{FigureLayout, PlotRect, BASE_FONT_PX};
-pub use super::path_labels::{paint_label_text, paint_labels, place_labels, PlacedLabel};
+pub use super::path_labels::{paint_label_text, place_labels, PlacedLabel};
 pub use super::paths::LabelBox;
 pub use super::theme::Theme;
 
@@ -64,11 +64,12 @@ pub struct OverlayInput<'a> {
     pub extra: Option<ExtraText<'a>>,
 }
 
-/// Paints the whole overlay for `input`. The target behind the margins should be cleared with
-/// [`Theme::background`].
-pub fn paint_overlay(painter: &Painter, input: &OverlayInput) {
+/// Paints the whole overlay for `input` but the boxes of the path labels, which it returns for
+/// the path pass to draw under their text ([`super::Renderer::set_label_boxes`]). The target
+/// behind the margins should be cleared with [`Theme::background`].
+pub fn paint_overlay(painter: &Painter, input: &OverlayInput) -> Vec<LabelBox> {
     paint_static(painter, input);
-    paint_labels(painter, input);
+    paint_label_text(painter, input)
 }
 
 /// The parts of the overlay that stay while paths animate: axes, grid, colour bar, contour

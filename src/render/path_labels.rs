@@ -1,13 +1,12 @@
 //! The path labels ("step 12  f = 0.031" beside each path's current point): laid out so that
-//! none covers another ([`super::label_layout`]), then painted all with egui (the explorer's
-//! canvas) or as egui text over boxes that the path pass draws (figures, where a box is far
-//! cheaper in our shader than in egui's on a software GPU).
+//! none covers another ([`super::label_layout`]), then painted as egui text over boxes that
+//! the path pass draws (a box is far cheaper in that shader than in egui's on a software GPU).
 
 use egui::{Align2, Color32, Painter, Rect};
 
 use super::label_layout::{place_box, place_boxes};
 use super::layout::PlotRect;
-use super::overlay::{haloed_text, Label, OverlayInput, Px, Theme};
+use super::overlay::{Label, OverlayInput, Px};
 use super::paths::LabelBox;
 
 /// A path label laid out: its box in pixels, and whether the box was moved off its first
@@ -56,17 +55,8 @@ pub fn place_labels<'a>(painter: &Painter, input: &OverlayInput<'a>) -> Vec<Plac
         .collect()
 }
 
-/// The path labels of the overlay, boxes and text, all painted with egui (the explorer's
-/// canvas).
-pub fn paint_labels(painter: &Painter, input: &OverlayInput) {
-    let px = Px::for_input(painter, input);
-    for placed in place_labels(painter, input) {
-        paint_label(painter, &px, &placed, input.theme);
-    }
-}
-
 /// The text of the path labels painted with egui, and their boxes returned for the path pass
-/// to draw under it (figures: a box is far cheaper there on a software GPU).
+/// to draw under it.
 pub fn paint_label_text(painter: &Painter, input: &OverlayInput) -> Vec<LabelBox> {
     let px = Px::for_input(painter, input);
     let size_px = label_size_px(&px);
@@ -93,28 +83,6 @@ pub fn paint_label_text(painter: &Painter, input: &OverlayInput) -> Vec<LabelBox
             }
         })
         .collect()
-}
-
-/// One path label with egui: leader line (if it was moved), outlined box and text.
-fn paint_label(painter: &Painter, px: &Px, placed: &PlacedLabel, theme: Theme) {
-    let size_px = label_size_px(px);
-    let color = label_color(placed.label);
-    let b = placed.rect;
-    if placed.moved {
-        let [x, y] = placed.label.pos;
-        let near = (x.clamp(b.x, b.right()), y.clamp(b.y, b.bottom()));
-        painter.line_segment(
-            [px.pos(x, y), px.pos(near.0, near.1)],
-            px.stroke(label_outline_px(px), color),
-        );
-    }
-    painter.rect_stroke(
-        b.to_egui(px.ppp),
-        label_radius(size_px) / px.ppp,
-        px.stroke(label_outline_px(px), color),
-        egui::StrokeKind::Outside,
-    );
-    haloed_text(painter, px, b, &placed.label.text, size_px, color, theme);
 }
 
 fn label_color(label: &Label) -> Color32 {

@@ -174,6 +174,7 @@ pub struct PathPass {
     scratch: Vec<Prim>,
     count: u32,
     boxes: GrowBuffer,
+    box_scratch: Vec<Prim>,
     box_count: u32,
 }
 
@@ -223,6 +224,7 @@ impl PathPass {
                 "PathPass::boxes",
                 wgpu::BufferUsages::VERTEX | wgpu::BufferUsages::COPY_DST,
             ),
+            box_scratch: Vec::new(),
             box_count: 0,
         })
     }
@@ -247,15 +249,18 @@ impl PathPass {
 
     /// Uploads the label boxes drawn over the paths (none: an empty slice).
     pub fn set_boxes(&mut self, device: &wgpu::Device, queue: &wgpu::Queue, boxes: &[LabelBox]) {
-        let mut prims = Vec::with_capacity(2 * boxes.len());
-        build_box_prims(boxes, &mut prims);
-        self.box_count = prims.len() as u32;
+        build_box_prims(boxes, &mut self.box_scratch);
+        self.box_count = self.box_scratch.len() as u32;
         if self.box_count == 0 {
             return;
         }
         self.boxes
             .ensure(device, self.box_count as u64 * PRIM_BYTES);
-        queue.write_buffer(&self.boxes.buffer, 0, bytemuck::cast_slice(&prims));
+        queue.write_buffer(
+            &self.boxes.buffer,
+            0,
+            bytemuck::cast_slice(&self.box_scratch),
+        );
     }
 
     /// Whether there is anything to draw: paths (when `with_paths`) or label boxes.

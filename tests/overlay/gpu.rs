@@ -219,7 +219,9 @@ fn overlay_draws_text_and_the_colour_bar_on_the_gpu() {
         theme,
         extra: None,
     };
-    let img = render((W, H), 1.0, bg, |p| paint_overlay(p, &input));
+    let img = render((W, H), 1.0, bg, |p| {
+        paint_overlay(p, &input);
+    });
     img.save_png("overlay_640x360.png");
     let (p, f) = (layout.plot, 18.0 * layout.scale);
 
@@ -295,7 +297,9 @@ fn overlay_at_two_pixels_per_point_keeps_pixel_positions() {
             corner: Corner::TopRight,
         }),
     };
-    let img = render((w, h), 2.0, bg, |p| paint_overlay(p, &input));
+    let img = render((w, h), 2.0, bg, |p| {
+        paint_overlay(p, &input);
+    });
     img.save_png("overlay_1280x720_ppp2.png");
     let (p, f) = (layout.plot, 18.0 * layout.scale);
     // Positions are pixels whatever the pixels-per-point: the strip lands where the layout says.
@@ -344,7 +348,7 @@ fn a_title_too_long_for_its_canvas_is_fitted_and_nothing_is_drawn_outside() {
         extra: None,
     };
     let img = render((W, H), 1.0, bg, |p| {
-        paint_overlay(&p.with_clip_rect(canvas), &input)
+        paint_overlay(&p.with_clip_rect(canvas), &input);
     });
     img.save_png("overlay_fitted_title.png");
     assert_eq!(
