@@ -53,3 +53,13 @@ pub fn bind_group(
         entries: &entries,
     })
 }
+
+/// A `size`-byte uniform buffer written with `queue.write_buffer` (UNIFORM | COPY_DST).
+pub fn uniform_buffer(device: &wgpu::Device, label: &str, size: u64) -> wgpu::Buffer {
+    device.create_buffer(&wgpu::BufferDescriptor {
+        label: Some(label),
+        size,
+        usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
+        mapped_at_creation: false,
+    })
+}

@@ -9,7 +9,7 @@
 use crate::descent::Optimizer;
 use crate::error::{Error, Result};
 use crate::expr::{wgsl, Function};
-use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
+use crate::gpu::binding::{bind_group, storage_entry, uniform_buffer, uniform_entry};
 use crate::gpu::field::{function_tapes, WORKGROUP};
 use crate::gpu::readback::{read_buffer_f32x4, wait};
 use crate::gpu::{shader, Gpu};
@@ -67,12 +67,11 @@ impl ConvergePass {
         let source = converge_source(function)?;
         let pipeline =
             shader::compute_pipeline(device, "ConvergePass::pipeline", &source, &pipeline_layout)?;
-        let params = device.create_buffer(&wgpu::BufferDescriptor {
-            label: Some("ConvergePass::params"),
-            size: std::mem::size_of::<Params>() as u64,
-            usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
-            mapped_at_creation: false,
-        });
+        let params = uniform_buffer(
+            device,
+            "ConvergePass::params",
+            std::mem::size_of::<Params>() as u64,
+        );
         Ok(ConvergePass {
             layout,
             pipeline,

@@ -41,12 +41,7 @@ impl HeatmapPass {
             format,
             None,
         );
-        let lut = device.create_buffer(&wgpu::BufferDescriptor {
-            label: Some("HeatmapPass::lut"),
-            size: 256 * 4,
-            usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
-            mapped_at_creation: false,
-        });
+        let lut = crate::gpu::binding::uniform_buffer(device, "HeatmapPass::lut", 256 * 4);
         Ok(HeatmapPass {
             layout,
             pipeline,

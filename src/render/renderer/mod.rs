@@ -94,12 +94,11 @@ impl Renderer {
         tape_f: &Tape,
     ) -> Result<Renderer> {
         let device = &gpu.device;
-        let params = device.create_buffer(&wgpu::BufferDescriptor {
-            label: Some("Renderer::params"),
-            size: std::mem::size_of::<Params>() as u64,
-            usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
-            mapped_at_creation: false,
-        });
+        let params = crate::gpu::binding::uniform_buffer(
+            device,
+            "Renderer::params",
+            std::mem::size_of::<Params>() as u64,
+        );
         Ok(Renderer {
             format,
             field: FieldPass::new(device, tape_f_grad, tape_f)?,
