@@ -81,6 +81,10 @@ pub struct BasinPass {
     map: wgpu::Buffer,
     lut: wgpu::Buffer,
     bind_group: Option<wgpu::BindGroup>,
+    /// What is uploaded and bound now, so that a frame with the same map changes nothing.
+    uploaded: Option<MapParams>,
+    colormap: Option<Colormap>,
+    bound_walkers: Option<wgpu::Buffer>,
 }
 
 impl BasinPass {
@@ -121,11 +125,15 @@ impl BasinPass {
             map: buffer("BasinPass::map", map_size, U::UNIFORM | U::COPY_DST),
             lut: buffer("BasinPass::lut", 256 * 4, U::STORAGE | U::COPY_DST),
             bind_group: None,
+            uploaded: None,
+            colormap: None,
+            bound_walkers: None,
         })
     }
 
     /// Uploads the map's settings and the colour map, and binds the frame uniform and the
-    /// walker buffer of `gpu::converge`; `shown` is the view of the `plot`-sized plot.
+    /// walker buffer of `gpu::converge`; `shown` is the view of the `plot`-sized plot. Each
+    /// only when it changed since the last frame.
     #[allow(clippy::too_many_arguments)]
     pub fn prepare(
         &mut self,
@@ -154,14 +162,27 @@ impl BasinPass {
             cell_scale,
             cell_offset,
         };
-        queue.write_buffer(&self.map, 0, bytemuck::bytes_of(&p));
-        queue.write_buffer(&self.lut, 0, bytemuck::cast_slice(&colormap.lut()));
-        self.bind_group = Some(bind_group(
-            device,
-            "BasinPass::bind_group",
-            &self.layout,
-            &[params, walkers, &self.map, &self.lut],
-        ));
+        if self
+            .uploaded
+            .map(|u| bytemuck::bytes_of(&u) != bytemuck::bytes_of(&p))
+            != Some(false)
+        {
+            queue.write_buffer(&self.map, 0, bytemuck::bytes_of(&p));
+            self.uploaded = Some(p);
+        }
+        if self.colormap != Some(colormap) {
+            queue.write_buffer(&self.lut, 0, bytemuck::cast_slice(&colormap.lut()));
+            self.colormap = Some(colormap);
+        }
+        if self.bound_walkers.as_ref() != Some(walkers) {
+            self.bind_group = Some(bind_group(
+                device,
+                "BasinPass::bind_group",
+                &self.layout,
+                &[params, walkers, &self.map, &self.lut],
+            ));
+            self.bound_walkers = Some(walkers.clone());
+        }
     }
 
     /// Records the map over `plot`.
