@@ -97,7 +97,10 @@ pub fn call(f: Func, args: &[f64]) -> Option<f64> {
             if a == 0.0 && x == 0.0 {
                 return None;
             }
-            a.atan2(x)
+            // `+ 0.0` turns a −0 into +0: the sign of a zero y is an artefact of floating
+            // point (0·x is −0 for x < 0), not part of f, and on the branch cut (y = 0, x < 0)
+            // atan2 is +π, as simplifying 0·x to 0 also gives.
+            (a + 0.0).atan2(x)
         }
         Func::Sinh => a.sinh(),
         Func::Cosh => a.cosh(),
