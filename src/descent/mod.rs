@@ -21,6 +21,11 @@ pub use path::{step_all, Path, Point, Status};
 use crate::error::{Error, Result};
 use std::fmt;
 
+/// The most descent paths one picture holds: `--start` flags, a scene's `[[paths]]` (with its
+/// sweep and compare copies) and clicks in the explorer are all capped here. A lecture needs a
+/// handful; each path keeps up to its step limit of iterates, so the cap bounds memory.
+pub const MAX_PATHS: usize = 256;
+
 /// One of the optimizers gradfield can animate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Optimizer {
