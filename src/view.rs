@@ -12,6 +12,9 @@ pub const MIN_RELATIVE_EXTENT: f64 = 1e-5;
 /// such coordinates already overflow).
 pub const MAX_COORD: f64 = 1e15;
 
+/// The longest aspect ratio (either way) that [`View::clamped`] keeps: far beyond any window.
+pub const MAX_ASPECT: f64 = 1e4;
+
 /// The rectangle [x0, x1] × [y0, y1] of the plane that is on screen.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct View {
@@ -54,6 +57,77 @@ impl View {
             ));
         }
         Ok(())
+    }
+
+    /// The nearest view that [`View::validate`] accepts, with the same aspect ratio up to
+    /// [`MAX_ASPECT`]: too large is shrunk about its centre and moved inside ±[`MAX_COORD`], too small
+    /// is grown about its centre; swapped bounds are put in order and a non-finite view becomes
+    /// [-1, 1]². A valid view is returned unchanged.
+    pub fn clamped(&self) -> View {
+        if self.validate().is_ok() {
+            return *self;
+        }
+        let all = [self.x0, self.x1, self.y0, self.y1];
+        if !all.iter().all(|v| v.is_finite()) || self.x0 == self.x1 || self.y0 == self.y1 {
+            let (cx, cy) = self.center();
+            let inside = |c: f64| c.is_finite() && c.abs() < MAX_COORD / 2.0;
+            let (cx, cy) = if inside(cx) && inside(cy) {
+                (cx, cy)
+            } else {
+                (0.0, 0.0)
+            };
+            let unit = View {
+                x0: cx - 1.0,
+                x1: cx + 1.0,
+                y0: cy - 1.0,
+                y1: cy + 1.0,
+            };
+            return unit.clamped();
+        }
+        // A margin below the limits, so that widening to a canvas' aspect (which rounds) stays
+        // valid.
+        let limit = MAX_COORD * (1.0 - 1e-6);
+        let (mut cx, mut cy) = self.center();
+        let (mut hw, mut hh) = (
+            (self.x1 - self.x0).abs() / 2.0,
+            (self.y1 - self.y0).abs() / 2.0,
+        );
+        let big = hw.max(hh);
+        if big > limit {
+            hw *= limit / big;
+            hh *= limit / big;
+        }
+        // Rounding can leave a half-extent a hair above the limit: the room is never negative.
+        let inside = |c: f64, half: f64| {
+            let room = (limit - half).max(0.0);
+            c.clamp(-room, room)
+        };
+        cx = inside(cx, hw);
+        cy = inside(cy, hh);
+        // A sliver cannot be resolved along its short side at any size (the long side sets the
+        // scale): beyond MAX_ASPECT the long side is shortened.
+        hw = hw.min(hh * MAX_ASPECT);
+        hh = hh.min(hw * MAX_ASPECT);
+        // Too small: grow both extents by the same factor until the smaller one is resolvable.
+        for _ in 0..8 {
+            let scale = 1.0 + (cx.abs() + hw).max(cy.abs() + hh);
+            let need = MIN_RELATIVE_EXTENT * scale * (1.0 + 1e-6) / 2.0;
+            let small = hw.min(hh);
+            if small >= need {
+                break;
+            }
+            let k = need / small;
+            hw = (hw * k).min(limit).max(need.min(limit));
+            hh = (hh * k).min(limit).max(need.min(limit));
+            cx = inside(cx, hw);
+            cy = inside(cy, hh);
+        }
+        View {
+            x0: cx - hw,
+            x1: cx + hw,
+            y0: cy - hh,
+            y1: cy + hh,
+        }
     }
 
     pub fn width(&self) -> f64 {
@@ -194,5 +268,103 @@ mod tests {
             .fit_aspect(200.0, 100.0);
         assert!((v.width() / v.height() - 2.0).abs() < 1e-12);
         assert!((v.height() - 2.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn clamped_views_are_valid_and_keep_their_aspect() {
+        let cases = [
+            View {
+                x0: -1e15,
+                x1: 1e15,
+                y0: -3e14,
+                y1: 3e14,
+            },
+            View {
+                x0: -5e15,
+                x1: 5e15,
+                y0: -1e15,
+                y1: 1e15,
+            },
+            View {
+                x0: 9e14,
+                x1: 2e15,
+                y0: 0.0,
+                y1: 1.0,
+            },
+            View {
+                x0: 1.0,
+                x1: 1.0 + 1e-9,
+                y0: 2.0,
+                y1: 2.0 + 2e-9,
+            },
+            View {
+                x0: 1e6,
+                x1: 1e6 + 1e-4,
+                y0: -1e-4,
+                y1: 0.0,
+            },
+            // Shrunk to the limit, the half-width rounds a hair above it.
+            View {
+                x0: -1.2345678901234567e15,
+                x1: 1.3456789012345678e15,
+                y0: -7e14,
+                y1: 7.1e14,
+            },
+            View {
+                x0: 3.0,
+                x1: -3.0,
+                y0: 1.0,
+                y1: -1.0,
+            },
+        ];
+        for v in cases {
+            let c = v.clamped();
+            assert!(c.validate().is_ok(), "{v:?} → {c:?}");
+            let (a, b) = (v.width().abs() / v.height().abs(), c.width() / c.height());
+            let keepable = a.max(1.0 / a) <= MAX_ASPECT;
+            assert!(
+                !keepable || (a / b - 1.0).abs() < 1e-9,
+                "aspect {a} became {b} for {v:?}"
+            );
+            // Widening to the aspect it already has stays valid (the margin below the limits).
+            assert!(c.fit_aspect(c.width(), c.height()).validate().is_ok());
+        }
+        let nan = View {
+            x0: f64::NAN,
+            x1: 1.0,
+            y0: 0.0,
+            y1: 1.0,
+        }
+        .clamped();
+        assert!(nan.validate().is_ok());
+        let ok = View::new(-2.0, 2.0, -1.0, 3.0).unwrap();
+        assert_eq!(ok.clamped(), ok);
+    }
+
+    /// A fixed-seed sweep over centres, extents and aspects from 10⁻¹² to 10²⁰: every clamped
+    /// view is valid and clamping never panics (the explorer clamps on every frame).
+    #[test]
+    fn clamping_any_finite_view_gives_a_valid_one() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for _ in 0..20_000 {
+            let mag = |u: f64| 10f64.powf(-12.0 + 32.0 * u);
+            let sign = |u: f64| if u < 0.5 { -1.0 } else { 1.0 };
+            let (cx, cy) = (sign(next()) * mag(next()), sign(next()) * mag(next()));
+            let (hw, hh) = (mag(next()), mag(next()));
+            let v = View {
+                x0: cx - hw,
+                x1: cx + hw,
+                y0: cy - hh,
+                y1: cy + hh,
+            };
+            let c = v.clamped();
+            assert!(c.validate().is_ok(), "{v:?} → {c:?}");
+        }
     }
 }

@@ -10,6 +10,21 @@ use super::record::{animation_for, Recorder};
 use super::state::ExplorerState;
 use crate::error::Result;
 
+/// The smallest canvas side, in pixels, that a screenshot or GIF is made from: below it the
+/// picture would show nothing a reader could use.
+pub const MIN_EXPORT_SIDE: u32 = 100;
+
+/// Why the canvas is too small to export, if it is.
+pub fn too_small_to_export(state: &ExplorerState) -> Option<String> {
+    let (w, h) = (state.canvas.0.round() as u32, state.canvas.1.round() as u32);
+    (w < MIN_EXPORT_SIDE || h < MIN_EXPORT_SIDE).then(|| {
+        format!(
+            "the canvas is {w}×{h} pixels; screenshots and GIFs need at least \
+             {MIN_EXPORT_SIDE}×{MIN_EXPORT_SIDE}: make the window larger or hide the panel (Tab)"
+        )
+    })
+}
+
 /// `stem-N.ext` for the first N from 1 that names no existing file, in the working directory.
 pub fn next_free_name(stem: &str, ext: &str) -> PathBuf {
     (1..10_000)
@@ -31,7 +46,11 @@ pub fn serve_requests(
     shot_required: bool,
 ) -> Result<()> {
     if let Some(path) = shot {
-        match screenshot(gfx, frame, egui_frame, &path) {
+        let result = match too_small_to_export(state) {
+            Some(why) => Err(crate::Error::Input(why)),
+            None => screenshot(gfx, frame, egui_frame, &path),
+        };
+        match result {
             Ok(saved) => state.message = Some(saved),
             Err(e) if shot_required => return Err(e),
             Err(e) => state.message = Some(e.to_string()),
@@ -65,6 +84,8 @@ pub fn screenshot(
 pub fn start_recording(state: &mut ExplorerState, gfx: &Graphics, recorder: &mut Option<Recorder>) {
     let message = if recorder.is_some() {
         "a GIF is already being recorded".to_string()
+    } else if let Some(why) = too_small_to_export(state) {
+        why
     } else {
         match animation_for(state, (gfx.config.width, gfx.config.height)) {
             Some(a) => {

@@ -12,6 +12,13 @@ use super::state::ExplorerState;
 use crate::render::overlay::{FigureLayout, PlotRect};
 use crate::render::{self, Colormap, Layout, PathDraw, RenderSettings};
 
+/// The largest share of the window's width the function panel may take.
+pub const LEFT_PANEL_SHARE: f32 = 0.35;
+/// The largest share of the window's width the slice panel (shown with a pin) may take.
+pub const RIGHT_PANEL_SHARE: f32 = 0.25;
+/// What the canvas keeps of the window's width however the panels are dragged.
+pub const MIN_CANVAS_SHARE: f32 = 1.0 - LEFT_PANEL_SHARE - RIGHT_PANEL_SHARE;
+
 /// Runs egui for a `size` (pixels) window and returns its output and the field frame.
 pub fn build_frame(
     ctx: &Context,
@@ -34,10 +41,13 @@ pub fn build_frame(
         // software GPU egui's textured fill of a whole panel cost ~25 ms a frame.
         let side =
             egui::Frame::side_top_panel(&ctx.global_style()).fill(egui::Color32::TRANSPARENT);
+        // Dragging a panel's edge never takes the canvas below MIN_CANVAS_SHARE of the window.
+        let window_width = ui.available_rect_before_wrap().width();
         if s.panel_visible {
             egui::Panel::left("gradfield-panel")
                 .resizable(true)
                 .default_size(380.0)
+                .max_size(window_width * LEFT_PANEL_SHARE)
                 .frame(side)
                 .show(ui, |ui| super::panel::panel(ui, s));
         }
@@ -45,6 +55,7 @@ pub fn build_frame(
             egui::Panel::right("gradfield-slices")
                 .resizable(true)
                 .default_size(300.0)
+                .max_size(window_width * RIGHT_PANEL_SHARE)
                 .frame(side)
                 .show(ui, |ui| super::teach_ui::slices_panel(ui, s));
         }

@@ -1,7 +1,7 @@
 //! Saving and opening scenes from the explorer as state: the dialog's mode and path, and the
 //! save / open reactions with their status line. Plain Rust; the egui window is `scene_ui`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::state::ExplorerState;
 use crate::scene::{self, Scene};
@@ -21,6 +21,8 @@ pub struct SceneDialog {
     pub path: String,
     /// The text field should take the keyboard on the next frame.
     pub focus: bool,
+    /// A save that would replace this existing file is waiting for a second confirmation.
+    pub overwrite: Option<PathBuf>,
 }
 
 impl Default for SceneDialog {
@@ -29,6 +31,7 @@ impl Default for SceneDialog {
             mode: None,
             path: scene::DEFAULT_FILE.to_string(),
             focus: false,
+            overwrite: None,
         }
     }
 }
@@ -50,6 +53,7 @@ impl ExplorerState {
     /// Hides the dialog without doing anything.
     pub fn close_scene_dialog(&mut self) {
         self.scene_dialog.mode = None;
+        self.scene_dialog.overwrite = None;
     }
 
     /// Saves what the explorer shows to `path`; the status line says "saved NAME" or why not.
@@ -76,15 +80,39 @@ impl ExplorerState {
             self.message = Some("give a file name, e.g. lecture.toml".into());
             return;
         }
-        let path = Path::new(&text);
         let done = match mode {
-            DialogMode::Save => self.save_scene(path),
-            DialogMode::Open => self.open_scene(path),
+            DialogMode::Save => {
+                let path = scene_file_name(&text);
+                if path.exists() && self.scene_dialog.overwrite.as_ref() != Some(&path) {
+                    self.message = Some(format!(
+                        "{} exists: Enter (or Replace) again replaces it, or change the name",
+                        path.display()
+                    ));
+                    self.scene_dialog.overwrite = Some(path);
+                    self.scene_dialog.focus = true;
+                    return;
+                }
+                self.save_scene(&path).map(|()| path.display().to_string())
+            }
+            DialogMode::Open => self.open_scene(Path::new(&text)).map(|()| text),
         };
-        if done.is_ok() {
+        if let Ok(text) = done {
             self.scene_dialog.path = text;
             self.close_scene_dialog();
         }
+    }
+
+    /// The dialog's path as typed or clicked; a replacement waiting for confirmation is
+    /// forgotten, so a name typed away from and back to an existing file asks again.
+    pub fn set_scene_dialog_path(&mut self, text: String) {
+        self.scene_dialog.path = text;
+        self.scene_dialog.overwrite = None;
+    }
+
+    /// True while a save is waiting for the second confirmation that replaces the file.
+    pub fn overwrite_pending(&self) -> bool {
+        let text = self.scene_dialog.path.trim();
+        self.scene_dialog.overwrite.as_deref() == Some(scene_file_name(text).as_path())
     }
 
     fn report(&mut self, path: &Path, verb: &str, result: &crate::Result<()>) {
@@ -92,6 +120,17 @@ impl ExplorerState {
             Ok(()) => format!("{verb} {}", path.display()),
             Err(e) => e.to_string(),
         });
+    }
+}
+
+/// The file a scene is saved to for the name typed: `.toml` is added when the name does not
+/// end in it (any case), so `lecture` and `lecture.png` become `lecture.toml` and
+/// `lecture.png.toml`.
+pub fn scene_file_name(text: &str) -> PathBuf {
+    if text.to_ascii_lowercase().ends_with(".toml") {
+        PathBuf::from(text)
+    } else {
+        PathBuf::from(format!("{text}.toml"))
     }
 }
 

@@ -30,6 +30,9 @@ pub fn scene_window(ctx: &Context, s: &mut ExplorerState) {
                 .font(egui::TextStyle::Monospace)
                 .desired_width(420.0);
             let r = ui.add(field);
+            if r.changed() {
+                s.scene_dialog.overwrite = None;
+            }
             if std::mem::take(&mut s.scene_dialog.focus) {
                 r.request_focus();
             }
@@ -50,7 +53,7 @@ pub fn scene_window(ctx: &Context, s: &mut ExplorerState) {
                         for name in files {
                             let chosen = s.scene_dialog.path == name;
                             if ui.selectable_label(chosen, &name).clicked() {
-                                s.scene_dialog.path = name;
+                                s.set_scene_dialog_path(name);
                                 match mode {
                                     DialogMode::Open => confirm = true,
                                     DialogMode::Save => s.scene_dialog.focus = true,
@@ -59,6 +62,11 @@ pub fn scene_window(ctx: &Context, s: &mut ExplorerState) {
                         }
                     });
             }
+            let verb = if mode == DialogMode::Save && s.overwrite_pending() {
+                "Replace"
+            } else {
+                verb
+            };
             ui.horizontal(|ui| {
                 confirm |= ui.button(verb).clicked();
                 cancel |= ui.button("Cancel (Esc)").clicked();

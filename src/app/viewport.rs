@@ -38,23 +38,40 @@ impl Readout {
 }
 
 impl ExplorerState {
-    /// The view on screen: the requested view widened to the canvas' aspect ratio.
+    /// The view on screen: the requested view widened to the canvas' aspect ratio, and kept
+    /// inside what 32-bit floats can draw (see [`View::clamped`]).
     pub fn shown_view(&self) -> View {
         let (w, h) = self.canvas;
-        if w >= 1.0 && h >= 1.0 {
+        let v = if w >= 1.0 && h >= 1.0 {
             self.view.fit_aspect(w, h)
         } else {
             self.view
-        }
+        };
+        v.clamped()
     }
 
-    /// Sets the canvas size in pixels (ignored when zero: a minimised window).
+    /// Sets the canvas size in pixels (ignored when zero: a minimised window). A view that no
+    /// longer fits the new shape (widened beyond ±1e15, or too narrow for 32-bit floats) is
+    /// replaced by the nearest one that does, and the status line says so.
     pub fn set_canvas(&mut self, w: f64, h: f64) {
         if w >= 1.0 && h >= 1.0 {
             self.canvas = (w, h);
         }
+        self.keep_view_drawable();
     }
 
+    /// Replaces a requested view whose widened form cannot be drawn (after a resize, a zoom, a
+    /// scene or a typed view) by the nearest drawable one; says so on the status line.
+    pub fn keep_view_drawable(&mut self) {
+        let (w, h) = self.canvas;
+        let widened = self.view.fit_aspect(w, h);
+        if let Err(e) = widened.validate() {
+            self.view = widened.clamped();
+            let why = e.to_string();
+            let why = why.strip_prefix("view: ").unwrap_or(&why);
+            self.message = Some(format!("view adjusted to fit the window: {why}"));
+        }
+    }
     /// Canvas pixel → world point on the shown view.
     pub fn to_world(&self, px: f64, py: f64) -> (f64, f64) {
         let (w, h) = self.canvas;
@@ -68,25 +85,32 @@ impl ExplorerState {
     }
 
     /// Zooms by `factor` (< 1 zooms in) about `at` (world), which stays under the cursor. A
-    /// zoom that would leave the range 32-bit floats can resolve is ignored.
+    /// zoom that would leave the range 32-bit floats can resolve is refused, and the status
+    /// line says why.
     pub fn scroll(&mut self, factor: f64, at: (f64, f64)) {
         if !(factor.is_finite() && factor > 0.0) {
             return;
         }
         let zoomed = self.view.zoomed(factor, at.0, at.1);
-        if zoomed
-            .fit_aspect(self.canvas.0, self.canvas.1)
-            .validate()
-            .is_ok()
-        {
-            self.view = zoomed;
+        match zoomed.fit_aspect(self.canvas.0, self.canvas.1).validate() {
+            Ok(()) => self.view = zoomed,
+            Err(e) => {
+                let why = e.to_string();
+                let why = why.strip_prefix("view: ").unwrap_or(&why).to_string();
+                let dir = if factor > 1.0 { "out" } else { "in" };
+                self.message = Some(format!("can't zoom {dir} further: {why}"));
+            }
         }
     }
 
     /// Moves the view by (dx, dy) world units (ignored if it would leave the usable range).
     pub fn drag_pan(&mut self, dx: f64, dy: f64) {
         let panned = self.view.panned(dx, dy);
-        if panned.validate().is_ok() {
+        if panned
+            .fit_aspect(self.canvas.0, self.canvas.1)
+            .validate()
+            .is_ok()
+        {
             self.view = panned;
         }
     }

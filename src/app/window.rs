@@ -22,6 +22,11 @@ use crate::error::{Error, Result};
 /// The most frames `--frames N` runs past N while a convergence map is still computing.
 const MAP_WAIT_FRAMES: u64 = 2000;
 
+/// How many frames in a row may fail to draw before the explorer gives up. A frame that fails
+/// is reported on the status line and on stderr and the demo goes on; only an error that
+/// comes back on every frame for this long (a broken driver) ends it.
+const MAX_FAILED_FRAMES: u32 = 120;
+
 /// How the explorer is started.
 pub struct Options {
     pub state: ExplorerState,
@@ -57,6 +62,7 @@ pub fn run(options: Options) -> Result<()> {
         log: FrameLog::from_env(),
         recorder: None,
         recovery: Recovery::from_env(),
+        failed_frames: 0,
     };
     event_loop
         .run_app(&mut app)
@@ -82,6 +88,8 @@ struct App {
     /// A GIF being written on a worker thread.
     recorder: Option<Recorder>,
     recovery: Recovery,
+    /// Frames in a row that failed to draw (0 after a frame that worked).
+    failed_frames: u32,
 }
 
 impl App {
@@ -240,6 +248,25 @@ impl App {
         Ok(())
     }
 
+    /// A frame that could not be drawn. A scripted run (`--frames`) stops with the error so
+    /// that scripts see it; an interactive one says so and goes on, unless every frame has
+    /// failed for [`MAX_FAILED_FRAMES`].
+    fn frame_failed(&mut self, el: &ActiveEventLoop, e: Error) {
+        self.failed_frames += 1;
+        if self.frames.is_some() || self.failed_frames >= MAX_FAILED_FRAMES {
+            self.fail(el, e);
+            return;
+        }
+        let message = format!("could not draw the last frame: {e}");
+        if self.state.message.as_deref() != Some(message.as_str()) {
+            eprintln!("gradfield: {message}");
+            self.state.message = Some(message);
+        }
+        if let Some(window) = &self.window {
+            window.request_redraw();
+        }
+    }
+
     fn animating(&self) -> bool {
         self.frames.is_some()
             || self.recorder.is_some()
@@ -276,8 +303,9 @@ impl ApplicationHandler for App {
                     Some(reason) => self.recover(&reason),
                     None => result,
                 };
-                if let Err(e) = outcome {
-                    self.fail(el, e);
+                match outcome {
+                    Ok(()) => self.failed_frames = 0,
+                    Err(e) => self.frame_failed(el, e),
                 }
             }
             _ => {
