@@ -10,11 +10,38 @@ use crate::error::{Error, Result};
 /// The field buffer of a 3840×2160 grid of vec4<f32>: the largest storage binding we need.
 pub const MAX_FIELD_BYTES: u64 = 3840 * 2160 * 16;
 
+/// How many errors reported outside an error scope are kept until they are taken; later ones
+/// are only counted, so a driver that reports an error every frame cannot grow memory.
+pub const MAX_KEPT_ERRORS: usize = 16;
+
 /// What went wrong on the device outside an error scope, shared with wgpu's callbacks.
 #[derive(Debug, Default)]
 struct Health {
     lost: Option<String>,
     errors: Vec<String>,
+    /// Errors past [`MAX_KEPT_ERRORS`] since the last take, counted but not kept.
+    dropped: usize,
+}
+
+impl Health {
+    fn record(&mut self, error: String) {
+        if self.errors.len() < MAX_KEPT_ERRORS {
+            self.errors.push(error);
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    /// The kept errors (oldest first), a line counting the dropped ones, and the loss.
+    fn take(&mut self) -> Vec<String> {
+        let mut all = std::mem::take(&mut self.errors);
+        let dropped = std::mem::take(&mut self.dropped);
+        if dropped > 0 {
+            all.push(format!("and {dropped} more errors"));
+        }
+        all.extend(self.lost.iter().map(|l| format!("device lost: {l}")));
+        all
+    }
 }
 
 /// An adapter, its device and queue, and the device's health. A clone shares them (a worker
@@ -60,7 +87,7 @@ impl Gpu {
         let h = health.clone();
         device.on_uncaptured_error(Arc::new(move |e: wgpu::Error| {
             if let Ok(mut h) = h.lock() {
-                h.errors.push(e.to_string());
+                h.record(e.to_string());
             }
         }));
         let h = health.clone();
@@ -108,11 +135,7 @@ impl Gpu {
     /// reason the device was lost, if it was.
     pub fn take_errors(&self) -> Vec<String> {
         match self.health.lock() {
-            Ok(mut h) => {
-                let mut all = std::mem::take(&mut h.errors);
-                all.extend(h.lost.iter().map(|l| format!("device lost: {l}")));
-                all
-            }
+            Ok(mut h) => h.take(),
             Err(_) => vec!["device state unavailable".into()],
         }
     }
@@ -170,5 +193,27 @@ fn rank(t: wgpu::DeviceType) -> u8 {
         wgpu::DeviceType::VirtualGpu => 2,
         wgpu::DeviceType::Other => 3,
         wgpu::DeviceType::Cpu => 4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_outside_a_scope_are_bounded_and_counted() {
+        let mut h = Health::default();
+        for i in 0..10_000 {
+            h.record(format!("error {i}"));
+        }
+        assert_eq!(h.errors.len(), MAX_KEPT_ERRORS);
+        let taken = h.take();
+        assert_eq!(taken.len(), MAX_KEPT_ERRORS + 1);
+        assert_eq!(taken[0], "error 0");
+        assert_eq!(
+            taken.last().map(String::as_str),
+            Some(format!("and {} more errors", 10_000 - MAX_KEPT_ERRORS).as_str())
+        );
+        assert!(h.take().is_empty(), "taking empties the list and the count");
     }
 }
