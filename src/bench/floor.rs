@@ -21,7 +21,7 @@ use crate::error::Result;
 use crate::gpu::Gpu;
 use crate::render::Layout;
 
-/// Bytes per field sample (vec4<f32>).
+/// Bytes per field sample (`vec4<f32>`).
 pub const FIELD_SAMPLE_BYTES: u64 = 16;
 /// Bytes per colour pixel (RGBA8).
 pub const COLOR_PIXEL_BYTES: u64 = 4;

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::error::{Error, Result};
 
-/// The field buffer of a 3840×2160 grid of vec4<f32>: the largest storage binding we need.
+/// The field buffer of a 3840×2160 grid of `vec4<f32>`: the largest storage binding we need.
 pub const MAX_FIELD_BYTES: u64 = 3840 * 2160 * 16;
 
 /// How many errors reported outside an error scope are kept until they are taken; later ones

@@ -45,7 +45,7 @@ pub fn read_mapped(device: &wgpu::Device, buffer: &wgpu::Buffer, len: u64) -> Re
     Ok(data)
 }
 
-/// The first `count` vec4<f32> of `buffer` (which needs COPY_SRC).
+/// The first `count` `vec4<f32>` of `buffer` (which needs COPY_SRC).
 pub fn read_buffer_f32x4(gpu: &Gpu, buffer: &wgpu::Buffer, count: usize) -> Result<Vec<[f32; 4]>> {
     let bytes = count as u64 * SAMPLE_BYTES;
     if bytes > buffer.size() {
