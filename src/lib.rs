@@ -1,9 +1,17 @@
 //! gradfield shows a function of two variables f(x, y) as a landscape: a colour heatmap with
-//! contour lines, an arrow field of ∇f and gradient-descent paths. The expression language,
-//! its exact derivatives and the CPU reference live in [`expr`]; the GPU field in [`gpu`];
-//! drawing it in [`render`]. Without the default `gpu` feature only the parts that need no
-//! GPU stack are built (the expression language, shader source, descent, export): the fuzz
-//! target uses that.
+//! contour lines, an arrow field of ∇f and gradient-descent paths. ARCHITECTURE.md in the
+//! repository is the map (data flow, what each module may import, invariants); in short:
+//!
+//! - [`expr`]: the expression language, exact derivatives, the f64 reference evaluator, the
+//!   compiled tape and the WGSL generator; [`presets`] and [`teach`] build on it.
+//! - [`view`] (grid convention, pan, zoom), [`descent`] (optimizers and paths), [`export`]
+//!   (atomic PNG, GIF, NPY, CSV writers), [`numfmt`] (numbers for people) and [`error`].
+//! - [`gpu`]: device, shader validation, field compute pass, convergence map; [`cpu_field`]:
+//!   the same field on the CPU, the reference the GPU is tested against.
+//! - `render` (passes, renderer, overlay, figures), `scene` (TOML scene files), `app` (the
+//!   explorer), `cli` (the command line) and `bench` (`gradfield bench`): with the default `gpu`
+//!   feature only. Without it only the parts that need no GPU stack are built (the fuzz target
+//!   uses that).
 
 #[cfg(feature = "gpu")]
 pub mod app;
