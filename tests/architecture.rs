@@ -121,7 +121,11 @@ fn push_head(item: &str, out: &mut BTreeSet<String>) {
 
 /// The names in backticks in `text`.
 fn ticked(text: &str) -> Vec<String> {
-    text.split('`').skip(1).step_by(2).map(str::to_string).collect()
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
 }
 
 struct Map {

@@ -2,8 +2,8 @@
 //! `descent` run from the same f32-rounded starts, and the `gradfield converge` command.
 //!
 //! Tolerances: the GPU iterates in f32, the CPU in f64, so iterates drift apart by rounding.
-//! On contracting runs (a bowl) the drift shrinks with every step: final points agree to 1e-3
-//! of max(1, |θ|) and converged steps to ±2 (a step whose |∇f| lies within rounding of T can
+//! On contracting runs (a bowl) the drift shrinks with every step: final points agree to 1e-5
+//! of max(1, |θ|) (see `FINAL_POINT_TOL`) and converged steps to ±2 (a step whose |∇f| lies within rounding of T can
 //! fall on either side). On chaotic or diverging runs we compare classifications only:
 //! diverged or not, and which minimum, allowing 2% of the starts to differ (starts on a basin
 //! boundary or at the edge of stability, where f32 rounding decides). Measured on lavapipe:
@@ -58,9 +58,15 @@ fn view(x0: f64, x1: f64, y0: f64, y1: f64) -> View {
     View::new(x0, x1, y0, y1).expect("valid view")
 }
 
+/// Final points of the contracting bowl runs, relative to max(1, |θ|): measured on lavapipe
+/// at most 1.0e-6 (f32 rounding of the last iterates, which the contraction keeps from
+/// growing); 1e-5 leaves a factor of about 10 for other drivers' rounding of the same f32 sums.
+const FINAL_POINT_TOL: f64 = 1e-5;
+
 #[test]
 fn bowl_matches_every_cpu_optimizer() {
     let gpu = gpu();
+    let mut worst = 0.0f64;
     let f = Function::parse("x^2 + 2*y^2 + 0.5*x*y").unwrap();
     let v = view(-3.0, 2.0, -1.5, 2.5);
     for optimizer in Optimizer::ALL {
@@ -80,8 +86,9 @@ fn bowl_matches_every_cpu_optimizer() {
                 let at = format!("{optimizer} ascent={ascent} start {k}: gpu {g:?} cpu {c:?}");
                 assert!(!c[0].is_nan() && !g[0].is_nan(), "{at}");
                 for a in 0..2 {
-                    let tol = 1e-3 * c[a].abs().max(1.0);
-                    assert!((g[a] as f64 - c[a]).abs() <= tol, "{at}");
+                    let rel = (g[a] as f64 - c[a]).abs() / c[a].abs().max(1.0);
+                    worst = worst.max(rel);
+                    assert!(rel <= FINAL_POINT_TOL, "{at}");
                 }
                 if c[2] < 0.0 {
                     assert!(g[2] < 0.0 || g[2] as f64 >= s.steps as f64 - 2.0, "{at}");
@@ -102,6 +109,7 @@ fn bowl_matches_every_cpu_optimizer() {
             }
         }
     }
+    eprintln!("bowl: largest relative final-point difference {worst:.2e}");
 }
 
 const HIMMELBLAU_MINIMA: [(f64, f64); 4] = [
