@@ -28,12 +28,14 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     let options = options(args);
     options.validate()?;
     let gpu = Gpu::headless()?;
-    eprintln!("gradfield bench on {}", gpu.adapter_summary());
-    let report = bench::run(&gpu, &options, |what| eprintln!("measuring {what}…"))?;
-    if args.json {
-        println!("{}", report.to_json());
+    super::out::eprint_line(&format!("gradfield bench on {}", gpu.adapter_summary()));
+    let report = bench::run(&gpu, &options, |what| {
+        super::out::eprint_line(&format!("measuring {what}…"))
+    })?;
+    let text = if args.json {
+        format!("{}\n", report.to_json())
     } else {
-        print!("{}", report.table());
-    }
-    Ok(())
+        report.table()
+    };
+    super::out::stdout(|out| out.write_all(text.as_bytes()))
 }

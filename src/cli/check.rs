@@ -80,7 +80,7 @@ pub fn render_check_png(
             "undefined".into(),
         ),
     };
-    eprintln!("{line} (h = {step:e})");
+    super::out::eprint_line(&format!("{line} (h = {step:e})"));
     text.subtitle = Some(format!(
         "gradient check: log10 relative difference, h = {step:.2e}; {short}"
     ));
