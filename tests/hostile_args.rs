@@ -169,6 +169,19 @@ fn bad_arguments_exit_2_with_one_line_naming_them() {
                 "'1e300,1': coordinates must be a finite number within ±1e15",
             ],
         ),
+        // Lists and counts that have no use beyond a bound.
+        (
+            &[
+                "bench",
+                "--sizes",
+                "8x8,8x8,8x8,8x8,8x8,8x8,8x8,8x8,8x8,8x8,8x8,8x8,8x8,8x8,8x8,8x8,8x8",
+            ],
+            &["--sizes: at most 16 sizes, got 17"],
+        ),
+        (
+            &["bench", "--repeats", "1000000000"],
+            &["--repeats: at most 1000 runs per measurement"],
+        ),
         // 1e300 used to be written out as 301 digits.
         (
             &["render", "x", "--view", "1e300,1,0,1", "--out", "a.png"],
