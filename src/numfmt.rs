@@ -39,16 +39,9 @@ pub fn quote(text: &str) -> String {
 
 /// [`quote`] between `mark`s (a backtick, say) instead of single quotes.
 fn quote_with(text: &str, mark: char) -> String {
-    let n = text.chars().count();
-    let mut shown = String::new();
-    for c in text
-        .chars()
-        .take(if n > QUOTE_CHARS { QUOTE_CHARS - 1 } else { n })
-    {
-        push_visible(&mut shown, c);
-    }
+    let (shown, n) = shown(text);
     if n > QUOTE_CHARS {
-        format!("{mark}{shown}…{mark} ({n} characters)")
+        format!("{mark}{shown}{mark} ({n} characters)")
     } else {
         format!("{mark}{shown}{mark}")
     }
@@ -56,24 +49,36 @@ fn quote_with(text: &str, mark: char) -> String {
 
 /// A key path such as `optimizer.lr` as a message names it: cut like [`quote`], unquoted.
 pub fn clip(text: &str) -> String {
-    let n = text.chars().count();
-    if n <= QUOTE_CHARS {
-        return text.chars().fold(String::new(), |mut s, c| {
-            push_visible(&mut s, c);
-            s
-        });
+    let (shown, n) = shown(text);
+    if n > QUOTE_CHARS {
+        format!("{shown} ({n} characters)")
+    } else {
+        shown
     }
-    let q = quote(text);
-    q[1..].replacen("…'", "…", 1)
 }
 
-/// Quoted runs (`'…'` or `` `…` ``) longer than `longest` characters in a finished message,
+/// The first [`QUOTE_CHARS`] characters of `text` as a message shows them (control characters
+/// escaped, `…` where it was cut) and how many characters `text` has.
+fn shown(text: &str) -> (String, usize) {
+    let n = text.chars().count();
+    let keep = if n > QUOTE_CHARS { QUOTE_CHARS - 1 } else { n };
+    let mut out = String::new();
+    for c in text.chars().take(keep) {
+        push_visible(&mut out, c);
+    }
+    if n > QUOTE_CHARS {
+        out.push('…');
+    }
+    (out, n)
+}
+
+/// Quoted runs (`'…'`, `"…"` or `` `…` ``) longer than `longest` characters in a finished message,
 /// cut as [`quote`] cuts them: the last guard on every error line, for messages that repeat
 /// input without going through [`quote`] (clap's own, for one).
 pub fn shorten_quoted(message: &str, longest: usize) -> String {
     let mut out = String::with_capacity(message.len().min(4096));
     let mut rest = message;
-    while let Some(open) = rest.find(['\'', '`']) {
+    while let Some(open) = rest.find(['\'', '"', '`']) {
         let mark = rest[open..].chars().next().unwrap_or('\'');
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
@@ -177,9 +182,10 @@ mod tests {
             QUOTE_CHARS + 2
         );
         assert!(clip(&long).starts_with("kkk") && clip(&long).ends_with("… (1000000 characters)"));
-        let msg = format!("unknown preset '{long}' — did you mean 'bowl'? field `{long}`");
+        let msg =
+            format!("unknown preset '{long}' — did you mean 'bowl'? field `{long}` \"{long}\"");
         let cut = shorten_quoted(&msg, QUOTE_CHARS);
-        assert!(cut.chars().count() < 250, "{cut}");
+        assert!(cut.chars().count() < 350, "{cut}");
         assert!(cut.contains("— did you mean 'bowl'? field `kkk"), "{cut}");
         let plain = "the preset's view, it's fine: 'x'";
         assert_eq!(shorten_quoted(plain, QUOTE_CHARS), plain);

@@ -9,7 +9,7 @@ use crate::app::state::{DEFAULT_MAX_STEPS, DEFAULT_STEPS_PER_SECOND, DEFAULT_TOL
 use crate::descent::{Hyper, Optimizer};
 use crate::error::{Error, Result};
 use crate::expr::Function;
-use crate::numfmt::{clip, echo};
+use crate::numfmt::{clip, echo, shorten_quoted, QUOTE_CHARS};
 use crate::presets::Preset;
 use crate::View;
 
@@ -44,7 +44,7 @@ impl Ctx<'_> {
             }
             None => self.name.to_string(),
         };
-        let why = why.to_string().replace('\n', "; ");
+        let why = shorten_quoted(&why.to_string().replace('\n', "; "), QUOTE_CHARS);
         let field = if field.is_empty() {
             String::new()
         } else {
