@@ -67,7 +67,7 @@ pub fn run(args: &ConvergeArgs) -> Result<()> {
     let mut pass = ConvergePass::new(&gpu.device, &r.function)?;
     pass.prepare(&gpu.device, &gpu.queue, &view, (w, h), &settings)?;
     let label = format!("converge {}", args.out.display());
-    let map: Vec<[f32; 3]> = run_pass(&gpu, &pass, label)?
+    let map: Vec<[f32; 3]> = run_pass(&gpu, &pass, steps, label)?
         .iter()
         .map(|w| w.result())
         .collect();
@@ -102,7 +102,8 @@ pub fn render_map_png(
     };
     let mut pass = ConvergePass::new(&gpu.device, &r.function)?;
     pass.prepare(&gpu.device, &gpu.queue, view, plot, &conv)?;
-    let walkers = run_pass(gpu, &pass, format!("convergence map for {}", out.display()))?;
+    let label = format!("convergence map for {}", out.display());
+    let walkers = run_pass(gpu, &pass, steps, label)?;
     let results: Vec<[f32; 3]> = walkers.iter().map(|w| w.result()).collect();
     let summary = summary(&results, steps);
     super::out::eprint_line(&summary);
@@ -131,15 +132,19 @@ pub fn render_map_png(
 
 /// Runs a prepared pass chunk by chunk with a progress bar on a terminal, stopping between
 /// chunks when a signal (Ctrl+C) arrived, and reads the walkers back.
-fn run_pass(gpu: &crate::gpu::Gpu, pass: &ConvergePass, label: String) -> Result<Vec<Walker>> {
-    let chunks = pass.chunks();
-    let bar = super::progress::bar(u64::from(chunks) * u64::from(CHUNK_STEPS), label, "steps");
-    for _ in 0..chunks {
+fn run_pass(
+    gpu: &crate::gpu::Gpu,
+    pass: &ConvergePass,
+    steps: u32,
+    label: String,
+) -> Result<Vec<Walker>> {
+    let bar = super::progress::bar(u64::from(steps), label, "steps");
+    for chunk in 1..=pass.chunks() {
         if let Err(e) = super::signals::check().and_then(|()| pass.run_chunk(gpu)) {
             bar.abandon();
             return Err(e);
         }
-        bar.inc(u64::from(CHUNK_STEPS));
+        bar.set_position(u64::from(chunk.saturating_mul(CHUNK_STEPS).min(steps)));
     }
     bar.finish_and_clear();
     pass.walkers(gpu)
