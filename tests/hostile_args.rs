@@ -187,6 +187,18 @@ fn bad_arguments_exit_2_with_one_line_naming_them() {
             &["render", "x", "--view", "1e300,1,0,1", "--out", "a.png"],
             &["'--view", "got x 1e300..1, y 0..1"],
         ),
+        (
+            &[
+                "render",
+                "x",
+                "--gradient-check",
+                "--check-step",
+                "1e300",
+                "--out",
+                "a.png",
+            ],
+            &["--check-step must be in (0, 1000]", "got 1e300"],
+        ),
     ];
     for (args, needles) in cases {
         let out = gradfield(args);
