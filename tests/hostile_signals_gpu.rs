@@ -50,8 +50,8 @@ fn entries(dir: &Path) -> Vec<String> {
 }
 
 /// Reproduces `converge` with 10⁶ steps running for minutes with no way to stop it cleanly:
-/// Ctrl+C a second into the GPU run stops it between chunks (the message comes from the
-/// command returning, not from the grace timer), and no .npy appears.
+/// Ctrl+C five seconds into the run (the GPU is set up by then) stops it between chunks (the
+/// message comes from the command returning, not from the grace timer), and no .npy appears.
 #[test]
 fn ctrl_c_stops_converge_between_chunks() {
     let dir = tempfile::tempdir().expect("temp dir");
