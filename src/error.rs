@@ -27,6 +27,9 @@ pub enum Error {
     /// The explorer was asked for but there is no display to open a window on.
     #[error("no display found; use `gradfield render` to draw to a PNG without a window")]
     NoDisplay,
+    /// A signal (Ctrl+C, SIGTERM) stopped the command before it finished.
+    #[error("stopped by a signal")]
+    Interrupted,
     /// A file could not be read or written.
     #[error("{}: {source}", path.display())]
     Io {
@@ -41,6 +44,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Parse(_) | Error::Input(_) => 2,
+            Error::Interrupted => 130,
             _ => 1,
         }
     }

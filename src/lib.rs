@@ -17,6 +17,7 @@
 pub mod app;
 #[cfg(feature = "gpu")]
 pub mod bench;
+pub mod checks;
 #[cfg(feature = "gpu")]
 pub mod cli;
 pub mod cpu_field;

@@ -1,12 +1,25 @@
 //! The `gradfield` binary: parses the command line, runs one command (or the explorer) and
-//! turns errors into a one-line message with exit code 2 (bad input) or 1 (anything else).
+//! turns errors into a one-line message with exit code 2 (bad input) or 1 (anything else);
+//! a closed standard output ends it quietly (141), a signal with 128 + the signal.
 
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
-use gradfield::cli::{self, Cli, Command};
+use gradfield::cli::{self, out, signals, Cli, Command};
 
 fn main() -> ExitCode {
+    let commands = [
+        "diff", "sample", "presets", "render", "descend", "bench", "converge", "help",
+    ];
+    let explorer = !std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| commands.iter().any(|c| a == *c));
+    // The explorer has nothing to finish: a signal ends it once its files are removed.
+    signals::install(if explorer {
+        std::time::Duration::ZERO
+    } else {
+        signals::GRACE
+    });
     let matches = match Cli::command().try_get_matches() {
         Ok(m) => m,
         Err(e) => return clap_error(e),
@@ -31,29 +44,46 @@ fn main() -> ExitCode {
         Some(Command::Bench(args)) => cli::bench::run(&args),
         Some(Command::Converge(args)) => cli::converge::run(&args),
     };
+    if let Some(signal) = signals::received() {
+        out::eprint_line(&format!(
+            "error: stopped by {}; no unfinished file was left",
+            signals::name(signal)
+        ));
+        return ExitCode::from(signals::exit_code(signal));
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if out::is_closed_pipe(&e) => ExitCode::from(out::CLOSED_PIPE_EXIT),
         Err(e) => {
-            eprintln!("{}", cli::error_text(&e));
+            out::eprint_line(&cli::error_text(&e));
             ExitCode::from(e.exit_code() as u8)
         }
     }
 }
 
-/// Help and version go to stdout with exit 0; a usage error becomes one line, exit 2.
+/// Help and version go to stdout with exit 0; a usage error becomes one line, exit 2: clap's
+/// message up to its usage block, joined onto one line, with long values cut short.
 fn clap_error(e: clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     match e.kind() {
         ErrorKind::DisplayHelp
         | ErrorKind::DisplayVersion
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let _ = e.print();
-            ExitCode::SUCCESS
+            let text = e.render().to_string();
+            match out::stdout(|w| w.write_all(text.as_bytes())) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if out::is_closed_pipe(&e) => ExitCode::from(out::CLOSED_PIPE_EXIT),
+                Err(e) => {
+                    out::eprint_line(&cli::error_text(&e));
+                    ExitCode::from(1)
+                }
+            }
         }
         _ => {
-            let text = e.render().to_string();
-            let first = text.lines().next().unwrap_or("error: invalid arguments");
-            eprintln!("{first} (see 'gradfield --help')");
+            out::eprint_line(&format!(
+                "{} (see 'gradfield --help')",
+                cli::clap_line(&e.render().to_string())
+            ));
             ExitCode::from(2)
         }
     }

@@ -177,7 +177,8 @@ pub fn find(name: &str) -> Result<&'static Preset> {
         .map(|s| format!(" — did you mean '{s}'?"))
         .unwrap_or_default();
     Err(Error::Input(format!(
-        "unknown preset '{name}'{hint} (the presets are: {})",
+        "unknown preset {}{hint} (the presets are: {})",
+        crate::numfmt::quote(name),
         names.join(", ")
     )))
 }

@@ -3,6 +3,7 @@
 //! Also world ↔ pixel transforms, pan and zoom, all plain maths.
 
 use crate::error::{Error, Result};
+use crate::numfmt::{echo, quote};
 
 /// The smallest width or height a view may have relative to its centre's magnitude: below
 /// this, neighbouring f32 coordinates would coincide.
@@ -42,7 +43,11 @@ impl View {
         }
         if x0 >= x1 || y0 >= y1 {
             return Err(Error::Input(format!(
-                "view: x0 < x1 and y0 < y1 are needed, got x {x0}..{x1}, y {y0}..{y1}"
+                "view: x0 < x1 and y0 < y1 are needed, got x {}..{}, y {}..{}",
+                echo(x0),
+                echo(x1),
+                echo(y0),
+                echo(y1)
             )));
         }
         if [x0, x1, y0, y1].iter().any(|v| v.abs() > MAX_COORD) {
@@ -215,14 +220,15 @@ impl std::str::FromStr for View {
         let parts: Vec<&str> = s.split(',').map(str::trim).collect();
         if parts.len() != 4 {
             return Err(Error::Input(format!(
-                "view '{s}': expected four numbers X0,X1,Y0,Y1"
+                "view {}: expected four numbers X0,X1,Y0,Y1",
+                quote(s)
             )));
         }
         let mut v = [0.0; 4];
         for (slot, p) in v.iter_mut().zip(&parts) {
-            *slot = p
-                .parse::<f64>()
-                .map_err(|_| Error::Input(format!("view '{s}': '{p}' is not a number")))?;
+            *slot = p.parse::<f64>().map_err(|_| {
+                Error::Input(format!("view {}: {} is not a number", quote(s), quote(p)))
+            })?;
         }
         View::new(v[0], v[1], v[2], v[3])
     }

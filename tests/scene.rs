@@ -202,6 +202,14 @@ const BAD: &[(&str, &str)] = &[
     ("version = 1\nfunction = \"x\"\n[optimizer\nlr = 1", "b.toml:3:11: not valid TOML: unclosed table, expected `]`"),
     ("version = 1\nfunction = \"x\"\n[sweep]\non = true\n[compare]\non = true", "b.toml:4:6: sweep.on: sweep and compare cannot both be on"),
     ("version = 1\nfunction = \"x\"\n[display]\ntheme = \"solarized\"", "b.toml:4:9: display.theme: unknown theme 'solarized': choose one of dark, light, high-contrast"),
+    // A start that `--start` refuses was accepted from a scene; the same check now (and 1e300
+    // no longer written out as 301 digits).
+    ("version = 1\nfunction = \"x\"\n[[paths]]\nstart = [1e300, 2]", "b.toml:4:10: paths[0].start[0]: must be a finite number within ±1e15, got 1e300"),
+    ("version = 1\nfunction = \"x\"\n[pin]\nat = [0, -1e300]", "b.toml:4:10: pin.at[1]: must be a finite number within ±1e15, got -1e300"),
+    ("version = 1\nfunction = \"x\"\n[optimizer]\nmomentum = 1e300", "b.toml:4:12: optimizer.momentum: must be in [0, 1), got 1e300"),
+    // [color] beside [colour] used to report the first table's line.
+    ("version = 1\nfunction = \"x\"\n[colour]\ncolormap = \"grey\"\n[color]\nscale = \"log\"", "b.toml:5:1: color: [colour] and [color] are the same table: give one of them"),
+    ("version = 1\nfunction = \"x\"\n[compare]\noptimizers = [\"gd\", \"gd\", \"gd\", \"gd\", \"gd\", \"gd\", \"gd\"]", "b.toml:4:51: compare.optimizers[6]: name at most the 6 optimizers, got 7"),
 ];
 
 /// A message of [`BAD`] with `{PRESETS}` replaced by the preset names.

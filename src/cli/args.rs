@@ -1,6 +1,8 @@
 //! Parsers for the values people type on the command line: sizes `WxH`, points `X,Y`,
 //! views `X0,X1,Y0,Y1`, positive numbers. Each error names what was wrong.
 
+use crate::checks;
+use crate::numfmt::quote;
 use crate::view::View;
 
 /// The largest width or height a grid may have.
@@ -10,48 +12,43 @@ pub const MAX_SAMPLES: u64 = 40_000_000;
 
 /// Parses `WxH` (also `W×H`, `W*H`), each side 1..=16384 and at most 40 million samples.
 pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let q = quote(s);
     let t = s.trim();
     let (w, h) = t
         .split_once(['x', 'X', '×', '*'])
-        .ok_or_else(|| format!("'{s}' is not a size: expected WxH, e.g. 800x600"))?;
+        .ok_or_else(|| format!("{q} is not a size: expected WxH, e.g. 800x600"))?;
     let side = |v: &str, name: &str| -> Result<u32, String> {
         let n: u64 = v
             .trim()
             .parse()
-            .map_err(|_| format!("'{s}': {name} '{v}' is not a whole number"))?;
+            .map_err(|_| format!("{q}: {name} {} is not a whole number", quote(v)))?;
         if n == 0 || n > MAX_SIDE as u64 {
-            return Err(format!("'{s}': {name} must be between 1 and {MAX_SIDE}"));
+            return Err(format!("{q}: {name} must be between 1 and {MAX_SIDE}"));
         }
         Ok(n as u32)
     };
     let (w, h) = (side(w, "width")?, side(h, "height")?);
     if w as u64 * h as u64 > MAX_SAMPLES {
         return Err(format!(
-            "'{s}': {} samples is more than the {MAX_SAMPLES} gradfield allows",
+            "{q}: {} samples is more than the {MAX_SAMPLES} gradfield allows",
             w as u64 * h as u64
         ));
     }
     Ok((w, h))
 }
 
-/// Parses `X,Y` into a finite point.
+/// Parses `X,Y` into a point that [`checks::point`] accepts (a start point, the pin).
 pub fn parse_point(s: &str) -> Result<(f64, f64), String> {
+    let q = quote(s);
     let (a, b) = s
         .split_once(',')
-        .ok_or_else(|| format!("'{s}' is not a point: expected X,Y, e.g. -1.5,2"))?;
+        .ok_or_else(|| format!("{q} is not a point: expected X,Y, e.g. -1.5,2"))?;
     let num = |v: &str| -> Result<f64, String> {
-        let n: f64 = v
-            .trim()
+        v.trim()
             .parse()
-            .map_err(|_| format!("'{s}': '{}' is not a number", v.trim()))?;
-        if !n.is_finite() || n.abs() > crate::view::MAX_COORD {
-            return Err(format!(
-                "'{s}': coordinates must be finite and within ±1e15"
-            ));
-        }
-        Ok(n)
+            .map_err(|_| format!("{q}: {} is not a number", quote(v.trim())))
     };
-    Ok((num(a)?, num(b)?))
+    checks::point((num(a)?, num(b)?)).map_err(|need| format!("{q}: coordinates must be {need}"))
 }
 
 /// Parses `X0,X1,Y0,Y1` into a checked [`View`].
@@ -66,10 +63,11 @@ pub const MAX_LEVELS: u32 = 1_000;
 
 /// Parses a whole number in `0..=max`.
 fn parse_whole(s: &str, max: u64) -> Result<u64, String> {
+    let q = quote(s);
     match s.trim().parse::<u64>() {
         Ok(n) if n <= max => Ok(n),
-        Ok(_) => Err(format!("'{s}' is more than the {max} gradfield allows")),
-        Err(_) => Err(format!("'{s}' is not a whole number of at least 0")),
+        Ok(_) => Err(format!("{q} is more than the {max} gradfield allows")),
+        Err(_) => Err(format!("{q} is not a whole number of at least 0")),
     }
 }
 
@@ -85,11 +83,12 @@ pub fn parse_levels(s: &str) -> Result<u32, String> {
 
 /// Parses a GIF frame rate, a whole number in 1..=50 (see [`crate::export::gif::FPS_RANGE`]).
 pub fn parse_fps(s: &str) -> Result<u32, String> {
+    let q = quote(s);
     let range = crate::export::gif::FPS_RANGE;
     match s.trim().parse::<u32>() {
         Ok(n) if range.contains(&n) => Ok(n),
         _ => Err(format!(
-            "'{s}' is not a whole number of frames per second from {} to {}",
+            "{q} is not a whole number of frames per second from {} to {}",
             range.start(),
             range.end()
         )),
@@ -98,29 +97,52 @@ pub fn parse_fps(s: &str) -> Result<u32, String> {
 
 /// Parses a finite number.
 pub fn parse_number(s: &str) -> Result<f64, String> {
+    checked(s, |v| {
+        if v.is_finite() {
+            Ok(v)
+        } else {
+            Err("a finite number")
+        }
+    })
+}
+
+/// Parses a number that `check` (one of [`checks`]) accepts, or says what it must be.
+fn checked(s: &str, check: fn(f64) -> Result<f64, checks::Need>) -> Result<f64, String> {
+    let q = quote(s);
     match s.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        Ok(_) => Err(format!("'{s}' must be a finite number")),
-        Err(_) => Err(format!("'{s}' is not a number")),
+        Ok(v) => check(v).map_err(|need| format!("{q} must be {need}")),
+        Err(_) => Err(format!("{q} is not a number")),
     }
 }
 
-/// Parses a finite number > 0.
+/// Parses a finite number > 0 (the GIF's seconds, an arrow spacing, a check step).
 pub fn parse_positive(s: &str) -> Result<f64, String> {
-    match s.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
-        Ok(_) => Err(format!("'{s}' must be a finite number greater than 0")),
-        Err(_) => Err(format!("'{s}' is not a number")),
-    }
+    checked(s, checks::positive)
 }
 
-/// Parses a finite number ≥ 0.
-pub fn parse_non_negative(s: &str) -> Result<f64, String> {
-    match s.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
-        Ok(_) => Err(format!("'{s}' must be a finite number of at least 0")),
-        Err(_) => Err(format!("'{s}' is not a number")),
-    }
+/// Parses a learning rate ([`checks::learning_rate`]).
+pub fn parse_lr(s: &str) -> Result<f64, String> {
+    checked(s, checks::learning_rate)
+}
+
+/// Parses a tolerance on |∇f| ([`checks::tolerance`]).
+pub fn parse_tol(s: &str) -> Result<f64, String> {
+    checked(s, checks::tolerance)
+}
+
+/// Parses momentum μ, β1 or β2 ([`checks::decay`]).
+pub fn parse_decay(s: &str) -> Result<f64, String> {
+    checked(s, checks::decay)
+}
+
+/// Parses RMSProp's α ([`checks::alpha`]).
+pub fn parse_alpha(s: &str) -> Result<f64, String> {
+    checked(s, checks::alpha)
+}
+
+/// Parses the direction of the directional derivative ([`checks::direction`]).
+pub fn parse_direction(s: &str) -> Result<f64, String> {
+    checked(s, checks::direction)
 }
 
 #[cfg(test)]
@@ -149,8 +171,9 @@ mod tests {
         assert_eq!(parse_positive("0.01"), Ok(0.01));
         assert!(parse_positive("0").is_err());
         assert!(parse_positive("-1").is_err());
-        assert!(parse_non_negative("0").is_ok());
-        assert!(parse_non_negative("x").is_err());
+        assert!(parse_tol("0").is_ok());
+        assert!(parse_tol("x").is_err());
+        assert!(parse_direction("nan").is_err());
         assert_eq!(parse_fps("50"), Ok(50));
         for bad in ["0", "51", "-1", "7.5", "x"] {
             assert!(parse_fps(bad).is_err(), "{bad} should be rejected");

@@ -3,7 +3,7 @@
 
 use super::BenchArgs;
 use crate::bench::{self, Options};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::gpu::Gpu;
 
 /// The options `args` ask for: the full or quick defaults, with sizes and repeats replaced
@@ -24,16 +24,35 @@ pub fn options(args: &BenchArgs) -> Options {
     options
 }
 
+/// The most sizes one `bench` run measures.
+pub const MAX_SIZES: usize = 16;
+/// The most timed runs per measurement.
+pub const MAX_REPEATS: usize = 1000;
+
+/// Measures and prints the table or JSON to standard output.
 pub fn run(args: &BenchArgs) -> Result<()> {
+    if args.sizes.len() > MAX_SIZES {
+        return Err(Error::Input(format!(
+            "--sizes: at most {MAX_SIZES} sizes, got {}",
+            args.sizes.len()
+        )));
+    }
+    if args.repeats.is_some_and(|r| r > MAX_REPEATS) {
+        return Err(Error::Input(format!(
+            "--repeats: at most {MAX_REPEATS} runs per measurement"
+        )));
+    }
     let options = options(args);
     options.validate()?;
     let gpu = Gpu::headless()?;
-    eprintln!("gradfield bench on {}", gpu.adapter_summary());
-    let report = bench::run(&gpu, &options, |what| eprintln!("measuring {what}…"))?;
-    if args.json {
-        println!("{}", report.to_json());
+    super::out::eprint_line(&format!("gradfield bench on {}", gpu.adapter_summary()));
+    let report = bench::run(&gpu, &options, |what| {
+        super::out::eprint_line(&format!("measuring {what}…"))
+    })?;
+    let text = if args.json {
+        format!("{}\n", report.to_json())
     } else {
-        print!("{}", report.table());
-    }
-    Ok(())
+        report.table()
+    };
+    super::out::stdout(|out| out.write_all(text.as_bytes()))
 }

@@ -22,7 +22,8 @@ pub fn check_step(given: Option<f64>) -> Result<f32> {
         None => Ok(NUMERIC_STEP),
         Some(h) if h > 0.0 && h <= MAX_CHECK_STEP && (h as f32) > 0.0 => Ok(h as f32),
         Some(h) => Err(Error::Input(format!(
-            "--check-step must be in (0, {MAX_CHECK_STEP}] and representable in f32, got {h}"
+            "--check-step must be in (0, {MAX_CHECK_STEP}] and representable in f32, got {}",
+            crate::numfmt::echo(h)
         ))),
     }
 }
@@ -80,7 +81,7 @@ pub fn render_check_png(
             "undefined".into(),
         ),
     };
-    eprintln!("{line} (h = {step:e})");
+    super::out::eprint_line(&format!("{line} (h = {step:e})"));
     text.subtitle = Some(format!(
         "gradient check: log10 relative difference, h = {step:.2e}; {short}"
     ));

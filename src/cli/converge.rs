@@ -8,7 +8,7 @@ use clap::Args;
 use super::descend::hyper;
 use super::{resolve, FunctionArgs, OptimArgs, Resolved, ViewArgs};
 use crate::error::{Error, Result};
-use crate::gpu::converge::{converge_map, ConvergePass, ConvergeSettings, MAX_STEPS};
+use crate::gpu::converge::{ConvergePass, ConvergeSettings, Walker, CHUNK_STEPS, MAX_STEPS};
 use crate::render::basin::{MapMode, MapView};
 use crate::render::layout::FigureLayout;
 use crate::render::plot_layout;
@@ -39,8 +39,8 @@ pub fn run(args: &ConvergeArgs) -> Result<()> {
         .is_some_and(|e| e.eq_ignore_ascii_case("npy"))
     {
         return Err(Error::Input(format!(
-            "--out '{}': the file must end in .npy",
-            args.out.display()
+            "--out {}: the file must end in .npy",
+            crate::numfmt::quote(&args.out.display().to_string())
         )));
     }
     if !args.optim.starts.is_empty() {
@@ -64,8 +64,14 @@ pub fn run(args: &ConvergeArgs) -> Result<()> {
         tol: args.optim.tol,
     };
     let gpu = crate::gpu::Gpu::headless()?;
-    let map = converge_map(&gpu, &r.function, &view, (w, h), &settings)?;
-    eprintln!("{}", summary(&map, steps));
+    let mut pass = ConvergePass::new(&gpu.device, &r.function)?;
+    pass.prepare(&gpu.device, &gpu.queue, &view, (w, h), &settings)?;
+    let label = format!("converge {}", args.out.display());
+    let map: Vec<[f32; 3]> = run_pass(&gpu, &pass, steps, label)?
+        .iter()
+        .map(|w| w.result())
+        .collect();
+    super::out::eprint_line(&summary(&map, steps));
     let data: Vec<f32> = map.iter().flatten().copied().collect();
     crate::export::write_npy_f32(&args.out, &[h as usize, w as usize, 3], &data)
 }
@@ -96,10 +102,11 @@ pub fn render_map_png(
     };
     let mut pass = ConvergePass::new(&gpu.device, &r.function)?;
     pass.prepare(&gpu.device, &gpu.queue, view, plot, &conv)?;
-    let walkers = pass.run(gpu)?;
+    let label = format!("convergence map for {}", out.display());
+    let walkers = run_pass(gpu, &pass, steps, label)?;
     let results: Vec<[f32; 3]> = walkers.iter().map(|w| w.result()).collect();
     let summary = summary(&results, steps);
-    eprintln!("{summary}");
+    super::out::eprint_line(&summary);
     let what = match mode {
         MapMode::Basin => "where descent ends",
         MapMode::Steps => "steps until |grad f| <= tol",
@@ -121,6 +128,26 @@ pub fn render_map_png(
     let mut renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, &r.function)?;
     renderer.set_converge_map(gpu, Some((buffer, map)))?;
     crate::render::write_figure_png(gpu, &mut renderer, view, size, settings, draws, &text, out)
+}
+
+/// Runs a prepared pass chunk by chunk with a progress bar on a terminal, stopping between
+/// chunks when a signal (Ctrl+C) arrived, and reads the walkers back.
+fn run_pass(
+    gpu: &crate::gpu::Gpu,
+    pass: &ConvergePass,
+    steps: u32,
+    label: String,
+) -> Result<Vec<Walker>> {
+    let bar = super::progress::bar(u64::from(steps), label, "steps");
+    for chunk in 1..=pass.chunks() {
+        if let Err(e) = super::signals::check().and_then(|()| pass.run_chunk(gpu)) {
+            bar.abandon();
+            return Err(e);
+        }
+        bar.set_position(u64::from(chunk.saturating_mul(CHUNK_STEPS).min(steps)));
+    }
+    bar.finish_and_clear();
+    pass.walkers(gpu)
 }
 
 /// "N starts: a converged, b diverged, c still moving after S steps".

@@ -19,21 +19,19 @@ pub fn run(args: &DescendArgs) -> Result<()> {
     let paths = run_paths(&r, &args.optim, &starts)?;
     for (i, p) in paths.iter().enumerate() {
         if let Status::Diverged { .. } | Status::Undefined { .. } = p.status {
-            eprintln!("path {i} from ({}, {}): {}", p.start.0, p.start.1, p.status);
+            let (x, y) = p.start;
+            super::out::eprint_line(&format!("path {i} from ({x}, {y}): {}", p.status));
         }
     }
     match &args.out {
         Some(out) => crate::export::write_paths_csv(out, &paths),
-        None => {
-            let stdout = std::io::stdout();
-            crate::export::paths_csv(&mut stdout.lock(), &paths)
-                .map_err(|e| Error::io("standard output", e))
-        }
+        None => super::out::stdout(|out| crate::export::paths_csv(out, &paths)),
     }
 }
 
 /// The start points given, else the preset's start; an error when there are none.
 pub fn starts_or_default(optim: &OptimArgs, r: &Resolved) -> Result<Vec<(f64, f64)>> {
+    super::check_starts(&optim.starts)?;
     if !optim.starts.is_empty() {
         return Ok(optim.starts.clone());
     }

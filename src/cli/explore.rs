@@ -52,6 +52,7 @@ pub fn initial_state(args: &ExploreArgs) -> Result<ExplorerState> {
         state.restart_all();
     }
     if !args.starts.is_empty() {
+        super::check_starts(&args.starts)?;
         state.clear_paths();
         for &(x, y) in &args.starts {
             state.add_path_at(x, y);

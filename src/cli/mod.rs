@@ -3,13 +3,17 @@
 
 pub mod args;
 pub mod bench;
+pub mod messages;
+pub mod out;
+pub mod progress;
+pub mod signals;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 use args::{
-    parse_fps, parse_levels, parse_non_negative, parse_number, parse_point, parse_positive,
-    parse_size, parse_steps, parse_view,
+    parse_alpha, parse_decay, parse_direction, parse_fps, parse_levels, parse_lr, parse_number,
+    parse_point, parse_positive, parse_size, parse_steps, parse_tol, parse_view,
 };
 
 /// See and teach gradients: f(x, y) as a heatmap with contour lines, gradient arrows and
@@ -81,25 +85,25 @@ pub struct OptimArgs {
     #[arg(long, value_name = "NAME", default_value = "gd")]
     pub optimizer: String,
     /// Learning rate η (default: the preset's, or 0.1).
-    #[arg(long, value_name = "η", allow_negative_numbers = true, value_parser = parse_positive)]
+    #[arg(long, value_name = "η", allow_negative_numbers = true, value_parser = parse_lr)]
     pub lr: Option<f64>,
     /// Number of steps (default: the preset's, or 100).
     #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parse_steps)]
     pub steps: Option<usize>,
     /// Stop a path when |∇f| ≤ T (0: never).
-    #[arg(long, value_name = "T", default_value = "0", allow_negative_numbers = true, value_parser = parse_non_negative)]
+    #[arg(long, value_name = "T", default_value = "0", allow_negative_numbers = true, value_parser = parse_tol)]
     pub tol: f64,
     /// Momentum μ (momentum, nesterov).
-    #[arg(long, value_name = "μ", default_value = "0.9", allow_negative_numbers = true, value_parser = parse_number)]
+    #[arg(long, value_name = "μ", default_value = "0.9", allow_negative_numbers = true, value_parser = parse_decay)]
     pub momentum: f64,
     /// Decay α (rmsprop).
-    #[arg(long, value_name = "α", default_value = "0.99", allow_negative_numbers = true, value_parser = parse_number)]
+    #[arg(long, value_name = "α", default_value = "0.99", allow_negative_numbers = true, value_parser = parse_alpha)]
     pub alpha: f64,
     /// Adam's β1.
-    #[arg(long, value_name = "β1", default_value = "0.9", allow_negative_numbers = true, value_parser = parse_number)]
+    #[arg(long, value_name = "β1", default_value = "0.9", allow_negative_numbers = true, value_parser = parse_decay)]
     pub beta1: f64,
     /// Adam's β2.
-    #[arg(long, value_name = "β2", default_value = "0.999", allow_negative_numbers = true, value_parser = parse_number)]
+    #[arg(long, value_name = "β2", default_value = "0.999", allow_negative_numbers = true, value_parser = parse_decay)]
     pub beta2: f64,
     /// ε (default 1e-8; AdaGrad 1e-10).
     #[arg(long, value_name = "ε", allow_negative_numbers = true, value_parser = parse_positive)]
@@ -251,7 +255,7 @@ pub struct ExploreArgs {
     #[arg(long, value_name = "NAME")]
     pub optimizer: Option<String>,
     /// Learning rate η.
-    #[arg(long, value_name = "η", allow_negative_numbers = true, value_parser = parse_positive)]
+    #[arg(long, value_name = "η", allow_negative_numbers = true, value_parser = parse_lr)]
     pub lr: Option<f64>,
     /// Run this many frames, then exit (with --screenshot: save the last one).
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
@@ -264,7 +268,7 @@ pub struct ExploreArgs {
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub window: Option<(u32, u32)>,
     /// Stop paths (and convergence-map starts) when |∇f| ≤ T (0: never).
-    #[arg(long, value_name = "T", value_parser = parse_non_negative)]
+    #[arg(long, value_name = "T", value_parser = parse_tol)]
     pub tol: Option<f64>,
     /// What the colours show: heatmap, basin, steps (convergence map) or check (gradient).
     #[arg(long, value_name = "MODE")]
@@ -283,7 +287,8 @@ pub struct ExploreArgs {
         long,
         value_name = "DEG",
         allow_negative_numbers = true,
-        requires = "pin"
+        requires = "pin",
+        value_parser = parse_direction
     )]
     pub direction: Option<f64>,
 }
@@ -302,6 +307,8 @@ use crate::error::{Error, Result};
 use crate::expr::Function;
 use crate::presets::Preset;
 
+pub use messages::{clap_line, error_text};
+
 /// A function from the command line with the preset it came from, if any.
 pub struct Resolved {
     pub function: Function,
@@ -312,7 +319,7 @@ pub struct Resolved {
 pub fn resolve(expr: Option<&str>, preset: Option<&str>) -> Result<Resolved> {
     match (expr, preset) {
         (Some(text), _) => Ok(Resolved {
-            function: Function::parse(text).map_err(|p| expression_error(text, &p))?,
+            function: Function::parse(text).map_err(|p| messages::expression_error(text, &p))?,
             preset: None,
         }),
         (None, Some(name)) => {
@@ -328,26 +335,16 @@ pub fn resolve(expr: Option<&str>, preset: Option<&str>) -> Result<Resolved> {
     }
 }
 
-/// The error for an EXPR that does not parse. EXPR accepts leading hyphens (for "-x^2"), so
-/// a mistyped flag such as `--bogus` lands there: one that does not parse as a formula is
-/// reported as the unknown flag it is.
-fn expression_error(text: &str, p: &crate::expr::ParseError) -> Error {
-    let flag = text
-        .strip_prefix("--")
-        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic()));
-    if flag {
-        Error::Input(format!(
-            "unexpected argument '{text}' found (see 'gradfield --help')"
-        ))
-    } else {
-        Error::Input(p.render(text))
+/// Refuses more start points than a picture may hold ([`crate::descent::MAX_PATHS`]).
+pub fn check_starts(starts: &[(f64, f64)]) -> Result<()> {
+    let max = crate::descent::MAX_PATHS;
+    if starts.len() > max {
+        return Err(Error::Input(format!(
+            "--start: at most {max} start points, got {}",
+            starts.len()
+        )));
     }
-}
-
-/// The text printed for an error: `error: …` (a parse error of a typed expression also shows
-/// the input with a caret line under the problem).
-pub fn error_text(e: &Error) -> String {
-    format!("error: {e}")
+    Ok(())
 }
 
 /// The view a command uses: the one given, else the preset's, else [-3, 3] × [-3, 3].

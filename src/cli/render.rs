@@ -9,6 +9,7 @@ use super::{resolve, OptimArgs, RenderArgs, Resolved};
 use crate::error::{Error, Result};
 use crate::expr::Function;
 use crate::gpu::Gpu;
+use crate::numfmt::quote;
 use crate::render::animation::{path_draws, path_labels, AnimatedPath, Animation, MAX_FRAMES};
 use crate::render::basin::MapMode;
 use crate::render::layout::FigureLayout;
@@ -34,6 +35,7 @@ pub fn run(args: &RenderArgs) -> Result<()> {
 /// Draws the figure (and the GIF); `scene` adds per-path optimizers and η factors and the
 /// layer toggles that have no flag.
 fn draw(args: &RenderArgs, scene: Option<&SceneRender>) -> Result<()> {
+    super::check_starts(&args.optim.starts)?;
     if let Some(out) = &args.out {
         check_extension(out, "--out", "png")?;
     }
@@ -166,8 +168,8 @@ fn check_extension(path: &Path, flag: &str, ext: &str) -> Result<()> {
         return Ok(());
     }
     Err(Error::Input(format!(
-        "{flag} '{}': the file must end in .{ext}",
-        path.display()
+        "{flag} {}: the file must end in .{ext}",
+        quote(&path.display().to_string())
     )))
 }
 
@@ -192,25 +194,23 @@ fn gif_timing(args: &RenderArgs) -> (u32, f64) {
 
 /// Writes the animation with a progress bar on stderr (hidden when stderr is not a terminal).
 fn write_gif(gpu: &Gpu, f: &Function, animation: &Animation, fps: u32, out: &Path) -> Result<()> {
-    let bar = indicatif::ProgressBar::new(animation.frames as u64);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{msg} [{bar:32}] {pos}/{len} frames")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-            .progress_chars("=> "),
+    let bar = super::progress::bar(
+        animation.frames as u64,
+        format!("writing {}", out.display()),
+        "frames",
     );
-    bar.set_message(format!("writing {}", out.display()));
     let stats = animation.write_gif(gpu, f, fps, out, |done, _| bar.set_position(done as u64));
     bar.finish_and_clear();
     let stats = stats?;
     if std::env::var_os("GRADFIELD_GIF_TIMES").is_some() {
-        eprintln!(
+        super::out::eprint_line(&format!(
             "gif: {} frames, first {:.1} ms, later mean {:.1} ms, field passes {}, encode {:.1} ms",
             stats.frames,
             stats.first_frame.as_secs_f64() * 1e3,
             stats.later_frames.as_secs_f64() * 1e3,
             stats.field_passes,
             stats.encode.as_secs_f64() * 1e3
-        );
+        ));
     }
     Ok(())
 }
@@ -223,7 +223,8 @@ fn settings(args: &RenderArgs, preset_log: bool) -> Result<RenderSettings> {
         "none" => ArrowDir::None,
         other => {
             return Err(Error::Input(format!(
-                "--arrows '{other}': expected ascent, descent or none"
+                "--arrows {}: expected ascent, descent or none",
+                quote(other)
             )))
         }
     };
@@ -233,7 +234,8 @@ fn settings(args: &RenderArgs, preset_log: bool) -> Result<RenderSettings> {
         "log" => ArrowLength::Log,
         other => {
             return Err(Error::Input(format!(
-                "--arrow-length '{other}': expected normalized, proportional or log"
+                "--arrow-length {}: expected normalized, proportional or log",
+                quote(other)
             )))
         }
     };

@@ -106,7 +106,8 @@ impl std::str::FromStr for Optimizer {
             .ok_or_else(|| {
                 let names: Vec<&str> = Optimizer::ALL.iter().map(|o| o.name()).collect();
                 Error::Input(format!(
-                    "unknown optimizer '{wanted}': choose one of {}",
+                    "unknown optimizer {}: choose one of {}",
+                    crate::numfmt::quote(wanted),
                     names.join(", ")
                 ))
             })
@@ -165,7 +166,10 @@ impl Hyper {
     /// parameter and the range it must lie in.
     pub fn validate(&self) -> Result<()> {
         let bad = |name: &str, value: f64, range: &str| {
-            Err(Error::Input(format!("{name} must be {range}, got {value}")))
+            Err(Error::Input(format!(
+                "{name} must be {range}, got {}",
+                crate::numfmt::echo(value)
+            )))
         };
         if !(self.lr.is_finite() && self.lr > 0.0) {
             return bad("learning rate", self.lr, "a finite number > 0");

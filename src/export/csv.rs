@@ -18,6 +18,19 @@ pub fn write_field_csv(
     h: u32,
     samples: &[[f32; 4]],
 ) -> Result<()> {
+    write_field_csv_with(path, view, w, h, samples, &mut |_| {})
+}
+
+/// [`write_field_csv`], calling `rows_done` with the number of grid rows written after each
+/// row (for a progress bar).
+pub fn write_field_csv_with(
+    path: &Path,
+    view: &View,
+    w: u32,
+    h: u32,
+    samples: &[[f32; 4]],
+    rows_done: &mut dyn FnMut(u32),
+) -> Result<()> {
     super::check_field_len(path, w, h, samples)?;
     write_atomic(path, |out| {
         writeln!(out, "x,y,f,dfdx,dfdy")?;
@@ -36,6 +49,7 @@ pub fn write_field_csv(
                 };
                 writeln!(out, "{x},{y},{f},{dfdx},{dfdy}")?;
             }
+            rows_done(j + 1);
         }
         Ok(())
     })

@@ -9,9 +9,9 @@ mod npy;
 mod png;
 pub mod quantize;
 
-pub use self::atomic::AtomicFile;
+pub use self::atomic::{abandon_all, abandoned, AtomicFile};
 
-pub use self::csv::{paths_csv, write_field_csv, write_paths_csv};
+pub use self::csv::{paths_csv, write_field_csv, write_field_csv_with, write_paths_csv};
 pub use self::npy::{field_to_npy_data, read_npy_f32, write_field_npy, write_npy_f32};
 pub use self::png::write_png_rgba8;
 

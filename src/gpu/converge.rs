@@ -226,12 +226,17 @@ impl ConvergePass {
 
     /// Runs every chunk, one submission each, waiting for each, then reads the walkers back.
     pub fn run(&self, gpu: &Gpu) -> Result<Vec<Walker>> {
-        let buffer = self
-            .buffer()
-            .ok_or_else(|| Error::Gpu("convergence map run before prepare".into()))?;
         for _ in 0..self.chunks() {
             self.run_chunk(gpu)?;
         }
+        self.walkers(gpu)
+    }
+
+    /// Reads the walkers back as they are now (after the chunks run so far).
+    pub fn walkers(&self, gpu: &Gpu) -> Result<Vec<Walker>> {
+        let buffer = self
+            .buffer()
+            .ok_or_else(|| Error::Gpu("convergence map run before prepare".into()))?;
         let count = self.size.0 as usize * self.size.1 as usize;
         let raw = read_buffer_f32x4(gpu, buffer, count * 3)?;
         Ok(bytemuck::cast_slice::<[f32; 4], Walker>(&raw).to_vec())

@@ -94,14 +94,45 @@ pub fn parse(text: &str, name: &str) -> Result<Scene> {
     resolve::parse(text, name)
 }
 
-/// Reads and checks the scene file at `path`. Every problem is an [`Error::Input`] with one
-/// line naming the file, the field and why (an unreadable file too, so the command line
-/// exits with 2).
+/// The largest scene file gradfield reads, in bytes (1 MiB): a scene with every key is about
+/// 2 KB, one with [`crate::descent::MAX_PATHS`] paths about 20 KB.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
+/// Reads and checks the scene file at `path`: a regular file of at most [`MAX_FILE_BYTES`]
+/// (`/dev/zero`, a directory or a pipe is refused before anything is read). Every problem is
+/// an [`Error::Input`] with one line naming the file, the field and why (an unreadable file
+/// too, so the command line exits with 2).
 pub fn load(path: &Path) -> Result<Scene> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::Input(format!("{name}: cannot read the scene: {e}")))?;
+    let text = read_bounded(path)
+        .map_err(|why| Error::Input(format!("{name}: cannot read the scene: {why}")))?;
     parse(&text, &name)
+}
+
+/// The text of the regular file at `path`, at most [`MAX_FILE_BYTES`] long, or why not.
+fn read_bounded(path: &Path) -> std::result::Result<String, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err("not a regular file (a scene is a small .toml file)".into());
+    }
+    let too_big = |n: u64| format!("{n} bytes is more than the {MAX_FILE_BYTES} a scene may have");
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        // It grew while being read.
+        return Err(too_big(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        format!("not UTF-8 text (byte {at} is not)")
+    })
 }
 
 /// Writes `scene` to `path` through the atomic writer (temporary file, then rename).

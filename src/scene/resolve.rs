@@ -9,6 +9,7 @@ use crate::app::state::{DEFAULT_MAX_STEPS, DEFAULT_STEPS_PER_SECOND, DEFAULT_TOL
 use crate::descent::{Hyper, Optimizer};
 use crate::error::{Error, Result};
 use crate::expr::Function;
+use crate::numfmt::{clip, echo, shorten_quoted, QUOTE_CHARS};
 use crate::presets::Preset;
 use crate::View;
 
@@ -43,11 +44,11 @@ impl Ctx<'_> {
             }
             None => self.name.to_string(),
         };
-        let why = why.to_string().replace('\n', "; ");
+        let why = shorten_quoted(&why.to_string().replace('\n', "; "), QUOTE_CHARS);
         let field = if field.is_empty() {
             String::new()
         } else {
-            format!("{field}: ")
+            format!("{}: ", clip(field))
         };
         Error::Input(format!("{place}: {field}{why}"))
     }
@@ -65,6 +66,8 @@ pub fn parse(text: &str, name: &str) -> Result<Scene> {
     ctx.doc = Some(doc);
     let doc = ctx.doc.as_ref().expect("set just above");
     check_version(&ctx, doc)?;
+    check_colour_alias(&ctx, doc)?;
+    check_lengths(&ctx, doc)?;
     if let Some((path, at)) = doc.non_finite() {
         return Err(ctx.err_at(Some(at), &dotted(&path), "must be a finite number"));
     }
@@ -78,6 +81,33 @@ pub fn parse(text: &str, name: &str) -> Result<Scene> {
 
 fn invalid_toml(e: &toml::de::Error) -> String {
     format!("not valid TOML: {}", e.message())
+}
+
+/// `[colour]` and `[color]` are one table: both in one file is refused at the second.
+fn check_colour_alias(ctx: &Ctx, doc: &Located) -> Result<()> {
+    let at = |k: &str| doc.value(&parse_path(k)).map(|v| v.span().start);
+    if let (Some(a), Some(b)) = (at("colour"), at("color")) {
+        let (second, name) = if a > b { (a, "colour") } else { (b, "color") };
+        let why = "[colour] and [color] are the same table: give one of them";
+        return Err(ctx.err_at(Some(second), name, why));
+    }
+    Ok(())
+}
+
+/// Lists with a cap are refused by their length before anything else is built from them.
+fn check_lengths(ctx: &Ctx, doc: &Located) -> Result<()> {
+    use crate::descent::MAX_PATHS;
+    if let Some(toml::de::DeValue::Array(a)) = doc.value(&parse_path("paths")).map(|v| v.get_ref())
+    {
+        if a.len() > MAX_PATHS {
+            let why = format!(
+                "a scene holds at most {MAX_PATHS} paths, this one {}",
+                a.len()
+            );
+            return Err(ctx.err(&format!("paths[{MAX_PATHS}]"), why));
+        }
+    }
+    Ok(())
 }
 
 fn check_version(ctx: &Ctx, doc: &Located) -> Result<()> {
@@ -164,6 +194,25 @@ pub(super) fn strip(e: Error, prefix: &str) -> String {
     text.strip_prefix(prefix).unwrap_or(&text).to_string()
 }
 
+/// A value that one of [`crate::checks`] accepts (the same check as the flag's), or the error
+/// naming `field`, what the value must be and the value.
+pub(super) fn checked(
+    ctx: &Ctx,
+    field: &str,
+    v: f64,
+    check: fn(f64) -> std::result::Result<f64, crate::checks::Need>,
+) -> Result<f64> {
+    check(v).map_err(|need| ctx.err(field, format!("must be {need}, got {}", echo(v))))
+}
+
+/// A point that [`crate::checks::point`] accepts, from `[x, y]` at `field`.
+pub(super) fn point(ctx: &Ctx, field: &str, v: &[f64]) -> Result<(f64, f64)> {
+    let [x, y] = numbers::<2>(ctx, field, v)?;
+    let x = checked(ctx, &format!("{field}[0]"), x, crate::checks::coordinate)?;
+    let y = checked(ctx, &format!("{field}[1]"), y, crate::checks::coordinate)?;
+    Ok((x, y))
+}
+
 /// A finite number inside `ok`, or the error naming `field` and `range`.
 pub(super) fn check(
     ctx: &Ctx,
@@ -175,7 +224,7 @@ pub(super) fn check(
     if v.is_finite() && ok(v) {
         Ok(v)
     } else {
-        Err(ctx.err(field, format!("must be {range}, got {v}")))
+        Err(ctx.err(field, format!("must be {range}, got {}", echo(v))))
     }
 }
 

@@ -2,11 +2,13 @@
 //! optimizer, compare / sweep / pin, and the paths. Keys left out keep what is there.
 
 use super::file::SceneFile;
-use super::resolve::{self as r, check, numbers, Ctx};
+use super::resolve::{self as r, check, checked, Ctx};
 use super::{PathStart, Scene};
 use crate::app::settings::{Layers, COLORMAPS};
+use crate::checks;
 use crate::descent::Optimizer;
 use crate::error::Result;
+use crate::numfmt::quote;
 
 /// Largest number of contour levels (as the renderer allows).
 const MAX_LEVELS: u32 = 1000;
@@ -132,30 +134,28 @@ pub(super) fn optimizer(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
         }
     }
     let h = &mut s.hyper;
-    let open01 = |v: f64| v > 0.0 && v < 1.0;
-    let half01 = |v: f64| (0.0..1.0).contains(&v);
     if let Some(v) = t.lr {
-        h.lr = check(ctx, "optimizer.lr", v, |v| v > 0.0, "a number > 0")?;
+        h.lr = checked(ctx, "optimizer.lr", v, checks::learning_rate)?;
     }
     if let Some(v) = t.momentum {
-        h.momentum = check(ctx, "optimizer.momentum", v, half01, "in [0, 1)")?;
+        h.momentum = checked(ctx, "optimizer.momentum", v, checks::decay)?;
     }
     if let Some(v) = t.alpha {
-        h.alpha = check(ctx, "optimizer.alpha", v, open01, "in (0, 1)")?;
+        h.alpha = checked(ctx, "optimizer.alpha", v, checks::alpha)?;
     }
     if let Some(v) = t.beta1 {
-        h.beta1 = check(ctx, "optimizer.beta1", v, half01, "in [0, 1)")?;
+        h.beta1 = checked(ctx, "optimizer.beta1", v, checks::decay)?;
     }
     if let Some(v) = t.beta2 {
-        h.beta2 = check(ctx, "optimizer.beta2", v, half01, "in [0, 1)")?;
+        h.beta2 = checked(ctx, "optimizer.beta2", v, checks::decay)?;
     }
     if let Some(v) = t.eps {
-        h.eps = Some(check(ctx, "optimizer.eps", v, |v| v > 0.0, "a number > 0")?);
+        h.eps = Some(checked(ctx, "optimizer.eps", v, checks::positive)?);
     }
     set(&mut h.ascent, t.ascent);
     h.validate().map_err(|e| ctx.err("optimizer", e))?;
     if let Some(v) = t.tol {
-        s.tol = check(ctx, "optimizer.tol", v, |v| v >= 0.0, "a number ≥ 0")?;
+        s.tol = checked(ctx, "optimizer.tol", v, checks::tolerance)?;
     }
     if let Some(n) = t.max_steps {
         if n == 0 || n > 1_000_000 {
@@ -178,6 +178,11 @@ pub(super) fn teaching(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
     if let Some(t) = &f.compare {
         set(&mut s.compare, t.on);
         if let Some(names) = &t.optimizers {
+            let max = Optimizer::ALL.len();
+            if names.len() > max {
+                let why = format!("name at most the {max} optimizers, got {}", names.len());
+                return Err(ctx.err(&format!("compare.optimizers[{max}]"), why));
+            }
             s.compare_set = [false; 6];
             for (i, name) in names.iter().enumerate() {
                 let o = optimizer_named(ctx, &format!("compare.optimizers[{i}]"), name)?;
@@ -196,13 +201,7 @@ pub(super) fn teaching(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
                 return Err(ctx.err("sweep.factors", why));
             }
             for (i, &k) in factors.iter().enumerate() {
-                check(
-                    ctx,
-                    &format!("sweep.factors[{i}]"),
-                    k,
-                    |k| k > 0.0,
-                    "a number > 0",
-                )?;
+                checked(ctx, &format!("sweep.factors[{i}]"), k, checks::positive)?;
             }
             s.sweep_factors = factors.clone();
         }
@@ -212,16 +211,20 @@ pub(super) fn teaching(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
     }
     if let Some(t) = &f.pin {
         if let Some(at) = &t.at {
-            let [x, y] = numbers::<2>(ctx, "pin.at", at)?;
-            s.pin = Some((x, y));
+            s.pin = Some(r::point(ctx, "pin.at", at)?);
         }
         match (t.direction_deg, t.direction) {
             (Some(_), Some(_)) => {
                 let why = "give direction_deg or direction (radians), not both";
                 return Err(ctx.err("pin.direction", why));
             }
-            (Some(d), None) => s.direction = normalise(d.to_radians()),
-            (None, Some(r)) => s.direction = normalise(r),
+            (Some(d), None) => {
+                let d = checked(ctx, "pin.direction_deg", d, checks::direction)?;
+                s.direction = normalise(d.to_radians());
+            }
+            (None, Some(rad)) => {
+                s.direction = normalise(checked(ctx, "pin.direction", rad, checks::direction)?);
+            }
             (None, None) => {}
         }
     }
@@ -237,19 +240,13 @@ pub(super) fn paths(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
             .start
             .as_ref()
             .ok_or_else(|| ctx.err(&format!("paths[{i}]"), "start = [x, y] is missing"))?;
-        let [x, y] = numbers::<2>(ctx, &field("start"), start)?;
+        let (x, y) = r::point(ctx, &field("start"), start)?;
         let optimizer = match &p.optimizer {
             Some(name) => optimizer_named(ctx, &field("optimizer"), name)?,
             None => s.optimizer,
         };
         let lr_factor = match p.lr_factor {
-            Some(k) => Some(check(
-                ctx,
-                &field("lr_factor"),
-                k,
-                |k| k > 0.0,
-                "a number > 0",
-            )?),
+            Some(k) => Some(checked(ctx, &field("lr_factor"), k, checks::positive)?),
             None => None,
         };
         let color = match p.color {
@@ -275,7 +272,7 @@ fn optimizer_named(ctx: &Ctx, field: &str, name: &str) -> Result<Optimizer> {
 }
 
 fn unknown(what: &str, name: &str, choices: &str) -> String {
-    format!("unknown {what} '{name}': choose one of {choices}")
+    format!("unknown {what} {}: choose one of {choices}", quote(name))
 }
 
 fn set<T>(slot: &mut T, v: Option<T>) {
