@@ -15,6 +15,7 @@ const PLAIN: &[&str] = &[
     "error",
     "view",
     "numfmt",
+    "checks",
     "expr",
     "presets",
     "teach",
