@@ -33,8 +33,8 @@ struct RangeResult {
     vhi: f32,       // high end in mapped space
     delta: f32,     // log offset: v = log10(f − shift + delta)
     shift: f32,     // log shift (0 when every value is positive)
-    gmax: f32,      // largest |∇f| in value per pixel over defined samples
-    count: u32,     // number of defined samples
+    gmax: f32,      // largest |∇f| in value per pixel over samples with ∇f defined
+    count: u32,     // number of samples where f is defined
 }
 
 // One arrow, written by arrows.wgsl `cs_main` (src/render/mod.rs `ArrowInstance`).
@@ -45,6 +45,16 @@ struct ArrowInstance {
     mag: f32,           // |∇f| relative to the largest on screen, 0..1
     defined: u32,
     _pad: u32,
+}
+
+// The field's fourth channel (shaders/field.wgsl): the bits 1 (f), 2 (df/dx) and 4 (df/dy)
+// of the defined channels, as a float; a derivative is never defined where f is not.
+fn f_defined(s: vec4<f32>) -> bool {
+    return s.w > 0.5;
+}
+
+fn gradient_defined(s: vec4<f32>) -> bool {
+    return s.w > 6.5;
 }
 
 // f32 → u32 whose unsigned order is the float order (negatives have their bits flipped).

@@ -37,9 +37,6 @@ fn cs_clear(@builtin(global_invocation_id) id: vec3<u32>) {
     }
 }
 
-fn defined(s: vec4<f32>) -> bool {
-    return s.w > 0.5;
-}
 
 // Gradient magnitude in value per pixel.
 fn grad_px(s: vec4<f32>) -> f32 {
@@ -72,13 +69,13 @@ fn cs_main(
     var count = 0u;
     for (var i = id.x; i < n; i += stride) {
         let s = field[i];
-        if defined(s) {
+        if f_defined(s) {
             let k = order_key(s.x);
             kmin = min(kmin, k);
             kmax = max(kmax, k);
             count += 1u;
             let g = grad_px(s);
-            if g < 3.0e38 {
+            if gradient_defined(s) && g < 3.0e38 {
                 gmax = max(gmax, order_key(g));
             }
         }
@@ -125,7 +122,7 @@ fn cs_histogram(
     let kmax = atomicLoad(&stats.max_key);
     for (var i = id.x; i < n; i += stride) {
         let s = field[i];
-        if defined(s) {
+        if f_defined(s) {
             atomicAdd(&wg_hist[bin_of(order_key(s.x), kmin, kmax)], 1u);
         }
     }
