@@ -1,6 +1,7 @@
 //! Renderer tests on a real GPU (lavapipe where there is none) for issue 11: where f is
 //! defined but its gradient is not, the heatmap draws and arrows do not (before, the whole
-//! point was hatched).
+//! point was hatched); and the log scale of an f that underflows to 0 spans the real decades
+//! (before, zeros pulled it down to the top three).
 
 mod common_gpu;
 mod common_render;
@@ -114,4 +115,56 @@ fn arrows_are_drawn_only_where_the_gradient_is_defined() {
         let left = a.pos[0] < W as f32 / 2.0;
         assert_eq!(a.len > 0.0, left, "anchor at x pixel {}: {a:?}", a.pos[0]);
     }
+}
+
+/// exp(x) over x ∈ [−130, 80] (the view of `render 'exp(x)' --view=-100,80,-90,90 --log` once
+/// widened for its aspect): f32 underflows to subnormals below x ≈ −87.3 and to 0 below
+/// x ≈ −103.3. The log range starts at the smallest normal value on screen, is marked as
+/// clipped, and the columns in between show their own decades instead of one dark colour.
+#[test]
+fn log_range_of_an_underflowing_exp_spans_the_real_decades() {
+    let gpu = common_gpu::gpu();
+    let e = call1(Func::Exp, x());
+    let f = fun(e.clone(), e, num(0.0));
+    let v = view(-130.0, 80.0, -90.0, 90.0);
+    let mut s = settings(Colormap::Greyscale);
+    s.log_scale = true;
+    let (px, r) = render(&gpu, &f, &v, &s, &[]);
+    let range = r.range_result().expect("range read back");
+    let xs: Vec<f64> = (0..W).map(|i| v.sample_x(i, W) as f32 as f64).collect();
+    let smallest_normal = xs
+        .iter()
+        .map(|&x| x.exp() as f32)
+        .filter(|f| f.is_normal())
+        .fold(f32::INFINITY, f32::min);
+    // Each column multiplies f by e^(210/160) ≈ 3.7, so the GPU's smallest normal value (its
+    // exp is good to (3 + 2|x|) ulp) is the CPU's, or one column off: within a factor 4.
+    assert!(
+        range.lo >= f32::MIN_POSITIVE && range.lo <= 4.0 * smallest_normal,
+        "lo {:e}, smallest normal on screen {smallest_normal:e}",
+        range.lo
+    );
+    assert_eq!(range.clipped, 1, "{range:?}");
+    assert!(range.vhi - range.vlo > 60.0, "decades shown: {range:?}");
+    // Greyscale brightness follows log10 f between vlo and vhi (±12 for the LUT's sRGB steps).
+    let lut = Colormap::Greyscale.lut();
+    let span = (range.vhi - range.vlo) as f64;
+    let mut checked = 0;
+    for i in (0..W).step_by(9) {
+        let fv = xs[i as usize].exp() as f32 as f64;
+        let t = if fv >= f64::from(f32::MIN_POSITIVE) {
+            ((fv.log10() - range.vlo as f64) / span).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let want = lut[(t * 255.0).round() as usize][0] as i32;
+        let got = pixel(&px, i, H / 2)[0];
+        assert!(
+            (got - want).abs() <= 12,
+            "column {i} (x = {:.1}, f = {fv:e}): grey {got}, expected {want}",
+            xs[i as usize]
+        );
+        checked += 1;
+    }
+    assert!(checked > 12, "{checked} columns checked");
 }
