@@ -7,6 +7,8 @@ use gradfield::render::overlay::{
 };
 use gradfield::render::ticks::{format_tick, log_ticks, nice_ticks};
 
+#[path = "overlay/clipped.rs"]
+mod clipped;
 #[path = "overlay/gpu.rs"]
 mod gpu;
 #[path = "overlay/text.rs"]

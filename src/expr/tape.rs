@@ -29,6 +29,23 @@ pub enum Op {
     Call2(Func, u32, u32),
 }
 
+impl Op {
+    /// The earlier instructions this one reads (none, one or two).
+    pub fn operands(&self) -> impl Iterator<Item = u32> {
+        let (a, b) = match *self {
+            Op::Const(_) | Op::X | Op::Y => (None, None),
+            Op::Neg(a) | Op::Powi(a, _) | Op::Call1(_, a) => (Some(a), None),
+            Op::Add(a, b)
+            | Op::Sub(a, b)
+            | Op::Mul(a, b)
+            | Op::Div(a, b)
+            | Op::Powf(a, b)
+            | Op::Call2(_, a, b) => (Some(a), Some(b)),
+        };
+        [a, b].into_iter().flatten()
+    }
+}
+
 /// Structural key for hash-consing: like [`Op`] but with literals compared by their bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Key {

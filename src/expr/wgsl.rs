@@ -118,19 +118,9 @@ pub fn literal(v: f64) -> String {
 fn body(s: &mut String, tape: &Tape) -> Vec<String> {
     let mut ok: Vec<String> = Vec::with_capacity(tape.len());
     for (i, op) in tape.ops().iter().enumerate() {
-        let operands: &[u32] = match op {
-            Op::Const(_) | Op::X | Op::Y => &[],
-            Op::Neg(a) | Op::Powi(a, _) | Op::Call1(_, a) => std::slice::from_ref(a),
-            Op::Add(a, b)
-            | Op::Sub(a, b)
-            | Op::Mul(a, b)
-            | Op::Div(a, b)
-            | Op::Powf(a, b)
-            | Op::Call2(_, a, b) => &[*a, *b][..],
-        };
-        let mut terms: Vec<&str> = operands
-            .iter()
-            .map(|&a| ok[a as usize].as_str())
+        let mut terms: Vec<&str> = op
+            .operands()
+            .map(|a| ok[a as usize].as_str())
             .filter(|c| *c != "true")
             .collect();
         let line = match *op {

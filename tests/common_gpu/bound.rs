@@ -43,9 +43,8 @@ pub fn eval(tape: &Tape, x: f64, y: f64) -> Bounded {
     let mut def: Vec<bool> = Vec::with_capacity(tape.len());
     let mut unc: Vec<bool> = Vec::with_capacity(tape.len());
     for op in tape.ops() {
-        let operands = operands(*op);
-        let inherited = operands.iter().any(|&a| unc[a as usize]);
-        if !operands.iter().all(|&a| def[a as usize]) {
+        let inherited = op.operands().any(|a| unc[a as usize]);
+        if !op.operands().all(|a| def[a as usize]) {
             v.push(0.0);
             e.push(f64::INFINITY);
             def.push(false);
@@ -84,19 +83,6 @@ pub fn eval(tape: &Tape, x: f64, y: f64) -> Bounded {
         bound,
         root_uncertain,
         uncertain: root_uncertain[..n].iter().any(|&u| u),
-    }
-}
-
-fn operands(op: Op) -> Vec<u32> {
-    match op {
-        Op::Const(_) | Op::X | Op::Y => vec![],
-        Op::Neg(a) | Op::Powi(a, _) | Op::Call1(_, a) => vec![a],
-        Op::Add(a, b)
-        | Op::Sub(a, b)
-        | Op::Mul(a, b)
-        | Op::Div(a, b)
-        | Op::Powf(a, b)
-        | Op::Call2(_, a, b) => vec![a, b],
     }
 }
 

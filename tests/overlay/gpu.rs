@@ -8,8 +8,8 @@ use gradfield::render::overlay::{
 };
 use gradfield::View;
 
-const W: u32 = 640;
-const H: u32 = 360;
+pub(super) const W: u32 = 640;
+pub(super) const H: u32 = 360;
 const FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba8Unorm;
 
 fn device() -> (wgpu::Device, wgpu::Queue) {
@@ -24,7 +24,12 @@ fn device() -> (wgpu::Device, wgpu::Queue) {
 }
 
 /// Renders `draw` over a `w`×`h` target cleared with `bg`.
-fn render((w, h): (u32, u32), ppp: f32, bg: [u8; 4], draw: impl FnMut(&egui::Painter)) -> Img {
+pub(super) fn render(
+    (w, h): (u32, u32),
+    ppp: f32,
+    bg: [u8; 4],
+    draw: impl FnMut(&egui::Painter),
+) -> Img {
     let (device, queue) = device();
     let texture = device.create_texture(&wgpu::TextureDescriptor {
         label: Some("test::target"),
@@ -106,19 +111,19 @@ fn render((w, h): (u32, u32), ppp: f32, bg: [u8; 4], draw: impl FnMut(&egui::Pai
     }
 }
 
-fn lut() -> [[u8; 4]; 256] {
+pub(super) fn lut() -> [[u8; 4]; 256] {
     std::array::from_fn(|k| [k as u8, 255 - k as u8, (k * 7 % 256) as u8, 255])
 }
 
 /// A read-back RGBA8 picture.
-struct Img {
+pub(super) struct Img {
     w: u32,
     h: u32,
     data: Vec<u8>,
 }
 
 impl Img {
-    fn px(&self, x: u32, y: u32) -> [u8; 4] {
+    pub(super) fn px(&self, x: u32, y: u32) -> [u8; 4] {
         let i = ((y * self.w + x) * 4) as usize;
         [
             self.data[i],
@@ -129,7 +134,7 @@ impl Img {
     }
 
     /// How many pixels in the band [x0, x1) × [y0, y1) differ from `bg`.
-    fn changed(&self, bg: [u8; 4], (x0, x1): (f32, f32), (y0, y1): (f32, f32)) -> usize {
+    pub(super) fn changed(&self, bg: [u8; 4], (x0, x1): (f32, f32), (y0, y1): (f32, f32)) -> usize {
         let mut n = 0;
         for y in y0.max(0.0) as u32..(y1.min(self.h as f32) as u32) {
             for x in x0.max(0.0) as u32..(x1.min(self.w as f32) as u32) {
@@ -372,57 +377,4 @@ fn a_title_too_long_for_its_canvas_is_fitted_and_nothing_is_drawn_outside() {
             "the title runs into the canvas' {name} edge"
         );
     }
-}
-
-/// A log bar whose zeros and subnormals were clipped (issue 11) ends in a point labelled
-/// "clipped": beside the point's tip the background shows where a plain bar has colour, and
-/// text appears right of it.
-#[test]
-fn a_clipped_log_bar_ends_in_a_labelled_point() {
-    let theme = Theme::Dark;
-    let bg = theme.background();
-    let layout = FigureLayout::for_figure(W, H, 1.0, true);
-    let lut = lut();
-    let draw = |clipped_below: bool| {
-        let input = OverlayInput {
-            view: View::new(-130.0, 80.0, -90.0, 90.0).expect("valid view"),
-            plot: layout.plot,
-            colorbar: Some(ColorBar {
-                rect: layout.colorbar,
-                lut: &lut,
-                min: 1.2e-38,
-                max: 5.5e34,
-                log: true,
-                has_undefined: false,
-                clipped_below,
-            }),
-            title: "exp(x)",
-            subtitle: None,
-            axis_names: ("x", "y"),
-            labels: &[],
-            contour_labels: None,
-            scale: layout.scale,
-            theme,
-            extra: None,
-        };
-        render((W, H), 1.0, bg, |p| {
-            paint_overlay(p, &input);
-        })
-    };
-    let (plain, clipped) = (draw(false), draw(true));
-    let (cb, f) = (layout.colorbar, 18.0 * layout.scale);
-    // The end is 1.3 font sizes high with its tip at 0.8 of that; 0.6 down it is a quarter of
-    // the bar wide, so 0.1 bar widths in from the left is outside it.
-    let end_top = cb.bottom() - 1.3 * f;
-    let (x, y) = ((cb.x + 0.1 * cb.w) as u32, (end_top + 0.6 * 1.3 * f) as u32);
-    assert_eq!(clipped.px(x, y)[..3], bg[..3], "beside the tip");
-    assert_ne!(plain.px(x, y)[..3], bg[..3], "a plain bar has colour there");
-    let tip = clipped.px((cb.x + cb.w / 2.0) as u32, (end_top + 0.3 * 1.3 * f) as u32);
-    assert!(
-        (0..3).all(|c| (tip[c] as i32 - lut[0][c] as i32).abs() <= 2),
-        "the point has the lowest colour: {tip:?}"
-    );
-    let band = (cb.right() + 0.2 * f, W as f32);
-    let label = clipped.changed(bg, band, (end_top, cb.bottom()));
-    assert!(label > 30, "the 'clipped' label: {label} pixels");
 }
