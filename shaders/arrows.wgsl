@@ -37,7 +37,8 @@ fn cs_main(@builtin(global_invocation_id) id: vec3<u32>) {
     // ∇f in pixel space (y down): the direction of steepest ascent on screen.
     let g = vec2<f32>(s.y * params.world_per_px.x, -s.z * params.world_per_px.y);
     let m = length(g);
-    if s.w > 0.5 && m > 0.0 && m < 3.0e38 && params.arrow_dir != 0.0 {
+    // Only where the gradient is defined: f alone (a cusp, x^0.5 at 0) draws no arrow.
+    if gradient_defined(s) && m > 0.0 && m < 3.0e38 && params.arrow_dir != 0.0 {
         let gmax = max(range.gmax, m);
         let rel = m / gmax;
         let full = MAX_FRACTION * params.arrow_spacing;

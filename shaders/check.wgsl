@@ -1,6 +1,7 @@
 // gradfield gradient check, spliced into shaders/field.wgsl after the generated functions
 // (src/gpu/check.rs) only when a pass is built for the check, so that ordinary field shaders
-// stay small. Field mode 2 writes (log10 relative difference, 0, 0, defined).
+// stay small. Field mode 2 writes (log10 relative difference, 0, 0, defined) where defined says only
+// whether the difference is (both gradients are defined there).
 
 // Below this the relative difference is shown as this (log10 = -10): f32 cannot tell.
 const CHECK_FLOOR: f32 = 1e-10;
@@ -22,5 +23,6 @@ fn gf_check(x: f32, y: f32) -> Sample {
         rel = length(a - b) / max(length(a), CHECK_TINY / m);
     }
     let v = log2(max(rel, CHECK_FLOOR)) * 0.30103;
-    return Sample(v, 0.0, 0.0, e.ok && n.ok);
+    let ok = e.dx_ok && e.dy_ok && n.dx_ok && n.dy_ok;
+    return Sample(v, 0.0, 0.0, ok, false, false);
 }

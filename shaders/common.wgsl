@@ -33,8 +33,12 @@ struct RangeResult {
     vhi: f32,       // high end in mapped space
     delta: f32,     // log offset: v = log10(f − shift + delta)
     shift: f32,     // log shift (0 when every value is positive)
-    gmax: f32,      // largest |∇f| in value per pixel over defined samples
-    count: u32,     // number of defined samples
+    gmax: f32,      // largest |∇f| in value per pixel over samples with ∇f defined
+    count: u32,     // number of samples where f is defined
+    clipped: u32,   // 1: log scale, values below lo (zeros, subnormals) drawn as lo
+    _pad0: u32,
+    _pad1: u32,
+    _pad2: u32,
 }
 
 // One arrow, written by arrows.wgsl `cs_main` (src/render/mod.rs `ArrowInstance`).
@@ -45,6 +49,16 @@ struct ArrowInstance {
     mag: f32,           // |∇f| relative to the largest on screen, 0..1
     defined: u32,
     _pad: u32,
+}
+
+// The field's fourth channel (shaders/field.wgsl): the bits 1 (f), 2 (df/dx) and 4 (df/dy)
+// of the defined channels, as a float; a derivative is never defined where f is not.
+fn f_defined(s: vec4<f32>) -> bool {
+    return s.w > 0.5;
+}
+
+fn gradient_defined(s: vec4<f32>) -> bool {
+    return s.w > 6.5;
 }
 
 // f32 → u32 whose unsigned order is the float order (negatives have their bits flipped).
@@ -63,14 +77,22 @@ fn order_unkey(k: u32) -> f32 {
     return bitcast<f32>(~k);
 }
 
+// The smallest positive normal f32: a GPU may flush anything smaller to zero.
+const MIN_NORMAL: f32 = 1.17549435e-38;
+
 // Value → mapped value (log10 when the log scale is on), overflow-safe.
 fn map_value(f: f32, p: Params, r: RangeResult) -> f32 {
     if p.log_scale == 0u || (p.flags & FLAG_DIVERGING) != 0u {
         return f;
     }
+    if r.shift == 0.0 && r.delta == 0.0 {
+        // Every value positive: plain log10, values below the smallest normal float (zeros
+        // and subnormals, clipped by range.wgsl) at the bottom of the range.
+        return log2(max(f, MIN_NORMAL)) * 0.30103;
+    }
     // Halves keep f − shift finite for f and shift near ±f32::MAX.
     let half = 0.5 * f - 0.5 * r.shift + 0.5 * r.delta;
-    return log2(max(half, 1e-38)) * 0.30103 + 0.30103;
+    return log2(max(half, MIN_NORMAL)) * 0.30103 + 0.30103;
 }
 
 // d(mapped)/df at f.
@@ -78,8 +100,11 @@ fn map_slope(f: f32, p: Params, r: RangeResult) -> f32 {
     if p.log_scale == 0u || (p.flags & FLAG_DIVERGING) != 0u {
         return 1.0;
     }
+    if r.shift == 0.0 && r.delta == 0.0 {
+        return 0.4342945 / max(f, MIN_NORMAL);
+    }
     let half = 0.5 * f - 0.5 * r.shift + 0.5 * r.delta;
-    return 0.4342945 / (2.0 * max(half, 1e-38));
+    return 0.4342945 / (2.0 * max(half, MIN_NORMAL));
 }
 
 // Where f sits in the colour range, 0..1 (0.5 for a constant function).

@@ -29,12 +29,14 @@ struct Params {
     pad2: u32,
 }
 
-// f, df/dx, df/dy and whether all three are defined.
+// f, df/dx, df/dy and whether each is defined (a derivative only where f is).
 struct Sample {
     f: f32,
     dfdx: f32,
     dfdy: f32,
-    ok: bool,
+    f_ok: bool,
+    dx_ok: bool,
+    dy_ok: bool,
 }
 
 // f only, and whether it is defined.
@@ -102,7 +104,7 @@ fn gradient(w: ptr<function, Walker>) -> bool {
     let s = gf_eval((*w).theta.x, (*w).theta.y);
     let sign = select(1.0, -1.0, params.ascent == 1u);
     (*w).grad = sign * vec2<f32>(s.dfdx, s.dfdy);
-    return s.ok;
+    return s.dx_ok && s.dy_ok;
 }
 
 // One update theta -> theta' of src/descent/update.rs, advancing the optimizer's state.

@@ -1,9 +1,15 @@
 // gradfield field pass: evaluates f, df/dx, df/dy over a W x H grid (one invocation per sample).
 //
-// Output layout (keep in sync with src/gpu/field.rs, FIELD_LAYOUT; the render passes read it):
+// Output layout (keep in sync with src/gpu/field.rs; the render passes read it):
 // `out` is W * H vec4<f32>, row-major, row 0 = top of the picture (DESIGN.md grid convention),
-// sample (row j, column i) at index j * W + i, holding (f, df/dx, df/dy, defined) with
-// defined = 1.0 inside the domain and 0.0 outside, where the other three are 0.0.
+// sample (row j, column i) at index j * W + i, holding (f, df/dx, df/dy, defined) where
+// defined is a float holding the bit set DEFINED_F | DEFINED_DX | DEFINED_DY of the channels
+// that are defined (7.0: all; 1.0: f but not its gradient; 0.0: nothing); an undefined
+// channel holds 0.0. A derivative is never defined where f is not.
+
+const DEFINED_F: u32 = 1u;
+const DEFINED_DX: u32 = 2u;
+const DEFINED_DY: u32 = 4u;
 
 // Keep in sync with `Params` in src/gpu/field.rs.
 struct Params {
@@ -16,12 +22,14 @@ struct Params {
     step: f32,
 }
 
-// f, df/dx, df/dy and whether all three are defined.
+// f, df/dx, df/dy and whether each is defined (a derivative only where f is).
 struct Sample {
     f: f32,
     dfdx: f32,
     dfdy: f32,
-    ok: bool,
+    f_ok: bool,
+    dx_ok: bool,
+    dy_ok: bool,
 }
 
 // f only, and whether it is defined.
@@ -58,10 +66,9 @@ fn numeric_sample(x: f32, y: f32) -> Sample {
     let fym = gf_value(x, ym);
     let dx = gf_div(gf_sub(fxp.v, fxm.v).v, xp - xm);
     let dy = gf_div(gf_sub(fyp.v, fym.v).v, yp - ym);
-    let dx_ok = gf_sub(fxp.v, fxm.v).ok && dx.ok;
-    let dy_ok = gf_sub(fyp.v, fym.v).ok && dy.ok;
-    let ok = c.ok && fxp.ok && fxm.ok && fyp.ok && fym.ok && dx_ok && dy_ok;
-    return Sample(c.v, dx.v, dy.v, ok);
+    let dx_ok = c.ok && fxp.ok && fxm.ok && gf_sub(fxp.v, fxm.v).ok && dx.ok;
+    let dy_ok = c.ok && fyp.ok && fym.ok && gf_sub(fyp.v, fym.v).ok && dy.ok;
+    return Sample(c.v, dx.v, dy.v, c.ok, dx_ok, dy_ok);
 }
 
 @compute @workgroup_size(8, 8)
@@ -82,5 +89,11 @@ fn cs_main(@builtin(global_invocation_id) gid: vec3<u32>) {
         s = gf_check(x, y);
     }
     let index = gid.y * params.width + gid.x;
-    out[index] = select(vec4<f32>(0.0), vec4<f32>(s.f, s.dfdx, s.dfdy, 1.0), s.ok);
+    // Each channel is 0.0 where it is undefined; `defined` has one bit per channel.
+    let f = select(0.0, s.f, s.f_ok);
+    let dx = select(0.0, s.dfdx, s.dx_ok);
+    let dy = select(0.0, s.dfdy, s.dy_ok);
+    let defined = select(0u, DEFINED_F, s.f_ok) | select(0u, DEFINED_DX, s.dx_ok)
+        | select(0u, DEFINED_DY, s.dy_ok);
+    out[index] = vec4<f32>(f, dx, dy, f32(defined));
 }

@@ -1,7 +1,8 @@
 // Heatmap with contour lines: one field sample per plot pixel, coloured through a 256-entry
 // LUT over the GPU-computed range; contours at evenly spaced levels (in log space when the
 // log scale is on), made the same width in pixels everywhere by dividing |v − level| by the
-// exact gradient |∇v| in value per pixel. Undefined samples draw a grey diagonal hatch.
+// exact gradient |∇v| in value per pixel. Samples where f is undefined draw a grey diagonal
+// hatch; where only the gradient is undefined f is coloured as usual.
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> field: array<vec4<f32>>;
@@ -50,7 +51,7 @@ fn fs_main(in: VsOut) -> @location(0) vec4<f32> {
     let local = in.pos.xy - params.plot_origin;
     let ij = clamp(vec2<i32>(floor(local)), vec2<i32>(0), vec2<i32>(params.grid) - 1);
     let s = field[u32(ij.y) * params.grid.x + u32(ij.x)];
-    if s.w < 0.5 {
+    if !f_defined(s) {
         return output_color(hatch(in.pos.xy), 1.0, params);
     }
     let r = range;
@@ -62,7 +63,9 @@ fn fs_main(in: VsOut) -> @location(0) vec4<f32> {
         color = vec3<f32>(1.0);
     }
     let span = r.vhi - r.vlo;
-    if (params.flags & FLAG_CONTOURS) != 0u && params.levels > 0u && span > 0.0 && span < 3.0e38 {
+    // Contours need |grad v| for their width: none where only f is defined (a cusp line).
+    let contours = (params.flags & FLAG_CONTOURS) != 0u && gradient_defined(s);
+    if contours && params.levels > 0u && span > 0.0 && span < 3.0e38 {
         // Levels at vlo + k·span/(N+1), k = 1..N: s counts levels.
         let n1 = f32(params.levels + 1u);
         let sv = (v - r.vlo) / span * n1;

@@ -11,6 +11,8 @@ struct Stats {
     max_key: atomic<u32>,
     gmax_key: atomic<u32>,
     count: atomic<u32>,
+    // Smallest key of a value ≥ MIN_NORMAL (the log scale's lower end when f reaches 0).
+    min_pos_key: atomic<u32>,
     hist: array<atomic<u32>, 2048>,
 }
 
@@ -34,12 +36,10 @@ fn cs_clear(@builtin(global_invocation_id) id: vec3<u32>) {
         atomicStore(&stats.max_key, 0u);
         atomicStore(&stats.gmax_key, 0u);
         atomicStore(&stats.count, 0u);
+        atomicStore(&stats.min_pos_key, 0xffffffffu);
     }
 }
 
-fn defined(s: vec4<f32>) -> bool {
-    return s.w > 0.5;
-}
 
 // Gradient magnitude in value per pixel.
 fn grad_px(s: vec4<f32>) -> f32 {
@@ -56,6 +56,12 @@ var<workgroup> wg_not_min: atomic<u32>;
 var<workgroup> wg_max: atomic<u32>;
 var<workgroup> wg_gmax: atomic<u32>;
 var<workgroup> wg_count: atomic<u32>;
+var<workgroup> wg_not_min_pos: atomic<u32>;
+
+// Keys of +0 … the largest subnormal, and of -0 below them: compared as integers, since a
+// GPU may flush subnormal floats to zero.
+const KEY_MINUS_ZERO: u32 = 0x7fffffffu;
+const KEY_MIN_NORMAL: u32 = 0x80800000u;
 var<workgroup> wg_hist: array<atomic<u32>, 2048>;
 
 @compute @workgroup_size(256)
@@ -70,15 +76,19 @@ fn cs_main(
     var kmax = 0u;
     var gmax = 0u;
     var count = 0u;
+    var kpos = 0xffffffffu;
     for (var i = id.x; i < n; i += stride) {
         let s = field[i];
-        if defined(s) {
+        if f_defined(s) {
             let k = order_key(s.x);
             kmin = min(kmin, k);
             kmax = max(kmax, k);
+            if k >= KEY_MIN_NORMAL {
+                kpos = min(kpos, k);
+            }
             count += 1u;
             let g = grad_px(s);
-            if g < 3.0e38 {
+            if gradient_defined(s) && g < 3.0e38 {
                 gmax = max(gmax, order_key(g));
             }
         }
@@ -88,6 +98,7 @@ fn cs_main(
         atomicMax(&wg_max, kmax);
         atomicMax(&wg_gmax, gmax);
         atomicAdd(&wg_count, count);
+        atomicMax(&wg_not_min_pos, ~kpos);
     }
     workgroupBarrier();
     if lid == 0u {
@@ -96,6 +107,7 @@ fn cs_main(
             atomicMin(&stats.min_key, ~atomicLoad(&wg_not_min));
             atomicMax(&stats.max_key, atomicLoad(&wg_max));
             atomicAdd(&stats.count, c);
+            atomicMin(&stats.min_pos_key, ~atomicLoad(&wg_not_min_pos));
             let g = atomicLoad(&wg_gmax);
             if g != 0u {
                 atomicMax(&stats.gmax_key, g);
@@ -125,7 +137,7 @@ fn cs_histogram(
     let kmax = atomicLoad(&stats.max_key);
     for (var i = id.x; i < n; i += stride) {
         let s = field[i];
-        if defined(s) {
+        if f_defined(s) {
             atomicAdd(&wg_hist[bin_of(order_key(s.x), kmin, kmax)], 1u);
         }
     }
@@ -153,6 +165,10 @@ fn cs_resolve() {
     var r: RangeResult;
     r.count = count;
     r.gmax = 0.0;
+    r.clipped = 0u;
+    r._pad0 = 0u;
+    r._pad1 = 0u;
+    r._pad2 = 0u;
     if count == 0u {
         r.lo = 0.0;
         r.hi = 0.0;
@@ -199,6 +215,15 @@ fn cs_resolve() {
         let m = max(abs(lo), abs(hi));
         lo = -m;
         hi = m;
+    } else if params.log_scale != 0u {
+        // f ≥ 0 reaching 0 or a subnormal (exp(x) underflows): the scale starts at the
+        // smallest normal value instead of offsetting 0 to three decades below the top.
+        let klo = order_key(lo);
+        let kpos = atomicLoad(&stats.min_pos_key);
+        if klo >= KEY_MINUS_ZERO && klo < KEY_MIN_NORMAL && kpos <= order_key(hi) {
+            lo = order_unkey(kpos);
+            r.clipped = 1u;
+        }
     }
     r.lo = lo;
     r.hi = hi;

@@ -3,7 +3,7 @@
 //! the GPU field is compared with.
 
 use crate::expr::Function;
-use crate::gpu::source::{GradientMode, NUMERIC_STEP};
+use crate::gpu::source::{GradientMode, DEFINED_DX, DEFINED_DY, DEFINED_F, NUMERIC_STEP};
 use crate::view::View;
 
 /// The central-difference step for a coordinate `v`, the same rule the shader uses:
@@ -12,26 +12,45 @@ pub fn numeric_step(v: f64) -> f64 {
     NUMERIC_STEP as f64 * v.abs().max(1.0)
 }
 
-/// f, ∂f/∂x, ∂f/∂y and defined (1 or 0) at (x, y), by the exact derivatives or by central
-/// differences of f.
+/// f, ∂f/∂x, ∂f/∂y and defined at (x, y), by the exact derivatives or by central
+/// differences of f, laid out as a GPU field sample (see [`crate::gpu::field`]): defined is
+/// the bit set of the defined channels, and an undefined channel holds 0.
 pub fn sample_point(function: &Function, x: f64, y: f64, mode: GradientMode) -> [f32; 4] {
     let value = match mode {
-        GradientMode::Exact => function.eval(x, y),
+        GradientMode::Exact => function.eval_each(x, y),
         GradientMode::Numeric => numeric_gradient(function, x, y),
     };
-    match value {
-        Some([f, dx, dy]) => [f as f32, dx as f32, dy as f32, 1.0],
-        None => [0.0; 4],
+    let mut out = [0.0; 4];
+    let mut defined = 0;
+    for (k, (v, bit)) in value
+        .iter()
+        .zip([DEFINED_F, DEFINED_DX, DEFINED_DY])
+        .enumerate()
+    {
+        if let Some(v) = v {
+            out[k] = *v as f32;
+            defined |= bit;
+        }
     }
+    out[3] = defined as f32;
+    out
 }
 
-fn numeric_gradient(function: &Function, x: f64, y: f64) -> Option<[f64; 3]> {
+/// f and its central differences (each `None` where undefined; a difference needs f at the
+/// point and at both neighbours, and a defined quotient).
+fn numeric_gradient(function: &Function, x: f64, y: f64) -> [Option<f64>; 3] {
     let f = |x: f64, y: f64| crate::expr::eval::eval(&function.f, x, y);
     let (hx, hy) = (numeric_step(x), numeric_step(y));
-    let v = f(x, y)?;
-    let dx = (f(x + hx, y)? - f(x - hx, y)?) / (2.0 * hx);
-    let dy = (f(x, y + hy)? - f(x, y - hy)?) / (2.0 * hy);
-    Some([v, dx, dy])
+    let Some(v) = f(x, y) else {
+        return [None; 3];
+    };
+    let central = |plus: Option<f64>, minus: Option<f64>, h: f64| {
+        let d = crate::expr::domain::sub(plus?, minus?)?;
+        crate::expr::domain::div(d, 2.0 * h)
+    };
+    let dx = central(f(x + hx, y), f(x - hx, y), hx);
+    let dy = central(f(x, y + hy), f(x, y - hy), hy);
+    [Some(v), dx, dy]
 }
 
 /// The field on a `w`×`h` grid of `view` (row 0 at the top), each sample at the f32-rounded

@@ -172,7 +172,7 @@ fn leaving_the_domain_or_overflowing_stops_the_path() {
     let mut path = Path::new((0.25, 0.0), Optimizer::Gd, Hyper::new(0.1), &mut half_line);
     path.run(&mut half_line, 10, 0.0);
     assert!(
-        matches!(&path.status, Status::Diverged { step: 3, reason } if reason.starts_with("f is undefined at"))
+        matches!(&path.status, Status::Diverged { step: 3, reason } if reason.starts_with("f or ∇f is undefined at"))
     );
     assert_eq!(path.points.len(), 3);
     // A gradient of 1e308 times η = 10 overflows to −∞ on the first step.

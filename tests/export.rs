@@ -98,15 +98,23 @@ fn npy_reader_rejects_what_it_cannot_read() {
 
 #[test]
 fn field_npy_marks_undefined_samples_nan() {
+    // The fourth channel holds the bits 1 (f), 2 (∂f/∂x), 4 (∂f/∂y) of the defined channels.
     let samples = [
-        [1.0, 2.0, 3.0, 1.0],
+        [1.0, 2.0, 3.0, 7.0],
         [9.0, 9.0, 9.0, 0.0],
-        [-4.0, 5.0, 6.0, 1.0],
+        [-4.0, 5.0, 6.0, 7.0],
     ];
     let data = field_to_npy_data(&samples);
     assert_eq!(&data[..3], &[1.0, 2.0, 3.0]);
     assert!(data[3..6].iter().all(|v| v.is_nan()));
     assert_eq!(&data[6..], &[-4.0, 5.0, 6.0]);
+    // f defined where its gradient is not (a cusp), or only one partial: NaN in those
+    // channels only (before, all three were NaN).
+    let partial = field_to_npy_data(&[[2.0, 0.0, 0.0, 1.0], [2.0, 0.0, 4.0, 5.0]]);
+    assert_eq!(partial[0], 2.0);
+    assert!(partial[1].is_nan() && partial[2].is_nan());
+    assert_eq!([partial[3], partial[5]], [2.0, 4.0]);
+    assert!(partial[4].is_nan());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("f.npy");
     write_field_npy(&path, 3, 1, &samples).unwrap();
@@ -131,7 +139,8 @@ fn field_csv_rows_follow_the_grid_convention() {
                 n as f32 / 3.0,
                 -(n as f32),
                 0.1 * n as f32,
-                (n != 4) as u8 as f32,
+                // All defined, except sample 4 (nothing) and sample 5 (f only).
+                [7.0, 7.0, 7.0, 7.0, 0.0, 1.0][n],
             ]
         })
         .collect();
@@ -150,6 +159,9 @@ fn field_csv_rows_follow_the_grid_convention() {
         assert_eq!(row[1], f64::from(view.sample_y(j, h) as f32), "row {n}");
         if n == 4 {
             assert!(row[2..].iter().all(|v| v.is_nan()), "undefined sample");
+        } else if n == 5 {
+            assert_eq!(row[2], f64::from(samples[n][0]), "f defined");
+            assert!(row[3].is_nan() && row[4].is_nan(), "gradient undefined");
         } else {
             let s = samples[n];
             assert_eq!(row[2..], [s[0], s[1], s[2]].map(f64::from), "row {n}");

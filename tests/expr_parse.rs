@@ -1,5 +1,5 @@
 //! The parser: every grammar rule (as printed canonical form and values), heads, pasted
-//! Unicode, 50 malformed inputs with their exact message and column, and stack safety.
+//! Unicode, 54 malformed inputs with their exact message and column, and stack safety.
 
 use gradfield::expr::{eval::eval, parse, print, Function, Vars};
 use std::time::Instant;
@@ -43,7 +43,8 @@ fn grammar_rules_print_canonically() {
         ("pix", "3.141592653589793*x"),
         ("xsin(y)", "x*sin(y)"),
         ("ex", "2.718281828459045*x"),
-        ("2e", "2*2.718281828459045"),
+        ("2ex", "2*2.718281828459045*x"),
+        ("2exp(x)", "2*exp(x)"),
         ("x - -y", "x - (-y)"),
         ("2*-x", "2*(-x)"),
         ("-x*y", "-x*y"),
@@ -118,7 +119,7 @@ fn head_names_the_variables() {
 }
 
 /// (input, message, column): the message is exact; help text is checked separately.
-const MALFORMED: [(&str, &str, usize); 50] = [
+const MALFORMED: [(&str, &str, usize); 54] = [
     ("", "empty expression", 1),
     ("   ", "empty expression", 1),
     ("f(x,y) =", "empty expression", 9),
@@ -181,6 +182,11 @@ const MALFORMED: [(&str, &str, usize); 50] = [
     ("x & y", "unexpected character '&'", 3),
     ("√x", "unexpected character '√'", 1),
     ("1..2", "malformed number '1..2'", 1),
+    // An exponent with no digits was read as a product with e (`1e` = 1·e).
+    ("2e", "number '2e' has an exponent with no digits", 1),
+    ("x + 1E", "number '1E' has an exponent with no digits", 5),
+    ("2.5e-", "number '2.5e-' has an exponent with no digits", 1),
+    ("3e+x", "number '3e+' has an exponent with no digits", 1),
     (".", "malformed number '.'", 1),
     (
         "f(e, pi) = e",

@@ -215,7 +215,7 @@ fn numeric_mode_is_a_central_difference_of_f() {
                 let at = |a: f32, b: f32| bound::eval(&value, a as f64, b as f64);
                 let (c, px, mx, py, my) =
                     (at(xf, yf), at(xp, yf), at(xm, yf), at(xf, yp), at(xf, ym));
-                assert_eq!(s[3], 1.0, "smooth function defined everywhere");
+                assert_eq!(s[3], 7.0, "smooth function: f and both derivatives defined");
                 let val = |b: &bound::Bounded| b.value.expect("defined")[0];
                 let dx = (val(&px) - val(&mx)) / (xp - xm) as f64;
                 let dy = (val(&py) - val(&my)) / (yp - ym) as f64;
@@ -300,7 +300,7 @@ fn a_broken_shader_is_an_error_and_keeps_the_previous_function() {
     assert_eq!(before, after);
     assert_eq!(
         before[0],
-        [-0.75, 0.75, 1.0, 1.0],
+        [-0.75, 0.75, 1.0, 7.0],
         "row 0 is the top of the view"
     );
     assert!(gpu.check().is_ok() && !gpu.is_lost());

@@ -77,7 +77,17 @@ fn cases() -> Vec<Case> {
         case("x^^2", "expected a value after '^'", 2),
         case("x^", "expected a value after '^'", 2),
         case("x**", "expected a value after '**'", 2),
-        case("1e+", "expected a value after '+'", 3),
+        // An exponent with no digits used to read as a product with e (`1e` = 1·e).
+        with_help(
+            "1e+",
+            "number '1e+' has an exponent with no digits",
+            1,
+            "write its digits (1e3 = 1·1000), or 1*e for 1 times the constant e",
+        ),
+        case("1e", "number '1e' has an exponent with no digits", 1),
+        case("2E-", "number '2E-' has an exponent with no digits", 1),
+        case("sin(1e)", "number '1e' has an exponent with no digits", 5),
+        case("x*.5e", "number '.5e' has an exponent with no digits", 3),
         with_help(
             "sinn(x)",
             "unknown function 'sinn'",

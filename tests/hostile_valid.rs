@@ -14,8 +14,8 @@ fn odd_but_valid_inputs_parse() {
     for (input, printed) in [
         // A pasted non-breaking space (U+00A0) is whitespace, like a plain space.
         ("x\u{a0}+\u{a0}y", "x + y"),
-        // `e` not followed by digits is the constant: `1e` is 1·e.
-        ("1e", "1*2.718281828459045"),
+        // An `e` that starts a name is not an exponent: `1ex` is 1·e·x (`1e` is refused).
+        ("1ex", "1*2.718281828459045*x"),
         // A double minus is a formula, not a flag.
         ("--x", "-(-x)"),
         ("0.0e-999", "0"),

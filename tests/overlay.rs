@@ -7,6 +7,8 @@ use gradfield::render::overlay::{
 };
 use gradfield::render::ticks::{format_tick, log_ticks, nice_ticks};
 
+#[path = "overlay/clipped.rs"]
+mod clipped;
 #[path = "overlay/gpu.rs"]
 mod gpu;
 #[path = "overlay/text.rs"]
@@ -156,6 +158,7 @@ fn log_colorbar_labels_actual_values_at_their_positions() {
             max,
             log: true,
             has_undefined: false,
+            clipped_below: false,
         };
         let ticks = colorbar_ticks(&bar, 600.0, 80.0, 4.0, &mut |_| 20.0);
         assert!(ticks.len() >= 3, "{min}..{max}: {ticks:?}");

@@ -210,6 +210,7 @@ pub fn paint(
             max: f64::from(hi),
             log: s.layers.log_scale && s.maps.mode != super::maps::ColorBy::Check,
             has_undefined: false,
+            clipped_below: false,
         });
     let input = OverlayInput {
         view: s.shown_view(),

@@ -33,8 +33,8 @@ pub enum Status {
     /// The iterate of this step was unusable (undefined, not finite or too far away); it is
     /// not among the points, whose last one is the last usable iterate.
     Diverged { step: usize, reason: String },
-    /// The start itself is outside the domain of f, not finite, or beyond ±[`MAX_COORD`]; the
-    /// only point is the start with f and ∇f NaN.
+    /// The start itself is outside the domain of f or of ∇f, not finite, or beyond
+    /// ±[`MAX_COORD`]; the only point is the start with f and ∇f NaN.
     Undefined { step: usize },
     /// [`Path::run`] took all the steps it was given.
     StepLimit,
@@ -72,7 +72,9 @@ pub struct Path {
     state: State,
 }
 
-/// What a gradient callback reports at a point: f, ∂f/∂x, ∂f/∂y, or `None` where f is undefined.
+/// What a gradient callback reports at a point: f, ∂f/∂x, ∂f/∂y, or `None` where f or its
+/// gradient is undefined (a path needs both: it stops where only ∇f is undefined, as on the
+/// cusp of `(x^2)^0.5` at x = 0).
 type Eval = Option<[f64; 3]>;
 
 impl Path {
@@ -181,7 +183,7 @@ impl Path {
                     return true;
                 }
                 Some(_) => format!("f or ∇f is not finite at ({x}, {y})"),
-                None => format!("f is undefined at ({x}, {y})"),
+                None => format!("f or ∇f is undefined at ({x}, {y})"),
             }
         };
         self.status = Status::Diverged { step: k, reason };
@@ -224,7 +226,7 @@ impl Path {
             ),
             Status::Converged { step } => format!("converged at step {step}"),
             Status::Diverged { step, .. } => format!("diverged at step {step}"),
-            Status::Undefined { .. } => "f is undefined at the start".into(),
+            Status::Undefined { .. } => "f or ∇f is undefined at the start".into(),
         }
     }
 

@@ -10,7 +10,8 @@ use std::path::Path;
 
 /// Writes a `w`×`h` field as `x,y,f,dfdx,dfdy`, one row per sample in row-major order (row 0,
 /// the top, first). x and y are the f32-rounded coordinates the samples were computed at;
-/// f, dfdx and dfdy are NaN where the sample is undefined (fourth channel not > 0).
+/// f, dfdx and dfdy are each NaN where that channel is undefined (the fourth channel's bits,
+/// see [`crate::gpu::source::defined_channels`]): f keeps its value where only ∇f is undefined.
 pub fn write_field_csv(
     path: &Path,
     view: &View,
@@ -42,11 +43,14 @@ pub fn write_field_csv_with(
                 let Some(s) = rows.next() else {
                     return Ok(());
                 };
-                let [f, dfdx, dfdy] = if s[3] > 0.0 {
-                    [s[0], s[1], s[2]].map(f64::from)
-                } else {
-                    [f64::NAN; 3]
-                };
+                let defined = crate::gpu::source::defined_channels(s);
+                let [f, dfdx, dfdy] = [0, 1, 2].map(|k| {
+                    if defined[k] {
+                        f64::from(s[k])
+                    } else {
+                        f64::NAN
+                    }
+                });
                 writeln!(out, "{x},{y},{f},{dfdx},{dfdy}")?;
             }
             rows_done(j + 1);

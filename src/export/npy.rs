@@ -1,5 +1,5 @@
 //! NumPy `.npy` (format 1.0) files of little-endian f32 in C order: the field as an
-//! (H, W, 3) array of f, ∂f/∂x, ∂f/∂y, with NaN where f is undefined.
+//! (H, W, 3) array of f, ∂f/∂x, ∂f/∂y, with NaN in each channel where it is undefined.
 
 use super::write_atomic;
 use crate::error::{Error, Result};
@@ -13,15 +13,14 @@ const ALIGN: usize = 64;
 const GROWTH_AXIS_MAX_DIGITS: usize = 21;
 
 /// The field samples (f, ∂f/∂x, ∂f/∂y, defined) as the data of an (H, W, 3) array: three
-/// values per sample, all NaN where the sample is undefined (its fourth channel is not > 0).
+/// values per sample, each NaN where its channel is undefined (see
+/// [`crate::gpu::source::defined_channels`]: f keeps its value where only the gradient is
+/// undefined).
 pub fn field_to_npy_data(samples: &[[f32; 4]]) -> Vec<f32> {
     let mut out = Vec::with_capacity(samples.len() * 3);
     for s in samples {
-        if s[3] > 0.0 {
-            out.extend_from_slice(&s[..3]);
-        } else {
-            out.extend_from_slice(&[f32::NAN; 3]);
-        }
+        let defined = crate::gpu::source::defined_channels(s);
+        out.extend((0..3).map(|k| if defined[k] { s[k] } else { f32::NAN }));
     }
     out
 }

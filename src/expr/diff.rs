@@ -7,9 +7,12 @@
 //!   `max(a, b)' = heaviside(a − b)·a' + (1 − heaviside(a − b))·b'`: at a tie both take b';
 //! - `sign` and `heaviside` have derivative 0.
 //!
+//! - `u^0` has derivative 0 and `u^1` derivative u' (also at u = 0); `0^v` has derivative 0
+//!   where it is defined (v > 0).
+//!
 //! A term whose derivative is exactly zero is left out rather than written as `0·g`: every
-//! subtree of f is defined wherever f is, so this never widens the joint domain of
-//! (f, ∂f/∂x, ∂f/∂y).
+//! subtree of f is defined wherever f is, and a derivative counts as defined only where f is
+//! (see `Function::eval_each`), so this never makes a derivative defined where f is not.
 
 use super::ast::{self, call1, div, mul, neg, num, pow, sub, BinOp, Expr, Func, Node, Var};
 use super::domain;
@@ -97,11 +100,24 @@ impl Diff {
     }
 
     fn power(&mut self, node: &Node, u: &Node, v: &Node, du: D, dv: D) -> D {
+        let exponent = domain::constant_value(v);
+        // u^0 is 1 and u^1 is u wherever u is defined: no c·u^(c−1), which is undefined at
+        // u = 0 (x^0 would lose its gradient along x = 0).
+        match exponent {
+            Some(c) if c == 0.0 => return None,
+            Some(c) if c == 1.0 => return du,
+            _ => {}
+        }
         // A folded exponent must print as a literal that parses again (e.g. not 1e-60).
-        if let Some(c) = domain::constant_value(v).filter(|&c| {
+        if let Some(c) = exponent.filter(|&c| {
             super::simplify::representable(c) && super::simplify::representable(c - 1.0)
         }) {
             return times(mul(num(c), pow(u.clone(), num(c - 1.0))), &du);
+        }
+        // 0^v is 0 where it is defined (v > 0, see domain.rs) and undefined elsewhere, so
+        // its derivative is 0 wherever f is defined (not 0^v·v'·ln 0, undefined everywhere).
+        if du.is_none() && domain::constant_value(u) == Some(0.0) {
+            return None;
         }
         match dv {
             None => times(mul(v.clone(), pow(u.clone(), sub(v.clone(), one()))), &du),

@@ -49,6 +49,15 @@ impl Function {
         ])
     }
 
+    /// f, ∂f/∂x, ∂f/∂y at (x, y) by the reference evaluator, each `None` where it is
+    /// undefined. f keeps its value where only a derivative is undefined (`x^0.5` at 0); a
+    /// derivative is never defined where f is not (`0^x` for x ≤ 0, whose derivative is 0).
+    pub fn eval_each(&self, x: f64, y: f64) -> [Option<f64>; 3] {
+        let f = eval::eval(&self.f, x, y);
+        let d = |n: &Node| f.and_then(|_| eval::eval(n, x, y));
+        [f, d(&self.dfdx), d(&self.dfdy)]
+    }
+
     /// The printed f, ∂f/∂x and ∂f/∂y, with the user's variable names (no head).
     pub fn formulas(&self) -> [String; 3] {
         [&self.f, &self.dfdx, &self.dfdy].map(|n| print::to_string(n, &self.vars))

@@ -185,8 +185,9 @@ pub fn lex(text: &str, digit_name: impl Fn(&str) -> bool) -> Result<Vec<Token>, 
 }
 
 /// Reads a number starting at `start`: digits with at most one '.', then an optional
-/// exponent (`e` or `E`, optional sign, digits). An `e` not followed by digits is left for
-/// the constant e, so `2e` is 2·e.
+/// exponent (`e` or `E`, optional sign, digits). An `e` that starts a run of letters is left
+/// for the identifier (`2exp(x)`, `2ex` = 2·e·x); any other `e` after the digits is an
+/// exponent and must have digits: `1e`, `1e+` and `2E-` are refused (not read as 1·e).
 fn number(chars: &[char], start: usize) -> Result<(Tok, usize), ParseError> {
     let mut j = start;
     let mut dots = 0;
@@ -209,11 +210,14 @@ fn number(chars: &[char], start: usize) -> Result<(Tok, usize), ParseError> {
         if k < chars.len() && (chars[k] == '+' || chars[k] == '-') {
             k += 1;
         }
+        let starts_name = k == j + 1 && chars.get(k).is_some_and(|c| c.is_alphabetic());
         if k < chars.len() && chars[k].is_ascii_digit() {
             while k < chars.len() && chars[k].is_ascii_digit() {
                 k += 1;
             }
             j = k;
+        } else if !starts_name {
+            return Err(empty_exponent(chars, start, j, k));
         }
     }
     let text: String = chars[start..j].iter().collect();
@@ -242,4 +246,20 @@ fn number(chars: &[char], start: usize) -> Result<(Tok, usize), ParseError> {
         ));
     }
     Ok((Tok::Num(value), width))
+}
+
+/// The error for an exponent without digits: `chars[start..j]` is the mantissa and
+/// `chars[j..k]` the `e` with its sign.
+fn empty_exponent(chars: &[char], start: usize, j: usize, k: usize) -> ParseError {
+    let text: String = chars[start..k].iter().collect();
+    let mantissa: String = chars[start..j].iter().collect();
+    let mut e = err(
+        format!("number '{text}' has an exponent with no digits"),
+        start + 1,
+        k - start,
+    );
+    e.help = Some(format!(
+        "write its digits ({mantissa}e3 = {mantissa}·1000), or {mantissa}*e for {mantissa} times the constant e"
+    ));
+    e
 }

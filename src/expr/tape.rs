@@ -29,6 +29,23 @@ pub enum Op {
     Call2(Func, u32, u32),
 }
 
+impl Op {
+    /// The earlier instructions this one reads (none, one or two).
+    pub fn operands(&self) -> impl Iterator<Item = u32> {
+        let (a, b) = match *self {
+            Op::Const(_) | Op::X | Op::Y => (None, None),
+            Op::Neg(a) | Op::Powi(a, _) | Op::Call1(_, a) => (Some(a), None),
+            Op::Add(a, b)
+            | Op::Sub(a, b)
+            | Op::Mul(a, b)
+            | Op::Div(a, b)
+            | Op::Powf(a, b)
+            | Op::Call2(_, a, b) => (Some(a), Some(b)),
+        };
+        [a, b].into_iter().flatten()
+    }
+}
+
 /// Structural key for hash-consing: like [`Op`] but with literals compared by their bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Key {
@@ -211,6 +228,51 @@ impl Tape {
             *o = regs[root as usize];
         }
         true
+    }
+
+    /// Evaluates every root at (x, y) into `out` and says in `defined` whether each root is
+    /// defined there: a root is defined when every instruction it depends on is, so f can be
+    /// defined where a derivative is not (`(x^2)^0.5` at x = 0). An undefined root's `out` is
+    /// 0. `regs` and `ok` are scratch space reused between calls.
+    pub fn eval_each_into(
+        &self,
+        x: f64,
+        y: f64,
+        regs: &mut Vec<f64>,
+        ok: &mut Vec<bool>,
+        out: &mut [f64],
+        defined: &mut [bool],
+    ) {
+        regs.clear();
+        ok.clear();
+        regs.reserve(self.ops.len());
+        ok.reserve(self.ops.len());
+        for op in &self.ops {
+            let r = |i: u32| regs[i as usize];
+            let k = |i: u32| ok[i as usize];
+            let v = match *op {
+                Op::Const(c) => domain::check(c),
+                Op::X => Some(x),
+                Op::Y => Some(y),
+                Op::Neg(a) => k(a).then(|| -r(a)),
+                Op::Add(a, b) => (k(a) && k(b)).then(|| domain::add(r(a), r(b))).flatten(),
+                Op::Sub(a, b) => (k(a) && k(b)).then(|| domain::sub(r(a), r(b))).flatten(),
+                Op::Mul(a, b) => (k(a) && k(b)).then(|| domain::mul(r(a), r(b))).flatten(),
+                Op::Div(a, b) => (k(a) && k(b)).then(|| domain::div(r(a), r(b))).flatten(),
+                Op::Powi(a, n) => k(a).then(|| domain::powi(r(a), n as f64)).flatten(),
+                Op::Powf(a, b) => (k(a) && k(b)).then(|| domain::powf(r(a), r(b))).flatten(),
+                Op::Call1(f, a) => k(a).then(|| domain::call(f, &[r(a)])).flatten(),
+                Op::Call2(f, a, b) => (k(a) && k(b))
+                    .then(|| domain::call(f, &[r(a), r(b)]))
+                    .flatten(),
+            };
+            regs.push(v.unwrap_or(0.0));
+            ok.push(v.is_some());
+        }
+        for ((o, d), &root) in out.iter_mut().zip(defined.iter_mut()).zip(&self.roots) {
+            *o = regs[root as usize];
+            *d = ok[root as usize];
+        }
     }
 
     /// Evaluates a three-root tape (f, ∂f/∂x, ∂f/∂y) at (x, y); `None` outside the domain.

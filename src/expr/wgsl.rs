@@ -17,7 +17,7 @@ pub const PLACEHOLDER: &str = "// @generated-field-functions";
 pub const OPS_WGSL: &str = include_str!("../../shaders/ops.wgsl");
 
 /// The WGSL functions for a field: `fn gf_eval(x: f32, y: f32) -> Sample` from
-/// `tape_f_grad` (roots f, ∂f/∂x, ∂f/∂y) and `fn gf_value(x: f32, y: f32) -> ValueOk` from
+/// `tape_f_grad` (roots f, ∂f/∂x, ∂f/∂y, each with its own defined flag) and `fn gf_value(x: f32, y: f32) -> ValueOk` from
 /// `tape_f` (root f), preceded by the helpers of `shaders/ops.wgsl`. `Sample` and `ValueOk`
 /// are declared by the template.
 pub fn generate(tape_f_grad: &Tape, tape_f: &Tape) -> Result<String> {
@@ -43,11 +43,17 @@ pub fn generate(tape_f_grad: &Tape, tape_f: &Tape) -> Result<String> {
     s.push_str("\n// Generated from the function's tape: one value per instruction.\n");
     let [f, dx, dy] = [0, 1, 2].map(|i| tape_f_grad.roots()[i]);
     s.push_str("fn gf_eval(x: f32, y: f32) -> Sample {\n");
-    body(&mut s, tape_f_grad);
-    let _ = writeln!(s, "    return Sample(v{f}, v{dx}, v{dy}, ok);\n}}\n");
+    let ok = body(&mut s, tape_f_grad);
+    // A derivative counts as defined only where f is (0^x: f undefined for x ≤ 0, ∂f/∂x = 0).
+    let (f_ok, dx_ok, dy_ok) = (&ok[f as usize], &ok[dx as usize], &ok[dy as usize]);
+    let _ = writeln!(
+        s,
+        "    return Sample(v{f}, v{dx}, v{dy}, {f_ok}, {f_ok} && {dx_ok}, {f_ok} && {dy_ok});\n}}\n"
+    );
     s.push_str("fn gf_value(x: f32, y: f32) -> ValueOk {\n");
-    body(&mut s, tape_f);
-    let _ = writeln!(s, "    return ValueOk(v{}, ok);\n}}", tape_f.roots()[0]);
+    let root = tape_f.roots()[0];
+    let ok = body(&mut s, tape_f);
+    let _ = writeln!(s, "    return ValueOk(v{root}, {});\n}}", ok[root as usize]);
     Ok(s)
 }
 
@@ -105,13 +111,22 @@ pub fn literal(v: f64) -> String {
     }
 }
 
-fn body(s: &mut String, tape: &Tape) {
-    s.push_str("    var ok = true;\n");
+/// Writes one line per instruction and returns, per instruction, the WGSL condition under
+/// which its value is defined: `true`, `false` or `okN`, the conjunction of its operands'
+/// conditions and its own domain check, so each root has its own definedness (f can be
+/// defined where a derivative is not).
+fn body(s: &mut String, tape: &Tape) -> Vec<String> {
+    let mut ok: Vec<String> = Vec::with_capacity(tape.len());
     for (i, op) in tape.ops().iter().enumerate() {
+        let mut terms: Vec<&str> = op
+            .operands()
+            .map(|a| ok[a as usize].as_str())
+            .filter(|c| *c != "true")
+            .collect();
         let line = match *op {
             Op::Const(c) if c.abs() <= LIMIT => Value::Plain(literal(c)),
             Op::Const(_) => {
-                s.push_str("    ok = false;\n");
+                terms.push("false");
                 Value::Plain("0.0".into())
             }
             Op::X => Value::Plain("x".into()),
@@ -126,18 +141,29 @@ fn body(s: &mut String, tape: &Tape) {
             Op::Call1(f, a) => call1(f, &format!("v{a}")),
             Op::Call2(f, a, b) => call2(f, &format!("v{a}"), &format!("v{b}")),
         };
+        let own = format!("r{i}.ok");
         match line {
             Value::Plain(e) => {
                 let _ = writeln!(s, "    let v{i}: f32 = {e};");
             }
             Value::Checked(e) => {
-                let _ = writeln!(
-                    s,
-                    "    let r{i} = {e};\n    ok = ok && r{i}.ok;\n    let v{i}: f32 = r{i}.v;"
-                );
+                let _ = writeln!(s, "    let r{i} = {e};\n    let v{i}: f32 = r{i}.v;");
+                terms.push(&own);
             }
         }
+        let cond = if terms.contains(&"false") {
+            "false".to_string()
+        } else if terms.is_empty() {
+            "true".to_string()
+        } else if let [one] = terms[..] {
+            one.to_string()
+        } else {
+            let _ = writeln!(s, "    let ok{i} = {};", terms.join(" && "));
+            format!("ok{i}")
+        };
+        ok.push(cond);
     }
+    ok
 }
 
 /// The WGSL of one instruction: a plain f32 expression, or a helper call returning `GfR`.

@@ -12,7 +12,7 @@ pub const CHECK_WGSL: &str = include_str!("../../shaders/check.wgsl");
 
 /// What field shaders without the check call in its place (field mode 2 is then undefined).
 pub const CHECK_STUB: &str =
-    "fn gf_check(x: f32, y: f32) -> Sample {\n    return Sample(0.0, 0.0, 0.0, false);\n}\n";
+    "fn gf_check(x: f32, y: f32) -> Sample {\n    return Sample(0.0, 0.0, 0.0, false, false, false);\n}\n";
 
 /// The complete field shader from the generated functions (`wgsl::generate`), with the
 /// gradient check or its stub.

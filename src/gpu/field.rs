@@ -3,7 +3,10 @@
 //!
 //! Buffer layout (keep in sync with shaders/field.wgsl): W·H `vec4<f32>`, row-major, row 0 =
 //! top (DESIGN.md grid convention), sample (row j, column i) at index j·W + i, holding
-//! (f, ∂f/∂x, ∂f/∂y, defined) with defined = 1.0, or all four 0.0 outside the domain.
+//! (f, ∂f/∂x, ∂f/∂y, defined): defined is the bit set of the channels that are defined
+//! ([`DEFINED_F`] | [`DEFINED_DX`] | [`DEFINED_DY`]) as a float, so 7.0 where all three are,
+//! 1.0 where f is but its gradient is not (`x^0.5` at x = 0) and 0.0 where f is not; an
+//! undefined channel holds 0.0. A derivative is never defined where f is not.
 
 use crate::error::{Error, Result};
 use crate::expr::tape::Tape;
@@ -12,7 +15,10 @@ use crate::expr::Function;
 use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
 use crate::gpu::{check, shader};
 
-pub use super::source::{field_source, function_tapes, GradientMode, FIELD_TEMPLATE, NUMERIC_STEP};
+pub use super::source::{
+    defined_bits, defined_channels, field_source, function_tapes, GradientMode, DEFINED_ALL,
+    DEFINED_DX, DEFINED_DY, DEFINED_F, FIELD_TEMPLATE, NUMERIC_STEP,
+};
 
 const COMPUTE: wgpu::ShaderStages = wgpu::ShaderStages::COMPUTE;
 use crate::view::View;

@@ -17,6 +17,30 @@ pub const FIELD_TEMPLATE: &str = include_str!("../../shaders/field.wgsl");
 /// relative. Scaling with |x| keeps x ± h distinct from x in f32 far from the origin.
 pub const NUMERIC_STEP: f32 = 4.921_566_6e-3;
 
+/// Bit of a sample's `defined` channel: f is defined (keep in sync with shaders/field.wgsl).
+pub const DEFINED_F: u32 = 1;
+/// Bit of a sample's `defined` channel: ∂f/∂x is defined.
+pub const DEFINED_DX: u32 = 2;
+/// Bit of a sample's `defined` channel: ∂f/∂y is defined.
+pub const DEFINED_DY: u32 = 4;
+/// A sample's `defined` channel where f and both partial derivatives are defined.
+pub const DEFINED_ALL: u32 = DEFINED_F | DEFINED_DX | DEFINED_DY;
+
+/// The bits of a sample's `defined` channel (0 for anything that is not one of 0.0 … 7.0).
+pub fn defined_bits(defined: f32) -> u32 {
+    if (0.0..=DEFINED_ALL as f32).contains(&defined) {
+        defined as u32
+    } else {
+        0
+    }
+}
+
+/// Which of f, ∂f/∂x and ∂f/∂y a sample (f, ∂f/∂x, ∂f/∂y, defined) has defined.
+pub fn defined_channels(sample: &[f32; 4]) -> [bool; 3] {
+    let bits = defined_bits(sample[3]);
+    [DEFINED_F, DEFINED_DX, DEFINED_DY].map(|b| bits & b != 0)
+}
+
 /// How the gradient is computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum GradientMode {

@@ -1,5 +1,6 @@
 //! The colour bar right of the plot: the colour map's 256 colours from max (top) to min (bottom),
-//! value labels on a linear or logarithmic scale, and the "undefined" swatch.
+//! value labels on a linear or logarithmic scale, a pointed "clipped" end when the log scale
+//! clipped zeros and subnormals, and the "undefined" swatch.
 //!
 //! Log mapping (shared with the heatmap): a value f sits at fraction
 //! t = (log10(f − min + δ) − log10 δ) / (log10(max − min + δ) − log10 δ) of the bar, with
@@ -23,6 +24,9 @@ pub struct ColorBar<'a> {
     pub log: bool,
     /// The field has undefined points: show the undefined swatch.
     pub has_undefined: bool,
+    /// The log scale clipped values below `min` (zeros and subnormals of an f ≥ 0): the
+    /// bar's lower end is drawn as a pointed end labelled "clipped".
+    pub clipped_below: bool,
 }
 
 /// The offset δ of the log mapping: `min` for positive ranges, else a thousandth of the range.
@@ -133,8 +137,13 @@ pub(crate) fn paint_colorbar(painter: &Painter, px: &Px, bar: &ColorBar, theme: 
     } else {
         0.0
     };
+    let clip_h = if bar.clipped_below {
+        1.3 * px.font
+    } else {
+        0.0
+    };
     let strip = PlotRect {
-        h: (r.h - swatch_h).max(1.0),
+        h: (r.h - swatch_h - clip_h).max(1.0),
         ..r
     };
     let mut mesh = Mesh::default();
@@ -172,9 +181,50 @@ pub(crate) fn paint_colorbar(painter: &Painter, px: &Px, bar: &ColorBar, theme: 
             theme.text(),
         );
     }
+    if bar.clipped_below {
+        paint_clipped_end(painter, px, strip, clip_h, bar.lut[0], theme);
+    }
     if bar.has_undefined {
         paint_undefined_swatch(painter, px, r, swatch_h, theme);
     }
+}
+
+/// The pointed lower end of a bar whose smaller values were clipped: a triangle in the
+/// lowest colour under the strip, labelled "clipped".
+fn paint_clipped_end(
+    painter: &Painter,
+    px: &Px,
+    strip: PlotRect,
+    h: f32,
+    low: [u8; 4],
+    theme: Theme,
+) {
+    let top = strip.bottom();
+    let tip = top + 0.8 * h;
+    let points = vec![
+        px.pos(strip.x, top),
+        px.pos(strip.right(), top),
+        px.pos(strip.x + strip.w / 2.0, tip),
+    ];
+    let fill = Color32::from_rgba_unmultiplied(low[0], low[1], low[2], low[3]);
+    let frame = px.stroke(theme.stroke_px() * px.scale.max(0.7), theme.text());
+    painter.add(egui::Shape::convex_polygon(points, fill, frame));
+    let size = px.measure(painter, "clipped", 0.9 * px.font);
+    let rect = PlotRect {
+        x: strip.right() + 0.35 * px.font,
+        y: top + 0.4 * h - size.y / 2.0,
+        w: size.x,
+        h: size.y,
+    };
+    haloed_text(
+        painter,
+        px,
+        rect,
+        "clipped",
+        0.9 * px.font,
+        theme.text(),
+        theme,
+    );
 }
 
 /// A hatch of two greys (the heatmap's undefined pattern) labelled "undefined".

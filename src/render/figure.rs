@@ -206,6 +206,7 @@ pub fn draw_figure(
         max: r.hi as f64,
         log: settings.log_scale,
         has_undefined: r.count < samples,
+        clipped_below: settings.log_scale && r.clipped != 0,
     });
     let levels = match (&text.contour_grid, range) {
         (Some(_), Some(r)) => contour_levels(&r, settings, true),
@@ -329,6 +330,8 @@ mod tests {
             shift,
             gmax: 1.0,
             count: 1,
+            clipped: 0,
+            _pad: [0; 3],
         }
     }
 

@@ -132,10 +132,14 @@ pub struct RangeResult {
     pub delta: f32,
     /// Log mapping shift (0 when every value is positive: v = log10 f).
     pub shift: f32,
-    /// Largest |∇f| in value per pixel over the defined samples.
+    /// Largest |∇f| in value per pixel over the samples where ∇f is defined.
     pub gmax: f32,
-    /// Number of defined samples.
+    /// Number of samples where f is defined.
     pub count: u32,
+    /// 1 when the log scale clipped values below `lo` (zeros and subnormals of an f ≥ 0,
+    /// which would otherwise squeeze the scale into its top decades); they show as `lo`.
+    pub clipped: u32,
+    pub _pad: [u32; 3],
 }
 
 /// One arrow as the arrow compute pass writes it. Keep in sync with shaders/common.wgsl
@@ -182,9 +186,9 @@ mod tests {
 
     #[test]
     fn structs_match_their_wgsl_sizes() {
-        // WGSL sizes: Params 80 bytes, RangeResult 32, ArrowInstance 32 (see common.wgsl).
+        // WGSL sizes: Params 80 bytes, RangeResult 48, ArrowInstance 32 (see common.wgsl).
         assert_eq!(std::mem::size_of::<Params>(), 80);
-        assert_eq!(std::mem::size_of::<RangeResult>(), 32);
+        assert_eq!(std::mem::size_of::<RangeResult>(), 48);
         assert_eq!(std::mem::size_of::<ArrowInstance>(), 32);
     }
 }

@@ -20,7 +20,8 @@ fn reduce_groups(samples: u32) -> u32 {
         .div_ceil(256 * SAMPLES_PER_INVOCATION)
         .clamp(1, 65535)
 }
-const STATS_BYTES: u64 = 16 + BINS * 4;
+/// min, max, gmax, count and min_pos keys, then the histogram (shaders/range.wgsl `Stats`).
+const STATS_BYTES: u64 = 20 + BINS * 4;
 const RESULT_BYTES: u64 = std::mem::size_of::<RangeResult>() as u64;
 
 /// The colour-range reduction (shaders/range.wgsl).

@@ -22,12 +22,17 @@ const ULP: f64 = 2.0 * U; // relative spacing of f32, 2⁻²³
 /// The reference at one point with the error bound of each root.
 #[derive(Debug, Clone, Copy)]
 pub struct Bounded {
-    /// Root values, or None where the reference is undefined.
+    /// Root values, or None where any root is undefined.
     pub value: Option<[f64; 3]>,
+    /// Each root's value, or None where that root is undefined (a root is defined when every
+    /// instruction it depends on is).
+    pub roots: [Option<f64>; 3],
     /// Error bound per root (infinite where not comparable).
     pub bound: [f64; 3],
-    /// True when some domain or overflow decision lies within the error bound, so f32 may
-    /// legitimately decide it the other way.
+    /// Per root: some domain or overflow decision it depends on lies within the error bound,
+    /// so f32 may legitimately decide it the other way.
+    pub root_uncertain: [bool; 3],
+    /// True when any root is uncertain.
     pub uncertain: bool,
 }
 
@@ -35,34 +40,49 @@ pub struct Bounded {
 pub fn eval(tape: &Tape, x: f64, y: f64) -> Bounded {
     let mut v: Vec<f64> = Vec::with_capacity(tape.len());
     let mut e: Vec<f64> = Vec::with_capacity(tape.len());
-    let mut uncertain = false;
+    let mut def: Vec<bool> = Vec::with_capacity(tape.len());
+    let mut unc: Vec<bool> = Vec::with_capacity(tape.len());
     for op in tape.ops() {
-        let step = step(*op, &v, &e, x, y);
-        match step {
+        let inherited = op.operands().any(|a| unc[a as usize]);
+        if !op.operands().all(|a| def[a as usize]) {
+            v.push(0.0);
+            e.push(f64::INFINITY);
+            def.push(false);
+            unc.push(inherited);
+            continue;
+        }
+        match step(*op, &v, &e, x, y) {
             Step::Defined(val, err, near) => {
-                uncertain |= near || (val.abs() + err > LIMIT);
                 v.push(val);
                 e.push(err);
+                def.push(true);
+                unc.push(inherited || near || (val.abs() + err > LIMIT));
             }
             Step::Undefined(near) => {
-                return Bounded {
-                    value: None,
-                    bound: [f64::INFINITY; 3],
-                    uncertain: uncertain || near,
-                };
+                v.push(0.0);
+                e.push(f64::INFINITY);
+                def.push(false);
+                unc.push(inherited || near);
             }
         }
     }
-    let mut value = [0.0; 3];
-    let mut bound = [0.0; 3];
+    let mut roots = [None; 3];
+    let mut bound = [f64::INFINITY; 3];
+    let mut root_uncertain = [false; 3];
     for (k, &r) in tape.roots().iter().enumerate().take(3) {
-        value[k] = v[r as usize];
-        bound[k] = e[r as usize];
+        let r = r as usize;
+        roots[k] = def[r].then_some(v[r]);
+        bound[k] = e[r];
+        root_uncertain[k] = unc[r];
     }
+    let n = tape.roots().len().min(3);
+    let all = roots[..n].iter().all(|r| r.is_some());
     Bounded {
-        value: Some(value),
+        value: all.then(|| roots.map(|r| r.unwrap_or(0.0))),
+        roots,
         bound,
-        uncertain,
+        root_uncertain,
+        uncertain: root_uncertain[..n].iter().any(|&u| u),
     }
 }
 

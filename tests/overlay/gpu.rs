@@ -8,8 +8,8 @@ use gradfield::render::overlay::{
 };
 use gradfield::View;
 
-const W: u32 = 640;
-const H: u32 = 360;
+pub(super) const W: u32 = 640;
+pub(super) const H: u32 = 360;
 const FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba8Unorm;
 
 fn device() -> (wgpu::Device, wgpu::Queue) {
@@ -24,7 +24,12 @@ fn device() -> (wgpu::Device, wgpu::Queue) {
 }
 
 /// Renders `draw` over a `w`×`h` target cleared with `bg`.
-fn render((w, h): (u32, u32), ppp: f32, bg: [u8; 4], draw: impl FnMut(&egui::Painter)) -> Img {
+pub(super) fn render(
+    (w, h): (u32, u32),
+    ppp: f32,
+    bg: [u8; 4],
+    draw: impl FnMut(&egui::Painter),
+) -> Img {
     let (device, queue) = device();
     let texture = device.create_texture(&wgpu::TextureDescriptor {
         label: Some("test::target"),
@@ -106,19 +111,19 @@ fn render((w, h): (u32, u32), ppp: f32, bg: [u8; 4], draw: impl FnMut(&egui::Pai
     }
 }
 
-fn lut() -> [[u8; 4]; 256] {
+pub(super) fn lut() -> [[u8; 4]; 256] {
     std::array::from_fn(|k| [k as u8, 255 - k as u8, (k * 7 % 256) as u8, 255])
 }
 
 /// A read-back RGBA8 picture.
-struct Img {
+pub(super) struct Img {
     w: u32,
     h: u32,
     data: Vec<u8>,
 }
 
 impl Img {
-    fn px(&self, x: u32, y: u32) -> [u8; 4] {
+    pub(super) fn px(&self, x: u32, y: u32) -> [u8; 4] {
         let i = ((y * self.w + x) * 4) as usize;
         [
             self.data[i],
@@ -129,7 +134,7 @@ impl Img {
     }
 
     /// How many pixels in the band [x0, x1) × [y0, y1) differ from `bg`.
-    fn changed(&self, bg: [u8; 4], (x0, x1): (f32, f32), (y0, y1): (f32, f32)) -> usize {
+    pub(super) fn changed(&self, bg: [u8; 4], (x0, x1): (f32, f32), (y0, y1): (f32, f32)) -> usize {
         let mut n = 0;
         for y in y0.max(0.0) as u32..(y1.min(self.h as f32) as u32) {
             for x in x0.max(0.0) as u32..(x1.min(self.w as f32) as u32) {
@@ -209,6 +214,7 @@ fn overlay_draws_text_and_the_colour_bar_on_the_gpu() {
             max: 3.0,
             log: false,
             has_undefined: true,
+            clipped_below: false,
         }),
         title: "f(w, b) = w^2 + 3*b^2",
         subtitle: Some("gradient descent, η = 0.1"),
@@ -279,6 +285,7 @@ fn overlay_at_two_pixels_per_point_keeps_pixel_positions() {
             max: 21.0,
             log: true,
             has_undefined: false,
+            clipped_below: false,
         }),
         title: "f(x, y) = x^2 + 3*y^2",
         subtitle: None,
