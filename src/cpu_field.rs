@@ -3,7 +3,7 @@
 //! the GPU field is compared with.
 
 use crate::expr::Function;
-use crate::gpu::source::{GradientMode, DEFINED_DX, DEFINED_DY, DEFINED_F, NUMERIC_STEP};
+use crate::samples::{GradientMode, DEFINED_DX, DEFINED_DY, DEFINED_F, NUMERIC_STEP};
 use crate::view::View;
 
 /// The central-difference step for a coordinate `v`, the same rule the shader uses:

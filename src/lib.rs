@@ -6,6 +6,7 @@
 //!   compiled tape and the WGSL generator; [`presets`] and [`teach`] build on it.
 //! - [`view`] (grid convention, pan, zoom), [`descent`] (optimizers and paths), [`export`]
 //!   (atomic PNG, GIF, NPY, CSV writers), [`numfmt`] (numbers for people) and [`error`].
+//! - [`samples`]: one field sample's layout (f, ∂f/∂x, ∂f/∂y, which of them are defined).
 //! - [`gpu`]: device, shader validation, field compute pass, convergence map; [`cpu_field`]:
 //!   the same field on the CPU, the reference the GPU is tested against.
 //! - `render` (passes, renderer, overlay, figures), `scene` (TOML scene files), `app` (the
@@ -30,6 +31,7 @@ pub mod numfmt;
 pub mod presets;
 #[cfg(feature = "gpu")]
 pub mod render;
+pub mod samples;
 #[cfg(feature = "gpu")]
 pub mod scene;
 pub mod teach;

@@ -16,6 +16,7 @@ const PLAIN: &[&str] = &[
     "view",
     "numfmt",
     "checks",
+    "samples",
     "expr",
     "presets",
     "teach",

@@ -11,7 +11,7 @@ use std::path::Path;
 /// Writes a `w`×`h` field as `x,y,f,dfdx,dfdy`, one row per sample in row-major order (row 0,
 /// the top, first). x and y are the f32-rounded coordinates the samples were computed at;
 /// f, dfdx and dfdy are each NaN where that channel is undefined (the fourth channel's bits,
-/// see [`crate::gpu::source::defined_channels`]): f keeps its value where only ∇f is undefined.
+/// see [`crate::samples::defined_channels`]): f keeps its value where only ∇f is undefined.
 pub fn write_field_csv(
     path: &Path,
     view: &View,
@@ -43,7 +43,7 @@ pub fn write_field_csv_with(
                 let Some(s) = rows.next() else {
                     return Ok(());
                 };
-                let defined = crate::gpu::source::defined_channels(s);
+                let defined = crate::samples::defined_channels(s);
                 let [f, dfdx, dfdy] = [0, 1, 2].map(|k| {
                     if defined[k] {
                         f64::from(s[k])

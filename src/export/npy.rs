@@ -14,12 +14,12 @@ const GROWTH_AXIS_MAX_DIGITS: usize = 21;
 
 /// The field samples (f, ∂f/∂x, ∂f/∂y, defined) as the data of an (H, W, 3) array: three
 /// values per sample, each NaN where its channel is undefined (see
-/// [`crate::gpu::source::defined_channels`]: f keeps its value where only the gradient is
+/// [`crate::samples::defined_channels`]: f keeps its value where only the gradient is
 /// undefined).
 pub fn field_to_npy_data(samples: &[[f32; 4]]) -> Vec<f32> {
     let mut out = Vec::with_capacity(samples.len() * 3);
     for s in samples {
-        let defined = crate::gpu::source::defined_channels(s);
+        let defined = crate::samples::defined_channels(s);
         out.extend((0..3).map(|k| if defined[k] { s[k] } else { f32::NAN }));
     }
     out
