@@ -102,10 +102,6 @@ pub fn shorten_quoted(message: &str, longest: usize) -> String {
     out
 }
 
-/// How long a quoted run in gradfield's own messages may be before [`shorten_quoted`] cuts it
-/// (long enough that two English apostrophes in a message never pair into one).
-pub const LONG_QUOTE: usize = 200;
-
 fn push_visible(out: &mut String, c: char) {
     if c.is_control() {
         out.extend(c.escape_debug());

@@ -34,6 +34,7 @@ fn one_line_error(what: &str, out: &Output) -> String {
 fn long_values_are_quoted_short() {
     let long = "q".repeat(100_000);
     let flag = format!("--{long}");
+    let mid = "q".repeat(150);
     let many: Vec<String> = (0..257).map(|i| format!("--start={i},0")).collect();
     let mut starts: Vec<&str> = vec!["descend", "x"];
     starts.extend(many.iter().map(String::as_str));
@@ -66,6 +67,20 @@ fn long_values_are_quoted_short() {
         ),
         (vec!["render", "x", "--out", &long], "--out"),
         (vec![&flag], "unexpected argument"),
+        // 150 characters: cut too, also where the message is not the command line's own.
+        (
+            vec!["render", "x", "--colormap", &mid, "--out", "a.png"],
+            "colour map",
+        ),
+        (
+            vec!["render", "x", "--converge-map", &mid, "--out", "a.png"],
+            "--converge-map",
+        ),
+        (
+            vec!["sample", "x", "--gradient", &mid, "--out", "a.npy"],
+            "gradient mode",
+        ),
+        (vec!["explore", "--color-by", &mid], "--color-by"),
         // More start points than a picture holds (descent::MAX_PATHS).
         (starts, "--start: at most 256 start points, got 257"),
     ];
@@ -89,7 +104,7 @@ fn long_values_are_quoted_short() {
             line.len()
         );
         if needle != &"--start: at most 256 start points, got 257" {
-            assert!(line.contains("qqq…"), "{needle}: {line}");
+            assert!(line.contains("qqq…' ("), "{needle}: {line}");
         }
     }
 }

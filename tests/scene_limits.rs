@@ -1,6 +1,7 @@
 //! Scene files at their limits, without a GPU: at most `descent::MAX_PATHS` paths (refused
 //! by their count before anything is built from them), and long keys and values quoted short
-//! in the one-line message. (Reading only small regular files: tests/hostile_io.rs.)
+//! in the one-line message, and `render --scene` refuses paths that would keep too many points.
+//! (Reading only small regular files: tests/hostile_io.rs.)
 
 use gradfield::scene;
 
@@ -52,4 +53,30 @@ fn scene_lists_are_capped_and_long_input_is_quoted_short() {
             "{head}"
         );
     }
+}
+
+/// A scene's paths keep every step too: 256 paths with `max_steps = 1000000` would keep 10 GB
+/// of points in `render --scene`, which refuses it before any work.
+#[test]
+fn render_refuses_a_scene_whose_paths_would_keep_too_many_points() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("long.toml");
+    let mut text =
+        "version = 1\nfunction = \"sin(x) + y\"\n[optimizer]\nmax_steps = 1000000\n".to_string();
+    text.push_str(&"[[paths]]\nstart = [1, 2]\n".repeat(256));
+    std::fs::write(&path, text).expect("write the scene");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gradfield"))
+        .args(["render", "--out", "never.png", "--scene"])
+        .arg(&path)
+        .current_dir(dir.path())
+        .output()
+        .expect("run gradfield");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr.trim_end(),
+        "error: 256 paths of 1000000 steps would keep 256000256 points, more than the 20000000 \
+         gradfield allows: give fewer --steps or start points"
+    );
+    assert!(!dir.path().join("never.png").exists());
 }

@@ -67,6 +67,7 @@ pub fn hyper(optim: &OptimArgs, r: &Resolved) -> Result<(Optimizer, Hyper, usize
 /// Runs one path per start to completion.
 pub fn run_paths(r: &Resolved, optim: &OptimArgs, starts: &[(f64, f64)]) -> Result<Vec<Path>> {
     let (optimizer, hyper, steps) = hyper(optim, r)?;
+    super::check_iterates(starts.len(), steps)?;
     let mut grad = r.function.gradient_fn();
     Ok(starts
         .iter()

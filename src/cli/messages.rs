@@ -27,11 +27,20 @@ pub(crate) fn expression_error(text: &str, p: &crate::expr::ParseError) -> Error
 }
 
 /// The text printed for an error: `error: …` (a parse error of a typed expression also shows
-/// the input with a caret line under the problem). Quoted input longer than
-/// [`crate::numfmt::LONG_QUOTE`] characters is cut short, whichever message repeats it.
+/// a window of the input with a caret line under the problem). Quoted input longer than
+/// [`crate::numfmt::QUOTE_CHARS`] characters in the message line is cut short, whichever
+/// message repeats it; the window lines below it are already that short and stay as they are.
 pub fn error_text(e: &Error) -> String {
-    let text = crate::numfmt::shorten_quoted(&e.to_string(), crate::numfmt::LONG_QUOTE);
-    format!("error: {text}")
+    let text = e.to_string();
+    let (first, rest) = match text.split_once('\n') {
+        Some((first, rest)) => (first, Some(rest)),
+        None => (text.as_str(), None),
+    };
+    let first = crate::numfmt::shorten_quoted(first, crate::numfmt::QUOTE_CHARS);
+    match rest {
+        Some(rest) => format!("error: {first}\n{rest}"),
+        None => format!("error: {first}"),
+    }
 }
 
 /// clap's rendered usage error as one line: everything before its usage block (the list of

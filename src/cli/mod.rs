@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod bench;
+pub mod limits;
 pub mod messages;
 pub mod out;
 pub mod progress;
@@ -307,6 +308,7 @@ use crate::error::{Error, Result};
 use crate::expr::Function;
 use crate::presets::Preset;
 
+pub use limits::{check_iterates, check_starts, MAX_ITERATES};
 pub use messages::{clap_line, error_text};
 
 /// A function from the command line with the preset it came from, if any.
@@ -333,18 +335,6 @@ pub fn resolve(expr: Option<&str>, preset: Option<&str>) -> Result<Resolved> {
             "no function: give an expression such as \"x^2 + y^2\" or --preset NAME".into(),
         )),
     }
-}
-
-/// Refuses more start points than a picture may hold ([`crate::descent::MAX_PATHS`]).
-pub fn check_starts(starts: &[(f64, f64)]) -> Result<()> {
-    let max = crate::descent::MAX_PATHS;
-    if starts.len() > max {
-        return Err(Error::Input(format!(
-            "--start: at most {max} start points, got {}",
-            starts.len()
-        )));
-    }
-    Ok(())
 }
 
 /// The view a command uses: the one given, else the preset's, else [-3, 3] × [-3, 3].

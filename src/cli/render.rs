@@ -285,6 +285,7 @@ fn scene_paths(
     specs: &[crate::scene::PathStart],
 ) -> Result<Vec<AnimatedPath>> {
     let (_, base, steps) = hyper(optim, r)?;
+    super::check_iterates(specs.len(), steps)?;
     let mut grad = r.function.gradient_fn();
     Ok(specs
         .iter()

@@ -1,8 +1,8 @@
 //! Ctrl+C (SIGINT), SIGTERM and SIGHUP end a command cleanly: a signal thread removes every
 //! temporary file being written ([`crate::export::abandon_all`]), long loops see
 //! [`check`] fail and return, and `main` exits with 128 + the signal (130 for Ctrl+C). A
-//! command that does not stop within [`GRACE`] (a second signal: at once) is ended there,
-//! its files already removed. SIGXFSZ (a file-size limit) is ignored, so a write past the
+//! command that does not stop within [`GRACE`] (a second signal half a second or more after
+//! the first: at once) is ended there, its files already removed. SIGXFSZ (a file-size limit) is ignored, so a write past the
 //! limit fails with EFBIG and goes the ordinary error path: temporary file removed, exit 1.
 
 use crate::error::{Error, Result};
@@ -96,16 +96,26 @@ mod unix {
         RECEIVED.store(first, Ordering::SeqCst);
         crate::export::abandon_all();
         if grace.is_zero() {
-            end(first);
+            end(first, "");
         }
         let _ = std::thread::Builder::new()
             .name("gradfield-grace".into())
             .spawn(move || {
                 std::thread::sleep(grace);
-                end(first);
+                end(
+                    first,
+                    &format!(" (it did not stop within {} s)", grace.as_secs()),
+                );
             });
-        next_signal(&set);
-        end(first);
+        // `timeout` and a terminal may deliver one signal twice (to the process and to its
+        // group): only a signal at least half a second after the first ends at once.
+        let received = std::time::Instant::now();
+        loop {
+            next_signal(&set);
+            if received.elapsed() >= Duration::from_millis(500) {
+                end(first, " (a second signal)");
+            }
+        }
     }
 
     fn next_signal(set: &libc::sigset_t) -> libc::c_int {
@@ -120,7 +130,11 @@ mod unix {
 
     /// Ends the process now, without running exit handlers (a GPU driver's could wait on
     /// work in flight); the temporary files are already gone.
-    fn end(signal: i32) -> ! {
+    fn end(signal: i32, why: &str) -> ! {
+        crate::cli::out::eprint_line(&format!(
+            "error: stopped by {}{why}; no unfinished file was left",
+            super::name(signal)
+        ));
         // SAFETY: _exit ends the process; nothing runs after it.
         unsafe { libc::_exit(128 + signal) }
     }
