@@ -1,7 +1,7 @@
 // gradfield gradient check, spliced into shaders/field.wgsl after the generated functions
 // (src/gpu/check.rs) only when a pass is built for the check, so that ordinary field shaders
-// stay small. Field mode 2 writes (log10 relative difference, 0, 0, defined) where defined says only
-// whether the difference is (both gradients are defined there).
+// stay small. Field mode 2 writes (log10 relative difference, 0, 0, defined) where defined
+// says only whether the difference is (both gradients are defined there).
 
 // Below this the relative difference is shown as this (log10 = -10): f32 cannot tell.
 const CHECK_FLOOR: f32 = 1e-10;

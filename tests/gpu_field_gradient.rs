@@ -78,7 +78,7 @@ fn the_defined_channel_holds_one_bit_per_channel() {
             if let Some(v) = value {
                 assert_eq!(s[..3], v, "{src} at (0, {y})");
             }
-            assert_eq!(defined_channels(&s)[0], true);
+            assert!(defined_channels(&s)[0], "{src}: f defined on the axis");
             assert_eq!(out[(j * 64 + 33) as usize][3], 7.0, "{src} beside the axis");
         }
     }

@@ -104,8 +104,8 @@ impl Diff {
         // u^0 is 1 and u^1 is u wherever u is defined: no c·u^(c−1), which is undefined at
         // u = 0 (x^0 would lose its gradient along x = 0).
         match exponent {
-            Some(c) if c == 0.0 => return None,
-            Some(c) if c == 1.0 => return du,
+            Some(0.0) => return None,
+            Some(1.0) => return du,
             _ => {}
         }
         // A folded exponent must print as a literal that parses again (e.g. not 1e-60).

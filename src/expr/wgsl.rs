@@ -17,9 +17,9 @@ pub const PLACEHOLDER: &str = "// @generated-field-functions";
 pub const OPS_WGSL: &str = include_str!("../../shaders/ops.wgsl");
 
 /// The WGSL functions for a field: `fn gf_eval(x: f32, y: f32) -> Sample` from
-/// `tape_f_grad` (roots f, ∂f/∂x, ∂f/∂y, each with its own defined flag) and `fn gf_value(x: f32, y: f32) -> ValueOk` from
-/// `tape_f` (root f), preceded by the helpers of `shaders/ops.wgsl`. `Sample` and `ValueOk`
-/// are declared by the template.
+/// `tape_f_grad` (roots f, ∂f/∂x, ∂f/∂y, each with its own defined flag) and
+/// `fn gf_value(x: f32, y: f32) -> ValueOk` from `tape_f` (root f), preceded by the helpers of
+/// `shaders/ops.wgsl`. `Sample` and `ValueOk` are declared by the template.
 pub fn generate(tape_f_grad: &Tape, tape_f: &Tape) -> Result<String> {
     if tape_f_grad.roots().len() != 3 || tape_f.roots().len() != 1 {
         return Err(Error::Shader(format!(

@@ -113,7 +113,8 @@ pub fn check(
             if gpu_def[0] && reference[0].is_some() {
                 st.defined += 1;
                 let grad_ref = reference[1].is_some() && reference[2].is_some();
-                if !grad_ref && !(gpu_def[1] && gpu_def[2]) {
+                let grad_gpu = gpu_def[1] && gpu_def[2];
+                if !grad_ref && !grad_gpu {
                     st.gradient_undefined += 1;
                 }
             } else if !gpu_def[0] && reference[0].is_none() {
