@@ -12,12 +12,12 @@ pub type SliceSample = (f64, Option<f64>);
 
 /// The curve x ↦ f(x, y0): `n` samples evenly spaced over `x_range` (ends included).
 pub fn slice_x(function: &Function, y0: f64, x_range: (f64, f64), n: usize) -> Vec<SliceSample> {
-    sample_range(x_range, n, |x| function.eval(x, y0).map(|v| v[0]))
+    sample_range(x_range, n, |x| function.eval_each(x, y0)[0])
 }
 
 /// The curve y ↦ f(x0, y): `n` samples evenly spaced over `y_range` (ends included).
 pub fn slice_y(function: &Function, x0: f64, y_range: (f64, f64), n: usize) -> Vec<SliceSample> {
-    sample_range(y_range, n, |y| function.eval(x0, y).map(|v| v[0]))
+    sample_range(y_range, n, |y| function.eval_each(x0, y)[0])
 }
 
 fn sample_range(

@@ -156,6 +156,8 @@ pub struct OverlayFrame<'a> {
     pub scale: f32,
     pub lut: &'a [[u8; 4]; 256],
     pub range: Option<(f32, f32)>,
+    /// The log scale clipped zeros and subnormals below the range (see `RangeResult::clipped`).
+    pub clipped_below: bool,
 }
 
 /// Paints axes, colour bar, title, the path labels' text and the hover read-out; returns the
@@ -210,7 +212,7 @@ pub fn paint(
             max: f64::from(hi),
             log: s.layers.log_scale && s.maps.mode != super::maps::ColorBy::Check,
             has_undefined: false,
-            clipped_below: false,
+            clipped_below: f.clipped_below && s.layers.log_scale,
         });
     let input = OverlayInput {
         view: s.shown_view(),

@@ -32,6 +32,7 @@ pub fn build_frame(
     let settings = super::maps_ui::settings_for(render_settings(&s.layers), s.maps.mode);
     let lut = settings.colormap.lut();
     let range = gfx.renderer.range();
+    let clipped_below = gfx.renderer.range_result().is_some_and(|r| r.clipped != 0);
     let mut layout = Layout::full(size.0, size.1);
     let mut label_boxes = Vec::new();
     let output = ctx.run_ui(raw, |ui| {
@@ -97,6 +98,7 @@ pub fn build_frame(
             scale: fig.scale,
             lut: &lut,
             range,
+            clipped_below,
         };
         label_boxes = canvas::paint(&painter, s, &frame);
         super::maps_ui::paint_progress(&painter, s, plot);

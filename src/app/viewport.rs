@@ -9,8 +9,10 @@ use crate::View;
 pub struct Readout {
     pub x: f64,
     pub y: f64,
-    /// f, ∂f/∂x, ∂f/∂y, or `None` where f is undefined.
+    /// f, ∂f/∂x, ∂f/∂y, or `None` where any of them is undefined.
     pub value: Option<[f64; 3]>,
+    /// f alone, where it is defined (also where only its gradient is not: x⁰ or a cusp).
+    pub f: Option<f64>,
 }
 
 impl Readout {
@@ -31,7 +33,13 @@ impl Readout {
                 out.push(format!("∂f/∂{b} = {}", crate::numfmt::short(gy)));
                 out.push(format!("|grad f| = {}", crate::numfmt::short(gx.hypot(gy))));
             }
-            None => out.push("f is undefined here".into()),
+            None => match self.f {
+                Some(f) => {
+                    out.push(format!("f = {}", crate::numfmt::short(f)));
+                    out.push("grad f is undefined here".into());
+                }
+                None => out.push("f is undefined here".into()),
+            },
         }
         out
     }
@@ -128,10 +136,14 @@ impl ExplorerState {
 
     /// The read-out at the hover point, if any.
     pub fn readout(&self) -> Option<Readout> {
-        self.hover.map(|(x, y)| Readout {
-            x,
-            y,
-            value: self.function.eval(x, y),
+        self.hover.map(|(x, y)| {
+            let [f, gx, gy] = self.function.eval_each(x, y);
+            Readout {
+                x,
+                y,
+                value: f.zip(gx).zip(gy).map(|((f, gx), gy)| [f, gx, gy]),
+                f,
+            }
         })
     }
 }
