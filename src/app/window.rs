@@ -183,7 +183,7 @@ impl App {
             (size.width, size.height),
         );
         egui_state.handle_platform_output(window, output.platform_output);
-        if self.state.function_generation != self.generation {
+        if self.state.shader_due(self.generation) {
             self.generation = self.state.function_generation;
             if let Err(e) = gfx.set_function(&self.state.function) {
                 self.state.render_error = Some(e.to_string());
@@ -243,6 +243,7 @@ impl App {
     fn animating(&self) -> bool {
         self.frames.is_some()
             || self.recorder.is_some()
+            || self.state.function_generation != self.generation
             || (self.state.playing && self.state.any_running())
     }
 }

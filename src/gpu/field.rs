@@ -10,6 +10,7 @@ use crate::expr::tape::Tape;
 use crate::expr::wgsl;
 use crate::expr::Function;
 use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
+use crate::gpu::recent::RecentPipelines;
 use crate::gpu::{check, shader};
 
 pub use super::source::{field_source, function_tapes, GradientMode, FIELD_TEMPLATE, NUMERIC_STEP};
@@ -58,6 +59,7 @@ pub struct FieldPass {
     check: Option<f32>,
     /// The generated functions of the current function, to rebuild with or without the check.
     generated: Option<String>,
+    recent: RecentPipelines,
 }
 
 impl FieldPass {
@@ -92,7 +94,10 @@ impl FieldPass {
             bind_group_layouts: &[Some(&layout)],
             immediate_size: 0,
         });
-        let pipeline = build(device, source, &pipeline_layout, MODE_EXACT)?;
+        let mut recent = RecentPipelines::default();
+        let pipeline = recent.get_or_build(source, MODE_EXACT, || {
+            build(device, source, &pipeline_layout, MODE_EXACT)
+        })?;
         let buffer = |label, size, usage| {
             device.create_buffer(&wgpu::BufferDescriptor {
                 label: Some(label),
@@ -126,6 +131,7 @@ impl FieldPass {
             size: (1, 1),
             check: None,
             generated: None,
+            recent,
         })
     }
 
@@ -161,7 +167,10 @@ impl FieldPass {
     /// Switches to `source`, building the pipeline of the current mode now (so that a shader
     /// that fails reports here and leaves the previous one in place) and the others lazily.
     fn set_built_source(&mut self, device: &wgpu::Device, source: String) -> Result<()> {
-        let pipeline = build(device, &source, &self.pipeline_layout, self.mode)?;
+        if source == self.source {
+            return Ok(());
+        }
+        let pipeline = self.pipeline(device, &source, self.mode)?;
         self.pipelines = [None, None, None];
         self.pipelines[self.mode] = Some(pipeline);
         self.source = source;
@@ -183,7 +192,7 @@ impl FieldPass {
             } else {
                 MODE_EXACT
             };
-            let pipeline = build(device, &source, &self.pipeline_layout, mode)?;
+            let pipeline = self.pipeline(device, &source, mode)?;
             self.pipelines = [None, None, None];
             self.pipelines[mode] = Some(pipeline);
             self.source = source;
@@ -245,7 +254,10 @@ impl FieldPass {
             (None, GradientMode::Numeric) => MODE_NUMERIC,
         };
         if self.pipelines[mode].is_none() {
-            self.pipelines[mode] = Some(build(device, &self.source, &self.pipeline_layout, mode)?);
+            let source = std::mem::take(&mut self.source);
+            let pipeline = self.pipeline(device, &source, mode);
+            self.source = source;
+            self.pipelines[mode] = Some(pipeline?);
         }
         self.mode = mode;
         let params = Params {
@@ -272,6 +284,24 @@ impl FieldPass {
             self.size.1.div_ceil(WORKGROUP),
             1,
         );
+    }
+
+    /// The pipeline of `source` for `mode`: one of the last few used, or a new one.
+    fn pipeline(
+        &mut self,
+        device: &wgpu::Device,
+        source: &str,
+        mode: usize,
+    ) -> Result<wgpu::ComputePipeline> {
+        let layout = &self.pipeline_layout;
+        self.recent
+            .get_or_build(source, mode, || build(device, source, layout, mode))
+    }
+
+    /// How many compute pipelines this pass has built: switching back to one of the last
+    /// few functions reuses its pipeline.
+    pub fn pipelines_built(&self) -> u64 {
+        self.recent.built()
     }
 
     /// The field buffer (STORAGE | COPY_SRC), laid out as described in the module docs.
