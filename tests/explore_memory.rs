@@ -120,15 +120,25 @@ fn typing_the_same_formula_again_and_again_builds_no_new_pipelines_and_memory_st
     assert!(s.error.is_none(), "{:?}", s.error);
     let (built, rss) = (w.built(), rss_mb());
     // The bowl, then the formula once it settled (the prefixes never stood for SETTLE_SECONDS).
-    assert_eq!(built, 2, "pipelines built for the bowl and one settled formula");
+    assert_eq!(
+        built, 2,
+        "pipelines built for the bowl and one settled formula"
+    );
     for _ in 0..6 {
         type_in(&mut w, &mut s, FORMULA);
     }
-    assert_eq!(w.built(), built, "retyping a formula builds its pipeline again");
+    assert_eq!(
+        w.built(),
+        built,
+        "retyping a formula builds its pipeline again"
+    );
     // Before, each retyping built ~42 pipelines and kept ~53 MB on lavapipe. What is left
     // after warm-up is allocator noise; 8 MB over six retypings is far below one leak's worth.
     let grown = rss_mb() - rss;
-    assert!(grown < 8.0, "memory grew by {grown:.1} MB over six retypings");
+    assert!(
+        grown < 8.0,
+        "memory grew by {grown:.1} MB over six retypings"
+    );
 }
 
 #[test]
@@ -165,7 +175,11 @@ fn old_functions_leave_no_wgpu_pipelines_behind() {
     let mut w = Window::new(&s);
     w.frame(&mut s, 0.0);
     let live = |w: &Window| {
-        let report = w.gpu.instance.generate_report().expect("a wgpu-core report");
+        let report = w
+            .gpu
+            .instance
+            .generate_report()
+            .expect("a wgpu-core report");
         let hub = report.hub_report();
         (
             hub.compute_pipelines.num_kept_from_user,
@@ -179,8 +193,14 @@ fn old_functions_leave_no_wgpu_pipelines_behind() {
     }
     assert_eq!(w.built(), 41);
     let (p, m) = live(&w);
-    assert!(p <= pipelines + 8, "{p} compute pipelines live, {pipelines} at the start");
-    assert!(m <= modules, "{m} shader modules live, {modules} at the start");
+    assert!(
+        p <= pipelines + 8,
+        "{p} compute pipelines live, {pipelines} at the start"
+    );
+    assert!(
+        m <= modules,
+        "{m} shader modules live, {modules} at the start"
+    );
 }
 
 /// Reproduces "clicks beyond the cap": the explorer took any number of paths, each holding up
@@ -205,7 +225,11 @@ fn a_click_beyond_max_paths_starts_nothing_and_says_so() {
     s.compare = true;
     s.message = None;
     s.click(1.0, 1.0);
-    assert_eq!(s.paths.len(), MAX_PATHS - 3, "compare mode went past the cap");
+    assert_eq!(
+        s.paths.len(),
+        MAX_PATHS - 3,
+        "compare mode went past the cap"
+    );
     assert!(s.message.is_some());
     s.compare_set = [true, true, true, false, false, false];
     s.click(1.0, 1.0);

@@ -39,6 +39,25 @@ impl TrackedPath {
     }
 }
 
+impl crate::render::PathSource for TrackedPath {
+    fn run_id(&self) -> u64 {
+        self.path.run_id()
+    }
+    fn len(&self) -> usize {
+        self.path.points.len()
+    }
+    fn point(&self, i: usize) -> (f64, f64) {
+        let p = &self.path.points[i];
+        (p.x, p.y)
+    }
+    fn color(&self) -> [f32; 4] {
+        self.rgba()
+    }
+    fn done(&self) -> bool {
+        !self.path.is_running()
+    }
+}
+
 /// One line of the panel's path list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PathSummary {

@@ -12,7 +12,7 @@ use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop};
 use winit::window::{Fullscreen, Window, WindowId};
 
 use super::exports;
-use super::frame::{build_frame, FrameLog};
+use super::frame::{build_frame, FrameCost, FrameLog};
 use super::gfx::{EguiFrame, Graphics};
 use super::record::Recorder;
 use super::recovery::{recovered_message, DeviceParts, Recovery};
@@ -189,6 +189,7 @@ impl App {
                 self.state.render_error = Some(e.to_string());
             }
         }
+        gfx.set_paths(&frame, &self.state.paths);
         let egui_frame = EguiFrame {
             primitives: self.ctx.tessellate(output.shapes, output.pixels_per_point),
             textures: output.textures_delta,
@@ -233,6 +234,10 @@ impl App {
             started.elapsed(),
             (size.width, size.height),
             self.state.is_dragging(),
+            FrameCost {
+                paths: gfx.renderer.path_stats(),
+                pipelines_built: gfx.renderer.field().pipelines_built(),
+            },
         );
         if last_frame {
             el.exit();

@@ -10,6 +10,7 @@ pub use encode::Layers;
 
 use super::basin::{BasinPass, MapView};
 use super::layer_cache::{LayerCache, LayerKey};
+use super::path_trace::{PathSource, PathStats};
 use super::settings::{frame_params, Layout, RenderSettings};
 use super::{ArrowDir, ArrowPass, HeatmapPass, Params, PathDraw, PathPass, RangePass, RangeResult};
 use crate::error::Result;
@@ -207,8 +208,8 @@ impl Renderer {
         self.format
     }
 
-    /// Uploads what changed for a frame of `layout` showing `view` and says what
-    /// [`Renderer::encode`] must recompute.
+    /// Uploads what changed for a frame of `layout` showing `view`, with `paths` (see
+    /// [`Renderer::set_paths`]), and says what [`Renderer::encode`] must recompute.
     pub fn prepare(
         &mut self,
         gpu: &Gpu,
@@ -217,6 +218,44 @@ impl Renderer {
         settings: &RenderSettings,
         gradient: GradientMode,
         paths: &[PathDraw],
+    ) -> Result<FrameWork> {
+        let work = self.prepare_layers(gpu, layout, view, settings, gradient)?;
+        self.set_paths(gpu, layout, view, settings.show_paths, paths);
+        Ok(work)
+    }
+
+    /// Takes in the paths of the next frame of `layout` showing `view` (drawn when `show`):
+    /// only their new iterates are uploaded, so a frame's cost does not grow with the steps
+    /// the paths have taken. [`Renderer::prepare_layers`] keeps them; call this first.
+    pub fn set_paths<S: PathSource>(
+        &mut self,
+        gpu: &Gpu,
+        layout: &Layout,
+        view: &View,
+        show: bool,
+        paths: &[S],
+    ) {
+        self.show_paths = show && !paths.is_empty() && layout.validate().is_ok();
+        if self.show_paths && view.validate().is_ok() {
+            self.paths
+                .prepare(&gpu.device, &gpu.queue, layout, view, paths);
+        }
+    }
+
+    /// What the last [`Renderer::set_paths`] uploaded and what the paths draw.
+    pub fn path_stats(&self) -> PathStats {
+        self.paths.stats()
+    }
+
+    /// [`Renderer::prepare`] without the paths: the ones of the last [`Renderer::set_paths`]
+    /// are drawn.
+    pub fn prepare_layers(
+        &mut self,
+        gpu: &Gpu,
+        layout: &Layout,
+        view: &View,
+        settings: &RenderSettings,
+        gradient: GradientMode,
     ) -> Result<FrameWork> {
         layout.validate()?;
         view.validate()?;
@@ -286,10 +325,6 @@ impl Renderer {
             work.layers = self.cache.update(device, self.format, key, changed);
         } else {
             work.layers = true;
-        }
-        self.show_paths = settings.show_paths && !paths.is_empty();
-        if self.show_paths {
-            self.paths.prepare(device, queue, layout, view, paths);
         }
         self.layout = *layout;
         self.last_params = Some(params);
