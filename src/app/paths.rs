@@ -43,7 +43,7 @@ impl crate::render::PathSource for TrackedPath {
     fn run_id(&self) -> u64 {
         self.path.run_id()
     }
-    fn len(&self) -> usize {
+    fn point_count(&self) -> usize {
         self.path.points.len()
     }
     fn point(&self, i: usize) -> (f64, f64) {

@@ -39,7 +39,7 @@ pub fn run(options: Options) -> Result<()> {
     if !has("DISPLAY") && !has("WAYLAND_DISPLAY") {
         return Err(Error::NoDisplay);
     }
-    one_malloc_arena();
+    super::alloc::one_malloc_arena();
     let event_loop = EventLoop::new().map_err(|_| Error::NoDisplay)?;
     let mut app = App {
         state: options.state,
@@ -63,25 +63,6 @@ pub fn run(options: Options) -> Result<()> {
         .run_app(&mut app)
         .map_err(|e| Error::Gpu(format!("the window's event loop failed: {e}")))?;
     app.result
-}
-
-/// Keeps glibc's allocator to one arena. With one per thread (the software GPU's workers
-/// among them) the memory freed after each edit of the function was kept in the arenas and
-/// the explorer grew by ~1.4 MB each time a 180-character formula was typed; with one arena
-/// it stays flat (measured under Xvfb on lavapipe).
-fn one_malloc_arena() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        const M_ARENA_MAX: i32 = -8;
-        extern "C" {
-            fn mallopt(param: i32, value: i32) -> i32;
-        }
-        // SAFETY: mallopt only changes an allocator setting; it is called before the window,
-        // the GPU and their threads exist.
-        unsafe {
-            mallopt(M_ARENA_MAX, 1);
-        }
-    }
 }
 
 struct App {

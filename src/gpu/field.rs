@@ -10,8 +10,8 @@ use crate::expr::tape::Tape;
 use crate::expr::wgsl;
 use crate::expr::Function;
 use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
+use crate::gpu::check;
 use crate::gpu::recent::RecentPipelines;
-use crate::gpu::{check, shader};
 
 pub use super::source::{field_source, function_tapes, GradientMode, FIELD_TEMPLATE, NUMERIC_STEP};
 
@@ -95,9 +95,7 @@ impl FieldPass {
             immediate_size: 0,
         });
         let mut recent = RecentPipelines::default();
-        let pipeline = recent.get_or_build(source, MODE_EXACT, || {
-            build(device, source, &pipeline_layout, MODE_EXACT)
-        })?;
+        let pipeline = recent.field_pipeline(device, source, &pipeline_layout, MODE_EXACT)?;
         let buffer = |label, size, usage| {
             device.create_buffer(&wgpu::BufferDescriptor {
                 label: Some(label),
@@ -293,9 +291,8 @@ impl FieldPass {
         source: &str,
         mode: usize,
     ) -> Result<wgpu::ComputePipeline> {
-        let layout = &self.pipeline_layout;
         self.recent
-            .get_or_build(source, mode, || build(device, source, layout, mode))
+            .field_pipeline(device, source, &self.pipeline_layout, mode)
     }
 
     /// How many compute pipelines this pass has built: switching back to one of the last
@@ -313,15 +310,4 @@ impl FieldPass {
     pub fn size(&self) -> (u32, u32) {
         self.size
     }
-}
-
-/// The field pipeline of `source` for one value of its `MODE` constant.
-fn build(
-    device: &wgpu::Device,
-    source: &str,
-    layout: &wgpu::PipelineLayout,
-    mode: usize,
-) -> Result<wgpu::ComputePipeline> {
-    let constants = [("MODE", mode as f64)];
-    shader::compute_pipeline_with(device, "FieldPass::pipeline", source, layout, &constants)
 }

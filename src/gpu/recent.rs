@@ -6,6 +6,7 @@
 use std::collections::VecDeque;
 
 use crate::error::Result;
+use crate::gpu::shader;
 
 /// How many pipelines are kept (a few megabytes on lavapipe).
 pub const CAPACITY: usize = 8;
@@ -53,8 +54,30 @@ impl RecentPipelines {
         Ok(pipeline)
     }
 
+    /// The field pipeline of `source` (see `gpu::field`) with `MODE` = `mode`, kept or built.
+    pub fn field_pipeline(
+        &mut self,
+        device: &wgpu::Device,
+        source: &str,
+        layout: &wgpu::PipelineLayout,
+        mode: usize,
+    ) -> Result<wgpu::ComputePipeline> {
+        self.get_or_build(source, mode, || build(device, source, layout, mode))
+    }
+
     /// How many pipelines were built (not found among the kept ones).
     pub fn built(&self) -> u64 {
         self.built
     }
+}
+
+/// The field pipeline of `source` for one value of its `MODE` constant.
+fn build(
+    device: &wgpu::Device,
+    source: &str,
+    layout: &wgpu::PipelineLayout,
+    mode: usize,
+) -> Result<wgpu::ComputePipeline> {
+    let constants = [("MODE", mode as f64)];
+    shader::compute_pipeline_with(device, "FieldPass::pipeline", source, layout, &constants)
 }

@@ -9,6 +9,8 @@ use super::settings::PlotRect;
 use super::util::GrowBuffer;
 use crate::view::View;
 
+pub use super::path_source::{PathSource, PathStats};
+
 /// Kept iterates of a path lie at least this far apart on screen (pixels): closer ones would
 /// be drawn almost on top of each other (a marker and its outline have a radius of 3.4 pixels).
 pub const SPACING_PX: f64 = 3.0;
@@ -27,35 +29,6 @@ pub fn kept_limit(paths: usize) -> usize {
 const FAR: f64 = 1.0e5;
 
 pub(super) const PRIM_BYTES: u64 = std::mem::size_of::<Prim>() as u64;
-
-/// A path as the path pass reads it, by index, so that nothing is copied per frame.
-pub trait PathSource {
-    /// Identifies one run of the path's points: while it stays the same (and is not 0), points
-    /// are only appended. With 0 the pass compares the first and the last point it saw.
-    fn run_id(&self) -> u64;
-    /// How many points the path has.
-    fn len(&self) -> usize;
-    /// Point `i` (0 = the start) in world coordinates.
-    fn point(&self, i: usize) -> (f64, f64);
-    /// sRGB colour with alpha.
-    fn color(&self) -> [f32; 4];
-    /// The path has stopped (converged, diverged or left the domain).
-    fn done(&self) -> bool;
-}
-
-/// What the last [`super::PathPass`] update cost: the proxies for "frame time does not grow
-/// with the steps taken" that the soak tests assert on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct PathStats {
-    /// Bytes written to GPU buffers for the paths (label boxes not counted).
-    pub uploaded_bytes: u64,
-    /// Primitives (instanced quads) the paths draw.
-    pub instances: u64,
-    /// Iterates kept for drawing, over all paths.
-    pub kept_points: u64,
-    /// Iterates the paths have, over all paths.
-    pub source_points: u64,
-}
 
 /// World → target pixels for one frame.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -80,7 +53,7 @@ impl Projection {
         close(a.0, b.0) && close(a.1, b.1)
     }
 
-    fn to_px(&self, (x, y): (f64, f64)) -> [f32; 2] {
+    fn pixel(&self, (x, y): (f64, f64)) -> [f32; 2] {
         let p = self.plot;
         let (px, py) = self.view.to_pixel(x, y, p.w as f64, p.h as f64);
         [
@@ -160,7 +133,7 @@ impl Trace {
     /// Whether `src` continues what this trace has seen (only points appended since).
     fn continues(&self, src: &dyn PathSource) -> bool {
         let run = src.run_id();
-        let n = src.len();
+        let n = src.point_count();
         self.seen > 0
             && (run == 0 || run == self.run)
             && n >= self.seen
@@ -190,7 +163,7 @@ impl Trace {
         self.color = src.color();
         self.done = src.done();
         let (kx, ky) = proj.scale();
-        let n = src.len();
+        let n = src.point_count();
         for i in self.seen..n {
             let p = src.point(i);
             if !finite(p) {
@@ -244,12 +217,12 @@ impl Trace {
             self.kept
                 .windows(2)
                 .skip(from - 1)
-                .map(|w| prim(proj.to_px(w[0]), proj.to_px(w[1]), color, KIND_SEGMENT, 1.3)),
+                .map(|w| prim(proj.pixel(w[0]), proj.pixel(w[1]), color, KIND_SEGMENT, 1.3)),
         );
         queue.write_buffer(&self.segments.buffer, offset, bytemuck::cast_slice(scratch));
         scratch.clear();
         scratch.extend(self.kept[from..].iter().map(|&q| {
-            let q = proj.to_px(q);
+            let q = proj.pixel(q);
             prim(q, q, color, KIND_MARKER, 2.2)
         }));
         queue.write_buffer(&self.markers.buffer, offset, bytemuck::cast_slice(scratch));
@@ -263,10 +236,10 @@ impl Trace {
         let (Some(&last_kept), Some(current)) = (self.kept.last(), self.last_finite) else {
             return;
         };
-        let cur = proj.to_px(current);
+        let cur = proj.pixel(current);
         if !same(last_kept, current) {
             tails.push(prim(
-                proj.to_px(last_kept),
+                proj.pixel(last_kept),
                 cur,
                 self.color,
                 KIND_SEGMENT,
@@ -274,7 +247,7 @@ impl Trace {
             ));
         }
         if self.finite_seen > 1 {
-            let start = proj.to_px(self.kept[0]);
+            let start = proj.pixel(self.kept[0]);
             discs.push(prim(start, start, self.color, KIND_START, 5.5));
         }
         let kind = if self.done { KIND_DONE } else { KIND_CURRENT };

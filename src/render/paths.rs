@@ -24,24 +24,6 @@ pub struct PathDraw {
     pub status_done: bool,
 }
 
-impl PathSource for PathDraw {
-    fn run_id(&self) -> u64 {
-        0
-    }
-    fn len(&self) -> usize {
-        self.points.len()
-    }
-    fn point(&self, i: usize) -> (f64, f64) {
-        self.points[i]
-    }
-    fn color(&self) -> [f32; 4] {
-        self.color
-    }
-    fn done(&self) -> bool {
-        self.status_done
-    }
-}
-
 /// Path colours (sRGB with alpha) that stay readable on every colour map: bright cores that
 /// the path pass outlines in black. The explorer's compare mode gives each optimizer the
 /// colour at its index in `Optimizer::ALL`.

@@ -5,12 +5,12 @@
 //! and keeps the last read-back colour range for the labels.
 
 mod encode;
+mod paths;
 
 pub use encode::Layers;
 
 use super::basin::{BasinPass, MapView};
 use super::layer_cache::{LayerCache, LayerKey};
-use super::path_trace::{PathSource, PathStats};
 use super::settings::{frame_params, Layout, RenderSettings};
 use super::{ArrowDir, ArrowPass, HeatmapPass, Params, PathDraw, PathPass, RangePass, RangeResult};
 use crate::error::Result;
@@ -197,12 +197,6 @@ impl Renderer {
         self.converge_map.is_some()
     }
 
-    /// The path labels' boxes, drawn over the paths by [`Renderer::encode_paths`] until set
-    /// again (an empty slice: none).
-    pub fn set_label_boxes(&mut self, gpu: &Gpu, boxes: &[super::paths::LabelBox]) {
-        self.paths.set_boxes(&gpu.device, &gpu.queue, boxes);
-    }
-
     /// The target format the passes were built for.
     pub fn format(&self) -> wgpu::TextureFormat {
         self.format
@@ -222,29 +216,6 @@ impl Renderer {
         let work = self.prepare_layers(gpu, layout, view, settings, gradient)?;
         self.set_paths(gpu, layout, view, settings.show_paths, paths);
         Ok(work)
-    }
-
-    /// Takes in the paths of the next frame of `layout` showing `view` (drawn when `show`):
-    /// only their new iterates are uploaded, so a frame's cost does not grow with the steps
-    /// the paths have taken. [`Renderer::prepare_layers`] keeps them; call this first.
-    pub fn set_paths<S: PathSource>(
-        &mut self,
-        gpu: &Gpu,
-        layout: &Layout,
-        view: &View,
-        show: bool,
-        paths: &[S],
-    ) {
-        self.show_paths = show && !paths.is_empty() && layout.validate().is_ok();
-        if self.show_paths && view.validate().is_ok() {
-            self.paths
-                .prepare(&gpu.device, &gpu.queue, layout, view, paths);
-        }
-    }
-
-    /// What the last [`Renderer::set_paths`] uploaded and what the paths draw.
-    pub fn path_stats(&self) -> PathStats {
-        self.paths.stats()
     }
 
     /// [`Renderer::prepare`] without the paths: the ones of the last [`Renderer::set_paths`]
