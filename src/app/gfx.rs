@@ -9,7 +9,7 @@ use winit::window::Window;
 use crate::error::{Error, Result};
 use crate::expr::Function;
 use crate::gpu::{Gpu, GradientMode};
-use crate::render::{LabelBox, Layout, OffscreenTarget, PathDraw, RenderSettings, Renderer};
+use crate::render::{LabelBox, Layout, OffscreenTarget, RenderSettings, Renderer};
 use crate::View;
 
 use super::state::ExplorerState;
@@ -117,6 +117,14 @@ impl Graphics {
         self.renderer.set_function(&self.gpu, function)
     }
 
+    /// Takes in the explorer's paths for `frame` (their new iterates are uploaded); every
+    /// [`Graphics::draw`] until the next call draws them.
+    pub fn set_paths(&mut self, frame: &FrameInput, paths: &[super::paths::TrackedPath]) {
+        let show = frame.settings.show_paths;
+        self.renderer
+            .set_paths(&self.gpu, &frame.layout, &frame.view, show, paths);
+    }
+
     /// Records and submits one frame into `target`: the field layers, then egui on top.
     pub fn draw(
         &mut self,
@@ -126,13 +134,12 @@ impl Graphics {
     ) -> Result<()> {
         self.renderer.set_background(frame.background);
         self.renderer.set_label_boxes(&self.gpu, &frame.label_boxes);
-        let work = self.renderer.prepare(
+        let work = self.renderer.prepare_layers(
             &self.gpu,
             &frame.layout,
             &frame.view,
             &frame.settings,
             GradientMode::Exact,
-            &frame.paths,
         )?;
         let device = &self.gpu.device;
         let queue = &self.gpu.queue;
@@ -235,7 +242,6 @@ pub struct FrameInput {
     pub layout: Layout,
     pub view: View,
     pub settings: RenderSettings,
-    pub paths: Vec<PathDraw>,
     /// The path labels' boxes, drawn by the path pass under the labels' text.
     pub label_boxes: Vec<LabelBox>,
 }

@@ -2,6 +2,7 @@
 //! paths, key table) that the tests drive directly, and the window shell (winit + egui +
 //! the renderer) that turns events into calls on that state and draws it.
 
+mod alloc;
 pub mod canvas;
 pub mod exports;
 pub mod frame;

@@ -3,7 +3,7 @@
 //! summaries the panel lists.
 
 use super::state::ExplorerState;
-use crate::descent::{Optimizer, Path, Status};
+use crate::descent::{Optimizer, Path, Status, MAX_PATHS};
 
 /// The path colours: the renderer's palette.
 pub use crate::render::PATH_PALETTE as PALETTE;
@@ -36,6 +36,25 @@ impl TrackedPath {
             Some(eta) => format!("{eta}  {}", self.path.label()),
             None => self.path.label(),
         }
+    }
+}
+
+impl crate::render::PathSource for TrackedPath {
+    fn run_id(&self) -> u64 {
+        self.path.run_id()
+    }
+    fn point_count(&self) -> usize {
+        self.path.points.len()
+    }
+    fn point(&self, i: usize) -> (f64, f64) {
+        let p = &self.path.points[i];
+        (p.x, p.y)
+    }
+    fn color(&self) -> [f32; 4] {
+        self.rgba()
+    }
+    fn done(&self) -> bool {
+        !self.path.is_running()
     }
 }
 
@@ -73,7 +92,25 @@ const MAX_STEPS_PER_TICK: usize = 1000;
 impl ExplorerState {
     /// A click on the canvas at a world point: adds a path there, or in compare mode one per
     /// selected optimizer from the same start.
+    /// A click that would take the paths beyond [`MAX_PATHS`] starts none and says so on the
+    /// status line.
     pub fn click(&mut self, x: f64, y: f64) {
+        let adding = if self.sweep {
+            self.sweep_factors.len()
+        } else if self.compare {
+            self.compare_set.iter().filter(|&&on| on).count()
+        } else {
+            1
+        };
+        if self.paths.len() + adding > MAX_PATHS {
+            self.message = Some(format!(
+                "no path started: {} paths is the most the explorer holds (it has {}); \
+                 remove some with right click, Delete or C",
+                MAX_PATHS,
+                self.paths.len()
+            ));
+            return;
+        }
         if self.sweep {
             self.sweep_at(x, y);
         } else if self.compare {
@@ -183,7 +220,11 @@ impl ExplorerState {
 
     /// Advances time by `dt` seconds: while playing, running paths take steps at
     /// `steps_per_second` (fractions carry over to the next tick).
+    /// Also ages the last typed change of the function (see [`ExplorerState::shader_due`]).
     pub fn tick(&mut self, dt: f64) {
+        if let Some(age) = &mut self.typed_age {
+            *age += if dt.is_finite() { dt.max(0.0) } else { 0.0 };
+        }
         if !(self.playing && self.any_running() && dt.is_finite() && dt > 0.0) {
             self.accumulator = 0.0;
             return;

@@ -23,6 +23,10 @@ pub const DEFAULT_STEPS_PER_SECOND: f64 = 10.0;
 pub const DEFAULT_TOL: f64 = 1e-6;
 /// Steps after which a path stops, so memory stays bounded when nothing converges.
 pub const DEFAULT_MAX_STEPS: usize = 10_000;
+/// While the function box is being typed in, the window rebuilds the GPU shader only once the
+/// function has stayed the same this long (seconds): every pipeline a software GPU builds
+/// keeps memory, and a shader per keystroke also stalls the typing.
+pub const SETTLE_SECONDS: f64 = 0.4;
 
 /// Everything the explorer knows; the window reads it to draw and calls its methods on input.
 pub struct ExplorerState {
@@ -93,6 +97,8 @@ pub struct ExplorerState {
     pub map_status: super::maps::MapStatus,
     pub(crate) next_color: usize,
     pub(crate) gesture: Option<Gesture>,
+    /// Seconds since the text was last typed in; `None` after a change of function otherwise.
+    pub(crate) typed_age: Option<f64>,
 }
 
 impl ExplorerState {
@@ -139,6 +145,7 @@ impl ExplorerState {
             map_status: Default::default(),
             next_color: 0,
             gesture: None,
+            typed_age: None,
         }
     }
 
@@ -161,6 +168,7 @@ impl ExplorerState {
         self.text = function.source.clone();
         self.error = None;
         self.replace_function(function);
+        self.typed_age = None;
         self.view = view;
         self.home = view;
         self.apply_preset_settings(index, preset);
@@ -178,13 +186,17 @@ impl ExplorerState {
 
     /// Takes new text for the function box: if it parses it becomes the function (paths
     /// restart on it); if not, the error is kept for display and the last good function stays.
+    /// The GPU shader follows once the text has stood for [`SETTLE_SECONDS`].
     pub fn set_text(&mut self, text: &str) {
         self.text = text.to_string();
+        self.typed_age = Some(0.0);
         match Function::parse(text) {
             Ok(function) => {
                 self.error = None;
                 self.preset = None;
-                self.replace_function(function);
+                if function.source != self.function.source {
+                    self.replace_function(function);
+                }
             }
             Err(e) => self.error = Some(e),
         }
@@ -195,6 +207,13 @@ impl ExplorerState {
         self.function_generation += 1;
         self.render_error = None;
         self.restart_all();
+    }
+
+    /// Whether the GPU shader, last built for generation `built` of the function, should be
+    /// built now: at once after a preset, a scene or at start, and after typing once the
+    /// text has stood for [`SETTLE_SECONDS`] (see [`ExplorerState::tick`]).
+    pub fn shader_due(&self, built: u64) -> bool {
+        self.function_generation != built && self.typed_age.is_none_or(|t| t >= SETTLE_SECONDS)
     }
 
     /// The function's variable names (horizontal, vertical).

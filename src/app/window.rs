@@ -12,7 +12,7 @@ use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop};
 use winit::window::{Fullscreen, Window, WindowId};
 
 use super::exports;
-use super::frame::{build_frame, FrameLog};
+use super::frame::{build_frame, FrameCost, FrameLog};
 use super::gfx::{EguiFrame, Graphics};
 use super::record::Recorder;
 use super::recovery::{recovered_message, DeviceParts, Recovery};
@@ -44,6 +44,7 @@ pub fn run(options: Options) -> Result<()> {
     if !has("DISPLAY") && !has("WAYLAND_DISPLAY") {
         return Err(Error::NoDisplay);
     }
+    super::alloc::one_malloc_arena();
     let event_loop = EventLoop::new().map_err(|_| Error::NoDisplay)?;
     let mut app = App {
         state: options.state,
@@ -191,12 +192,13 @@ impl App {
             (size.width, size.height),
         );
         egui_state.handle_platform_output(window, output.platform_output);
-        if self.state.function_generation != self.generation {
+        if self.state.shader_due(self.generation) {
             self.generation = self.state.function_generation;
             if let Err(e) = gfx.set_function(&self.state.function) {
                 self.state.render_error = Some(e.to_string());
             }
         }
+        gfx.set_paths(&frame, &self.state.paths);
         let egui_frame = EguiFrame {
             primitives: self.ctx.tessellate(output.shapes, output.pixels_per_point),
             textures: output.textures_delta,
@@ -241,6 +243,10 @@ impl App {
             started.elapsed(),
             (size.width, size.height),
             self.state.is_dragging(),
+            FrameCost {
+                paths: gfx.renderer.path_stats(),
+                pipelines_built: gfx.renderer.field().pipelines_built(),
+            },
         );
         if last_frame {
             el.exit();
@@ -270,6 +276,7 @@ impl App {
     fn animating(&self) -> bool {
         self.frames.is_some()
             || self.recorder.is_some()
+            || self.state.function_generation != self.generation
             || (self.state.playing && self.state.any_running())
     }
 }

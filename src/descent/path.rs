@@ -4,6 +4,10 @@ use super::update::State;
 use super::{Hyper, Optimizer};
 use crate::view::MAX_COORD;
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The last run number handed out by [`Path::restart`].
+static LAST_RUN: AtomicU64 = AtomicU64::new(0);
 
 /// One iterate: where it is, f there, and ∇f there.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -70,6 +74,7 @@ pub struct Path {
     pub points: Vec<Point>,
     pub status: Status,
     state: State,
+    run: u64,
 }
 
 /// What a gradient callback reports at a point: f, ∂f/∂x, ∂f/∂y, or `None` where f or its
@@ -104,6 +109,7 @@ impl Path {
             points: Vec::with_capacity(capacity.max(1)),
             status: Status::Running,
             state: State::new(),
+            run: 0,
         };
         path.restart(start, grad);
         path
@@ -115,6 +121,7 @@ impl Path {
         let (x, y) = start;
         self.start = start;
         self.points.clear();
+        self.run = LAST_RUN.fetch_add(1, Ordering::Relaxed) + 1;
         self.state = State::new();
         self.status = Status::Running;
         let usable = x.is_finite() && y.is_finite() && x.abs().max(y.abs()) <= MAX_COORD;
@@ -228,6 +235,13 @@ impl Path {
             Status::Diverged { step, .. } => format!("diverged at step {step}"),
             Status::Undefined { .. } => "f or ∇f is undefined at the start".into(),
         }
+    }
+
+    /// Numbers this run of the path (since it was made or last restarted), unique in the
+    /// process and never 0: while it stays the same, `points` only grows at its end (unless a
+    /// caller edits `points`). The renderer uses it to upload only new points.
+    pub fn run_id(&self) -> u64 {
+        self.run
     }
 
     /// How many steps have been taken (points after the start).

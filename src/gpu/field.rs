@@ -13,7 +13,8 @@ use crate::expr::tape::Tape;
 use crate::expr::wgsl;
 use crate::expr::Function;
 use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
-use crate::gpu::{check, shader};
+use crate::gpu::check;
+use crate::gpu::recent::RecentPipelines;
 
 pub use super::source::{
     defined_bits, defined_channels, field_source, function_tapes, GradientMode, DEFINED_ALL,
@@ -64,6 +65,7 @@ pub struct FieldPass {
     check: Option<f32>,
     /// The generated functions of the current function, to rebuild with or without the check.
     generated: Option<String>,
+    recent: RecentPipelines,
 }
 
 impl FieldPass {
@@ -98,7 +100,8 @@ impl FieldPass {
             bind_group_layouts: &[Some(&layout)],
             immediate_size: 0,
         });
-        let pipeline = build(device, source, &pipeline_layout, MODE_EXACT)?;
+        let mut recent = RecentPipelines::default();
+        let pipeline = recent.field_pipeline(device, source, &pipeline_layout, MODE_EXACT)?;
         let buffer = |label, size, usage| {
             device.create_buffer(&wgpu::BufferDescriptor {
                 label: Some(label),
@@ -132,6 +135,7 @@ impl FieldPass {
             size: (1, 1),
             check: None,
             generated: None,
+            recent,
         })
     }
 
@@ -167,7 +171,10 @@ impl FieldPass {
     /// Switches to `source`, building the pipeline of the current mode now (so that a shader
     /// that fails reports here and leaves the previous one in place) and the others lazily.
     fn set_built_source(&mut self, device: &wgpu::Device, source: String) -> Result<()> {
-        let pipeline = build(device, &source, &self.pipeline_layout, self.mode)?;
+        if source == self.source {
+            return Ok(());
+        }
+        let pipeline = self.pipeline(device, &source, self.mode)?;
         self.pipelines = [None, None, None];
         self.pipelines[self.mode] = Some(pipeline);
         self.source = source;
@@ -189,7 +196,7 @@ impl FieldPass {
             } else {
                 MODE_EXACT
             };
-            let pipeline = build(device, &source, &self.pipeline_layout, mode)?;
+            let pipeline = self.pipeline(device, &source, mode)?;
             self.pipelines = [None, None, None];
             self.pipelines[mode] = Some(pipeline);
             self.source = source;
@@ -251,7 +258,10 @@ impl FieldPass {
             (None, GradientMode::Numeric) => MODE_NUMERIC,
         };
         if self.pipelines[mode].is_none() {
-            self.pipelines[mode] = Some(build(device, &self.source, &self.pipeline_layout, mode)?);
+            let source = std::mem::take(&mut self.source);
+            let pipeline = self.pipeline(device, &source, mode);
+            self.source = source;
+            self.pipelines[mode] = Some(pipeline?);
         }
         self.mode = mode;
         let params = Params {
@@ -280,6 +290,23 @@ impl FieldPass {
         );
     }
 
+    /// The pipeline of `source` for `mode`: one of the last few used, or a new one.
+    fn pipeline(
+        &mut self,
+        device: &wgpu::Device,
+        source: &str,
+        mode: usize,
+    ) -> Result<wgpu::ComputePipeline> {
+        self.recent
+            .field_pipeline(device, source, &self.pipeline_layout, mode)
+    }
+
+    /// How many compute pipelines this pass has built: switching back to one of the last
+    /// few functions reuses its pipeline.
+    pub fn pipelines_built(&self) -> u64 {
+        self.recent.built()
+    }
+
     /// The field buffer (STORAGE | COPY_SRC), laid out as described in the module docs.
     pub fn buffer(&self) -> &wgpu::Buffer {
         &self.field
@@ -289,15 +316,4 @@ impl FieldPass {
     pub fn size(&self) -> (u32, u32) {
         self.size
     }
-}
-
-/// The field pipeline of `source` for one value of its `MODE` constant.
-fn build(
-    device: &wgpu::Device,
-    source: &str,
-    layout: &wgpu::PipelineLayout,
-    mode: usize,
-) -> Result<wgpu::ComputePipeline> {
-    let constants = [("MODE", mode as f64)];
-    shader::compute_pipeline_with(device, "FieldPass::pipeline", source, layout, &constants)
 }

@@ -18,6 +18,8 @@ pub mod field;
 #[cfg(feature = "gpu")]
 pub mod readback;
 #[cfg(feature = "gpu")]
+mod recent;
+#[cfg(feature = "gpu")]
 mod walker;
 
 #[cfg(feature = "gpu")]

@@ -20,6 +20,8 @@ pub mod layout;
 pub mod offscreen;
 pub mod overlay;
 mod path_labels;
+pub mod path_source;
+pub mod path_trace;
 pub mod paths;
 pub mod range;
 pub mod renderer;
@@ -37,6 +39,7 @@ pub use figure::{
 };
 pub use heatmap::HeatmapPass;
 pub use offscreen::{render_rgba, OffscreenTarget, OFFSCREEN_FORMAT};
+pub use path_source::{PathSource, PathStats};
 pub use paths::{LabelBox, PathDraw, PathPass, PATH_PALETTE};
 pub use range::RangePass;
 pub use renderer::{FrameWork, Layers, Renderer};

@@ -2,8 +2,10 @@
 //! ring at the start and a larger disc at the current point, each outlined in black so its
 //! colour reads on every colour map (shaders/paths.wgsl); and, over them, the boxes of the
 //! path labels (rounded, filled and outlined, with a leader line), whose text egui writes
-//! on top. Buffers only grow.
+//! on top. Each path's segments and markers stay in GPU buffers between frames and only new
+//! iterates are uploaded (see [`super::path_trace`]). Buffers only grow.
 
+use super::path_trace::{PathSource, PathStats, Projection, Trace, PRIM_BYTES};
 use super::settings::Layout;
 use super::util::{self, GrowBuffer};
 use super::{with_common, PATHS_WGSL};
@@ -36,11 +38,11 @@ pub const PATH_PALETTE: [[f32; 4]; 8] = [
     [0.60, 0.60, 1.00, 1.0],
 ];
 
-const KIND_SEGMENT: u32 = 0;
-const KIND_MARKER: u32 = 1;
-const KIND_START: u32 = 2;
-const KIND_CURRENT: u32 = 3;
-const KIND_DONE: u32 = 4;
+pub(super) const KIND_SEGMENT: u32 = 0;
+pub(super) const KIND_MARKER: u32 = 1;
+pub(super) const KIND_START: u32 = 2;
+pub(super) const KIND_CURRENT: u32 = 3;
+pub(super) const KIND_DONE: u32 = 4;
 const KIND_BOX: u32 = 5;
 
 /// The box of one path label, in target pixels: drawn by the path pass (a rounded rectangle
@@ -74,63 +76,6 @@ pub struct Prim {
     pub fill: u32,
     /// A box's outline width in pixels (0 for the other kinds).
     pub width: f32,
-}
-
-const PRIM_BYTES: u64 = std::mem::size_of::<Prim>() as u64;
-
-/// Points farther than this outside the plot (in pixels) are clamped so f32 stays sane.
-const FAR: f64 = 1.0e5;
-
-/// The primitives for `paths` on `layout` showing `view`: segments first, then markers, so
-/// markers sit on top of lines.
-pub fn build_prims(paths: &[PathDraw], layout: &Layout, view: &View, out: &mut Vec<Prim>) {
-    out.clear();
-    let p = layout.plot;
-    let to_px = |&(x, y): &(f64, f64)| -> Option<[f32; 2]> {
-        if !x.is_finite() || !y.is_finite() {
-            return None;
-        }
-        let (px, py) = view.to_pixel(x, y, p.w as f64, p.h as f64);
-        Some([
-            (px.clamp(-FAR, FAR) + p.x as f64) as f32,
-            (py.clamp(-FAR, FAR) + p.y as f64) as f32,
-        ])
-    };
-    let prim = |a, b, color, kind, radius| Prim {
-        a,
-        b,
-        color,
-        kind,
-        radius,
-        fill: 0,
-        width: 0.0,
-    };
-    for path in paths {
-        let pts: Vec<[f32; 2]> = path.points.iter().filter_map(to_px).collect();
-        for w in pts.windows(2) {
-            out.push(prim(w[0], w[1], path.color, KIND_SEGMENT, 1.3));
-        }
-    }
-    for path in paths {
-        let pts: Vec<[f32; 2]> = path.points.iter().filter_map(to_px).collect();
-        let Some((&last, rest)) = pts.split_last() else {
-            continue;
-        };
-        for &q in rest.iter().skip(1) {
-            out.push(prim(q, q, path.color, KIND_MARKER, 2.2));
-        }
-        if let Some(&start) = pts.first() {
-            if pts.len() > 1 {
-                out.push(prim(start, start, path.color, KIND_START, 5.5));
-            }
-        }
-        let kind = if path.status_done {
-            KIND_DONE
-        } else {
-            KIND_CURRENT
-        };
-        out.push(prim(last, last, path.color, kind, 5.0));
-    }
 }
 
 /// The primitives for label `boxes`: each box's leader line (under it), then the box.
@@ -170,9 +115,14 @@ pub fn build_box_prims(boxes: &[LabelBox], out: &mut Vec<Prim>) {
 pub struct PathPass {
     pipeline: wgpu::RenderPipeline,
     bind_group: wgpu::BindGroup,
-    prims: GrowBuffer,
+    traces: Vec<Trace>,
+    projection: Option<Projection>,
+    /// Per frame: the tail segments, then the start rings and current points.
+    dynamic: GrowBuffer,
     scratch: Vec<Prim>,
-    count: u32,
+    tails: u32,
+    discs: u32,
+    stats: PathStats,
     boxes: GrowBuffer,
     box_scratch: Vec<Prim>,
     box_count: u32,
@@ -209,42 +159,78 @@ impl PathPass {
             format,
             Some(instances),
         );
+        let usage = wgpu::BufferUsages::VERTEX | wgpu::BufferUsages::COPY_DST;
         Ok(PathPass {
             pipeline,
             bind_group: bind_group(device, "PathPass::bind_group", &layout, &[params]),
-            prims: GrowBuffer::new(
-                device,
-                "PathPass::prims",
-                wgpu::BufferUsages::VERTEX | wgpu::BufferUsages::COPY_DST,
-            ),
+            traces: Vec::new(),
+            projection: None,
+            dynamic: GrowBuffer::new(device, "PathPass::dynamic", usage),
             scratch: Vec::new(),
-            count: 0,
-            boxes: GrowBuffer::new(
-                device,
-                "PathPass::boxes",
-                wgpu::BufferUsages::VERTEX | wgpu::BufferUsages::COPY_DST,
-            ),
+            tails: 0,
+            discs: 0,
+            stats: PathStats::default(),
+            boxes: GrowBuffer::new(device, "PathPass::boxes", usage),
             box_scratch: Vec::new(),
             box_count: 0,
         })
     }
 
-    /// Converts `paths` to primitives and uploads them (the buffer grows only when needed).
-    pub fn prepare(
+    /// Takes in `paths` for `layout` showing `view`: uploads their new iterates (all kept ones
+    /// after a pan, thinned again after a zoom) and the per-frame markers.
+    pub fn prepare<S: PathSource>(
         &mut self,
         device: &wgpu::Device,
         queue: &wgpu::Queue,
         layout: &Layout,
         view: &View,
-        paths: &[PathDraw],
+        paths: &[S],
     ) {
-        build_prims(paths, layout, view, &mut self.scratch);
-        self.count = self.scratch.len() as u32;
-        if self.count == 0 {
-            return;
+        let projection = Projection {
+            view: *view,
+            plot: layout.plot,
+        };
+        let last = self.projection.replace(projection);
+        let rescaled = last.is_none_or(|p| !p.same_scale(&projection));
+        let moved = last != Some(projection);
+        self.traces.truncate(paths.len());
+        while self.traces.len() < paths.len() {
+            self.traces.push(Trace::new(device));
         }
-        self.prims.ensure(device, self.count as u64 * PRIM_BYTES);
-        queue.write_buffer(&self.prims.buffer, 0, bytemuck::cast_slice(&self.scratch));
+        let limit = super::path_trace::kept_limit(paths.len());
+        let mut stats = PathStats::default();
+        let (mut tails, mut discs) = (Vec::new(), Vec::new());
+        for (trace, src) in self.traces.iter_mut().zip(paths) {
+            stats.uploaded_bytes += trace.update(
+                (device, queue),
+                src,
+                &projection,
+                (rescaled, moved),
+                limit,
+                &mut self.scratch,
+            );
+            trace.dynamic(&projection, &mut tails, &mut discs);
+            let (kept, seen) = trace.counts();
+            stats.kept_points += kept as u64;
+            stats.source_points += seen as u64;
+            stats.instances += 2 * kept.saturating_sub(1) as u64;
+        }
+        self.tails = tails.len() as u32;
+        self.discs = discs.len() as u32;
+        tails.append(&mut discs);
+        stats.instances += tails.len() as u64;
+        if !tails.is_empty() {
+            let bytes = tails.len() as u64 * PRIM_BYTES;
+            self.dynamic.ensure(device, bytes);
+            queue.write_buffer(&self.dynamic.buffer, 0, bytemuck::cast_slice(&tails));
+            stats.uploaded_bytes += bytes;
+        }
+        self.stats = stats;
+    }
+
+    /// What the last [`PathPass::prepare`] uploaded and what the paths draw.
+    pub fn stats(&self) -> PathStats {
+        self.stats
     }
 
     /// Uploads the label boxes drawn over the paths (none: an empty slice).
@@ -265,7 +251,7 @@ impl PathPass {
 
     /// Whether there is anything to draw: paths (when `with_paths`) or label boxes.
     pub fn has_work(&self, with_paths: bool) -> bool {
-        (with_paths && self.count > 0) || self.box_count > 0
+        (with_paths && self.discs > 0) || self.box_count > 0
     }
 
     /// Records the paths (when `with_paths`), clipped to the plot, then the label boxes
@@ -276,10 +262,9 @@ impl PathPass {
         }
         pass.set_pipeline(&self.pipeline);
         pass.set_bind_group(0, &self.bind_group, &[]);
-        if with_paths && self.count > 0 {
+        if with_paths && self.discs > 0 {
             super::settings::set_plot_clip(pass, layout);
-            pass.set_vertex_buffer(0, self.prims.buffer.slice(..self.count as u64 * PRIM_BYTES));
-            pass.draw(0..4, 0..self.count);
+            self.draw_paths(pass);
         }
         if self.box_count > 0 {
             let (w, h) = layout.target;
@@ -288,5 +273,25 @@ impl PathPass {
             pass.set_vertex_buffer(0, self.boxes.buffer.slice(..bytes));
             pass.draw(0..4, 0..self.box_count);
         }
+    }
+
+    /// Segments (kept, then the tails), markers, then start rings and current points.
+    fn draw_paths(&self, pass: &mut wgpu::RenderPass<'_>) {
+        let dynamic = |from: u32, count: u32| {
+            let (a, b) = (from as u64 * PRIM_BYTES, (from + count) as u64 * PRIM_BYTES);
+            self.dynamic.buffer.slice(a..b)
+        };
+        for markers in [false, true] {
+            for (slice, count) in self.traces.iter().filter_map(|t| t.drawn(markers)) {
+                pass.set_vertex_buffer(0, slice);
+                pass.draw(0..4, 0..count);
+            }
+            if !markers && self.tails > 0 {
+                pass.set_vertex_buffer(0, dynamic(0, self.tails));
+                pass.draw(0..4, 0..self.tails);
+            }
+        }
+        pass.set_vertex_buffer(0, dynamic(self.tails, self.discs));
+        pass.draw(0..4, 0..self.discs);
     }
 }

@@ -5,6 +5,7 @@
 //! and keeps the last read-back colour range for the labels.
 
 mod encode;
+mod paths;
 
 pub use encode::Layers;
 
@@ -196,19 +197,13 @@ impl Renderer {
         self.converge_map.is_some()
     }
 
-    /// The path labels' boxes, drawn over the paths by [`Renderer::encode_paths`] until set
-    /// again (an empty slice: none).
-    pub fn set_label_boxes(&mut self, gpu: &Gpu, boxes: &[super::paths::LabelBox]) {
-        self.paths.set_boxes(&gpu.device, &gpu.queue, boxes);
-    }
-
     /// The target format the passes were built for.
     pub fn format(&self) -> wgpu::TextureFormat {
         self.format
     }
 
-    /// Uploads what changed for a frame of `layout` showing `view` and says what
-    /// [`Renderer::encode`] must recompute.
+    /// Uploads what changed for a frame of `layout` showing `view`, with `paths` (see
+    /// [`Renderer::set_paths`]), and says what [`Renderer::encode`] must recompute.
     pub fn prepare(
         &mut self,
         gpu: &Gpu,
@@ -217,6 +212,21 @@ impl Renderer {
         settings: &RenderSettings,
         gradient: GradientMode,
         paths: &[PathDraw],
+    ) -> Result<FrameWork> {
+        let work = self.prepare_layers(gpu, layout, view, settings, gradient)?;
+        self.set_paths(gpu, layout, view, settings.show_paths, paths);
+        Ok(work)
+    }
+
+    /// [`Renderer::prepare`] without the paths: the ones of the last [`Renderer::set_paths`]
+    /// are drawn.
+    pub fn prepare_layers(
+        &mut self,
+        gpu: &Gpu,
+        layout: &Layout,
+        view: &View,
+        settings: &RenderSettings,
+        gradient: GradientMode,
     ) -> Result<FrameWork> {
         layout.validate()?;
         view.validate()?;
@@ -286,10 +296,6 @@ impl Renderer {
             work.layers = self.cache.update(device, self.format, key, changed);
         } else {
             work.layers = true;
-        }
-        self.show_paths = settings.show_paths && !paths.is_empty();
-        if self.show_paths {
-            self.paths.prepare(device, queue, layout, view, paths);
         }
         self.layout = *layout;
         self.last_params = Some(params);

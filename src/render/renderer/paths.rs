@@ -1,0 +1,39 @@
+//! The renderer's side of the paths: taking in the explorer's paths for a frame (only their
+//! new iterates are uploaded), what that cost, and the path labels' boxes.
+
+use super::Renderer;
+use crate::gpu::Gpu;
+use crate::render::settings::Layout;
+use crate::render::{LabelBox, PathSource, PathStats};
+use crate::view::View;
+
+impl Renderer {
+    /// The path labels' boxes, drawn over the paths by [`Renderer::encode_paths`] until set
+    /// again (an empty slice: none).
+    pub fn set_label_boxes(&mut self, gpu: &Gpu, boxes: &[LabelBox]) {
+        self.paths.set_boxes(&gpu.device, &gpu.queue, boxes);
+    }
+
+    /// Takes in the paths of the next frame of `layout` showing `view` (drawn when `show`):
+    /// only their new iterates are uploaded, so a frame's cost does not grow with the steps
+    /// the paths have taken. [`Renderer::prepare_layers`] keeps them; call this first.
+    pub fn set_paths<S: PathSource>(
+        &mut self,
+        gpu: &Gpu,
+        layout: &Layout,
+        view: &View,
+        show: bool,
+        paths: &[S],
+    ) {
+        self.show_paths = show && !paths.is_empty() && layout.validate().is_ok();
+        if self.show_paths && view.validate().is_ok() {
+            self.paths
+                .prepare(&gpu.device, &gpu.queue, layout, view, paths);
+        }
+    }
+
+    /// What the last [`Renderer::set_paths`] uploaded and what the paths draw.
+    pub fn path_stats(&self) -> PathStats {
+        self.paths.stats()
+    }
+}
