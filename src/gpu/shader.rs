@@ -16,6 +16,27 @@ pub fn validate(label: &str, source: &str) -> Result<naga::Module> {
     Ok(module)
 }
 
+/// A shader module from WGSL, parsed and validated once by naga and handed to wgpu as naga's
+/// module (so the source is not parsed a second time), created inside a validation error
+/// scope: a bad shader is an `Error::Shader` naming `label`, never a panic.
+#[cfg(feature = "gpu")]
+pub fn shader_module(
+    device: &wgpu::Device,
+    label: &str,
+    source: &str,
+) -> Result<wgpu::ShaderModule> {
+    let module = validate(label, source)?;
+    let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
+    let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
+        label: Some(label),
+        source: wgpu::ShaderSource::Naga(std::borrow::Cow::Owned(module)),
+    });
+    match pollster::block_on(scope.pop()) {
+        None => Ok(module),
+        Some(e) => Err(Error::Shader(format!("{label}: {e}"))),
+    }
+}
+
 /// A compute pipeline with entry point `cs_main` from validated WGSL, built inside a
 /// validation error scope: any failure is returned, never raised on the device.
 #[cfg(feature = "gpu")]
@@ -37,12 +58,8 @@ pub fn compute_pipeline_with(
     layout: &wgpu::PipelineLayout,
     constants: &[(&str, f64)],
 ) -> Result<wgpu::ComputePipeline> {
-    validate(label, source)?;
+    let module = shader_module(device, label, source)?;
     let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
-    let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
-        label: Some(label),
-        source: wgpu::ShaderSource::Wgsl(source.into()),
-    });
     let pipeline = device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
         label: Some(label),
         layout: Some(layout),

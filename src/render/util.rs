@@ -1,26 +1,16 @@
 //! Small GPU helpers the passes share: shader creation inside an error scope, grow-only
 //! buffers, a blocking buffer read-back and bind-group-layout entries.
 
-use super::validate_wgsl;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
-/// Builds a shader module from `source` (validated by naga first) inside a validation error
-/// scope, so a bad shader is an `Error::Shader` rather than a panic.
+/// Builds a shader module from `source` (parsed and validated once by naga) inside a
+/// validation error scope, so a bad shader is an `Error::Shader` rather than a panic.
 pub(crate) fn create_shader(
     device: &wgpu::Device,
     label: &str,
     source: &str,
 ) -> Result<wgpu::ShaderModule> {
-    validate_wgsl(label, source)?;
-    let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
-    let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
-        label: Some(label),
-        source: wgpu::ShaderSource::Wgsl(source.into()),
-    });
-    match pollster::block_on(scope.pop()) {
-        Some(e) => Err(Error::Shader(format!("{label}: {e}"))),
-        None => Ok(module),
-    }
+    crate::gpu::shader::shader_module(device, label, source)
 }
 
 /// A buffer that only ever grows (doubling), so steady frames allocate nothing.
