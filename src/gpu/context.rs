@@ -7,9 +7,6 @@ use std::sync::{Arc, Mutex};
 
 use crate::error::{Error, Result};
 
-/// The field buffer of a 3840×2160 grid of `vec4<f32>`: the largest storage binding we need.
-pub const MAX_FIELD_BYTES: u64 = 3840 * 2160 * 16;
-
 /// How many errors reported outside an error scope are kept until they are taken; later ones
 /// are only counted, so a driver that reports an error every frame cannot grow memory.
 pub const MAX_KEPT_ERRORS: usize = 16;
@@ -72,7 +69,7 @@ impl Gpu {
 
     fn with_adapter(instance: wgpu::Instance, adapter: wgpu::Adapter) -> Result<Gpu> {
         // Everything the adapter offers: the renderer needs storage buffers in fragment
-        // shaders and bindings of up to MAX_FIELD_BYTES, which default limits may not give.
+        // shaders and bindings as large as a 4K field (133 MB), which default limits may not give.
         // Timestamp queries, where offered, let `gradfield bench` time GPU work exactly.
         let needed = adapter.limits();
         let (device, queue) = pollster::block_on(adapter.request_device(&wgpu::DeviceDescriptor {
