@@ -51,3 +51,22 @@ fn a_slice_runs_through_the_cusp() {
         vec![(-1.0, Some(1.25)), (0.0, Some(0.25)), (1.0, Some(1.25))]
     );
 }
+
+// Reproducer: a path that lands on a cusp was reported as "diverged", though it did not run
+// away: it stops where ∇f is undefined, and says so.
+#[test]
+fn a_path_that_lands_on_a_cusp_stops_and_says_why() {
+    use gradfield::descent::{Hyper, Optimizer, Path, Status};
+    let f = Function::parse("(x^2)^0.5").expect("parses");
+    let mut grad = f.gradient_fn();
+    // η = 0.25 from x = 0.5: 0.5 → 0.25 → 0, where ∂f/∂x is undefined.
+    let mut path = Path::new((0.5, 0.0), Optimizer::Gd, Hyper::new(0.25), &mut grad);
+    path.run(&mut grad, 100, 1e-9);
+    assert!(
+        matches!(path.status, Status::Diverged { step: 2, .. }),
+        "{:?}",
+        path.status
+    );
+    assert_eq!(path.label(), "stopped at step 2: f or ∇f undefined there");
+    assert_eq!(path.current().x, 0.25, "the last usable iterate");
+}

@@ -77,13 +77,7 @@ pub struct PathSummary {
 
 /// A short status text: "converged at step k", "diverged at step k", ….
 pub fn status_text(status: &Status, iterations: usize) -> String {
-    match status {
-        Status::Running => "running".into(),
-        Status::Converged { step } => format!("converged at step {step}"),
-        Status::Diverged { step, .. } => format!("diverged at step {step}"),
-        Status::Undefined { .. } => "f is undefined at the start".into(),
-        Status::StepLimit => format!("stopped after {iterations} steps"),
-    }
+    status.short(iterations)
 }
 
 /// Largest number of steps a single `tick` may take per path (a long frame must not stall).

@@ -45,6 +45,22 @@ pub enum Status {
 }
 
 impl Status {
+    /// The short text a person reads: "converged at step k", "diverged at step k", or, for a
+    /// path that reached a point where f or ∇f is undefined (a cusp, the edge of a domain),
+    /// "stopped at step k: f or ∇f undefined there" — it did not run away, it cannot go on.
+    pub fn short(&self, iterations: usize) -> String {
+        match self {
+            Status::Running => "running".into(),
+            Status::Converged { step } => format!("converged at step {step}"),
+            Status::Diverged { step, reason } if reason.contains("undefined") => {
+                format!("stopped at step {step}: f or ∇f undefined there")
+            }
+            Status::Diverged { step, .. } => format!("diverged at step {step}"),
+            Status::Undefined { .. } => "f or ∇f is undefined at the start".into(),
+            Status::StepLimit => format!("stopped after {iterations} steps"),
+        }
+    }
+
     /// True while the path can still take steps.
     pub fn is_running(&self) -> bool {
         matches!(self, Status::Running)
@@ -231,9 +247,7 @@ impl Path {
                 self.iterations(),
                 crate::numfmt::short(self.current().f)
             ),
-            Status::Converged { step } => format!("converged at step {step}"),
-            Status::Diverged { step, .. } => format!("diverged at step {step}"),
-            Status::Undefined { .. } => "f or ∇f is undefined at the start".into(),
+            status => status.short(self.iterations()),
         }
     }
 
