@@ -4,6 +4,9 @@
 //! non-scene name nor replaces a file without asking. State tests without a window, then the
 //! issue's reproducers in a real window under Xvfb.
 
+mod common_window;
+
+use common_window::{have, read_png};
 use std::process::Command;
 
 use gradfield::app::exports::{too_small_to_export, MIN_EXPORT_SIDE};
@@ -131,25 +134,6 @@ fn the_save_dialog_adds_toml_and_asks_before_replacing_a_file() {
         !replaced.contains("saddle") && replaced.contains("x^2"),
         "{replaced}"
     );
-}
-
-/// Whether `program` is on the PATH.
-fn have(program: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {program}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-fn read_png(path: &std::path::Path) -> (u32, u32, Vec<u8>) {
-    let file = std::fs::File::open(path).expect("the screenshot exists");
-    let mut decoder = png::Decoder::new(std::io::BufReader::new(file));
-    decoder.set_transformations(png::Transformations::EXPAND);
-    let mut reader = decoder.read_info().expect("a PNG header");
-    let mut buf = vec![0; reader.output_buffer_size()];
-    let info = reader.next_frame(&mut buf).expect("PNG data");
-    buf.truncate(info.buffer_size());
-    (info.width, info.height, buf)
 }
 
 // Reproducer, exactly as reported: this exited with status 2.

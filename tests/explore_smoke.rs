@@ -1,30 +1,13 @@
 //! The explorer window for real: under Xvfb it runs 30 frames of Himmelblau with a path from
 //! (1, 1) and saves what it shows; without any display it refuses with a clear message.
 
+mod common_window;
+
+use common_window::{have, read_png};
 use std::collections::HashSet;
 use std::process::Command;
 
 const EXE: &str = env!("CARGO_BIN_EXE_gradfield");
-
-fn read_png(path: &std::path::Path) -> (u32, u32, Vec<u8>) {
-    let file = std::fs::File::open(path).expect("the screenshot exists");
-    let mut decoder = png::Decoder::new(std::io::BufReader::new(file));
-    decoder.set_transformations(png::Transformations::EXPAND);
-    let mut reader = decoder.read_info().expect("a PNG header");
-    let mut buf = vec![0; reader.output_buffer_size()];
-    let info = reader.next_frame(&mut buf).expect("PNG data");
-    assert_eq!(info.color_type, png::ColorType::Rgba, "RGBA screenshot");
-    buf.truncate(info.buffer_size());
-    (info.width, info.height, buf)
-}
-
-/// Whether `program` is on the PATH.
-fn have(program: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {program}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
 
 #[test]
 fn the_window_draws_heatmap_arrows_and_the_path_and_saves_it() {

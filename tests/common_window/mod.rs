@@ -1,0 +1,27 @@
+//! Helpers of the window tests (the explorer under Xvfb): whether a program is installed, and
+//! a screenshot read back as RGBA.
+
+#![allow(dead_code)]
+
+use std::process::Command;
+
+/// Whether `program` is on the PATH.
+pub fn have(program: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// A PNG screenshot as (width, height, RGBA bytes).
+pub fn read_png(path: &std::path::Path) -> (u32, u32, Vec<u8>) {
+    let file = std::fs::File::open(path).expect("the screenshot exists");
+    let mut decoder = png::Decoder::new(std::io::BufReader::new(file));
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().expect("a PNG header");
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).expect("PNG data");
+    assert_eq!(info.color_type, png::ColorType::Rgba, "RGBA screenshot");
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf)
+}
