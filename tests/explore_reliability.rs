@@ -6,7 +6,7 @@
 
 mod common_window;
 
-use common_window::{have, read_png};
+use common_window::{have, read_png, xvfb_script};
 use std::process::Command;
 
 use gradfield::app::exports::{too_small_to_export, MIN_EXPORT_SIDE};
@@ -189,15 +189,7 @@ fn zooming_out_resizing_and_dragging_the_panel_wide_keep_the_explorer_and_its_ca
          for s in '415 610' '3000 300' '1280 800'; do xdotool windowsize \"$wid\" $s; sleep 0.7; done; \
          kill -0 $pid && echo survived-resizes; kill $pid; wait $pid; true"
     );
-    let out = Command::new("xvfb-run")
-        .args(["-a", "-s", "-screen 0 1920x1080x24", "sh", "-c", &script])
-        .current_dir(dir.path())
-        .output()
-        .expect("xvfb-run runs");
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    );
+    let (stdout, stderr) = xvfb_script("1920x1080x24", &script, dir.path());
     assert!(
         stdout.contains("survived-drag"),
         "quit after the drag: {stderr}"

@@ -3,7 +3,7 @@
 
 mod common_window;
 
-use common_window::{have, read_png};
+use common_window::{have, read_png, xvfb_script};
 use std::collections::HashSet;
 use std::process::Command;
 
@@ -160,15 +160,7 @@ fn resizing_to_a_sliver_and_back_reconfigures_the_surface_and_goes_on() {
          xdotool windowfocus --sync \"$wid\" key p; sleep 1.5; \
          kill -0 $pid && echo still-running; kill $pid; wait $pid; true"
     );
-    let out = Command::new("xvfb-run")
-        .args(["-a", "-s", "-screen 0 1280x800x24", "sh", "-c", &script])
-        .current_dir(dir.path())
-        .output()
-        .expect("xvfb-run runs");
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    );
+    let (stdout, stderr) = xvfb_script("1280x800x24", &script, dir.path());
     assert!(
         stdout.contains("still-running"),
         "the explorer did not survive the resizes: {stderr}"

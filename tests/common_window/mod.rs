@@ -25,3 +25,24 @@ pub fn read_png(path: &std::path::Path) -> (u32, u32, Vec<u8>) {
     buf.truncate(info.buffer_size());
     (info.width, info.height, buf)
 }
+
+/// Runs the shell `script` under a fresh Xvfb screen of `screen` (e.g. "1280x800x24") in
+/// `dir`; returns its standard output and standard error.
+pub fn xvfb_script(screen: &str, script: &str, dir: &std::path::Path) -> (String, String) {
+    let out = Command::new("xvfb-run")
+        .args([
+            "-a",
+            "-s",
+            &format!("-screen 0 {screen}"),
+            "sh",
+            "-c",
+            script,
+        ])
+        .current_dir(dir)
+        .output()
+        .expect("xvfb-run runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
