@@ -209,22 +209,19 @@ fn paint_clipped_end(
     let fill = Color32::from_rgba_unmultiplied(low[0], low[1], low[2], low[3]);
     let frame = px.stroke(theme.stroke_px() * px.scale.max(0.7), theme.text());
     painter.add(egui::Shape::convex_polygon(points, fill, frame));
-    let size = px.measure(painter, "clipped", 0.9 * px.font);
+    side_label(painter, px, strip.right(), top + 0.4 * h, "clipped", theme);
+}
+
+/// A small label just right of `x`, centred on the height `y` (the bar's end markers).
+fn side_label(painter: &Painter, px: &Px, x: f32, y: f32, text: &str, theme: Theme) {
+    let size = px.measure(painter, text, 0.9 * px.font);
     let rect = PlotRect {
-        x: strip.right() + 0.35 * px.font,
-        y: top + 0.4 * h - size.y / 2.0,
+        x: x + 0.35 * px.font,
+        y: y - size.y / 2.0,
         w: size.x,
         h: size.y,
     };
-    haloed_text(
-        painter,
-        px,
-        rect,
-        "clipped",
-        0.9 * px.font,
-        theme.text(),
-        theme,
-    );
+    haloed_text(painter, px, rect, text, 0.9 * px.font, theme.text(), theme);
 }
 
 /// A hatch of two greys (the heatmap's undefined pattern) labelled "undefined".
@@ -246,21 +243,12 @@ fn paint_undefined_swatch(painter: &Painter, px: &Px, r: PlotRect, h: f32, theme
             .with_clip_rect(sw.to_egui(px.ppp))
             .line_segment([px.pos(a.x, a.y), px.pos(b.x, b.y)], stripe);
     }
-    let text_x = sw.right() + 0.35 * px.font;
-    let size = px.measure(painter, "undefined", 0.9 * px.font);
-    let rect = PlotRect {
-        x: text_x,
-        y: sw.y + sw.h / 2.0 - size.y / 2.0,
-        w: size.x,
-        h: size.y,
-    };
-    haloed_text(
+    side_label(
         painter,
         px,
-        rect,
+        sw.right(),
+        sw.y + sw.h / 2.0,
         "undefined",
-        0.9 * px.font,
-        theme.text(),
         theme,
     );
 }
