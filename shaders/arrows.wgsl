@@ -3,7 +3,8 @@
 // the contours on screen); `vs_main`/`fs_main` draw each instance as a quad around the arrow
 // with a signed-distance shaft + head, anti-aliased, light fill with a dark outline.
 
-@group(0) @binding(0) var<uniform> params: Params;
+// Storage, not uniform: the compute stage branches on these values (see heatmap.wgsl).
+@group(0) @binding(0) var<storage, read> params: Params;
 @group(0) @binding(1) var<storage, read> field: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read> range: RangeResult;
 @group(0) @binding(3) var<storage, read_write> arrows: array<ArrowInstance>;

@@ -4,12 +4,15 @@
 // exact gradient |∇v| in value per pixel. Samples where f is undefined draw a grey diagonal
 // hatch; where only the gradient is undefined f is coloured as usual.
 
-@group(0) @binding(0) var<uniform> params: Params;
+// The frame parameters and the range are storage buffers, not uniforms, because the branches
+// below test their values: Mesa's lavapipe (22.x) specialises a shader on the uniforms its
+// branches test, compiling and keeping a new copy every time the pipeline is bound (0.65 MB a
+// frame; tests/redraw_memory.rs). It does not specialise on storage buffers.
+@group(0) @binding(0) var<storage, read> params: Params;
 @group(0) @binding(1) var<storage, read> field: array<vec4<f32>>;
-// The range and the LUT are uniforms: a software GPU reads a uniform once per draw but a
-// storage buffer once per pixel and lane.
-@group(0) @binding(2) var<uniform> range: RangeResult;
-// 256 packed RGBA8 entries, four to a vec4 (uniform arrays have a 16-byte stride).
+@group(0) @binding(2) var<storage, read> range: RangeResult;
+// 256 packed RGBA8 entries, four to a vec4 (uniform arrays have a 16-byte stride); no branch
+// tests them, so a uniform is safe.
 @group(0) @binding(3) var<uniform> lut: array<vec4<u32>, 64>;
 
 struct VsOut {

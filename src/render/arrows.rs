@@ -6,7 +6,7 @@ use super::settings::Layout;
 use super::util::{self, GrowBuffer};
 use super::{with_common, ArrowInstance, ARROWS_WGSL};
 use crate::error::Result;
-use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
+use crate::gpu::binding::{bind_group, storage_entry};
 
 const INSTANCE_BYTES: u64 = std::mem::size_of::<ArrowInstance>() as u64;
 
@@ -34,7 +34,7 @@ impl ArrowPass {
         let compute_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
             label: Some("ArrowPass::compute_layout"),
             entries: &[
-                uniform_entry(0, c),
+                storage_entry(0, c, true),
                 storage_entry(1, c, true),
                 storage_entry(2, c, true),
                 storage_entry(3, c, false),
@@ -42,9 +42,10 @@ impl ArrowPass {
         });
         let render_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
             label: Some("ArrowPass::render_layout"),
-            entries: &[uniform_entry(
+            entries: &[storage_entry(
                 0,
                 wgpu::ShaderStages::VERTEX | wgpu::ShaderStages::FRAGMENT,
+                true,
             )],
         });
         let layout_of = |label, l: &wgpu::BindGroupLayout| {

@@ -27,9 +27,9 @@ impl HeatmapPass {
         let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
             label: Some("HeatmapPass::layout"),
             entries: &[
-                uniform_entry(0, f),
+                storage_entry(0, f, true),
                 storage_entry(1, f, true),
-                uniform_entry(2, f),
+                storage_entry(2, f, true),
                 uniform_entry(3, f),
             ],
         });

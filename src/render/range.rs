@@ -80,12 +80,7 @@ impl RangePass {
             resolve: compute_pipeline(device, "RangePass::resolve", &pl, &module, "cs_resolve"),
             layout,
             stats: buffer("RangePass::stats", STATS_BYTES, U::STORAGE),
-            // UNIFORM: the heatmap reads it as a uniform (cheaper per pixel than storage).
-            result: buffer(
-                "RangePass::result",
-                RESULT_BYTES,
-                U::STORAGE | U::UNIFORM | U::COPY_SRC,
-            ),
+            result: buffer("RangePass::result", RESULT_BYTES, U::STORAGE | U::COPY_SRC),
             readback: buffer(
                 "RangePass::readback",
                 RESULT_BYTES,

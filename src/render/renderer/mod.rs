@@ -95,11 +95,15 @@ impl Renderer {
         tape_f: &Tape,
     ) -> Result<Renderer> {
         let device = &gpu.device;
-        let params = crate::gpu::binding::uniform_buffer(
-            device,
-            "Renderer::params",
-            std::mem::size_of::<Params>() as u64,
-        );
+        // STORAGE: the heatmap and arrow shaders read it as a storage buffer (see
+        // shaders/heatmap.wgsl); the path pass reads it as a uniform.
+        use wgpu::BufferUsages as U;
+        let params = device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("Renderer::params"),
+            size: std::mem::size_of::<Params>() as u64,
+            usage: U::UNIFORM | U::STORAGE | U::COPY_DST,
+            mapped_at_creation: false,
+        });
         Ok(Renderer {
             format,
             field: FieldPass::new(device, tape_f_grad, tape_f)?,
