@@ -76,7 +76,11 @@ fn agree(function: &Function, what: &str, x: f64, y: f64) {
     let (mut tree, mut tape) = (function.tree(), function.tape());
     let bits = |c: [Option<f64>; 3]| c.map(|v| v.map(f64::to_bits));
     let (a, b) = (tree.channels(x, y), tape.channels(x, y));
-    assert_eq!(bits(a), bits(b), "{what} at ({x}, {y}): tree {a:?}, tape {b:?}");
+    assert_eq!(
+        bits(a),
+        bits(b),
+        "{what} at ({x}, {y}): tree {a:?}, tape {b:?}"
+    );
     let bits3 = |c: Option<[f64; 3]>| c.map(|v| v.map(f64::to_bits));
     assert_eq!(
         bits3(tree.gradient(x, y)),

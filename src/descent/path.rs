@@ -139,7 +139,10 @@ impl Path {
         self.state = State::new();
         self.status = Status::Running;
         let usable = x.is_finite() && y.is_finite() && x.abs().max(y.abs()) <= MAX_COORD;
-        match grad.gradient(x, y).filter(|v| usable && v.iter().all(|c| c.is_finite())) {
+        match grad
+            .gradient(x, y)
+            .filter(|v| usable && v.iter().all(|c| c.is_finite()))
+        {
             Some([f, dfdx, dfdy]) => self.points.push(Point {
                 x,
                 y,

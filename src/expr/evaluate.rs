@@ -87,14 +87,9 @@ impl TapeEvaluator {
 impl Evaluator for TapeEvaluator {
     fn channels(&mut self, x: f64, y: f64) -> Channels {
         let (mut out, mut defined) = ([0.0; 3], [false; 3]);
-        self.tapes.grad.eval_each_into(
-            x,
-            y,
-            &mut self.regs,
-            &mut self.ok,
-            &mut out,
-            &mut defined,
-        );
+        self.tapes
+            .grad
+            .eval_each_into(x, y, &mut self.regs, &mut self.ok, &mut out, &mut defined);
         // A derivative counts only where f is defined, as in the reference.
         let f_defined = defined[0];
         [0, 1, 2].map(|k| (defined[k] && f_defined).then_some(out[k]))
