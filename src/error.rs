@@ -1,5 +1,5 @@
 //! The crate's error type. Every library function that can fail returns `Result<_, Error>`;
-//! the command line turns an error into a one-line message and an exit code.
+//! the command line turns an error into a one-line message and an exit code (`cli::exit`).
 
 use std::path::PathBuf;
 
@@ -40,15 +40,6 @@ pub enum Error {
 }
 
 impl Error {
-    /// The process exit code for this error: 2 for bad input, 1 for everything else.
-    pub fn exit_code(&self) -> i32 {
-        match self {
-            Error::Parse(_) | Error::Input(_) => 2,
-            Error::Interrupted => 130,
-            _ => 1,
-        }
-    }
-
     /// Shorthand for an [`Error::Io`] about `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
         Error::Io {
