@@ -75,13 +75,13 @@ fn derivative_of_a_shared_dag_stays_small() {
     for _ in 0..60 {
         f = gradfield::expr::ast::mul(f.clone(), f);
     }
-    let start = std::time::Instant::now();
     let d = diff::derivative(&f, Var::X);
-    assert!(
-        start.elapsed().as_secs_f64() < 2.0,
-        "took {:?}",
-        start.elapsed()
-    );
+    // Work done, without a clock: the derivative keeps the sharing, so its compiled tape
+    // (shared subexpressions once) grows polynomially with the levels, not as 2^levels:
+    // measured 434 instructions at 30 levels and 1184 at 60. A copied tree would not finish.
+    // The time is in benches/cpu.rs (`derivative/shared 60 levels`).
+    let ops = gradfield::expr::tape::Tape::new(std::slice::from_ref(&d)).len();
+    assert!(ops <= 1200, "{ops} instructions");
     assert!(
         !matches!(*d, gradfield::expr::Expr::Num(_)),
         "the derivative is not constant"
