@@ -67,7 +67,7 @@ fn evaluate(c: &mut Criterion) {
     }
 }
 
-/// What tests/hostile.rs and tests/expr_parse.rs refuse: a megabyte, 100,000 levels of
+/// What tests/hostile.rs and tests/expr_limits.rs refuse: a megabyte, 100,000 levels of
 /// nesting, and the 10,000-character sum that parses.
 fn hostile(c: &mut Criterion) {
     let cases = [
@@ -81,7 +81,7 @@ fn hostile(c: &mut Criterion) {
             b.iter(|| Function::parse(black_box(&text)))
         });
     }
-    // tests/expr_diff.rs: f_{k+1} = f_k·f_k, 60 levels sharing f_k.
+    // tests/expr_limits.rs: f_{k+1} = f_k·f_k, 60 levels sharing f_k.
     let mut f: Node = ast::add(ast::var(Var::X), ast::num(0.5));
     for _ in 0..60 {
         f = ast::mul(f.clone(), f);
