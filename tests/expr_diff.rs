@@ -194,8 +194,9 @@ fn atan2_on_its_branch_cut_does_not_depend_on_the_sign_of_a_zero() {
 fn cancelled_terms_at_a_domain_edge_keep_f_as_typed() {
     // The known rounding edge (issue 12): −x + (1 + x) is 1 exactly, and the simplifier says
     // so; evaluated as typed at x = 1.7 it is 1.0000000000000002, just outside asin's domain.
-    // Simplifying only ever makes such a point defined (the exact value), never undefined,
-    // and f is never simplified: f stays undefined there as typed, and its gradient with it.
+    // Here simplifying makes the point defined (the exact value), and nowhere undefined where
+    // the typed form is defined; f is never simplified, so f stays undefined there as typed,
+    // and its gradient with it.
     let (_, n) = parse("asin(-x + (1 + x))").expect("parses");
     let s = simplify(&n);
     assert_eq!(print::to_string(&s, &Vars::default()), "1.5707963267948966");
