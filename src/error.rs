@@ -15,6 +15,14 @@ pub enum Error {
     /// An argument or setting a person gave is not usable (bad view, size, name, …).
     #[error("{0}")]
     Input(String),
+    /// A number a person typed does not read as one; `what` is the text, quoted, with where
+    /// it was typed.
+    #[error("{what} is not a number")]
+    Number {
+        what: String,
+        #[source]
+        source: std::num::ParseFloatError,
+    },
     /// No GPU adapter could be found; the message says how to get one.
     #[error("{0}")]
     NoAdapter(String),

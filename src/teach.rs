@@ -197,9 +197,10 @@ pub fn parse_factors(text: &str) -> Result<Vec<f64>> {
         if word.is_empty() {
             continue;
         }
-        let v: f64 = word
-            .parse()
-            .map_err(|_| Error::Input(format!("'{word}' is not a number")))?;
+        let v: f64 = word.parse().map_err(|source| Error::Number {
+            what: format!("'{word}'"),
+            source,
+        })?;
         if !(v.is_finite() && v > 0.0) {
             return Err(Error::Input(format!("a factor must be > 0, got {word}")));
         }

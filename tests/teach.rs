@@ -213,6 +213,11 @@ fn sweep_factors_parse_and_reject_what_cannot_be_a_learning_rate() {
     ] {
         assert!(parse_factors(bad).is_err(), "{bad:?}");
     }
+    // A word that is not a number says which, and keeps why as its source.
+    let e = parse_factors("0.1, x").expect_err("x is not a number");
+    assert_eq!(e.to_string(), "'x' is not a number");
+    let cause = std::error::Error::source(&e).map(|s| s.to_string());
+    assert_eq!(cause.as_deref(), Some("invalid float literal"));
     for (lr, text) in [
         (0.05 * 0.1, "0.005"),
         (0.1, "0.1"),

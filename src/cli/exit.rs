@@ -10,11 +10,11 @@ pub const FAILURE: u8 = 1;
 /// Exit code when a signal stopped the command (128 + SIGINT, as a shell reports Ctrl+C).
 pub const INTERRUPTED: u8 = 130;
 
-/// The exit code for `e`: [`BAD_INPUT`] for parse and input errors, [`INTERRUPTED`] for an
+/// The exit code for `e`: [`BAD_INPUT`] for parse, input and number errors, [`INTERRUPTED`] for an
 /// interrupted command, [`FAILURE`] for everything else.
 pub fn code(e: &Error) -> u8 {
     match e {
-        Error::Parse(_) | Error::Input(_) => BAD_INPUT,
+        Error::Parse(_) | Error::Input(_) | Error::Number { .. } => BAD_INPUT,
         Error::Interrupted => INTERRUPTED,
         // No adapter, GPU and shader errors, no display, files; and any kind added later.
         _ => FAILURE,
@@ -30,6 +30,9 @@ mod tests {
         let parse = crate::expr::parse("x +").expect_err("refused");
         assert_eq!(code(&Error::Parse(parse)), 2);
         assert_eq!(code(&Error::Input("size: 0x0".into())), 2);
+        let source = "abc".parse::<f64>().expect_err("not a number");
+        let what = "'abc'".into();
+        assert_eq!(code(&Error::Number { what, source }), 2);
         assert_eq!(code(&Error::Interrupted), 130);
         assert_eq!(code(&Error::NoDisplay), 1);
         assert_eq!(code(&Error::NoAdapter("none".into())), 1);
