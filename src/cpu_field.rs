@@ -2,7 +2,7 @@
 //! f32-rounded coordinates the GPU uses. It backs `gradfield sample --device cpu` and is what
 //! the GPU field is compared with.
 
-use crate::expr::Function;
+use crate::expr::{domain, Evaluator, Function};
 use crate::samples::{GradientMode, DEFINED_DX, DEFINED_DY, DEFINED_F, NUMERIC_STEP};
 use crate::view::View;
 
@@ -13,12 +13,13 @@ pub fn numeric_step(v: f64) -> f64 {
 }
 
 /// f, ∂f/∂x, ∂f/∂y and defined at (x, y), by the exact derivatives or by central
-/// differences of f, laid out as a GPU field sample (see [`crate::gpu::field`]): defined is
-/// the bit set of the defined channels, and an undefined channel holds 0.
+/// differences of f, laid out as a field sample (see [`crate::samples`]): defined is the bit
+/// set of the defined channels, and an undefined channel holds 0.
 pub fn sample_point(function: &Function, x: f64, y: f64, mode: GradientMode) -> [f32; 4] {
+    let mut tree = function.tree();
     let value = match mode {
-        GradientMode::Exact => function.eval_each(x, y),
-        GradientMode::Numeric => numeric_gradient(function, x, y),
+        GradientMode::Exact => tree.channels(x, y),
+        GradientMode::Numeric => numeric_gradient(&mut tree, x, y),
     };
     let mut out = [0.0; 4];
     let mut defined = 0;
@@ -38,15 +39,15 @@ pub fn sample_point(function: &Function, x: f64, y: f64, mode: GradientMode) -> 
 
 /// f and its central differences (each `None` where undefined; a difference needs f at the
 /// point and at both neighbours, and a defined quotient).
-fn numeric_gradient(function: &Function, x: f64, y: f64) -> [Option<f64>; 3] {
-    let f = |x: f64, y: f64| crate::expr::eval::eval(&function.f, x, y);
+fn numeric_gradient(eval: &mut impl Evaluator, x: f64, y: f64) -> [Option<f64>; 3] {
+    let mut f = |x: f64, y: f64| eval.value(x, y);
     let (hx, hy) = (numeric_step(x), numeric_step(y));
     let Some(v) = f(x, y) else {
         return [None; 3];
     };
     let central = |plus: Option<f64>, minus: Option<f64>, h: f64| {
-        let d = crate::expr::domain::sub(plus?, minus?)?;
-        crate::expr::domain::div(d, 2.0 * h)
+        let d = domain::sub(plus?, minus?)?;
+        domain::div(d, 2.0 * h)
     };
     let dx = central(f(x + hx, y), f(x - hx, y), hx);
     let dy = central(f(x, y + hy), f(x, y - hy), hy);
@@ -74,15 +75,13 @@ pub fn sample(
 /// f alone on a `w`×`h` grid of `view` (row 0 at the top), NaN where undefined, by the compiled
 /// tape: the coarse grid contour labels are placed on.
 pub fn values(function: &Function, view: &View, w: u32, h: u32) -> Vec<f32> {
-    let tape = function.compile().value;
-    let mut regs = Vec::with_capacity(tape.len());
-    let mut out = [0.0];
+    let mut tape = function.tape();
     let mut values = Vec::with_capacity(w as usize * h as usize);
     for j in 0..h {
         let y = view.sample_y(j, h);
         for i in 0..w {
-            let ok = tape.eval_into(view.sample_x(i, w), y, &mut regs, &mut out);
-            values.push(if ok { out[0] as f32 } else { f32::NAN });
+            let v = tape.value(view.sample_x(i, w), y);
+            values.push(v.map_or(f32::NAN, |v| v as f32));
         }
     }
     values

@@ -1,5 +1,5 @@
 //! The crate's error type. Every library function that can fail returns `Result<_, Error>`;
-//! the command line turns an error into a one-line message and an exit code.
+//! the command line turns an error into a one-line message and an exit code (`cli::exit`).
 
 use std::path::PathBuf;
 
@@ -15,6 +15,14 @@ pub enum Error {
     /// An argument or setting a person gave is not usable (bad view, size, name, …).
     #[error("{0}")]
     Input(String),
+    /// A number a person typed does not read as one; `what` is the text, quoted, with where
+    /// it was typed.
+    #[error("{what} is not a number")]
+    Number {
+        what: String,
+        #[source]
+        source: std::num::ParseFloatError,
+    },
     /// No GPU adapter could be found; the message says how to get one.
     #[error("{0}")]
     NoAdapter(String),
@@ -40,15 +48,6 @@ pub enum Error {
 }
 
 impl Error {
-    /// The process exit code for this error: 2 for bad input, 1 for everything else.
-    pub fn exit_code(&self) -> i32 {
-        match self {
-            Error::Parse(_) | Error::Input(_) => 2,
-            Error::Interrupted => 130,
-            _ => 1,
-        }
-    }
-
     /// Shorthand for an [`Error::Io`] about `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
         Error::Io {

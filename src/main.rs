@@ -56,7 +56,7 @@ fn main() -> ExitCode {
         Err(e) if out::is_closed_pipe(&e) => ExitCode::from(out::CLOSED_PIPE_EXIT),
         Err(e) => {
             out::eprint_line(&cli::error_text(&e));
-            ExitCode::from(e.exit_code() as u8)
+            ExitCode::from(cli::exit::code(&e))
         }
     }
 }
@@ -75,7 +75,7 @@ fn clap_error(e: clap::Error) -> ExitCode {
                 Err(e) if out::is_closed_pipe(&e) => ExitCode::from(out::CLOSED_PIPE_EXIT),
                 Err(e) => {
                     out::eprint_line(&cli::error_text(&e));
-                    ExitCode::from(1)
+                    ExitCode::from(cli::exit::FAILURE)
                 }
             }
         }
@@ -84,7 +84,7 @@ fn clap_error(e: clap::Error) -> ExitCode {
                 "{} (see 'gradfield --help')",
                 cli::clap_line(&e.render().to_string())
             ));
-            ExitCode::from(2)
+            ExitCode::from(cli::exit::BAD_INPUT)
         }
     }
 }

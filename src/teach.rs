@@ -3,7 +3,7 @@
 //! D_u f = ∇f·u over all directions, and the learning-rate factors of a sweep. Plain Rust,
 //! from the exact derivatives; the explorer only draws what these return.
 
-use crate::expr::Function;
+use crate::expr::{Evaluator, Function};
 use crate::{Error, Result};
 
 /// One sample of a slice: the coordinate along the slice and f there (`None`: undefined, a
@@ -12,12 +12,14 @@ pub type SliceSample = (f64, Option<f64>);
 
 /// The curve x ↦ f(x, y0): `n` samples evenly spaced over `x_range` (ends included).
 pub fn slice_x(function: &Function, y0: f64, x_range: (f64, f64), n: usize) -> Vec<SliceSample> {
-    sample_range(x_range, n, |x| function.eval_each(x, y0)[0])
+    let mut tree = function.tree();
+    sample_range(x_range, n, |x| tree.value(x, y0))
 }
 
 /// The curve y ↦ f(x0, y): `n` samples evenly spaced over `y_range` (ends included).
 pub fn slice_y(function: &Function, x0: f64, y_range: (f64, f64), n: usize) -> Vec<SliceSample> {
-    sample_range(y_range, n, |y| function.eval_each(x0, y)[0])
+    let mut tree = function.tree();
+    sample_range(y_range, n, |y| tree.value(x0, y))
 }
 
 fn sample_range(
@@ -86,7 +88,7 @@ impl Tangent {
 
 /// The tangent lines at `pin` from the exact derivatives; `None` where f is undefined.
 pub fn tangent(function: &Function, pin: (f64, f64)) -> Option<Tangent> {
-    let [f, gx, gy] = function.eval(pin.0, pin.1)?;
+    let [f, gx, gy] = function.tree().gradient(pin.0, pin.1)?;
     [f, gx, gy]
         .iter()
         .all(|v| v.is_finite())
@@ -195,9 +197,10 @@ pub fn parse_factors(text: &str) -> Result<Vec<f64>> {
         if word.is_empty() {
             continue;
         }
-        let v: f64 = word
-            .parse()
-            .map_err(|_| Error::Input(format!("'{word}' is not a number")))?;
+        let v: f64 = word.parse().map_err(|source| Error::Number {
+            what: format!("'{word}'"),
+            source,
+        })?;
         if !(v.is_finite() && v > 0.0) {
             return Err(Error::Input(format!("a factor must be > 0, got {word}")));
         }

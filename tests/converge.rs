@@ -3,8 +3,8 @@
 //!
 //! Tolerances: the GPU iterates in f32, the CPU in f64, so iterates drift apart by rounding.
 //! On contracting runs (a bowl) the drift shrinks with every step: final points agree to 1e-5
-//! of max(1, |θ|) (see `FINAL_POINT_TOL`) and converged steps to ±2 (a step whose |∇f| lies within rounding of T can
-//! fall on either side). On chaotic or diverging runs we compare classifications only:
+//! of max(1, |θ|) (see `FINAL_POINT_TOL`) and converged steps to ±2 (a step whose |∇f| lies
+//! within rounding of T can fall on either side). On chaotic or diverging runs we compare classifications only:
 //! diverged or not, and which minimum, allowing 2% of the starts to differ (starts on a basin
 //! boundary or at the edge of stability, where f32 rounding decides). Measured on lavapipe:
 //! bowl final points within 1e-6 relative (Adam 1.6e-7, AdaGrad 1e-6) and identical converged
@@ -235,10 +235,13 @@ fn command_writes_h_w_3_with_nan_rows_for_diverged_starts() {
         .filter(|(r, c)| r[0].is_nan() != c[0].is_nan())
         .count();
     assert!(differ * 50 <= rows.len(), "{differ} classifications differ");
-    // A converged start ends within reach of the minimum (1, 1) or still moving (−1).
+    // A converged start ends within reach of the minimum (1, 1) or still moving (−1). The
+    // Hessian there has eigenvalues 1001.6 and 0.4, so |∇f| ≤ 1e-3 puts the point within
+    // 1e-3/0.4 = 2.5e-3 of (1, 1) (f32 rounding of ∇f there is ~1e-5); 1e-2 leaves a factor 4.
+    // Measured on lavapipe: no start converges within these 400 steps (all still move).
     for r in rows.iter().filter(|r| r[2] >= 0.0) {
         assert!(
-            (r[0] - 1.0).abs() < 0.05 && (r[1] - 1.0).abs() < 0.1,
+            (r[0] - 1.0).abs() < 1e-2 && (r[1] - 1.0).abs() < 1e-2,
             "{r:?}"
         );
     }

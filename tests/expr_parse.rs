@@ -1,8 +1,7 @@
 //! The parser: every grammar rule (as printed canonical form and values), heads, pasted
-//! Unicode, 54 malformed inputs with their exact message and column, and stack safety.
+//! Unicode, 54 malformed inputs with their exact message and column.
 
 use gradfield::expr::{eval::eval, parse, print, Function, Vars};
-use std::time::Instant;
 
 fn canonical(src: &str) -> String {
     let (vars, n) = parse(src).unwrap_or_else(|e| panic!("{src}: {e}"));
@@ -245,75 +244,4 @@ fn messages_read_as_sentences_with_help() {
     let e = parse("x + y + z").expect_err("z is unknown");
     assert_eq!((e.column, e.width), (9, 1));
     assert_eq!(e.render("x + y + z").lines().last(), Some("          ^"));
-}
-
-#[test]
-fn input_length_is_limited() {
-    let long = "x+".repeat(5000) + "x";
-    let e = parse(&long).expect_err("too long");
-    assert_eq!(
-        e.message,
-        "input is too long: 10001 characters (the limit is 10000)"
-    );
-    let ok = "x+".repeat(4999) + "x";
-    assert!(parse(&ok).is_ok(), "10,000 characters are allowed");
-}
-
-/// Each pathological input must fail (or parse) well within a second and never overflow the
-/// stack; the bound is generous because the test runs unoptimised on a shared machine.
-#[test]
-fn deep_nesting_is_refused_without_recursion_blowup() {
-    let deep = "expression is nested too deeply (more than 200 levels)";
-    let cases = [
-        "(".repeat(100_000),
-        "-".repeat(100_000) + "x",
-        "x^".repeat(50_000) + "x",
-        "(".repeat(9_999),
-        "-".repeat(9_999) + "x",
-        "x^".repeat(4_999) + "x",
-        "sin(".repeat(2_000) + "x",
-        "+-".repeat(4_000) + "x",
-    ];
-    // Where the 201st level starts: the 201st '(' or sign, the 201st '^' (column 402), the
-    // 201st 'sin(' parenthesis (column 804).
-    let columns = [0, 0, 0, 201, 201, 402, 804, 201];
-    for (i, src) in cases.iter().enumerate() {
-        let t = Instant::now();
-        let e = parse(src).expect_err("refused");
-        assert!(
-            t.elapsed().as_secs_f64() < 1.0,
-            "case {i} took {:?}",
-            t.elapsed()
-        );
-        if src.chars().count() <= 10_000 {
-            assert_eq!(e.message, deep, "case {i}");
-            assert_eq!(e.column, columns[i], "case {i}");
-        }
-    }
-    // 200 levels are fine, and the function built from them differentiates and prints.
-    let fine = [
-        "(".repeat(199) + "x" + &")".repeat(199),
-        "sin(".repeat(199) + "x" + &")".repeat(199),
-        "x^(".repeat(99) + "y" + &")".repeat(99),
-        "(x + y*".repeat(99) + "x" + &")".repeat(99),
-        "-".repeat(199) + "x",
-    ];
-    for src in fine {
-        let f = Function::parse(&src).unwrap_or_else(|e| panic!("{e}"));
-        let printed = f.formulas();
-        assert!(printed.iter().all(|p| !p.is_empty()));
-        let _ = f.eval(0.5, 0.25);
-    }
-}
-
-#[test]
-fn long_flat_input_builds_a_shallow_tree() {
-    let src = "x*y+".repeat(2499) + "x";
-    let t = Instant::now();
-    let f = Function::parse(&src).expect("parses");
-    let [_, dx, dy] = f.formulas();
-    assert_eq!((dx.as_str(), dy.as_str()), ("2499*y + 1", "2499*x"));
-    // f = 2499·x·y + x at (1, 2).
-    assert_eq!(f.eval(1.0, 2.0), Some([4999.0, 4999.0, 2499.0]));
-    assert!(t.elapsed().as_secs_f64() < 5.0, "took {:?}", t.elapsed());
 }

@@ -1,8 +1,9 @@
 //! The command line: argument definitions (clap) and one module per command. `main.rs`
-//! parses, dispatches and turns errors into exit codes (2 for bad input, 1 otherwise).
+//! parses, dispatches and turns errors into exit codes (`exit`: 2 for bad input, 1 otherwise).
 
 pub mod args;
 pub mod bench;
+pub mod exit;
 pub mod limits;
 pub mod messages;
 pub mod out;

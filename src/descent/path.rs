@@ -2,6 +2,7 @@
 
 use super::update::State;
 use super::{Hyper, Optimizer};
+use crate::expr::Evaluator;
 use crate::view::MAX_COORD;
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -93,19 +94,16 @@ pub struct Path {
     run: u64,
 }
 
-/// What a gradient callback reports at a point: f, ∂f/∂x, ∂f/∂y, or `None` where f or its
-/// gradient is undefined (a path needs both: it stops where only ∇f is undefined, as on the
-/// cusp of `(x^2)^0.5` at x = 0).
-type Eval = Option<[f64; 3]>;
-
 impl Path {
-    /// A path at `start` (evaluated with `grad` as step 0), ready to step. `hyper` is used as
-    /// given: check it with [`Hyper::validate`] first.
+    /// A path at `start` (evaluated with `grad` as step 0), ready to step. `grad` is any
+    /// [`Evaluator`] (a function's compiled tape, its reference trees or a gradient callback);
+    /// a path needs f and ∇f both and stops where only ∇f is undefined, as on the cusp of
+    /// `(x^2)^0.5` at x = 0. `hyper` is used as given: check it with [`Hyper::validate`] first.
     pub fn new(
         start: (f64, f64),
         optimizer: Optimizer,
         hyper: Hyper,
-        grad: &mut impl FnMut(f64, f64) -> Eval,
+        grad: &mut impl Evaluator,
     ) -> Path {
         Path::with_capacity(start, optimizer, hyper, 1, grad)
     }
@@ -116,7 +114,7 @@ impl Path {
         optimizer: Optimizer,
         hyper: Hyper,
         capacity: usize,
-        grad: &mut impl FnMut(f64, f64) -> Eval,
+        grad: &mut impl Evaluator,
     ) -> Path {
         let mut path = Path {
             start,
@@ -133,7 +131,7 @@ impl Path {
 
     /// Starts again at `start` with fresh optimizer state, keeping the optimizer, the
     /// hyperparameters and the allocated capacity.
-    pub fn restart(&mut self, start: (f64, f64), grad: &mut impl FnMut(f64, f64) -> Eval) {
+    pub fn restart(&mut self, start: (f64, f64), grad: &mut impl Evaluator) {
         let (x, y) = start;
         self.start = start;
         self.points.clear();
@@ -141,7 +139,10 @@ impl Path {
         self.state = State::new();
         self.status = Status::Running;
         let usable = x.is_finite() && y.is_finite() && x.abs().max(y.abs()) <= MAX_COORD;
-        match grad(x, y).filter(|v| usable && v.iter().all(|c| c.is_finite())) {
+        match grad
+            .gradient(x, y)
+            .filter(|v| usable && v.iter().all(|c| c.is_finite()))
+        {
             Some([f, dfdx, dfdy]) => self.points.push(Point {
                 x,
                 y,
@@ -168,7 +169,7 @@ impl Path {
     ///
     /// The path converges when |∇f| ≤ `tol` at its current point; `tol` = 0 (or negative, or
     /// NaN) means it never converges, however small the gradient gets.
-    pub fn step(&mut self, grad: &mut impl FnMut(f64, f64) -> Eval, tol: f64) -> bool {
+    pub fn step(&mut self, grad: &mut impl Evaluator, tol: f64) -> bool {
         if !self.status.is_running() {
             return false;
         }
@@ -190,7 +191,7 @@ impl Path {
         } else if x.abs().max(y.abs()) > MAX_COORD {
             format!("|θ| exceeded {MAX_COORD:e}")
         } else {
-            match grad(x, y) {
+            match grad.gradient(x, y) {
                 Some([f, dfdx, dfdy]) if f.is_finite() && dfdx.is_finite() && dfdy.is_finite() => {
                     let point = Point {
                         x,
@@ -215,7 +216,7 @@ impl Path {
 
     /// Takes up to `steps` more steps, stopping early if the path stops; a path still running
     /// afterwards is marked [`Status::StepLimit`].
-    pub fn run(&mut self, grad: &mut impl FnMut(f64, f64) -> Eval, steps: usize, tol: f64) {
+    pub fn run(&mut self, grad: &mut impl Evaluator, steps: usize, tol: f64) {
         for _ in 0..steps {
             if !self.step(grad, tol) {
                 break;
@@ -281,7 +282,7 @@ fn converged(p: &Point, tol: f64) -> bool {
 
 /// One step of every path (see [`Path::step`]), all with the same `grad`; returns how many
 /// paths added a point.
-pub fn step_all(paths: &mut [Path], grad: &mut impl FnMut(f64, f64) -> Eval, tol: f64) -> usize {
+pub fn step_all(paths: &mut [Path], grad: &mut impl Evaluator, tol: f64) -> usize {
     let mut moved = 0;
     for p in paths {
         moved += usize::from(p.step(grad, tol));

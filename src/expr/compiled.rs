@@ -1,6 +1,7 @@
 //! A function compiled to tapes: the flat, allocation-free form the descent paths, the hover
 //! read-out and the WGSL generator use (f with its gradient, and f alone for the numeric mode).
 
+use super::evaluate::{Evaluator, TapeEvaluator};
 use super::tape::Tape;
 use super::Function;
 
@@ -25,14 +26,14 @@ impl Function {
     /// A closure giving (f, ∂f/∂x, ∂f/∂y) at a point, or `None` where undefined, by a
     /// compiled tape (what the optimizers in `descent` take).
     pub fn gradient_fn(&self) -> impl FnMut(f64, f64) -> Option<[f64; 3]> {
-        Compiled::gradient_fn(self.compile())
+        self.compile().gradient_fn()
     }
 }
 
 impl Compiled {
     /// A closure over these tapes that evaluates f and ∇f without allocating.
     pub fn gradient_fn(self) -> impl FnMut(f64, f64) -> Option<[f64; 3]> {
-        let mut regs = Vec::with_capacity(self.grad.len());
-        move |x, y| self.grad.eval(x, y, &mut regs)
+        let mut tape = TapeEvaluator::new(self);
+        move |x, y| tape.gradient(x, y)
     }
 }

@@ -3,7 +3,7 @@
 
 use super::ast::{Node, Var, Vars};
 use super::error::ParseError;
-use super::{diff, eval, parser, print};
+use super::{diff, parser, print};
 
 /// f(x, y) with ∂f/∂x and ∂f/∂y (simplified), the text it came from and its variable names.
 #[derive(Debug, Clone)]
@@ -38,24 +38,6 @@ impl Function {
             dfdx,
             dfdy,
         }
-    }
-
-    /// f, ∂f/∂x, ∂f/∂y at (x, y) by the reference evaluator; `None` if any is undefined.
-    pub fn eval(&self, x: f64, y: f64) -> Option<[f64; 3]> {
-        Some([
-            eval::eval(&self.f, x, y)?,
-            eval::eval(&self.dfdx, x, y)?,
-            eval::eval(&self.dfdy, x, y)?,
-        ])
-    }
-
-    /// f, ∂f/∂x, ∂f/∂y at (x, y) by the reference evaluator, each `None` where it is
-    /// undefined. f keeps its value where only a derivative is undefined (`x^0.5` at 0); a
-    /// derivative is never defined where f is not (`0^x` for x ≤ 0, whose derivative is 0).
-    pub fn eval_each(&self, x: f64, y: f64) -> [Option<f64>; 3] {
-        let f = eval::eval(&self.f, x, y);
-        let d = |n: &Node| f.and_then(|_| eval::eval(n, x, y));
-        [f, d(&self.dfdx), d(&self.dfdy)]
     }
 
     /// The printed f, ∂f/∂x and ∂f/∂y, with the user's variable names (no head).

@@ -8,6 +8,7 @@ pub mod diff;
 pub mod domain;
 pub mod error;
 pub mod eval;
+pub mod evaluate;
 mod function;
 pub mod head;
 pub mod lexer;
@@ -24,6 +25,7 @@ pub mod wgsl;
 pub use ast::{BinOp, Expr, Func, Node, Var, Vars};
 pub use compiled::Compiled;
 pub use error::ParseError;
+pub use evaluate::{Channels, Evaluator, TapeEvaluator, TreeEvaluator};
 pub use function::Function;
 pub use parser::parse;
 

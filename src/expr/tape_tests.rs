@@ -105,7 +105,7 @@ fn domain_rules_hold_on_the_tape() {
 }
 
 #[test]
-fn rosenbrock_step_for_ten_thousand_paths_is_fast() {
+fn rosenbrock_evaluates_ten_thousand_points_without_allocating() {
     // f = (1-x)² + 100(y-x²)², ∇f = (-2(1-x) - 400x(y-x²), 200(y-x²)).
     let r = sub(y(), pow(x(), num(2.0)));
     let f = add(
@@ -117,23 +117,22 @@ fn rosenbrock_step_for_ten_thousand_paths_is_fast() {
         mul(mul(num(400.0), x()), r.clone()),
     );
     let dy = mul(num(200.0), r);
-    let tape = Tape::new(&[f, dx, dy]);
+    let tape = Tape::new(&[f.clone(), dx.clone(), dy.clone()]);
+    // What one evaluation costs, without a clock: y - x² and 1 - x are computed once for all
+    // three roots (19 instructions), and the registers are allocated once: 10,000
+    // evaluations leave their capacity as the first left it. The time per step is measured by
+    // `gradfield bench` (descent step) and benches/cpu.rs (`tape f and gradient at a point`).
+    assert_eq!(tape.len(), 19, "instructions");
     let mut regs = Vec::new();
-    let start = std::time::Instant::now();
-    let mut acc = 0.0;
+    assert!(tape.eval(0.0, 0.0, &mut regs).is_some());
+    let capacity = regs.capacity();
     for i in 0..10_000 {
         let p = i as f64 * 1e-4;
-        if let Some([v, gx, gy]) = tape.eval(p - 0.5, p, &mut regs) {
-            acc += v + gx + gy;
-        }
+        let [v, gx, gy] = tape
+            .eval(p - 0.5, p, &mut regs)
+            .expect("defined everywhere");
+        let at = |n: &Node| crate::expr::eval::eval(n, p - 0.5, p).expect("defined");
+        assert_eq!([v, gx, gy], [at(&f), at(&dx), at(&dy)], "at {i}");
     }
-    let per_step = start.elapsed();
-    eprintln!(
-        "rosenbrock: {} ops, 10,000 evaluations in {per_step:?}",
-        tape.len()
-    );
-    assert!(acc.is_finite());
-    // Target ≤ 1 ms in an optimised build; allow 20× for unoptimised test builds on a busy
-    // 2-core machine so this only catches accidental allocation or blow-ups.
-    assert!(per_step.as_millis() < 20, "took {per_step:?}");
+    assert_eq!(regs.capacity(), capacity, "evaluating allocated");
 }

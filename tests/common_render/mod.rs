@@ -114,7 +114,7 @@ pub fn save_failure(name: &str, actual: &[u8], expected: &[u8]) {
             if k % 4 == 3 {
                 255
             } else {
-                (*a as i32 - *b as i32).unsigned_abs().min(255) as u8 * 4
+                ((*a as i32 - *b as i32).unsigned_abs() * 4).min(255) as u8
             }
         })
         .collect();

@@ -1,0 +1,133 @@
+//! The one way to ask for f and ∇f at a point on the CPU ([`Evaluator`]), answered by the
+//! reference tree evaluator ([`TreeEvaluator`], the truth tests compare with) or by the compiled
+//! tape ([`TapeEvaluator`], fast and allocation-free): the same signature and the same
+//! definedness, channel by channel.
+
+use super::compiled::Compiled;
+use super::{eval, Function};
+
+/// f, ∂f/∂x, ∂f/∂y at one point, each `None` where it is undefined.
+pub type Channels = [Option<f64>; 3];
+
+/// f and its gradient at points (x, y). Every implementation follows the rules of
+/// [`super::domain`]: f keeps its value where only a derivative is undefined (`x^0.5` at 0),
+/// and a derivative is never defined where f is not (`0^x` for x ≤ 0, whose derivative is 0).
+pub trait Evaluator {
+    /// f, ∂f/∂x, ∂f/∂y at (x, y), each `None` where it is undefined.
+    fn channels(&mut self, x: f64, y: f64) -> Channels;
+
+    /// f at (x, y), `None` where undefined.
+    fn value(&mut self, x: f64, y: f64) -> Option<f64> {
+        self.channels(x, y)[0]
+    }
+
+    /// f, ∂f/∂x, ∂f/∂y at (x, y), or `None` where any of them is undefined (what a descent
+    /// path needs: it stops where only ∇f is undefined).
+    fn gradient(&mut self, x: f64, y: f64) -> Option<[f64; 3]> {
+        let [f, dx, dy] = self.channels(x, y);
+        Some([f?, dx?, dy?])
+    }
+}
+
+/// A gradient callback (f, ∂f/∂x, ∂f/∂y, or `None` where any is undefined) is an evaluator
+/// that knows definedness only for all three channels together.
+impl<F: FnMut(f64, f64) -> Option<[f64; 3]>> Evaluator for F {
+    fn channels(&mut self, x: f64, y: f64) -> Channels {
+        match self(x, y) {
+            Some([f, dx, dy]) => [Some(f), Some(dx), Some(dy)],
+            None => [None; 3],
+        }
+    }
+
+    fn gradient(&mut self, x: f64, y: f64) -> Option<[f64; 3]> {
+        self(x, y)
+    }
+}
+
+/// The reference: f64, recursive over the trees of a [`Function`] ([`eval::eval`]).
+#[derive(Debug, Clone, Copy)]
+pub struct TreeEvaluator<'a> {
+    function: &'a Function,
+}
+
+impl Evaluator for TreeEvaluator<'_> {
+    fn channels(&mut self, x: f64, y: f64) -> Channels {
+        let f = self.value(x, y);
+        let d = |n| f.and_then(|_| eval::eval(n, x, y));
+        [f, d(&self.function.dfdx), d(&self.function.dfdy)]
+    }
+
+    fn value(&mut self, x: f64, y: f64) -> Option<f64> {
+        eval::eval(&self.function.f, x, y)
+    }
+}
+
+/// The fast one: the compiled tapes of a [`Function`] with their scratch space, so that
+/// evaluating does not allocate. Agrees with [`TreeEvaluator`] on every channel's value and
+/// definedness (`tests/expr_agree.rs`).
+#[derive(Debug, Clone)]
+pub struct TapeEvaluator {
+    tapes: Compiled,
+    regs: Vec<f64>,
+    ok: Vec<bool>,
+}
+
+impl TapeEvaluator {
+    /// An evaluator over already compiled tapes.
+    pub fn new(tapes: Compiled) -> TapeEvaluator {
+        let n = tapes.grad.len().max(tapes.value.len());
+        TapeEvaluator {
+            tapes,
+            regs: Vec::with_capacity(n),
+            ok: Vec::with_capacity(n),
+        }
+    }
+}
+
+impl Evaluator for TapeEvaluator {
+    fn channels(&mut self, x: f64, y: f64) -> Channels {
+        let (mut out, mut defined) = ([0.0; 3], [false; 3]);
+        self.tapes
+            .grad
+            .eval_each_into(x, y, &mut self.regs, &mut self.ok, &mut out, &mut defined);
+        // A derivative counts only where f is defined, as in the reference.
+        let f_defined = defined[0];
+        [0, 1, 2].map(|k| (defined[k] && f_defined).then_some(out[k]))
+    }
+
+    fn value(&mut self, x: f64, y: f64) -> Option<f64> {
+        let mut out = [0.0];
+        self.tapes
+            .value
+            .eval_into(x, y, &mut self.regs, &mut out)
+            .then_some(out[0])
+    }
+
+    fn gradient(&mut self, x: f64, y: f64) -> Option<[f64; 3]> {
+        self.tapes.grad.eval(x, y, &mut self.regs)
+    }
+}
+
+impl Function {
+    /// The reference evaluator of this function.
+    pub fn tree(&self) -> TreeEvaluator<'_> {
+        TreeEvaluator { function: self }
+    }
+
+    /// The compiled, fast evaluator of this function.
+    pub fn tape(&self) -> TapeEvaluator {
+        TapeEvaluator::new(self.compile())
+    }
+
+    /// f, ∂f/∂x, ∂f/∂y at (x, y) by the reference evaluator; `None` if any is undefined
+    /// (`self.tree().gradient(x, y)`).
+    pub fn eval(&self, x: f64, y: f64) -> Option<[f64; 3]> {
+        self.tree().gradient(x, y)
+    }
+
+    /// f, ∂f/∂x, ∂f/∂y at (x, y) by the reference evaluator, each `None` where it is
+    /// undefined (`self.tree().channels(x, y)`; see [`Evaluator`]).
+    pub fn eval_each(&self, x: f64, y: f64) -> Channels {
+        self.tree().channels(x, y)
+    }
+}
