@@ -4,7 +4,7 @@
 // operands (select) so that no NaN or infinity is ever produced. Keep in sync with domain.rs.
 #import constants
 
-const GF_MAX: f32 = 3.4028235e38;
+// GF_MAX (constants): the largest magnitude of a defined value, domain.rs `LIMIT`.
 // The largest f32 whose exp is still below GF_MAX.
 const GF_LN_MAX: f32 = 88.72283;
 

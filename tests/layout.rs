@@ -156,3 +156,35 @@ fn a_layout_that_differs_is_found() {
         "a 20-byte Params must not match the 16-byte Rust one"
     );
 }
+
+#[test]
+fn the_convergence_map_reads_walkers_where_the_convergence_pass_writes_them() {
+    // shaders/basin.wgsl binds the walker buffer as vec4s, three to a walker, and reads the
+    // final point from the first and (steps, status) as the bits of .z and .w of the third.
+    let walker = gradfield::gpu::layout::host_layouts()
+        .into_iter()
+        .map(|(_, l)| l)
+        .find(|l| l.wgsl_name == "Walker")
+        .expect("the Walker layout");
+    let vec4 = 4 * std::mem::size_of::<f32>();
+    assert_eq!(walker.size, 3 * vec4, "three vec4 to a walker");
+    let at = |name: &str| {
+        walker
+            .fields
+            .iter()
+            .find(|f| f.0 == name)
+            .map(|f| (f.1, f.2))
+            .unwrap_or_else(|| panic!("Walker.{name}"))
+    };
+    assert_eq!(at("theta"), (0, 8), "(x, y) = walkers[base].xy");
+    assert_eq!(
+        at("steps"),
+        (2 * vec4 + 8, 4),
+        "steps = walkers[base + 2].z"
+    );
+    assert_eq!(
+        at("status"),
+        (2 * vec4 + 12, 4),
+        "status = walkers[base + 2].w"
+    );
+}

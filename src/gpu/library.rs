@@ -42,7 +42,7 @@ pub fn const_lines(origin: &str, u32s: &[(&str, u32)], f32s: &[(&str, f32)]) -> 
 /// The `constants` piece: the Rust constants the field, convergence and render shaders share.
 pub fn constants_wgsl() -> String {
     const_lines(
-        "src/samples.rs, src/gpu/library.rs and src/view.rs",
+        "src/samples.rs, src/gpu/library.rs, src/view.rs and src/expr/domain.rs",
         &[
             ("DEFINED_F", DEFINED_F),
             ("DEFINED_DX", DEFINED_DX),
@@ -57,6 +57,7 @@ pub fn constants_wgsl() -> String {
             ("LOG10_E", LOG10_E),
             ("MIN_NORMAL", MIN_NORMAL),
             ("MAX_COORD", crate::view::MAX_COORD as f32),
+            ("GF_MAX", crate::expr::domain::LIMIT as f32),
         ],
     )
 }
@@ -120,5 +121,6 @@ mod tests {
         assert!(text.contains(&format!("const DEFINED_DX: u32 = {DEFINED_DX}u;")));
         assert!(text.contains("const FIELD_WORKGROUP: u32 = 8u;"));
         assert!(text.contains("const MAX_COORD: f32 = 1e15f;"));
+        assert!(text.contains("const GF_MAX: f32 = 3.4028235e38f;"));
     }
 }
