@@ -2,6 +2,20 @@
 // writes one `ArrowInstance` each (direction in pixel space, so arrows are perpendicular to
 // the contours on screen); `vs_main`/`fs_main` draw each instance as a quad around the arrow
 // with a signed-distance shaft + head, anti-aliased, light fill with a dark outline.
+#import constants
+#import frame
+#import scale
+#import defined
+
+// One arrow (src/render/mod.rs `ArrowInstance`; tests/layout.rs compares the two).
+struct ArrowInstance {
+    pos: vec2<f32>,     // foot of the arrow, in plot pixels (y down)
+    dir: vec2<f32>,     // unit direction in pixel space (y down)
+    len: f32,           // length in pixels (0: not drawn)
+    mag: f32,           // |∇f| relative to the largest on screen, 0..1
+    defined: u32,
+    _pad: u32,
+}
 
 // Storage, not uniform: the compute stage branches on these values (see heatmap.wgsl).
 @group(0) @binding(0) var<storage, read> params: Params;
@@ -19,7 +33,7 @@ fn anchor_pixel(a: u32, b: u32) -> vec2<u32> {
     return min(vec2<u32>(floor(p)), params.grid - 1u);
 }
 
-@compute @workgroup_size(64)
+@compute @workgroup_size(ARROW_WORKGROUP)
 fn cs_main(@builtin(global_invocation_id) id: vec3<u32>) {
     let n = params.arrow_grid.x * params.arrow_grid.y;
     let i = id.x;
@@ -49,7 +63,7 @@ fn cs_main(@builtin(global_invocation_id) id: vec3<u32>) {
             len = min(full, full * 2.0 * rel);
         } else if params.arrow_length == 2u {
             // Logarithmic over three decades below the largest |∇f|.
-            len = full * clamp(1.0 + log2(rel) * 0.30103 / 3.0, 0.0, 1.0);
+            len = full * clamp(1.0 + log2(rel) * LOG10_2 / 3.0, 0.0, 1.0);
         }
         out.dir = g / m * sign(params.arrow_dir);
         out.len = len;

@@ -2,8 +2,13 @@
 // from the final point's angle around the view centre, brightness from its distance) or by
 // the step at which it converged (steps: through the colour map's LUT). Diverged starts draw a
 // magenta and black hatch, distinct from the grey hatch of undefined points.
+#import constants
+#import frame
+#import colormap
+#import hatch
+#import fullplot
 
-// Keep in sync with `MapParams` in src/render/basin.rs.
+// `MapParams` in src/render/basin.rs (tests/layout.rs compares the two).
 struct MapParams {
     // 0 basin, 1 steps.
     mode: u32,
@@ -24,47 +29,19 @@ struct MapParams {
 // (·, ·, steps as u32 bits, status as u32 bits).
 @group(0) @binding(1) var<storage, read> walkers: array<vec4<f32>>;
 @group(0) @binding(2) var<uniform> map: MapParams;
-@group(0) @binding(3) var<storage, read> lut: array<u32, 256>;
+@group(0) @binding(3) var<uniform> lut: Lut;
 
-struct VsOut {
-    @builtin(position) pos: vec4<f32>,
-}
-
-@vertex
-fn vs_main(@builtin(vertex_index) vi: u32) -> VsOut {
-    let uv = vec2<f32>(f32((vi << 1u) & 2u), f32(vi & 2u));
-    var out: VsOut;
-    out.pos = vec4<f32>(uv * 2.0 - 1.0, 0.0, 1.0);
-    return out;
-}
-
-const CONVERGED: u32 = 2u;
-const DIVERGED: u32 = 3u;
-const HATCH_PERIOD: f32 = 8.0;
 const STILL_MOVING: vec3<f32> = vec3<f32>(0.12, 0.12, 0.14);
 // Where the shown map has no start (the view moved since it was computed).
 const NOT_COMPUTED: vec3<f32> = vec3<f32>(0.3, 0.3, 0.3);
-
-fn lut_color(t: f32) -> vec3<f32> {
-    let x = clamp(t, 0.0, 1.0) * 255.0;
-    let i = u32(floor(x));
-    let j = min(i + 1u, 255u);
-    return mix(unpack4x8unorm(lut[i]).rgb, unpack4x8unorm(lut[j]).rgb, x - f32(i));
-}
 
 fn hsv(h: f32, s: f32, v: f32) -> vec3<f32> {
     let c = clamp(abs(fract(h + vec3<f32>(0.0, 2.0 / 3.0, 1.0 / 3.0)) * 6.0 - 3.0) - 1.0, vec3<f32>(0.0), vec3<f32>(1.0));
     return v * mix(vec3<f32>(1.0), c, s);
 }
 
-// Magenta and black in stripes of the other diagonal than the undefined hatch.
-fn diverged_hatch(px: vec2<f32>) -> vec3<f32> {
-    let s = fract((px.x - px.y) / HATCH_PERIOD);
-    return select(vec3<f32>(0.0), vec3<f32>(0.85, 0.0, 0.85), s < 0.5);
-}
-
 @fragment
-fn fs_main(in: VsOut) -> @location(0) vec4<f32> {
+fn fs_main(in: FullPlotOut) -> @location(0) vec4<f32> {
     let cell = floor((in.pos.xy - params.plot_origin) * map.cell_scale + map.cell_offset);
     if any(cell < vec2<f32>(0.0)) || any(cell >= vec2<f32>(map.size)) {
         return output_color(NOT_COMPUTED, 1.0, params);
@@ -76,10 +53,10 @@ fn fs_main(in: VsOut) -> @location(0) vec4<f32> {
     let steps = bitcast<u32>(tail.z);
     let status = bitcast<u32>(tail.w);
     var color = STILL_MOVING;
-    if status == DIVERGED {
+    if status == STATUS_DIVERGED {
         color = diverged_hatch(in.pos.xy);
     } else if map.mode == 1u {
-        if status == CONVERGED {
+        if status == STATUS_CONVERGED {
             color = lut_color(f32(steps) / f32(max(map.steps, 1u)));
         }
     } else {
@@ -89,7 +66,7 @@ fn fs_main(in: VsOut) -> @location(0) vec4<f32> {
         let hue = (atan2(d.y, d.x) / 6.2831853 + 0.5) * 0.72;
         let r = clamp(length(d), 0.0, 1.5) / 1.5;
         color = hsv(hue, 0.8, 0.95 - 0.45 * r);
-        if status != CONVERGED {
+        if status != STATUS_CONVERGED {
             // Still moving after the last step: the same hue, greyed.
             color = mix(color, vec3<f32>(0.35), 0.6);
         }

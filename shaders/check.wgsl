@@ -2,6 +2,8 @@
 // (src/gpu/check.rs) only when a pass is built for the check, so that ordinary field shaders
 // stay small. Field mode 2 writes (log10 relative difference, 0, 0, defined) where defined
 // says only whether the difference is (both gradients are defined there).
+#import constants
+#import sample
 
 // Below this the relative difference is shown as this (log10 = -10): f32 cannot tell.
 const CHECK_FLOOR: f32 = 1e-10;
@@ -22,7 +24,7 @@ fn gf_check(x: f32, y: f32) -> Sample {
         let b = gn / m;
         rel = length(a - b) / max(length(a), CHECK_TINY / m);
     }
-    let v = log2(max(rel, CHECK_FLOOR)) * 0.30103;
+    let v = log2(max(rel, CHECK_FLOOR)) * LOG10_2;
     let ok = e.dx_ok && e.dy_ok && n.dx_ok && n.dy_ok;
     return Sample(v, 0.0, 0.0, ok, false, false);
 }

@@ -4,8 +4,10 @@
 // Layout (keep in sync with src/gpu/walker.rs, `Walker` and `Params`): `walkers` is W * H
 // Walker, row-major, row 0 = top of the picture (DESIGN.md grid convention), start (row j,
 // column i) at index j * W + i. A zeroed walker (status 0) is initialised on its first visit.
+// tests/layout.rs compares `Params` and `Walker` with their Rust structs.
+#import constants
+#import sample
 
-// Keep in sync with `Params` in src/gpu/walker.rs.
 struct Params {
     width: u32,
     height: u32,
@@ -29,23 +31,7 @@ struct Params {
     pad2: u32,
 }
 
-// f, df/dx, df/dy and whether each is defined (a derivative only where f is).
-struct Sample {
-    f: f32,
-    dfdx: f32,
-    dfdy: f32,
-    f_ok: bool,
-    dx_ok: bool,
-    dy_ok: bool,
-}
-
-// f only, and whether it is defined.
-struct ValueOk {
-    v: f32,
-    ok: bool,
-}
-
-// Keep in sync with `Walker` in src/gpu/walker.rs (48 bytes).
+// `Walker` in src/gpu/walker.rs.
 struct Walker {
     theta: vec2<f32>,
     // Velocity b (momentum, nesterov) or first moment m (adam).
@@ -64,10 +50,9 @@ struct Walker {
 
 const FRESH: u32 = 0u;
 const RUNNING: u32 = 1u;
-const CONVERGED: u32 = 2u;
-const DIVERGED: u32 = 3u;
-// |theta| beyond this is divergence (src/view.rs, MAX_COORD).
-const MAX_COORD: f32 = 1e15;
+const CONVERGED: u32 = STATUS_CONVERGED;
+const DIVERGED: u32 = STATUS_DIVERGED;
+// |theta| beyond MAX_COORD (src/view.rs, through `constants`) is divergence.
 
 @group(0) @binding(0) var<uniform> params: Params;
 // x of each column and y of each row, already rounded to f32 by the CPU.
@@ -147,7 +132,7 @@ fn update(w: ptr<function, Walker>) {
     }
 }
 
-@compute @workgroup_size(8, 8)
+@compute @workgroup_size(FIELD_WORKGROUP, FIELD_WORKGROUP)
 fn cs_main(@builtin(global_invocation_id) gid: vec3<u32>) {
     if gid.x >= params.width || gid.y >= params.height {
         return;

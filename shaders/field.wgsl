@@ -5,13 +5,12 @@
 // sample (row j, column i) at index j * W + i, holding (f, df/dx, df/dy, defined) where
 // defined is a float holding the bit set DEFINED_F | DEFINED_DX | DEFINED_DY of the channels
 // that are defined (7.0: all; 1.0: f but not its gradient; 0.0: nothing); an undefined
-// channel holds 0.0. A derivative is never defined where f is not.
+// channel holds 0.0. A derivative is never defined where f is not. DEFINED_* and
+// FIELD_WORKGROUP come from Rust (src/samples.rs, src/gpu/library.rs) through `constants`.
+#import constants
+#import sample
 
-const DEFINED_F: u32 = 1u;
-const DEFINED_DX: u32 = 2u;
-const DEFINED_DY: u32 = 4u;
-
-// Keep in sync with `Params` in src/gpu/field.rs.
+// `Params` in src/gpu/field.rs (tests/layout.rs compares the two).
 struct Params {
     width: u32,
     height: u32,
@@ -20,22 +19,6 @@ struct Params {
     unused: u32,
     // Relative step of the central differences: h = step * max(1, |x|).
     step: f32,
-}
-
-// f, df/dx, df/dy and whether each is defined (a derivative only where f is).
-struct Sample {
-    f: f32,
-    dfdx: f32,
-    dfdy: f32,
-    f_ok: bool,
-    dx_ok: bool,
-    dy_ok: bool,
-}
-
-// f only, and whether it is defined.
-struct ValueOk {
-    v: f32,
-    ok: bool,
 }
 
 // 0 = exact (symbolic derivatives), 1 = numeric (central differences of gf_value),
@@ -71,7 +54,7 @@ fn numeric_sample(x: f32, y: f32) -> Sample {
     return Sample(c.v, dx.v, dy.v, c.ok, dx_ok, dy_ok);
 }
 
-@compute @workgroup_size(8, 8)
+@compute @workgroup_size(FIELD_WORKGROUP, FIELD_WORKGROUP)
 fn cs_main(@builtin(global_invocation_id) gid: vec3<u32>) {
     if gid.x >= params.width || gid.y >= params.height {
         return;

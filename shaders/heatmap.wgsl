@@ -3,6 +3,12 @@
 // log scale is on), made the same width in pixels everywhere by dividing |v − level| by the
 // exact gradient |∇v| in value per pixel. Samples where f is undefined draw a grey diagonal
 // hatch; where only the gradient is undefined f is coloured as usual.
+#import frame
+#import scale
+#import defined
+#import colormap
+#import hatch
+#import fullplot
 
 // The frame parameters and the range are storage buffers, not uniforms, because the branches
 // below test their values: Mesa's lavapipe (22.x) specialises a shader on the uniforms its
@@ -11,46 +17,14 @@
 @group(0) @binding(0) var<storage, read> params: Params;
 @group(0) @binding(1) var<storage, read> field: array<vec4<f32>>;
 @group(0) @binding(2) var<storage, read> range: RangeResult;
-// 256 packed RGBA8 entries, four to a vec4 (uniform arrays have a 16-byte stride); no branch
-// tests them, so a uniform is safe.
-@group(0) @binding(3) var<uniform> lut: array<vec4<u32>, 64>;
+// The LUT (shaders/lib/colormap.wgsl) is a uniform: no branch tests its values.
+@group(0) @binding(3) var<uniform> lut: Lut;
 
-struct VsOut {
-    @builtin(position) pos: vec4<f32>,
-}
-
-// One triangle that covers the viewport (set to the plot rectangle).
-@vertex
-fn vs_main(@builtin(vertex_index) vi: u32) -> VsOut {
-    let uv = vec2<f32>(f32((vi << 1u) & 2u), f32(vi & 2u));
-    var out: VsOut;
-    out.pos = vec4<f32>(uv * 2.0 - 1.0, 0.0, 1.0);
-    return out;
-}
-
-const HATCH_A: vec3<f32> = vec3<f32>(0.42, 0.42, 0.42);
-const HATCH_B: vec3<f32> = vec3<f32>(0.62, 0.62, 0.62);
-const HATCH_PERIOD: f32 = 8.0;
 const LINE_DARK: vec3<f32> = vec3<f32>(0.05, 0.05, 0.05);
 const LINE_HALO: vec3<f32> = vec3<f32>(1.0, 1.0, 1.0);
 
-fn lut_color(t: f32) -> vec3<f32> {
-    let x = clamp(t, 0.0, 1.0) * 255.0;
-    let i = u32(floor(x));
-    let j = min(i + 1u, 255u);
-    let a = unpack4x8unorm(lut[i / 4u][i % 4u]).rgb;
-    let b = unpack4x8unorm(lut[j / 4u][j % 4u]).rgb;
-    return mix(a, b, x - f32(i));
-}
-
-// Two greys in 45° stripes, fixed to the screen: no colour map draws a pattern.
-fn hatch(px: vec2<f32>) -> vec3<f32> {
-    let s = fract((px.x + px.y) / HATCH_PERIOD);
-    return select(HATCH_B, HATCH_A, s < 0.5);
-}
-
 @fragment
-fn fs_main(in: VsOut) -> @location(0) vec4<f32> {
+fn fs_main(in: FullPlotOut) -> @location(0) vec4<f32> {
     let local = in.pos.xy - params.plot_origin;
     let ij = clamp(vec2<i32>(floor(local)), vec2<i32>(0), vec2<i32>(params.grid) - 1);
     let s = field[u32(ij.y) * params.grid.x + u32(ij.x)];

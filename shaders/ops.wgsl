@@ -2,8 +2,9 @@
 // WGSL lets an implementation assume that NaN and infinity never occur, so every helper decides
 // whether its result is defined from its operands BEFORE computing, and computes with safe
 // operands (select) so that no NaN or infinity is ever produced. Keep in sync with domain.rs.
+#import constants
 
-const GF_MAX: f32 = 3.4028235e38;
+// GF_MAX (constants): the largest magnitude of a defined value, domain.rs `LIMIT`.
 // The largest f32 whose exp is still below GF_MAX.
 const GF_LN_MAX: f32 = 88.72283;
 
@@ -126,7 +127,7 @@ fn gf_log2(a: f32) -> GfR {
 
 fn gf_log10(a: f32) -> GfR {
     let l = gf_log2(a);
-    return GfR(l.v * 0.30103, l.ok);
+    return GfR(l.v * LOG10_2, l.ok);
 }
 
 fn gf_sqrt(a: f32) -> GfR {

@@ -3,6 +3,7 @@
 // anti-aliased; each has a dark outline so its colour reads on every colour map. The boxes
 // of the path labels are instances too: rounded rectangles, filled and outlined.
 // Keep `Prim` in sync with src/render/paths.rs `Prim`.
+#import frame
 
 @group(0) @binding(0) var<uniform> params: Params;
 

@@ -2,9 +2,14 @@
 // atomics on order-preserving u32 keys, an optional histogram (in key space, so it resolves
 // values across many decades) for percentile clipping, and a one-thread resolve that writes
 // `RangeResult` for the heatmap and arrow passes. Entry points run in this order in one
-// compute pass: cs_clear, cs_main (min/max), cs_histogram, cs_resolve.
+// compute pass: cs_clear, cs_main (min/max), cs_histogram, cs_resolve. `Stats` and
+// `RangeResult` are src/render/range.rs `Stats` and src/render/mod.rs `RangeResult`
+// (tests/layout.rs compares them); BINS and the workgroup size are render_constants.
+#import frame
+#import scale
+#import defined
 
-const BINS: u32 = 2048u;
+const BINS: u32 = RANGE_BINS;
 
 struct Stats {
     min_key: atomic<u32>,
@@ -13,7 +18,7 @@ struct Stats {
     count: atomic<u32>,
     // Smallest key of a value ≥ MIN_NORMAL (the log scale's lower end when f reaches 0).
     min_pos_key: atomic<u32>,
-    hist: array<atomic<u32>, 2048>,
+    hist: array<atomic<u32>, RANGE_BINS>,
 }
 
 @group(0) @binding(0) var<uniform> params: Params;
@@ -21,11 +26,27 @@ struct Stats {
 @group(0) @binding(2) var<storage, read_write> stats: Stats;
 @group(0) @binding(3) var<storage, read_write> result: RangeResult;
 
+// f32 → u32 whose unsigned order is the float order (negatives have their bits flipped).
+fn order_key(f: f32) -> u32 {
+    let b = bitcast<u32>(f);
+    if (b & 0x80000000u) != 0u {
+        return ~b;
+    }
+    return b | 0x80000000u;
+}
+
+fn order_unkey(k: u32) -> f32 {
+    if (k & 0x80000000u) != 0u {
+        return bitcast<f32>(k & 0x7fffffffu);
+    }
+    return bitcast<f32>(~k);
+}
+
 fn sample_count() -> u32 {
     return params.grid.x * params.grid.y;
 }
 
-@compute @workgroup_size(256)
+@compute @workgroup_size(RANGE_WORKGROUP)
 fn cs_clear(@builtin(global_invocation_id) id: vec3<u32>) {
     let i = id.x;
     if i < BINS {
@@ -62,16 +83,16 @@ var<workgroup> wg_not_min_pos: atomic<u32>;
 // GPU may flush subnormal floats to zero.
 const KEY_MINUS_ZERO: u32 = 0x7fffffffu;
 const KEY_MIN_NORMAL: u32 = 0x80800000u;
-var<workgroup> wg_hist: array<atomic<u32>, 2048>;
+var<workgroup> wg_hist: array<atomic<u32>, RANGE_BINS>;
 
-@compute @workgroup_size(256)
+@compute @workgroup_size(RANGE_WORKGROUP)
 fn cs_main(
     @builtin(global_invocation_id) id: vec3<u32>,
     @builtin(local_invocation_index) lid: u32,
     @builtin(num_workgroups) groups: vec3<u32>,
 ) {
     let n = sample_count();
-    let stride = groups.x * 256u;
+    let stride = groups.x * RANGE_WORKGROUP;
     var kmin = 0xffffffffu;
     var kmax = 0u;
     var gmax = 0u;
@@ -122,7 +143,7 @@ fn bin_of(k: u32, kmin: u32, kmax: u32) -> u32 {
     return min(b, BINS - 1u);
 }
 
-@compute @workgroup_size(256)
+@compute @workgroup_size(RANGE_WORKGROUP)
 fn cs_histogram(
     @builtin(global_invocation_id) id: vec3<u32>,
     @builtin(local_invocation_index) lid: u32,
@@ -132,7 +153,7 @@ fn cs_histogram(
         return;
     }
     let n = sample_count();
-    let stride = groups.x * 256u;
+    let stride = groups.x * RANGE_WORKGROUP;
     let kmin = atomicLoad(&stats.min_key);
     let kmax = atomicLoad(&stats.max_key);
     for (var i = id.x; i < n; i += stride) {
@@ -142,7 +163,7 @@ fn cs_histogram(
         }
     }
     workgroupBarrier();
-    for (var b = lid; b < BINS; b += 256u) {
+    for (var b = lid; b < BINS; b += RANGE_WORKGROUP) {
         let c = atomicLoad(&wg_hist[b]);
         if c > 0u {
             atomicAdd(&stats.hist[b], c);

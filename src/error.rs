@@ -3,6 +3,9 @@
 
 use std::path::PathBuf;
 
+mod gpu;
+pub use gpu::{GpuError, ShaderError};
+
 /// Result with gradfield's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -26,12 +29,13 @@ pub enum Error {
     /// No GPU adapter could be found; the message says how to get one.
     #[error("{0}")]
     NoAdapter(String),
-    /// The GPU reported an error (device request, validation, lost device, readback).
+    /// The GPU reported an error (device request, validation, lost device, readback), with
+    /// the operation that found it.
     #[error("GPU error: {0}")]
-    Gpu(String),
-    /// A generated shader failed validation or pipeline creation.
+    Gpu(#[from] GpuError),
+    /// A shader failed to assemble, validate or build into a module or pipeline.
     #[error("shader error: {0}")]
-    Shader(String),
+    Shader(#[from] ShaderError),
     /// The explorer was asked for but there is no display to open a window on.
     #[error("no display found; use `gradfield render` to draw to a PNG without a window")]
     NoDisplay,
@@ -48,6 +52,11 @@ pub enum Error {
 }
 
 impl Error {
+    /// An [`Error::Gpu`] said in words, for failures that have no wgpu error behind them.
+    pub fn gpu(message: impl Into<String>) -> Error {
+        Error::Gpu(GpuError::Failed(message.into()))
+    }
+
     /// Shorthand for an [`Error::Io`] about `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
         Error::Io {

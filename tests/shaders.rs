@@ -27,30 +27,40 @@ fn static_shaders_validate() {
             continue;
         }
         let text = std::fs::read_to_string(&path).expect("readable shader");
-        // Templates need generated functions: splice the simplest field, f = x. The render
-        // shaders share the structs of common.wgsl, which the renderer prepends.
+        // Each shader as the program builds it: templates with generated functions spliced in
+        // (the simplest field, f = x, or a small function), imports resolved.
         let name = path
             .file_stem()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        let source = if name == "check" {
-            let f = gradfield::expr::Function::parse("sin(x) * y").expect("parses");
-            let (grad, value) = gradfield::gpu::field::function_tapes(&f);
-            let generated = wgsl::generate(&grad, &value).expect("generates");
-            gradfield::gpu::check::field_shader(&generated, true).expect("splices")
-        } else if text.contains(wgsl::PLACEHOLDER) {
-            source_for(var(Var::X), num(1.0), num(0.0))
-        } else if ["common", "ops"].contains(&name) {
-            text
-        } else {
-            gradfield::render::with_common(&text)
+        let render = gradfield::render::shader_sources().expect("render imports resolve");
+        let source = match name {
+            "check" => {
+                let f = gradfield::expr::Function::parse("sin(x) * y").expect("parses");
+                let (grad, value) = gradfield::gpu::field::function_tapes(&f);
+                let generated = wgsl::generate(&grad, &value).expect("generates");
+                gradfield::gpu::check::field_shader(&generated, true).expect("splices")
+            }
+            "field" => source_for(var(Var::X), num(1.0), num(0.0)),
+            "converge" => {
+                let f = gradfield::expr::Function::parse("x^2 + y^2").expect("parses");
+                let src = gradfield::gpu::converge::converge_source(&f).expect("generates");
+                assert!(src.contains("fn update("), "the convergence shader itself");
+                src
+            }
+            "ops" => gradfield::gpu::library::resolve("shaders/ops.wgsl", &text).expect("imports"),
+            _ => match render.iter().find(|(n, _)| *n == name) {
+                Some((_, src)) => src.clone(),
+                None => panic!("{}: no rule to build this shader", path.display()),
+            },
         };
+        assert!(!source.contains("#import"), "{name}: an import is left");
         if let Err(e) = validate(&path.display().to_string(), &source) {
             panic!("{e}");
         }
         count += 1;
     }
-    assert!(count >= 2, "found only {count} shaders");
+    assert_eq!(count, 9, "every shader of shaders/ (not lib/) is checked");
     assert!(FIELD_TEMPLATE.contains(wgsl::PLACEHOLDER));
 }
 
@@ -137,4 +147,57 @@ fn converge_shader_validates_for_every_function() {
         let src = converge_source(&f).expect("generates");
         validate(text, &src).unwrap_or_else(|e| panic!("{e}"));
     }
+}
+
+#[test]
+fn every_shared_piece_is_imported_and_resolves_alone() {
+    // Each file of shaders/lib/ is a piece some shader imports by its name, and its own
+    // imports resolve (a piece may use globals its importer declares, so naga checks it in
+    // the shaders above, not alone).
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/shaders");
+    let mut all = String::new();
+    for sub in [dir.to_string(), format!("{dir}/lib")] {
+        for entry in std::fs::read_dir(sub).expect("shaders/") {
+            let path = entry.expect("dir entry").path();
+            if path.extension().and_then(|e| e.to_str()) == Some("wgsl") {
+                all.push_str(&std::fs::read_to_string(&path).expect("readable"));
+            }
+        }
+    }
+    let mut pieces = 0;
+    for entry in std::fs::read_dir(format!("{dir}/lib")).expect("shaders/lib/") {
+        let path = entry.expect("dir entry").path();
+        let name = path
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        assert!(
+            all.contains(&format!("#import {name}\n")),
+            "shaders/lib/{name}.wgsl is imported by no shader"
+        );
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let file: &'static str = Box::leak(path.display().to_string().into_boxed_str());
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        let resolved =
+            gradfield::render::resolve_shader(gradfield::render::WgslFile { file, text })
+                .unwrap_or_else(|e| panic!("{e}"));
+        assert!(!resolved.contains("#import"));
+        pieces += 1;
+    }
+    assert_eq!(pieces, 7, "the pieces of shaders/lib/");
+}
+
+#[test]
+fn an_unknown_import_names_the_shader_file_and_line() {
+    let shader = gradfield::render::WgslFile {
+        file: "shaders/broken.wgsl",
+        text: "// a shader\n#import frame\n#import colourmap\n",
+    };
+    let err = gradfield::render::resolve_shader(shader).unwrap_err();
+    assert!(matches!(err, gradfield::Error::Shader(_)), "{err}");
+    let text = err.to_string();
+    assert!(
+        text.starts_with("shader error: shaders/broken.wgsl:3: unknown shader piece `colourmap`"),
+        "{text}"
+    );
 }

@@ -48,7 +48,7 @@ impl Graphics {
         let instance = wgpu::Instance::new(desc);
         let surface = instance
             .create_surface(window.clone())
-            .map_err(|e| Error::Gpu(format!("could not create the window surface: {e}")))?;
+            .map_err(|e| Error::gpu(format!("could not create the window surface: {e}")))?;
         let gpu = Gpu::for_surface(instance, &surface)?;
         let size = window.inner_size();
         let caps = surface.get_capabilities(&gpu.adapter);
@@ -59,7 +59,7 @@ impl Graphics {
             .copied()
             .find(|f| !f.is_srgb())
             .or_else(|| caps.formats.first().copied())
-            .ok_or_else(|| Error::Gpu("the window surface offers no formats".into()))?;
+            .ok_or_else(|| Error::gpu("the window surface offers no formats"))?;
         // COPY_DST where the surface allows it: the renderer then copies its cached heatmap
         // and arrows into each frame instead of drawing them again while only paths move.
         let copyable = caps.usages.contains(wgpu::TextureUsages::COPY_DST);
@@ -191,7 +191,7 @@ impl Graphics {
             }
             wgpu::CurrentSurfaceTexture::Timeout | wgpu::CurrentSurfaceTexture::Occluded => {}
             wgpu::CurrentSurfaceTexture::Validation => {
-                return Err(Error::Gpu("the window surface failed validation".into()));
+                return Err(Error::gpu("the window surface failed validation"));
             }
         }
         Ok(())

@@ -56,7 +56,7 @@ impl MapRunner {
             self.pass = Some((key.generation, ConvergePass::new(&gpu.device, function)?));
         }
         let Some((_, pass)) = &mut self.pass else {
-            return Err(Error::Gpu("the convergence pass is missing".into()));
+            return Err(Error::gpu("the convergence pass is missing"));
         };
         let settings = ConvergeSettings {
             optimizer: key.optimizer,
@@ -94,7 +94,7 @@ impl MapRunner {
         }
         let buffer = pass
             .buffer()
-            .ok_or_else(|| Error::Gpu("the convergence map has no buffer".into()))?
+            .ok_or_else(|| Error::gpu("the convergence map has no buffer"))?
             .clone();
         let mut status = None;
         if job.done < job.total {

@@ -165,7 +165,7 @@ impl Recorder {
                 Ok(Update::Done(Err(e))) => return Some(format!("GIF not saved: {e}")),
                 Err(TryRecvError::Empty) => return None,
                 Err(TryRecvError::Disconnected) => {
-                    let e = Error::Gpu("the recording thread stopped".into());
+                    let e = Error::gpu("the recording thread stopped");
                     return Some(format!("GIF not saved: {e}"));
                 }
             }

@@ -79,7 +79,7 @@ impl Recovery {
         self.losses
             .retain(|&t| now.saturating_duration_since(t) < LOSS_WINDOW);
         if self.losses.len() >= MAX_LOSSES {
-            return Err(Error::Gpu(format!(
+            return Err(Error::gpu(format!(
                 "the GPU device was lost {} times within {} s ({reason}); giving up",
                 self.losses.len() + 1,
                 LOSS_WINDOW.as_secs()

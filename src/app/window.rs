@@ -67,7 +67,7 @@ pub fn run(options: Options) -> Result<()> {
     };
     event_loop
         .run_app(&mut app)
-        .map_err(|e| Error::Gpu(format!("the window's event loop failed: {e}")))?;
+        .map_err(|e| Error::gpu(format!("the window's event loop failed: {e}")))?;
     app.result
 }
 
@@ -108,7 +108,7 @@ impl App {
             ));
         let window = Arc::new(
             el.create_window(attrs)
-                .map_err(|e| Error::Gpu(format!("could not open a window: {e}")))?,
+                .map_err(|e| Error::gpu(format!("could not open a window: {e}")))?,
         );
         let parts = DeviceParts::new(&window, &self.state)?;
         self.window = Some(window);

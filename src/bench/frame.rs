@@ -103,7 +103,7 @@ fn expect_field(work: FrameWork, field: bool) -> Result<()> {
     if work.field == field {
         Ok(())
     } else {
-        Err(Error::Gpu(format!(
+        Err(Error::gpu(format!(
             "bench: the renderer {} the field, which this frame kind should not",
             if field { "skipped" } else { "recomputed" }
         )))

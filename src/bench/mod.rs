@@ -129,7 +129,7 @@ pub fn run(gpu: &Gpu, options: &Options, mut progress: impl FnMut(&str)) -> Resu
             .iter()
             .map(|s| if wall { s.wall_ms } else { s.best_ms() })
             .collect();
-        Stats::from_ms(&ms).ok_or_else(|| Error::Gpu("bench: no finite timings".into()))
+        Stats::from_ms(&ms).ok_or_else(|| Error::gpu("bench: no finite timings"))
     };
     let mut rows = Vec::new();
     for &size in &options.sizes {
@@ -140,7 +140,7 @@ pub fn run(gpu: &Gpu, options: &Options, mut progress: impl FnMut(&str)) -> Resu
             let (full, steady, layout) = frame::frames(gpu, &mut timer, scene, size, w, r)?;
             let cpu_ms = cpu::field(scene, size, options.cpu_repeats);
             let cpu = Stats::from_ms(&cpu_ms)
-                .ok_or_else(|| Error::Gpu("bench: no finite CPU timings".into()))?;
+                .ok_or_else(|| Error::gpu("bench: no finite CPU timings"))?;
             let (field, field_wall) = (summary(&field, false)?, summary(&field, true)?);
             let (full_bytes, steady_bytes) = (
                 floor::full_frame_bytes(&layout),
@@ -173,7 +173,7 @@ pub fn run(gpu: &Gpu, options: &Options, mut progress: impl FnMut(&str)) -> Resu
             function: scene.name.to_string(),
             paths: cpu::DESCENT_PATHS,
             step: Stats::from_ms(&ms)
-                .ok_or_else(|| Error::Gpu("bench: no finite descent timings".into()))?,
+                .ok_or_else(|| Error::gpu("bench: no finite descent timings"))?,
         });
     }
     let info = gpu.adapter.get_info();

@@ -124,7 +124,7 @@ impl GpuTimer {
     /// Marks the start of a span in `encoder`.
     pub fn begin(&mut self, encoder: &mut wgpu::CommandEncoder) -> Result<()> {
         if self.open || self.spans >= MAX_SPANS {
-            return Err(Error::Gpu("GpuTimer: unbalanced or too many spans".into()));
+            return Err(Error::gpu("GpuTimer: unbalanced or too many spans"));
         }
         self.open = true;
         self.mark(encoder, Some(2 * self.spans), None);
@@ -134,7 +134,7 @@ impl GpuTimer {
     /// Marks the end of the open span in `encoder`.
     pub fn end(&mut self, encoder: &mut wgpu::CommandEncoder) -> Result<()> {
         if !self.open {
-            return Err(Error::Gpu("GpuTimer: end without begin".into()));
+            return Err(Error::gpu("GpuTimer: end without begin"));
         }
         self.mark(encoder, None, Some(2 * self.spans + 1));
         self.open = false;
@@ -163,12 +163,12 @@ impl GpuTimer {
             .started
             .take()
             .map(|t| t.elapsed().as_secs_f64() * 1e3)
-            .ok_or_else(|| Error::Gpu("GpuTimer: finish without start".into()))?;
+            .ok_or_else(|| Error::gpu("GpuTimer: finish without start"))?;
         let gpu_ms = match &self.queries {
             Some(q) if self.spans > 0 => Some(self.read_spans(gpu, q)?),
             _ => None,
         };
-        gpu.check()?;
+        gpu.check_after("timing GPU work")?;
         Ok(Sample { gpu_ms, wall_ms })
     }
 

@@ -118,7 +118,7 @@ pub fn render_map_png(
     ));
     let buffer = pass
         .buffer()
-        .ok_or_else(|| Error::Gpu("the convergence map has no buffer".into()))?;
+        .ok_or_else(|| Error::gpu("the convergence map has no buffer"))?;
     let map = MapView {
         mode,
         steps,

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use super::ast::Func;
 use super::domain::LIMIT;
 use super::tape::{Op, Tape};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, ShaderError};
 
 /// The line of a template that [`splice`] replaces with the generated functions.
 pub const PLACEHOLDER: &str = "// @generated-field-functions";
@@ -22,11 +22,11 @@ pub const OPS_WGSL: &str = include_str!("../../shaders/ops.wgsl");
 /// `shaders/ops.wgsl`. `Sample` and `ValueOk` are declared by the template.
 pub fn generate(tape_f_grad: &Tape, tape_f: &Tape) -> Result<String> {
     if tape_f_grad.roots().len() != 3 || tape_f.roots().len() != 1 {
-        return Err(Error::Shader(format!(
+        return Err(Error::Shader(ShaderError::Assembly(format!(
             "field code needs tapes with 3 and 1 roots, got {} and {}",
             tape_f_grad.roots().len(),
             tape_f.roots().len()
-        )));
+        ))));
     }
     let mut s = String::from(OPS_WGSL);
     let exponents: std::collections::BTreeSet<i32> = [tape_f_grad, tape_f]
@@ -94,9 +94,9 @@ fn powi_function(n: i32) -> String {
 /// Replaces the [`PLACEHOLDER`] line of `template` with `generated`.
 pub fn splice(template: &str, generated: &str) -> Result<String> {
     if !template.contains(PLACEHOLDER) {
-        return Err(Error::Shader(format!(
+        return Err(Error::Shader(ShaderError::Assembly(format!(
             "shader template has no '{PLACEHOLDER}' line"
-        )));
+        ))));
     }
     Ok(template.replacen(PLACEHOLDER, generated, 1))
 }

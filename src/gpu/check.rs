@@ -4,6 +4,7 @@
 
 use crate::error::Result;
 use crate::expr::wgsl;
+use crate::gpu::library;
 use crate::gpu::source::FIELD_TEMPLATE;
 
 /// `gf_check`: per sample (log10 of the relative difference of the exact and numeric
@@ -15,8 +16,9 @@ pub const CHECK_STUB: &str =
     "fn gf_check(x: f32, y: f32) -> Sample {\n    return Sample(0.0, 0.0, 0.0, false, false, false);\n}\n";
 
 /// The complete field shader from the generated functions (`wgsl::generate`), with the
-/// gradient check or its stub.
+/// gradient check or its stub, its `#import` lines resolved.
 pub fn field_shader(generated: &str, with_check: bool) -> Result<String> {
     let check = if with_check { CHECK_WGSL } else { CHECK_STUB };
-    wgsl::splice(FIELD_TEMPLATE, &format!("{generated}\n{check}"))
+    let spliced = wgsl::splice(FIELD_TEMPLATE, &format!("{generated}\n{check}"))?;
+    library::resolve("shaders/field.wgsl", &spliced)
 }

@@ -1,11 +1,12 @@
 //! Adapter and device: headless (tests, command line) or compatible with a window surface
 //! (the explorer). Honours `WGPU_BACKEND` and `WGPU_ADAPTER_NAME`, prefers a real GPU and falls
-//! back to any adapter, software ones (lavapipe) included. Device errors are recorded, never
-//! panicked on.
+//! back to any adapter, software ones (lavapipe) included. Device errors outside an error
+//! scope are recorded (bounded), never panicked on, and reported by the next operation that
+//! checks, which names itself and says they came from earlier GPU work.
 
 use std::sync::{Arc, Mutex};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, GpuError, Result};
 
 /// How many errors reported outside an error scope are kept until they are taken; later ones
 /// are only counted, so a driver that reports an error every frame cannot grow memory.
@@ -15,13 +16,13 @@ pub const MAX_KEPT_ERRORS: usize = 16;
 #[derive(Debug, Default)]
 struct Health {
     lost: Option<String>,
-    errors: Vec<String>,
+    errors: Vec<wgpu::Error>,
     /// Errors past [`MAX_KEPT_ERRORS`] since the last take, counted but not kept.
     dropped: usize,
 }
 
 impl Health {
-    fn record(&mut self, error: String) {
+    fn record(&mut self, error: wgpu::Error) {
         if self.errors.len() < MAX_KEPT_ERRORS {
             self.errors.push(error);
         } else {
@@ -31,13 +32,33 @@ impl Health {
 
     /// The kept errors (oldest first), a line counting the dropped ones, and the loss.
     fn take(&mut self) -> Vec<String> {
-        let mut all = std::mem::take(&mut self.errors);
+        let mut all: Vec<String> = self.errors.drain(..).map(|e| e.to_string()).collect();
         let dropped = std::mem::take(&mut self.dropped);
         if dropped > 0 {
             all.push(format!("and {dropped} more errors"));
         }
         all.extend(self.lost.iter().map(|l| format!("device lost: {l}")));
         all
+    }
+
+    /// The kept errors and the loss as the error of `op`, which found them; `None` when
+    /// there is nothing to report. Empties the list and the count, as [`Health::take`].
+    fn take_as_error(&mut self, op: &'static str) -> Option<GpuError> {
+        let dropped = std::mem::take(&mut self.dropped);
+        let mut errors = std::mem::take(&mut self.errors).into_iter();
+        match errors.next() {
+            Some(first) => Some(GpuError::Uncaptured {
+                op,
+                first: Box::new(first),
+                rest: errors.collect(),
+                dropped,
+                lost: self.lost.clone(),
+            }),
+            None => self
+                .lost
+                .clone()
+                .map(|reason| GpuError::Lost { op, reason }),
+        }
     }
 }
 
@@ -78,13 +99,13 @@ impl Gpu {
             required_limits: needed,
             ..Default::default()
         }))
-        .map_err(|e| Error::Gpu(format!("could not open the GPU device: {e}")))?;
+        .map_err(GpuError::RequestDevice)?;
 
         let health = Arc::new(Mutex::new(Health::default()));
         let h = health.clone();
         device.on_uncaptured_error(Arc::new(move |e: wgpu::Error| {
             if let Ok(mut h) = h.lock() {
-                h.record(e.to_string());
+                h.record(e);
             }
         }));
         let h = health.clone();
@@ -137,14 +158,24 @@ impl Gpu {
         }
     }
 
-    /// `Err(Error::Gpu)` when the device is lost or an uncaptured error was reported.
+    /// `Err(Error::Gpu)` when the device is lost or an uncaptured error was reported, for a
+    /// caller that has no one operation to name (see [`Gpu::check_after`]).
     pub fn check(&self) -> Result<()> {
-        let errors = self.take_errors();
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::Gpu(errors.join("; ")))
-        }
+        self.check_after("a GPU check")
+    }
+
+    /// `Err(Error::Gpu)` naming `op` (what the caller just did, "reading back the field") when
+    /// the device is lost or errors were raised outside an error scope since the last check:
+    /// the message says they come from earlier GPU work, not from `op` itself.
+    pub fn check_after(&self, op: &'static str) -> Result<()> {
+        let found = match self.health.lock() {
+            Ok(mut h) => h.take_as_error(op),
+            Err(_) => Some(GpuError::Lost {
+                op,
+                reason: "device state unavailable".into(),
+            }),
+        };
+        found.map_or(Ok(()), |e| Err(Error::Gpu(e)))
     }
 }
 
@@ -197,20 +228,60 @@ fn rank(t: wgpu::DeviceType) -> u8 {
 mod tests {
     use super::*;
 
+    fn validation(i: usize) -> wgpu::Error {
+        wgpu::Error::Validation {
+            source: format!("source {i}").into(),
+            description: format!("error {i}"),
+        }
+    }
+
     #[test]
     fn errors_outside_a_scope_are_bounded_and_counted() {
         let mut h = Health::default();
         for i in 0..10_000 {
-            h.record(format!("error {i}"));
+            h.record(validation(i));
         }
         assert_eq!(h.errors.len(), MAX_KEPT_ERRORS);
         let taken = h.take();
         assert_eq!(taken.len(), MAX_KEPT_ERRORS + 1);
-        assert_eq!(taken[0], "error 0");
+        assert!(taken[0].contains("error 0"), "{}", taken[0]);
         assert_eq!(
             taken.last().map(String::as_str),
             Some(format!("and {} more errors", 10_000 - MAX_KEPT_ERRORS).as_str())
         );
         assert!(h.take().is_empty(), "taking empties the list and the count");
+    }
+
+    #[test]
+    fn the_operation_that_finds_uncaptured_errors_names_itself_and_keeps_the_source() {
+        let mut h = Health::default();
+        assert!(h.take_as_error("reading back the field").is_none());
+        for i in 0..MAX_KEPT_ERRORS + 3 {
+            h.record(validation(i));
+        }
+        let e = h
+            .take_as_error("reading back the field")
+            .expect("errors were kept");
+        let text = e.to_string();
+        assert!(
+            text.starts_with("reading back the field found errors from earlier GPU work"),
+            "{text}"
+        );
+        assert!(text.contains("error 0; error 1;"), "{text}");
+        assert!(text.ends_with("and 3 more errors"), "{text}");
+        let source = std::error::Error::source(&e).expect("the first wgpu error is the source");
+        assert!(source.to_string().contains("error 0"), "{source}");
+        assert!(
+            h.take_as_error("again").is_none(),
+            "taking empties the list and the count"
+        );
+        h.lost = Some("Destroyed".into());
+        let lost = h
+            .take_as_error("submitting a frame")
+            .expect("the loss is reported");
+        assert_eq!(
+            lost.to_string(),
+            "submitting a frame: the GPU device was lost (Destroyed)"
+        );
     }
 }

@@ -31,10 +31,11 @@ pub const CHUNK_STEPS: u32 = 64;
 /// The most steps a run may ask for (keeps step counts exact in f32 and u32 sums safe).
 pub const MAX_STEPS: u32 = 1_000_000;
 
-/// The complete convergence shader for a function.
+/// The complete convergence shader for a function, its `#import` lines resolved.
 pub fn converge_source(function: &Function) -> Result<String> {
     let (grad, value) = function_tapes(function);
-    wgsl::splice(CONVERGE_TEMPLATE, &wgsl::generate(&grad, &value)?)
+    let spliced = wgsl::splice(CONVERGE_TEMPLATE, &wgsl::generate(&grad, &value)?)?;
+    crate::gpu::library::resolve("shaders/converge.wgsl", &spliced)
 }
 
 /// The convergence compute pass: owns its pipeline, layout, buffers and bind group.
@@ -236,7 +237,7 @@ impl ConvergePass {
     pub fn walkers(&self, gpu: &Gpu) -> Result<Vec<Walker>> {
         let buffer = self
             .buffer()
-            .ok_or_else(|| Error::Gpu("convergence map run before prepare".into()))?;
+            .ok_or_else(|| Error::gpu("convergence map run before prepare"))?;
         let count = self.size.0 as usize * self.size.1 as usize;
         let raw = read_buffer_f32x4(gpu, buffer, count * 3)?;
         Ok(bytemuck::cast_slice::<[f32; 4], Walker>(&raw).to_vec())

@@ -8,7 +8,7 @@
 //! 1.0 where f is but its gradient is not (`x^0.5` at x = 0) and 0.0 where f is not; an
 //! undefined channel holds 0.0. A derivative is never defined where f is not.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, ShaderError};
 use crate::expr::tape::Tape;
 use crate::expr::wgsl;
 use crate::expr::Function;
@@ -27,10 +27,10 @@ use crate::view::View;
 /// Bytes per sample of the field buffer: (f, ∂f/∂x, ∂f/∂y, defined) as f32.
 pub const SAMPLE_BYTES: u64 = 16;
 
-/// Workgroup size of `cs_main` in x and y (keep in sync with `@workgroup_size` in field.wgsl).
-pub const WORKGROUP: u32 = 8;
+/// Workgroup size of `cs_main` in x and y (`FIELD_WORKGROUP` in the shader's constants).
+pub const WORKGROUP: u32 = crate::gpu::library::FIELD_WORKGROUP;
 
-/// Uniform parameters (keep in sync with `Params` in shaders/field.wgsl).
+/// Uniform parameters (`Params` in shaders/field.wgsl).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
 struct Params {
@@ -38,6 +38,19 @@ struct Params {
     height: u32,
     unused: u32,
     step: f32,
+}
+
+/// The layout of [`Params`] (tests/layout.rs compares it with the shader's).
+pub(crate) fn params_layout() -> crate::gpu::layout::HostLayout {
+    crate::gpu::layout::host_layout!(
+        "Params",
+        Params {
+            width,
+            height,
+            unused,
+            step
+        }
+    )
 }
 
 /// The values of the shader's `MODE` constant (see shaders/field.wgsl).
@@ -188,7 +201,9 @@ impl FieldPass {
     pub fn set_check(&mut self, device: &wgpu::Device, step: Option<f32>) -> Result<()> {
         if step.is_some() != self.check.is_some() {
             let generated = self.generated.as_deref().ok_or_else(|| {
-                Error::Shader("the gradient check needs a pass built from a function".into())
+                Error::Shader(ShaderError::Assembly(
+                    "the gradient check needs a pass built from a function".into(),
+                ))
             })?;
             let source = check::field_shader(generated, step.is_some())?;
             let mode = if step.is_some() {

@@ -2,6 +2,9 @@
 //! the field compute pass and readback. Takes `&wgpu::Device, &wgpu::Queue`; no winit here.
 
 pub mod check;
+pub mod layout;
+pub mod library;
+pub mod preprocess;
 pub mod shader;
 pub mod source;
 

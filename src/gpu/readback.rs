@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, GpuError, Result};
 use crate::expr::Function;
 use crate::gpu::field::{FieldPass, GradientMode, SAMPLE_BYTES};
 use crate::gpu::Gpu;
@@ -21,7 +21,7 @@ pub fn wait(device: &wgpu::Device, index: Option<wgpu::SubmissionIndex>) -> Resu
             timeout: Some(READBACK_TIMEOUT),
         })
         .map(|_| ())
-        .map_err(|e| Error::Gpu(format!("waiting for the GPU: {e}")))
+        .map_err(|e| Error::Gpu(GpuError::Poll(e)))
 }
 
 /// The first `len` bytes of the MAP_READ `buffer` once the submitted copies into it have run:
@@ -34,12 +34,12 @@ pub fn read_mapped(device: &wgpu::Device, buffer: &wgpu::Buffer, len: u64) -> Re
     wait(device, None)?;
     match rx.recv_timeout(READBACK_TIMEOUT) {
         Ok(Ok(())) => {}
-        Ok(Err(e)) => return Err(Error::Gpu(format!("mapping a read-back buffer: {e}"))),
-        Err(_) => return Err(Error::Gpu("a read-back did not arrive in time".into())),
+        Ok(Err(e)) => return Err(Error::Gpu(GpuError::Map(e))),
+        Err(_) => return Err(Error::gpu("a read-back did not arrive in time")),
     }
     let data = buffer
         .get_mapped_range(..len)
-        .map_err(|e| Error::Gpu(format!("reading a mapped buffer: {e:?}")))?
+        .map_err(|e| Error::gpu(format!("reading a mapped buffer: {e:?}")))?
         .to_vec();
     buffer.unmap();
     Ok(data)
@@ -49,7 +49,7 @@ pub fn read_mapped(device: &wgpu::Device, buffer: &wgpu::Buffer, len: u64) -> Re
 pub fn read_buffer_f32x4(gpu: &Gpu, buffer: &wgpu::Buffer, count: usize) -> Result<Vec<[f32; 4]>> {
     let bytes = count as u64 * SAMPLE_BYTES;
     if bytes > buffer.size() {
-        return Err(Error::Gpu(format!(
+        return Err(Error::gpu(format!(
             "readback of {count} samples from a buffer of {} bytes",
             buffer.size()
         )));
@@ -75,7 +75,7 @@ pub fn read_buffer_f32x4(gpu: &Gpu, buffer: &wgpu::Buffer, count: usize) -> Resu
         .chunks_exact(SAMPLE_BYTES as usize)
         .map(|c| std::array::from_fn(|k| bytemuck::pod_read_unaligned(&c[4 * k..4 * k + 4])))
         .collect();
-    gpu.check()?;
+    gpu.check_after("reading back a GPU buffer")?;
     Ok(out)
 }
 

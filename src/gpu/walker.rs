@@ -4,7 +4,7 @@
 use crate::descent::{Hyper, Optimizer};
 
 /// Bytes per start of the walker buffer.
-pub const WALKER_BYTES: u64 = 48;
+pub const WALKER_BYTES: u64 = std::mem::size_of::<Walker>() as u64;
 
 /// What to run from every start.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -19,7 +19,7 @@ pub struct ConvergeSettings {
     pub tol: f64,
 }
 
-/// Uniform parameters (keep in sync with `Params` in shaders/converge.wgsl).
+/// Uniform parameters (`Params` in shaders/converge.wgsl).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
 pub(crate) struct Params {
@@ -39,7 +39,7 @@ pub(crate) struct Params {
     pub(crate) pad: [u32; 3],
 }
 
-/// One start's optimizer state (keep in sync with `Walker` in shaders/converge.wgsl).
+/// One start's optimizer state (`Walker` in shaders/converge.wgsl).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
 pub struct Walker {
@@ -56,10 +56,50 @@ pub struct Walker {
     pub status: u32,
 }
 
+/// The layout of [`Params`] (tests/layout.rs compares it with the shader's).
+pub(crate) fn params_layout() -> crate::gpu::layout::HostLayout {
+    crate::gpu::layout::host_layout!(
+        "Params",
+        Params {
+            width,
+            height,
+            optimizer,
+            ascent,
+            lr,
+            momentum,
+            alpha,
+            beta1,
+            beta2,
+            eps,
+            tol,
+            steps,
+            chunk,
+            pad,
+        }
+    )
+}
+
+/// The layout of [`Walker`] (tests/layout.rs compares it with the shader's).
+pub(crate) fn walker_layout() -> crate::gpu::layout::HostLayout {
+    crate::gpu::layout::host_layout!(
+        "Walker",
+        Walker {
+            theta,
+            first,
+            second,
+            grad,
+            beta1_t,
+            beta2_t,
+            steps,
+            status
+        }
+    )
+}
+
 /// [`Walker::status`] of a start that converged.
-pub const STATUS_CONVERGED: u32 = 2;
+pub const STATUS_CONVERGED: u32 = crate::gpu::library::STATUS_CONVERGED;
 /// [`Walker::status`] of a start that diverged or was undefined.
-pub const STATUS_DIVERGED: u32 = 3;
+pub const STATUS_DIVERGED: u32 = crate::gpu::library::STATUS_DIVERGED;
 
 impl Walker {
     /// (final x, final y, step at which it converged or −1), or NaN in all three if it

@@ -244,7 +244,7 @@ impl Animation {
         })?;
         let started = Instant::now();
         let (Some(mut g), Some(px)) = (gif, last) else {
-            return Err(Error::Gpu("the animation drew no frames".into()));
+            return Err(Error::gpu("the animation drew no frames"));
         };
         g.write_frame(&px)?;
         progress(g.frames(), n);

@@ -4,7 +4,7 @@
 
 use super::settings::Layout;
 use super::util::{self, GrowBuffer};
-use super::{with_common, ArrowInstance, ARROWS_WGSL};
+use super::{ArrowInstance, ARROWS_WGSL, ARROW_WORKGROUP};
 use crate::error::Result;
 use crate::gpu::binding::{bind_group, storage_entry};
 
@@ -29,7 +29,7 @@ impl ArrowPass {
         format: wgpu::TextureFormat,
         params: &wgpu::Buffer,
     ) -> Result<ArrowPass> {
-        let module = util::create_shader(device, "ArrowPass::module", &with_common(ARROWS_WGSL))?;
+        let module = util::create_shader(device, "ArrowPass::module", ARROWS_WGSL)?;
         let c = wgpu::ShaderStages::COMPUTE;
         let compute_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
             label: Some("ArrowPass::compute_layout"),
@@ -57,7 +57,7 @@ impl ArrowPass {
         };
         let cpl = layout_of("ArrowPass::compute_pipeline_layout", &compute_layout);
         let compute =
-            util::compute_pipeline(device, "ArrowPass::compute", &cpl, &module, "cs_main");
+            util::compute_pipeline(device, "ArrowPass::compute", &cpl, &module, "cs_main")?;
         let instances = wgpu::VertexBufferLayout {
             array_stride: INSTANCE_BYTES,
             step_mode: wgpu::VertexStepMode::Instance,
@@ -72,7 +72,7 @@ impl ArrowPass {
             &render_layout,
             format,
             Some(instances),
-        );
+        )?;
         use wgpu::BufferUsages as U;
         Ok(ArrowPass {
             render_bind_group: bind_group(
@@ -135,7 +135,7 @@ impl ArrowPass {
         };
         pass.set_pipeline(&self.compute);
         pass.set_bind_group(0, bg, &[]);
-        pass.dispatch_workgroups(self.count.div_ceil(64).max(1), 1, 1);
+        pass.dispatch_workgroups(self.count.div_ceil(ARROW_WORKGROUP).max(1), 1, 1);
     }
 
     /// Records the instanced arrows, clipped to the plot.

@@ -4,13 +4,16 @@
 
 use super::settings::PlotRect;
 use super::util::{self};
-use super::{with_common, Colormap};
+use super::Colormap;
 use crate::error::{Error, Result};
 use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
 use crate::view::View;
 
-/// The convergence-map shader (without the common prelude).
-pub const BASIN_WGSL: &str = include_str!("../../shaders/basin.wgsl");
+/// Bytes of the colour map's LUT as the shader binds it (packed RGBA8 entries).
+const LUT_BYTES: u64 = super::LUT_SIZE as u64 * 4;
+
+/// The convergence-map shader.
+pub const BASIN_WGSL: super::WgslFile = super::wgsl_file!("basin.wgsl");
 
 /// What a convergence-map pixel shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +49,23 @@ pub struct MapView {
     pub view: View,
 }
 
-/// Uniform of the pass (keep in sync with `MapParams` in shaders/basin.wgsl).
+/// The layout of `MapParams` (tests/layout.rs compares it with the shader's).
+pub(crate) fn map_params_layout() -> crate::gpu::layout::HostLayout {
+    crate::gpu::layout::host_layout!(
+        "MapParams",
+        MapParams {
+            mode,
+            steps,
+            size,
+            center,
+            half_extent,
+            cell_scale,
+            cell_offset
+        }
+    )
+}
+
+/// Uniform of the pass (`MapParams` in shaders/basin.wgsl).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
 struct MapParams {
@@ -90,7 +109,7 @@ pub struct BasinPass {
 impl BasinPass {
     /// Compiles the shader for targets of `format`.
     pub fn new(device: &wgpu::Device, format: wgpu::TextureFormat) -> Result<BasinPass> {
-        let module = util::create_shader(device, "BasinPass::module", &with_common(BASIN_WGSL))?;
+        let module = util::create_shader(device, "BasinPass::module", BASIN_WGSL)?;
         let f = wgpu::ShaderStages::FRAGMENT;
         let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
             label: Some("BasinPass::layout"),
@@ -98,7 +117,7 @@ impl BasinPass {
                 uniform_entry(0, f),
                 storage_entry(1, f, true),
                 uniform_entry(2, f),
-                storage_entry(3, f, true),
+                uniform_entry(3, f),
             ],
         });
         let pipeline = util::render_pipeline(
@@ -108,7 +127,7 @@ impl BasinPass {
             &layout,
             format,
             None,
-        );
+        )?;
         let buffer = |label, size, usage| {
             device.create_buffer(&wgpu::BufferDescriptor {
                 label: Some(label),
@@ -123,7 +142,7 @@ impl BasinPass {
             layout,
             pipeline,
             map: buffer("BasinPass::map", map_size, U::UNIFORM | U::COPY_DST),
-            lut: buffer("BasinPass::lut", 256 * 4, U::STORAGE | U::COPY_DST),
+            lut: buffer("BasinPass::lut", LUT_BYTES, U::UNIFORM | U::COPY_DST),
             bind_group: None,
             uploaded: None,
             colormap: None,

@@ -56,7 +56,7 @@ impl Colormap {
     }
 
     /// 256 sRGB colours (alpha 255) from the low end (index 0) to the high end (index 255).
-    pub fn lut(&self) -> [[u8; 4]; 256] {
+    pub fn lut(&self) -> [[u8; 4]; super::LUT_SIZE] {
         let (gradient, reversed) = match self {
             Colormap::Viridis => (colorous::VIRIDIS, false),
             Colormap::Magma => (colorous::MAGMA, false),
@@ -68,10 +68,10 @@ impl Colormap {
             // Greys runs white → black.
             Colormap::Greyscale => (colorous::GREYS, true),
         };
-        let mut lut = [[0u8; 4]; 256];
+        let mut lut = [[0u8; 4]; super::LUT_SIZE];
         for (i, slot) in lut.iter_mut().enumerate() {
             let k = if reversed { 255 - i } else { i };
-            let c = gradient.eval_rational(k, 256);
+            let c = gradient.eval_rational(k, super::LUT_SIZE);
             *slot = [c.r, c.g, c.b, 255];
         }
         lut

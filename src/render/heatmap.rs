@@ -4,7 +4,7 @@
 
 use super::settings::PlotRect;
 use super::util::{self};
-use super::{with_common, Colormap, HEATMAP_WGSL};
+use super::{Colormap, HEATMAP_WGSL, LUT_SIZE};
 use crate::error::Result;
 use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
 
@@ -21,8 +21,7 @@ pub struct HeatmapPass {
 impl HeatmapPass {
     /// Compiles the shader for targets of `format`.
     pub fn new(device: &wgpu::Device, format: wgpu::TextureFormat) -> Result<HeatmapPass> {
-        let module =
-            util::create_shader(device, "HeatmapPass::module", &with_common(HEATMAP_WGSL))?;
+        let module = util::create_shader(device, "HeatmapPass::module", HEATMAP_WGSL)?;
         let f = wgpu::ShaderStages::FRAGMENT;
         let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
             label: Some("HeatmapPass::layout"),
@@ -40,8 +39,9 @@ impl HeatmapPass {
             &layout,
             format,
             None,
-        );
-        let lut = crate::gpu::binding::uniform_buffer(device, "HeatmapPass::lut", 256 * 4);
+        )?;
+        let lut =
+            crate::gpu::binding::uniform_buffer(device, "HeatmapPass::lut", LUT_SIZE as u64 * 4);
         Ok(HeatmapPass {
             layout,
             pipeline,

@@ -26,6 +26,7 @@ pub mod paths;
 pub mod range;
 pub mod renderer;
 pub mod settings;
+mod shaders;
 pub mod theme;
 pub mod ticks;
 mod util;
@@ -46,51 +47,15 @@ pub use renderer::{FrameWork, Layers, Renderer};
 pub use settings::{
     ArrowDir, ArrowLength, ArrowSettings, Layout, PlotRect, RangeMode, RenderSettings,
 };
-
-use crate::error::{Error, Result};
-
-/// Shared WGSL structs and helpers, prepended to every render shader.
-pub const COMMON_WGSL: &str = include_str!("../../shaders/common.wgsl");
-/// The colour-range reduction shader (without the common prelude).
-pub const RANGE_WGSL: &str = include_str!("../../shaders/range.wgsl");
-/// The heatmap + contour shader (without the common prelude).
-pub const HEATMAP_WGSL: &str = include_str!("../../shaders/heatmap.wgsl");
-/// The arrow-field shader (without the common prelude).
-pub const ARROWS_WGSL: &str = include_str!("../../shaders/arrows.wgsl");
-/// The descent-path shader (without the common prelude).
-pub const PATHS_WGSL: &str = include_str!("../../shaders/paths.wgsl");
-
-/// Every render shader, prelude included, with its name: what the passes compile.
-pub fn shader_sources() -> [(&'static str, String); 5] {
-    [
-        ("basin", with_common(basin::BASIN_WGSL)),
-        ("range", with_common(RANGE_WGSL)),
-        ("heatmap", with_common(HEATMAP_WGSL)),
-        ("arrows", with_common(ARROWS_WGSL)),
-        ("paths", with_common(PATHS_WGSL)),
-    ]
-}
-
-/// `body` with the shared prelude in front.
-pub fn with_common(body: &str) -> String {
-    format!("{COMMON_WGSL}\n{body}")
-}
-
-/// Parses and validates WGSL with naga, as wgpu would, without a device.
-pub fn validate_wgsl(name: &str, source: &str) -> Result<()> {
-    let module = naga::front::wgsl::parse_str(source)
-        .map_err(|e| Error::Shader(format!("{name}: {}", e.emit_to_string(source))))?;
-    naga::valid::Validator::new(
-        naga::valid::ValidationFlags::all(),
-        naga::valid::Capabilities::default(),
-    )
-    .validate(&module)
-    .map_err(|e| Error::Shader(format!("{name}: {}", e.emit_to_string(source))))?;
-    Ok(())
-}
+pub(crate) use shaders::wgsl_file;
+pub use shaders::{
+    host_layouts, render_constants_wgsl, resolve_shader, shader_sources, validate_wgsl, WgslFile,
+    ARROWS_WGSL, ARROW_WORKGROUP, HEATMAP_WGSL, LUT_SIZE, PATHS_WGSL, RANGE_BINS, RANGE_WGSL,
+    RANGE_WORKGROUP, RENDER_PIECES,
+};
 
 /// Per-frame settings shared by every pass (one uniform buffer).
-/// Keep in sync with shaders/common.wgsl `Params`.
+/// `Params` in shaders/lib/frame.wgsl (tests/layout.rs compares the two).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, bytemuck::Pod, bytemuck::Zeroable)]
 pub struct Params {
@@ -110,7 +75,7 @@ pub struct Params {
     pub _pad: [u32; 2],
 }
 
-/// `Params::flags` bits (shaders/common.wgsl FLAG_*).
+/// `Params::flags` bits (`FLAG_*` in the shaders' generated `render_constants`).
 pub mod flags {
     pub const HEATMAP: u32 = 1;
     pub const CONTOURS: u32 = 2;
@@ -118,8 +83,8 @@ pub mod flags {
     pub const DIVERGING: u32 = 8;
 }
 
-/// The colour range as the GPU resolved it. Keep in sync with shaders/common.wgsl
-/// `RangeResult`.
+/// The colour range as the GPU resolved it: `RangeResult` in shaders/lib/scale.wgsl
+/// (tests/layout.rs compares the two).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, bytemuck::Pod, bytemuck::Zeroable)]
 pub struct RangeResult {
@@ -145,8 +110,8 @@ pub struct RangeResult {
     pub _pad: [u32; 3],
 }
 
-/// One arrow as the arrow compute pass writes it. Keep in sync with shaders/common.wgsl
-/// `ArrowInstance`.
+/// One arrow as the arrow compute pass writes it: `ArrowInstance` in shaders/arrows.wgsl
+/// (tests/layout.rs compares the two).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, bytemuck::Pod, bytemuck::Zeroable)]
 pub struct ArrowInstance {
@@ -174,7 +139,7 @@ mod tests {
 
     #[test]
     fn every_render_shader_validates_with_naga() {
-        for (name, source) in shader_sources() {
+        for (name, source) in shader_sources().expect("imports resolve") {
             if let Err(e) = validate_wgsl(name, &source) {
                 panic!("{e}");
             }
@@ -184,12 +149,13 @@ mod tests {
     #[test]
     fn a_broken_shader_is_an_error_not_a_panic() {
         let err = validate_wgsl("broken", "fn f() -> f32 { return x; }").unwrap_err();
-        assert!(matches!(err, Error::Shader(_)), "{err}");
+        assert!(matches!(err, crate::Error::Shader(_)), "{err}");
     }
 
     #[test]
     fn structs_match_their_wgsl_sizes() {
-        // WGSL sizes: Params 80 bytes, RangeResult 48, ArrowInstance 32 (see common.wgsl).
+        // WGSL sizes: Params 80 bytes, RangeResult 48, ArrowInstance 32 (tests/layout.rs
+        // compares every field with the layout naga reads from the shaders).
         assert_eq!(std::mem::size_of::<Params>(), 80);
         assert_eq!(std::mem::size_of::<RangeResult>(), 48);
         assert_eq!(std::mem::size_of::<ArrowInstance>(), 32);

@@ -118,6 +118,7 @@ impl OffscreenTarget {
             &self.staging,
             self.padded_row as u64 * h as u64,
         )?;
+        gpu.check_after("reading back the drawn picture")?;
         let row = (w * 4) as usize;
         let mut pixels = Vec::with_capacity(row * h as usize);
         for r in 0..h as usize {

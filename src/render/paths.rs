@@ -8,7 +8,7 @@
 use super::path_trace::{PathSource, PathStats, Projection, Trace, PRIM_BYTES};
 use super::settings::Layout;
 use super::util::{self, GrowBuffer};
-use super::{with_common, PATHS_WGSL};
+use super::PATHS_WGSL;
 use crate::error::Result;
 use crate::gpu::binding::{bind_group, uniform_entry};
 use crate::view::View;
@@ -135,7 +135,7 @@ impl PathPass {
         format: wgpu::TextureFormat,
         params: &wgpu::Buffer,
     ) -> Result<PathPass> {
-        let module = util::create_shader(device, "PathPass::module", &with_common(PATHS_WGSL))?;
+        let module = util::create_shader(device, "PathPass::module", PATHS_WGSL)?;
         let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
             label: Some("PathPass::layout"),
             entries: &[uniform_entry(
@@ -158,7 +158,7 @@ impl PathPass {
             &layout,
             format,
             Some(instances),
-        );
+        )?;
         let usage = wgpu::BufferUsages::VERTEX | wgpu::BufferUsages::COPY_DST;
         Ok(PathPass {
             pipeline,

@@ -3,11 +3,11 @@
 //! heatmap and arrow passes read directly; only the resolved 32 bytes come back to the CPU.
 
 use super::util::{self, compute_pipeline};
-use super::{with_common, RangeResult, RANGE_WGSL};
+use super::{RangeResult, RANGE_WGSL, RANGE_WORKGROUP};
 use crate::error::Result;
 use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
 
-const BINS: u64 = 2048;
+const BINS: u64 = super::RANGE_BINS as u64;
 
 /// Samples each invocation of the reductions folds at least (256 invocations a workgroup):
 /// enough that the per-workgroup global atomics are negligible, while a full-HD field still
@@ -17,11 +17,36 @@ const SAMPLES_PER_INVOCATION: u32 = 32;
 /// Workgroups of the min/max and histogram dispatches for `samples` samples.
 fn reduce_groups(samples: u32) -> u32 {
     samples
-        .div_ceil(256 * SAMPLES_PER_INVOCATION)
+        .div_ceil(RANGE_WORKGROUP * SAMPLES_PER_INVOCATION)
         .clamp(1, 65535)
 }
-/// min, max, gmax, count and min_pos keys, then the histogram (shaders/range.wgsl `Stats`).
-const STATS_BYTES: u64 = 20 + BINS * 4;
+/// The reductions' working memory: min, max, gmax, count and min_pos keys, then the
+/// histogram (`Stats` in shaders/range.wgsl, atomics there); only its size is used here.
+#[repr(C)]
+struct Stats {
+    min_key: u32,
+    max_key: u32,
+    gmax_key: u32,
+    count: u32,
+    min_pos_key: u32,
+    hist: [u32; BINS as usize],
+}
+const STATS_BYTES: u64 = std::mem::size_of::<Stats>() as u64;
+
+/// The layout of [`Stats`] (tests/layout.rs compares it with the shader's).
+pub(crate) fn stats_layout() -> crate::gpu::layout::HostLayout {
+    crate::gpu::layout::host_layout!(
+        "Stats",
+        Stats {
+            min_key,
+            max_key,
+            gmax_key,
+            count,
+            min_pos_key,
+            hist
+        }
+    )
+}
 const RESULT_BYTES: u64 = std::mem::size_of::<RangeResult>() as u64;
 
 /// The colour-range reduction (shaders/range.wgsl).
@@ -42,7 +67,7 @@ pub struct RangePass {
 impl RangePass {
     /// Compiles the shader and allocates the (fixed-size) buffers.
     pub fn new(device: &wgpu::Device) -> Result<RangePass> {
-        let module = util::create_shader(device, "RangePass::module", &with_common(RANGE_WGSL))?;
+        let module = util::create_shader(device, "RangePass::module", RANGE_WGSL)?;
         let c = wgpu::ShaderStages::COMPUTE;
         let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
             label: Some("RangePass::layout"),
@@ -68,16 +93,16 @@ impl RangePass {
         };
         use wgpu::BufferUsages as U;
         Ok(RangePass {
-            clear: compute_pipeline(device, "RangePass::clear", &pl, &module, "cs_clear"),
-            minmax: compute_pipeline(device, "RangePass::minmax", &pl, &module, "cs_main"),
+            clear: compute_pipeline(device, "RangePass::clear", &pl, &module, "cs_clear")?,
+            minmax: compute_pipeline(device, "RangePass::minmax", &pl, &module, "cs_main")?,
             histogram: compute_pipeline(
                 device,
                 "RangePass::histogram",
                 &pl,
                 &module,
                 "cs_histogram",
-            ),
-            resolve: compute_pipeline(device, "RangePass::resolve", &pl, &module, "cs_resolve"),
+            )?,
+            resolve: compute_pipeline(device, "RangePass::resolve", &pl, &module, "cs_resolve")?,
             layout,
             stats: buffer("RangePass::stats", STATS_BYTES, U::STORAGE),
             result: buffer("RangePass::result", RESULT_BYTES, U::STORAGE | U::COPY_SRC),
@@ -120,7 +145,7 @@ impl RangePass {
         let Some(bg) = &self.bind_group else { return };
         pass.set_bind_group(0, bg, &[]);
         pass.set_pipeline(&self.clear);
-        pass.dispatch_workgroups((BINS as u32).div_ceil(256), 1, 1);
+        pass.dispatch_workgroups((BINS as u32).div_ceil(RANGE_WORKGROUP), 1, 1);
         let groups = reduce_groups(self.samples);
         pass.set_pipeline(&self.minmax);
         pass.dispatch_workgroups(groups, 1, 1);

@@ -1,16 +1,17 @@
-//! Small GPU helpers the passes share: shader creation inside an error scope, grow-only
-//! buffers, a blocking buffer read-back and bind-group-layout entries.
+//! Small GPU helpers the passes share: shader and pipeline creation inside error scopes,
+//! grow-only buffers and the full-plot draw.
 
 use crate::error::Result;
+use crate::gpu::shader;
 
-/// Builds a shader module from `source` (parsed and validated once by naga) inside a
-/// validation error scope, so a bad shader is an `Error::Shader` rather than a panic.
+/// Builds a shader module from `shader` (imports resolved, parsed and validated once by naga)
+/// inside a validation error scope, so a bad shader is an `Error::Shader` rather than a panic.
 pub(crate) fn create_shader(
     device: &wgpu::Device,
     label: &str,
-    source: &str,
+    shader: super::WgslFile,
 ) -> Result<wgpu::ShaderModule> {
-    crate::gpu::shader::shader_module(device, label, source)
+    shader::shader_module(device, label, &super::resolve_shader(shader)?)
 }
 
 /// A buffer that only ever grows (doubling), so steady frames allocate nothing.
@@ -60,7 +61,7 @@ pub(crate) fn render_pipeline(
     layout: &wgpu::BindGroupLayout,
     format: wgpu::TextureFormat,
     instances: Option<wgpu::VertexBufferLayout<'_>>,
-) -> wgpu::RenderPipeline {
+) -> Result<wgpu::RenderPipeline> {
     let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
         label: Some(label),
         bind_group_layouts: &[Some(layout)],
@@ -73,55 +74,61 @@ pub(crate) fn render_pipeline(
         ),
         None => (None, wgpu::PrimitiveTopology::TriangleList),
     };
-    device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
-        label: Some(label),
-        layout: Some(&pipeline_layout),
-        vertex: wgpu::VertexState {
-            module,
-            entry_point: Some("vs_main"),
-            compilation_options: Default::default(),
-            buffers: match &instances {
-                Some(_) => std::slice::from_ref(&instances),
-                None => &[],
+    shader::render_pipeline(
+        device,
+        &wgpu::RenderPipelineDescriptor {
+            label: Some(label),
+            layout: Some(&pipeline_layout),
+            vertex: wgpu::VertexState {
+                module,
+                entry_point: Some("vs_main"),
+                compilation_options: Default::default(),
+                buffers: match &instances {
+                    Some(_) => std::slice::from_ref(&instances),
+                    None => &[],
+                },
             },
+            fragment: Some(wgpu::FragmentState {
+                module,
+                entry_point: Some("fs_main"),
+                compilation_options: Default::default(),
+                targets: &[Some(wgpu::ColorTargetState {
+                    format,
+                    blend,
+                    write_mask: wgpu::ColorWrites::ALL,
+                })],
+            }),
+            primitive: wgpu::PrimitiveState {
+                topology,
+                ..Default::default()
+            },
+            depth_stencil: None,
+            multisample: wgpu::MultisampleState::default(),
+            multiview_mask: None,
+            cache: None,
         },
-        fragment: Some(wgpu::FragmentState {
-            module,
-            entry_point: Some("fs_main"),
-            compilation_options: Default::default(),
-            targets: &[Some(wgpu::ColorTargetState {
-                format,
-                blend,
-                write_mask: wgpu::ColorWrites::ALL,
-            })],
-        }),
-        primitive: wgpu::PrimitiveState {
-            topology,
-            ..Default::default()
-        },
-        depth_stencil: None,
-        multisample: wgpu::MultisampleState::default(),
-        multiview_mask: None,
-        cache: None,
-    })
+    )
 }
 
-/// A compute pipeline for `entry` of `module`.
+/// A compute pipeline for `entry` of `module`, built inside a validation error scope.
 pub(crate) fn compute_pipeline(
     device: &wgpu::Device,
     label: &str,
     layout: &wgpu::PipelineLayout,
     module: &wgpu::ShaderModule,
     entry: &str,
-) -> wgpu::ComputePipeline {
-    device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
-        label: Some(label),
-        layout: Some(layout),
-        module,
-        entry_point: Some(entry),
-        compilation_options: Default::default(),
-        cache: None,
-    })
+) -> Result<wgpu::ComputePipeline> {
+    shader::compute_pipeline_from(
+        device,
+        &wgpu::ComputePipelineDescriptor {
+            label: Some(label),
+            layout: Some(layout),
+            module,
+            entry_point: Some(entry),
+            compilation_options: Default::default(),
+            cache: None,
+        },
+    )
 }
 
 /// Draws the one triangle of a full-plot pass (heatmap, convergence map) with the viewport
