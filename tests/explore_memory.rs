@@ -58,7 +58,7 @@ struct Window {
 impl Window {
     fn new(s: &ExplorerState) -> Window {
         let gpu = common_gpu::gpu();
-        let renderer = Renderer::new(&gpu, OFFSCREEN_FORMAT, &s.function).expect("a renderer");
+        let renderer = Renderer::new(&gpu, OFFSCREEN_FORMAT, &s.doc.function).expect("a renderer");
         Window {
             gpu,
             renderer,
@@ -71,13 +71,13 @@ impl Window {
         if s.shader_due(self.built_for) {
             self.built_for = s.function_generation;
             self.renderer
-                .set_function(&self.gpu, &s.function)
+                .set_function(&self.gpu, &s.doc.function)
                 .expect("the shader builds");
         }
         let layout = Layout::full(64, 48);
         let settings = RenderSettings::default();
         let none: &[PathDraw] = &[];
-        let view = s.view;
+        let view = s.doc.view;
         render_rgba(
             &self.gpu,
             &mut self.renderer,
@@ -222,7 +222,7 @@ fn a_click_beyond_max_paths_starts_nothing_and_says_so() {
     for i in 0..MAX_PATHS - 3 {
         s.click(-2.0 + 0.01 * i as f64, 1.0);
     }
-    s.compare = true;
+    s.doc.compare = true;
     s.message = None;
     s.click(1.0, 1.0);
     assert_eq!(
@@ -231,7 +231,7 @@ fn a_click_beyond_max_paths_starts_nothing_and_says_so() {
         "compare mode went past the cap"
     );
     assert!(s.message.is_some());
-    s.compare_set = [true, true, true, false, false, false];
+    s.doc.compare_set = [true, true, true, false, false, false];
     s.click(1.0, 1.0);
     assert_eq!(s.paths.len(), MAX_PATHS, "three paths fit");
 }

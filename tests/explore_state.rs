@@ -37,16 +37,16 @@ fn a_click_adds_a_path_at_the_world_point_under_the_pointer() {
     );
     let p = s.paths[0].path.points[0];
     let (x, y) = s.paths[0].path.start;
-    assert_eq!([p.f, p.dfdx, p.dfdy], s.function.eval(x, y).unwrap());
+    assert_eq!([p.f, p.dfdx, p.dfdy], s.doc.function.eval(x, y).unwrap());
 
     // Moving farther than the slop is a pan, not a click.
-    let before = s.view;
+    let before = s.doc.view;
     s.pointer_down(400.0, 300.0, Button::Primary);
     s.pointer_move(450.0, 300.0);
     s.pointer_up(450.0, 300.0);
     assert_eq!(s.paths.len(), 1);
     assert!(
-        (s.view.x0 - (before.x0 - 0.5)).abs() < EPS,
+        (s.doc.view.x0 - (before.x0 - 0.5)).abs() < EPS,
         "panned by 50 px = 0.5"
     );
 }
@@ -97,15 +97,15 @@ fn check_action(action: Action, press: KeyPress) {
     let mut s = bowl();
     s.click(2.0, 1.0);
     s.step_paths();
-    let before_playing = s.playing;
+    let before_playing = s.doc.playing;
     match action {
         Action::PlayPause => {
             assert!(s.key(press));
-            assert_ne!(s.playing, before_playing);
+            assert_ne!(s.doc.playing, before_playing);
         }
         Action::Step => {
             s.key(press);
-            assert!(!s.playing);
+            assert!(!s.doc.playing);
             assert_eq!(s.paths[0].path.iterations(), 2);
         }
         Action::ResetPaths => {
@@ -127,26 +127,26 @@ fn check_action(action: Action, press: KeyPress) {
         Action::ClearPin => {
             s.set_pin((0.5, -1.0));
             s.key(press);
-            assert_eq!(s.pin, None);
+            assert_eq!(s.doc.pin, None);
             assert_eq!(s.paths.len(), 1, "the paths stay");
         }
         Action::ColorBy => {
-            let before = s.maps.mode;
+            let before = s.doc.maps.mode;
             s.key(press);
-            assert_eq!(s.maps.mode, before.next());
+            assert_eq!(s.doc.maps.mode, before.next());
             assert_eq!(s.paths.len(), 1, "the paths stay");
         }
         Action::MapGrid => {
-            let before = s.maps.divisor;
+            let before = s.doc.maps.divisor;
             s.key(press);
-            assert_ne!(s.maps.divisor, before);
+            assert_ne!(s.doc.maps.divisor, before);
         }
         Action::HomeView => {
             s.drag_pan(1.0, 2.0);
             s.scroll(0.5, (0.3, 0.3));
-            assert_ne!(s.view, s.home);
+            assert_ne!(s.doc.view, s.doc.home);
             s.key(press);
-            assert_eq!(s.view, s.home);
+            assert_eq!(s.doc.view, s.doc.home);
         }
         Action::Preset => {
             let Key::Digit(d) = press.key else {
@@ -156,24 +156,24 @@ fn check_action(action: Action, press: KeyPress) {
             s.key(press);
             if usize::from(d) <= n {
                 let p = &gradfield::presets::all()[usize::from(d) - 1];
-                assert_eq!(s.preset, Some(usize::from(d) - 1));
+                assert_eq!(s.preset_index(), Some(usize::from(d) - 1));
                 assert_eq!(s.text, p.expr);
                 assert_eq!(s.paths.len(), 1);
                 assert_eq!(s.paths[0].path.start, (p.start[0], p.start[1]));
-                assert_eq!(s.hyper.lr, p.lr);
+                assert_eq!(s.doc.hyper.lr, p.lr);
             } else {
                 assert!(s.message.is_some(), "a missing preset says so");
             }
         }
         Action::TogglePanel => {
             s.key(press);
-            assert!(!s.panel_visible);
+            assert!(!s.doc.panel);
             s.key(press);
-            assert!(s.panel_visible);
+            assert!(s.doc.panel);
         }
         Action::Fullscreen => {
             s.key(press);
-            assert!(s.fullscreen);
+            assert!(s.doc.fullscreen);
         }
         Action::Help => {
             s.key(press);
@@ -181,11 +181,14 @@ fn check_action(action: Action, press: KeyPress) {
         }
         Action::Escape => {
             s.help_visible = true;
-            s.fullscreen = true;
+            s.doc.fullscreen = true;
             s.key(press);
-            assert!(!s.help_visible && s.fullscreen, "first Esc closes the help");
+            assert!(
+                !s.help_visible && s.doc.fullscreen,
+                "first Esc closes the help"
+            );
             s.key(press);
-            assert!(!s.fullscreen);
+            assert!(!s.doc.fullscreen);
         }
         Action::Screenshot => {
             s.key(press);
@@ -198,11 +201,11 @@ fn check_action(action: Action, press: KeyPress) {
         }
         Action::UiLarger => {
             s.key(press);
-            assert!(s.ui_scale > 1.0);
+            assert!(s.doc.ui_scale > 1.0);
         }
         Action::UiSmaller => {
             s.key(press);
-            assert!(s.ui_scale < 1.0);
+            assert!(s.doc.ui_scale < 1.0);
         }
         Action::Save | Action::Open => {
             s.key(press);
@@ -245,7 +248,7 @@ fn a_bad_expression_keeps_the_last_good_function_and_shows_where() {
     let e = s.error.clone().expect("a parse error is shown");
     assert_eq!(e.column, 8, "{e:?}");
     assert_eq!(s.text, "x^2 + y)");
-    assert_eq!(s.function.eval(1.0, 2.0), Some([5.0, 2.0, 4.0]));
+    assert_eq!(s.doc.function.eval(1.0, 2.0), Some([5.0, 2.0, 4.0]));
     assert_eq!(
         s.function_generation, generation,
         "the field is not rebuilt"
@@ -264,7 +267,7 @@ fn a_bad_expression_keeps_the_last_good_function_and_shows_where() {
 #[test]
 fn a_diverging_path_stops_and_keeps_its_finite_points() {
     let mut s = bowl();
-    s.hyper.lr = 1.5; // x ← x − 1.5·2x = −2x: doubles every step
+    s.doc.hyper.lr = 1.5; // x ← x − 1.5·2x = −2x: doubles every step
     s.click(1.0, 1.0);
     for _ in 0..200 {
         s.step_paths();
@@ -282,7 +285,7 @@ fn a_diverging_path_stops_and_keeps_its_finite_points() {
 #[test]
 fn compare_mode_starts_one_path_per_selected_optimizer() {
     let mut s = bowl();
-    s.compare = true;
+    s.doc.compare = true;
     s.click(1.5, -0.5);
     let opts: Vec<Optimizer> = s.paths.iter().map(|t| t.path.optimizer).collect();
     assert_eq!(opts, Optimizer::ALL.to_vec());
@@ -290,7 +293,7 @@ fn compare_mode_starts_one_path_per_selected_optimizer() {
     let colors: std::collections::HashSet<usize> = s.paths.iter().map(|t| t.color).collect();
     assert_eq!(colors.len(), 6, "each optimizer has its own colour");
 
-    s.compare_set = [true, false, false, false, false, true];
+    s.doc.compare_set = [true, false, false, false, false, true];
     s.clear_paths();
     s.click(0.5, 0.5);
     let opts: Vec<Optimizer> = s.paths.iter().map(|t| t.path.optimizer).collect();
@@ -308,21 +311,21 @@ fn zoom_keeps_the_world_point_under_the_cursor() {
     s.scroll(1.0 / 0.8, at);
     s.scroll(1.0 / 0.8, at);
     assert!(close(s.to_world(px, py), at));
-    let v = s.view;
+    let v = s.doc.view;
     s.scroll(1e-12, at);
-    assert_eq!(s.view, v, "a zoom beyond f32 resolution is refused");
+    assert_eq!(s.doc.view, v, "a zoom beyond f32 resolution is refused");
 }
 
 #[test]
 fn tick_steps_at_the_chosen_rate_and_the_readout_is_exact() {
     let mut s = bowl();
     s.click(2.0, 1.0);
-    s.steps_per_second = 10.0;
+    s.doc.steps_per_second = 10.0;
     for _ in 0..4 {
         s.tick(0.25);
     }
     assert_eq!(s.paths[0].path.iterations(), 10);
-    s.playing = false;
+    s.doc.playing = false;
     s.tick(1.0);
     assert_eq!(s.paths[0].path.iterations(), 10, "paused");
 
@@ -346,8 +349,8 @@ fn the_command_line_opens_the_preset_it_names_with_its_starts() {
             ..ExploreArgs::default()
         };
         let s = initial_state(&args).expect("a preset opens");
-        assert_eq!(s.preset, Some(i), "{}", p.name);
-        assert_eq!(s.function.source, p.expr);
+        assert_eq!(s.preset_index(), Some(i), "{}", p.name);
+        assert_eq!(s.doc.function.source, p.expr);
         assert_eq!(s.paths.len(), 1);
         assert_eq!(s.paths[0].path.start, (0.5, -0.25));
     }

@@ -55,35 +55,35 @@ fn every_preset_with_every_optimizer_round_trips() {
 fn odd_state() -> ExplorerState {
     let mut s = ExplorerState::from_preset(3).expect("rosenbrock");
     s.set_text("f(w, b) = (2w + b - 1)^2 + 1e-7*w");
-    s.view = gradfield::View::new(-0.0, 1e-3, -1e-7, 0.1).expect("a valid view");
-    s.layers.show_heatmap = false;
-    s.layers.show_paths = false;
-    s.layers.levels = 0;
-    s.layers.colormap = Colormap::Magma;
-    s.layers.arrows = ArrowDir::Ascent;
-    s.layers.arrow_length = ArrowLength::Log;
-    s.layers.arrow_spacing_px = 33.3;
-    s.layers.log_scale = true;
-    s.layers.percentile = Some(2.5e-3);
-    s.theme = Theme::HighContrast;
+    s.doc.view = gradfield::View::new(-0.0, 1e-3, -1e-7, 0.1).expect("a valid view");
+    s.doc.layers.show_heatmap = false;
+    s.doc.layers.show_paths = false;
+    s.doc.layers.levels = 0;
+    s.doc.layers.colormap = Colormap::Magma;
+    s.doc.layers.arrows = ArrowDir::Ascent;
+    s.doc.layers.arrow_length = ArrowLength::Log;
+    s.doc.layers.arrow_spacing_px = 33.3;
+    s.doc.layers.log_scale = true;
+    s.doc.layers.percentile = Some(2.5e-3);
+    s.doc.theme = Theme::HighContrast;
     s.scale_ui(1.15);
     s.scale_ui(1.15);
-    s.panel_visible = false;
-    s.fullscreen = true;
-    s.hyper.lr = 1e-7;
-    s.hyper.momentum = -0.0;
-    s.hyper.alpha = 0.1 + 0.2;
-    s.hyper.beta2 = 1.0 - f64::EPSILON;
-    s.hyper.eps = Some(5e-324);
-    s.hyper.ascent = true;
-    s.tol = 0.0;
-    s.max_steps = 123;
-    s.steps_per_second = 0.7;
-    s.playing = false;
+    s.doc.panel = false;
+    s.doc.fullscreen = true;
+    s.doc.hyper.lr = 1e-7;
+    s.doc.hyper.momentum = -0.0;
+    s.doc.hyper.alpha = 0.1 + 0.2;
+    s.doc.hyper.beta2 = 1.0 - f64::EPSILON;
+    s.doc.hyper.eps = Some(5e-324);
+    s.doc.hyper.ascent = true;
+    s.doc.tol = 0.0;
+    s.doc.max_steps = 123;
+    s.doc.steps_per_second = 0.7;
+    s.doc.playing = false;
     s.set_pin((-0.0, 1e-7));
     s.set_direction(0.1);
     s.set_sweep(true);
-    s.sweep_factors = vec![0.3, 1e-7, 7.0];
+    s.doc.sweep_factors = vec![0.3, 1e-7, 7.0];
     s.sweep_at(0.5, -0.0);
     s.set_optimizer(Optimizer::RmsProp);
     s.set_color_by(gradfield::app::maps::ColorBy::Steps);
@@ -109,9 +109,9 @@ fn odd_floats_modes_pin_and_sweep_round_trip_exactly() {
     assert_round_trip(&s, "odd state");
     let parsed = scene::parse(&scene::to_toml(&scene).expect("writes"), "t").expect("parses");
     let back = ExplorerState::from_document(&parsed).expect("applies");
-    assert_eq!(back.hyper.momentum.to_bits(), (-0.0f64).to_bits());
-    assert_eq!(back.view.x0.to_bits(), (-0.0f64).to_bits());
-    assert_eq!(back.hyper.eps, Some(5e-324));
+    assert_eq!(back.doc.hyper.momentum.to_bits(), (-0.0f64).to_bits());
+    assert_eq!(back.doc.view.x0.to_bits(), (-0.0f64).to_bits());
+    assert_eq!(back.doc.hyper.eps, Some(5e-324));
     assert_eq!(back.paths[2].path.hyper.lr, 1e-7 * 1e-7, "η × factor");
     assert_eq!(back.paths[3].path.optimizer, Optimizer::RmsProp);
 }
@@ -119,8 +119,8 @@ fn odd_floats_modes_pin_and_sweep_round_trip_exactly() {
 #[test]
 fn compare_mode_paths_keep_their_optimizers_and_colours() {
     let mut s = ExplorerState::from_preset(1).expect("preset");
-    s.compare = true;
-    s.compare_set = [true, false, true, false, false, true];
+    s.doc.compare = true;
+    s.doc.compare_set = [true, false, true, false, false, true];
     s.click(1.0, 1.0);
     s.set_direction(std::f64::consts::FRAC_PI_2);
     let scene = s.document();
@@ -273,7 +273,7 @@ fn ctrl_s_opens_the_dialog_enter_saves_escape_cancels() {
     assert_eq!(s.scene_dialog.path, scene::DEFAULT_FILE);
     assert!(s.key(KeyPress::plain(Key::Escape)));
     assert!(!s.scene_dialog.is_open(), "Esc cancels");
-    assert!(s.fullscreen, "Esc closed the dialog, not fullscreen");
+    assert!(s.doc.fullscreen, "Esc closed the dialog, not fullscreen");
     let path = dir.path().join("lecture.toml");
     s.key(KeyPress::ctrl(Key::S));
     s.scene_dialog.path = path.display().to_string();
@@ -312,8 +312,8 @@ fn explore_scene_with_flags_typed_beside_it() {
         ..Default::default()
     };
     let s = gradfield::cli::explore::initial_state(&args).expect("opens");
-    assert_eq!(s.optimizer, Optimizer::Adam);
-    assert_eq!(s.hyper.lr, 0.25, "--lr wins");
+    assert_eq!(s.doc.optimizer, Optimizer::Adam);
+    assert_eq!(s.doc.hyper.lr, 0.25, "--lr wins");
     assert_eq!(s.paths[0].path.optimizer, Optimizer::Adam);
     assert_eq!(s.paths[0].path.hyper.lr, 0.25);
     assert_eq!(s.scene_dialog.path, path.display().to_string());

@@ -172,9 +172,9 @@ pub fn paint(
     let subtitle = s.map_subtitle().unwrap_or_else(|| {
         format!(
             "{}  η = {}{}",
-            s.optimizer.label(),
-            crate::numfmt::short(s.hyper.lr),
-            if s.hyper.ascent { "  (ascent)" } else { "" }
+            s.doc.optimizer.label(),
+            crate::numfmt::short(s.doc.hyper.lr),
+            if s.doc.hyper.ascent { "  (ascent)" } else { "" }
         )
     });
     let labels: Vec<Label> = s
@@ -204,15 +204,15 @@ pub fn paint(
         .unwrap_or_default();
     let colorbar = f
         .range
-        .filter(|_| !s.maps.mode.is_map())
+        .filter(|_| !s.doc.maps.mode.is_map())
         .map(|(lo, hi)| ColorBar {
             rect: f.colorbar,
             lut: f.lut,
             min: f64::from(lo),
             max: f64::from(hi),
-            log: s.layers.log_scale && s.maps.mode != super::maps::ColorBy::Check,
+            log: s.doc.layers.log_scale && s.doc.maps.mode != super::maps::ColorBy::Check,
             has_undefined: false,
-            clipped_below: f.clipped_below && s.layers.log_scale,
+            clipped_below: f.clipped_below && s.doc.layers.log_scale,
         });
     let input = OverlayInput {
         view: s.shown_view(),
@@ -224,7 +224,7 @@ pub fn paint(
         labels: &labels,
         contour_labels: None,
         scale: f.scale,
-        theme: overlay_theme(s.theme),
+        theme: overlay_theme(s.doc.theme),
         extra: (!readout.is_empty()).then_some(ExtraText {
             text: &readout,
             corner: Corner::TopLeft,

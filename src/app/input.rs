@@ -153,9 +153,9 @@ impl ExplorerState {
 
     fn act(&mut self, action: Action, press: KeyPress) {
         match action {
-            Action::PlayPause => self.playing = !self.playing,
+            Action::PlayPause => self.doc.playing = !self.doc.playing,
             Action::Step => {
-                self.playing = false;
+                self.doc.playing = false;
                 self.step_paths();
             }
             Action::ResetPaths => self.restart_all(),
@@ -177,8 +177,8 @@ impl ExplorerState {
                     }
                 }
             }
-            Action::TogglePanel => self.panel_visible = !self.panel_visible,
-            Action::Fullscreen => self.fullscreen = !self.fullscreen,
+            Action::TogglePanel => self.doc.panel = !self.doc.panel,
+            Action::Fullscreen => self.doc.fullscreen = !self.doc.fullscreen,
             Action::Help => self.help_visible = !self.help_visible,
             Action::Escape => {
                 if self.scene_dialog.is_open() {
@@ -186,7 +186,7 @@ impl ExplorerState {
                 } else if self.help_visible {
                     self.help_visible = false;
                 } else {
-                    self.fullscreen = false;
+                    self.doc.fullscreen = false;
                 }
             }
             Action::Screenshot => self.screenshot_requested = true,

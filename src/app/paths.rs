@@ -89,10 +89,10 @@ impl ExplorerState {
     /// A click that would take the paths beyond [`MAX_PATHS`] starts none and says so on the
     /// status line.
     pub fn click(&mut self, x: f64, y: f64) {
-        let adding = if self.sweep {
-            self.sweep_factors.len()
-        } else if self.compare {
-            self.compare_set.iter().filter(|&&on| on).count()
+        let adding = if self.doc.sweep {
+            self.doc.sweep_factors.len()
+        } else if self.doc.compare {
+            self.doc.compare_set.iter().filter(|&&on| on).count()
         } else {
             1
         };
@@ -105,13 +105,13 @@ impl ExplorerState {
             ));
             return;
         }
-        if self.sweep {
+        if self.doc.sweep {
             self.sweep_at(x, y);
-        } else if self.compare {
+        } else if self.doc.compare {
             let chosen: Vec<(usize, Optimizer)> = Optimizer::ALL
                 .into_iter()
                 .enumerate()
-                .filter(|(i, _)| self.compare_set[*i])
+                .filter(|(i, _)| self.doc.compare_set[*i])
                 .collect();
             for (i, opt) in chosen {
                 self.push_path((x, y), opt, i);
@@ -125,7 +125,7 @@ impl ExplorerState {
     pub fn add_path_at(&mut self, x: f64, y: f64) {
         let color = self.next_color;
         self.next_color += 1;
-        self.push_path((x, y), self.optimizer, color);
+        self.push_path((x, y), self.doc.optimizer, color);
     }
 
     fn push_path(&mut self, start: (f64, f64), optimizer: Optimizer, color: usize) {
@@ -140,7 +140,7 @@ impl ExplorerState {
         color: usize,
         lr_factor: Option<f64>,
     ) {
-        let f = &self.function;
+        let f = &self.doc.function;
         let hyper = self.hyper_for(lr_factor);
         let path = Path::new(start, optimizer, hyper, &mut |x, y| f.eval(x, y));
         self.paths.push(TrackedPath {
@@ -148,14 +148,16 @@ impl ExplorerState {
             color,
             lr_factor,
         });
+        self.sync_path_starts();
     }
 
     /// Moves the start of path `i` to `to` (world) and restarts it there.
     pub fn drag_start(&mut self, i: usize, to: (f64, f64)) {
-        let f = &self.function;
+        let f = &self.doc.function;
         if let Some(t) = self.paths.get_mut(i) {
             t.path.restart(to, &mut |x, y| f.eval(x, y));
         }
+        self.sync_path_starts();
     }
 
     /// The path whose start marker is within `radius_px` pixels of canvas pixel (px, py), the
@@ -189,6 +191,7 @@ impl ExplorerState {
         match nearest {
             Some((i, _)) => {
                 self.paths.remove(i);
+                self.sync_path_starts();
                 true
             }
             None => false,
@@ -197,8 +200,8 @@ impl ExplorerState {
 
     /// One step of every running path. Returns how many moved.
     pub fn step_paths(&mut self) -> usize {
-        let (tol, max_steps) = (self.tol, self.max_steps);
-        let f = &self.function;
+        let (tol, max_steps) = (self.doc.tol, self.doc.max_steps);
+        let f = &self.doc.function;
         let mut grad = |x: f64, y: f64| f.eval(x, y);
         let mut moved = 0;
         for t in &mut self.paths {
@@ -219,11 +222,11 @@ impl ExplorerState {
         if let Some(age) = &mut self.typed_age {
             *age += if dt.is_finite() { dt.max(0.0) } else { 0.0 };
         }
-        if !(self.playing && self.any_running() && dt.is_finite() && dt > 0.0) {
+        if !(self.doc.playing && self.any_running() && dt.is_finite() && dt > 0.0) {
             self.accumulator = 0.0;
             return;
         }
-        self.accumulator += dt * self.steps_per_second.max(0.0);
+        self.accumulator += dt * self.doc.steps_per_second.max(0.0);
         let n = self.accumulator.floor();
         self.accumulator -= n;
         for _ in 0..(n as usize).min(MAX_STEPS_PER_TICK) {
@@ -241,9 +244,9 @@ impl ExplorerState {
     /// Restarts every path at its start with the current hyperparameters (and, outside
     /// compare mode, the current optimizer for paths that used the previous one).
     pub fn restart_all(&mut self) {
-        let f = &self.function;
+        let f = &self.doc.function;
         for t in &mut self.paths {
-            t.path.hyper = self.hyper.with_lr_factor(t.lr_factor);
+            t.path.hyper = self.doc.hyper.with_lr_factor(t.lr_factor);
             let start = t.path.start;
             t.path.restart(start, &mut |x, y| f.eval(x, y));
         }
@@ -253,9 +256,9 @@ impl ExplorerState {
     /// Changes the optimizer: new paths use it, and existing single-optimizer paths switch
     /// and restart so the effect shows at once.
     pub fn set_optimizer(&mut self, optimizer: Optimizer) {
-        let old = self.optimizer;
-        self.optimizer = optimizer;
-        if !self.compare {
+        let old = self.doc.optimizer;
+        self.doc.optimizer = optimizer;
+        if !self.doc.compare {
             for t in &mut self.paths {
                 if t.path.optimizer == old {
                     t.path.optimizer = optimizer;
@@ -263,12 +266,14 @@ impl ExplorerState {
             }
         }
         self.restart_all();
+        self.sync_path_starts();
     }
 
     /// Removes every path.
     pub fn clear_paths(&mut self) {
         self.paths.clear();
         self.next_color = 0;
+        self.sync_path_starts();
     }
 
     /// What the panel lists for each path.

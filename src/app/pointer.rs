@@ -61,7 +61,7 @@ impl ExplorerState {
         let near = |p: Option<(f64, f64)>| {
             p.is_some_and(|(x, y)| (x - px).hypot(y - py) <= MARKER_GRAB_PX)
         };
-        let pin_px = self.pin.map(|(x, y)| self.to_pixel(x, y));
+        let pin_px = self.doc.pin.map(|(x, y)| self.to_pixel(x, y));
         let grab = match button {
             Button::Primary if near(self.direction_handle_px()) => Grab::Direction,
             Button::Primary if near(pin_px) => Grab::Pin,

@@ -172,10 +172,11 @@ impl App {
         self.last = started;
         self.state.tick(dt.min(0.25));
 
-        if self.fullscreen_applied != self.state.fullscreen {
-            self.fullscreen_applied = self.state.fullscreen;
+        if self.fullscreen_applied != self.state.doc.fullscreen {
+            self.fullscreen_applied = self.state.doc.fullscreen;
             window.set_fullscreen(
                 self.state
+                    .doc
                     .fullscreen
                     .then_some(Fullscreen::Borderless(None)),
             );
@@ -194,7 +195,7 @@ impl App {
         egui_state.handle_platform_output(window, output.platform_output);
         if self.state.shader_due(self.generation) {
             self.generation = self.state.function_generation;
-            if let Err(e) = gfx.set_function(&self.state.function) {
+            if let Err(e) = gfx.set_function(&self.state.doc.function) {
                 self.state.render_error = Some(e.to_string());
             }
         }
@@ -277,7 +278,7 @@ impl App {
         self.frames.is_some()
             || self.recorder.is_some()
             || self.state.function_generation != self.generation
-            || (self.state.playing && self.state.any_running())
+            || (self.state.doc.playing && self.state.any_running())
     }
 }
 
