@@ -8,7 +8,8 @@ use gradfield::document::PathStart;
 
 /// The starts the running paths have, as the document should list them.
 fn running_starts(s: &ExplorerState) -> Vec<PathStart> {
-    s.paths
+    s.running
+        .paths
         .iter()
         .map(|t| PathStart {
             start: t.path.start,
@@ -67,5 +68,5 @@ fn opening_a_document_shows_exactly_it_with_home_at_its_view() {
     assert_eq!(other.document(), doc);
     assert_eq!(other.doc.home, doc.view, "Home goes to the opened view");
     assert_eq!(other.text, doc.function.source);
-    assert_eq!(other.paths.len(), doc.paths.len());
+    assert_eq!(other.running.paths.len(), doc.paths.len());
 }

@@ -26,7 +26,7 @@ fn shift_click_pins_without_adding_a_path_and_the_pin_drags_live() {
     let (px, py) = s.to_pixel(1.0, -0.5);
     s.pointer_down_with(px, py, Button::Primary, true);
     s.pointer_up(px, py);
-    assert!(s.paths.is_empty(), "a shift click starts no path");
+    assert!(s.running.paths.is_empty(), "a shift click starts no path");
     assert!(close(s.doc.pin.expect("pinned"), (1.0, -0.5)));
     let t = s.pin_tangent().expect("defined");
     assert_eq!((t.f, t.slope_x, t.slope_y), (1.75, 2.0, -3.0));
@@ -39,14 +39,17 @@ fn shift_click_pins_without_adding_a_path_and_the_pin_drags_live() {
     let to = s.to_world(px + 100.0, py - 50.0);
     assert!(close(s.doc.pin.unwrap(), to));
     s.pointer_up(px + 100.0, py - 50.0);
-    assert!(s.paths.is_empty(), "dragging the pin starts no path");
+    assert!(
+        s.running.paths.is_empty(),
+        "dragging the pin starts no path"
+    );
     assert_eq!(s.doc.view, s.doc.home, "and does not pan");
     assert_eq!(s.pin_tangent().unwrap().slope_x, 2.0 * to.0);
 
     // A plain click elsewhere still starts a path and leaves the pin.
     s.pointer_down(100.0, 100.0, Button::Primary);
     s.pointer_up(100.0, 100.0);
-    assert_eq!(s.paths.len(), 1);
+    assert_eq!(s.running.paths.len(), 1);
     assert!(close(s.doc.pin.unwrap(), to));
     assert!(s.key(KeyPress::plain(Key::I)));
     assert_eq!(s.doc.pin, None);
@@ -99,17 +102,18 @@ fn a_click_in_sweep_mode_adds_one_path_per_learning_rate_each_labelled() {
     s.doc.hyper.lr = 0.05;
     s.set_sweep(true);
     s.click(1.5, -1.0);
-    let lrs: Vec<f64> = s.paths.iter().map(|t| t.path.hyper.lr).collect();
+    let lrs: Vec<f64> = s.running.paths.iter().map(|t| t.path.hyper.lr).collect();
     assert_eq!(lrs.len(), 3);
     for (got, want) in lrs.iter().zip([0.005, 0.05, 0.5]) {
         assert!((got - want).abs() < 1e-15, "{lrs:?}");
     }
-    assert!(s.paths.iter().all(|t| t.path.start == (1.5, -1.0)));
-    let colors: std::collections::HashSet<usize> = s.paths.iter().map(|t| t.color).collect();
+    assert!(s.running.paths.iter().all(|t| t.path.start == (1.5, -1.0)));
+    let colors: std::collections::HashSet<usize> =
+        s.running.paths.iter().map(|t| t.color).collect();
     assert_eq!(colors.len(), 3, "each rate has its own colour");
     let etas: Vec<String> = s.summaries().into_iter().map(|p| p.eta.unwrap()).collect();
     assert_eq!(etas, ["η = 0.005", "η = 0.05", "η = 0.5"]);
-    for t in &s.paths {
+    for t in &s.running.paths {
         assert!(t.label().starts_with(&t.eta_label().unwrap()));
     }
 
@@ -117,7 +121,7 @@ fn a_click_in_sweep_mode_adds_one_path_per_learning_rate_each_labelled() {
     s.doc.hyper.lr = 0.2;
     s.step_paths();
     s.restart_all();
-    let lrs: Vec<f64> = s.paths.iter().map(|t| t.path.hyper.lr).collect();
+    let lrs: Vec<f64> = s.running.paths.iter().map(|t| t.path.hyper.lr).collect();
     assert!(
         (lrs[0] - 0.02).abs() < 1e-15 && (lrs[2] - 2.0).abs() < 1e-15,
         "{lrs:?}"
@@ -126,18 +130,18 @@ fn a_click_in_sweep_mode_adds_one_path_per_learning_rate_each_labelled() {
     // Edited factors apply to the next click; a bad list is refused with a message.
     s.set_sweep_factors("0.5, 2");
     s.set_sweep_factors("1, -2");
-    assert!(s.message.is_some());
+    assert!(s.messages.status.is_some());
     s.clear_paths();
     s.click(0.0, 1.0);
-    assert_eq!(s.paths.len(), 2);
-    assert_eq!(s.paths[1].path.hyper.lr, 0.4);
+    assert_eq!(s.running.paths.len(), 2);
+    assert_eq!(s.running.paths[1].path.hyper.lr, 0.4);
 
     // Outside sweep mode a click adds one unlabelled path with η itself.
     s.set_sweep(false);
     s.click(1.0, 1.0);
-    assert_eq!(s.paths.len(), 3);
-    assert_eq!(s.paths[2].path.hyper.lr, 0.2);
-    assert_eq!(s.paths[2].eta_label(), None);
+    assert_eq!(s.running.paths.len(), 3);
+    assert_eq!(s.running.paths[2].path.hyper.lr, 0.2);
+    assert_eq!(s.running.paths[2].eta_label(), None);
 }
 
 #[test]
@@ -147,7 +151,7 @@ fn sweep_mode_turns_compare_mode_off() {
     s.set_sweep(true);
     assert!(!s.doc.compare);
     s.click(1.0, 1.0);
-    assert_eq!(s.paths.len(), 3);
+    assert_eq!(s.running.paths.len(), 3);
 }
 
 #[test]

@@ -112,8 +112,12 @@ fn odd_floats_modes_pin_and_sweep_round_trip_exactly() {
     assert_eq!(back.doc.hyper.momentum.to_bits(), (-0.0f64).to_bits());
     assert_eq!(back.doc.view.x0.to_bits(), (-0.0f64).to_bits());
     assert_eq!(back.doc.hyper.eps, Some(5e-324));
-    assert_eq!(back.paths[2].path.hyper.lr, 1e-7 * 1e-7, "η × factor");
-    assert_eq!(back.paths[3].path.optimizer, Optimizer::RmsProp);
+    assert_eq!(
+        back.running.paths[2].path.hyper.lr,
+        1e-7 * 1e-7,
+        "η × factor"
+    );
+    assert_eq!(back.running.paths[3].path.optimizer, Optimizer::RmsProp);
 }
 
 #[test]
@@ -240,7 +244,7 @@ fn a_bad_scene_changes_nothing_and_a_good_one_replaces_the_demo() {
         std::fs::write(&path, text).expect("writes the bad file");
         assert!(s.open_scene(&path).is_err());
         assert_eq!(scene::to_toml(&s.document()).expect("writes"), before);
-        let msg = s.message.clone().unwrap_or_default();
+        let msg = s.messages.status.clone().unwrap_or_default();
         let want = expected(want);
         let (_, why) = want.split_once(": ").expect("file: …");
         assert!(msg.ends_with(why), "status line {msg:?} ends with {why:?}");
@@ -248,20 +252,27 @@ fn a_bad_scene_changes_nothing_and_a_good_one_replaces_the_demo() {
     let missing = dir.path().join("nothing.toml");
     assert!(s.open_scene(&missing).is_err());
     assert!(s
-        .message
+        .messages
+        .status
         .as_deref()
         .is_some_and(|m| m.contains("cannot read the scene")));
     let good = dir.path().join("good.toml");
-    let generation = s.function_generation;
+    let generation = s.rebuild.function_generation;
     std::fs::write(&good, "version = 1\npreset = \"saddle\"\n").expect("writes");
     s.open_scene(&good).expect("opens");
-    assert_eq!(s.message, Some(format!("opened {}", good.display())));
+    assert_eq!(
+        s.messages.status,
+        Some(format!("opened {}", good.display()))
+    );
     assert_eq!(s.current_preset().map(|p| p.name), Some("saddle"));
     assert!(
-        s.function_generation > generation,
+        s.rebuild.function_generation > generation,
         "the window rebuilds the field"
     );
-    assert_eq!((s.paths.len(), s.paths[0].path.iterations()), (1, 0));
+    assert_eq!(
+        (s.running.paths.len(), s.running.paths[0].path.iterations()),
+        (1, 0)
+    );
 }
 
 #[test]
@@ -269,30 +280,30 @@ fn ctrl_s_opens_the_dialog_enter_saves_escape_cancels() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut s = odd_state();
     assert!(s.key(KeyPress::ctrl(Key::S)));
-    assert_eq!(s.scene_dialog.mode, Some(DialogMode::Save));
-    assert_eq!(s.scene_dialog.path, scene::DEFAULT_FILE);
+    assert_eq!(s.dialogs.scene.mode, Some(DialogMode::Save));
+    assert_eq!(s.dialogs.scene.path, scene::DEFAULT_FILE);
     assert!(s.key(KeyPress::plain(Key::Escape)));
-    assert!(!s.scene_dialog.is_open(), "Esc cancels");
+    assert!(!s.dialogs.scene.is_open(), "Esc cancels");
     assert!(s.doc.fullscreen, "Esc closed the dialog, not fullscreen");
     let path = dir.path().join("lecture.toml");
     s.key(KeyPress::ctrl(Key::S));
-    s.scene_dialog.path = path.display().to_string();
+    s.dialogs.scene.path = path.display().to_string();
     s.confirm_scene_dialog();
-    assert!(!s.scene_dialog.is_open());
-    assert_eq!(s.message, Some(format!("saved {}", path.display())));
+    assert!(!s.dialogs.scene.is_open());
+    assert_eq!(s.messages.status, Some(format!("saved {}", path.display())));
     let mut other = ExplorerState::from_preset(0).expect("preset");
     other.key(KeyPress::ctrl(Key::O));
-    assert_eq!(other.scene_dialog.mode, Some(DialogMode::Open));
-    other.scene_dialog.path = path.display().to_string();
+    assert_eq!(other.dialogs.scene.mode, Some(DialogMode::Open));
+    other.dialogs.scene.path = path.display().to_string();
     other.confirm_scene_dialog();
     assert_eq!(
         scene::to_toml(&other.document()).expect("writes"),
         scene::to_toml(&s.document()).expect("writes")
     );
     other.key(KeyPress::ctrl(Key::O));
-    other.scene_dialog.path = dir.path().join("nope.toml").display().to_string();
+    other.dialogs.scene.path = dir.path().join("nope.toml").display().to_string();
     other.confirm_scene_dialog();
-    assert!(other.scene_dialog.is_open(), "stays open to fix the name");
+    assert!(other.dialogs.scene.is_open(), "stays open to fix the name");
     let names = gradfield::app::scene_io::toml_files(dir.path());
     assert_eq!(names, ["lecture.toml"]);
 }
@@ -314,7 +325,7 @@ fn explore_scene_with_flags_typed_beside_it() {
     let s = gradfield::cli::explore::initial_state(&args).expect("opens");
     assert_eq!(s.doc.optimizer, Optimizer::Adam);
     assert_eq!(s.doc.hyper.lr, 0.25, "--lr wins");
-    assert_eq!(s.paths[0].path.optimizer, Optimizer::Adam);
-    assert_eq!(s.paths[0].path.hyper.lr, 0.25);
-    assert_eq!(s.scene_dialog.path, path.display().to_string());
+    assert_eq!(s.running.paths[0].path.optimizer, Optimizer::Adam);
+    assert_eq!(s.running.paths[0].path.hyper.lr, 0.25);
+    assert_eq!(s.dialogs.scene.path, path.display().to_string());
 }

@@ -47,7 +47,7 @@ fn frame(gpu: &Gpu, r: &mut Renderer, s: &ExplorerState, target: &OffscreenTarge
     let layout = Layout::full(SIZE.0, SIZE.1);
     let view = s.shown_view();
     let settings = RenderSettings::default();
-    r.set_paths(gpu, &layout, &view, true, &s.paths);
+    r.set_paths(gpu, &layout, &view, true, &s.running.paths);
     let work = r
         .prepare_layers(gpu, &layout, &view, &settings, GradientMode::Exact)
         .expect("a frame");
@@ -61,7 +61,11 @@ fn frame(gpu: &Gpu, r: &mut Renderer, s: &ExplorerState, target: &OffscreenTarge
 }
 
 fn points(s: &ExplorerState) -> u64 {
-    s.paths.iter().map(|t| t.path.points.len() as u64).sum()
+    s.running
+        .paths
+        .iter()
+        .map(|t| t.path.points.len() as u64)
+        .sum()
 }
 
 /// Reproduces "frames get slower with path history": 28 paths on Rosenbrock for 3 minutes
@@ -93,7 +97,11 @@ fn per_frame_path_work_stays_bounded_as_28_paths_walk_10000_steps() {
         total_uploaded += stats.uploaded_bytes;
         late.push((stats, new_points));
     }
-    let at_limit = s.paths.iter().filter(|t| t.path.iterations() == 10_000);
+    let at_limit = s
+        .running
+        .paths
+        .iter()
+        .filter(|t| t.path.iterations() == 10_000);
     assert!(
         at_limit.count() >= PATHS / 2,
         "most paths reach the step limit"

@@ -105,7 +105,7 @@ impl ExplorerState {
         }
         let plot = (self.canvas.0 as u32, self.canvas.1 as u32);
         Some(MapKey {
-            generation: self.function_generation,
+            generation: self.rebuild.function_generation,
             view: self.shown_view(),
             grid: self.doc.maps.grid(plot),
             optimizer: self.doc.optimizer,

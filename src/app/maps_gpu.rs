@@ -137,7 +137,7 @@ impl MapRunner {
         dt: f64,
     ) {
         if let Err(e) = self.sync(gpu, renderer, s, dt) {
-            s.message = Some(format!("colour by {}: {e}", s.doc.maps.mode.name()));
+            s.messages.status = Some(format!("colour by {}: {e}", s.doc.maps.mode.name()));
             s.doc.maps.mode = ColorBy::Heatmap;
             s.map_schedule.reset();
             self.clear();

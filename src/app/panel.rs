@@ -46,7 +46,7 @@ fn function_box(ui: &mut Ui, s: &mut ExplorerState) {
                 .color(Color32::from_rgb(255, 110, 90)),
         );
     }
-    if let Some(e) = &s.render_error {
+    if let Some(e) = &s.messages.render_error {
         ui.colored_label(Color32::from_rgb(255, 110, 90), e);
     }
     let [_, dx, dy] = s.doc.function.formulas();
@@ -71,7 +71,7 @@ fn presets(ui: &mut Ui, s: &mut ExplorerState) {
     });
     if let Some(i) = chosen {
         if let Err(e) = s.select_preset(i) {
-            s.message = Some(e.to_string());
+            s.messages.status = Some(e.to_string());
         }
     }
 }
@@ -236,7 +236,7 @@ fn playback(ui: &mut Ui, s: &mut ExplorerState) {
 }
 
 fn path_list(ui: &mut Ui, s: &mut ExplorerState) {
-    ui.label(format!("Paths ({})", s.paths.len()));
+    ui.label(format!("Paths ({})", s.running.paths.len()));
     for (i, p) in s.summaries().iter().enumerate() {
         let c = super::paths::PALETTE[p.color % super::paths::PALETTE.len()];
         let color = Color32::from_rgb(
@@ -265,16 +265,16 @@ fn path_list(ui: &mut Ui, s: &mut ExplorerState) {
     }
     ui.horizontal(|ui| {
         if ui.button("export paths CSV").clicked() {
-            s.export_csv_requested = true;
+            s.requests.export_csv = true;
         }
         if ui.button("screenshot (P)").clicked() {
-            s.screenshot_requested = true;
+            s.requests.screenshot = true;
         }
         if ui.button("record GIF (G)").clicked() {
-            s.record_requested = true;
+            s.requests.record = true;
         }
     });
-    if let Some(m) = &s.message {
+    if let Some(m) = &s.messages.status {
         ui.label(m);
     }
 }
@@ -295,7 +295,7 @@ fn presentation(ui: &mut Ui, s: &mut ExplorerState) {
             s.scale_ui(super::state::UI_SCALE_STEP);
         }
         if ui.button("help (F1)").clicked() {
-            s.help_visible = !s.help_visible;
+            s.dialogs.help = !s.dialogs.help;
         }
     });
 }

@@ -54,7 +54,7 @@ pub const SECONDS: (f64, f64) = (2.0, 8.0);
 /// η, for as many steps as the furthest path has taken (to the end, when none has moved yet).
 /// `None` when there are no paths.
 pub fn animation_for(s: &ExplorerState, window: (u32, u32)) -> Option<Animation> {
-    if s.paths.is_empty() {
+    if s.running.paths.is_empty() {
         return None;
     }
     let (cw, ch) = s.canvas;
@@ -69,6 +69,7 @@ pub fn animation_for(s: &ExplorerState, window: (u32, u32)) -> Option<Animation>
         s.doc.layers.show_heatmap,
     );
     let seen = s
+        .running
         .paths
         .iter()
         .map(|t| t.path.iterations())
@@ -78,6 +79,7 @@ pub fn animation_for(s: &ExplorerState, window: (u32, u32)) -> Option<Animation>
     let f = &s.doc.function;
     let mut grad = |x: f64, y: f64| f.eval(x, y);
     let paths: Vec<AnimatedPath> = s
+        .running
         .paths
         .iter()
         .map(|t| {
@@ -215,7 +217,7 @@ mod tests {
         assert!((plot.w / plot.h * 900.0 - 1200.0).abs() <= 2.0, "{plot:?}");
         assert_eq!(a.steps, 30);
         assert_eq!(a.paths.len(), 2);
-        for (anim, tracked) in a.paths.iter().zip(&s.paths) {
+        for (anim, tracked) in a.paths.iter().zip(&s.running.paths) {
             // Re-run with the same optimizer from the same start: the same iterates.
             assert_eq!(anim.path.points, tracked.path.points);
         }

@@ -29,8 +29,8 @@ impl ExplorerState {
         let function = Function::parse(&scene.function.source)?;
         self.text = function.source.clone();
         self.error = None;
-        self.function_generation += 1;
-        self.render_error = None;
+        self.rebuild.function_generation += 1;
+        self.messages.render_error = None;
         self.doc = Document {
             function,
             home: scene.view,
@@ -41,9 +41,9 @@ impl ExplorerState {
         for p in &scene.paths {
             self.push_path_scaled(p.start, p.optimizer, p.color, p.lr_factor);
         }
-        self.next_color = scene.paths.iter().map(|p| p.color + 1).max().unwrap_or(0);
-        self.accumulator = 0.0;
-        self.gesture = None;
+        self.running.next_color = scene.paths.iter().map(|p| p.color + 1).max().unwrap_or(0);
+        self.running.accumulator = 0.0;
+        self.pointer.gesture = None;
         Ok(())
     }
 
@@ -51,6 +51,7 @@ impl ExplorerState {
     /// every method that adds, removes, moves or changes a path ends with this.
     pub(crate) fn sync_path_starts(&mut self) {
         self.doc.paths = self
+            .running
             .paths
             .iter()
             .map(|t| PathStart {

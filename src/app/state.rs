@@ -4,8 +4,7 @@
 //! the function, presets and the UI scale (the view and the hover read-out are in
 //! [`super::viewport`]). Plain Rust: tests call these methods directly, no window needed.
 
-use super::paths::TrackedPath;
-use super::pointer::Gesture;
+use super::session::{Dialogs, Messages, PointerState, Rebuild, Requests, RunningPaths};
 use crate::document::Document;
 use crate::expr::{Function, ParseError};
 use crate::presets::{self, Preset};
@@ -32,39 +31,22 @@ pub struct ExplorerState {
     pub doc: Document,
     /// The running descent paths, one for each of `doc.paths` (kept in step by the path
     /// methods: every change of a path's start, optimizer or the list goes through them).
-    pub paths: Vec<TrackedPath>,
-    /// Counts changes of `doc.function`, so the window knows when to rebuild the field shader.
-    pub function_generation: u64,
+    pub running: RunningPaths,
     /// The text in the function box.
     pub text: String,
     /// Why `text` does not parse, if it does not.
     pub error: Option<ParseError>,
-    /// An error from building the GPU field for the function, shown in the panel.
-    pub render_error: Option<String>,
     /// The canvas size in pixels (width, height).
     pub canvas: (f64, f64),
-    pub(crate) accumulator: f64,
-    pub help_visible: bool,
-    /// The window should save a screenshot (and clear this flag).
-    pub screenshot_requested: bool,
-    /// The window should record a GIF of the paths (and clear this flag).
-    pub record_requested: bool,
-    /// The window should write the paths as CSV (and clear this flag).
-    pub export_csv_requested: bool,
-    /// The world point under the pointer, if it is over the canvas.
-    pub hover: Option<(f64, f64)>,
-    /// A short note for the status line (e.g. where a screenshot went).
-    pub message: Option<String>,
-    /// The save / open scene dialog (Ctrl+S, Ctrl+O).
-    pub scene_dialog: super::scene_io::SceneDialog,
+    pub pointer: PointerState,
+    pub dialogs: Dialogs,
+    pub messages: Messages,
+    pub requests: Requests,
+    pub rebuild: Rebuild,
     /// When the convergence map is recomputed (plain state; the window runs it).
     pub map_schedule: super::maps::MapSchedule,
     /// What the window learnt about the map or check on screen.
     pub map_status: super::maps::MapStatus,
-    pub(crate) next_color: usize,
-    pub(crate) gesture: Option<Gesture>,
-    /// Seconds since the text was last typed in; `None` after a change of function otherwise.
-    pub(crate) typed_age: Option<f64>,
 }
 
 impl ExplorerState {
@@ -73,24 +55,16 @@ impl ExplorerState {
         ExplorerState {
             text: function.source.clone(),
             doc: Document::new(function, view),
-            paths: Vec::new(),
-            function_generation: 0,
+            running: RunningPaths::default(),
             error: None,
-            render_error: None,
             canvas: (800.0, 600.0),
-            accumulator: 0.0,
-            help_visible: false,
-            screenshot_requested: false,
-            record_requested: false,
-            export_csv_requested: false,
-            hover: None,
-            message: None,
-            scene_dialog: Default::default(),
+            pointer: PointerState::default(),
+            dialogs: Dialogs::default(),
+            messages: Messages::default(),
+            requests: Requests::default(),
+            rebuild: Rebuild::default(),
             map_schedule: Default::default(),
             map_status: Default::default(),
-            next_color: 0,
-            gesture: None,
-            typed_age: None,
         }
     }
 
@@ -113,7 +87,7 @@ impl ExplorerState {
         self.text = function.source.clone();
         self.error = None;
         self.replace_function(function);
-        self.typed_age = None;
+        self.rebuild.typed_age = None;
         self.doc.view = view;
         self.doc.home = view;
         self.doc.apply_preset_settings(preset);
@@ -127,7 +101,7 @@ impl ExplorerState {
     /// The GPU shader follows once the text has stood for [`SETTLE_SECONDS`].
     pub fn set_text(&mut self, text: &str) {
         self.text = text.to_string();
-        self.typed_age = Some(0.0);
+        self.rebuild.typed_age = Some(0.0);
         match Function::parse(text) {
             Ok(function) => {
                 self.error = None;
@@ -142,8 +116,8 @@ impl ExplorerState {
 
     fn replace_function(&mut self, function: Function) {
         self.doc.function = function;
-        self.function_generation += 1;
-        self.render_error = None;
+        self.rebuild.function_generation += 1;
+        self.messages.render_error = None;
         self.restart_all();
     }
 
@@ -151,7 +125,8 @@ impl ExplorerState {
     /// built now: at once after a preset, a scene or at start, and after typing once the
     /// text has stood for [`SETTLE_SECONDS`] (see [`ExplorerState::tick`]).
     pub fn shader_due(&self, built: u64) -> bool {
-        self.function_generation != built && self.typed_age.is_none_or(|t| t >= SETTLE_SECONDS)
+        self.rebuild.function_generation != built
+            && self.rebuild.typed_age.is_none_or(|t| t >= SETTLE_SECONDS)
     }
 
     /// The function's variable names (horizontal, vertical).

@@ -122,17 +122,17 @@ impl ExplorerState {
         match teach::parse_factors(text) {
             Ok(f) => {
                 self.doc.sweep_factors = f;
-                self.message = None;
+                self.messages.status = None;
             }
-            Err(e) => self.message = Some(e.to_string()),
+            Err(e) => self.messages.status = Some(e.to_string()),
         }
     }
 
     /// A sweep click: one path from (x, y) per factor, each with η·factor and its own colour.
     pub fn sweep_at(&mut self, x: f64, y: f64) {
         for k in self.doc.sweep_factors.clone() {
-            let color = self.next_color;
-            self.next_color += 1;
+            let color = self.running.next_color;
+            self.running.next_color += 1;
             self.push_path_scaled((x, y), self.doc.optimizer, color, Some(k));
         }
     }

@@ -77,7 +77,7 @@ impl ExplorerState {
             self.doc.view = widened.clamped();
             let why = e.to_string();
             let why = why.strip_prefix("view: ").unwrap_or(&why);
-            self.message = Some(format!("view adjusted to fit the window: {why}"));
+            self.messages.status = Some(format!("view adjusted to fit the window: {why}"));
         }
     }
     /// Canvas pixel → world point on the shown view.
@@ -106,7 +106,7 @@ impl ExplorerState {
                 let why = e.to_string();
                 let why = why.strip_prefix("view: ").unwrap_or(&why).to_string();
                 let dir = if factor > 1.0 { "out" } else { "in" };
-                self.message = Some(format!("can't zoom {dir} further: {why}"));
+                self.messages.status = Some(format!("can't zoom {dir} further: {why}"));
             }
         }
     }
@@ -130,13 +130,13 @@ impl ExplorerState {
 
     /// Records the pointer's world point (None: off the canvas) and returns the read-out there.
     pub fn hover(&mut self, at: Option<(f64, f64)>) -> Option<Readout> {
-        self.hover = at;
+        self.pointer.hover = at;
         self.readout()
     }
 
     /// The read-out at the hover point, if any.
     pub fn readout(&self) -> Option<Readout> {
-        self.hover.map(|(x, y)| {
+        self.pointer.hover.map(|(x, y)| {
             let [f, gx, gy] = self.doc.function.eval_each(x, y);
             Readout {
                 x,
