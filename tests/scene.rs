@@ -191,6 +191,9 @@ const BAD: &[(&str, &str)] = &[
     ("version = 1\nfunction = \"x\"\n[optimizer]\nlr = \"fast\"", "b.toml:4:6: optimizer.lr: expected a number, got the text \"fast\""),
     ("version = 1\nfunction = \"sinn(x) + y\"", "b.toml:2:12: function: unknown function 'sinn' at column 1 — did you mean 'sin'?"),
     ("version = 1\nfunction = \"x\"\n[colour]\ncolormap = \"jet\"", "b.toml:4:12: colour.colormap: unknown colour map 'jet': choose one of viridis, magma, inferno, plasma, cividis, diverging, grey"),
+    // One parser for every colour-map name: the flag's aliases are taken, a near miss is not.
+    ("version = 1\nfunction = \"x\"\n[colour]\ncolormap = \"grey scale\"", "b.toml:4:12: colour.colormap: unknown colour map 'grey scale': choose one of viridis, magma, inferno, plasma, cividis, diverging, grey"),
+    ("version = 1\nfunction = \"x\"\n[colour]\ncolormap = 3", "b.toml:4:12: colour.colormap: expected text in quotes, got 3"),
     ("version = 1\nfunction = \"x\"\n[optimizer]\nname = \"adamw\"", "b.toml:4:8: optimizer.name: unknown optimizer 'adamw': choose one of gd, momentum, nesterov, adagrad, rmsprop, adam"),
     ("version = 1\nfunction = \"x\"\nview = [3, -3, -1, 1]", "b.toml:3:8: view: x0 < x1 and y0 < y1 are needed, got x 3..-3, y -1..1"),
     ("version = 1\nfunction = \"x\"\n[pin]\nat = [1, inf]", "b.toml:4:10: pin.at[1]: must be a finite number"),
