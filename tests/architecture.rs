@@ -22,6 +22,7 @@ const PLAIN: &[&str] = &[
     "teach",
     "descent",
     "export",
+    "document",
     "scene",
     "cpu_field",
 ];

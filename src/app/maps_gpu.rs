@@ -137,8 +137,8 @@ impl MapRunner {
         dt: f64,
     ) {
         if let Err(e) = self.sync(gpu, renderer, s, dt) {
-            s.message = Some(format!("colour by {}: {e}", s.maps.mode.name()));
-            s.maps.mode = ColorBy::Heatmap;
+            s.messages.status = Some(format!("colour by {}: {e}", s.doc.maps.mode.name()));
+            s.doc.maps.mode = ColorBy::Heatmap;
             s.map_schedule.reset();
             self.clear();
             // Back to the plain heatmap; a second failure here leaves the heatmap as it is.
@@ -155,7 +155,7 @@ impl MapRunner {
         s: &mut ExplorerState,
         dt: f64,
     ) -> Result<()> {
-        let check = (s.maps.mode == ColorBy::Check).then_some(s.maps.check_step as f32);
+        let check = (s.doc.maps.mode == ColorBy::Check).then_some(s.doc.maps.check_step as f32);
         if check != self.check {
             renderer.set_gradient_check(gpu, check)?;
             self.check = check;
@@ -173,7 +173,7 @@ impl MapRunner {
             self.clear();
         }
         if let Some(key) = s.map_schedule.update(wanted, dt) {
-            self.start(gpu, &s.function, &key)?;
+            self.start(gpu, &s.doc.function, &key)?;
         }
         if let Some(done) = self.advance(gpu, FRAME_BUDGET)? {
             s.map_schedule.finished(done.key);
@@ -190,14 +190,14 @@ impl MapRunner {
             };
         }
         s.map_status.progress = self.progress();
-        let mode = match s.maps.mode {
+        let mode = match s.doc.maps.mode {
             ColorBy::Steps => MapMode::Steps,
             _ => MapMode::Basin,
         };
         let map = self
             .last
             .as_ref()
-            .filter(|_| s.maps.mode.is_map())
+            .filter(|_| s.doc.maps.mode.is_map())
             .map(|(b, v)| (b, MapView { mode, ..*v }));
         if map.is_some() || renderer.has_converge_map() {
             renderer.set_converge_map(gpu, map)?;

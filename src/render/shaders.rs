@@ -42,8 +42,7 @@ pub const RENDER_PIECES: [(&str, WgslFile); 5] = [
     ("fullplot", wgsl_file!("lib/fullplot.wgsl")),
 ];
 
-/// Entries of the colour map's lookup table (`Colormap::lut`, `LUT_SIZE` in the shaders).
-pub const LUT_SIZE: usize = 256;
+pub use crate::document::LUT_SIZE;
 /// Workgroup size of the colour-range reductions (`RANGE_WORKGROUP` in range.wgsl).
 pub const RANGE_WORKGROUP: u32 = 256;
 /// Histogram bins of the percentile clipping (`RANGE_BINS` in range.wgsl).
