@@ -1,10 +1,12 @@
 //! The compiled tape and the reference tree evaluator give the same answers, channel by
 //! channel: the same bits for f, ∂f/∂x and ∂f/∂y where defined, and the same definedness, on
 //! every preset, on hostile formulas (domain edges, overflow, cusps) and on random trees with a
-//! fixed seed. Both are `expr::Evaluator`s, so whatever uses one may use the other.
+//! fixed seed. Both are `expr::Evaluator`s, so whatever uses one may use the other: a descent
+//! path driven by either walks through the same points.
 
 mod common;
 
+use gradfield::descent::{Hyper, Optimizer, Path};
 use gradfield::expr::{Evaluator, Function, Vars};
 use gradfield::presets;
 use proptest::strategy::{Strategy, ValueTree};
@@ -145,4 +147,36 @@ fn tape_and_tree_agree_on_random_trees() {
     }
     // Not a table of undefined points: most random f are defined at most of the points.
     assert!(defined * 2 > total, "only {defined} of {total} defined");
+}
+
+/// The points (as bits) and the final status of a path from `start` driven by `eval`.
+fn walk(
+    eval: &mut impl Evaluator,
+    start: (f64, f64),
+    optimizer: Optimizer,
+    lr: f64,
+    steps: u32,
+) -> (Vec<[u64; 5]>, String) {
+    let mut path = Path::new(start, optimizer, Hyper::new(lr), eval);
+    path.run(eval, steps as usize, 1e-6);
+    let points = path
+        .points
+        .iter()
+        .map(|q| [q.x, q.y, q.f, q.dfdx, q.dfdy].map(f64::to_bits))
+        .collect();
+    (points, path.status.to_string())
+}
+
+#[test]
+fn descent_paths_are_the_same_by_tape_and_by_tree() {
+    for p in presets::all() {
+        let f = Function::parse(p.expr).unwrap_or_else(|e| panic!("{}: {e}", p.name));
+        let start = (p.start[0], p.start[1]);
+        for optimizer in Optimizer::ALL {
+            let by_tape = walk(&mut f.tape(), start, optimizer, p.lr, p.steps);
+            let by_tree = walk(&mut f.tree(), start, optimizer, p.lr, p.steps);
+            assert!(by_tape.0.len() > 1, "{} {optimizer}: no step taken", p.name);
+            assert_eq!(by_tape, by_tree, "{} with {optimizer}", p.name);
+        }
+    }
 }

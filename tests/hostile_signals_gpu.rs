@@ -19,10 +19,10 @@ fn start(args: &[&str], dir: &Path) -> Child {
         .expect("start gradfield")
 }
 
-/// Waits until `ready` holds for the directory (or a minute passes), then sends SIGINT and
-/// returns the exit code and standard error.
+/// Waits until `ready` holds for the directory (panicking when gradfield ends first: no clock
+/// is needed to notice that it never got there), then sends SIGINT and returns the exit code
+/// and standard error.
 fn interrupt_when(mut child: Child, dir: &Path, ready: impl Fn(&Path) -> bool) -> (i32, String) {
-    let start = Instant::now();
     while !ready(dir) {
         if let Ok(Some(status)) = child.try_wait() {
             let out = child.wait_with_output().expect("output");
@@ -31,7 +31,6 @@ fn interrupt_when(mut child: Child, dir: &Path, ready: impl Fn(&Path) -> bool) -
                 String::from_utf8_lossy(&out.stderr)
             );
         }
-        assert!(start.elapsed() < Duration::from_secs(120), "never ready");
         std::thread::sleep(Duration::from_millis(50));
     }
     let pid = i32::try_from(child.id()).expect("a pid");
