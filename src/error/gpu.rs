@@ -4,14 +4,6 @@
 /// Something went wrong on the GPU device (behind [`crate::Error::Gpu`]).
 #[derive(Debug, thiserror::Error)]
 pub enum GpuError {
-    /// wgpu reported an error inside the error scope around `op`.
-    #[cfg(feature = "gpu")]
-    #[error("{op}: {source}")]
-    Scope {
-        op: String,
-        #[source]
-        source: wgpu::Error,
-    },
     /// `op` found errors that earlier GPU work raised outside any error scope (kept by the
     /// device, at most `gpu::context::MAX_KEPT_ERRORS`; `dropped` more were only counted).
     #[cfg(feature = "gpu")]
