@@ -6,12 +6,12 @@ use crate::numfmt::quote;
 use crate::view::View;
 
 /// The largest width or height a grid may have.
-pub const MAX_SIDE: u32 = 16_384;
+pub(crate) const MAX_SIDE: u32 = 16_384;
 /// The largest number of samples a grid may have (3840×2160 is about 8.3 million).
-pub const MAX_SAMPLES: u64 = 40_000_000;
+pub(crate) const MAX_SAMPLES: u64 = 40_000_000;
 
 /// Parses `WxH` (also `W×H`, `W*H`), each side 1..=16384 and at most 40 million samples.
-pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
+pub(crate) fn parse_size(s: &str) -> Result<(u32, u32), String> {
     let q = quote(s);
     let t = s.trim();
     let (w, h) = t
@@ -38,7 +38,7 @@ pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
 }
 
 /// Parses `X,Y` into a point that [`checks::point`] accepts (a start point, the pin).
-pub fn parse_point(s: &str) -> Result<(f64, f64), String> {
+pub(crate) fn parse_point(s: &str) -> Result<(f64, f64), String> {
     let q = quote(s);
     let (a, b) = s
         .split_once(',')
@@ -52,14 +52,14 @@ pub fn parse_point(s: &str) -> Result<(f64, f64), String> {
 }
 
 /// Parses `X0,X1,Y0,Y1` into a checked [`View`].
-pub fn parse_view(s: &str) -> Result<View, String> {
+pub(crate) fn parse_view(s: &str) -> Result<View, String> {
     s.parse::<View>().map_err(|e| e.to_string())
 }
 
 /// The most descent steps a command runs.
-pub const MAX_STEPS: usize = 1_000_000;
+pub(crate) const MAX_STEPS: usize = 1_000_000;
 /// The most contour levels a picture may have.
-pub const MAX_LEVELS: u32 = 1_000;
+pub(crate) const MAX_LEVELS: u32 = 1_000;
 
 /// Parses a whole number in `0..=max`.
 fn parse_whole(s: &str, max: u64) -> Result<u64, String> {
@@ -72,17 +72,17 @@ fn parse_whole(s: &str, max: u64) -> Result<u64, String> {
 }
 
 /// Parses a number of descent steps, 0..=[`MAX_STEPS`].
-pub fn parse_steps(s: &str) -> Result<usize, String> {
+pub(crate) fn parse_steps(s: &str) -> Result<usize, String> {
     parse_whole(s, MAX_STEPS as u64).map(|n| n as usize)
 }
 
 /// Parses a number of contour levels, 0..=[`MAX_LEVELS`].
-pub fn parse_levels(s: &str) -> Result<u32, String> {
+pub(crate) fn parse_levels(s: &str) -> Result<u32, String> {
     parse_whole(s, u64::from(MAX_LEVELS)).map(|n| n as u32)
 }
 
 /// Parses a GIF frame rate, a whole number in 1..=50 (see [`crate::export::gif::FPS_RANGE`]).
-pub fn parse_fps(s: &str) -> Result<u32, String> {
+pub(crate) fn parse_fps(s: &str) -> Result<u32, String> {
     let q = quote(s);
     let range = crate::export::gif::FPS_RANGE;
     match s.trim().parse::<u32>() {
@@ -96,7 +96,7 @@ pub fn parse_fps(s: &str) -> Result<u32, String> {
 }
 
 /// Parses a finite number.
-pub fn parse_number(s: &str) -> Result<f64, String> {
+pub(crate) fn parse_number(s: &str) -> Result<f64, String> {
     checked(s, |v| {
         if v.is_finite() {
             Ok(v)
@@ -116,32 +116,32 @@ fn checked(s: &str, check: fn(f64) -> Result<f64, checks::Need>) -> Result<f64, 
 }
 
 /// Parses a finite number > 0 (the GIF's seconds, an arrow spacing, a check step).
-pub fn parse_positive(s: &str) -> Result<f64, String> {
+pub(crate) fn parse_positive(s: &str) -> Result<f64, String> {
     checked(s, checks::positive)
 }
 
 /// Parses a learning rate ([`checks::learning_rate`]).
-pub fn parse_lr(s: &str) -> Result<f64, String> {
+pub(crate) fn parse_lr(s: &str) -> Result<f64, String> {
     checked(s, checks::learning_rate)
 }
 
 /// Parses a tolerance on |∇f| ([`checks::tolerance`]).
-pub fn parse_tol(s: &str) -> Result<f64, String> {
+pub(crate) fn parse_tol(s: &str) -> Result<f64, String> {
     checked(s, checks::tolerance)
 }
 
 /// Parses momentum μ, β1 or β2 ([`checks::decay`]).
-pub fn parse_decay(s: &str) -> Result<f64, String> {
+pub(crate) fn parse_decay(s: &str) -> Result<f64, String> {
     checked(s, checks::decay)
 }
 
 /// Parses RMSProp's α ([`checks::alpha`]).
-pub fn parse_alpha(s: &str) -> Result<f64, String> {
+pub(crate) fn parse_alpha(s: &str) -> Result<f64, String> {
     checked(s, checks::alpha)
 }
 
 /// Parses the direction of the directional derivative ([`checks::direction`]).
-pub fn parse_direction(s: &str) -> Result<f64, String> {
+pub(crate) fn parse_direction(s: &str) -> Result<f64, String> {
     checked(s, checks::direction)
 }
 

@@ -25,9 +25,9 @@ pub fn options(args: &BenchArgs) -> Options {
 }
 
 /// The most sizes one `bench` run measures.
-pub const MAX_SIZES: usize = 16;
+pub(crate) const MAX_SIZES: usize = 16;
 /// The most timed runs per measurement.
-pub const MAX_REPEATS: usize = 1000;
+pub(crate) const MAX_REPEATS: usize = 1000;
 
 /// Measures and prints the table or JSON to standard output.
 pub fn run(args: &BenchArgs) -> Result<()> {

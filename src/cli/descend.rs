@@ -6,9 +6,9 @@ use crate::descent::{Hyper, Optimizer, Path, Status};
 use crate::error::{Error, Result};
 
 /// Steps when neither --steps nor a preset says.
-pub const DEFAULT_STEPS: usize = 100;
+pub(crate) const DEFAULT_STEPS: usize = 100;
 /// Learning rate when neither --lr nor a preset says.
-pub const DEFAULT_LR: f64 = 0.1;
+pub(crate) const DEFAULT_LR: f64 = 0.1;
 
 pub fn run(args: &DescendArgs) -> Result<()> {
     let r = resolve(
@@ -30,7 +30,7 @@ pub fn run(args: &DescendArgs) -> Result<()> {
 }
 
 /// The start points given, else the preset's start; an error when there are none.
-pub fn starts_or_default(optim: &OptimArgs, r: &Resolved) -> Result<Vec<(f64, f64)>> {
+pub(crate) fn starts_or_default(optim: &OptimArgs, r: &Resolved) -> Result<Vec<(f64, f64)>> {
     super::check_starts(&optim.starts)?;
     if !optim.starts.is_empty() {
         return Ok(optim.starts.clone());
@@ -65,7 +65,11 @@ pub fn hyper(optim: &OptimArgs, r: &Resolved) -> Result<(Optimizer, Hyper, usize
 }
 
 /// Runs one path per start to completion.
-pub fn run_paths(r: &Resolved, optim: &OptimArgs, starts: &[(f64, f64)]) -> Result<Vec<Path>> {
+pub(crate) fn run_paths(
+    r: &Resolved,
+    optim: &OptimArgs,
+    starts: &[(f64, f64)],
+) -> Result<Vec<Path>> {
     let (optimizer, hyper, steps) = hyper(optim, r)?;
     super::check_iterates(starts.len(), steps)?;
     let mut grad = r.function.gradient_fn();

@@ -8,7 +8,7 @@ pub const BAD_INPUT: u8 = 2;
 /// Exit code for a failure that is not the input's fault (GPU, display, files).
 pub const FAILURE: u8 = 1;
 /// Exit code when a signal stopped the command (128 + SIGINT, as a shell reports Ctrl+C).
-pub const INTERRUPTED: u8 = 130;
+pub(crate) const INTERRUPTED: u8 = 130;
 
 /// The exit code for `e`: [`BAD_INPUT`] for parse, input and number errors, [`INTERRUPTED`] for an
 /// interrupted command, [`FAILURE`] for everything else.

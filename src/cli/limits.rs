@@ -4,7 +4,7 @@
 use crate::error::{Error, Result};
 
 /// Refuses more start points than a picture may hold ([`crate::descent::MAX_PATHS`]).
-pub fn check_starts(starts: &[(f64, f64)]) -> Result<()> {
+pub(crate) fn check_starts(starts: &[(f64, f64)]) -> Result<()> {
     let max = crate::descent::MAX_PATHS;
     if starts.len() > max {
         return Err(Error::Input(format!(
@@ -17,11 +17,11 @@ pub fn check_starts(starts: &[(f64, f64)]) -> Result<()> {
 
 /// The most iterates (points of all descent paths together) one command keeps: 20 million,
 /// 800 MB. Every path keeps each of its steps, so 256 paths of 10⁶ steps would need 10 GB.
-pub const MAX_ITERATES: u64 = 20_000_000;
+pub(crate) const MAX_ITERATES: u64 = 20_000_000;
 
 /// Refuses `paths` descent paths of up to `steps` steps each when together they would keep
 /// more than [`MAX_ITERATES`] points.
-pub fn check_iterates(paths: usize, steps: usize) -> Result<()> {
+pub(crate) fn check_iterates(paths: usize, steps: usize) -> Result<()> {
     let points = (paths as u64).saturating_mul(steps as u64 + 1);
     if points > MAX_ITERATES {
         return Err(Error::Input(format!(

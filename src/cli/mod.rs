@@ -1,13 +1,13 @@
 //! The command line: argument definitions (clap) and one module per command. `main.rs`
 //! parses, dispatches and turns errors into exit codes (`exit`: 2 for bad input, 1 otherwise).
 
-pub mod args;
+pub(crate) mod args;
 pub mod bench;
 pub mod exit;
-pub mod limits;
-pub mod messages;
+pub(crate) mod limits;
+pub(crate) mod messages;
 pub mod out;
-pub mod progress;
+pub(crate) mod progress;
 pub mod signals;
 
 use clap::{Args, Parser, Subcommand};
@@ -309,7 +309,7 @@ use crate::error::{Error, Result};
 use crate::expr::Function;
 use crate::presets::Preset;
 
-pub use limits::{check_iterates, check_starts, MAX_ITERATES};
+pub(crate) use limits::{check_iterates, check_starts};
 pub use messages::{clap_line, error_text};
 
 /// A function from the command line with the preset it came from, if any.
@@ -339,7 +339,7 @@ pub fn resolve(expr: Option<&str>, preset: Option<&str>) -> Result<Resolved> {
 }
 
 /// The view a command uses: the one given, else the preset's, else [-3, 3] × [-3, 3].
-pub fn view_or_default(view: Option<crate::View>, preset: Option<&Preset>) -> crate::View {
+pub(crate) fn view_or_default(view: Option<crate::View>, preset: Option<&Preset>) -> crate::View {
     view.or_else(|| {
         preset.and_then(|p| crate::View::new(p.view[0], p.view[1], p.view[2], p.view[3]).ok())
     })

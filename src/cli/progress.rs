@@ -6,7 +6,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// A bar of `len` `unit`s with `message` in front; hidden when standard error is not a
 /// terminal. Finish it with `finish_and_clear`.
-pub fn bar(len: u64, message: String, unit: &str) -> ProgressBar {
+pub(crate) fn bar(len: u64, message: String, unit: &str) -> ProgressBar {
     let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
     let template = format!("{{msg}} [{{bar:32}}] {{pos}}/{{len}} {unit} ({{eta}} left)");
     bar.set_style(

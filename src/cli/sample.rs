@@ -8,7 +8,7 @@ use crate::gpu::field::GradientMode;
 use crate::numfmt::quote;
 
 /// The grid size when --size is not given.
-pub const DEFAULT_SIZE: (u32, u32) = (256, 256);
+pub(crate) const DEFAULT_SIZE: (u32, u32) = (256, 256);
 
 enum Format {
     Npy,

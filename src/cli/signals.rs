@@ -66,7 +66,7 @@ mod unix {
     use std::sync::atomic::Ordering;
     use std::time::Duration;
 
-    pub fn install(grace: Duration) {
+    pub(super) fn install(grace: Duration) {
         // SAFETY: plain libc calls on a zeroed, then initialised, signal set owned here;
         // setting SIGXFSZ to SIG_IGN and blocking three signals have no other effect.
         let set = unsafe {
