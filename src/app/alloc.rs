@@ -4,7 +4,7 @@
 /// among them) the memory freed after each edit of the function was kept in the arenas and
 /// the explorer grew by ~1.4 MB each time a 180-character formula was typed; with one arena
 /// it stays flat (measured under Xvfb on lavapipe).
-pub fn one_malloc_arena() {
+pub(crate) fn one_malloc_arena() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         const M_ARENA_MAX: i32 = -8;

@@ -53,7 +53,7 @@ fn map_key(key: egui::Key) -> Option<Key> {
 
 /// Applies this frame's key presses. While a text box has the keyboard or the scene dialog
 /// is open only F1, F11, Esc and Ctrl shortcuts act (typing "s" must not step the paths).
-pub fn handle_keys(ctx: &Context, s: &mut ExplorerState) {
+pub(crate) fn handle_keys(ctx: &Context, s: &mut ExplorerState) {
     let typing = ctx.text_edit_focused() || s.dialogs.scene.is_open();
     let presses: Vec<KeyPress> = ctx.input(|i| {
         i.events
@@ -82,7 +82,7 @@ pub fn handle_keys(ctx: &Context, s: &mut ExplorerState) {
 }
 
 /// Turns pointer events over the plot (`plot` in points) into gestures on the state.
-pub fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::Rect, ppp: f32) {
+pub(crate) fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::Rect, ppp: f32) {
     let to_px = |p: Pos2| {
         (
             f64::from((p.x - plot.min.x) * ppp),
@@ -141,7 +141,7 @@ pub fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::Rect, pp
 }
 
 /// The overlay theme for an explorer theme.
-pub fn overlay_theme(t: Theme) -> overlay::Theme {
+pub(crate) fn overlay_theme(t: Theme) -> overlay::Theme {
     match t {
         Theme::Dark => overlay::Theme::Dark,
         Theme::Light => overlay::Theme::Light,
@@ -150,7 +150,7 @@ pub fn overlay_theme(t: Theme) -> overlay::Theme {
 }
 
 /// What the overlay needs besides the state, in pixels of the window.
-pub struct OverlayFrame<'a> {
+pub(crate) struct OverlayFrame<'a> {
     pub plot: PlotRect,
     pub colorbar: PlotRect,
     pub scale: f32,
@@ -162,7 +162,7 @@ pub struct OverlayFrame<'a> {
 
 /// Paints axes, colour bar, title, the path labels' text and the hover read-out; returns the
 /// labels' boxes for the path pass.
-pub fn paint(
+pub(crate) fn paint(
     painter: &egui::Painter,
     s: &ExplorerState,
     f: &OverlayFrame,
@@ -235,7 +235,7 @@ pub fn paint(
 }
 
 /// The help overlay (F1 or ?): the key table and mouse gestures in large type.
-pub fn help_window(ctx: &Context, s: &mut ExplorerState) {
+pub(crate) fn help_window(ctx: &Context, s: &mut ExplorerState) {
     let mut open = s.dialogs.help;
     egui::Window::new("Keys and mouse")
         .open(&mut open)

@@ -26,7 +26,7 @@ pub fn too_small_to_export(state: &ExplorerState) -> Option<String> {
 }
 
 /// `stem-N.ext` for the first N from 1 that names no existing file, in the working directory.
-pub fn next_free_name(stem: &str, ext: &str) -> PathBuf {
+pub(crate) fn next_free_name(stem: &str, ext: &str) -> PathBuf {
     (1..10_000)
         .map(|n| PathBuf::from(format!("{stem}-{n}.{ext}")))
         .find(|p| !p.exists())
@@ -37,7 +37,7 @@ pub fn next_free_name(stem: &str, ext: &str) -> PathBuf {
 /// or P), a GIF recording (G) and the paths' CSV, and polls a recording in progress. Each
 /// reports on the status line; only a failed screenshot that the command line asked for
 /// (`shot_required`) is an error.
-pub fn serve_requests(
+pub(crate) fn serve_requests(
     state: &mut ExplorerState,
     gfx: &mut Graphics,
     (frame, egui_frame): (&FrameInput, &EguiFrame),
@@ -81,7 +81,11 @@ pub fn screenshot(
 }
 
 /// Starts recording the paths as a GIF (`G`), unless one is being recorded already.
-pub fn start_recording(state: &mut ExplorerState, gfx: &Graphics, recorder: &mut Option<Recorder>) {
+pub(crate) fn start_recording(
+    state: &mut ExplorerState,
+    gfx: &Graphics,
+    recorder: &mut Option<Recorder>,
+) {
     let message = if recorder.is_some() {
         "a GIF is already being recorded".to_string()
     } else if let Some(why) = too_small_to_export(state) {
@@ -102,7 +106,7 @@ pub fn start_recording(state: &mut ExplorerState, gfx: &Graphics, recorder: &mut
 }
 
 /// Shows a recording's progress, and where it went once it is done.
-pub fn poll_recording(state: &mut ExplorerState, recorder: &mut Option<Recorder>) {
+pub(crate) fn poll_recording(state: &mut ExplorerState, recorder: &mut Option<Recorder>) {
     if let Some(r) = recorder {
         state.messages.status = Some(match r.poll() {
             Some(done) => {
@@ -115,7 +119,7 @@ pub fn poll_recording(state: &mut ExplorerState, recorder: &mut Option<Recorder>
 }
 
 /// Writes every path's iterates to `gradfield-paths-N.csv`.
-pub fn export_csv(state: &mut ExplorerState) {
+pub(crate) fn export_csv(state: &mut ExplorerState) {
     let path = next_free_name("gradfield-paths", "csv");
     let paths: Vec<_> = state.running.paths.iter().map(|t| t.path.clone()).collect();
     state.messages.status = Some(match crate::export::write_paths_csv(&path, &paths) {

@@ -13,14 +13,12 @@ use crate::render::overlay::{FigureLayout, PlotRect};
 use crate::render::{self, Layout, PathStats, RenderSettings};
 
 /// The largest share of the window's width the function panel may take.
-pub const LEFT_PANEL_SHARE: f32 = 0.35;
+pub(crate) const LEFT_PANEL_SHARE: f32 = 0.35;
 /// The largest share of the window's width the slice panel (shown with a pin) may take.
-pub const RIGHT_PANEL_SHARE: f32 = 0.25;
-/// What the canvas keeps of the window's width however the panels are dragged.
-pub const MIN_CANVAS_SHARE: f32 = 1.0 - LEFT_PANEL_SHARE - RIGHT_PANEL_SHARE;
+pub(crate) const RIGHT_PANEL_SHARE: f32 = 0.25;
 
 /// Runs egui for a `size` (pixels) window and returns its output and the field frame.
-pub fn build_frame(
+pub(crate) fn build_frame(
     ctx: &Context,
     raw: RawInput,
     s: &mut ExplorerState,
@@ -42,7 +40,8 @@ pub fn build_frame(
         // software GPU egui's textured fill of a whole panel cost ~25 ms a frame.
         let side =
             egui::Frame::side_top_panel(&ctx.global_style()).fill(egui::Color32::TRANSPARENT);
-        // Dragging a panel's edge never takes the canvas below MIN_CANVAS_SHARE of the window.
+        // Dragging a panel's edge never takes the canvas below 1 − LEFT_PANEL_SHARE −
+        // RIGHT_PANEL_SHARE of the window.
         let window_width = ui.available_rect_before_wrap().width();
         if s.doc.panel {
             egui::Panel::left("gradfield-panel")
@@ -125,7 +124,7 @@ fn offset(r: PlotRect, dx: f32, dy: f32) -> PlotRect {
 }
 
 /// The renderer's settings for the explorer's layers.
-pub fn render_settings(l: &Layers) -> RenderSettings {
+pub(crate) fn render_settings(l: &Layers) -> RenderSettings {
     let mut r = RenderSettings {
         colormap: l.colormap,
         levels: l.levels,
@@ -162,7 +161,7 @@ fn visuals(t: Theme) -> egui::Visuals {
 /// Frame times printed to stderr about once a second when `GRADFIELD_FRAME_LOG` is set, with
 /// what the paths cost the busiest frame (instances drawn, bytes uploaded) and the process's
 /// resident memory (where /proc tells it): what the soak tests read.
-pub struct FrameLog {
+pub(crate) struct FrameLog {
     enabled: bool,
     times: Vec<Duration>,
     dragging: bool,
@@ -173,7 +172,7 @@ pub struct FrameLog {
 
 /// What a frame's work was, for [`FrameLog::record`].
 #[derive(Debug, Clone, Copy, Default)]
-pub struct FrameCost {
+pub(crate) struct FrameCost {
     /// What the paths uploaded and drew.
     pub paths: PathStats,
     /// Field pipelines built since the start (see `gpu::FieldPass::pipelines_built`).
@@ -182,7 +181,7 @@ pub struct FrameCost {
 
 impl FrameLog {
     /// Enabled by the environment variable `GRADFIELD_FRAME_LOG`.
-    pub fn from_env() -> FrameLog {
+    pub(crate) fn from_env() -> FrameLog {
         FrameLog {
             enabled: std::env::var_os("GRADFIELD_FRAME_LOG").is_some(),
             times: Vec::new(),
@@ -195,7 +194,13 @@ impl FrameLog {
 
     /// Records one frame's CPU time (egui + encode + submit + present), its path work and how
     /// many field pipelines the renderer has built so far.
-    pub fn record(&mut self, t: Duration, size: (u32, u32), dragging: bool, work: FrameCost) {
+    pub(crate) fn record(
+        &mut self,
+        t: Duration,
+        size: (u32, u32),
+        dragging: bool,
+        work: FrameCost,
+    ) {
         let paths = work.paths;
         self.pipelines = work.pipelines_built;
         if !self.enabled {
@@ -232,7 +237,7 @@ impl FrameLog {
 }
 
 /// The process's resident set size in MB (VmRSS of /proc/self/status), where there is one.
-pub fn resident_mb() -> Option<f64> {
+pub(crate) fn resident_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;

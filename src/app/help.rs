@@ -3,7 +3,7 @@
 use super::input::BINDINGS;
 
 /// Mouse gestures, as the help overlay lists them after the keys.
-pub const MOUSE_HELP: &[(&str, &str)] = &[
+pub(crate) const MOUSE_HELP: &[(&str, &str)] = &[
     ("click", "start a descent path there"),
     ("drag a start", "move it; the path restarts live"),
     ("drag", "pan"),

@@ -139,7 +139,7 @@ pub fn binding_for(press: KeyPress) -> Option<&'static Binding> {
 }
 
 /// Radius in pixels within which Delete or a right click removes a path.
-pub const REMOVE_RADIUS_PX: f64 = 16.0;
+pub(crate) const REMOVE_RADIUS_PX: f64 = 16.0;
 
 impl ExplorerState {
     /// Reacts to a key press as the key table says. Returns false when the key has no binding.
@@ -199,7 +199,7 @@ impl ExplorerState {
     }
 
     /// World units per canvas pixel on the shown view.
-    pub fn world_per_pixel(&self) -> f64 {
+    pub(crate) fn world_per_pixel(&self) -> f64 {
         self.shown_view().width() / self.canvas.0.max(1.0)
     }
 }

@@ -3,20 +3,20 @@
 //! map depends on ([`MapKey`]), when a new map is started ([`MapSchedule`], debounced while a
 //! slider or the view keeps moving) and what the panel and title say about it. Plain Rust.
 
-pub use super::map_schedule::{MapKey, MapSchedule};
+pub(crate) use super::map_schedule::MapKey;
+pub use super::map_schedule::MapSchedule;
 use super::state::ExplorerState;
 use crate::gpu::converge::MAX_STEPS;
 
 pub use super::map_schedule::DEBOUNCE_S;
-pub use crate::document::{
-    ColorBy, MapSettings, CHECK_STEP_RANGE, DEFAULT_CHECK_STEP, DEFAULT_MAP_DIVISOR, MAP_DIVISORS,
-};
+pub use crate::document::{ColorBy, MapSettings, DEFAULT_MAP_DIVISOR};
+pub(crate) use crate::document::{CHECK_STEP_RANGE, MAP_DIVISORS};
 
 /// The smallest tolerance the convergence map uses. The map computes in f32: on Himmelblau at
 /// η = 0.01, 24% of starts reach |grad f| ≤ 1e-6 within 10,000 steps, 83% reach 1e-5 and all
 /// reach 1e-4 (measured with `gradfield converge` on lavapipe), so a map with the explorer's
 /// 1e-6 would grey out most basins.
-pub const MAP_MIN_TOL: f64 = 1e-4;
+pub(crate) const MAP_MIN_TOL: f64 = 1e-4;
 
 /// What is known about the map or check on screen, for the panel and the title.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -34,7 +34,7 @@ pub struct MapStatus {
 
 impl MapStatus {
     /// "N starts: a% converged, b% diverged, c% still moving".
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         let pct = |n: usize| 100.0 * n as f64 / self.starts.max(1) as f64;
         let moving = self.starts - self.converged.min(self.starts) - self.diverged;
         format!(
@@ -47,7 +47,7 @@ impl MapStatus {
     }
 
     /// The check's largest relative difference as text ("largest 3.2e-4").
-    pub fn check_text(&self) -> String {
+    pub(crate) fn check_text(&self) -> String {
         match self.check_largest {
             Some(v) => format!("largest {:.1e}", 10f64.powf(f64::from(v))),
             None => "largest: undefined".into(),
@@ -62,12 +62,12 @@ impl ExplorerState {
     }
 
     /// The next "colour by" choice (key `B`).
-    pub fn cycle_color_by(&mut self) {
+    pub(crate) fn cycle_color_by(&mut self) {
         self.doc.maps.mode = self.doc.maps.mode.next();
     }
 
     /// The next map resolution (key `M`): every pixel → 1/2 → 1/4 → 1/8 → every pixel.
-    pub fn cycle_map_divisor(&mut self) {
+    pub(crate) fn cycle_map_divisor(&mut self) {
         let i = MAP_DIVISORS
             .iter()
             .position(|&d| d == self.doc.maps.divisor);
@@ -119,7 +119,7 @@ impl ExplorerState {
 
     /// The tolerance the convergence map uses: the explorer's, but at least [`MAP_MIN_TOL`]
     /// (the map runs in f32, where |grad f| often stalls above the explorer's 1e-6).
-    pub fn map_tol(&self) -> f64 {
+    pub(crate) fn map_tol(&self) -> f64 {
         if self.doc.tol.is_finite() && self.doc.tol >= 0.0 {
             self.doc.tol.max(MAP_MIN_TOL)
         } else {

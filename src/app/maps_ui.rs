@@ -11,7 +11,7 @@ use crate::render::{ArrowDir, RenderSettings};
 
 /// The renderer's settings for `mode`: no arrows over a convergence map; the gradient check is drawn on a linear scale of its
 /// log10 values without contours or arrows (the checked field has no gradient of its own).
-pub fn settings_for(settings: RenderSettings, mode: ColorBy) -> RenderSettings {
+pub(crate) fn settings_for(settings: RenderSettings, mode: ColorBy) -> RenderSettings {
     let mut s = settings;
     if mode.is_map() {
         // The map already shows where the arrows lead; on top of its flat colours they clutter.
@@ -27,7 +27,7 @@ pub fn settings_for(settings: RenderSettings, mode: ColorBy) -> RenderSettings {
 }
 
 /// The panel section: the choice, the map's resolution or the check's step h, the legend.
-pub fn section(ui: &mut Ui, s: &mut ExplorerState) {
+pub(crate) fn section(ui: &mut Ui, s: &mut ExplorerState) {
     let mut mode = s.doc.maps.mode;
     egui::ComboBox::from_label("colour by (B)")
         .selected_text(mode.label())
@@ -86,7 +86,7 @@ fn check_controls(ui: &mut Ui, s: &mut ExplorerState) {
 }
 
 /// "computing map 12 / 157" in the plot's bottom-left corner while a map is computed.
-pub fn paint_progress(painter: &Painter, s: &ExplorerState, plot: PlotRect) {
+pub(crate) fn paint_progress(painter: &Painter, s: &ExplorerState, plot: PlotRect) {
     let (done, total) = s.map_status.progress;
     if total == 0 || !s.doc.maps.mode.is_map() {
         return;

@@ -9,7 +9,7 @@ use crate::descent::Optimizer;
 use crate::document::{ArrowDir, ArrowLength, Colormap, Theme};
 
 /// Draws the panel's contents into `ui`.
-pub fn panel(ui: &mut Ui, s: &mut ExplorerState) {
+pub(crate) fn panel(ui: &mut Ui, s: &mut ExplorerState) {
     egui::ScrollArea::vertical().show(ui, |ui| {
         function_box(ui, s);
         ui.separator();

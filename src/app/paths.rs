@@ -6,7 +6,7 @@ use super::state::ExplorerState;
 use crate::descent::{Optimizer, Path, Status, MAX_PATHS};
 
 /// The path colours: the renderer's palette.
-pub use crate::render::PATH_PALETTE as PALETTE;
+pub(crate) use crate::render::PATH_PALETTE as PALETTE;
 
 /// A descent path with the colour it is drawn in.
 #[derive(Debug, Clone)]
@@ -76,7 +76,7 @@ pub struct PathSummary {
 }
 
 /// A short status text: "converged at step k", "diverged at step k", ….
-pub fn status_text(status: &Status, iterations: usize) -> String {
+pub(crate) fn status_text(status: &Status, iterations: usize) -> String {
     status.short(iterations)
 }
 
@@ -162,7 +162,7 @@ impl ExplorerState {
 
     /// The path whose start marker is within `radius_px` pixels of canvas pixel (px, py), the
     /// nearest if several (the last drawn wins ties).
-    pub fn start_marker_at(&self, px: f64, py: f64, radius_px: f64) -> Option<usize> {
+    pub(crate) fn start_marker_at(&self, px: f64, py: f64, radius_px: f64) -> Option<usize> {
         let mut best: Option<(usize, f64)> = None;
         for (i, t) in self.running.paths.iter().enumerate() {
             let (sx, sy) = self.to_pixel(t.path.start.0, t.path.start.1);

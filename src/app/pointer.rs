@@ -7,9 +7,9 @@ use super::input::REMOVE_RADIUS_PX;
 use super::state::ExplorerState;
 
 /// A press that moves at most this many pixels before release is a click.
-pub const CLICK_SLOP_PX: f64 = 4.0;
+pub(crate) const CLICK_SLOP_PX: f64 = 4.0;
 /// A press within this many pixels of a start marker grabs it.
-pub const MARKER_GRAB_PX: f64 = 12.0;
+pub(crate) const MARKER_GRAB_PX: f64 = 12.0;
 
 /// A mouse button.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub enum Button {
 
 /// What a press grabbed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Grab {
+pub(crate) enum Grab {
     /// The start marker of path i.
     Start(usize),
     /// The view, to pan it.
@@ -34,7 +34,7 @@ pub enum Grab {
 
 /// A press in progress.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Gesture {
+pub(crate) struct Gesture {
     pub button: Button,
     pub grab: Grab,
     pub down_px: (f64, f64),
@@ -132,12 +132,12 @@ impl ExplorerState {
     }
 
     /// The pointer left the canvas.
-    pub fn pointer_left(&mut self) {
+    pub(crate) fn pointer_left(&mut self) {
         self.pointer.hover = None;
     }
 
     /// True while a drag (pan or start move) is under way.
-    pub fn is_dragging(&self) -> bool {
+    pub(crate) fn is_dragging(&self) -> bool {
         self.pointer.gesture.is_some_and(|g| g.dragging)
     }
 }

@@ -16,7 +16,7 @@ use crate::render::{AnimatedPath, Animation, FigureText};
 
 /// Widest GIF the explorer records (wider canvases are scaled down, keeping the aspect):
 /// GIFs this size stay a few MB and encode in seconds.
-pub const MAX_WIDTH: u32 = 960;
+pub(crate) const MAX_WIDTH: u32 = 960;
 /// A figure `width` pixels wide (narrower where it would be taller than [`MAX_WIDTH`]) whose
 /// plot has the aspect `aspect` (width / height), found by correcting the height for the
 /// margins that [`FigureLayout`] leaves around the plot at that size.
@@ -43,17 +43,17 @@ fn figure_size(width: u32, aspect: f64, with_colorbar: bool) -> (u32, u32) {
 }
 
 /// Frame rate of recorded GIFs (7/100 s per frame).
-pub const FPS: u32 = 15;
+pub(crate) const FPS: u32 = 15;
 /// Shortest and longest recording in seconds; in between it lasts as long as the explorer
 /// takes to play the same steps.
-pub const SECONDS: (f64, f64) = (2.0, 8.0);
+pub(crate) const SECONDS: (f64, f64) = (2.0, 8.0);
 
 /// The animation of `s`'s paths for a window `window` pixels wide: a figure at most that wide
 /// and at most [`MAX_WIDTH`] on its longer side, whose plot has the canvas' aspect, so the GIF
 /// shows what the canvas shows. Each path is re-run from its start with its own optimizer and
 /// η, for as many steps as the furthest path has taken (to the end, when none has moved yet).
 /// `None` when there are no paths.
-pub fn animation_for(s: &ExplorerState, window: (u32, u32)) -> Option<Animation> {
+pub(crate) fn animation_for(s: &ExplorerState, window: (u32, u32)) -> Option<Animation> {
     if s.running.paths.is_empty() {
         return None;
     }
@@ -132,7 +132,7 @@ enum Update {
 }
 
 /// A recording in progress on a worker thread.
-pub struct Recorder {
+pub(crate) struct Recorder {
     path: PathBuf,
     updates: Receiver<Update>,
     progress: (usize, usize),
@@ -141,7 +141,12 @@ pub struct Recorder {
 impl Recorder {
     /// Starts writing `animation` of `s`'s function to `path` on a new thread that draws with
     /// `gpu` (shared with the window).
-    pub fn start(gpu: &Gpu, s: &ExplorerState, animation: Animation, path: PathBuf) -> Recorder {
+    pub(crate) fn start(
+        gpu: &Gpu,
+        s: &ExplorerState,
+        animation: Animation,
+        path: PathBuf,
+    ) -> Recorder {
         let (tx, updates) = mpsc::channel();
         let (gpu, function, out) = (gpu.clone(), s.doc.function.clone(), path.clone());
         let frames = animation.frames;
@@ -163,7 +168,7 @@ impl Recorder {
 
     /// Reads what the worker reported: `Some(message)` once it has finished (saved or
     /// failed), `None` while it is still going.
-    pub fn poll(&mut self) -> Option<String> {
+    pub(crate) fn poll(&mut self) -> Option<String> {
         loop {
             match self.updates.try_recv() {
                 Ok(Update::Frame(done, total)) => self.progress = (done, total),
@@ -179,7 +184,7 @@ impl Recorder {
     }
 
     /// "recording PATH: frame k of n" for the status line.
-    pub fn status(&self) -> String {
+    pub(crate) fn status(&self) -> String {
         let (done, total) = self.progress;
         format!("recording {}: frame {done} of {total}", self.path.display())
     }

@@ -14,17 +14,17 @@ use crate::error::{Error, Result};
 
 /// At most this many device losses within [`LOSS_WINDOW`] are survived; more means the GPU is
 /// failing for good, and the explorer stops with the error instead of looping.
-pub const MAX_LOSSES: usize = 3;
+pub(crate) const MAX_LOSSES: usize = 3;
 /// See [`MAX_LOSSES`].
-pub const LOSS_WINDOW: Duration = Duration::from_secs(60);
+pub(crate) const LOSS_WINDOW: Duration = Duration::from_secs(60);
 
 /// Environment variable for tests: destroy the GPU device at the start of this frame number
 /// (0-based), as a driver reset would, to exercise the recovery path.
-pub const LOSE_DEVICE_ENV: &str = "GRADFIELD_LOSE_DEVICE_AT_FRAME";
+pub(crate) const LOSE_DEVICE_ENV: &str = "GRADFIELD_LOSE_DEVICE_AT_FRAME";
 
 /// The GPU side of a window: the device and its renderers, an egui context whose textures
 /// live on that device, and egui's window-input state bound to that context.
-pub struct DeviceParts {
+pub(crate) struct DeviceParts {
     pub gfx: Graphics,
     pub ctx: egui::Context,
     pub egui_state: egui_winit::State,
@@ -34,7 +34,7 @@ impl DeviceParts {
     /// Builds everything that belongs to one device for `window`, drawing `state`'s function.
     /// A fresh egui context each time: egui sends a texture (the font atlas) to a renderer
     /// only once per context, and a new device's renderer starts with none.
-    pub fn new(window: &Arc<Window>, state: &ExplorerState) -> Result<DeviceParts> {
+    pub(crate) fn new(window: &Arc<Window>, state: &ExplorerState) -> Result<DeviceParts> {
         let gfx = Graphics::new(window.clone(), &state.doc.function)?;
         let max_side = gfx.gpu.device.limits().max_texture_dimension_2d as usize;
         let ctx = egui::Context::default();
@@ -56,7 +56,7 @@ impl DeviceParts {
 
 /// How often the device was lost lately, and the test hook.
 #[derive(Debug, Default)]
-pub struct Recovery {
+pub(crate) struct Recovery {
     losses: Vec<Instant>,
     /// Destroy the device at the start of this frame (see [`LOSE_DEVICE_ENV`]).
     pub lose_at_frame: Option<u64>,
@@ -64,7 +64,7 @@ pub struct Recovery {
 
 impl Recovery {
     /// No losses yet; the test hook from the environment.
-    pub fn from_env() -> Recovery {
+    pub(crate) fn from_env() -> Recovery {
         Recovery {
             losses: Vec::new(),
             lose_at_frame: std::env::var(LOSE_DEVICE_ENV)
@@ -75,7 +75,7 @@ impl Recovery {
 
     /// Records a loss at `now`: `Ok` if it may be survived, or the error to stop with when
     /// there were already [`MAX_LOSSES`] within [`LOSS_WINDOW`].
-    pub fn record_loss(&mut self, now: Instant, reason: &str) -> Result<()> {
+    pub(crate) fn record_loss(&mut self, now: Instant, reason: &str) -> Result<()> {
         self.losses
             .retain(|&t| now.saturating_duration_since(t) < LOSS_WINDOW);
         if self.losses.len() >= MAX_LOSSES {
@@ -91,7 +91,7 @@ impl Recovery {
 }
 
 /// What the status line says after a recovery.
-pub fn recovered_message(reason: &str) -> String {
+pub(crate) fn recovered_message(reason: &str) -> String {
     format!("the GPU device was lost ({reason}); rebuilt it, keeping the function, view and paths")
 }
 

@@ -45,19 +45,19 @@ impl SceneDialog {
 
 impl ExplorerState {
     /// Shows the dialog for saving or opening, with the last used path.
-    pub fn open_scene_dialog(&mut self, mode: DialogMode) {
+    pub(crate) fn open_scene_dialog(&mut self, mode: DialogMode) {
         self.dialogs.scene.mode = Some(mode);
         self.dialogs.scene.focus = true;
     }
 
     /// Hides the dialog without doing anything.
-    pub fn close_scene_dialog(&mut self) {
+    pub(crate) fn close_scene_dialog(&mut self) {
         self.dialogs.scene.mode = None;
         self.dialogs.scene.overwrite = None;
     }
 
     /// Saves what the explorer shows to `path`; the status line says "saved NAME" or why not.
-    pub fn save_scene(&mut self, path: &Path) -> crate::Result<()> {
+    pub(crate) fn save_scene(&mut self, path: &Path) -> crate::Result<()> {
         let result = scene::save(&self.document(), path);
         self.report(path, "saved", &result);
         result
@@ -126,7 +126,7 @@ impl ExplorerState {
 /// The file a scene is saved to for the name typed: `.toml` is added when the name does not
 /// end in it (any case), so `lecture` and `lecture.png` become `lecture.toml` and
 /// `lecture.png.toml`.
-pub fn scene_file_name(text: &str) -> PathBuf {
+pub(crate) fn scene_file_name(text: &str) -> PathBuf {
     if text.to_ascii_lowercase().ends_with(".toml") {
         PathBuf::from(text)
     } else {

@@ -8,7 +8,7 @@ use super::scene_io::{toml_files, DialogMode};
 use super::state::ExplorerState;
 
 /// Draws the dialog while it is open and acts on what is done in it.
-pub fn scene_window(ctx: &Context, s: &mut ExplorerState) {
+pub(crate) fn scene_window(ctx: &Context, s: &mut ExplorerState) {
     let Some(mode) = s.dialogs.scene.mode else {
         return;
     };

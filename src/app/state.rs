@@ -10,14 +10,10 @@ use crate::expr::{Function, ParseError};
 use crate::presets::{self, Preset};
 use crate::View;
 
-pub use super::viewport::Readout;
-
-pub use crate::document::{
-    DEFAULT_MAX_STEPS, DEFAULT_STEPS_PER_SECOND, DEFAULT_TOL, UI_SCALE_RANGE,
-};
+pub(crate) use crate::document::UI_SCALE_RANGE;
 
 /// Factor of one Ctrl+= / Ctrl+- press.
-pub const UI_SCALE_STEP: f32 = 1.15;
+pub(crate) const UI_SCALE_STEP: f32 = 1.15;
 /// While the function box is being typed in, the window rebuilds the GPU shader only once the
 /// function has stayed the same this long (seconds): every pipeline a software GPU builds
 /// keeps memory, and a shader per keystroke also stalls the typing.
@@ -133,7 +129,7 @@ impl ExplorerState {
     }
 
     /// The function's variable names (horizontal, vertical).
-    pub fn var_names(&self) -> (String, String) {
+    pub(crate) fn var_names(&self) -> (String, String) {
         let vars = &self.doc.function.vars;
         (vars.x.to_string(), vars.y.to_string())
     }

@@ -7,9 +7,9 @@ use crate::descent::Hyper;
 use crate::teach::{self, Special, Tangent};
 
 /// Distance in pixels from the pin to the direction handle on the canvas.
-pub const HANDLE_PX: f64 = 70.0;
+pub(crate) const HANDLE_PX: f64 = 70.0;
 /// A direction within this many degrees of ∇f, the contour or −∇f is named as such.
-pub const SPECIAL_TOL_DEG: f64 = 3.0;
+pub(crate) const SPECIAL_TOL_DEG: f64 = 3.0;
 
 /// What the panel shows about the directional derivative at the pin.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -36,7 +36,7 @@ impl ExplorerState {
     }
 
     /// Removes the pin.
-    pub fn clear_pin(&mut self) {
+    pub(crate) fn clear_pin(&mut self) {
         self.doc.pin = None;
     }
 
@@ -79,7 +79,7 @@ impl ExplorerState {
     }
 
     /// Turns u to point from the pin towards canvas pixel (px, py) (the handle's drag).
-    pub fn point_direction_at(&mut self, px: f64, py: f64) {
+    pub(crate) fn point_direction_at(&mut self, px: f64, py: f64) {
         let Some((x, y)) = self.doc.pin else {
             return;
         };
@@ -104,7 +104,7 @@ impl ExplorerState {
     }
 
     /// The hyperparameters of a path: the explorer's, with η scaled for a sweep path.
-    pub fn hyper_for(&self, lr_factor: Option<f64>) -> Hyper {
+    pub(crate) fn hyper_for(&self, lr_factor: Option<f64>) -> Hyper {
         self.doc.hyper.with_lr_factor(lr_factor)
     }
 

@@ -11,20 +11,20 @@ use crate::render::overlay::PlotRect;
 use crate::teach::{self, Special, Tangent};
 
 /// Colour of the x slice (f against x, the horizontal line on the canvas).
-pub const X_SLICE: Color32 = Color32::from_rgb(255, 150, 40);
+pub(crate) const X_SLICE: Color32 = Color32::from_rgb(255, 150, 40);
 /// Colour of the y slice (f against y, the vertical line on the canvas).
-pub const Y_SLICE: Color32 = Color32::from_rgb(60, 210, 255);
+pub(crate) const Y_SLICE: Color32 = Color32::from_rgb(60, 210, 255);
 /// Colour of the direction u.
-pub const U_COLOR: Color32 = Color32::WHITE;
+pub(crate) const U_COLOR: Color32 = Color32::WHITE;
 /// Colour of the gradient arrow.
-pub const GRAD_COLOR: Color32 = Color32::from_rgb(255, 80, 80);
+pub(crate) const GRAD_COLOR: Color32 = Color32::from_rgb(255, 80, 80);
 /// Samples per slice curve.
 const SLICE_SAMPLES: usize = 240;
 /// Height of each plot in points.
 const PLOT_HEIGHT: f32 = 170.0;
 
 /// A slope as the plots and canvas write it ("2.000", or short form when large).
-pub fn slope_text(v: f64) -> String {
+pub(crate) fn slope_text(v: f64) -> String {
     if v.abs() < 1e4 {
         format!("{v:.3}")
     } else {
@@ -33,7 +33,7 @@ pub fn slope_text(v: f64) -> String {
 }
 
 /// The right-hand panel's contents for the pinned point.
-pub fn slices_panel(ui: &mut Ui, s: &mut ExplorerState) {
+pub(crate) fn slices_panel(ui: &mut Ui, s: &mut ExplorerState) {
     let Some((x0, y0)) = s.doc.pin else {
         return;
     };
@@ -223,7 +223,7 @@ fn polar_plot(ui: &mut Ui, r: &DirectionalReadout) {
 
 /// Marks on the canvas for the pin: the two slice lines, ∇f, u and its handle. `plot` is the
 /// canvas rectangle in window pixels.
-pub fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect) {
+pub(crate) fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect) {
     let Some((x, y)) = s.doc.pin else {
         return;
     };

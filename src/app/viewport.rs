@@ -70,7 +70,7 @@ impl ExplorerState {
 
     /// Replaces a requested view whose widened form cannot be drawn (after a resize, a zoom, a
     /// scene or a typed view) by the nearest drawable one; says so on the status line.
-    pub fn keep_view_drawable(&mut self) {
+    pub(crate) fn keep_view_drawable(&mut self) {
         let (w, h) = self.canvas;
         let widened = self.doc.view.fit_aspect(w, h);
         if let Err(e) = widened.validate() {
@@ -124,7 +124,7 @@ impl ExplorerState {
     }
 
     /// Back to the home view.
-    pub fn reset_view(&mut self) {
+    pub(crate) fn reset_view(&mut self) {
         self.doc.view = self.doc.home;
     }
 
