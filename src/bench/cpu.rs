@@ -10,11 +10,11 @@ use crate::descent::{step_all, Hyper, Optimizer, Path};
 use crate::gpu::GradientMode;
 
 /// Paths in the descent measurement.
-pub const DESCENT_PATHS: usize = 10_000;
+pub(crate) const DESCENT_PATHS: usize = 10_000;
 
 /// Wall times (ms) of `repeats` single-threaded evaluations of the field on a `w`×`h` grid
 /// with `cpu_field::sample`; no warm-up (a run is long enough to dwarf cache effects).
-pub fn field(scene: &Scene, (w, h): (u32, u32), repeats: usize) -> Vec<f64> {
+pub(crate) fn field(scene: &Scene, (w, h): (u32, u32), repeats: usize) -> Vec<f64> {
     (0..repeats)
         .map(|k| {
             let view = super::frame::panned(&scene.view, k);
@@ -30,7 +30,7 @@ pub fn field(scene: &Scene, (w, h): (u32, u32), repeats: usize) -> Vec<f64> {
 /// Wall times (ms) of one `step_all` over [`DESCENT_PATHS`] gradient-descent paths started on
 /// a grid over the view, after `warmup` untimed steps. Paths that stop (converge or diverge)
 /// stay in the slice, as in the explorer, and cost only their status check.
-pub fn descent_step(scene: &Scene, warmup: usize, repeats: usize) -> Vec<f64> {
+pub(crate) fn descent_step(scene: &Scene, warmup: usize, repeats: usize) -> Vec<f64> {
     let mut grad = scene.function.compile().gradient_fn();
     let side = (DESCENT_PATHS as f64).sqrt().ceil() as usize;
     let v = scene.view;

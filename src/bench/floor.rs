@@ -22,18 +22,18 @@ use crate::gpu::Gpu;
 use crate::render::Layout;
 
 /// Bytes per field sample (`vec4<f32>`).
-pub const FIELD_SAMPLE_BYTES: u64 = 16;
+pub(crate) const FIELD_SAMPLE_BYTES: u64 = 16;
 /// Bytes per colour pixel (RGBA8).
-pub const COLOR_PIXEL_BYTES: u64 = 4;
+pub(crate) const COLOR_PIXEL_BYTES: u64 = 4;
 
 /// Bytes a full frame moves at least (see the module docs).
-pub fn full_frame_bytes(layout: &Layout) -> u64 {
+pub(crate) fn full_frame_bytes(layout: &Layout) -> u64 {
     let plot = layout.plot.w as u64 * layout.plot.h as u64;
     3 * FIELD_SAMPLE_BYTES * plot + steady_colour_bytes(layout)
 }
 
 /// Bytes a steady frame (same view, new paths) moves at least.
-pub fn steady_frame_bytes(layout: &Layout) -> u64 {
+pub(crate) fn steady_frame_bytes(layout: &Layout) -> u64 {
     let plot = layout.plot.w as u64 * layout.plot.h as u64;
     FIELD_SAMPLE_BYTES * plot + steady_colour_bytes(layout)
 }
@@ -55,7 +55,7 @@ pub struct Bandwidth {
 
 impl Bandwidth {
     /// Milliseconds to move `bytes` at this bandwidth.
-    pub fn floor_ms(&self, bytes: u64) -> f64 {
+    pub(crate) fn floor_ms(&self, bytes: u64) -> f64 {
         bytes as f64 / self.bytes_per_s * 1e3
     }
 }
@@ -66,7 +66,7 @@ const COPY_BYTES: usize = 256 << 20;
 /// The bandwidth of the memory the adapter renders from: a large CPU memcpy for a CPU
 /// adapter (lavapipe draws in system memory), else a GPU buffer-to-buffer copy. Best of
 /// three runs; a copy of N bytes counts 2N (read and write).
-pub fn measure(gpu: &Gpu, timer: &mut GpuTimer) -> Result<Bandwidth> {
+pub(crate) fn measure(gpu: &Gpu, timer: &mut GpuTimer) -> Result<Bandwidth> {
     if gpu.adapter.get_info().device_type == wgpu::DeviceType::Cpu {
         return Ok(cpu_memcpy());
     }

@@ -19,20 +19,20 @@ use crate::render::{
 use crate::view::View;
 
 /// Descent paths drawn in every frame (a class demo has a handful).
-pub const DEMO_PATHS: usize = 6;
+pub(crate) const DEMO_PATHS: usize = 6;
 /// Points each path has before the steady frames start adding one per repeat.
-pub const DEMO_POINTS: usize = 50;
+pub(crate) const DEMO_POINTS: usize = 50;
 
 /// The view of repeat `k`: panned by a few per cent of the width, alternating sides, so every
 /// repeat differs from the one before and the field must be recomputed.
-pub fn panned(view: &View, k: usize) -> View {
+pub(crate) fn panned(view: &View, k: usize) -> View {
     let step = view.width() * 0.01 * (k % 7 + 1) as f64;
     let dx = if k.is_multiple_of(2) { step } else { -step };
     view.panned(dx, 0.0)
 }
 
 /// The field pass alone on a `w`×`h` grid: prepare (uniforms) and one dispatch per run.
-pub fn field_pass(
+pub(crate) fn field_pass(
     gpu: &Gpu,
     timer: &mut GpuTimer,
     scene: &Scene,
@@ -67,7 +67,7 @@ pub fn field_pass(
 
 /// Full frames (a new view every run) and steady frames (same view, paths one point longer
 /// every run) of a `size` figure; returns (full, steady, the plot layout).
-pub fn frames(
+pub(crate) fn frames(
     gpu: &Gpu,
     timer: &mut GpuTimer,
     scene: &Scene,

@@ -2,12 +2,12 @@
 //! (only the paths changed) run on this GPU, next to the single-threaded CPU reference, one
 //! descent step of many paths, and the memory floor of a frame. Prints a table or JSON.
 
-pub mod cpu;
-pub mod floor;
-pub mod frame;
-pub mod report;
-pub mod stats;
-pub mod timer;
+pub(crate) mod cpu;
+pub(crate) mod floor;
+pub(crate) mod frame;
+pub(crate) mod report;
+pub(crate) mod stats;
+pub(crate) mod timer;
 
 use crate::error::{Error, Result};
 use crate::expr::Function;
@@ -16,9 +16,12 @@ use crate::presets;
 use crate::view::View;
 
 pub use floor::Bandwidth;
-pub use report::{DescentRow, Report, Row};
+pub use report::Row;
+pub use report::{DescentRow, Report};
 pub use stats::Stats;
-pub use timer::{Clock, GpuTimer, Sample};
+pub use timer::Clock;
+pub(crate) use timer::GpuTimer;
+pub use timer::Sample;
 
 /// A heavy function for the field pass: twelve sin, cos and exp terms.
 pub const HEAVY: &str = "sin(x) + cos(y) + sin(2*x + y) + cos(x - 2*y) + exp(-(x^2 + y^2)/4) \
@@ -36,7 +39,7 @@ pub struct Scene {
 }
 
 /// The three measured functions: the bowl x² + y², Rosenbrock (the preset) and [`HEAVY`].
-pub fn scenes() -> Result<Vec<Scene>> {
+pub(crate) fn scenes() -> Result<Vec<Scene>> {
     let parse = |text: &str| {
         Function::parse(text).map_err(|e| Error::Input(format!("bench function: {}", e.message)))
     };

@@ -15,7 +15,7 @@ pub struct Stats {
 
 impl Stats {
     /// Summarises `samples` (milliseconds); `None` when there are none or one is not finite.
-    pub fn from_ms(samples: &[f64]) -> Option<Stats> {
+    pub(crate) fn from_ms(samples: &[f64]) -> Option<Stats> {
         if samples.is_empty() || samples.iter().any(|s| !s.is_finite()) {
             return None;
         }
@@ -47,7 +47,7 @@ impl Stats {
 }
 
 /// A duration in milliseconds with three significant digits or so.
-pub fn ms(v: f64) -> String {
+pub(crate) fn ms(v: f64) -> String {
     if v >= 100.0 {
         format!("{v:.0}")
     } else if v >= 10.0 {

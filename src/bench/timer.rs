@@ -42,7 +42,7 @@ pub struct Sample {
 
 impl Sample {
     /// The GPU time where there is one, else the wall time.
-    pub fn best_ms(&self) -> f64 {
+    pub(crate) fn best_ms(&self) -> f64 {
         self.gpu_ms.unwrap_or(self.wall_ms)
     }
 }
@@ -55,7 +55,7 @@ struct Queries {
 }
 
 /// Times spans of GPU work; reuse one timer for many measurements.
-pub struct GpuTimer {
+pub(crate) struct GpuTimer {
     queries: Option<Queries>,
     spans: u32,
     open: bool,
@@ -64,7 +64,7 @@ pub struct GpuTimer {
 
 impl GpuTimer {
     /// A timer using timestamp queries when the device has them and is not a CPU adapter.
-    pub fn new(gpu: &Gpu) -> GpuTimer {
+    pub(crate) fn new(gpu: &Gpu) -> GpuTimer {
         let software = gpu.adapter.get_info().device_type == wgpu::DeviceType::Cpu;
         let timestamps = gpu
             .device
@@ -106,7 +106,7 @@ impl GpuTimer {
     }
 
     /// The clock [`Sample::best_ms`] reports.
-    pub fn clock(&self) -> Clock {
+    pub(crate) fn clock(&self) -> Clock {
         if self.queries.is_some() {
             Clock::Timestamp
         } else {
@@ -115,14 +115,14 @@ impl GpuTimer {
     }
 
     /// Starts a measurement: call right before recording its first encoder.
-    pub fn start(&mut self) {
+    pub(crate) fn start(&mut self) {
         self.spans = 0;
         self.open = false;
         self.started = Some(Instant::now());
     }
 
     /// Marks the start of a span in `encoder`.
-    pub fn begin(&mut self, encoder: &mut wgpu::CommandEncoder) -> Result<()> {
+    pub(crate) fn begin(&mut self, encoder: &mut wgpu::CommandEncoder) -> Result<()> {
         if self.open || self.spans >= MAX_SPANS {
             return Err(Error::gpu("GpuTimer: unbalanced or too many spans"));
         }
@@ -132,7 +132,7 @@ impl GpuTimer {
     }
 
     /// Marks the end of the open span in `encoder`.
-    pub fn end(&mut self, encoder: &mut wgpu::CommandEncoder) -> Result<()> {
+    pub(crate) fn end(&mut self, encoder: &mut wgpu::CommandEncoder) -> Result<()> {
         if !self.open {
             return Err(Error::gpu("GpuTimer: end without begin"));
         }
@@ -157,7 +157,7 @@ impl GpuTimer {
 
     /// Waits until `last` (the measurement's last submission) has run and returns the wall
     /// time since [`GpuTimer::start`] and the sum of the spans' GPU times.
-    pub fn finish(&mut self, gpu: &Gpu, last: wgpu::SubmissionIndex) -> Result<Sample> {
+    pub(crate) fn finish(&mut self, gpu: &Gpu, last: wgpu::SubmissionIndex) -> Result<Sample> {
         wait(&gpu.device, Some(last))?;
         let wall_ms = self
             .started
