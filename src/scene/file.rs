@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// The whole file. Keys left out fall back to the preset's value or the explorer's default.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SceneFile {
+pub(crate) struct SceneFile {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -38,7 +38,7 @@ pub struct SceneFile {
 /// `[layers]`: what is drawn.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct LayersTable {
+pub(crate) struct LayersTable {
     pub heatmap: Option<bool>,
     pub contours: Option<bool>,
     pub levels: Option<u32>,
@@ -53,7 +53,7 @@ pub struct LayersTable {
 /// `[colour]` (or `[color]`): colour map and scale.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ColourTable {
+pub(crate) struct ColourTable {
     pub colormap: Option<String>,
     /// `linear` or `log`.
     pub scale: Option<String>,
@@ -64,7 +64,7 @@ pub struct ColourTable {
 /// `[optimizer]`: the optimizer of new paths, its hyperparameters and the animation.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct OptimizerTable {
+pub(crate) struct OptimizerTable {
     pub name: Option<String>,
     pub lr: Option<f64>,
     pub momentum: Option<f64>,
@@ -83,7 +83,7 @@ pub struct OptimizerTable {
 /// `[compare]`: compare mode and which optimizers it races.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CompareTable {
+pub(crate) struct CompareTable {
     pub on: Option<bool>,
     pub optimizers: Option<Vec<String>>,
 }
@@ -91,7 +91,7 @@ pub struct CompareTable {
 /// `[sweep]`: learning-rate sweep mode and its factors.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SweepTable {
+pub(crate) struct SweepTable {
     pub on: Option<bool>,
     pub factors: Option<Vec<f64>>,
 }
@@ -99,7 +99,7 @@ pub struct SweepTable {
 /// `[pin]`: the pinned point and the direction u of the directional derivative.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PinTable {
+pub(crate) struct PinTable {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<Vec<f64>>,
     /// θ of u in degrees from +x.
@@ -113,7 +113,7 @@ pub struct PinTable {
 /// `[display]`: how the window looks.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct DisplayTable {
+pub(crate) struct DisplayTable {
     /// `dark`, `light` or `high-contrast`.
     pub theme: Option<String>,
     pub ui_scale: Option<f64>,
@@ -124,7 +124,7 @@ pub struct DisplayTable {
 /// `[maps]`: what the colours show (the convergence map and the gradient check).
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct MapsTable {
+pub(crate) struct MapsTable {
     /// `heatmap`, `basin`, `steps` or `check`.
     pub colour_by: Option<String>,
     /// One convergence-map start per `grid` × `grid` pixels: 1, 2, 4 or 8.
@@ -136,7 +136,7 @@ pub struct MapsTable {
 /// One `[[paths]]` entry: a descent path's start and what differs from `[optimizer]`.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PathTable {
+pub(crate) struct PathTable {
     pub start: Option<Vec<f64>>,
     /// Default: `[optimizer] name`.
     #[serde(skip_serializing_if = "Option::is_none")]

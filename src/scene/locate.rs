@@ -7,13 +7,13 @@ use toml::Spanned;
 
 /// One step of a key path: a table key or an array index (from 0).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Seg {
+pub(crate) enum Seg {
     Key(String),
     Index(usize),
 }
 
 /// Writes a path as `optimizer.lr`, `paths[1].start`.
-pub fn dotted(path: &[Seg]) -> String {
+pub(crate) fn dotted(path: &[Seg]) -> String {
     let mut out = String::new();
     for seg in path {
         match seg {
@@ -30,7 +30,7 @@ pub fn dotted(path: &[Seg]) -> String {
 }
 
 /// Parses `a.b[2].c` into segments (the inverse of [`dotted`] for plain keys).
-pub fn parse_path(path: &str) -> Vec<Seg> {
+pub(crate) fn parse_path(path: &str) -> Vec<Seg> {
     let mut out = Vec::new();
     for part in path.split('.') {
         let mut rest = part;
@@ -51,7 +51,7 @@ pub fn parse_path(path: &str) -> Vec<Seg> {
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
@@ -61,18 +61,18 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// The parsed document with spans, for finding keys.
-pub struct Located<'a> {
+pub(crate) struct Located<'a> {
     pub root: Spanned<DeTable<'a>>,
 }
 
 impl<'a> Located<'a> {
     /// Parses `text` (an error is TOML's syntax error).
-    pub fn parse(text: &'a str) -> Result<Located<'a>, toml::de::Error> {
+    pub(super) fn parse(text: &'a str) -> Result<Located<'a>, toml::de::Error> {
         DeTable::parse(text).map(|root| Located { root })
     }
 
     /// The value at `path`, with its byte span.
-    pub fn value(&self, path: &[Seg]) -> Option<&Spanned<DeValue<'a>>> {
+    pub(super) fn value(&self, path: &[Seg]) -> Option<&Spanned<DeValue<'a>>> {
         let (first, rest) = path.split_first()?;
         let Seg::Key(k) = first else { return None };
         let mut v = table_get(self.root.get_ref(), k)?;
@@ -88,14 +88,14 @@ impl<'a> Located<'a> {
 
     /// The byte offset where the value at `path` (or the longest prefix of it that exists)
     /// starts.
-    pub fn offset_of(&self, path: &[Seg]) -> Option<usize> {
+    pub(super) fn offset_of(&self, path: &[Seg]) -> Option<usize> {
         (1..=path.len())
             .rev()
             .find_map(|n| self.value(&path[..n]).map(|v| v.span().start))
     }
 
     /// The deepest key path whose key or value contains byte `offset`.
-    pub fn path_at(&self, offset: usize) -> Vec<Seg> {
+    pub(crate) fn path_at(&self, offset: usize) -> Vec<Seg> {
         let mut path = Vec::new();
         if !walk_table(self.root.get_ref(), offset, &mut path) {
             path.clear();
@@ -104,7 +104,7 @@ impl<'a> Located<'a> {
     }
 
     /// The first number that is NaN or infinite, with its path and offset.
-    pub fn non_finite(&self) -> Option<(Vec<Seg>, usize)> {
+    pub(crate) fn non_finite(&self) -> Option<(Vec<Seg>, usize)> {
         let mut path = Vec::new();
         find_non_finite_table(self.root.get_ref(), &mut path)
     }

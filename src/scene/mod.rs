@@ -13,14 +13,12 @@ mod resolve;
 mod resolve_parts;
 mod write;
 
-pub use file::SceneFile;
-
 pub use crate::document::{Document, PathStart};
 use crate::error::{Error, Result};
 use std::path::Path;
 
 /// The scene format version this gradfield reads and writes.
-pub const VERSION: i64 = 1;
+pub(crate) const VERSION: i64 = 1;
 
 /// The file name the explorer's save dialog proposes first.
 pub const DEFAULT_FILE: &str = "gradfield-scene.toml";
@@ -32,7 +30,7 @@ pub fn parse(text: &str, name: &str) -> Result<Document> {
 
 /// The largest scene file gradfield reads, in bytes (1 MiB): a scene with every key is about
 /// 2 KB, one with [`crate::descent::MAX_PATHS`] paths about 20 KB.
-pub const MAX_FILE_BYTES: u64 = 1 << 20;
+pub(crate) const MAX_FILE_BYTES: u64 = 1 << 20;
 
 /// Reads and checks the scene file at `path`: a regular file of at most [`MAX_FILE_BYTES`]
 /// (`/dev/zero`, a directory or a pipe is refused before anything is read). Every problem is

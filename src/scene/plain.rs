@@ -4,7 +4,7 @@
 
 /// `message` with serde's "invalid type/value: X, expected Y" turned into "expected Y', got
 /// X'"; any other message unchanged.
-pub fn plain(message: &str) -> String {
+pub(super) fn plain(message: &str) -> String {
     let Some(rest) = message
         .strip_prefix("invalid type: ")
         .or_else(|| message.strip_prefix("invalid value: "))

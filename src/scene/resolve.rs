@@ -21,7 +21,7 @@ pub(super) struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// The one-line error about `field`.
-    pub fn err(&self, field: &str, why: impl std::fmt::Display) -> Error {
+    pub(super) fn err(&self, field: &str, why: impl std::fmt::Display) -> Error {
         let at = self
             .doc
             .as_ref()
@@ -30,7 +30,12 @@ impl Ctx<'_> {
     }
 
     /// The one-line error about `field` at byte offset `at`.
-    pub fn err_at(&self, at: Option<usize>, field: &str, why: impl std::fmt::Display) -> Error {
+    pub(crate) fn err_at(
+        &self,
+        at: Option<usize>,
+        field: &str,
+        why: impl std::fmt::Display,
+    ) -> Error {
         let place = match at {
             Some(off) => {
                 let (l, c) = line_col(self.text, off);
@@ -49,7 +54,7 @@ impl Ctx<'_> {
 }
 
 /// Parses and checks a scene; `name` is how messages refer to the file.
-pub fn parse(text: &str, name: &str) -> Result<Document> {
+pub(super) fn parse(text: &str, name: &str) -> Result<Document> {
     let mut ctx = Ctx {
         name,
         text,
