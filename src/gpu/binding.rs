@@ -1,7 +1,7 @@
 //! Small builders for the bind groups every pass uses: whole buffers bound in order.
 
 /// A bind-group-layout entry for a storage buffer.
-pub fn storage_entry(
+pub(crate) fn storage_entry(
     binding: u32,
     visibility: wgpu::ShaderStages,
     read_only: bool,
@@ -19,7 +19,10 @@ pub fn storage_entry(
 }
 
 /// A bind-group-layout entry for a uniform buffer.
-pub fn uniform_entry(binding: u32, visibility: wgpu::ShaderStages) -> wgpu::BindGroupLayoutEntry {
+pub(crate) fn uniform_entry(
+    binding: u32,
+    visibility: wgpu::ShaderStages,
+) -> wgpu::BindGroupLayoutEntry {
     wgpu::BindGroupLayoutEntry {
         binding,
         visibility,
@@ -33,7 +36,7 @@ pub fn uniform_entry(binding: u32, visibility: wgpu::ShaderStages) -> wgpu::Bind
 }
 
 /// Bind group entries for whole buffers, numbered from 0.
-pub fn bind_group(
+pub(crate) fn bind_group(
     device: &wgpu::Device,
     label: &str,
     layout: &wgpu::BindGroupLayout,
@@ -55,7 +58,7 @@ pub fn bind_group(
 }
 
 /// A `size`-byte uniform buffer written with `queue.write_buffer` (UNIFORM | COPY_DST).
-pub fn uniform_buffer(device: &wgpu::Device, label: &str, size: u64) -> wgpu::Buffer {
+pub(crate) fn uniform_buffer(device: &wgpu::Device, label: &str, size: u64) -> wgpu::Buffer {
     device.create_buffer(&wgpu::BufferDescriptor {
         label: Some(label),
         size,

@@ -9,10 +9,10 @@ use crate::gpu::source::FIELD_TEMPLATE;
 
 /// `gf_check`: per sample (log10 of the relative difference of the exact and numeric
 /// gradients, 0, 0) and whether it is defined.
-pub const CHECK_WGSL: &str = include_str!("../../shaders/check.wgsl");
+pub(crate) const CHECK_WGSL: &str = include_str!("../../shaders/check.wgsl");
 
 /// What field shaders without the check call in its place (field mode 2 is then undefined).
-pub const CHECK_STUB: &str =
+pub(crate) const CHECK_STUB: &str =
     "fn gf_check(x: f32, y: f32) -> Sample {\n    return Sample(0.0, 0.0, 0.0, false, false, false);\n}\n";
 
 /// The complete field shader from the generated functions (`wgsl::generate`), with the

@@ -10,7 +10,7 @@ use crate::error::{Error, GpuError, Result};
 
 /// How many errors reported outside an error scope are kept until they are taken; later ones
 /// are only counted, so a driver that reports an error every frame cannot grow memory.
-pub const MAX_KEPT_ERRORS: usize = 16;
+pub(crate) const MAX_KEPT_ERRORS: usize = 16;
 
 /// What went wrong on the device outside an error scope, shared with wgpu's callbacks.
 #[derive(Debug, Default)]
@@ -83,7 +83,10 @@ impl Gpu {
     }
 
     /// A device whose adapter can present to `surface` (created from `instance`).
-    pub fn for_surface(instance: wgpu::Instance, surface: &wgpu::Surface<'_>) -> Result<Gpu> {
+    pub(crate) fn for_surface(
+        instance: wgpu::Instance,
+        surface: &wgpu::Surface<'_>,
+    ) -> Result<Gpu> {
         let adapter = pollster::block_on(choose_adapter(&instance, Some(surface)))?;
         Gpu::with_adapter(instance, adapter)
     }
@@ -142,7 +145,7 @@ impl Gpu {
     }
 
     /// Why the device was lost, once it has been.
-    pub fn lost_reason(&self) -> Option<String> {
+    pub(crate) fn lost_reason(&self) -> Option<String> {
         match self.health.lock() {
             Ok(h) => h.lost.clone(),
             Err(_) => Some("device state unavailable".into()),
@@ -167,7 +170,7 @@ impl Gpu {
     /// `Err(Error::Gpu)` naming `op` (what the caller just did, "reading back the field") when
     /// the device is lost or errors were raised outside an error scope since the last check:
     /// the message says they come from earlier GPU work, not from `op` itself.
-    pub fn check_after(&self, op: &'static str) -> Result<()> {
+    pub(crate) fn check_after(&self, op: &'static str) -> Result<()> {
         let found = match self.health.lock() {
             Ok(mut h) => h.take_as_error(op),
             Err(_) => Some(GpuError::Lost {

@@ -18,18 +18,17 @@ const COMPUTE: wgpu::ShaderStages = wgpu::ShaderStages::COMPUTE;
 use crate::view::View;
 
 use super::walker::Params;
-pub use super::walker::{
-    ConvergeSettings, Walker, STATUS_CONVERGED, STATUS_DIVERGED, WALKER_BYTES,
-};
+pub use super::walker::{ConvergeSettings, Walker};
+pub(crate) use super::walker::{STATUS_CONVERGED, STATUS_DIVERGED, WALKER_BYTES};
 
 /// The convergence shader template; generated functions go at [`wgsl::PLACEHOLDER`].
 pub const CONVERGE_TEMPLATE: &str = include_str!("../../shaders/converge.wgsl");
 
 /// The most steps one dispatch takes.
-pub const CHUNK_STEPS: u32 = 64;
+pub(crate) const CHUNK_STEPS: u32 = 64;
 
 /// The most steps a run may ask for (keeps step counts exact in f32 and u32 sums safe).
-pub const MAX_STEPS: u32 = 1_000_000;
+pub(crate) const MAX_STEPS: u32 = 1_000_000;
 
 /// The complete convergence shader for a function, its `#import` lines resolved.
 pub fn converge_source(function: &Function) -> Result<String> {
@@ -184,7 +183,7 @@ impl ConvergePass {
 
     /// Records one dispatch: every walker advances by up to [`CHUNK_STEPS`] steps. Record it
     /// [`ConvergePass::chunks`] times (no encoder, no submit). Does nothing before `prepare`.
-    pub fn dispatch(&self, pass: &mut wgpu::ComputePass<'_>) {
+    pub(crate) fn dispatch(&self, pass: &mut wgpu::ComputePass<'_>) {
         let Some((_, bind_group)) = &self.buffers else {
             return;
         };
@@ -208,7 +207,7 @@ impl ConvergePass {
     }
 
     /// Runs the next chunk of steps as one submission and waits for it.
-    pub fn run_chunk(&self, gpu: &Gpu) -> Result<()> {
+    pub(crate) fn run_chunk(&self, gpu: &Gpu) -> Result<()> {
         let mut encoder = gpu
             .device
             .create_command_encoder(&wgpu::CommandEncoderDescriptor {

@@ -17,18 +17,17 @@ use crate::gpu::check;
 use crate::gpu::recent::RecentPipelines;
 
 pub use super::source::{
-    defined_bits, defined_channels, field_source, function_tapes, GradientMode, DEFINED_ALL,
-    DEFINED_DX, DEFINED_DY, DEFINED_F, FIELD_TEMPLATE, NUMERIC_STEP,
+    defined_channels, field_source, function_tapes, GradientMode, FIELD_TEMPLATE, NUMERIC_STEP,
 };
 
 const COMPUTE: wgpu::ShaderStages = wgpu::ShaderStages::COMPUTE;
 use crate::view::View;
 
 /// Bytes per sample of the field buffer: (f, ∂f/∂x, ∂f/∂y, defined) as f32.
-pub const SAMPLE_BYTES: u64 = 16;
+pub(crate) const SAMPLE_BYTES: u64 = 16;
 
 /// Workgroup size of `cs_main` in x and y (`FIELD_WORKGROUP` in the shader's constants).
-pub const WORKGROUP: u32 = crate::gpu::library::FIELD_WORKGROUP;
+pub(crate) const WORKGROUP: u32 = crate::gpu::library::FIELD_WORKGROUP;
 
 /// Uniform parameters (`Params` in shaders/field.wgsl).
 #[repr(C)]
@@ -167,12 +166,6 @@ impl FieldPass {
         Ok(())
     }
 
-    /// Like [`FieldPass::set_function`] for a parsed function.
-    pub fn set_function_from(&mut self, device: &wgpu::Device, function: &Function) -> Result<()> {
-        let (grad, value) = function_tapes(function);
-        self.set_function(device, &grad, &value)
-    }
-
     /// Like [`FieldPass::set_function`] for a complete field shader (which the gradient check
     /// cannot rebuild: [`FieldPass::set_check`] then fails until the next `set_function`).
     pub fn set_source(&mut self, device: &wgpu::Device, source: &str) -> Result<()> {
@@ -292,7 +285,7 @@ impl FieldPass {
     }
 
     /// Records the dispatch that fills [`FieldPass::buffer`] (no encoder, no submit).
-    pub fn dispatch(&self, pass: &mut wgpu::ComputePass<'_>) {
+    pub(crate) fn dispatch(&self, pass: &mut wgpu::ComputePass<'_>) {
         let Some(pipeline) = &self.pipelines[self.mode] else {
             return;
         };

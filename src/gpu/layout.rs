@@ -14,7 +14,7 @@ pub struct HostLayout {
 }
 
 /// The size of the field that `get` borrows (used by [`host_layout!`]).
-pub fn field_size<T, F>(_get: fn(&T) -> &F) -> usize {
+pub(crate) fn field_size<T, F>(_get: fn(&T) -> &F) -> usize {
     std::mem::size_of::<F>()
 }
 

@@ -10,25 +10,25 @@ use crate::gpu::preprocess::{self, Piece};
 use crate::samples::{DEFINED_ALL, DEFINED_DX, DEFINED_DY, DEFINED_F};
 
 /// Workgroup size in x and y of the field and convergence passes (`@workgroup_size`).
-pub const FIELD_WORKGROUP: u32 = 8;
+pub(crate) const FIELD_WORKGROUP: u32 = 8;
 /// log10(2), the factor from log2 to log10 in every shader.
-pub const LOG10_2: f32 = std::f32::consts::LOG10_2;
+pub(crate) const LOG10_2: f32 = std::f32::consts::LOG10_2;
 /// log10(e), d(log10 x)/dx · x.
-pub const LOG10_E: f32 = std::f32::consts::LOG10_E;
+pub(crate) const LOG10_E: f32 = std::f32::consts::LOG10_E;
 /// The smallest positive normal f32: a GPU may flush anything smaller to zero.
-pub const MIN_NORMAL: f32 = f32::MIN_POSITIVE;
+pub(crate) const MIN_NORMAL: f32 = f32::MIN_POSITIVE;
 /// A convergence walker that stopped because |∇f| ≤ tol.
-pub const STATUS_CONVERGED: u32 = 2;
+pub(crate) const STATUS_CONVERGED: u32 = 2;
 /// A convergence walker that left the drawable range or reached an undefined point.
-pub const STATUS_DIVERGED: u32 = 3;
+pub(crate) const STATUS_DIVERGED: u32 = 3;
 
 /// `f32` constants as WGSL spells them exactly (shortest round-trip digits, `f` suffix).
-pub fn f32_literal(v: f32) -> String {
+pub(crate) fn f32_literal(v: f32) -> String {
     format!("{v:e}f")
 }
 
 /// One `const NAME: TYPE = VALUE;` line per entry, with its origin as a comment.
-pub fn const_lines(origin: &str, u32s: &[(&str, u32)], f32s: &[(&str, f32)]) -> String {
+pub(crate) fn const_lines(origin: &str, u32s: &[(&str, u32)], f32s: &[(&str, f32)]) -> String {
     let mut s = format!("// Generated from {origin}; do not edit.\n");
     for (name, v) in u32s {
         let _ = writeln!(s, "const {name}: u32 = {v}u;");
@@ -40,7 +40,7 @@ pub fn const_lines(origin: &str, u32s: &[(&str, u32)], f32s: &[(&str, f32)]) -> 
 }
 
 /// The `constants` piece: the Rust constants the field, convergence and render shaders share.
-pub fn constants_wgsl() -> String {
+pub(crate) fn constants_wgsl() -> String {
     const_lines(
         "src/samples.rs, src/gpu/library.rs, src/view.rs and src/expr/domain.rs",
         &[
@@ -63,13 +63,13 @@ pub fn constants_wgsl() -> String {
 }
 
 /// The field layout: the samples generated functions return.
-pub const SAMPLE_WGSL: &str = include_str!("../../shaders/lib/sample.wgsl");
+pub(crate) const SAMPLE_WGSL: &str = include_str!("../../shaders/lib/sample.wgsl");
 /// Reading the field's defined channel.
-pub const DEFINED_WGSL: &str = include_str!("../../shaders/lib/defined.wgsl");
+pub(crate) const DEFINED_WGSL: &str = include_str!("../../shaders/lib/defined.wgsl");
 
 /// Resolves the `#import` lines of `source` (read from `file`) against the shared pieces and
 /// `extra` (a caller's own pieces).
-pub fn resolve_with(file: &str, source: &str, extra: &[Piece<'_>]) -> Result<String> {
+pub(crate) fn resolve_with(file: &str, source: &str, extra: &[Piece<'_>]) -> Result<String> {
     let constants = constants_wgsl();
     let mut library = vec![
         Piece {

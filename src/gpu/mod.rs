@@ -4,16 +4,16 @@
 pub mod check;
 pub mod layout;
 pub mod library;
-pub mod preprocess;
+pub(crate) mod preprocess;
 pub mod shader;
 pub mod source;
 
 // Everything below needs wgpu (the `gpu` feature, on by default); the shader source and its
 // validation above do not, so the fuzz target builds without a GPU stack.
 #[cfg(feature = "gpu")]
-pub mod binding;
+pub(crate) mod binding;
 #[cfg(feature = "gpu")]
-pub mod context;
+pub(crate) mod context;
 #[cfg(feature = "gpu")]
 pub mod converge;
 #[cfg(feature = "gpu")]
@@ -32,5 +32,5 @@ pub use converge::{converge_map, ConvergePass, ConvergeSettings};
 #[cfg(feature = "gpu")]
 pub use field::FieldPass;
 #[cfg(feature = "gpu")]
-pub use readback::{read_buffer_f32x4, sample_field};
+pub use readback::read_buffer_f32x4;
 pub use source::GradientMode;

@@ -7,7 +7,7 @@ use crate::error::{Result, ShaderError};
 
 /// One shared piece of WGSL that shaders import by name.
 #[derive(Debug, Clone, Copy)]
-pub struct Piece<'a> {
+pub(crate) struct Piece<'a> {
     /// The name after `#import`.
     pub name: &'a str,
     /// Where the text comes from, for error messages (`shaders/lib/hatch.wgsl`).
@@ -17,12 +17,12 @@ pub struct Piece<'a> {
 }
 
 /// The directive that starts an import line (after optional leading whitespace).
-pub const IMPORT: &str = "#import";
+pub(crate) const IMPORT: &str = "#import";
 
 /// `source` (read from `file`) with every `#import name` line replaced by the piece `name` of
 /// `library`, recursively; a piece already spliced in is skipped, so each appears once, at its
 /// first import. Errors: an unknown name, an import line without exactly one name, or a cycle.
-pub fn resolve(file: &str, source: &str, library: &[Piece<'_>]) -> Result<String> {
+pub(crate) fn resolve(file: &str, source: &str, library: &[Piece<'_>]) -> Result<String> {
     let mut out = String::with_capacity(source.len());
     let mut done = Vec::new();
     let mut stack = Vec::new();

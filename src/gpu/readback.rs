@@ -10,7 +10,7 @@ use crate::gpu::Gpu;
 use crate::view::View;
 
 /// How long a readback may wait for the GPU; software drivers are slow but not this slow.
-pub const READBACK_TIMEOUT: Duration = Duration::from_secs(120);
+pub(crate) const READBACK_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Blocks until submission `index` (every submission so far: `None`) has run, failing after
 /// [`READBACK_TIMEOUT`].
@@ -26,7 +26,11 @@ pub fn wait(device: &wgpu::Device, index: Option<wgpu::SubmissionIndex>) -> Resu
 
 /// The first `len` bytes of the MAP_READ `buffer` once the submitted copies into it have run:
 /// maps it, waits, copies the bytes out and unmaps it.
-pub fn read_mapped(device: &wgpu::Device, buffer: &wgpu::Buffer, len: u64) -> Result<Vec<u8>> {
+pub(crate) fn read_mapped(
+    device: &wgpu::Device,
+    buffer: &wgpu::Buffer,
+    len: u64,
+) -> Result<Vec<u8>> {
     let (tx, rx) = std::sync::mpsc::channel();
     buffer.map_async(wgpu::MapMode::Read, ..len, move |r| {
         let _ = tx.send(r);
@@ -81,7 +85,7 @@ pub fn read_buffer_f32x4(gpu: &Gpu, buffer: &wgpu::Buffer, count: usize) -> Resu
 
 /// Evaluates a function's field once on a `w`×`h` grid over `view` and reads it back
 /// (row-major, row 0 = top; see `gpu::field` for the layout). Behind `gradfield sample`.
-pub fn sample_field(
+pub(crate) fn sample_field(
     gpu: &Gpu,
     function: &Function,
     view: &View,

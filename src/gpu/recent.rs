@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::gpu::shader;
 
 /// How many pipelines are kept (a few megabytes on lavapipe).
-pub const CAPACITY: usize = 8;
+pub(crate) const CAPACITY: usize = 8;
 
 struct Entry {
     source: String,
@@ -26,7 +26,7 @@ pub(crate) struct RecentPipelines {
 
 impl RecentPipelines {
     /// The pipeline of `source` with `MODE` = `mode`: a kept one, or one made by `build`.
-    pub fn get_or_build(
+    pub(crate) fn get_or_build(
         &mut self,
         source: &str,
         mode: usize,
@@ -55,7 +55,7 @@ impl RecentPipelines {
     }
 
     /// The field pipeline of `source` (see `gpu::field`) with `MODE` = `mode`, kept or built.
-    pub fn field_pipeline(
+    pub(crate) fn field_pipeline(
         &mut self,
         device: &wgpu::Device,
         source: &str,
@@ -66,7 +66,7 @@ impl RecentPipelines {
     }
 
     /// How many pipelines were built (not found among the kept ones).
-    pub fn built(&self) -> u64 {
+    pub(super) fn built(&self) -> u64 {
         self.built
     }
 }

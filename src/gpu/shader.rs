@@ -24,7 +24,11 @@ pub fn validate(label: &str, source: &str) -> Result<naga::Module> {
 /// scope: what wgpu reports there is an `Error::Shader` naming `label`, never a panic or an
 /// error left for a later, unrelated check.
 #[cfg(feature = "gpu")]
-pub fn in_scope<T>(device: &wgpu::Device, label: &str, create: impl FnOnce() -> T) -> Result<T> {
+pub(crate) fn in_scope<T>(
+    device: &wgpu::Device,
+    label: &str,
+    create: impl FnOnce() -> T,
+) -> Result<T> {
     let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
     let made = create();
     match pollster::block_on(scope.pop()) {
@@ -41,7 +45,7 @@ pub fn in_scope<T>(device: &wgpu::Device, label: &str, create: impl FnOnce() -> 
 /// module (so the source is not parsed a second time), created inside a validation error
 /// scope: a bad shader is an `Error::Shader` naming `label`, never a panic.
 #[cfg(feature = "gpu")]
-pub fn shader_module(
+pub(crate) fn shader_module(
     device: &wgpu::Device,
     label: &str,
     source: &str,
@@ -58,7 +62,7 @@ pub fn shader_module(
 /// A render pipeline from `descriptor`, built inside a validation error scope: a pipeline
 /// that does not fit its shader or layout is an `Error::Shader` naming its label.
 #[cfg(feature = "gpu")]
-pub fn render_pipeline(
+pub(crate) fn render_pipeline(
     device: &wgpu::Device,
     descriptor: &wgpu::RenderPipelineDescriptor<'_>,
 ) -> Result<wgpu::RenderPipeline> {
@@ -68,7 +72,7 @@ pub fn render_pipeline(
 
 /// A compute pipeline from `descriptor`, built inside a validation error scope.
 #[cfg(feature = "gpu")]
-pub fn compute_pipeline_from(
+pub(crate) fn compute_pipeline_from(
     device: &wgpu::Device,
     descriptor: &wgpu::ComputePipelineDescriptor<'_>,
 ) -> Result<wgpu::ComputePipeline> {
@@ -79,7 +83,7 @@ pub fn compute_pipeline_from(
 /// A compute pipeline with entry point `cs_main` from validated WGSL, built inside a
 /// validation error scope: any failure is returned, never raised on the device.
 #[cfg(feature = "gpu")]
-pub fn compute_pipeline(
+pub(crate) fn compute_pipeline(
     device: &wgpu::Device,
     label: &str,
     source: &str,
@@ -90,7 +94,7 @@ pub fn compute_pipeline(
 
 /// Like [`compute_pipeline`], with values for the shader's `override` constants.
 #[cfg(feature = "gpu")]
-pub fn compute_pipeline_with(
+pub(crate) fn compute_pipeline_with(
     device: &wgpu::Device,
     label: &str,
     source: &str,

@@ -11,10 +11,7 @@ use crate::gpu::check;
 /// The field shader template; generated functions go at [`wgsl::PLACEHOLDER`].
 pub const FIELD_TEMPLATE: &str = include_str!("../../shaders/field.wgsl");
 
-pub use crate::samples::{
-    defined_bits, defined_channels, GradientMode, DEFINED_ALL, DEFINED_DX, DEFINED_DY, DEFINED_F,
-    NUMERIC_STEP,
-};
+pub use crate::samples::{defined_channels, GradientMode, NUMERIC_STEP};
 
 /// The tapes of a function for the field pass: (f, ∂f/∂x, ∂f/∂y) and f alone.
 pub fn function_tapes(function: &Function) -> (Tape, Tape) {

@@ -4,7 +4,7 @@
 use crate::descent::{Hyper, Optimizer};
 
 /// Bytes per start of the walker buffer.
-pub const WALKER_BYTES: u64 = std::mem::size_of::<Walker>() as u64;
+pub(crate) const WALKER_BYTES: u64 = std::mem::size_of::<Walker>() as u64;
 
 /// What to run from every start.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -97,9 +97,9 @@ pub(crate) fn walker_layout() -> crate::gpu::layout::HostLayout {
 }
 
 /// [`Walker::status`] of a start that converged.
-pub const STATUS_CONVERGED: u32 = crate::gpu::library::STATUS_CONVERGED;
+pub(crate) const STATUS_CONVERGED: u32 = crate::gpu::library::STATUS_CONVERGED;
 /// [`Walker::status`] of a start that diverged or was undefined.
-pub const STATUS_DIVERGED: u32 = crate::gpu::library::STATUS_DIVERGED;
+pub(crate) const STATUS_DIVERGED: u32 = crate::gpu::library::STATUS_DIVERGED;
 
 impl Walker {
     /// (final x, final y, step at which it converged or −1), or NaN in all three if it
