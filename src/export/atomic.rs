@@ -26,7 +26,7 @@ fn live() -> MutexGuard<'static, Vec<PathBuf>> {
 /// Removes every temporary file being written and makes every later create, write and commit
 /// fail: what gradfield does on Ctrl+C or SIGTERM, so that no temporary file outlives it.
 /// Safe to call from any thread; a file already committed stays.
-pub fn abandon_all() {
+pub(crate) fn abandon_all() {
     ABANDONED.store(true, Ordering::SeqCst);
     for temp in live().drain(..) {
         let _ = fs::remove_file(temp);
@@ -34,7 +34,7 @@ pub fn abandon_all() {
 }
 
 /// Whether [`abandon_all`] was called.
-pub fn abandoned() -> bool {
+pub(crate) fn abandoned() -> bool {
     ABANDONED.load(Ordering::SeqCst)
 }
 
@@ -44,7 +44,7 @@ fn abandoned_error() -> io::Error {
 }
 
 /// A file being written: `.NAME.tmp-PID-N` beside `path` until [`AtomicFile::commit`].
-pub struct AtomicFile {
+pub(crate) struct AtomicFile {
     path: PathBuf,
     dir: PathBuf,
     temp: PathBuf,
@@ -54,7 +54,7 @@ pub struct AtomicFile {
 impl AtomicFile {
     /// Creates the temporary file for `path`. Errors are [`Error::Io`] naming `path` (and
     /// the directory, when that is the problem).
-    pub fn create(path: &Path) -> Result<AtomicFile> {
+    pub(crate) fn create(path: &Path) -> Result<AtomicFile> {
         let (dir, temp) = temp_path(path)?;
         sweep_stale(&dir);
         let mut registry = live();
@@ -76,14 +76,9 @@ impl AtomicFile {
         })
     }
 
-    /// The path the file will have once committed.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Flushes and syncs the temporary file and renames it over the path. On error the
     /// temporary file is removed and an existing file at the path is left as it was.
-    pub fn commit(mut self) -> Result<()> {
+    pub(crate) fn commit(mut self) -> Result<()> {
         let path = self.path.clone();
         let out = self
             .out

@@ -24,7 +24,7 @@ pub fn write_field_csv(
 
 /// [`write_field_csv`], calling `rows_done` with the number of grid rows written after each
 /// row (for a progress bar).
-pub fn write_field_csv_with(
+pub(crate) fn write_field_csv_with(
     path: &Path,
     view: &View,
     w: u32,
@@ -65,7 +65,7 @@ pub fn write_paths_csv(path: &Path, paths: &[DescentPath]) -> Result<()> {
 }
 
 /// Writes the rows of [`write_paths_csv`] to any writer (standard output, for instance).
-pub fn paths_csv(out: &mut dyn Write, paths: &[DescentPath]) -> std::io::Result<()> {
+pub(crate) fn paths_csv(out: &mut dyn Write, paths: &[DescentPath]) -> std::io::Result<()> {
     writeln!(out, "path,step,x,y,f,dfdx,dfdy")?;
     for (n, p) in paths.iter().enumerate() {
         for (k, q) in p.points.iter().enumerate() {

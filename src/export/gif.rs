@@ -10,19 +10,19 @@ use std::path::{Path, PathBuf};
 
 /// Frame rates a GIF can be asked for (GIF delays are whole hundredths of a second, and many
 /// viewers slow down delays under 2/100 s).
-pub const FPS_RANGE: std::ops::RangeInclusive<u32> = 1..=50;
+pub(crate) const FPS_RANGE: std::ops::RangeInclusive<u32> = 1..=50;
 
 /// The delay between frames at `fps` frames per second, in the GIF's hundredths of a second:
 /// round(100 / fps). It is exact where fps divides 100 (1, 2, 4, 5, 10, 20, 25, 50); other
 /// rates play slightly fast or slow (15 fps → 7/100 s, i.e. 14.3 fps).
-pub fn frame_delay(fps: u32) -> u16 {
+pub(crate) fn frame_delay(fps: u32) -> u16 {
     let fps = fps.max(1);
     ((100 + fps / 2) / fps).max(1) as u16
 }
 
 /// An animated GIF being written, frame by frame. Nothing appears at the path until
 /// [`GifWriter::finish`]; dropping the writer earlier leaves no file.
-pub struct GifWriter {
+pub(crate) struct GifWriter {
     encoder: ::gif::Encoder<AtomicFile>,
     path: PathBuf,
     palette: Palette,
@@ -36,7 +36,12 @@ pub struct GifWriter {
 impl GifWriter {
     /// Starts a `size` GIF at `path` that plays at `fps` (see [`FPS_RANGE`]) and loops
     /// forever, with every frame drawn in `palette`.
-    pub fn create(path: &Path, size: (u32, u32), fps: u32, palette: Palette) -> Result<Self> {
+    pub(crate) fn create(
+        path: &Path,
+        size: (u32, u32),
+        fps: u32,
+        palette: Palette,
+    ) -> Result<Self> {
         if !FPS_RANGE.contains(&fps) {
             return Err(Error::Input(format!(
                 "GIF {}: {fps} frames per second is outside {}..={}",
@@ -73,7 +78,7 @@ impl GifWriter {
     }
 
     /// Adds a frame of RGBA8 pixels (alpha ignored), row 0 at the top, of the GIF's size.
-    pub fn write_frame(&mut self, rgba: &[u8]) -> Result<()> {
+    pub(crate) fn write_frame(&mut self, rgba: &[u8]) -> Result<()> {
         let (w, h) = (usize::from(self.size.0), usize::from(self.size.1));
         if rgba.len() != w * h * 4 {
             return Err(Error::Input(format!(
@@ -117,12 +122,12 @@ impl GifWriter {
     }
 
     /// How many frames have been written.
-    pub fn frames(&self) -> usize {
+    pub(crate) fn frames(&self) -> usize {
         self.frames
     }
 
     /// Ends the GIF and moves it to its path (an error if no frame was written).
-    pub fn finish(self) -> Result<()> {
+    pub(crate) fn finish(self) -> Result<()> {
         if self.frames == 0 {
             return Err(Error::Input(format!(
                 "GIF {}: no frames to write",

@@ -4,14 +4,15 @@
 
 mod atomic;
 mod csv;
-pub mod gif;
+pub(crate) mod gif;
 mod npy;
 mod png;
-pub mod quantize;
+pub(crate) mod quantize;
 
-pub use self::atomic::{abandon_all, abandoned, AtomicFile};
+pub(crate) use self::atomic::{abandon_all, AtomicFile};
 
-pub use self::csv::{paths_csv, write_field_csv, write_field_csv_with, write_paths_csv};
+pub(crate) use self::csv::{paths_csv, write_field_csv_with};
+pub use self::csv::{write_field_csv, write_paths_csv};
 pub use self::npy::{field_to_npy_data, read_npy_f32, write_field_npy, write_npy_f32};
 pub use self::png::write_png_rgba8;
 

@@ -6,7 +6,7 @@
 use crate::error::{Error, Result};
 
 /// Most colours a GIF palette holds.
-pub const MAX_COLORS: usize = 256;
+pub(crate) const MAX_COLORS: usize = 256;
 /// Pixels of a frame that NeuQuant learns from (a strided subsample).
 const SAMPLE_PIXELS: usize = 65_536;
 /// NeuQuant's sampling factor, 1 (best) to 30 (fastest), over the subsample.
@@ -15,7 +15,7 @@ const NEUQUANT_SAMPLEFAC: i32 = 3;
 const NEUQUANT_MIN: usize = 64;
 
 /// Up to 256 RGB colours and the nearest-colour table that maps pixels onto them.
-pub struct Palette {
+pub(crate) struct Palette {
     colors: Vec<[u8; 3]>,
     /// Index of the nearest colour for each 24-bit RGB value, valid where `known` is set.
     table: Vec<u8>,
@@ -26,7 +26,7 @@ impl Palette {
     /// A palette of `fixed` (kept exactly, duplicates dropped; at most 192 of them) and
     /// colours learnt by NeuQuant from a subsample of `rgba` (RGBA8 pixels; alpha ignored),
     /// 256 colours at most in all.
-    pub fn build(rgba: &[u8], fixed: &[[u8; 3]]) -> Result<Palette> {
+    pub(crate) fn build(rgba: &[u8], fixed: &[[u8; 3]]) -> Result<Palette> {
         let mut colors: Vec<[u8; 3]> = Vec::with_capacity(MAX_COLORS);
         for c in fixed {
             if !colors.contains(c) {
@@ -61,7 +61,7 @@ impl Palette {
     }
 
     /// A palette of exactly these colours (1 to 256).
-    pub fn from_colors(colors: Vec<[u8; 3]>) -> Result<Palette> {
+    pub(crate) fn from_colors(colors: Vec<[u8; 3]>) -> Result<Palette> {
         if colors.is_empty() || colors.len() > MAX_COLORS {
             return Err(Error::Input(format!(
                 "a GIF palette needs 1 to {MAX_COLORS} colours, got {}",
@@ -75,19 +75,20 @@ impl Palette {
         })
     }
 
-    /// The colours, in index order.
-    pub fn colors(&self) -> &[[u8; 3]] {
+    /// The colours, in index order (the tests check the palette through it).
+    #[cfg(test)]
+    pub(crate) fn colors(&self) -> &[[u8; 3]] {
         &self.colors
     }
 
     /// The colours as `r, g, b, r, g, b, …`, as a GIF colour table stores them.
-    pub fn rgb_bytes(&self) -> Vec<u8> {
+    pub(crate) fn rgb_bytes(&self) -> Vec<u8> {
         self.colors.iter().flatten().copied().collect()
     }
 
     /// The index of the palette colour nearest to `c` (squared RGB distance; the lowest
     /// index on a tie). A colour of the palette maps to itself.
-    pub fn index_of(&mut self, c: [u8; 3]) -> u8 {
+    pub(crate) fn index_of(&mut self, c: [u8; 3]) -> u8 {
         let key = (usize::from(c[0]) << 16) | (usize::from(c[1]) << 8) | usize::from(c[2]);
         let (word, bit) = (key / 64, 1u64 << (key % 64));
         if self.known[word] & bit != 0 {
@@ -100,7 +101,7 @@ impl Palette {
     }
 
     /// Maps RGBA8 pixels (alpha ignored) to palette indices, one per pixel, into `out`.
-    pub fn map_into(&mut self, rgba: &[u8], out: &mut Vec<u8>) {
+    pub(crate) fn map_into(&mut self, rgba: &[u8], out: &mut Vec<u8>) {
         out.clear();
         out.reserve(rgba.len() / 4);
         let mut last: Option<([u8; 3], u8)> = None;
