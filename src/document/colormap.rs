@@ -64,7 +64,7 @@ impl Colormap {
     }
 
     /// Whether the map is centred on 0 (the colour range becomes [−m, m]).
-    pub fn is_diverging(&self) -> bool {
+    pub(crate) fn is_diverging(&self) -> bool {
         matches!(self, Colormap::Diverging)
     }
 

@@ -32,7 +32,7 @@ impl Theme {
     }
 
     /// A theme by its file name (`high-contrast`) or panel name (`high contrast`).
-    pub fn from_name(name: &str) -> Option<Theme> {
+    pub(crate) fn from_name(name: &str) -> Option<Theme> {
         Theme::ALL
             .into_iter()
             .find(|t| t.name() == name || t.file_name() == name)
@@ -40,4 +40,4 @@ impl Theme {
 }
 
 /// Smallest and largest UI scale (Ctrl+= / Ctrl+-, `[display] ui_scale`).
-pub const UI_SCALE_RANGE: (f32, f32) = (0.5, 4.0);
+pub(crate) const UI_SCALE_RANGE: (f32, f32) = (0.5, 4.0);

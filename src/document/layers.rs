@@ -29,7 +29,7 @@ impl ArrowDir {
     }
 
     /// The choice called `name` (exactly as [`ArrowDir::name`] writes it).
-    pub fn from_name(name: &str) -> Option<ArrowDir> {
+    pub(crate) fn from_name(name: &str) -> Option<ArrowDir> {
         ArrowDir::ALL.into_iter().find(|d| d.name() == name)
     }
 }
@@ -63,7 +63,7 @@ impl ArrowLength {
     }
 
     /// The choice called `name` (exactly as [`ArrowLength::name`] writes it).
-    pub fn from_name(name: &str) -> Option<ArrowLength> {
+    pub(crate) fn from_name(name: &str) -> Option<ArrowLength> {
         ArrowLength::ALL.into_iter().find(|d| d.name() == name)
     }
 }

@@ -2,9 +2,9 @@
 //! gradient check) and the map's and check's settings ([`MapSettings`]).
 
 /// The smallest and largest step h of the gradient check (the panel's log slider).
-pub const CHECK_STEP_RANGE: (f64, f64) = (1e-8, 1e-1);
+pub(crate) const CHECK_STEP_RANGE: (f64, f64) = (1e-8, 1e-1);
 /// The check's step h when nothing else was chosen (the CLI's default, `NUMERIC_STEP`).
-pub const DEFAULT_CHECK_STEP: f64 = crate::samples::NUMERIC_STEP as f64;
+pub(crate) const DEFAULT_CHECK_STEP: f64 = crate::samples::NUMERIC_STEP as f64;
 
 /// What the plot's colours show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,7 +56,7 @@ impl ColorBy {
     }
 
     /// True for the two convergence-map choices.
-    pub fn is_map(self) -> bool {
+    pub(crate) fn is_map(self) -> bool {
         matches!(self, ColorBy::Basin | ColorBy::Steps)
     }
 }
@@ -77,7 +77,7 @@ impl std::str::FromStr for ColorBy {
 }
 
 /// One map start per this many plot pixels in each direction.
-pub const MAP_DIVISORS: [u32; 4] = [1, 2, 4, 8];
+pub(crate) const MAP_DIVISORS: [u32; 4] = [1, 2, 4, 8];
 /// The default divisor: 1/4 keeps the map live on lavapipe (see the README's measurements).
 pub const DEFAULT_MAP_DIVISOR: u32 = 4;
 
@@ -109,7 +109,7 @@ impl MapSettings {
     }
 
     /// "every pixel", "1/2", … for the panel.
-    pub fn divisor_label(divisor: u32) -> String {
+    pub(crate) fn divisor_label(divisor: u32) -> String {
         match divisor {
             1 => "every pixel".into(),
             d => format!("1/{d}"),

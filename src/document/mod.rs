@@ -8,12 +8,13 @@ mod display;
 mod layers;
 mod maps;
 
-pub use colormap::{Colormap, LUT_SIZE};
-pub use display::{Theme, UI_SCALE_RANGE};
+pub use colormap::Colormap;
+pub use colormap::LUT_SIZE;
+pub use display::Theme;
+pub(crate) use display::UI_SCALE_RANGE;
 pub use layers::{ArrowDir, ArrowLength, Layers};
-pub use maps::{
-    ColorBy, MapSettings, CHECK_STEP_RANGE, DEFAULT_CHECK_STEP, DEFAULT_MAP_DIVISOR, MAP_DIVISORS,
-};
+pub use maps::{ColorBy, MapSettings, DEFAULT_MAP_DIVISOR};
+pub(crate) use maps::{CHECK_STEP_RANGE, MAP_DIVISORS};
 
 use crate::descent::{Hyper, Optimizer};
 use crate::expr::Function;
@@ -21,17 +22,17 @@ use crate::presets::Preset;
 use crate::view::View;
 
 /// Default animation speed in descent steps per second.
-pub const DEFAULT_STEPS_PER_SECOND: f64 = 10.0;
+pub(crate) const DEFAULT_STEPS_PER_SECOND: f64 = 10.0;
 /// Default convergence tolerance: a path stops when |grad f| ≤ this.
-pub const DEFAULT_TOL: f64 = 1e-6;
+pub(crate) const DEFAULT_TOL: f64 = 1e-6;
 /// Steps after which a path stops, so memory stays bounded when nothing converges.
-pub const DEFAULT_MAX_STEPS: usize = 10_000;
+pub(crate) const DEFAULT_MAX_STEPS: usize = 10_000;
 /// The learning rate when neither a scene nor its preset gives one.
-pub const DEFAULT_LR: f64 = 0.1;
+pub(crate) const DEFAULT_LR: f64 = 0.1;
 /// The view when neither a scene nor its preset gives one.
-pub const DEFAULT_VIEW: [f64; 4] = [-3.0, 3.0, -3.0, 3.0];
+pub(crate) const DEFAULT_VIEW: [f64; 4] = [-3.0, 3.0, -3.0, 3.0];
 /// θ of the directional derivative's u when nothing else was chosen (45°).
-pub const DEFAULT_DIRECTION: f64 = std::f64::consts::FRAC_PI_4;
+pub(crate) const DEFAULT_DIRECTION: f64 = std::f64::consts::FRAC_PI_4;
 
 /// Everything that defines a picture or a demo.
 #[derive(Debug, Clone)]
@@ -116,7 +117,7 @@ impl Document {
     }
 
     /// Takes `preset`'s name, learning rate and colour scale, and at least its step count.
-    pub fn apply_preset_settings(&mut self, preset: &'static Preset) {
+    pub(crate) fn apply_preset_settings(&mut self, preset: &'static Preset) {
         self.preset = Some(preset.name);
         self.hyper.lr = preset.lr;
         self.layers.log_scale = preset.log_scale;
