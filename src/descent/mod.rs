@@ -16,7 +16,8 @@
 mod path;
 mod update;
 
-pub use path::{step_all, Path, Point, Status};
+pub use path::Point;
+pub use path::{step_all, Path, Status};
 
 use crate::error::{Error, Result};
 use std::fmt;
@@ -80,7 +81,7 @@ impl Optimizer {
 
     /// The ε used when [`Hyper::eps`] is `None`: 1e-10 for AdaGrad, 1e-8 otherwise (plain
     /// and momentum descent do not use ε).
-    pub fn default_eps(self) -> f64 {
+    pub(crate) fn default_eps(self) -> f64 {
         match self {
             Optimizer::AdaGrad => 1e-10,
             _ => 1e-8,
@@ -136,7 +137,7 @@ pub struct Hyper {
 impl Hyper {
     /// These hyperparameters with η times `factor` (a learning-rate sweep's path), or as they
     /// are for `None`.
-    pub fn with_lr_factor(self, factor: Option<f64>) -> Hyper {
+    pub(crate) fn with_lr_factor(self, factor: Option<f64>) -> Hyper {
         Hyper {
             lr: factor.map_or(self.lr, |k| self.lr * k),
             ..self
@@ -158,7 +159,7 @@ impl Hyper {
     }
 
     /// The ε that `optimizer` uses with these settings.
-    pub fn eps_for(&self, optimizer: Optimizer) -> f64 {
+    pub(crate) fn eps_for(&self, optimizer: Optimizer) -> f64 {
         self.eps.unwrap_or_else(|| optimizer.default_eps())
     }
 

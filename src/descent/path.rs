@@ -255,7 +255,7 @@ impl Path {
     /// Numbers this run of the path (since it was made or last restarted), unique in the
     /// process and never 0: while it stays the same, `points` only grows at its end (unless a
     /// caller edits `points`). The renderer uses it to upload only new points.
-    pub fn run_id(&self) -> u64 {
+    pub(crate) fn run_id(&self) -> u64 {
         self.run
     }
 
