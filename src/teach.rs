@@ -8,7 +8,7 @@ use crate::{Error, Result};
 
 /// One sample of a slice: the coordinate along the slice and f there (`None`: undefined, a
 /// gap in the curve).
-pub type SliceSample = (f64, Option<f64>);
+pub(crate) type SliceSample = (f64, Option<f64>);
 
 /// The curve x ↦ f(x, y0): `n` samples evenly spaced over `x_range` (ends included).
 pub fn slice_x(function: &Function, y0: f64, x_range: (f64, f64), n: usize) -> Vec<SliceSample> {
@@ -118,7 +118,7 @@ pub fn grad_angle(grad: (f64, f64)) -> f64 {
 }
 
 /// The angle between direction `theta` and ∇f, in degrees in [0, 180].
-pub fn angle_to_grad_deg(grad: (f64, f64), theta: f64) -> f64 {
+pub(crate) fn angle_to_grad_deg(grad: (f64, f64), theta: f64) -> f64 {
     wrap(theta - grad_angle(grad)).abs().to_degrees()
 }
 
@@ -184,10 +184,10 @@ pub fn directional_curve(grad: (f64, f64), n: usize) -> Vec<(f64, f64)> {
 }
 
 /// The sweep's default learning-rate factors: η/10, η, 10η.
-pub const DEFAULT_SWEEP_FACTORS: [f64; 3] = [0.1, 1.0, 10.0];
+pub(crate) const DEFAULT_SWEEP_FACTORS: [f64; 3] = [0.1, 1.0, 10.0];
 
 /// Most factors a sweep may have (each is a path per click).
-pub const MAX_SWEEP_FACTORS: usize = 8;
+pub(crate) const MAX_SWEEP_FACTORS: usize = 8;
 
 /// Parses a list of learning-rate factors such as "0.1, 1, 10" (commas or spaces): each a
 /// finite number > 0, between one and [`MAX_SWEEP_FACTORS`] of them.
