@@ -8,14 +8,14 @@ use crate::view::View;
 
 /// The central-difference step for a coordinate `v`, the same rule the shader uses:
 /// h = [`NUMERIC_STEP`] · max(1, |v|).
-pub fn numeric_step(v: f64) -> f64 {
+pub(crate) fn numeric_step(v: f64) -> f64 {
     NUMERIC_STEP as f64 * v.abs().max(1.0)
 }
 
 /// f, ∂f/∂x, ∂f/∂y and defined at (x, y), by the exact derivatives or by central
 /// differences of f, laid out as a field sample (see [`crate::samples`]): defined is the bit
 /// set of the defined channels, and an undefined channel holds 0.
-pub fn sample_point(function: &Function, x: f64, y: f64, mode: GradientMode) -> [f32; 4] {
+pub(crate) fn sample_point(function: &Function, x: f64, y: f64, mode: GradientMode) -> [f32; 4] {
     let mut tree = function.tree();
     let value = match mode {
         GradientMode::Exact => tree.channels(x, y),
@@ -56,7 +56,7 @@ fn numeric_gradient(eval: &mut impl Evaluator, x: f64, y: f64) -> [Option<f64>; 
 
 /// The field on a `w`×`h` grid of `view` (row 0 at the top), each sample at the f32-rounded
 /// coordinates of the grid convention.
-pub fn sample(
+pub(crate) fn sample(
     function: &Function,
     view: &View,
     w: u32,
@@ -74,7 +74,7 @@ pub fn sample(
 
 /// f alone on a `w`×`h` grid of `view` (row 0 at the top), NaN where undefined, by the compiled
 /// tape: the coarse grid contour labels are placed on.
-pub fn values(function: &Function, view: &View, w: u32, h: u32) -> Vec<f32> {
+pub(crate) fn values(function: &Function, view: &View, w: u32, h: u32) -> Vec<f32> {
     let mut tape = function.tape();
     let mut values = Vec::with_capacity(w as usize * h as usize);
     for j in 0..h {
