@@ -7,7 +7,7 @@
 use crate::view::MAX_COORD;
 
 /// What a refused value must be, for the message.
-pub type Need = &'static str;
+pub(crate) type Need = &'static str;
 
 fn within(v: f64, ok: bool, need: Need) -> Result<f64, Need> {
     if v.is_finite() && ok {
@@ -18,42 +18,42 @@ fn within(v: f64, ok: bool, need: Need) -> Result<f64, Need> {
 }
 
 /// A coordinate of a start point or the pin: finite and within ±1e15 (as a view's).
-pub fn coordinate(v: f64) -> Result<f64, Need> {
+pub(crate) fn coordinate(v: f64) -> Result<f64, Need> {
     within(v, v.abs() <= MAX_COORD, "a finite number within ±1e15")
 }
 
 /// A point (a path's start, the pin): both coordinates as [`coordinate`] says.
-pub fn point((x, y): (f64, f64)) -> Result<(f64, f64), Need> {
+pub(crate) fn point((x, y): (f64, f64)) -> Result<(f64, f64), Need> {
     Ok((coordinate(x)?, coordinate(y)?))
 }
 
 /// The learning rate η: a finite number > 0.
-pub fn learning_rate(v: f64) -> Result<f64, Need> {
+pub(crate) fn learning_rate(v: f64) -> Result<f64, Need> {
     within(v, v > 0.0, "a number > 0")
 }
 
 /// ε of AdaGrad, RMSProp and Adam, a learning-rate factor, a sweep factor: finite, > 0.
-pub fn positive(v: f64) -> Result<f64, Need> {
+pub(crate) fn positive(v: f64) -> Result<f64, Need> {
     within(v, v > 0.0, "a number > 0")
 }
 
 /// The tolerance on |∇f|: finite and ≥ 0 (0: never stop early).
-pub fn tolerance(v: f64) -> Result<f64, Need> {
+pub(crate) fn tolerance(v: f64) -> Result<f64, Need> {
     within(v, v >= 0.0, "a number ≥ 0")
 }
 
 /// Momentum μ, β1 and β2: in [0, 1).
-pub fn decay(v: f64) -> Result<f64, Need> {
+pub(crate) fn decay(v: f64) -> Result<f64, Need> {
     within(v, (0.0..1.0).contains(&v), "in [0, 1)")
 }
 
 /// RMSProp's α: in (0, 1).
-pub fn alpha(v: f64) -> Result<f64, Need> {
+pub(crate) fn alpha(v: f64) -> Result<f64, Need> {
     within(v, v > 0.0 && v < 1.0, "in (0, 1)")
 }
 
 /// The direction u of the directional derivative, in degrees or radians: any finite angle.
-pub fn direction(v: f64) -> Result<f64, Need> {
+pub(crate) fn direction(v: f64) -> Result<f64, Need> {
     within(v, true, "a finite angle")
 }
 
