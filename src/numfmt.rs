@@ -2,11 +2,11 @@
 //! the bounded quoting every error message uses when it repeats what a person typed.
 
 /// The most characters of a person's input that a message repeats (see [`quote`]).
-pub const QUOTE_CHARS: usize = 60;
+pub(crate) const QUOTE_CHARS: usize = 60;
 
 /// A number with about five significant digits, scientific when very large or small
 /// (`0`, `0.03125`, `12.346`, `1.2346e-7`, `NaN`, `inf`).
-pub fn short(v: f64) -> String {
+pub(crate) fn short(v: f64) -> String {
     if v == 0.0 || !v.is_finite() {
         return format!("{v}");
     }
@@ -21,7 +21,7 @@ pub fn short(v: f64) -> String {
 
 /// A number as a message repeats it: Rust's shortest form when that is short (`-0.5`, `3`,
 /// `0.001`), scientific when it would run long (`1e300`, not 301 digits; `5e-324`).
-pub fn echo(v: f64) -> String {
+pub(crate) fn echo(v: f64) -> String {
     let plain = format!("{v}");
     if plain.len() <= 16 {
         plain
@@ -33,7 +33,7 @@ pub fn echo(v: f64) -> String {
 /// `text` as a message repeats it: in single quotes, control characters written as escapes
 /// (`\n`), and cut to [`QUOTE_CHARS`] characters with an ellipsis and the full length when
 /// longer (`'xxxx…' (1000000 characters)`), so that a pasted megabyte gives a short line.
-pub fn quote(text: &str) -> String {
+pub(crate) fn quote(text: &str) -> String {
     quote_with(text, '\'')
 }
 
@@ -48,7 +48,7 @@ fn quote_with(text: &str, mark: char) -> String {
 }
 
 /// A key path such as `optimizer.lr` as a message names it: cut like [`quote`], unquoted.
-pub fn clip(text: &str) -> String {
+pub(crate) fn clip(text: &str) -> String {
     let (shown, n) = shown(text);
     if n > QUOTE_CHARS {
         format!("{shown} ({n} characters)")
@@ -75,7 +75,7 @@ fn shown(text: &str) -> (String, usize) {
 /// Quoted runs (`'…'`, `"…"` or `` `…` ``) longer than `longest` characters in a finished message,
 /// cut as [`quote`] cuts them: the last guard on every error line, for messages that repeat
 /// input without going through [`quote`] (clap's own, for one).
-pub fn shorten_quoted(message: &str, longest: usize) -> String {
+pub(crate) fn shorten_quoted(message: &str, longest: usize) -> String {
     let mut out = String::with_capacity(message.len().min(4096));
     let mut rest = message;
     while let Some(open) = rest.find(['\'', '"', '`']) {
@@ -114,7 +114,7 @@ fn push_visible(out: &mut String, c: char) {
 /// `column .. column + width` (1-based, in characters): the shown text (control characters as
 /// spaces, `…` where it was cut) and the caret's column and width within it, so that a caret
 /// line under the shown text still points at the problem.
-pub fn input_window(input: &str, column: usize, width: usize) -> (String, usize, usize) {
+pub(crate) fn input_window(input: &str, column: usize, width: usize) -> (String, usize, usize) {
     let chars: Vec<char> = input
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
