@@ -14,16 +14,16 @@ use crate::error::{Error, Result};
 pub const NUMERIC_STEP: f32 = 4.921_566_6e-3;
 
 /// Bit of a sample's `defined` channel: f is defined (keep in sync with shaders/field.wgsl).
-pub const DEFINED_F: u32 = 1;
+pub(crate) const DEFINED_F: u32 = 1;
 /// Bit of a sample's `defined` channel: ∂f/∂x is defined.
-pub const DEFINED_DX: u32 = 2;
+pub(crate) const DEFINED_DX: u32 = 2;
 /// Bit of a sample's `defined` channel: ∂f/∂y is defined.
-pub const DEFINED_DY: u32 = 4;
+pub(crate) const DEFINED_DY: u32 = 4;
 /// A sample's `defined` channel where f and both partial derivatives are defined.
-pub const DEFINED_ALL: u32 = DEFINED_F | DEFINED_DX | DEFINED_DY;
+pub(crate) const DEFINED_ALL: u32 = DEFINED_F | DEFINED_DX | DEFINED_DY;
 
 /// The bits of a sample's `defined` channel (0 for anything that is not one of 0.0 … 7.0).
-pub fn defined_bits(defined: f32) -> u32 {
+pub(crate) fn defined_bits(defined: f32) -> u32 {
     if (0.0..=DEFINED_ALL as f32).contains(&defined) {
         defined as u32
     } else {
