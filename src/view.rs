@@ -7,14 +7,14 @@ use crate::numfmt::{echo, quote};
 
 /// The smallest width or height a view may have relative to its centre's magnitude: below
 /// this, neighbouring f32 coordinates would coincide.
-pub const MIN_RELATIVE_EXTENT: f64 = 1e-5;
+pub(crate) const MIN_RELATIVE_EXTENT: f64 = 1e-5;
 
 /// The largest coordinate magnitude a view may reach (f32 works far beyond, but squares of
 /// such coordinates already overflow).
-pub const MAX_COORD: f64 = 1e15;
+pub(crate) const MAX_COORD: f64 = 1e15;
 
 /// The longest aspect ratio (either way) that [`View::clamped`] keeps: far beyond any window.
-pub const MAX_ASPECT: f64 = 1e4;
+pub(crate) const MAX_ASPECT: f64 = 1e4;
 
 /// The rectangle [x0, x1] × [y0, y1] of the plane that is on screen.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -68,7 +68,7 @@ impl View {
     /// [`MAX_ASPECT`]: too large is shrunk about its centre and moved inside ±[`MAX_COORD`], too small
     /// is grown about its centre; swapped bounds are put in order and a non-finite view becomes
     /// [-1, 1]². A valid view is returned unchanged.
-    pub fn clamped(&self) -> View {
+    pub(crate) fn clamped(&self) -> View {
         if self.validate().is_ok() {
             return *self;
         }
