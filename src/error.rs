@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 mod gpu;
-pub use gpu::{GpuError, ShaderError};
+pub(crate) use gpu::{GpuError, ShaderError};
 
 /// Result with gradfield's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
