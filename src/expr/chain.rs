@@ -5,7 +5,7 @@
 use super::ast::{bin, BinOp, Node};
 
 /// Chains up to this many operators are built left-associative, exactly as written.
-pub const LINEAR_LIMIT: usize = 12;
+pub(crate) const LINEAR_LIMIT: usize = 12;
 
 fn inverse(op: BinOp) -> BinOp {
     match op {
@@ -18,7 +18,7 @@ fn inverse(op: BinOp) -> BinOp {
 }
 
 /// `first op₁ t₁ op₂ t₂ …` for operators of one precedence level (+/− or ×/÷).
-pub fn chain(first: Node, rest: &[(BinOp, Node)]) -> Node {
+pub(crate) fn chain(first: Node, rest: &[(BinOp, Node)]) -> Node {
     if rest.len() <= LINEAR_LIMIT {
         return rest
             .iter()

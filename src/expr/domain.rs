@@ -19,7 +19,7 @@ use super::ast::Func;
 pub const LIMIT: f64 = f32::MAX as f64;
 
 /// Integer exponents up to this magnitude are computed by multiplication.
-pub const MAX_INT_EXPONENT: f64 = 65536.0;
+pub(crate) const MAX_INT_EXPONENT: f64 = 65536.0;
 
 /// `Some(v)` when v is finite and inside the f32 range.
 pub fn check(v: f64) -> Option<f64> {
@@ -27,7 +27,7 @@ pub fn check(v: f64) -> Option<f64> {
 }
 
 /// True when an exponent literal is an integer that the power rule multiplies out.
-pub fn is_int_exponent(b: f64) -> bool {
+pub(crate) fn is_int_exponent(b: f64) -> bool {
     b.fract() == 0.0 && b.abs() <= MAX_INT_EXPONENT
 }
 
@@ -143,7 +143,7 @@ pub fn call(f: Func, args: &[f64]) -> Option<f64> {
 /// The value of a subtree that contains no variable, evaluated with these rules; `None` when
 /// it has a variable or is undefined. The power rule uses it: an exponent is an "integer
 /// literal" when it is constant and [`is_int_exponent`] holds for its value.
-pub fn constant_value(node: &super::ast::Expr) -> Option<f64> {
+pub(crate) fn constant_value(node: &super::ast::Expr) -> Option<f64> {
     use super::ast::{BinOp, Expr};
     match node {
         Expr::Num(v) => Some(*v),

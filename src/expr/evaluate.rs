@@ -7,7 +7,7 @@ use super::compiled::Compiled;
 use super::{eval, Function};
 
 /// f, ∂f/∂x, ∂f/∂y at one point, each `None` where it is undefined.
-pub type Channels = [Option<f64>; 3];
+pub(crate) type Channels = [Option<f64>; 3];
 
 /// f and its gradient at points (x, y). Every implementation follows the rules of
 /// [`super::domain`]: f keeps its value where only a derivative is undefined (`x^0.5` at 0),

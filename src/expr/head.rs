@@ -8,7 +8,7 @@ use super::names::{self, Meaning};
 
 /// A token after name resolution.
 #[derive(Debug, Clone, PartialEq)]
-pub enum RTok {
+pub(crate) enum RTok {
     Num(f64),
     Name(Meaning),
     Plus,
@@ -25,7 +25,7 @@ pub enum RTok {
 
 /// A resolved token with its column, width and text (for messages).
 #[derive(Debug, Clone)]
-pub struct Item {
+pub(crate) struct Item {
     pub tok: RTok,
     pub column: usize,
     pub width: usize,
@@ -59,7 +59,7 @@ fn variable_name(t: &Token) -> Result<String, ParseError> {
 
 /// Splits off a head: returns the variable names, the body's tokens and the column where
 /// the body starts.
-pub fn split_head(tokens: &[Token]) -> Result<(Vars, &[Token], usize), ParseError> {
+pub(crate) fn split_head(tokens: &[Token]) -> Result<(Vars, &[Token], usize), ParseError> {
     let Some(eq) = tokens.iter().position(|t| t.tok == Tok::Eq) else {
         return Ok((Vars::default(), tokens, 1));
     };
@@ -130,7 +130,7 @@ fn simple(t: &Token) -> Option<RTok> {
 }
 
 /// Resolves identifier runs with these variable names, splitting runs such as `xy`.
-pub fn resolve(tokens: &[Token], vars: &Vars) -> Result<Vec<Item>, ParseError> {
+pub(crate) fn resolve(tokens: &[Token], vars: &Vars) -> Result<Vec<Item>, ParseError> {
     let mut out = Vec::with_capacity(tokens.len());
     for (i, t) in tokens.iter().enumerate() {
         let Tok::Ident(run) = &t.tok else {

@@ -8,7 +8,7 @@ use super::error::ParseError;
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Tok {
+pub(crate) enum Tok {
     /// A numeric literal, already checked to fit a 32-bit float.
     Num(f64),
     /// A run of letters (possibly with digits, when they end a known name such as `log10`).
@@ -29,7 +29,7 @@ pub enum Tok {
 
 /// A token with its position: 1-based column (in characters) and width.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Token {
+pub(crate) struct Token {
     pub tok: Tok,
     pub column: usize,
     pub width: usize,
@@ -37,7 +37,7 @@ pub struct Token {
 
 impl Token {
     /// How the token reads in an error message.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match &self.tok {
             Tok::Num(v) => format!("{v}"),
             Tok::Ident(s) => s.clone(),
@@ -63,7 +63,7 @@ impl Token {
 }
 
 /// Builds a parse error.
-pub fn err(message: impl Into<String>, column: usize, width: usize) -> ParseError {
+pub(crate) fn err(message: impl Into<String>, column: usize, width: usize) -> ParseError {
     ParseError {
         message: message.into(),
         column,
@@ -90,7 +90,7 @@ fn superscript(c: char) -> Option<u32> {
 
 /// Splits `text` into tokens. `digit_name(run)` says whether letters followed by digits
 /// (`log10`, `atan2`) should be read as one identifier.
-pub fn lex(text: &str, digit_name: impl Fn(&str) -> bool) -> Result<Vec<Token>, ParseError> {
+pub(crate) fn lex(text: &str, digit_name: impl Fn(&str) -> bool) -> Result<Vec<Token>, ParseError> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;

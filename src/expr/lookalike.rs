@@ -48,7 +48,7 @@ const INVISIBLE: [(char, &str); 5] = [
 
 /// How a character appears in a message: quoted as is when it is visible, escaped as
 /// `'\u{7}'` when it is a control or an invisible character.
-pub fn quoted(c: char) -> String {
+pub(crate) fn quoted(c: char) -> String {
     if c.is_control() || INVISIBLE.iter().any(|&(i, _)| i == c) {
         format!("'\\u{{{:x}}}'", u32::from(c))
     } else {
@@ -57,7 +57,7 @@ pub fn quoted(c: char) -> String {
 }
 
 /// The ASCII character `c` resembles, with `c`'s name, if it is a known look-alike.
-pub fn resembles(c: char) -> Option<(String, char)> {
+pub(crate) fn resembles(c: char) -> Option<(String, char)> {
     if let Some(&(_, name, ascii)) = LOOKALIKES.iter().find(|&&(l, _, _)| l == c) {
         return Some((name.to_string(), ascii));
     }
@@ -78,7 +78,7 @@ pub fn resembles(c: char) -> Option<(String, char)> {
 }
 
 /// The message and help for a character the lexer does not accept.
-pub fn describe(c: char) -> (String, Option<String>) {
+pub(crate) fn describe(c: char) -> (String, Option<String>) {
     if let Some((name, ascii)) = resembles(c) {
         return (
             format!("'{c}' ({name}) looks like '{ascii}'"),

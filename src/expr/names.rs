@@ -6,7 +6,7 @@ use std::f64::consts;
 
 /// What a name means.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Meaning {
+pub(crate) enum Meaning {
     Func(Func),
     /// `pow(a, b)`, which becomes `a ^ b`.
     Pow,
@@ -15,10 +15,11 @@ pub enum Meaning {
 }
 
 /// The constants people may type.
-pub const CONSTANTS: [(&str, f64); 3] = [("pi", consts::PI), ("π", consts::PI), ("e", consts::E)];
+pub(crate) const CONSTANTS: [(&str, f64); 3] =
+    [("pi", consts::PI), ("π", consts::PI), ("e", consts::E)];
 
 /// The function or constant a name denotes (variables aside).
-pub fn builtin(name: &str) -> Option<Meaning> {
+pub(crate) fn builtin(name: &str) -> Option<Meaning> {
     if name == "log" {
         return Some(Meaning::Func(Func::Ln));
     }
@@ -35,12 +36,12 @@ pub fn builtin(name: &str) -> Option<Meaning> {
 }
 
 /// Every built-in function name (with `log` and `pow`).
-pub fn function_names() -> impl Iterator<Item = &'static str> {
+pub(crate) fn function_names() -> impl Iterator<Item = &'static str> {
     Func::ALL.iter().map(|f| f.name()).chain(["log", "pow"])
 }
 
 /// A name's meaning with these variable names.
-pub fn lookup(name: &str, vars: &Vars) -> Option<Meaning> {
+pub(crate) fn lookup(name: &str, vars: &Vars) -> Option<Meaning> {
     if name == vars.x {
         Some(Meaning::Var(Var::X))
     } else if name == vars.y {
@@ -53,7 +54,7 @@ pub fn lookup(name: &str, vars: &Vars) -> Option<Meaning> {
 /// Splits `run` into known names, preferring the longest name at each step; `None` when no
 /// split exists. Each part is `(char offset, char length, meaning)`. Linear in the run's
 /// length times the longest name.
-pub fn split(run: &str, vars: &Vars) -> Option<Vec<(usize, usize, Meaning)>> {
+pub(crate) fn split(run: &str, vars: &Vars) -> Option<Vec<(usize, usize, Meaning)>> {
     let chars: Vec<char> = run.chars().collect();
     let n = chars.len();
     let mut names: Vec<(Vec<char>, Meaning)> = function_names()
@@ -114,7 +115,10 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 /// The closest candidate within an edit distance of 2 (1 for short names), if any.
-pub fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn suggest<'a>(
+    name: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
     if name.chars().count() > 20 {
         return None;
     }

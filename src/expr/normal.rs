@@ -9,10 +9,10 @@ use std::collections::HashMap;
 
 /// At most this many terms or factors are gathered into one normal form; beyond that,
 /// nested sums and products are kept whole.
-pub const FLATTEN_LIMIT: usize = 64;
+pub(crate) const FLATTEN_LIMIT: usize = 64;
 
 /// `(coefficient, rest)`: a node as a number times the rest (`None` when it is a number).
-pub fn split_coef(n: &Node) -> (f64, Option<Node>) {
+pub(crate) fn split_coef(n: &Node) -> (f64, Option<Node>) {
     match &**n {
         Expr::Num(c) => (*c, None),
         Expr::Neg(a) => {
@@ -34,7 +34,7 @@ pub fn split_coef(n: &Node) -> (f64, Option<Node>) {
 }
 
 /// `c · rest` with the coefficient written first (c > 0).
-pub fn with_coef(c: f64, n: &Node) -> Node {
+pub(crate) fn with_coef(c: f64, n: &Node) -> Node {
     if c == 1.0 {
         return n.clone();
     }
@@ -91,7 +91,7 @@ impl Sum {
 }
 
 /// Σ sᵢ·nᵢ in normal form.
-pub fn sum(parts: &[(f64, Node)]) -> Node {
+pub(crate) fn sum(parts: &[(f64, Node)]) -> Node {
     let mut s = Sum {
         terms: Vec::new(),
         index: HashMap::new(),
@@ -218,7 +218,7 @@ impl Product {
 }
 
 /// (Π nums) / (Π dens) in normal form; `None` when a coefficient would not be representable.
-pub fn product(nums: &[Node], dens: &[Node]) -> Option<Node> {
+pub(crate) fn product(nums: &[Node], dens: &[Node]) -> Option<Node> {
     let mut p = Product {
         coef: 1.0,
         dcoef: 1.0,

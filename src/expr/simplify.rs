@@ -26,7 +26,7 @@ pub fn simplify(node: &Node) -> Node {
 /// True when `v` may appear as a folded constant: finite, inside f32's range and not a
 /// nonzero value that f32 would round to 0 or to a subnormal (so the printed number
 /// re-parses: the lexer refuses such literals).
-pub fn representable(v: f64) -> bool {
+pub(crate) fn representable(v: f64) -> bool {
     v.abs() <= domain::LIMIT && (v == 0.0 || (v as f32).is_normal())
 }
 
@@ -99,7 +99,7 @@ fn same(node: &Node, op: BinOp, a: Node, b: Node) -> Node {
 }
 
 /// The value of a number node.
-pub fn num_of(n: &Node) -> Option<f64> {
+pub(crate) fn num_of(n: &Node) -> Option<f64> {
     match **n {
         Expr::Num(v) => Some(v),
         _ => None,
@@ -107,7 +107,7 @@ pub fn num_of(n: &Node) -> Option<f64> {
 }
 
 /// A positive integer exponent that may be merged (x^2 · x → x^3).
-pub fn small_int(v: f64) -> Option<i64> {
+pub(crate) fn small_int(v: f64) -> Option<i64> {
     (v.fract() == 0.0 && (1.0..=1024.0).contains(&v)).then_some(v as i64)
 }
 
@@ -140,7 +140,7 @@ fn power(node: &Node, a: Node, b: Node) -> Node {
 /// `0*n` may become 0: nothing in it is undefined inside f32's range. (The brief's strict
 /// rule keeps only constants and variables; polynomials are the natural extension that
 /// keeps `0*(b - 1)` out of printed derivatives.)
-pub fn droppable(n: &Node) -> bool {
+pub(crate) fn droppable(n: &Node) -> bool {
     let mut budget = 64;
     polynomial(n, &mut budget)
 }

@@ -200,7 +200,7 @@ impl Tape {
     /// Evaluates every root at (x, y) into `out` (`out.len() == roots().len()`), with the
     /// rules of [`domain`]; false when the point is outside the domain of any root. `regs` is
     /// scratch space reused between calls so that evaluation does not allocate.
-    pub fn eval_into(&self, x: f64, y: f64, regs: &mut Vec<f64>, out: &mut [f64]) -> bool {
+    pub(crate) fn eval_into(&self, x: f64, y: f64, regs: &mut Vec<f64>, out: &mut [f64]) -> bool {
         regs.clear();
         regs.reserve(self.ops.len());
         for op in &self.ops {

@@ -6,7 +6,7 @@ use super::head::{Item, RTok};
 use super::lexer::err;
 
 /// The error for a resolved token that cannot continue the expression.
-pub fn leftover(it: &Item) -> ParseError {
+pub(crate) fn leftover(it: &Item) -> ParseError {
     match it.tok {
         RTok::Eq => {
             let mut e = err("'=' is only allowed after a head", it.column, 1);

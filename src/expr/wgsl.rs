@@ -14,7 +14,7 @@ use crate::error::{Error, Result, ShaderError};
 pub const PLACEHOLDER: &str = "// @generated-field-functions";
 
 /// The domain helpers (`gf_add`, `gf_div`, `gf_ln`, …) that generated code calls.
-pub const OPS_WGSL: &str = include_str!("../../shaders/ops.wgsl");
+pub(crate) const OPS_WGSL: &str = include_str!("../../shaders/ops.wgsl");
 
 /// The WGSL functions for a field: `fn gf_eval(x: f32, y: f32) -> Sample` from
 /// `tape_f_grad` (roots f, ∂f/∂x, ∂f/∂y, each with its own defined flag) and
