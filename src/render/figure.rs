@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::egui_offscreen::EguiOffscreen;
 use super::layout::FigureLayout;
-use super::offscreen::{OffscreenTarget, OFFSCREEN_FORMAT};
+use super::offscreen::OffscreenTarget;
 use super::overlay::{
     paint_label_text, paint_static, ColorBar, ContourLabels, Label, OverlayInput,
 };
@@ -262,8 +262,8 @@ pub fn draw_figure(
     Ok((work, queue.submit([encoder.finish()])))
 }
 
-/// Renders `function` over `view` as a `size` figure (field layers and overlay) and writes
-/// it to `out_path` as a PNG, atomically.
+/// Renders `function` over `view` as a `size` figure (field layers and overlay, coloured by
+/// f) and writes it to `out_path` as a PNG, atomically.
 #[allow(clippy::too_many_arguments)]
 pub fn render_png(
     gpu: &Gpu,
@@ -275,45 +275,17 @@ pub fn render_png(
     text: &FigureText,
     out_path: &Path,
 ) -> Result<()> {
-    let mut renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, function)?;
-    write_figure_png(
-        gpu,
-        &mut renderer,
-        view,
+    let picture = super::Picture {
+        function,
+        view: *view,
         size,
-        settings,
+        settings: *settings,
+        coloring: super::Coloring::Heatmap,
         paths,
-        text,
-        out_path,
-    )
-}
-
-/// Draws a figure with a renderer the caller has set up (a convergence map or the gradient
-/// check switched on, say) and writes it to `out_path` as a PNG, atomically.
-#[allow(clippy::too_many_arguments)]
-pub fn write_figure_png(
-    gpu: &Gpu,
-    renderer: &mut Renderer,
-    view: &View,
-    size: (u32, u32),
-    settings: &RenderSettings,
-    paths: &[PathDraw],
-    text: &FigureText,
-    out_path: &Path,
-) -> Result<()> {
-    let mut egui = EguiOffscreen::new(&gpu.device, renderer.format());
-    let pixels = render_figure_rgba(
-        gpu,
-        renderer,
-        &mut egui,
-        size,
-        view,
-        settings,
-        GradientMode::Exact,
-        paths,
-        text,
-    )?;
-    crate::export::write_png_rgba8(out_path, size.0, size.1, &pixels)
+        text: text.clone(),
+    };
+    let drawn = super::draw_document(gpu, &picture, &mut |_, _| Ok(()))?;
+    crate::export::write_png_rgba8(out_path, size.0, size.1, &drawn.pixels)
 }
 
 #[cfg(test)]
