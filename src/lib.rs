@@ -4,6 +4,9 @@
 //!
 //! - [`expr`]: the expression language, exact derivatives, the f64 reference evaluator, the
 //!   compiled tape and the WGSL generator; [`presets`] and [`teach`] build on it.
+//! - [`document`]: everything that defines a picture or a demo (function, view, layers, typed
+//!   colour map, optimizer, path starts, teaching and map settings), plain Rust; scene files,
+//!   the command line and the explorer share it.
 //! - [`view`] (grid convention, pan, zoom), [`descent`] (optimizers and paths), [`export`]
 //!   (atomic PNG, GIF, NPY, CSV writers), [`numfmt`] (numbers for people) and [`error`].
 //! - [`samples`]: one field sample's layout (f, ∂f/∂x, ∂f/∂y, which of them are defined).
@@ -23,6 +26,7 @@ pub mod checks;
 pub mod cli;
 pub mod cpu_field;
 pub mod descent;
+pub mod document;
 pub mod error;
 pub mod export;
 pub mod expr;

@@ -5,23 +5,26 @@
 
 use gradfield::app::{ArrowDir, ArrowLength, DialogMode, ExplorerState, Key, KeyPress, Theme};
 use gradfield::descent::Optimizer;
-use gradfield::scene::{self, Scene};
+use gradfield::document::{Colormap, Document};
+use gradfield::scene;
 
 /// Save → parse → apply → capture, and the same through a file; compares the TOML text too,
 /// which tells -0.0 from 0.0 and any last-bit difference.
 fn assert_round_trip(state: &ExplorerState, what: &str) {
-    let before = Scene::from_state(state);
-    let text = before.to_toml().expect("writes");
+    let before = state.document();
+    let text = scene::to_toml(&before).expect("writes");
     let parsed = scene::parse(&text, "t.toml").unwrap_or_else(|e| panic!("{what}: {e}\n{text}"));
     assert_eq!(parsed, before, "{what}: parse(to_toml(s)) differs\n{text}");
     assert_eq!(
-        parsed.to_toml().expect("writes"),
+        scene::to_toml(&parsed).expect("writes"),
         text,
         "{what}: text differs"
     );
-    let again = Scene::from_state(&parsed.to_state().expect("applies"));
+    let again = ExplorerState::from_document(&parsed)
+        .expect("applies")
+        .document();
     assert_eq!(
-        again.to_toml().expect("writes"),
+        scene::to_toml(&again).expect("writes"),
         text,
         "{what}: via the explorer"
     );
@@ -30,7 +33,7 @@ fn assert_round_trip(state: &ExplorerState, what: &str) {
     scene::save(&before, &path).expect("saves");
     let loaded = scene::load(&path).expect("loads");
     assert_eq!(
-        loaded.to_toml().expect("writes"),
+        scene::to_toml(&loaded).expect("writes"),
         text,
         "{what}: via a file"
     );
@@ -42,7 +45,7 @@ fn every_preset_with_every_optimizer_round_trips() {
         let mut s = ExplorerState::from_preset(i).expect("preset");
         s.set_optimizer(Optimizer::ALL[i % 6]);
         s.add_path_at(0.25, -0.5);
-        let back = Scene::from_state(&s);
+        let back = s.document();
         assert_eq!(back.preset, Some(gradfield::presets::all()[i].name));
         assert_round_trip(&s, gradfield::presets::all()[i].name);
     }
@@ -56,7 +59,7 @@ fn odd_state() -> ExplorerState {
     s.layers.show_heatmap = false;
     s.layers.show_paths = false;
     s.layers.levels = 0;
-    s.layers.colormap = "magma";
+    s.layers.colormap = Colormap::Magma;
     s.layers.arrows = ArrowDir::Ascent;
     s.layers.arrow_length = ArrowLength::Log;
     s.layers.arrow_spacing_px = 33.3;
@@ -92,7 +95,7 @@ fn odd_state() -> ExplorerState {
 #[test]
 fn odd_floats_modes_pin_and_sweep_round_trip_exactly() {
     let s = odd_state();
-    let scene = Scene::from_state(&s);
+    let scene = s.document();
     assert_eq!(scene.preset, None, "the function is no longer the preset's");
     assert_eq!(
         scene.paths.len(),
@@ -104,10 +107,8 @@ fn odd_floats_modes_pin_and_sweep_round_trip_exactly() {
         "radians: 0.1 rad is no exact degree"
     );
     assert_round_trip(&s, "odd state");
-    let back = scene::parse(&scene.to_toml().expect("writes"), "t")
-        .expect("parses")
-        .to_state()
-        .expect("applies");
+    let parsed = scene::parse(&scene::to_toml(&scene).expect("writes"), "t").expect("parses");
+    let back = ExplorerState::from_document(&parsed).expect("applies");
     assert_eq!(back.hyper.momentum.to_bits(), (-0.0f64).to_bits());
     assert_eq!(back.view.x0.to_bits(), (-0.0f64).to_bits());
     assert_eq!(back.hyper.eps, Some(5e-324));
@@ -122,7 +123,7 @@ fn compare_mode_paths_keep_their_optimizers_and_colours() {
     s.compare_set = [true, false, true, false, false, true];
     s.click(1.0, 1.0);
     s.set_direction(std::f64::consts::FRAC_PI_2);
-    let scene = Scene::from_state(&s);
+    let scene = s.document();
     let opts: Vec<_> = scene.paths.iter().map(|p| p.optimizer).collect();
     assert_eq!(
         opts,
@@ -141,9 +142,9 @@ trait TextHas {
     fn text_has(&self, needle: &str) -> bool;
 }
 
-impl TextHas for Scene {
+impl TextHas for Document {
     fn text_has(&self, needle: &str) -> bool {
-        self.to_toml().expect("writes").contains(needle)
+        scene::to_toml(self).expect("writes").contains(needle)
     }
 }
 
@@ -151,7 +152,7 @@ impl TextHas for Scene {
 fn a_three_line_scene_takes_the_preset_and_the_defaults() {
     let s = scene::parse("version = 1\npreset = \"rosenbrock\"\n", "r.toml").expect("valid");
     let p = gradfield::presets::find("rosenbrock").expect("preset");
-    assert_eq!(s.function, p.expr);
+    assert_eq!(s.function.source, p.expr);
     assert_eq!(s.preset, Some("rosenbrock"));
     assert_eq!([s.view.x0, s.view.x1, s.view.y0, s.view.y1], p.view);
     assert_eq!(s.hyper.lr, p.lr);
@@ -233,12 +234,12 @@ fn each_bad_scene_gives_its_one_line_message() {
 fn a_bad_scene_changes_nothing_and_a_good_one_replaces_the_demo() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut s = odd_state();
-    let before = Scene::from_state(&s).to_toml().expect("writes");
+    let before = scene::to_toml(&s.document()).expect("writes");
     for (i, (text, want)) in BAD.iter().enumerate() {
         let path = dir.path().join(format!("bad{i}.toml"));
         std::fs::write(&path, text).expect("writes the bad file");
         assert!(s.open_scene(&path).is_err());
-        assert_eq!(Scene::from_state(&s).to_toml().expect("writes"), before);
+        assert_eq!(scene::to_toml(&s.document()).expect("writes"), before);
         let msg = s.message.clone().unwrap_or_default();
         let want = expected(want);
         let (_, why) = want.split_once(": ").expect("file: …");
@@ -285,8 +286,8 @@ fn ctrl_s_opens_the_dialog_enter_saves_escape_cancels() {
     other.scene_dialog.path = path.display().to_string();
     other.confirm_scene_dialog();
     assert_eq!(
-        Scene::from_state(&other).to_toml().expect("writes"),
-        Scene::from_state(&s).to_toml().expect("writes")
+        scene::to_toml(&other.document()).expect("writes"),
+        scene::to_toml(&s.document()).expect("writes")
     );
     other.key(KeyPress::ctrl(Key::O));
     other.scene_dialog.path = dir.path().join("nope.toml").display().to_string();

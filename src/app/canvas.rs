@@ -6,8 +6,8 @@ use egui::{Context, Event, Pos2};
 use super::help::help_lines;
 use super::input::{Key, KeyPress};
 use super::pointer::Button;
-use super::settings::Theme;
 use super::state::ExplorerState;
+use crate::document::Theme;
 use crate::render::colorbar::ColorBar;
 use crate::render::overlay::{self, Corner, ExtraText, Label, OverlayInput, PlotRect};
 

@@ -7,10 +7,10 @@ use egui::{Context, FullOutput, LayerId, RawInput};
 
 use super::canvas::{self, OverlayFrame};
 use super::gfx::{FrameInput, Graphics};
-use super::settings::{ArrowDir, ArrowLength, Layers, Theme};
 use super::state::ExplorerState;
+use crate::document::{Layers, Theme};
 use crate::render::overlay::{FigureLayout, PlotRect};
-use crate::render::{self, Colormap, Layout, PathStats, RenderSettings};
+use crate::render::{self, Layout, PathStats, RenderSettings};
 
 /// The largest share of the window's width the function panel may take.
 pub const LEFT_PANEL_SHARE: f32 = 0.35;
@@ -127,7 +127,7 @@ fn offset(r: PlotRect, dx: f32, dy: f32) -> PlotRect {
 /// The renderer's settings for the explorer's layers.
 pub fn render_settings(l: &Layers) -> RenderSettings {
     let mut r = RenderSettings {
-        colormap: l.colormap.parse().unwrap_or(Colormap::ALL[0]),
+        colormap: l.colormap,
         levels: l.levels,
         log_scale: l.log_scale,
         show_heatmap: l.show_heatmap,
@@ -139,16 +139,8 @@ pub fn render_settings(l: &Layers) -> RenderSettings {
         },
         ..RenderSettings::default()
     };
-    r.arrows.direction = match l.arrows {
-        ArrowDir::Ascent => render::ArrowDir::Ascent,
-        ArrowDir::Descent => render::ArrowDir::Descent,
-        ArrowDir::None => render::ArrowDir::None,
-    };
-    r.arrows.length = match l.arrow_length {
-        ArrowLength::Normalized => render::ArrowLength::Normalized,
-        ArrowLength::Proportional => render::ArrowLength::Proportional,
-        ArrowLength::Log => render::ArrowLength::Log,
-    };
+    r.arrows.direction = l.arrows;
+    r.arrows.length = l.arrow_length;
     r.arrows.spacing_px = l.arrow_spacing_px;
     r
 }

@@ -4,9 +4,9 @@
 
 use egui::{Color32, RichText, Ui};
 
-use super::settings::{ArrowDir, ArrowLength, Theme, COLORMAPS};
 use super::state::ExplorerState;
 use crate::descent::Optimizer;
+use crate::document::{ArrowDir, ArrowLength, Colormap, Theme};
 
 /// Draws the panel's contents into `ui`.
 pub fn panel(ui: &mut Ui, s: &mut ExplorerState) {
@@ -82,10 +82,10 @@ fn layers(ui: &mut Ui, s: &mut ExplorerState) {
         ui.checkbox(&mut l.log_scale, "log scale");
     });
     egui::ComboBox::from_label("colour map")
-        .selected_text(l.colormap)
+        .selected_text(l.colormap.label())
         .show_ui(ui, |ui| {
-            for name in COLORMAPS {
-                ui.selectable_value(&mut l.colormap, name, name);
+            for map in Colormap::ALL {
+                ui.selectable_value(&mut l.colormap, map, map.label());
             }
         });
     ui.add(egui::Slider::new(&mut l.levels, 0..=40).text("contour levels"));

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::state::ExplorerState;
-use crate::scene::{self, Scene};
+use crate::scene;
 
 /// What the scene dialog does on Enter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +58,7 @@ impl ExplorerState {
 
     /// Saves what the explorer shows to `path`; the status line says "saved NAME" or why not.
     pub fn save_scene(&mut self, path: &Path) -> crate::Result<()> {
-        let result = scene::save(&Scene::from_state(self), path);
+        let result = scene::save(&self.document(), path);
         self.report(path, "saved", &result);
         result
     }

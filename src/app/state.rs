@@ -5,24 +5,19 @@
 
 use super::paths::TrackedPath;
 use super::pointer::Gesture;
-use super::settings::{Layers, Theme};
 use crate::descent::{Hyper, Optimizer};
+use crate::document::{Layers, Theme};
 use crate::expr::{Function, ParseError};
 use crate::presets::{self, Preset};
 use crate::View;
 
 pub use super::viewport::Readout;
 
-/// Smallest and largest UI scale (Ctrl+= / Ctrl+-).
-pub const UI_SCALE_RANGE: (f32, f32) = (0.5, 4.0);
+pub use crate::document::{
+    DEFAULT_MAX_STEPS, DEFAULT_STEPS_PER_SECOND, DEFAULT_TOL, UI_SCALE_RANGE,
+};
 /// Factor of one Ctrl+= / Ctrl+- press.
 pub const UI_SCALE_STEP: f32 = 1.15;
-/// Default animation speed in descent steps per second.
-pub const DEFAULT_STEPS_PER_SECOND: f64 = 10.0;
-/// Default convergence tolerance: a path stops when |grad f| ≤ this.
-pub const DEFAULT_TOL: f64 = 1e-6;
-/// Steps after which a path stops, so memory stays bounded when nothing converges.
-pub const DEFAULT_MAX_STEPS: usize = 10_000;
 /// While the function box is being typed in, the window rebuilds the GPU shader only once the
 /// function has stayed the same this long (seconds): every pipeline a software GPU builds
 /// keeps memory, and a shader per keystroke also stalls the typing.

@@ -81,7 +81,7 @@ pub fn initial_state(args: &ExploreArgs) -> Result<ExplorerState> {
 
 /// The explorer on the scene of --scene, which the save and open dialog then proposes.
 fn scene_state(path: &std::path::Path) -> Result<ExplorerState> {
-    let mut state = crate::scene::load(path)?.to_state()?;
+    let mut state = ExplorerState::from_document(&crate::scene::load(path)?)?;
     state.scene_dialog.path = path.display().to_string();
     Ok(state)
 }

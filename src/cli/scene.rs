@@ -3,8 +3,8 @@
 
 use super::RenderArgs;
 use crate::descent::Optimizer;
+use crate::document::{ColorBy, Document, PathStart};
 use crate::error::Result;
-use crate::scene::{PathStart, Scene};
 use clap::parser::ValueSource;
 
 /// What a scene adds to `render` that no flag says.
@@ -25,7 +25,7 @@ pub fn given(m: &clap::ArgMatches) -> Vec<String> {
 
 /// `args` with every flag that was not typed taken from `scene`, and the scene's paths (the
 /// typed `--start`s instead, if any; a typed `--optimizer` for every path).
-pub fn render_args(args: &RenderArgs, scene: &Scene) -> Result<(RenderArgs, SceneRender)> {
+pub fn render_args(args: &RenderArgs, scene: &Document) -> Result<(RenderArgs, SceneRender)> {
     let typed = |id: &str| args.given.iter().any(|g| g == id);
     let mut a = args.clone();
     a.scene = None;
@@ -35,7 +35,7 @@ pub fn render_args(args: &RenderArgs, scene: &Scene) -> Result<(RenderArgs, Scen
             a.function.expr = None;
         }
         None => {
-            a.function.expr = Some(scene.function.clone());
+            a.function.expr = Some(scene.function.source.clone());
             a.function.preset = None;
         }
     }
@@ -79,7 +79,6 @@ pub fn render_args(args: &RenderArgs, scene: &Scene) -> Result<(RenderArgs, Scen
     // was typed (the two flags exclude each other and --gif).
     let colouring = ["converge_map", "gradient_check", "check_step", "gif"];
     if !colouring.iter().any(|id| typed(id)) {
-        use crate::app::maps::ColorBy;
         match scene.maps.mode {
             ColorBy::Heatmap => {}
             ColorBy::Basin | ColorBy::Steps => {

@@ -2,6 +2,7 @@
 //! the axes, colour bar and title) and the per-frame `Params` built from them.
 
 use super::{flags, Colormap, Params};
+pub use crate::document::{ArrowDir, ArrowLength};
 use crate::error::{Error, Result};
 use crate::view::View;
 
@@ -12,28 +13,6 @@ pub enum RangeMode {
     MinMax,
     /// Clipped to the p-th and (100 − p)-th percentiles of the defined values (0 < p < 50).
     Percentile(f32),
-}
-
-/// Which way arrows point.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ArrowDir {
-    /// Along ∇f (uphill).
-    Ascent,
-    /// Along −∇f (downhill, the way descent moves).
-    Descent,
-    /// No arrows.
-    None,
-}
-
-/// How long arrows are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ArrowLength {
-    /// All 0.9 × spacing; brightness shows |∇f|.
-    Normalized,
-    /// Proportional to |∇f|, capped at 0.9 × spacing (reached at half the largest |∇f|).
-    Proportional,
-    /// Logarithmic in |∇f| over three decades below the largest, capped at 0.9 × spacing.
-    Log,
 }
 
 /// The arrow field.

@@ -1,5 +1,5 @@
 //! The scene file as TOML sees it: every table and key, all optional, unknown keys refused.
-//! Nothing here is checked beyond its TOML type; `resolve` turns it into a [`super::Scene`].
+//! Nothing here is checked beyond its TOML type; `resolve` turns it into a [`crate::document::Document`].
 
 use serde::{Deserialize, Serialize};
 

@@ -1,12 +1,11 @@
-//! Scene files: a whole demo (function, view, layers, colours, optimizer, start points, pin,
-//! sweep and compare modes) as readable TOML, to prepare at home and open in class.
+//! Scene files: a whole demo (a [`Document`]: function, view, layers, colours, optimizer,
+//! start points, pin, sweep and compare modes) as readable TOML, to prepare at home and open
+//! in class.
 //!
-//! [`parse`] / [`load`] check everything and return a [`Scene`] or one line
-//! `FILE:LINE:COL: FIELD: why`; [`Scene::from_state`] and
-//! [`ExplorerState::apply_scene`](crate::app::ExplorerState::apply_scene) go between a scene
-//! and the explorer; [`save`] writes atomically. Floats round-trip exactly.
+//! [`parse`] / [`load`] check everything and return a [`Document`] or one line
+//! `FILE:LINE:COL: FIELD: why`; [`to_toml`] and [`save`] (atomic) write one. Floats
+//! round-trip exactly. The explorer holds a document, so a scene goes into and out of it whole.
 
-mod apply;
 mod file;
 mod locate;
 mod plain;
@@ -16,10 +15,8 @@ mod write;
 
 pub use file::SceneFile;
 
-use crate::app::settings::{Layers, Theme};
-use crate::descent::{Hyper, Optimizer};
+pub use crate::document::{Document, PathStart};
 use crate::error::{Error, Result};
-use crate::View;
 use std::path::Path;
 
 /// The scene format version this gradfield reads and writes.
@@ -28,69 +25,8 @@ pub const VERSION: i64 = 1;
 /// The file name the explorer's save dialog proposes first.
 pub const DEFAULT_FILE: &str = "gradfield-scene.toml";
 
-/// A checked scene: everything that defines a demo, nothing about the window's moment
-/// (hover, path progress, messages).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Scene {
-    /// The function's text.
-    pub function: String,
-    /// The preset's name when the function is that preset's.
-    pub preset: Option<&'static str>,
-    pub view: View,
-    /// Layers and colour settings.
-    pub layers: Layers,
-    pub theme: Theme,
-    pub ui_scale: f32,
-    /// The side panel is shown.
-    pub panel: bool,
-    pub fullscreen: bool,
-    /// The optimizer of new paths.
-    pub optimizer: Optimizer,
-    pub hyper: Hyper,
-    /// A path converges when |grad f| ≤ tol (0: never).
-    pub tol: f64,
-    pub max_steps: usize,
-    pub steps_per_second: f64,
-    /// The animation runs from the start.
-    pub playing: bool,
-    pub compare: bool,
-    /// Which of [`Optimizer::ALL`] compare mode races.
-    pub compare_set: [bool; 6],
-    pub sweep: bool,
-    pub sweep_factors: Vec<f64>,
-    pub pin: Option<(f64, f64)>,
-    /// θ of the directional derivative's u, radians in (−π, π].
-    pub direction: f64,
-    pub paths: Vec<PathStart>,
-    /// What the colours show and the map / check settings.
-    pub maps: crate::app::maps::MapSettings,
-}
-
-/// Where a descent path starts and how it differs from the scene's optimizer.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PathStart {
-    pub start: (f64, f64),
-    pub optimizer: Optimizer,
-    /// A sweep path: η times this.
-    pub lr_factor: Option<f64>,
-    /// Index into the path palette.
-    pub color: usize,
-}
-
-impl PathStart {
-    /// A plain path (no learning-rate factor).
-    pub fn new(start: (f64, f64), optimizer: Optimizer, color: usize) -> PathStart {
-        PathStart {
-            start,
-            optimizer,
-            lr_factor: None,
-            color,
-        }
-    }
-}
-
 /// Parses and checks the text of a scene; `name` is how messages call the file.
-pub fn parse(text: &str, name: &str) -> Result<Scene> {
+pub fn parse(text: &str, name: &str) -> Result<Document> {
     resolve::parse(text, name)
 }
 
@@ -102,7 +38,7 @@ pub const MAX_FILE_BYTES: u64 = 1 << 20;
 /// (`/dev/zero`, a directory or a pipe is refused before anything is read). Every problem is
 /// an [`Error::Input`] with one line naming the file, the field and why (an unreadable file
 /// too, so the command line exits with 2).
-pub fn load(path: &Path) -> Result<Scene> {
+pub fn load(path: &Path) -> Result<Document> {
     let name = path.display().to_string();
     let text = read_bounded(path)
         .map_err(|why| Error::Input(format!("{name}: cannot read the scene: {why}")))?;
@@ -135,20 +71,19 @@ fn read_bounded(path: &Path) -> std::result::Result<String, String> {
     })
 }
 
-/// Writes `scene` to `path` through the atomic writer (temporary file, then rename).
-pub fn save(scene: &Scene, path: &Path) -> Result<()> {
-    let text = scene.to_toml()?;
+/// Writes `doc` to `path` through the atomic writer (temporary file, then rename).
+pub fn save(doc: &Document, path: &Path) -> Result<()> {
+    let text = to_toml(doc)?;
     crate::export::write_atomic(path, |w| w.write_all(text.as_bytes()))
 }
 
-impl Scene {
-    /// The scene as TOML text, with a header comment; [`parse`] gives it back unchanged.
-    pub fn to_toml(&self) -> Result<String> {
-        let body = toml::to_string(&write::to_file(self))
-            .map_err(|e| Error::Input(format!("cannot write the scene as TOML: {e}")))?;
-        Ok(format!(
-            "# gradfield scene: open with `gradfield --scene FILE` or Ctrl+O in the explorer.\n\
-             # Every key is optional except version; see the README's \"Scenes\".\n{body}"
-        ))
-    }
+/// `doc` as scene TOML text, every key written, with a header comment; [`parse`] gives it
+/// back unchanged (all but `home`, which a scene does not keep).
+pub fn to_toml(doc: &Document) -> Result<String> {
+    let body = toml::to_string(&write::to_file(doc))
+        .map_err(|e| Error::Input(format!("cannot write the scene as TOML: {e}")))?;
+    Ok(format!(
+        "# gradfield scene: open with `gradfield --scene FILE` or Ctrl+O in the explorer.\n\
+         # Every key is optional except version; see the README's \"Scenes\".\n{body}"
+    ))
 }

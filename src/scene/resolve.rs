@@ -1,22 +1,16 @@
-//! From the TOML text to a checked [`Scene`]: syntax, version, types and unknown keys, then
+//! From the TOML text to a checked [`Document`]: syntax, version, types and unknown keys, then
 //! every value's meaning. The first problem becomes one line `FILE:LINE:COL: FIELD: why`.
 
 use super::file::SceneFile;
 use super::locate::{dotted, line_col, parse_path, Located};
-use super::{PathStart, Scene, VERSION};
-use crate::app::settings::{ArrowDir, ArrowLength, Layers, Theme, COLORMAPS};
-use crate::app::state::{DEFAULT_MAX_STEPS, DEFAULT_STEPS_PER_SECOND, DEFAULT_TOL, UI_SCALE_RANGE};
-use crate::descent::{Hyper, Optimizer};
+use super::{Document, PathStart, VERSION};
+use crate::descent::Optimizer;
+use crate::document::{DEFAULT_MAX_STEPS, DEFAULT_VIEW, UI_SCALE_RANGE};
 use crate::error::{Error, Result};
 use crate::expr::Function;
 use crate::numfmt::{clip, echo, shorten_quoted, QUOTE_CHARS};
 use crate::presets::Preset;
 use crate::View;
-
-/// The view when neither the scene nor its preset gives one.
-const DEFAULT_VIEW: [f64; 4] = [-3.0, 3.0, -3.0, 3.0];
-/// The learning rate when neither the scene nor its preset gives one.
-const DEFAULT_LR: f64 = 0.1;
 
 /// What a message needs to say where: the file's name, its text and its parsed spans.
 pub(super) struct Ctx<'a> {
@@ -55,7 +49,7 @@ impl Ctx<'_> {
 }
 
 /// Parses and checks a scene; `name` is how messages refer to the file.
-pub fn parse(text: &str, name: &str) -> Result<Scene> {
+pub fn parse(text: &str, name: &str) -> Result<Document> {
     let mut ctx = Ctx {
         name,
         text,
@@ -135,7 +129,7 @@ fn check_version(ctx: &Ctx, doc: &Located) -> Result<()> {
     }
 }
 
-fn resolve(ctx: &Ctx, f: SceneFile) -> Result<Scene> {
+fn resolve(ctx: &Ctx, f: SceneFile) -> Result<Document> {
     let preset: Option<&'static Preset> = match &f.preset {
         Some(name) => Some(crate::presets::find(name).map_err(|e| ctx.err("preset", e))?),
         None => None,
@@ -150,9 +144,7 @@ fn resolve(ctx: &Ctx, f: SceneFile) -> Result<Scene> {
             ))
         }
     };
-    if let Err(e) = Function::parse(&function) {
-        return Err(ctx.err("function", e));
-    }
+    let function = Function::parse(&function).map_err(|e| ctx.err("function", e))?;
     let view = match &f.view {
         Some(v) => {
             let [x0, x1, y0, y1] = numbers::<4>(ctx, "view", v)?;
@@ -163,8 +155,10 @@ fn resolve(ctx: &Ctx, f: SceneFile) -> Result<Scene> {
             View::new(v[0], v[1], v[2], v[3])?
         }
     };
-    let mut scene = Scene::defaults(function, view);
-    scene.preset = preset.filter(|p| p.expr == scene.function).map(|p| p.name);
+    let mut scene = Document::new(function, view);
+    scene.preset = preset
+        .filter(|p| p.expr == scene.function.source)
+        .map(|p| p.name);
     if let Some(p) = preset {
         scene.hyper.lr = p.lr;
         scene.layers.log_scale = p.log_scale;
@@ -228,67 +222,7 @@ pub(super) fn check(
     }
 }
 
-impl Scene {
-    /// The explorer's defaults for everything but the function and the view.
-    pub(super) fn defaults(function: String, view: View) -> Scene {
-        Scene {
-            function,
-            preset: None,
-            view,
-            layers: Layers::default(),
-            theme: Theme::Dark,
-            ui_scale: 1.0,
-            panel: true,
-            fullscreen: false,
-            optimizer: Optimizer::Gd,
-            hyper: Hyper::new(DEFAULT_LR),
-            tol: DEFAULT_TOL,
-            max_steps: DEFAULT_MAX_STEPS,
-            steps_per_second: DEFAULT_STEPS_PER_SECOND,
-            playing: true,
-            compare: false,
-            compare_set: [true; 6],
-            sweep: false,
-            sweep_factors: crate::teach::DEFAULT_SWEEP_FACTORS.to_vec(),
-            pin: None,
-            direction: std::f64::consts::FRAC_PI_4,
-            paths: Vec::new(),
-            maps: crate::app::maps::MapSettings::default(),
-        }
-    }
-}
-
 /// The range a UI scale must lie in, as text.
 pub(super) fn ui_scale_range() -> String {
     format!("between {} and {}", UI_SCALE_RANGE.0, UI_SCALE_RANGE.1)
-}
-
-/// Names for `[layers] arrows` / `arrow_length` / `[display] theme`.
-pub(super) fn arrow_dir(name: &str) -> Option<ArrowDir> {
-    ArrowDir::ALL.into_iter().find(|d| d.name() == name)
-}
-
-/// See [`arrow_dir`].
-pub(super) fn arrow_length(name: &str) -> Option<ArrowLength> {
-    ArrowLength::ALL.into_iter().find(|d| d.name() == name)
-}
-
-/// A theme by its file name (`high-contrast`) or panel name (`high contrast`).
-pub(super) fn theme(name: &str) -> Option<Theme> {
-    Theme::ALL
-        .into_iter()
-        .find(|t| t.name() == name || theme_name(*t) == name)
-}
-
-/// How a scene file writes a theme.
-pub(super) fn theme_name(t: Theme) -> &'static str {
-    match t {
-        Theme::HighContrast => "high-contrast",
-        other => other.name(),
-    }
-}
-
-/// A colour map name from [`COLORMAPS`].
-pub(super) fn colormap(name: &str) -> Option<&'static str> {
-    COLORMAPS.into_iter().find(|c| *c == name)
 }

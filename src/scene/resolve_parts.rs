@@ -1,12 +1,12 @@
-//! Checking each table of a scene file into the [`Scene`]: layers and colour, display,
+//! Checking each table of a scene file into the [`Document`]: layers and colour, display,
 //! optimizer, compare / sweep / pin, and the paths. Keys left out keep what is there.
 
 use super::file::SceneFile;
 use super::resolve::{self as r, check, checked, Ctx};
-use super::{PathStart, Scene};
-use crate::app::settings::{Layers, COLORMAPS};
+use super::{Document, PathStart};
 use crate::checks;
 use crate::descent::Optimizer;
+use crate::document::{ArrowDir, ArrowLength, Colormap, Layers, Theme};
 use crate::error::Result;
 use crate::numfmt::quote;
 
@@ -27,7 +27,7 @@ pub(super) fn layers(ctx: &Ctx, f: &SceneFile, l: &mut Layers) -> Result<()> {
             l.levels = n;
         }
         if let Some(name) = &t.arrows {
-            l.arrows = r::arrow_dir(name).ok_or_else(|| {
+            l.arrows = ArrowDir::from_name(name).ok_or_else(|| {
                 ctx.err(
                     "layers.arrows",
                     unknown("arrow direction", name, "descent, ascent, none"),
@@ -35,7 +35,7 @@ pub(super) fn layers(ctx: &Ctx, f: &SceneFile, l: &mut Layers) -> Result<()> {
             })?;
         }
         if let Some(name) = &t.arrow_length {
-            l.arrow_length = r::arrow_length(name).ok_or_else(|| {
+            l.arrow_length = ArrowLength::from_name(name).ok_or_else(|| {
                 let names = "normalized, proportional, log";
                 ctx.err("layers.arrow_length", unknown("arrow length", name, names))
             })?;
@@ -49,10 +49,11 @@ pub(super) fn layers(ctx: &Ctx, f: &SceneFile, l: &mut Layers) -> Result<()> {
     }
     if let Some(t) = &f.colour {
         if let Some(name) = &t.colormap {
-            l.colormap = r::colormap(name).ok_or_else(|| {
+            l.colormap = name.parse::<Colormap>().map_err(|_| {
+                let labels: Vec<&str> = Colormap::ALL.iter().map(Colormap::label).collect();
                 ctx.err(
                     "colour.colormap",
-                    unknown("colour map", name, &COLORMAPS.join(", ")),
+                    unknown("colour map", name, &labels.join(", ")),
                 )
             })?;
         }
@@ -73,10 +74,10 @@ pub(super) fn layers(ctx: &Ctx, f: &SceneFile, l: &mut Layers) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn display(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
+pub(super) fn display(ctx: &Ctx, f: &SceneFile, s: &mut Document) -> Result<()> {
     let Some(t) = &f.display else { return Ok(()) };
     if let Some(name) = &t.theme {
-        s.theme = r::theme(name).ok_or_else(|| {
+        s.theme = Theme::from_name(name).ok_or_else(|| {
             ctx.err(
                 "display.theme",
                 unknown("theme", name, "dark, light, high-contrast"),
@@ -84,7 +85,7 @@ pub(super) fn display(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
         })?;
     }
     if let Some(v) = t.ui_scale {
-        let (lo, hi) = crate::app::state::UI_SCALE_RANGE;
+        let (lo, hi) = crate::document::UI_SCALE_RANGE;
         let ok = |v| (f64::from(lo)..=f64::from(hi)).contains(&v);
         s.ui_scale = check(ctx, "display.ui_scale", v, ok, &r::ui_scale_range())? as f32;
     }
@@ -93,8 +94,8 @@ pub(super) fn display(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn maps(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
-    use crate::app::maps::{ColorBy, CHECK_STEP_RANGE, MAP_DIVISORS};
+pub(super) fn maps(ctx: &Ctx, f: &SceneFile, s: &mut Document) -> Result<()> {
+    use crate::document::{ColorBy, CHECK_STEP_RANGE, MAP_DIVISORS};
     let Some(t) = &f.maps else { return Ok(()) };
     if let Some(name) = &t.colour_by {
         s.maps.mode = name.parse::<ColorBy>().map_err(|_| {
@@ -124,7 +125,7 @@ pub(super) fn maps(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn optimizer(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
+pub(super) fn optimizer(ctx: &Ctx, f: &SceneFile, s: &mut Document) -> Result<()> {
     let Some(t) = &f.optimizer else { return Ok(()) };
     if let Some(name) = &t.name {
         s.optimizer = optimizer_named(ctx, "optimizer.name", name)?;
@@ -174,7 +175,7 @@ pub(super) fn optimizer(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn teaching(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
+pub(super) fn teaching(ctx: &Ctx, f: &SceneFile, s: &mut Document) -> Result<()> {
     if let Some(t) = &f.compare {
         set(&mut s.compare, t.on);
         if let Some(names) = &t.optimizers {
@@ -231,7 +232,7 @@ pub(super) fn teaching(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn paths(ctx: &Ctx, f: &SceneFile, s: &mut Scene) -> Result<()> {
+pub(super) fn paths(ctx: &Ctx, f: &SceneFile, s: &mut Document) -> Result<()> {
     let Some(list) = &f.paths else { return Ok(()) };
     s.paths.clear();
     for (i, p) in list.iter().enumerate() {

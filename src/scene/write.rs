@@ -1,20 +1,20 @@
-//! A [`Scene`] as the file form, every key written out, so a saved scene does not depend on
+//! A [`Document`] as the file form, every key written out, so a saved scene does not depend on
 //! the defaults of the gradfield that reads it.
 
 use super::file::{
     ColourTable, CompareTable, DisplayTable, LayersTable, MapsTable, OptimizerTable, PathTable,
     PinTable, SceneFile, SweepTable,
 };
-use super::{resolve::theme_name, Scene, VERSION};
+use super::{Document, VERSION};
 use crate::descent::Optimizer;
 
 /// Every key of `s`.
-pub(super) fn to_file(s: &Scene) -> SceneFile {
+pub(super) fn to_file(s: &Document) -> SceneFile {
     let l = &s.layers;
     let h = &s.hyper;
     SceneFile {
         version: Some(VERSION),
-        function: Some(s.function.clone()),
+        function: Some(s.function.source.clone()),
         preset: s.preset.map(str::to_string),
         view: Some(vec![s.view.x0, s.view.x1, s.view.y0, s.view.y1]),
         layers: Some(LayersTable {
@@ -27,7 +27,7 @@ pub(super) fn to_file(s: &Scene) -> SceneFile {
             arrow_spacing: Some(f64::from(l.arrow_spacing_px)),
         }),
         colour: Some(ColourTable {
-            colormap: Some(l.colormap.into()),
+            colormap: Some(l.colormap.label().into()),
             scale: Some(if l.log_scale { "log" } else { "linear" }.into()),
             percentile: l.percentile.map(f64::from),
         }),
@@ -62,7 +62,7 @@ pub(super) fn to_file(s: &Scene) -> SceneFile {
         }),
         pin: Some(pin(s)),
         display: Some(DisplayTable {
-            theme: Some(theme_name(s.theme).into()),
+            theme: Some(s.theme.file_name().into()),
             ui_scale: Some(f64::from(s.ui_scale)),
             panel: Some(s.panel),
             fullscreen: Some(s.fullscreen),
@@ -87,7 +87,7 @@ pub(super) fn to_file(s: &Scene) -> SceneFile {
 }
 
 /// The pin, with θ in degrees when degrees give back exactly the same radians.
-fn pin(s: &Scene) -> PinTable {
+fn pin(s: &Document) -> PinTable {
     let deg = s.direction.to_degrees();
     let exact = deg.to_radians().to_bits() == s.direction.to_bits();
     PinTable {

@@ -1,19 +1,22 @@
-//! Between a [`Scene`] and the explorer: what the explorer shows as a scene, and a scene put
-//! into the explorer (all or nothing: the only step that can fail runs before any change).
+//! Between a [`Document`] and the explorer: what the explorer shows as a document (for a
+//! scene file), and a document put into the explorer (all or nothing: the only step that can
+//! fail runs before any change).
 
-use super::{PathStart, Scene};
-use crate::app::ExplorerState;
+use super::ExplorerState;
+use crate::document::{Document, PathStart};
 use crate::error::Result;
 use crate::expr::Function;
 
-impl Scene {
+impl ExplorerState {
     /// The demo the explorer shows now: its function (the last that parsed), requested view,
     /// settings, and each path's start, optimizer, η factor and colour.
-    pub fn from_state(s: &ExplorerState) -> Scene {
-        Scene {
-            function: s.function.source.clone(),
+    pub fn document(&self) -> Document {
+        let s = self;
+        Document {
+            function: s.function.clone(),
             preset: s.current_preset().map(|p| p.name),
             view: s.view,
+            home: s.home,
             layers: s.layers.clone(),
             theme: s.theme,
             ui_scale: s.ui_scale,
@@ -45,20 +48,17 @@ impl Scene {
         }
     }
 
-    /// A fresh explorer showing this scene.
-    pub fn to_state(&self) -> Result<ExplorerState> {
-        let function = Function::parse(&self.function)?;
-        let mut state = ExplorerState::new(function, self.view);
-        state.apply_scene(self)?;
+    /// A fresh explorer showing `doc`.
+    pub fn from_document(doc: &Document) -> Result<ExplorerState> {
+        let mut state = ExplorerState::new(doc.function.clone(), doc.view);
+        state.apply_scene(doc)?;
         Ok(state)
     }
-}
 
-impl ExplorerState {
     /// Shows `scene`: its function, view (also the home view), settings and paths restarted
     /// at their starts. On error nothing has changed.
-    pub fn apply_scene(&mut self, scene: &Scene) -> Result<()> {
-        let function = Function::parse(&scene.function)?;
+    pub fn apply_scene(&mut self, scene: &Document) -> Result<()> {
+        let function = Function::parse(&scene.function.source)?;
         self.text = function.source.clone();
         self.error = None;
         self.function = function;

@@ -1,23 +1,15 @@
-//! What the explorer shows and how: layer toggles, colour map, contour levels, arrow field
-//! settings and the colour theme. Plain data; the window turns it into render settings.
+//! What is drawn and how: layer toggles, the colour map and scale, contour levels and the
+//! arrow field ([`ArrowDir`], [`ArrowLength`]). The explorer's panel, scene files, the command
+//! line and the renderer all use these types.
 
-/// The colour maps offered in the panel, by the names the renderer's `Colormap` parses.
-pub const COLORMAPS: [&str; 7] = [
-    "viridis",
-    "magma",
-    "inferno",
-    "plasma",
-    "cividis",
-    "diverging",
-    "grey",
-];
+use super::Colormap;
 
 /// Which way the arrows of the gradient field point, if they are drawn at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ArrowDir {
     /// Along +∇f (uphill).
     Ascent,
-    /// Along −∇f (the way plain gradient descent moves).
+    /// Along −∇f (downhill, the way plain gradient descent moves).
     Descent,
     /// No arrows.
     None,
@@ -27,7 +19,7 @@ impl ArrowDir {
     /// Every choice, in panel order.
     pub const ALL: [ArrowDir; 3] = [ArrowDir::Descent, ArrowDir::Ascent, ArrowDir::None];
 
-    /// The name used on the command line and in the panel.
+    /// The name used on the command line, in scene files and in the panel.
     pub fn name(self) -> &'static str {
         match self {
             ArrowDir::Ascent => "ascent",
@@ -35,16 +27,21 @@ impl ArrowDir {
             ArrowDir::None => "none",
         }
     }
+
+    /// The choice called `name` (exactly as [`ArrowDir::name`] writes it).
+    pub fn from_name(name: &str) -> Option<ArrowDir> {
+        ArrowDir::ALL.into_iter().find(|d| d.name() == name)
+    }
 }
 
 /// How long an arrow is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ArrowLength {
-    /// All arrows the same length; colour shows |grad f|.
+    /// All 0.9 × spacing; brightness shows |∇f|.
     Normalized,
-    /// Length proportional to |grad f|, capped.
+    /// Proportional to |∇f|, capped at 0.9 × spacing (reached at half the largest |∇f|).
     Proportional,
-    /// Length grows with log |grad f|.
+    /// Logarithmic in |∇f| over three decades below the largest, capped at 0.9 × spacing.
     Log,
 }
 
@@ -56,7 +53,7 @@ impl ArrowLength {
         ArrowLength::Log,
     ];
 
-    /// The name used on the command line and in the panel.
+    /// The name used on the command line, in scene files and in the panel.
     pub fn name(self) -> &'static str {
         match self {
             ArrowLength::Normalized => "normalized",
@@ -64,28 +61,10 @@ impl ArrowLength {
             ArrowLength::Log => "log",
         }
     }
-}
 
-/// The colours of the panel, overlay text and background.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Theme {
-    Dark,
-    Light,
-    /// Black and white with heavy text, for projectors in bright rooms.
-    HighContrast,
-}
-
-impl Theme {
-    /// Every theme, in the order the panel lists them.
-    pub const ALL: [Theme; 3] = [Theme::Dark, Theme::Light, Theme::HighContrast];
-
-    /// The name shown in the panel.
-    pub fn name(self) -> &'static str {
-        match self {
-            Theme::Dark => "dark",
-            Theme::Light => "light",
-            Theme::HighContrast => "high contrast",
-        }
+    /// The choice called `name` (exactly as [`ArrowLength::name`] writes it).
+    pub fn from_name(name: &str) -> Option<ArrowLength> {
+        ArrowLength::ALL.into_iter().find(|d| d.name() == name)
     }
 }
 
@@ -95,8 +74,7 @@ pub struct Layers {
     pub show_heatmap: bool,
     pub show_contours: bool,
     pub show_paths: bool,
-    /// One of [`COLORMAPS`].
-    pub colormap: &'static str,
+    pub colormap: Colormap,
     /// Number of contour levels (0 draws none).
     pub levels: u32,
     pub arrows: ArrowDir,
@@ -116,7 +94,7 @@ impl Default for Layers {
             show_heatmap: true,
             show_contours: true,
             show_paths: true,
-            colormap: COLORMAPS[0],
+            colormap: Colormap::Viridis,
             levels: 12,
             arrows: ArrowDir::Descent,
             arrow_length: ArrowLength::Normalized,

@@ -1,0 +1,118 @@
+//! What the plot's colours show ([`ColorBy`]: heatmap, convergence map by basin or steps,
+//! gradient check) and the map's and check's settings ([`MapSettings`]).
+
+/// The smallest and largest step h of the gradient check (the panel's log slider).
+pub const CHECK_STEP_RANGE: (f64, f64) = (1e-8, 1e-1);
+/// The check's step h when nothing else was chosen (the CLI's default, `NUMERIC_STEP`).
+pub const DEFAULT_CHECK_STEP: f64 = crate::samples::NUMERIC_STEP as f64;
+
+/// What the plot's colours show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColorBy {
+    /// f through the colour map, with contours (the default).
+    #[default]
+    Heatmap,
+    /// Convergence map: where descent from each point ends (one hue per minimum).
+    Basin,
+    /// Convergence map: the step at which descent from each point converged.
+    Steps,
+    /// log10 of the relative difference of the exact and central-difference gradients.
+    Check,
+}
+
+impl ColorBy {
+    /// Every choice, in the order `B` cycles through them.
+    pub const ALL: [ColorBy; 4] = [
+        ColorBy::Heatmap,
+        ColorBy::Basin,
+        ColorBy::Steps,
+        ColorBy::Check,
+    ];
+
+    /// The name on the command line (`--color-by`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ColorBy::Heatmap => "heatmap",
+            ColorBy::Basin => "basin",
+            ColorBy::Steps => "steps",
+            ColorBy::Check => "check",
+        }
+    }
+
+    /// The label in the panel.
+    pub fn label(self) -> &'static str {
+        match self {
+            ColorBy::Heatmap => "heatmap of f",
+            ColorBy::Basin => "convergence map: basin",
+            ColorBy::Steps => "convergence map: steps",
+            ColorBy::Check => "gradient check",
+        }
+    }
+
+    /// The next choice (`B`).
+    pub fn next(self) -> ColorBy {
+        let i = ColorBy::ALL.iter().position(|&c| c == self).unwrap_or(0);
+        ColorBy::ALL[(i + 1) % ColorBy::ALL.len()]
+    }
+
+    /// True for the two convergence-map choices.
+    pub fn is_map(self) -> bool {
+        matches!(self, ColorBy::Basin | ColorBy::Steps)
+    }
+}
+
+impl std::str::FromStr for ColorBy {
+    type Err = crate::error::Error;
+    fn from_str(s: &str) -> crate::error::Result<ColorBy> {
+        let t = s.trim().to_ascii_lowercase();
+        ColorBy::ALL
+            .into_iter()
+            .find(|c| c.name() == t)
+            .ok_or_else(|| {
+                crate::error::Error::Input(format!(
+                    "--color-by '{s}': expected heatmap, basin, steps or check"
+                ))
+            })
+    }
+}
+
+/// One map start per this many plot pixels in each direction.
+pub const MAP_DIVISORS: [u32; 4] = [1, 2, 4, 8];
+/// The default divisor: 1/4 keeps the map live on lavapipe (see the README's measurements).
+pub const DEFAULT_MAP_DIVISOR: u32 = 4;
+
+/// The explorer's map settings (one struct, so that scene files can carry it).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapSettings {
+    pub mode: ColorBy,
+    /// One start per `divisor` × `divisor` plot pixels: one of [`MAP_DIVISORS`].
+    pub divisor: u32,
+    /// The gradient check's relative step h, within [`CHECK_STEP_RANGE`].
+    pub check_step: f64,
+}
+
+impl Default for MapSettings {
+    fn default() -> MapSettings {
+        MapSettings {
+            mode: ColorBy::Heatmap,
+            divisor: DEFAULT_MAP_DIVISOR,
+            check_step: DEFAULT_CHECK_STEP,
+        }
+    }
+}
+
+impl MapSettings {
+    /// The map grid for a `plot` of pixels: ceil(plot / divisor), at least 1×1.
+    pub fn grid(&self, plot: (u32, u32)) -> (u32, u32) {
+        let d = self.divisor.max(1);
+        (plot.0.div_ceil(d).max(1), plot.1.div_ceil(d).max(1))
+    }
+
+    /// "every pixel", "1/2", … for the panel.
+    pub fn divisor_label(divisor: u32) -> String {
+        match divisor {
+            1 => "every pixel".into(),
+            d => format!("1/{d}"),
+        }
+    }
+}

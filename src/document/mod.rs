@@ -1,0 +1,213 @@
+//! The document: everything that defines a picture or a demo, and nothing about the moment of
+//! a window (pointer, dialogs, messages, running paths, GPU caches). Plain Rust without a GPU:
+//! scene files read and write it (`scene`), the command line builds it from flags, the
+//! explorer holds one and the renderer draws from its parts.
+
+mod colormap;
+mod display;
+mod layers;
+mod maps;
+
+pub use colormap::Colormap;
+pub use display::{Theme, UI_SCALE_RANGE};
+pub use layers::{ArrowDir, ArrowLength, Layers};
+pub use maps::{
+    ColorBy, MapSettings, CHECK_STEP_RANGE, DEFAULT_CHECK_STEP, DEFAULT_MAP_DIVISOR, MAP_DIVISORS,
+};
+
+use crate::descent::{Hyper, Optimizer};
+use crate::expr::Function;
+use crate::presets::Preset;
+use crate::view::View;
+
+/// Default animation speed in descent steps per second.
+pub const DEFAULT_STEPS_PER_SECOND: f64 = 10.0;
+/// Default convergence tolerance: a path stops when |grad f| ≤ this.
+pub const DEFAULT_TOL: f64 = 1e-6;
+/// Steps after which a path stops, so memory stays bounded when nothing converges.
+pub const DEFAULT_MAX_STEPS: usize = 10_000;
+/// The learning rate when neither a scene nor its preset gives one.
+pub const DEFAULT_LR: f64 = 0.1;
+/// The view when neither a scene nor its preset gives one.
+pub const DEFAULT_VIEW: [f64; 4] = [-3.0, 3.0, -3.0, 3.0];
+/// θ of the directional derivative's u when nothing else was chosen (45°).
+pub const DEFAULT_DIRECTION: f64 = std::f64::consts::FRAC_PI_4;
+
+/// Everything that defines a picture or a demo.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The function: its text (`function.source`) and its parsed, differentiated form.
+    pub function: Function,
+    /// The preset's name when the function is that preset's.
+    pub preset: Option<&'static str>,
+    /// The requested view; a window shows it widened to its aspect.
+    pub view: View,
+    /// The view Home returns to (a scene's view when it was opened; not saved).
+    pub home: View,
+    /// Layers, colour map and scale, contours and arrows.
+    pub layers: Layers,
+    pub theme: Theme,
+    /// Within [`UI_SCALE_RANGE`].
+    pub ui_scale: f32,
+    /// The side panel is shown.
+    pub panel: bool,
+    pub fullscreen: bool,
+    /// The optimizer of new paths (outside compare mode).
+    pub optimizer: Optimizer,
+    pub hyper: Hyper,
+    /// A path converges when |grad f| ≤ tol (0: never).
+    pub tol: f64,
+    pub max_steps: usize,
+    pub steps_per_second: f64,
+    /// The animation runs.
+    pub playing: bool,
+    /// Compare mode: a click starts one path per selected optimizer.
+    pub compare: bool,
+    /// Which of [`Optimizer::ALL`] compare mode races.
+    pub compare_set: [bool; 6],
+    /// Sweep mode: a click starts one path per factor in `sweep_factors`, each with η·factor.
+    pub sweep: bool,
+    /// Learning-rate factors of sweep mode (η/10, η, 10η by default).
+    pub sweep_factors: Vec<f64>,
+    /// The pinned point the slices, tangent lines and directional derivative are shown at.
+    pub pin: Option<(f64, f64)>,
+    /// θ of the directional derivative's u, radians in (−π, π].
+    pub direction: f64,
+    /// Where the descent paths start and how each differs from `optimizer`.
+    pub paths: Vec<PathStart>,
+    /// What the colours show and the map / check settings.
+    pub maps: MapSettings,
+}
+
+impl Document {
+    /// `function` in `view` with the defaults for everything else and no paths.
+    pub fn new(function: Function, view: View) -> Document {
+        Document {
+            function,
+            preset: None,
+            view,
+            home: view,
+            layers: Layers::default(),
+            theme: Theme::Dark,
+            ui_scale: 1.0,
+            panel: true,
+            fullscreen: false,
+            optimizer: Optimizer::Gd,
+            hyper: Hyper::new(DEFAULT_LR),
+            tol: DEFAULT_TOL,
+            max_steps: DEFAULT_MAX_STEPS,
+            steps_per_second: DEFAULT_STEPS_PER_SECOND,
+            playing: true,
+            compare: false,
+            compare_set: [true; 6],
+            sweep: false,
+            sweep_factors: crate::teach::DEFAULT_SWEEP_FACTORS.to_vec(),
+            pin: None,
+            direction: DEFAULT_DIRECTION,
+            paths: Vec::new(),
+            maps: MapSettings::default(),
+        }
+    }
+
+    /// The preset whose function is shown, if any.
+    pub fn current_preset(&self) -> Option<&'static Preset> {
+        let name = self.preset?;
+        crate::presets::all().iter().find(|p| p.name == name)
+    }
+
+    /// Takes `preset`'s name, learning rate and colour scale, and at least its step count.
+    pub fn apply_preset_settings(&mut self, preset: &'static Preset) {
+        self.preset = Some(preset.name);
+        self.hyper.lr = preset.lr;
+        self.layers.log_scale = preset.log_scale;
+        self.max_steps = self.max_steps.max(preset.steps as usize);
+    }
+
+    /// The title line: the preset's title with the formula, or the formula.
+    pub fn title(&self) -> String {
+        let [f, _, _] = self.function.formulas();
+        match self.current_preset() {
+            Some(p) => format!("{}:  f = {f}", p.title),
+            None => format!("f = {f}"),
+        }
+    }
+}
+
+/// Two documents are equal when they show the same: the same function text and every
+/// setting. `home` is left out: it is where Home goes in
+/// a window, not part of what is shown or saved.
+impl PartialEq for Document {
+    fn eq(&self, o: &Document) -> bool {
+        // Destructured, so that a new field cannot be forgotten here.
+        let Document {
+            function,
+            preset,
+            view,
+            home: _,
+            layers,
+            theme,
+            ui_scale,
+            panel,
+            fullscreen,
+            optimizer,
+            hyper,
+            tol,
+            max_steps,
+            steps_per_second,
+            playing,
+            compare,
+            compare_set,
+            sweep,
+            sweep_factors,
+            pin,
+            direction,
+            paths,
+            maps,
+        } = self;
+        function.source == o.function.source
+            && *preset == o.preset
+            && *view == o.view
+            && *layers == o.layers
+            && *theme == o.theme
+            && *ui_scale == o.ui_scale
+            && *panel == o.panel
+            && *fullscreen == o.fullscreen
+            && *optimizer == o.optimizer
+            && *hyper == o.hyper
+            && *tol == o.tol
+            && *max_steps == o.max_steps
+            && *steps_per_second == o.steps_per_second
+            && *playing == o.playing
+            && *compare == o.compare
+            && *compare_set == o.compare_set
+            && *sweep == o.sweep
+            && *sweep_factors == o.sweep_factors
+            && *pin == o.pin
+            && *direction == o.direction
+            && *paths == o.paths
+            && *maps == o.maps
+    }
+}
+
+/// Where a descent path starts and how it differs from the document's optimizer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PathStart {
+    pub start: (f64, f64),
+    pub optimizer: Optimizer,
+    /// A sweep path: η times this.
+    pub lr_factor: Option<f64>,
+    /// Index into the path palette.
+    pub color: usize,
+}
+
+impl PathStart {
+    /// A plain path (no learning-rate factor).
+    pub fn new(start: (f64, f64), optimizer: Optimizer, color: usize) -> PathStart {
+        PathStart {
+            start,
+            optimizer,
+            lr_factor: None,
+            color,
+        }
+    }
+}
