@@ -13,6 +13,7 @@ use crate::gpu::converge::{ConvergePass, ConvergeSettings, STATUS_CONVERGED, STA
 use crate::gpu::readback::read_buffer_f32x4;
 use crate::gpu::Gpu;
 use crate::render::basin::{MapMode, MapView};
+use crate::render::color_by::color_layer;
 use crate::render::{ColorLayer, Renderer};
 
 /// GPU time a frame may spend on the map before it is drawn (chunks are waited for one by
@@ -152,8 +153,8 @@ impl MapRunner {
         s: &mut ExplorerState,
         dt: f64,
     ) -> Result<()> {
-        let check = (s.maps.mode == ColorBy::Check).then_some(s.maps.check_step as f32);
-        if check != renderer.gradient_check() {
+        let layer = color_layer(&s.maps, None);
+        if layer.gradient_check() != renderer.gradient_check() {
             s.map_status.check_largest = None;
         }
         let wanted = s.map_key();
@@ -185,19 +186,8 @@ impl MapRunner {
             };
         }
         s.map_status.progress = self.progress();
-        let mode = match s.maps.mode {
-            ColorBy::Steps => MapMode::Steps,
-            _ => MapMode::Basin,
-        };
-        let map = self
-            .last
-            .as_ref()
-            .filter(|_| s.maps.mode.is_map())
-            .map(|(b, v)| ColorLayer::ConvergeMap(b, MapView { mode, ..*v }));
-        let layer = match check {
-            Some(h) => ColorLayer::GradientCheck(h),
-            None => map.unwrap_or(ColorLayer::Heatmap),
-        };
+        let last = self.last.as_ref().map(|(b, v)| (b, *v));
+        let layer = color_layer(&s.maps, last);
         renderer.set_color_layer(gpu, layer)
     }
 

@@ -3,8 +3,9 @@
 //! the line on stderr) and the render settings each implies. The command line and the
 //! explorer both take these from here.
 
-use super::basin::MapMode;
-use super::{ArrowDir, RenderSettings};
+use super::basin::{MapMode, MapView};
+use super::{ArrowDir, ColorLayer, RenderSettings};
+use crate::document::{ColorBy, MapSettings};
 use crate::error::{Error, Result};
 use crate::expr::Function;
 use crate::gpu::converge::{ConvergePass, ConvergeSettings, Walker, CHUNK_STEPS};
@@ -29,6 +30,24 @@ pub enum Coloring {
 }
 
 impl Coloring {
+    /// The colouring a document's map settings choose; `converge` gives the convergence
+    /// map's run (asked only for a map).
+    pub fn of(
+        maps: &MapSettings,
+        converge: impl FnOnce() -> Result<ConvergeSettings>,
+    ) -> Result<Coloring> {
+        Ok(match (maps.mode, map_mode(maps.mode)) {
+            (ColorBy::Check, _) => Coloring::GradientCheck {
+                step: maps.check_step as f32,
+            },
+            (_, Some(mode)) => Coloring::ConvergeMap {
+                mode,
+                settings: converge()?,
+            },
+            _ => Coloring::Heatmap,
+        })
+    }
+
     /// The render settings for this colouring: the gradient check has a linear colour scale
     /// of its log10 values, no contours and no arrows (the checked field has no gradient of
     /// its own); the other colourings draw `settings` as they are.
@@ -37,6 +56,31 @@ impl Coloring {
             Coloring::GradientCheck { .. } => check_settings(settings),
             _ => *settings,
         }
+    }
+}
+
+/// How a convergence map of `color_by` colours its pixels (None: not a map).
+pub fn map_mode(color_by: ColorBy) -> Option<MapMode> {
+    match color_by {
+        ColorBy::Basin => Some(MapMode::Basin),
+        ColorBy::Steps => Some(MapMode::Steps),
+        ColorBy::Heatmap | ColorBy::Check => None,
+    }
+}
+
+/// What the renderer shows for a document's map settings, given the last convergence map
+/// computed (`map`, in any mode): the gradient check with its step, that map in the chosen
+/// mode, or f's heatmap (also while a chosen map is not computed yet).
+pub fn color_layer<'a>(
+    maps: &MapSettings,
+    map: Option<(&'a wgpu::Buffer, MapView)>,
+) -> ColorLayer<'a> {
+    match (maps.mode, map_mode(maps.mode), map) {
+        (ColorBy::Check, _, _) => ColorLayer::GradientCheck(maps.check_step as f32),
+        (_, Some(mode), Some((buffer, view))) => {
+            ColorLayer::ConvergeMap(buffer, MapView { mode, ..view })
+        }
+        _ => ColorLayer::Heatmap,
     }
 }
 

@@ -5,6 +5,7 @@
 use crate::cli::descend::{hyper, run_paths, starts_or_default};
 use crate::cli::scene::SceneRender;
 use crate::cli::{resolve, OptimArgs, RenderArgs, Resolved};
+use crate::document::{ColorBy, MapSettings, DEFAULT_CHECK_STEP};
 use crate::error::{Error, Result};
 use crate::gpu::converge::ConvergeSettings;
 use crate::numfmt::quote;
@@ -162,22 +163,31 @@ fn paths(
 
 /// What the colours show: --converge-map MODE, --gradient-check, else f.
 fn coloring(args: &RenderArgs, r: &Resolved) -> Result<Coloring> {
-    let map_mode: Option<MapMode> = args.converge_map.as_deref().map(str::parse).transpose()?;
-    if args.gradient_check {
-        let step = crate::cli::check::check_step(args.check_step)?;
-        return Ok(Coloring::GradientCheck { step });
-    }
-    let Some(mode) = map_mode else {
-        return Ok(Coloring::Heatmap);
+    let map: Option<MapMode> = args.converge_map.as_deref().map(str::parse).transpose()?;
+    let mode = match map {
+        _ if args.gradient_check => ColorBy::Check,
+        Some(MapMode::Basin) => ColorBy::Basin,
+        Some(MapMode::Steps) => ColorBy::Steps,
+        None => ColorBy::Heatmap,
     };
-    let (optimizer, hyper, steps) = hyper(&args.optim, r)?;
-    let settings = ConvergeSettings {
-        optimizer,
-        hyper,
-        steps: crate::cli::converge::checked_steps(steps)?,
-        tol: args.optim.tol,
+    let check_step = match mode {
+        ColorBy::Check => f64::from(crate::cli::check::check_step(args.check_step)?),
+        _ => DEFAULT_CHECK_STEP,
     };
-    Ok(Coloring::ConvergeMap { mode, settings })
+    let maps = MapSettings {
+        mode,
+        check_step,
+        ..MapSettings::default()
+    };
+    Coloring::of(&maps, || {
+        let (optimizer, hyper, steps) = hyper(&args.optim, r)?;
+        Ok(ConvergeSettings {
+            optimizer,
+            hyper,
+            steps: crate::cli::converge::checked_steps(steps)?,
+            tol: args.optim.tol,
+        })
+    })
 }
 
 fn settings(args: &RenderArgs, preset_log: bool) -> Result<RenderSettings> {

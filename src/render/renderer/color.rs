@@ -18,14 +18,21 @@ pub enum ColorLayer<'a> {
     GradientCheck(f32),
 }
 
+impl ColorLayer<'_> {
+    /// The gradient check's step h for the check, else None.
+    pub fn gradient_check(&self) -> Option<f32> {
+        match self {
+            ColorLayer::GradientCheck(h) => Some(*h),
+            _ => None,
+        }
+    }
+}
+
 impl Renderer {
     /// Colours the following frames by `layer`. The field is re-evaluated only when the
     /// gradient check is switched on or off or its step changed.
     pub fn set_color_layer(&mut self, gpu: &Gpu, layer: ColorLayer<'_>) -> Result<()> {
-        let check = match layer {
-            ColorLayer::GradientCheck(h) => Some(h),
-            _ => None,
-        };
+        let check = layer.gradient_check();
         if check != self.check {
             self.set_gradient_check(gpu, check)?;
         }
