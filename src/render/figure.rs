@@ -19,7 +19,7 @@ use crate::gpu::{Gpu, GradientMode};
 use crate::view::View;
 
 /// The words and style of a figure's overlay.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct FigureText {
     /// The formula shown as the title.
     pub title: String,
@@ -35,6 +35,21 @@ pub struct FigureText {
     /// A coarse grid of f over the view (see [`crate::cpu_field::values`]): when present, some
     /// contour lines get their value written on them.
     pub contour_grid: Option<CoarseGrid>,
+}
+
+impl Default for FigureText {
+    /// No words, the dark theme, type size factor 0 (as `f32::default`).
+    fn default() -> FigureText {
+        FigureText {
+            title: String::new(),
+            subtitle: None,
+            axis_names: (String::new(), String::new()),
+            labels: Vec::new(),
+            theme: Theme::Dark,
+            ui_scale: 0.0,
+            contour_grid: None,
+        }
+    }
 }
 
 impl FigureText {

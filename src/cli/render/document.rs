@@ -5,7 +5,7 @@
 use crate::cli::descend::{hyper, run_paths, starts_or_default};
 use crate::cli::scene::SceneRender;
 use crate::cli::{resolve, OptimArgs, RenderArgs, Resolved};
-use crate::document::{ColorBy, MapSettings, DEFAULT_CHECK_STEP};
+use crate::document::{ColorBy, Layers, MapSettings, DEFAULT_CHECK_STEP};
 use crate::error::{Error, Result};
 use crate::gpu::converge::ConvergeSettings;
 use crate::numfmt::quote;
@@ -13,8 +13,8 @@ use crate::render::animation::{path_draws, path_labels, AnimatedPath, Animation}
 use crate::render::basin::MapMode;
 use crate::render::layout::FigureLayout;
 use crate::render::{
-    ArrowDir, ArrowLength, ArrowSettings, CoarseGrid, Coloring, Colormap, FigureText, PathDraw,
-    Picture, RangeMode, RenderSettings, PATH_PALETTE,
+    ArrowDir, ArrowLength, CoarseGrid, Coloring, Colormap, FigureText, PathDraw, Picture,
+    RenderSettings, PATH_PALETTE,
 };
 use crate::view::View;
 
@@ -51,10 +51,8 @@ impl RenderDocument {
             args.function.preset.as_deref(),
         )?;
         let size = args.grid.size.unwrap_or(DEFAULT_SIZE);
-        let mut settings = settings(args, r.preset.is_some_and(|p| p.log_scale))?;
-        if let Some(s) = scene {
-            settings.show_heatmap = s.show_heatmap;
-        }
+        let preset_log = r.preset.is_some_and(|p| p.log_scale);
+        let settings = settings(args, preset_log, scene.is_none_or(|s| s.show_heatmap))?;
         let fig = FigureLayout::for_figure(size.0, size.1, 1.0, settings.show_heatmap);
         let view = crate::cli::view_or_default(args.grid.view, r.preset);
         let view = if args.stretch {
@@ -190,9 +188,11 @@ fn coloring(args: &RenderArgs, r: &Resolved) -> Result<Coloring> {
     })
 }
 
-fn settings(args: &RenderArgs, preset_log: bool) -> Result<RenderSettings> {
+/// The layers the flags ask for (the heatmap shown unless `show_heatmap` says otherwise), as
+/// render settings.
+fn settings(args: &RenderArgs, preset_log: bool, show_heatmap: bool) -> Result<RenderSettings> {
     let colormap: Colormap = args.colormap.parse()?;
-    let direction = match args.arrows.to_ascii_lowercase().as_str() {
+    let arrows = match args.arrows.to_ascii_lowercase().as_str() {
         "ascent" => ArrowDir::Ascent,
         "descent" => ArrowDir::Descent,
         "none" => ArrowDir::None,
@@ -203,7 +203,7 @@ fn settings(args: &RenderArgs, preset_log: bool) -> Result<RenderSettings> {
             )))
         }
     };
-    let length = match args.arrow_length.to_ascii_lowercase().as_str() {
+    let arrow_length = match args.arrow_length.to_ascii_lowercase().as_str() {
         "normalized" | "normalised" => ArrowLength::Normalized,
         "proportional" => ArrowLength::Proportional,
         "log" => ArrowLength::Log,
@@ -214,22 +214,19 @@ fn settings(args: &RenderArgs, preset_log: bool) -> Result<RenderSettings> {
             )))
         }
     };
-    let settings = RenderSettings {
+    let layers = Layers {
+        show_heatmap,
+        show_contours: args.levels > 0,
+        show_paths: true,
         colormap,
         levels: args.levels,
-        show_contours: args.levels > 0,
+        arrows,
+        arrow_length,
+        arrow_spacing_px: args.arrow_spacing as f32,
         log_scale: args.log || (preset_log && !args.linear),
-        range: match args.percentile {
-            Some(p) => RangeMode::Percentile(p as f32),
-            None => RangeMode::MinMax,
-        },
-        arrows: ArrowSettings {
-            direction,
-            length,
-            spacing_px: args.arrow_spacing as f32,
-        },
-        ..RenderSettings::default()
+        percentile: args.percentile.map(|p| p as f32),
     };
+    let settings = RenderSettings::from_layers(&layers);
     settings.validate()?;
     Ok(settings)
 }
