@@ -17,20 +17,24 @@ fn himmelblau() -> ExplorerState {
 #[test]
 fn b_cycles_the_colour_modes_and_g_the_map_grid() {
     let mut s = himmelblau();
-    assert_eq!(s.maps.mode, ColorBy::Heatmap, "the heatmap is the default");
-    let mut seen = vec![s.maps.mode];
+    assert_eq!(
+        s.doc.maps.mode,
+        ColorBy::Heatmap,
+        "the heatmap is the default"
+    );
+    let mut seen = vec![s.doc.maps.mode];
     for _ in 0..4 {
         assert!(s.key(KeyPress::plain(Key::B)));
-        seen.push(s.maps.mode);
+        seen.push(s.doc.maps.mode);
     }
     use ColorBy::*;
     assert_eq!(seen, [Heatmap, Basin, Steps, Check, Heatmap]);
 
-    assert_eq!(s.maps.divisor, DEFAULT_MAP_DIVISOR);
+    assert_eq!(s.doc.maps.divisor, DEFAULT_MAP_DIVISOR);
     let mut divisors = Vec::new();
     for _ in 0..4 {
         s.key(KeyPress::plain(Key::M));
-        divisors.push(s.maps.divisor);
+        divisors.push(s.doc.maps.divisor);
     }
     assert_eq!(divisors, [8, 1, 2, 4]);
     // The help generated from the key table lists both keys.
@@ -54,11 +58,11 @@ fn modes_parse_by_name_and_bad_settings_are_refused() {
     assert!(s.set_check_step(f64::NAN).is_err());
     assert!(s.set_check_step(1e-9).is_err(), "h below 1e-8");
     assert_eq!(
-        s.maps.divisor, DEFAULT_MAP_DIVISOR,
+        s.doc.maps.divisor, DEFAULT_MAP_DIVISOR,
         "refused values change nothing"
     );
     s.set_check_step(1e-7).unwrap();
-    assert_eq!(s.maps.check_step, 1e-7);
+    assert_eq!(s.doc.maps.check_step, 1e-7);
 }
 
 #[test]
@@ -83,11 +87,11 @@ fn the_map_key_follows_everything_the_map_depends_on() {
             changed.push(name.to_string());
         }
     };
-    check("η", &mut s, &|s| s.hyper.lr *= 2.0);
-    check("momentum", &mut s, &|s| s.hyper.momentum = 0.5);
+    check("η", &mut s, &|s| s.doc.hyper.lr *= 2.0);
+    check("momentum", &mut s, &|s| s.doc.hyper.momentum = 0.5);
     check("optimizer", &mut s, &|s| s.set_optimizer(Optimizer::Adam));
-    check("tol", &mut s, &|s| s.tol = 1e-3);
-    check("steps", &mut s, &|s| s.max_steps = 50);
+    check("tol", &mut s, &|s| s.doc.tol = 1e-3);
+    check("steps", &mut s, &|s| s.doc.max_steps = 50);
     check("function", &mut s, &|s| s.set_text("x^2 + 3*x*y + y^2"));
     check("pan", &mut s, &|s| s.drag_pan(0.5, 0.0));
     check("zoom", &mut s, &|s| s.scroll(0.5, (0.0, 0.0)));
@@ -100,9 +104,9 @@ fn the_map_key_follows_everything_the_map_depends_on() {
 
     // Things the map does not depend on leave it alone.
     let before = s.map_key();
-    s.layers.levels = 3;
+    s.doc.layers.levels = 3;
     s.set_pin((1.0, 1.0));
-    s.steps_per_second = 100.0;
+    s.doc.steps_per_second = 100.0;
     assert_eq!(s.map_key(), before);
     // A bad formula keeps the last good function, so the map stays too.
     s.set_text("x^");
@@ -125,7 +129,7 @@ fn the_first_map_starts_at_once_and_later_ones_after_a_quiet_spell() {
     // Dragging the η slider: the key changes every frame, nothing starts.
     let frame = 0.016;
     for _ in 0..60 {
-        s.hyper.lr *= 1.01;
+        s.doc.hyper.lr *= 1.01;
         assert_eq!(sched.update(s.map_key(), frame), None);
         assert!(sched.busy(), "a map is wanted");
     }

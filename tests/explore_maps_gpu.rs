@@ -36,9 +36,9 @@ fn explorer() -> ExplorerState {
     s.set_canvas(f64::from(p.w), f64::from(p.h));
     s.set_color_by(ColorBy::Basin);
     s.set_map_divisor(1).unwrap();
-    s.hyper.lr = 0.01;
-    s.max_steps = 300;
-    s.tol = 1e-3;
+    s.doc.hyper.lr = 0.01;
+    s.doc.max_steps = 300;
+    s.doc.tol = 1e-3;
     s
 }
 
@@ -95,12 +95,12 @@ fn the_explorer_map_equals_the_render_command_map() {
     let mut s = explorer();
     let key = s.map_key().expect("basin mode wants a map");
     let mut runner = MapRunner::default();
-    let mut r = Renderer::new(&gpu, OFFSCREEN_FORMAT, &s.function).unwrap();
+    let mut r = Renderer::new(&gpu, OFFSCREEN_FORMAT, &s.doc.function).unwrap();
     run_frames(&gpu, &mut runner, &mut r, &mut s);
     let ours = plot_pixels(&gpu, &mut r, &key.view);
 
     // What `render --converge-map basin` does: every chunk at once, then the same pass.
-    let mut pass = ConvergePass::new(&gpu.device, &s.function).unwrap();
+    let mut pass = ConvergePass::new(&gpu.device, &s.doc.function).unwrap();
     let conv = ConvergeSettings {
         optimizer: key.optimizer,
         hyper: key.hyper,
@@ -116,7 +116,7 @@ fn the_explorer_map_equals_the_render_command_map() {
         size: key.grid,
         view: key.view,
     };
-    let mut cli = Renderer::new(&gpu, OFFSCREEN_FORMAT, &s.function).unwrap();
+    let mut cli = Renderer::new(&gpu, OFFSCREEN_FORMAT, &s.doc.function).unwrap();
     cli.set_converge_map(&gpu, Some((pass.buffer().unwrap(), map)))
         .unwrap();
     let theirs = plot_pixels(&gpu, &mut cli, &key.view);
@@ -146,9 +146,9 @@ fn a_coarse_map_runs_over_several_frames_and_follows_a_pan() {
     let gpu = common_gpu::gpu();
     let mut s = explorer();
     s.set_map_divisor(4).unwrap();
-    s.max_steps = 2000;
+    s.doc.max_steps = 2000;
     let mut runner = MapRunner::default();
-    let mut r = Renderer::new(&gpu, OFFSCREEN_FORMAT, &s.function).unwrap();
+    let mut r = Renderer::new(&gpu, OFFSCREEN_FORMAT, &s.doc.function).unwrap();
     run_frames(&gpu, &mut runner, &mut r, &mut s);
     let grid = s.map_key().unwrap().grid;
     assert_eq!(s.map_status.starts, (grid.0 * grid.1) as usize);

@@ -58,26 +58,26 @@ struct Window {
 impl Window {
     fn new(s: &ExplorerState) -> Window {
         let gpu = common_gpu::gpu();
-        let renderer = Renderer::new(&gpu, OFFSCREEN_FORMAT, &s.function).expect("a renderer");
+        let renderer = Renderer::new(&gpu, OFFSCREEN_FORMAT, &s.doc.function).expect("a renderer");
         Window {
             gpu,
             renderer,
-            built_for: s.function_generation,
+            built_for: s.rebuild.function_generation,
         }
     }
 
     fn frame(&mut self, s: &mut ExplorerState, dt: f64) {
         s.tick(dt);
         if s.shader_due(self.built_for) {
-            self.built_for = s.function_generation;
+            self.built_for = s.rebuild.function_generation;
             self.renderer
-                .set_function(&self.gpu, &s.function)
+                .set_function(&self.gpu, &s.doc.function)
                 .expect("the shader builds");
         }
         let layout = Layout::full(64, 48);
         let settings = RenderSettings::default();
         let none: &[PathDraw] = &[];
-        let view = s.view;
+        let view = s.doc.view;
         render_rgba(
             &self.gpu,
             &mut self.renderer,
@@ -211,27 +211,27 @@ fn a_click_beyond_max_paths_starts_nothing_and_says_so() {
     for i in 0..MAX_PATHS {
         s.click(-2.0 + 0.01 * i as f64, 1.0);
     }
-    assert_eq!(s.paths.len(), MAX_PATHS);
-    assert!(s.message.is_none(), "{:?}", s.message);
+    assert_eq!(s.running.paths.len(), MAX_PATHS);
+    assert!(s.messages.status.is_none(), "{:?}", s.messages.status);
     s.click(1.0, 1.0);
-    assert_eq!(s.paths.len(), MAX_PATHS);
-    let message = s.message.clone().expect("the status line says why");
+    assert_eq!(s.running.paths.len(), MAX_PATHS);
+    let message = s.messages.status.clone().expect("the status line says why");
     assert!(message.contains(&MAX_PATHS.to_string()), "{message}");
     // Compare mode would add one path per optimizer: all of them fit, or none starts.
     s.clear_paths();
     for i in 0..MAX_PATHS - 3 {
         s.click(-2.0 + 0.01 * i as f64, 1.0);
     }
-    s.compare = true;
-    s.message = None;
+    s.doc.compare = true;
+    s.messages.status = None;
     s.click(1.0, 1.0);
     assert_eq!(
-        s.paths.len(),
+        s.running.paths.len(),
         MAX_PATHS - 3,
         "compare mode went past the cap"
     );
-    assert!(s.message.is_some());
-    s.compare_set = [true, true, true, false, false, false];
+    assert!(s.messages.status.is_some());
+    s.doc.compare_set = [true, true, true, false, false, false];
     s.click(1.0, 1.0);
-    assert_eq!(s.paths.len(), MAX_PATHS, "three paths fit");
+    assert_eq!(s.running.paths.len(), MAX_PATHS, "three paths fit");
 }

@@ -27,7 +27,10 @@ fn state(view: View) -> ExplorerState {
 fn a_view_widened_beyond_the_limit_by_a_resize_is_clamped_with_a_message() {
     let mut s = state(View::new(-1e15, 1e15, -1e15, 1e15).unwrap());
     s.set_canvas(800.0, 800.0);
-    assert!(s.message.is_none(), "a square view on a square canvas fits");
+    assert!(
+        s.messages.status.is_none(),
+        "a square view on a square canvas fits"
+    );
     s.set_canvas(1280.0, 400.0);
     let shown = s.shown_view();
     assert!(shown.validate().is_ok(), "{shown:?}");
@@ -35,13 +38,13 @@ fn a_view_widened_beyond_the_limit_by_a_resize_is_clamped_with_a_message() {
         (shown.width() / shown.height() - 3.2).abs() < 1e-9,
         "the canvas' aspect"
     );
-    let m = s.message.clone().unwrap_or_default();
+    let m = s.messages.status.clone().unwrap_or_default();
     assert!(m.starts_with("view adjusted to fit the window"), "{m}");
     assert!(m.contains("1e15"), "says why: {m}");
     // The requested view itself is now drawable, so a later frame does not adjust it again.
-    s.message = None;
+    s.messages.status = None;
     s.set_canvas(1280.0, 400.0);
-    assert!(s.message.is_none());
+    assert!(s.messages.status.is_none());
 }
 
 // Reproducer: zooming out to the limit (about 200 scroll steps), then resizing to 415×610 or
@@ -54,7 +57,7 @@ fn zoomed_to_either_limit_then_resized_every_shape_stays_drawable() {
         for _ in 0..400 {
             s.scroll(factor, (0.7, -0.3));
         }
-        let m = s.message.clone().unwrap_or_default();
+        let m = s.messages.status.clone().unwrap_or_default();
         assert!(m.starts_with(&format!("can't zoom {what} further")), "{m}");
         for (w, h) in [(415.0, 610.0), (3000.0, 300.0), (300.0, 3000.0), (1.0, 1.0)] {
             s.set_canvas(w, h);
@@ -85,8 +88,8 @@ fn exports_refuse_a_canvas_too_small_to_show_anything() {
 
 fn save_as(s: &mut ExplorerState, name: &std::path::Path) {
     s.key(KeyPress::ctrl(Key::S));
-    assert_eq!(s.scene_dialog.mode, Some(DialogMode::Save));
-    s.scene_dialog.path = name.display().to_string();
+    assert_eq!(s.dialogs.scene.mode, Some(DialogMode::Save));
+    s.dialogs.scene.path = name.display().to_string();
     s.confirm_scene_dialog();
 }
 
@@ -102,20 +105,23 @@ fn the_save_dialog_adds_toml_and_asks_before_replacing_a_file() {
     );
     let saved = dir.path().join("x.png.toml");
     assert!(saved.exists());
-    assert!(!s.scene_dialog.is_open());
+    assert!(!s.dialogs.scene.is_open());
     save_as(&mut s, &dir.path().join("lecture"));
     let lecture = dir.path().join("lecture.toml");
-    assert_eq!(s.message, Some(format!("saved {}", lecture.display())));
+    assert_eq!(
+        s.messages.status,
+        Some(format!("saved {}", lecture.display()))
+    );
 
     // Saving over it asks first and leaves the file as it was.
     std::fs::write(&lecture, "version = 1\npreset = \"saddle\"\n").expect("writes");
     save_as(&mut s, &lecture);
     assert!(
-        s.scene_dialog.is_open(),
+        s.dialogs.scene.is_open(),
         "waits for the second confirmation"
     );
     assert!(s.overwrite_pending());
-    let m = s.message.clone().unwrap_or_default();
+    let m = s.messages.status.clone().unwrap_or_default();
     assert!(m.contains("exists") && m.contains("again"), "{m}");
     let kept = std::fs::read_to_string(&lecture).expect("reads");
     assert!(kept.contains("saddle"), "not replaced yet");
@@ -125,10 +131,10 @@ fn the_save_dialog_adds_toml_and_asks_before_replacing_a_file() {
     assert!(!s.overwrite_pending());
     s.set_scene_dialog_path(lecture.display().to_string());
     s.confirm_scene_dialog();
-    assert!(s.scene_dialog.is_open());
+    assert!(s.dialogs.scene.is_open());
     // The second Enter replaces it.
     s.confirm_scene_dialog();
-    assert!(!s.scene_dialog.is_open());
+    assert!(!s.dialogs.scene.is_open());
     let replaced = std::fs::read_to_string(&lecture).expect("reads");
     assert!(
         !replaced.contains("saddle") && replaced.contains("x^2"),

@@ -29,24 +29,24 @@ fn a_click_adds_a_path_at_the_world_point_under_the_pointer() {
     s.pointer_down(500.0, 200.0, Button::Primary);
     s.pointer_move(502.0, 201.0); // within the click slop
     s.pointer_up(502.0, 201.0);
-    assert_eq!(s.paths.len(), 1);
+    assert_eq!(s.running.paths.len(), 1);
     assert!(
-        close(s.paths[0].path.start, (1.02, 0.99)),
+        close(s.running.paths[0].path.start, (1.02, 0.99)),
         "{:?}",
-        s.paths[0].path.start
+        s.running.paths[0].path.start
     );
-    let p = s.paths[0].path.points[0];
-    let (x, y) = s.paths[0].path.start;
-    assert_eq!([p.f, p.dfdx, p.dfdy], s.function.eval(x, y).unwrap());
+    let p = s.running.paths[0].path.points[0];
+    let (x, y) = s.running.paths[0].path.start;
+    assert_eq!([p.f, p.dfdx, p.dfdy], s.doc.function.eval(x, y).unwrap());
 
     // Moving farther than the slop is a pan, not a click.
-    let before = s.view;
+    let before = s.doc.view;
     s.pointer_down(400.0, 300.0, Button::Primary);
     s.pointer_move(450.0, 300.0);
     s.pointer_up(450.0, 300.0);
-    assert_eq!(s.paths.len(), 1);
+    assert_eq!(s.running.paths.len(), 1);
     assert!(
-        (s.view.x0 - (before.x0 - 0.5)).abs() < EPS,
+        (s.doc.view.x0 - (before.x0 - 0.5)).abs() < EPS,
         "panned by 50 px = 0.5"
     );
 }
@@ -59,22 +59,25 @@ fn dragging_a_start_marker_moves_it_and_restarts_the_path() {
     for _ in 0..5 {
         s.step_paths();
     }
-    assert_eq!(s.paths[0].path.iterations(), 5);
+    assert_eq!(s.running.paths[0].path.iterations(), 5);
     let (px, py) = s.to_pixel(1.0, 1.0);
     assert_eq!(s.press_on_start_marker(px + 3.0, py), Some(0));
     s.pointer_down(px + 3.0, py, Button::Primary);
     s.pointer_move(px + 50.0, py + 100.0);
     let to = s.to_world(px + 50.0, py + 100.0);
-    assert!(close(s.paths[0].path.start, to));
-    assert_eq!(s.paths[0].path.iterations(), 0, "restarted");
+    assert!(close(s.running.paths[0].path.start, to));
+    assert_eq!(s.running.paths[0].path.iterations(), 0, "restarted");
     assert!(close(
-        (s.paths[0].path.points[0].x, s.paths[0].path.points[0].y),
+        (
+            s.running.paths[0].path.points[0].x,
+            s.running.paths[0].path.points[0].y
+        ),
         to
     ));
     s.pointer_up(px + 50.0, py + 100.0);
-    assert_eq!(s.paths.len(), 2, "a drag adds no path");
+    assert_eq!(s.running.paths.len(), 2, "a drag adds no path");
     assert_eq!(
-        s.paths[1].path.iterations(),
+        s.running.paths[1].path.iterations(),
         5,
         "the other path is untouched"
     );
@@ -88,8 +91,8 @@ fn right_click_removes_the_path_there() {
     let (px, py) = s.to_pixel(-1.0, 2.0);
     s.pointer_down(px + 2.0, py, Button::Secondary);
     s.pointer_up(px + 2.0, py);
-    assert_eq!(s.paths.len(), 1);
-    assert_eq!(s.paths[0].path.start, (1.0, 1.0));
+    assert_eq!(s.running.paths.len(), 1);
+    assert_eq!(s.running.paths[0].path.start, (1.0, 1.0));
 }
 
 /// Applies one key to a prepared state and checks the effect the help text promises.
@@ -97,56 +100,56 @@ fn check_action(action: Action, press: KeyPress) {
     let mut s = bowl();
     s.click(2.0, 1.0);
     s.step_paths();
-    let before_playing = s.playing;
+    let before_playing = s.doc.playing;
     match action {
         Action::PlayPause => {
             assert!(s.key(press));
-            assert_ne!(s.playing, before_playing);
+            assert_ne!(s.doc.playing, before_playing);
         }
         Action::Step => {
             s.key(press);
-            assert!(!s.playing);
-            assert_eq!(s.paths[0].path.iterations(), 2);
+            assert!(!s.doc.playing);
+            assert_eq!(s.running.paths[0].path.iterations(), 2);
         }
         Action::ResetPaths => {
             s.key(press);
-            assert_eq!(s.paths[0].path.iterations(), 0);
-            assert_eq!(s.paths[0].path.start, (2.0, 1.0));
+            assert_eq!(s.running.paths[0].path.iterations(), 0);
+            assert_eq!(s.running.paths[0].path.start, (2.0, 1.0));
         }
         Action::ClearPaths => {
             s.key(press);
-            assert!(s.paths.is_empty());
+            assert!(s.running.paths.is_empty());
         }
         Action::RemovePath => {
             s.click(-2.0, -1.0);
             s.hover(Some((-2.0, -1.05)));
             s.key(press);
-            assert_eq!(s.paths.len(), 1);
-            assert_eq!(s.paths[0].path.start, (2.0, 1.0));
+            assert_eq!(s.running.paths.len(), 1);
+            assert_eq!(s.running.paths[0].path.start, (2.0, 1.0));
         }
         Action::ClearPin => {
             s.set_pin((0.5, -1.0));
             s.key(press);
-            assert_eq!(s.pin, None);
-            assert_eq!(s.paths.len(), 1, "the paths stay");
+            assert_eq!(s.doc.pin, None);
+            assert_eq!(s.running.paths.len(), 1, "the paths stay");
         }
         Action::ColorBy => {
-            let before = s.maps.mode;
+            let before = s.doc.maps.mode;
             s.key(press);
-            assert_eq!(s.maps.mode, before.next());
-            assert_eq!(s.paths.len(), 1, "the paths stay");
+            assert_eq!(s.doc.maps.mode, before.next());
+            assert_eq!(s.running.paths.len(), 1, "the paths stay");
         }
         Action::MapGrid => {
-            let before = s.maps.divisor;
+            let before = s.doc.maps.divisor;
             s.key(press);
-            assert_ne!(s.maps.divisor, before);
+            assert_ne!(s.doc.maps.divisor, before);
         }
         Action::HomeView => {
             s.drag_pan(1.0, 2.0);
             s.scroll(0.5, (0.3, 0.3));
-            assert_ne!(s.view, s.home);
+            assert_ne!(s.doc.view, s.doc.home);
             s.key(press);
-            assert_eq!(s.view, s.home);
+            assert_eq!(s.doc.view, s.doc.home);
         }
         Action::Preset => {
             let Key::Digit(d) = press.key else {
@@ -156,53 +159,56 @@ fn check_action(action: Action, press: KeyPress) {
             s.key(press);
             if usize::from(d) <= n {
                 let p = &gradfield::presets::all()[usize::from(d) - 1];
-                assert_eq!(s.preset, Some(usize::from(d) - 1));
+                assert_eq!(s.preset_index(), Some(usize::from(d) - 1));
                 assert_eq!(s.text, p.expr);
-                assert_eq!(s.paths.len(), 1);
-                assert_eq!(s.paths[0].path.start, (p.start[0], p.start[1]));
-                assert_eq!(s.hyper.lr, p.lr);
+                assert_eq!(s.running.paths.len(), 1);
+                assert_eq!(s.running.paths[0].path.start, (p.start[0], p.start[1]));
+                assert_eq!(s.doc.hyper.lr, p.lr);
             } else {
-                assert!(s.message.is_some(), "a missing preset says so");
+                assert!(s.messages.status.is_some(), "a missing preset says so");
             }
         }
         Action::TogglePanel => {
             s.key(press);
-            assert!(!s.panel_visible);
+            assert!(!s.doc.panel);
             s.key(press);
-            assert!(s.panel_visible);
+            assert!(s.doc.panel);
         }
         Action::Fullscreen => {
             s.key(press);
-            assert!(s.fullscreen);
+            assert!(s.doc.fullscreen);
         }
         Action::Help => {
             s.key(press);
-            assert!(s.help_visible);
+            assert!(s.dialogs.help);
         }
         Action::Escape => {
-            s.help_visible = true;
-            s.fullscreen = true;
+            s.dialogs.help = true;
+            s.doc.fullscreen = true;
             s.key(press);
-            assert!(!s.help_visible && s.fullscreen, "first Esc closes the help");
+            assert!(
+                !s.dialogs.help && s.doc.fullscreen,
+                "first Esc closes the help"
+            );
             s.key(press);
-            assert!(!s.fullscreen);
+            assert!(!s.doc.fullscreen);
         }
         Action::Screenshot => {
             s.key(press);
-            assert!(s.screenshot_requested);
+            assert!(s.requests.screenshot);
         }
         Action::RecordGif => {
-            assert!(!s.record_requested);
+            assert!(!s.requests.record);
             s.key(press);
-            assert!(s.record_requested);
+            assert!(s.requests.record);
         }
         Action::UiLarger => {
             s.key(press);
-            assert!(s.ui_scale > 1.0);
+            assert!(s.doc.ui_scale > 1.0);
         }
         Action::UiSmaller => {
             s.key(press);
-            assert!(s.ui_scale < 1.0);
+            assert!(s.doc.ui_scale < 1.0);
         }
         Action::Save | Action::Open => {
             s.key(press);
@@ -211,7 +217,7 @@ fn check_action(action: Action, press: KeyPress) {
             } else {
                 gradfield::app::DialogMode::Open
             };
-            assert_eq!(s.scene_dialog.mode, Some(want), "the scene dialog opens");
+            assert_eq!(s.dialogs.scene.mode, Some(want), "the scene dialog opens");
         }
     }
 }
@@ -240,22 +246,22 @@ fn every_key_does_what_the_help_overlay_says() {
 fn a_bad_expression_keeps_the_last_good_function_and_shows_where() {
     let mut s = bowl();
     s.click(1.0, 2.0);
-    let generation = s.function_generation;
+    let generation = s.rebuild.function_generation;
     s.set_text("x^2 + y)");
     let e = s.error.clone().expect("a parse error is shown");
     assert_eq!(e.column, 8, "{e:?}");
     assert_eq!(s.text, "x^2 + y)");
-    assert_eq!(s.function.eval(1.0, 2.0), Some([5.0, 2.0, 4.0]));
+    assert_eq!(s.doc.function.eval(1.0, 2.0), Some([5.0, 2.0, 4.0]));
     assert_eq!(
-        s.function_generation, generation,
+        s.rebuild.function_generation, generation,
         "the field is not rebuilt"
     );
 
     s.set_text("x^2 - y^2");
     assert!(s.error.is_none());
-    assert_eq!(s.function_generation, generation + 1);
+    assert_eq!(s.rebuild.function_generation, generation + 1);
     assert_eq!(
-        s.paths[0].path.points[0].f,
+        s.running.paths[0].path.points[0].f,
         1.0 - 4.0,
         "paths restart on the new function"
     );
@@ -264,12 +270,12 @@ fn a_bad_expression_keeps_the_last_good_function_and_shows_where() {
 #[test]
 fn a_diverging_path_stops_and_keeps_its_finite_points() {
     let mut s = bowl();
-    s.hyper.lr = 1.5; // x ← x − 1.5·2x = −2x: doubles every step
+    s.doc.hyper.lr = 1.5; // x ← x − 1.5·2x = −2x: doubles every step
     s.click(1.0, 1.0);
     for _ in 0..200 {
         s.step_paths();
     }
-    let p = &s.paths[0].path;
+    let p = &s.running.paths[0].path;
     let Status::Diverged { step, .. } = p.status else {
         panic!("expected divergence, got {:?}", p.status)
     };
@@ -282,18 +288,19 @@ fn a_diverging_path_stops_and_keeps_its_finite_points() {
 #[test]
 fn compare_mode_starts_one_path_per_selected_optimizer() {
     let mut s = bowl();
-    s.compare = true;
+    s.doc.compare = true;
     s.click(1.5, -0.5);
-    let opts: Vec<Optimizer> = s.paths.iter().map(|t| t.path.optimizer).collect();
+    let opts: Vec<Optimizer> = s.running.paths.iter().map(|t| t.path.optimizer).collect();
     assert_eq!(opts, Optimizer::ALL.to_vec());
-    assert!(s.paths.iter().all(|t| t.path.start == (1.5, -0.5)));
-    let colors: std::collections::HashSet<usize> = s.paths.iter().map(|t| t.color).collect();
+    assert!(s.running.paths.iter().all(|t| t.path.start == (1.5, -0.5)));
+    let colors: std::collections::HashSet<usize> =
+        s.running.paths.iter().map(|t| t.color).collect();
     assert_eq!(colors.len(), 6, "each optimizer has its own colour");
 
-    s.compare_set = [true, false, false, false, false, true];
+    s.doc.compare_set = [true, false, false, false, false, true];
     s.clear_paths();
     s.click(0.5, 0.5);
-    let opts: Vec<Optimizer> = s.paths.iter().map(|t| t.path.optimizer).collect();
+    let opts: Vec<Optimizer> = s.running.paths.iter().map(|t| t.path.optimizer).collect();
     assert_eq!(opts, vec![Optimizer::Gd, Optimizer::Adam]);
 }
 
@@ -308,23 +315,23 @@ fn zoom_keeps_the_world_point_under_the_cursor() {
     s.scroll(1.0 / 0.8, at);
     s.scroll(1.0 / 0.8, at);
     assert!(close(s.to_world(px, py), at));
-    let v = s.view;
+    let v = s.doc.view;
     s.scroll(1e-12, at);
-    assert_eq!(s.view, v, "a zoom beyond f32 resolution is refused");
+    assert_eq!(s.doc.view, v, "a zoom beyond f32 resolution is refused");
 }
 
 #[test]
 fn tick_steps_at_the_chosen_rate_and_the_readout_is_exact() {
     let mut s = bowl();
     s.click(2.0, 1.0);
-    s.steps_per_second = 10.0;
+    s.doc.steps_per_second = 10.0;
     for _ in 0..4 {
         s.tick(0.25);
     }
-    assert_eq!(s.paths[0].path.iterations(), 10);
-    s.playing = false;
+    assert_eq!(s.running.paths[0].path.iterations(), 10);
+    s.doc.playing = false;
     s.tick(1.0);
-    assert_eq!(s.paths[0].path.iterations(), 10, "paused");
+    assert_eq!(s.running.paths[0].path.iterations(), 10, "paused");
 
     let r = s
         .hover(Some((0.5, -2.0)))
@@ -346,10 +353,10 @@ fn the_command_line_opens_the_preset_it_names_with_its_starts() {
             ..ExploreArgs::default()
         };
         let s = initial_state(&args).expect("a preset opens");
-        assert_eq!(s.preset, Some(i), "{}", p.name);
-        assert_eq!(s.function.source, p.expr);
-        assert_eq!(s.paths.len(), 1);
-        assert_eq!(s.paths[0].path.start, (0.5, -0.25));
+        assert_eq!(s.preset_index(), Some(i), "{}", p.name);
+        assert_eq!(s.doc.function.source, p.expr);
+        assert_eq!(s.running.paths.len(), 1);
+        assert_eq!(s.running.paths[0].path.start, (0.5, -0.25));
     }
     let bad = ExploreArgs {
         preset: Some("sadle".into()),

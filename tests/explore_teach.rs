@@ -26,30 +26,33 @@ fn shift_click_pins_without_adding_a_path_and_the_pin_drags_live() {
     let (px, py) = s.to_pixel(1.0, -0.5);
     s.pointer_down_with(px, py, Button::Primary, true);
     s.pointer_up(px, py);
-    assert!(s.paths.is_empty(), "a shift click starts no path");
-    assert!(close(s.pin.expect("pinned"), (1.0, -0.5)));
+    assert!(s.running.paths.is_empty(), "a shift click starts no path");
+    assert!(close(s.doc.pin.expect("pinned"), (1.0, -0.5)));
     let t = s.pin_tangent().expect("defined");
     assert_eq!((t.f, t.slope_x, t.slope_y), (1.75, 2.0, -3.0));
 
     // Drag the pin (no shift needed) to a new place: it follows every move.
     s.pointer_down(px + 2.0, py, Button::Primary);
     s.pointer_move(px + 40.0, py);
-    assert!(close(s.pin.unwrap(), s.to_world(px + 40.0, py)));
+    assert!(close(s.doc.pin.unwrap(), s.to_world(px + 40.0, py)));
     s.pointer_move(px + 100.0, py - 50.0);
     let to = s.to_world(px + 100.0, py - 50.0);
-    assert!(close(s.pin.unwrap(), to));
+    assert!(close(s.doc.pin.unwrap(), to));
     s.pointer_up(px + 100.0, py - 50.0);
-    assert!(s.paths.is_empty(), "dragging the pin starts no path");
-    assert_eq!(s.view, s.home, "and does not pan");
+    assert!(
+        s.running.paths.is_empty(),
+        "dragging the pin starts no path"
+    );
+    assert_eq!(s.doc.view, s.doc.home, "and does not pan");
     assert_eq!(s.pin_tangent().unwrap().slope_x, 2.0 * to.0);
 
     // A plain click elsewhere still starts a path and leaves the pin.
     s.pointer_down(100.0, 100.0, Button::Primary);
     s.pointer_up(100.0, 100.0);
-    assert_eq!(s.paths.len(), 1);
-    assert!(close(s.pin.unwrap(), to));
+    assert_eq!(s.running.paths.len(), 1);
+    assert!(close(s.doc.pin.unwrap(), to));
     assert!(s.key(KeyPress::plain(Key::I)));
-    assert_eq!(s.pin, None);
+    assert_eq!(s.doc.pin, None);
 }
 
 #[test]
@@ -63,8 +66,8 @@ fn dragging_the_handle_turns_u_and_names_the_steepest_and_flat_directions() {
     s.pointer_down(hx, hy, Button::Primary);
     s.pointer_move(cx, cy - 200.0);
     s.pointer_up(cx, cy - 200.0);
-    assert!((s.direction - std::f64::consts::FRAC_PI_2).abs() < 1e-12);
-    assert_eq!(s.pin, Some((1.0, 1.0)), "the pin stays");
+    assert!((s.doc.direction - std::f64::consts::FRAC_PI_2).abs() < 1e-12);
+    assert_eq!(s.doc.pin, Some((1.0, 1.0)), "the pin stays");
     let r = s.directional_readout().unwrap();
     assert!((r.value - 6.0).abs() < 1e-12, "D_u f = ∂f/∂y along +y");
 
@@ -88,7 +91,7 @@ fn dragging_the_handle_turns_u_and_names_the_steepest_and_flat_directions() {
         Some(Special::SteepestDescent)
     );
     assert!(
-        s.direction.abs() <= std::f64::consts::PI,
+        s.doc.direction.abs() <= std::f64::consts::PI,
         "θ is kept in (−π, π]"
     );
 }
@@ -96,28 +99,29 @@ fn dragging_the_handle_turns_u_and_names_the_steepest_and_flat_directions() {
 #[test]
 fn a_click_in_sweep_mode_adds_one_path_per_learning_rate_each_labelled() {
     let mut s = state("x^2 + y^2");
-    s.hyper.lr = 0.05;
+    s.doc.hyper.lr = 0.05;
     s.set_sweep(true);
     s.click(1.5, -1.0);
-    let lrs: Vec<f64> = s.paths.iter().map(|t| t.path.hyper.lr).collect();
+    let lrs: Vec<f64> = s.running.paths.iter().map(|t| t.path.hyper.lr).collect();
     assert_eq!(lrs.len(), 3);
     for (got, want) in lrs.iter().zip([0.005, 0.05, 0.5]) {
         assert!((got - want).abs() < 1e-15, "{lrs:?}");
     }
-    assert!(s.paths.iter().all(|t| t.path.start == (1.5, -1.0)));
-    let colors: std::collections::HashSet<usize> = s.paths.iter().map(|t| t.color).collect();
+    assert!(s.running.paths.iter().all(|t| t.path.start == (1.5, -1.0)));
+    let colors: std::collections::HashSet<usize> =
+        s.running.paths.iter().map(|t| t.color).collect();
     assert_eq!(colors.len(), 3, "each rate has its own colour");
     let etas: Vec<String> = s.summaries().into_iter().map(|p| p.eta.unwrap()).collect();
     assert_eq!(etas, ["η = 0.005", "η = 0.05", "η = 0.5"]);
-    for t in &s.paths {
+    for t in &s.running.paths {
         assert!(t.label().starts_with(&t.eta_label().unwrap()));
     }
 
     // Changing η restarts each sweep path at its own multiple of the new η.
-    s.hyper.lr = 0.2;
+    s.doc.hyper.lr = 0.2;
     s.step_paths();
     s.restart_all();
-    let lrs: Vec<f64> = s.paths.iter().map(|t| t.path.hyper.lr).collect();
+    let lrs: Vec<f64> = s.running.paths.iter().map(|t| t.path.hyper.lr).collect();
     assert!(
         (lrs[0] - 0.02).abs() < 1e-15 && (lrs[2] - 2.0).abs() < 1e-15,
         "{lrs:?}"
@@ -126,28 +130,28 @@ fn a_click_in_sweep_mode_adds_one_path_per_learning_rate_each_labelled() {
     // Edited factors apply to the next click; a bad list is refused with a message.
     s.set_sweep_factors("0.5, 2");
     s.set_sweep_factors("1, -2");
-    assert!(s.message.is_some());
+    assert!(s.messages.status.is_some());
     s.clear_paths();
     s.click(0.0, 1.0);
-    assert_eq!(s.paths.len(), 2);
-    assert_eq!(s.paths[1].path.hyper.lr, 0.4);
+    assert_eq!(s.running.paths.len(), 2);
+    assert_eq!(s.running.paths[1].path.hyper.lr, 0.4);
 
     // Outside sweep mode a click adds one unlabelled path with η itself.
     s.set_sweep(false);
     s.click(1.0, 1.0);
-    assert_eq!(s.paths.len(), 3);
-    assert_eq!(s.paths[2].path.hyper.lr, 0.2);
-    assert_eq!(s.paths[2].eta_label(), None);
+    assert_eq!(s.running.paths.len(), 3);
+    assert_eq!(s.running.paths[2].path.hyper.lr, 0.2);
+    assert_eq!(s.running.paths[2].eta_label(), None);
 }
 
 #[test]
 fn sweep_mode_turns_compare_mode_off() {
     let mut s = state("x^2 + y^2");
-    s.compare = true;
+    s.doc.compare = true;
     s.set_sweep(true);
-    assert!(!s.compare);
+    assert!(!s.doc.compare);
     s.click(1.0, 1.0);
-    assert_eq!(s.paths.len(), 3);
+    assert_eq!(s.running.paths.len(), 3);
 }
 
 #[test]
@@ -156,7 +160,7 @@ fn the_panel_toggle_pins_the_view_centre_and_a_pin_on_an_undefined_point_has_no_
     s.toggle_pin();
     let v = s.shown_view();
     assert!(close(
-        s.pin.unwrap(),
+        s.doc.pin.unwrap(),
         ((v.x0 + v.x1) / 2.0, (v.y0 + v.y1) / 2.0)
     ));
     assert!(
@@ -166,11 +170,11 @@ fn the_panel_toggle_pins_the_view_centre_and_a_pin_on_an_undefined_point_has_no_
     assert!(s.directional_readout().is_none());
     s.set_pin((f64::NAN, 1.0));
     assert!(
-        close(s.pin.unwrap(), (0.0, 0.0)),
+        close(s.doc.pin.unwrap(), (0.0, 0.0)),
         "a non-finite pin is refused"
     );
     s.toggle_pin();
-    assert_eq!(s.pin, None);
+    assert_eq!(s.doc.pin, None);
     s.set_pin((2.0, 1.0));
     let t = s.pin_tangent().unwrap();
     assert!((t.slope_x - 0.5).abs() < 1e-15 && t.slope_y == 2.0);

@@ -55,35 +55,35 @@ fn every_preset_with_every_optimizer_round_trips() {
 fn odd_state() -> ExplorerState {
     let mut s = ExplorerState::from_preset(3).expect("rosenbrock");
     s.set_text("f(w, b) = (2w + b - 1)^2 + 1e-7*w");
-    s.view = gradfield::View::new(-0.0, 1e-3, -1e-7, 0.1).expect("a valid view");
-    s.layers.show_heatmap = false;
-    s.layers.show_paths = false;
-    s.layers.levels = 0;
-    s.layers.colormap = Colormap::Magma;
-    s.layers.arrows = ArrowDir::Ascent;
-    s.layers.arrow_length = ArrowLength::Log;
-    s.layers.arrow_spacing_px = 33.3;
-    s.layers.log_scale = true;
-    s.layers.percentile = Some(2.5e-3);
-    s.theme = Theme::HighContrast;
+    s.doc.view = gradfield::View::new(-0.0, 1e-3, -1e-7, 0.1).expect("a valid view");
+    s.doc.layers.show_heatmap = false;
+    s.doc.layers.show_paths = false;
+    s.doc.layers.levels = 0;
+    s.doc.layers.colormap = Colormap::Magma;
+    s.doc.layers.arrows = ArrowDir::Ascent;
+    s.doc.layers.arrow_length = ArrowLength::Log;
+    s.doc.layers.arrow_spacing_px = 33.3;
+    s.doc.layers.log_scale = true;
+    s.doc.layers.percentile = Some(2.5e-3);
+    s.doc.theme = Theme::HighContrast;
     s.scale_ui(1.15);
     s.scale_ui(1.15);
-    s.panel_visible = false;
-    s.fullscreen = true;
-    s.hyper.lr = 1e-7;
-    s.hyper.momentum = -0.0;
-    s.hyper.alpha = 0.1 + 0.2;
-    s.hyper.beta2 = 1.0 - f64::EPSILON;
-    s.hyper.eps = Some(5e-324);
-    s.hyper.ascent = true;
-    s.tol = 0.0;
-    s.max_steps = 123;
-    s.steps_per_second = 0.7;
-    s.playing = false;
+    s.doc.panel = false;
+    s.doc.fullscreen = true;
+    s.doc.hyper.lr = 1e-7;
+    s.doc.hyper.momentum = -0.0;
+    s.doc.hyper.alpha = 0.1 + 0.2;
+    s.doc.hyper.beta2 = 1.0 - f64::EPSILON;
+    s.doc.hyper.eps = Some(5e-324);
+    s.doc.hyper.ascent = true;
+    s.doc.tol = 0.0;
+    s.doc.max_steps = 123;
+    s.doc.steps_per_second = 0.7;
+    s.doc.playing = false;
     s.set_pin((-0.0, 1e-7));
     s.set_direction(0.1);
     s.set_sweep(true);
-    s.sweep_factors = vec![0.3, 1e-7, 7.0];
+    s.doc.sweep_factors = vec![0.3, 1e-7, 7.0];
     s.sweep_at(0.5, -0.0);
     s.set_optimizer(Optimizer::RmsProp);
     s.set_color_by(gradfield::app::maps::ColorBy::Steps);
@@ -109,18 +109,22 @@ fn odd_floats_modes_pin_and_sweep_round_trip_exactly() {
     assert_round_trip(&s, "odd state");
     let parsed = scene::parse(&scene::to_toml(&scene).expect("writes"), "t").expect("parses");
     let back = ExplorerState::from_document(&parsed).expect("applies");
-    assert_eq!(back.hyper.momentum.to_bits(), (-0.0f64).to_bits());
-    assert_eq!(back.view.x0.to_bits(), (-0.0f64).to_bits());
-    assert_eq!(back.hyper.eps, Some(5e-324));
-    assert_eq!(back.paths[2].path.hyper.lr, 1e-7 * 1e-7, "η × factor");
-    assert_eq!(back.paths[3].path.optimizer, Optimizer::RmsProp);
+    assert_eq!(back.doc.hyper.momentum.to_bits(), (-0.0f64).to_bits());
+    assert_eq!(back.doc.view.x0.to_bits(), (-0.0f64).to_bits());
+    assert_eq!(back.doc.hyper.eps, Some(5e-324));
+    assert_eq!(
+        back.running.paths[2].path.hyper.lr,
+        1e-7 * 1e-7,
+        "η × factor"
+    );
+    assert_eq!(back.running.paths[3].path.optimizer, Optimizer::RmsProp);
 }
 
 #[test]
 fn compare_mode_paths_keep_their_optimizers_and_colours() {
     let mut s = ExplorerState::from_preset(1).expect("preset");
-    s.compare = true;
-    s.compare_set = [true, false, true, false, false, true];
+    s.doc.compare = true;
+    s.doc.compare_set = [true, false, true, false, false, true];
     s.click(1.0, 1.0);
     s.set_direction(std::f64::consts::FRAC_PI_2);
     let scene = s.document();
@@ -187,6 +191,9 @@ const BAD: &[(&str, &str)] = &[
     ("version = 1\nfunction = \"x\"\n[optimizer]\nlr = \"fast\"", "b.toml:4:6: optimizer.lr: expected a number, got the text \"fast\""),
     ("version = 1\nfunction = \"sinn(x) + y\"", "b.toml:2:12: function: unknown function 'sinn' at column 1 — did you mean 'sin'?"),
     ("version = 1\nfunction = \"x\"\n[colour]\ncolormap = \"jet\"", "b.toml:4:12: colour.colormap: unknown colour map 'jet': choose one of viridis, magma, inferno, plasma, cividis, diverging, grey"),
+    // One parser for every colour-map name: the flag's aliases are taken, a near miss is not.
+    ("version = 1\nfunction = \"x\"\n[colour]\ncolormap = \"grey scale\"", "b.toml:4:12: colour.colormap: unknown colour map 'grey scale': choose one of viridis, magma, inferno, plasma, cividis, diverging, grey"),
+    ("version = 1\nfunction = \"x\"\n[colour]\ncolormap = 3", "b.toml:4:12: colour.colormap: expected text in quotes, got 3"),
     ("version = 1\nfunction = \"x\"\n[optimizer]\nname = \"adamw\"", "b.toml:4:8: optimizer.name: unknown optimizer 'adamw': choose one of gd, momentum, nesterov, adagrad, rmsprop, adam"),
     ("version = 1\nfunction = \"x\"\nview = [3, -3, -1, 1]", "b.toml:3:8: view: x0 < x1 and y0 < y1 are needed, got x 3..-3, y -1..1"),
     ("version = 1\nfunction = \"x\"\n[pin]\nat = [1, inf]", "b.toml:4:10: pin.at[1]: must be a finite number"),
@@ -240,7 +247,7 @@ fn a_bad_scene_changes_nothing_and_a_good_one_replaces_the_demo() {
         std::fs::write(&path, text).expect("writes the bad file");
         assert!(s.open_scene(&path).is_err());
         assert_eq!(scene::to_toml(&s.document()).expect("writes"), before);
-        let msg = s.message.clone().unwrap_or_default();
+        let msg = s.messages.status.clone().unwrap_or_default();
         let want = expected(want);
         let (_, why) = want.split_once(": ").expect("file: …");
         assert!(msg.ends_with(why), "status line {msg:?} ends with {why:?}");
@@ -248,20 +255,27 @@ fn a_bad_scene_changes_nothing_and_a_good_one_replaces_the_demo() {
     let missing = dir.path().join("nothing.toml");
     assert!(s.open_scene(&missing).is_err());
     assert!(s
-        .message
+        .messages
+        .status
         .as_deref()
         .is_some_and(|m| m.contains("cannot read the scene")));
     let good = dir.path().join("good.toml");
-    let generation = s.function_generation;
+    let generation = s.rebuild.function_generation;
     std::fs::write(&good, "version = 1\npreset = \"saddle\"\n").expect("writes");
     s.open_scene(&good).expect("opens");
-    assert_eq!(s.message, Some(format!("opened {}", good.display())));
+    assert_eq!(
+        s.messages.status,
+        Some(format!("opened {}", good.display()))
+    );
     assert_eq!(s.current_preset().map(|p| p.name), Some("saddle"));
     assert!(
-        s.function_generation > generation,
+        s.rebuild.function_generation > generation,
         "the window rebuilds the field"
     );
-    assert_eq!((s.paths.len(), s.paths[0].path.iterations()), (1, 0));
+    assert_eq!(
+        (s.running.paths.len(), s.running.paths[0].path.iterations()),
+        (1, 0)
+    );
 }
 
 #[test]
@@ -269,30 +283,30 @@ fn ctrl_s_opens_the_dialog_enter_saves_escape_cancels() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut s = odd_state();
     assert!(s.key(KeyPress::ctrl(Key::S)));
-    assert_eq!(s.scene_dialog.mode, Some(DialogMode::Save));
-    assert_eq!(s.scene_dialog.path, scene::DEFAULT_FILE);
+    assert_eq!(s.dialogs.scene.mode, Some(DialogMode::Save));
+    assert_eq!(s.dialogs.scene.path, scene::DEFAULT_FILE);
     assert!(s.key(KeyPress::plain(Key::Escape)));
-    assert!(!s.scene_dialog.is_open(), "Esc cancels");
-    assert!(s.fullscreen, "Esc closed the dialog, not fullscreen");
+    assert!(!s.dialogs.scene.is_open(), "Esc cancels");
+    assert!(s.doc.fullscreen, "Esc closed the dialog, not fullscreen");
     let path = dir.path().join("lecture.toml");
     s.key(KeyPress::ctrl(Key::S));
-    s.scene_dialog.path = path.display().to_string();
+    s.dialogs.scene.path = path.display().to_string();
     s.confirm_scene_dialog();
-    assert!(!s.scene_dialog.is_open());
-    assert_eq!(s.message, Some(format!("saved {}", path.display())));
+    assert!(!s.dialogs.scene.is_open());
+    assert_eq!(s.messages.status, Some(format!("saved {}", path.display())));
     let mut other = ExplorerState::from_preset(0).expect("preset");
     other.key(KeyPress::ctrl(Key::O));
-    assert_eq!(other.scene_dialog.mode, Some(DialogMode::Open));
-    other.scene_dialog.path = path.display().to_string();
+    assert_eq!(other.dialogs.scene.mode, Some(DialogMode::Open));
+    other.dialogs.scene.path = path.display().to_string();
     other.confirm_scene_dialog();
     assert_eq!(
         scene::to_toml(&other.document()).expect("writes"),
         scene::to_toml(&s.document()).expect("writes")
     );
     other.key(KeyPress::ctrl(Key::O));
-    other.scene_dialog.path = dir.path().join("nope.toml").display().to_string();
+    other.dialogs.scene.path = dir.path().join("nope.toml").display().to_string();
     other.confirm_scene_dialog();
-    assert!(other.scene_dialog.is_open(), "stays open to fix the name");
+    assert!(other.dialogs.scene.is_open(), "stays open to fix the name");
     let names = gradfield::app::scene_io::toml_files(dir.path());
     assert_eq!(names, ["lecture.toml"]);
 }
@@ -312,9 +326,9 @@ fn explore_scene_with_flags_typed_beside_it() {
         ..Default::default()
     };
     let s = gradfield::cli::explore::initial_state(&args).expect("opens");
-    assert_eq!(s.optimizer, Optimizer::Adam);
-    assert_eq!(s.hyper.lr, 0.25, "--lr wins");
-    assert_eq!(s.paths[0].path.optimizer, Optimizer::Adam);
-    assert_eq!(s.paths[0].path.hyper.lr, 0.25);
-    assert_eq!(s.scene_dialog.path, path.display().to_string());
+    assert_eq!(s.doc.optimizer, Optimizer::Adam);
+    assert_eq!(s.doc.hyper.lr, 0.25, "--lr wins");
+    assert_eq!(s.running.paths[0].path.optimizer, Optimizer::Adam);
+    assert_eq!(s.running.paths[0].path.hyper.lr, 0.25);
+    assert_eq!(s.dialogs.scene.path, path.display().to_string());
 }

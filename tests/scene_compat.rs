@@ -86,9 +86,9 @@ fn the_old_lecture_scene_opens_in_the_explorer_with_its_paths_running() {
     let doc = lecture();
     let s = ExplorerState::from_document(&doc).expect("opens");
     assert_eq!(s.document(), doc, "the explorer shows exactly the document");
-    assert_eq!(s.paths.len(), 2);
+    assert_eq!(s.running.paths.len(), 2);
     assert_eq!(
-        s.paths[1].path.hyper.lr,
+        s.running.paths[1].path.hyper.lr,
         0.09 * 0.5,
         "η × the path's factor"
     );

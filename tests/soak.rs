@@ -36,8 +36,8 @@ fn rosenbrock_with_paths(seed: u64) -> ExplorerState {
         s.add_path_at(x, y);
     }
     // Never converged: every path runs to the step limit, 10 steps a frame at 60 frames/s.
-    s.tol = 0.0;
-    s.steps_per_second = 600.0;
+    s.doc.tol = 0.0;
+    s.doc.steps_per_second = 600.0;
     s
 }
 
@@ -47,7 +47,7 @@ fn frame(gpu: &Gpu, r: &mut Renderer, s: &ExplorerState, target: &OffscreenTarge
     let layout = Layout::full(SIZE.0, SIZE.1);
     let view = s.shown_view();
     let settings = RenderSettings::default();
-    r.set_paths(gpu, &layout, &view, true, &s.paths);
+    r.set_paths(gpu, &layout, &view, true, &s.running.paths);
     let work = r
         .prepare_layers(gpu, &layout, &view, &settings, GradientMode::Exact)
         .expect("a frame");
@@ -61,7 +61,11 @@ fn frame(gpu: &Gpu, r: &mut Renderer, s: &ExplorerState, target: &OffscreenTarge
 }
 
 fn points(s: &ExplorerState) -> u64 {
-    s.paths.iter().map(|t| t.path.points.len() as u64).sum()
+    s.running
+        .paths
+        .iter()
+        .map(|t| t.path.points.len() as u64)
+        .sum()
 }
 
 /// Reproduces "frames get slower with path history": 28 paths on Rosenbrock for 3 minutes
@@ -71,7 +75,7 @@ fn points(s: &ExplorerState) -> u64 {
 fn per_frame_path_work_stays_bounded_as_28_paths_walk_10000_steps() {
     let gpu = common_gpu::gpu();
     let mut s = rosenbrock_with_paths(7);
-    let mut r = Renderer::new(&gpu, OFFSCREEN_FORMAT, &s.function).expect("a renderer");
+    let mut r = Renderer::new(&gpu, OFFSCREEN_FORMAT, &s.doc.function).expect("a renderer");
     let target = OffscreenTarget::new(&gpu.device, OFFSCREEN_FORMAT, SIZE).expect("a target");
     // What one frame may draw and upload, whatever the history: every kept iterate is a
     // segment and a marker, plus a tail, a start ring and a current disc per path.
@@ -93,7 +97,11 @@ fn per_frame_path_work_stays_bounded_as_28_paths_walk_10000_steps() {
         total_uploaded += stats.uploaded_bytes;
         late.push((stats, new_points));
     }
-    let at_limit = s.paths.iter().filter(|t| t.path.iterations() == 10_000);
+    let at_limit = s
+        .running
+        .paths
+        .iter()
+        .filter(|t| t.path.iterations() == 10_000);
     assert!(
         at_limit.count() >= PATHS / 2,
         "most paths reach the step limit"
@@ -132,17 +140,17 @@ fn per_frame_path_work_stays_bounded_as_28_paths_walk_10000_steps() {
 fn panning_and_zooming_long_paths_cost_a_bounded_frame() {
     let gpu = common_gpu::gpu();
     let mut s = rosenbrock_with_paths(11);
-    let mut r = Renderer::new(&gpu, OFFSCREEN_FORMAT, &s.function).expect("a renderer");
+    let mut r = Renderer::new(&gpu, OFFSCREEN_FORMAT, &s.doc.function).expect("a renderer");
     let target = OffscreenTarget::new(&gpu.device, OFFSCREEN_FORMAT, SIZE).expect("a target");
     for _ in 0..400 {
         s.tick(1.0 / 60.0);
         frame(&gpu, &mut r, &s, &target);
     }
-    s.playing = false;
+    s.doc.playing = false;
     let bound = (2 * kept_limit(PATHS) * PATHS + 3 * PATHS) as u64 * PRIM;
     for k in 0..20 {
-        let v = s.view;
-        s.view = if k % 2 == 0 {
+        let v = s.doc.view;
+        s.doc.view = if k % 2 == 0 {
             v.panned(0.01 * v.width(), 0.0)
         } else {
             v.zoomed(1.1, v.center().0, v.center().1)

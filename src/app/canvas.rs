@@ -54,7 +54,7 @@ fn map_key(key: egui::Key) -> Option<Key> {
 /// Applies this frame's key presses. While a text box has the keyboard or the scene dialog
 /// is open only F1, F11, Esc and Ctrl shortcuts act (typing "s" must not step the paths).
 pub fn handle_keys(ctx: &Context, s: &mut ExplorerState) {
-    let typing = ctx.text_edit_focused() || s.scene_dialog.is_open();
+    let typing = ctx.text_edit_focused() || s.dialogs.scene.is_open();
     let presses: Vec<KeyPress> = ctx.input(|i| {
         i.events
             .iter()
@@ -91,13 +91,13 @@ pub fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::Rect, pp
     };
     // The canvas is not an egui area; only a widget being dragged or the help window can own
     // the pointer there.
-    let over_ui = ctx.egui_is_using_pointer() || s.help_visible || s.scene_dialog.is_open();
+    let over_ui = ctx.egui_is_using_pointer() || s.dialogs.help || s.dialogs.scene.is_open();
     ctx.input(|i| {
         let pos = i.pointer.latest_pos();
         let inside = pos.is_some_and(|p| plot.contains(p));
         if let Some(p) = pos {
             let (px, py) = to_px(p);
-            if inside || s.gesture.is_some() {
+            if inside || s.pointer.gesture.is_some() {
                 s.pointer_move(px, py);
             } else {
                 s.pointer_left();
@@ -172,12 +172,13 @@ pub fn paint(
     let subtitle = s.map_subtitle().unwrap_or_else(|| {
         format!(
             "{}  η = {}{}",
-            s.optimizer.label(),
-            crate::numfmt::short(s.hyper.lr),
-            if s.hyper.ascent { "  (ascent)" } else { "" }
+            s.doc.optimizer.label(),
+            crate::numfmt::short(s.doc.hyper.lr),
+            if s.doc.hyper.ascent { "  (ascent)" } else { "" }
         )
     });
     let labels: Vec<Label> = s
+        .running
         .paths
         .iter()
         .filter(|t| !t.path.is_running() || t.path.iterations() > 0)
@@ -204,15 +205,15 @@ pub fn paint(
         .unwrap_or_default();
     let colorbar = f
         .range
-        .filter(|_| !s.maps.mode.is_map())
+        .filter(|_| !s.doc.maps.mode.is_map())
         .map(|(lo, hi)| ColorBar {
             rect: f.colorbar,
             lut: f.lut,
             min: f64::from(lo),
             max: f64::from(hi),
-            log: s.layers.log_scale && s.maps.mode != super::maps::ColorBy::Check,
+            log: s.doc.layers.log_scale && s.doc.maps.mode != super::maps::ColorBy::Check,
             has_undefined: false,
-            clipped_below: f.clipped_below && s.layers.log_scale,
+            clipped_below: f.clipped_below && s.doc.layers.log_scale,
         });
     let input = OverlayInput {
         view: s.shown_view(),
@@ -224,7 +225,7 @@ pub fn paint(
         labels: &labels,
         contour_labels: None,
         scale: f.scale,
-        theme: overlay_theme(s.theme),
+        theme: overlay_theme(s.doc.theme),
         extra: (!readout.is_empty()).then_some(ExtraText {
             text: &readout,
             corner: Corner::TopLeft,
@@ -235,7 +236,7 @@ pub fn paint(
 
 /// The help overlay (F1 or ?): the key table and mouse gestures in large type.
 pub fn help_window(ctx: &Context, s: &mut ExplorerState) {
-    let mut open = s.help_visible;
+    let mut open = s.dialogs.help;
     egui::Window::new("Keys and mouse")
         .open(&mut open)
         .collapsible(false)
@@ -253,5 +254,5 @@ pub fn help_window(ctx: &Context, s: &mut ExplorerState) {
                 }
             });
         });
-    s.help_visible = open && s.help_visible;
+    s.dialogs.help = open && s.dialogs.help;
 }

@@ -51,17 +51,17 @@ pub fn serve_requests(
             None => screenshot(gfx, frame, egui_frame, &path),
         };
         match result {
-            Ok(saved) => state.message = Some(saved),
+            Ok(saved) => state.messages.status = Some(saved),
             Err(e) if shot_required => return Err(e),
-            Err(e) => state.message = Some(e.to_string()),
+            Err(e) => state.messages.status = Some(e.to_string()),
         }
         gfx.maps.after_frame(&gfx.renderer, state);
     }
-    if std::mem::take(&mut state.record_requested) {
+    if std::mem::take(&mut state.requests.record) {
         start_recording(state, gfx, recorder);
     }
     poll_recording(state, recorder);
-    if std::mem::take(&mut state.export_csv_requested) {
+    if std::mem::take(&mut state.requests.export_csv) {
         export_csv(state);
     }
     Ok(())
@@ -98,13 +98,13 @@ pub fn start_recording(state: &mut ExplorerState, gfx: &Graphics, recorder: &mut
             None => "no paths to record: click the plot to start one".into(),
         }
     };
-    state.message = Some(message);
+    state.messages.status = Some(message);
 }
 
 /// Shows a recording's progress, and where it went once it is done.
 pub fn poll_recording(state: &mut ExplorerState, recorder: &mut Option<Recorder>) {
     if let Some(r) = recorder {
-        state.message = Some(match r.poll() {
+        state.messages.status = Some(match r.poll() {
             Some(done) => {
                 *recorder = None;
                 done
@@ -117,8 +117,8 @@ pub fn poll_recording(state: &mut ExplorerState, recorder: &mut Option<Recorder>
 /// Writes every path's iterates to `gradfield-paths-N.csv`.
 pub fn export_csv(state: &mut ExplorerState) {
     let path = next_free_name("gradfield-paths", "csv");
-    let paths: Vec<_> = state.paths.iter().map(|t| t.path.clone()).collect();
-    state.message = Some(match crate::export::write_paths_csv(&path, &paths) {
+    let paths: Vec<_> = state.running.paths.iter().map(|t| t.path.clone()).collect();
+    state.messages.status = Some(match crate::export::write_paths_csv(&path, &paths) {
         Ok(()) => format!("saved {}", path.display()),
         Err(e) => e.to_string(),
     });

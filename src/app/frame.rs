@@ -27,9 +27,9 @@ pub fn build_frame(
     gfx: &Graphics,
     size: (u32, u32),
 ) -> (FullOutput, FrameInput) {
-    ctx.set_zoom_factor(s.ui_scale);
-    ctx.set_visuals(visuals(s.theme));
-    let settings = super::maps_ui::settings_for(render_settings(&s.layers), s.maps.mode);
+    ctx.set_zoom_factor(s.doc.ui_scale);
+    ctx.set_visuals(visuals(s.doc.theme));
+    let settings = super::maps_ui::settings_for(render_settings(&s.doc.layers), s.doc.maps.mode);
     let lut = settings.colormap.lut();
     let range = gfx.renderer.range();
     let clipped_below = gfx.renderer.range_result().is_some_and(|r| r.clipped != 0);
@@ -44,7 +44,7 @@ pub fn build_frame(
             egui::Frame::side_top_panel(&ctx.global_style()).fill(egui::Color32::TRANSPARENT);
         // Dragging a panel's edge never takes the canvas below MIN_CANVAS_SHARE of the window.
         let window_width = ui.available_rect_before_wrap().width();
-        if s.panel_visible {
+        if s.doc.panel {
             egui::Panel::left("gradfield-panel")
                 .resizable(true)
                 .default_size(380.0)
@@ -52,7 +52,7 @@ pub fn build_frame(
                 .frame(side)
                 .show(ui, |ui| super::panel::panel(ui, s));
         }
-        if s.pin.is_some() {
+        if s.doc.pin.is_some() {
             egui::Panel::right("gradfield-slices")
                 .resizable(true)
                 .default_size(300.0)
@@ -67,7 +67,7 @@ pub fn build_frame(
             (rect.width() * ppp).max(1.0) as u32,
             (rect.height() * ppp).max(1.0) as u32,
         );
-        let fig = FigureLayout::for_figure(cw, ch, s.ui_scale, true);
+        let fig = FigureLayout::for_figure(cw, ch, s.doc.ui_scale, true);
         let plot = offset(fig.plot, cx, cy);
         let colorbar = offset(fig.colorbar, cx, cy);
         // Kept inside the window: on the first frame after a UI scale other than 1 (a scene
@@ -107,7 +107,7 @@ pub fn build_frame(
         super::scene_ui::scene_window(&ctx, s);
     });
     let input = FrameInput {
-        background: canvas::overlay_theme(s.theme).background(),
+        background: canvas::overlay_theme(s.doc.theme).background(),
         layout,
         view: s.shown_view(),
         settings,

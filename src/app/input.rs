@@ -153,15 +153,15 @@ impl ExplorerState {
 
     fn act(&mut self, action: Action, press: KeyPress) {
         match action {
-            Action::PlayPause => self.playing = !self.playing,
+            Action::PlayPause => self.doc.playing = !self.doc.playing,
             Action::Step => {
-                self.playing = false;
+                self.doc.playing = false;
                 self.step_paths();
             }
             Action::ResetPaths => self.restart_all(),
             Action::ClearPaths => self.clear_paths(),
             Action::RemovePath => {
-                if let Some(at) = self.hover {
+                if let Some(at) = self.pointer.hover {
                     let radius = REMOVE_RADIUS_PX * self.world_per_pixel();
                     self.remove_path_near(at, radius);
                 }
@@ -173,24 +173,24 @@ impl ExplorerState {
             Action::Preset => {
                 if let Key::Digit(d) = press.key {
                     if let Err(e) = self.select_preset(usize::from(d).saturating_sub(1)) {
-                        self.message = Some(e.to_string());
+                        self.messages.status = Some(e.to_string());
                     }
                 }
             }
-            Action::TogglePanel => self.panel_visible = !self.panel_visible,
-            Action::Fullscreen => self.fullscreen = !self.fullscreen,
-            Action::Help => self.help_visible = !self.help_visible,
+            Action::TogglePanel => self.doc.panel = !self.doc.panel,
+            Action::Fullscreen => self.doc.fullscreen = !self.doc.fullscreen,
+            Action::Help => self.dialogs.help = !self.dialogs.help,
             Action::Escape => {
-                if self.scene_dialog.is_open() {
+                if self.dialogs.scene.is_open() {
                     self.close_scene_dialog();
-                } else if self.help_visible {
-                    self.help_visible = false;
+                } else if self.dialogs.help {
+                    self.dialogs.help = false;
                 } else {
-                    self.fullscreen = false;
+                    self.doc.fullscreen = false;
                 }
             }
-            Action::Screenshot => self.screenshot_requested = true,
-            Action::RecordGif => self.record_requested = true,
+            Action::Screenshot => self.requests.screenshot = true,
+            Action::RecordGif => self.requests.record = true,
             Action::UiLarger => self.scale_ui(UI_SCALE_STEP),
             Action::UiSmaller => self.scale_ui(1.0 / UI_SCALE_STEP),
             Action::Save => self.open_scene_dialog(DialogMode::Save),

@@ -12,7 +12,7 @@ pub const DEBOUNCE_S: f64 = 0.15;
 /// Everything a convergence map depends on: when any of it changes the map is stale.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MapKey {
-    /// [`ExplorerState::function_generation`](super::state::ExplorerState::function_generation).
+    /// [`Rebuild::function_generation`](super::session::Rebuild::function_generation).
     pub generation: u64,
     /// The view on screen.
     pub view: View,

@@ -58,18 +58,20 @@ impl MapStatus {
 impl ExplorerState {
     /// Chooses what the colours show.
     pub fn set_color_by(&mut self, mode: ColorBy) {
-        self.maps.mode = mode;
+        self.doc.maps.mode = mode;
     }
 
     /// The next "colour by" choice (key `B`).
     pub fn cycle_color_by(&mut self) {
-        self.maps.mode = self.maps.mode.next();
+        self.doc.maps.mode = self.doc.maps.mode.next();
     }
 
     /// The next map resolution (key `M`): every pixel → 1/2 → 1/4 → 1/8 → every pixel.
     pub fn cycle_map_divisor(&mut self) {
-        let i = MAP_DIVISORS.iter().position(|&d| d == self.maps.divisor);
-        self.maps.divisor = MAP_DIVISORS[i.map_or(0, |i| (i + 1) % MAP_DIVISORS.len())];
+        let i = MAP_DIVISORS
+            .iter()
+            .position(|&d| d == self.doc.maps.divisor);
+        self.doc.maps.divisor = MAP_DIVISORS[i.map_or(0, |i| (i + 1) % MAP_DIVISORS.len())];
     }
 
     /// Sets the map resolution; anything but one of [`MAP_DIVISORS`] is refused.
@@ -79,7 +81,7 @@ impl ExplorerState {
                 "map resolution 1/{divisor}: expected 1, 2, 4 or 8"
             )));
         }
-        self.maps.divisor = divisor;
+        self.doc.maps.divisor = divisor;
         Ok(())
     }
 
@@ -91,24 +93,24 @@ impl ExplorerState {
                 "check step h must be in [{lo:e}, {hi:e}], got {h}"
             )));
         }
-        self.maps.check_step = h;
+        self.doc.maps.check_step = h;
         Ok(())
     }
 
     /// The inputs of the convergence map the explorer should show, or None outside the
     /// map modes (or when the settings cannot be run).
     pub fn map_key(&self) -> Option<MapKey> {
-        if !self.maps.mode.is_map() || self.hyper.validate().is_err() {
+        if !self.doc.maps.mode.is_map() || self.doc.hyper.validate().is_err() {
             return None;
         }
         let plot = (self.canvas.0 as u32, self.canvas.1 as u32);
         Some(MapKey {
-            generation: self.function_generation,
+            generation: self.rebuild.function_generation,
             view: self.shown_view(),
-            grid: self.maps.grid(plot),
-            optimizer: self.optimizer,
-            hyper: self.hyper,
-            steps: u32::try_from(self.max_steps)
+            grid: self.doc.maps.grid(plot),
+            optimizer: self.doc.optimizer,
+            hyper: self.doc.hyper,
+            steps: u32::try_from(self.doc.max_steps)
                 .unwrap_or(MAX_STEPS)
                 .min(MAX_STEPS),
             tol: self.map_tol(),
@@ -118,8 +120,8 @@ impl ExplorerState {
     /// The tolerance the convergence map uses: the explorer's, but at least [`MAP_MIN_TOL`]
     /// (the map runs in f32, where |grad f| often stalls above the explorer's 1e-6).
     pub fn map_tol(&self) -> f64 {
-        if self.tol.is_finite() && self.tol >= 0.0 {
-            self.tol.max(MAP_MIN_TOL)
+        if self.doc.tol.is_finite() && self.doc.tol >= 0.0 {
+            self.doc.tol.max(MAP_MIN_TOL)
         } else {
             MAP_MIN_TOL
         }
@@ -127,16 +129,16 @@ impl ExplorerState {
 
     /// The line under the title in map and check modes (the CLI's wording), else None.
     pub fn map_subtitle(&self) -> Option<String> {
-        let lr = crate::numfmt::short(self.hyper.lr);
+        let lr = crate::numfmt::short(self.doc.hyper.lr);
         let st = &self.map_status;
-        let what = match self.maps.mode {
+        let what = match self.doc.maps.mode {
             ColorBy::Heatmap => return None,
             ColorBy::Basin => "where descent ends",
             ColorBy::Steps => "steps until |grad f| <= tol",
             ColorBy::Check => {
                 return Some(format!(
                     "gradient check: log10 relative difference, h = {:.2e}; {}",
-                    self.maps.check_step,
+                    self.doc.maps.check_step,
                     st.check_text()
                 ))
             }
@@ -148,14 +150,14 @@ impl ExplorerState {
         };
         Some(format!(
             "{what}: {}, η = {lr}; {tail}",
-            self.optimizer.label()
+            self.doc.optimizer.label()
         ))
     }
 
     /// What the map's colours mean, one line each, for the panel's legend.
     pub fn map_legend(&self) -> Vec<String> {
-        let steps = self.max_steps.min(MAX_STEPS as usize);
-        let mut lines = match self.maps.mode {
+        let steps = self.doc.max_steps.min(MAX_STEPS as usize);
+        let mut lines = match self.doc.maps.mode {
             ColorBy::Heatmap => return Vec::new(),
             ColorBy::Basin => vec![
                 "hue: where descent ends (direction of the end point from the view's centre; \

@@ -137,8 +137,8 @@ impl MapRunner {
         dt: f64,
     ) {
         if let Err(e) = self.sync(gpu, renderer, s, dt) {
-            s.message = Some(format!("colour by {}: {e}", s.maps.mode.name()));
-            s.maps.mode = ColorBy::Heatmap;
+            s.messages.status = Some(format!("colour by {}: {e}", s.doc.maps.mode.name()));
+            s.doc.maps.mode = ColorBy::Heatmap;
             s.map_schedule.reset();
             self.clear();
             // Back to the plain heatmap; a second failure here leaves the heatmap as it is.
@@ -153,7 +153,7 @@ impl MapRunner {
         s: &mut ExplorerState,
         dt: f64,
     ) -> Result<()> {
-        let layer = color_layer(&s.maps, None);
+        let layer = color_layer(&s.doc.maps, None);
         if layer.gradient_check() != renderer.gradient_check() {
             s.map_status.check_largest = None;
         }
@@ -169,7 +169,7 @@ impl MapRunner {
             self.clear();
         }
         if let Some(key) = s.map_schedule.update(wanted, dt) {
-            self.start(gpu, &s.function, &key)?;
+            self.start(gpu, &s.doc.function, &key)?;
         }
         if let Some(done) = self.advance(gpu, FRAME_BUDGET)? {
             s.map_schedule.finished(done.key);
@@ -187,7 +187,7 @@ impl MapRunner {
         }
         s.map_status.progress = self.progress();
         let last = self.last.as_ref().map(|(b, v)| (b, *v));
-        let layer = color_layer(&s.maps, last);
+        let layer = color_layer(&s.doc.maps, last);
         renderer.set_color_layer(gpu, layer)
     }
 

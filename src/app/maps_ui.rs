@@ -28,7 +28,7 @@ pub fn settings_for(settings: RenderSettings, mode: ColorBy) -> RenderSettings {
 
 /// The panel section: the choice, the map's resolution or the check's step h, the legend.
 pub fn section(ui: &mut Ui, s: &mut ExplorerState) {
-    let mut mode = s.maps.mode;
+    let mut mode = s.doc.maps.mode;
     egui::ComboBox::from_label("colour by (B)")
         .selected_text(mode.label())
         .show_ui(ui, |ui| {
@@ -37,7 +37,7 @@ pub fn section(ui: &mut Ui, s: &mut ExplorerState) {
             }
         });
     s.set_color_by(mode);
-    match s.maps.mode {
+    match s.doc.maps.mode {
         ColorBy::Heatmap => return,
         ColorBy::Basin | ColorBy::Steps => map_controls(ui, s),
         ColorBy::Check => check_controls(ui, s),
@@ -51,7 +51,7 @@ fn map_controls(ui: &mut Ui, s: &mut ExplorerState) {
     ui.horizontal_wrapped(|ui| {
         ui.label("grid (M)");
         for d in MAP_DIVISORS {
-            ui.selectable_value(&mut s.maps.divisor, d, MapSettings::divisor_label(d));
+            ui.selectable_value(&mut s.doc.maps.divisor, d, MapSettings::divisor_label(d));
         }
     });
     let st = s.map_status;
@@ -70,7 +70,7 @@ fn map_controls(ui: &mut Ui, s: &mut ExplorerState) {
 }
 
 fn check_controls(ui: &mut Ui, s: &mut ExplorerState) {
-    let mut h = s.maps.check_step;
+    let mut h = s.doc.maps.check_step;
     let (lo, hi) = CHECK_STEP_RANGE;
     ui.add(
         egui::Slider::new(&mut h, lo..=hi)
@@ -88,7 +88,7 @@ fn check_controls(ui: &mut Ui, s: &mut ExplorerState) {
 /// "computing map 12 / 157" in the plot's bottom-left corner while a map is computed.
 pub fn paint_progress(painter: &Painter, s: &ExplorerState, plot: PlotRect) {
     let (done, total) = s.map_status.progress;
-    if total == 0 || !s.maps.mode.is_map() {
+    if total == 0 || !s.doc.maps.mode.is_map() {
         return;
     }
     let ppp = painter.pixels_per_point().max(1e-3);

@@ -46,10 +46,10 @@ fn function_box(ui: &mut Ui, s: &mut ExplorerState) {
                 .color(Color32::from_rgb(255, 110, 90)),
         );
     }
-    if let Some(e) = &s.render_error {
+    if let Some(e) = &s.messages.render_error {
         ui.colored_label(Color32::from_rgb(255, 110, 90), e);
     }
-    let [_, dx, dy] = s.function.formulas();
+    let [_, dx, dy] = s.doc.function.formulas();
     let (a, b) = s.var_names();
     ui.label(RichText::new(format!("∂f/∂{a} = {dx}")).monospace());
     ui.label(RichText::new(format!("∂f/∂{b} = {dy}")).monospace());
@@ -61,20 +61,23 @@ fn presets(ui: &mut Ui, s: &mut ExplorerState) {
     let mut chosen = None;
     ui.horizontal_wrapped(|ui| {
         for (i, p) in crate::presets::all().iter().enumerate() {
-            if ui.selectable_label(s.preset == Some(i), p.name).clicked() {
+            if ui
+                .selectable_label(s.doc.preset == Some(p.name), p.name)
+                .clicked()
+            {
                 chosen = Some(i);
             }
         }
     });
     if let Some(i) = chosen {
         if let Err(e) = s.select_preset(i) {
-            s.message = Some(e.to_string());
+            s.messages.status = Some(e.to_string());
         }
     }
 }
 
 fn layers(ui: &mut Ui, s: &mut ExplorerState) {
-    let l = &mut s.layers;
+    let l = &mut s.doc.layers;
     ui.horizontal_wrapped(|ui| {
         ui.checkbox(&mut l.show_heatmap, "heatmap");
         ui.checkbox(&mut l.show_contours, "contours");
@@ -105,7 +108,7 @@ fn layers(ui: &mut Ui, s: &mut ExplorerState) {
 }
 
 fn optimizer(ui: &mut Ui, s: &mut ExplorerState) {
-    let mut opt = s.optimizer;
+    let mut opt = s.doc.optimizer;
     egui::ComboBox::from_label("optimizer")
         .selected_text(opt.label())
         .show_ui(ui, |ui| {
@@ -113,17 +116,17 @@ fn optimizer(ui: &mut Ui, s: &mut ExplorerState) {
                 ui.selectable_value(&mut opt, o, o.label());
             }
         });
-    if opt != s.optimizer {
+    if opt != s.doc.optimizer {
         s.set_optimizer(opt);
     }
-    let before = s.hyper;
-    let h = &mut s.hyper;
+    let before = s.doc.hyper;
+    let h = &mut s.doc.hyper;
     ui.add(
         egui::Slider::new(&mut h.lr, 1e-5..=10.0)
             .logarithmic(true)
             .text("learning rate η"),
     );
-    match s.optimizer {
+    match s.doc.optimizer {
         Optimizer::Momentum | Optimizer::Nesterov => {
             ui.add(egui::Slider::new(&mut h.momentum, 0.0..=0.999).text("momentum μ"));
         }
@@ -137,26 +140,26 @@ fn optimizer(ui: &mut Ui, s: &mut ExplorerState) {
         Optimizer::Gd | Optimizer::AdaGrad => {}
     }
     ui.checkbox(&mut h.ascent, "gradient ascent (climb)");
-    if s.hyper != before && s.hyper.validate().is_ok() {
+    if s.doc.hyper != before && s.doc.hyper.validate().is_ok() {
         s.restart_all();
-    } else if s.hyper.validate().is_err() {
-        s.hyper = before;
+    } else if s.doc.hyper.validate().is_err() {
+        s.doc.hyper = before;
     }
     if ui
         .checkbox(
-            &mut s.compare,
+            &mut s.doc.compare,
             "compare optimizers (one path each per click)",
         )
         .changed()
-        && s.compare
+        && s.doc.compare
     {
         s.set_sweep(false);
     }
     sweep(ui, s);
-    if s.compare {
+    if s.doc.compare {
         ui.horizontal_wrapped(|ui| {
             for (i, o) in Optimizer::ALL.iter().enumerate() {
-                ui.checkbox(&mut s.compare_set[i], o.name());
+                ui.checkbox(&mut s.doc.compare_set[i], o.name());
             }
         });
     }
@@ -164,25 +167,25 @@ fn optimizer(ui: &mut Ui, s: &mut ExplorerState) {
 
 /// Sweep mode and its factors (η/10, η, 10η by default), and the pin toggle.
 fn sweep(ui: &mut Ui, s: &mut ExplorerState) {
-    let mut on = s.sweep;
+    let mut on = s.doc.sweep;
     if ui
         .checkbox(&mut on, "sweep learning rates (one path per factor × η)")
         .changed()
     {
         s.set_sweep(on);
     }
-    if s.sweep {
+    if s.doc.sweep {
         let id = ui.make_persistent_id("gradfield-sweep-factors");
         let mut text = ui.data_mut(|d| {
             d.get_temp::<String>(id)
-                .unwrap_or_else(|| crate::teach::format_factors(&s.sweep_factors))
+                .unwrap_or_else(|| crate::teach::format_factors(&s.doc.sweep_factors))
         });
         ui.horizontal(|ui| {
             ui.label("factors");
             let r = ui.text_edit_singleline(&mut text);
             if r.changed() {
                 if let Ok(f) = crate::teach::parse_factors(&text) {
-                    s.sweep_factors = f;
+                    s.doc.sweep_factors = f;
                 }
             }
             if r.lost_focus() {
@@ -191,7 +194,7 @@ fn sweep(ui: &mut Ui, s: &mut ExplorerState) {
         });
         ui.data_mut(|d| d.insert_temp(id, text));
     }
-    let mut pinned = s.pin.is_some();
+    let mut pinned = s.doc.pin.is_some();
     if ui
         .checkbox(
             &mut pinned,
@@ -205,12 +208,12 @@ fn sweep(ui: &mut Ui, s: &mut ExplorerState) {
 
 fn playback(ui: &mut Ui, s: &mut ExplorerState) {
     ui.horizontal_wrapped(|ui| {
-        let label = if s.playing { "pause" } else { "play" };
+        let label = if s.doc.playing { "pause" } else { "play" };
         if ui.button(label).clicked() {
-            s.playing = !s.playing;
+            s.doc.playing = !s.doc.playing;
         }
         if ui.button("step").clicked() {
-            s.playing = false;
+            s.doc.playing = false;
             s.step_paths();
         }
         if ui.button("reset").clicked() {
@@ -221,19 +224,19 @@ fn playback(ui: &mut Ui, s: &mut ExplorerState) {
         }
     });
     ui.add(
-        egui::Slider::new(&mut s.steps_per_second, 0.5..=500.0)
+        egui::Slider::new(&mut s.doc.steps_per_second, 0.5..=500.0)
             .logarithmic(true)
             .text("steps / s"),
     );
     ui.add(
-        egui::Slider::new(&mut s.tol, 0.0..=1e-2)
+        egui::Slider::new(&mut s.doc.tol, 0.0..=1e-2)
             .logarithmic(true)
             .text("stop when |grad f| ≤"),
     );
 }
 
 fn path_list(ui: &mut Ui, s: &mut ExplorerState) {
-    ui.label(format!("Paths ({})", s.paths.len()));
+    ui.label(format!("Paths ({})", s.running.paths.len()));
     for (i, p) in s.summaries().iter().enumerate() {
         let c = super::paths::PALETTE[p.color % super::paths::PALETTE.len()];
         let color = Color32::from_rgb(
@@ -262,16 +265,16 @@ fn path_list(ui: &mut Ui, s: &mut ExplorerState) {
     }
     ui.horizontal(|ui| {
         if ui.button("export paths CSV").clicked() {
-            s.export_csv_requested = true;
+            s.requests.export_csv = true;
         }
         if ui.button("screenshot (P)").clicked() {
-            s.screenshot_requested = true;
+            s.requests.screenshot = true;
         }
         if ui.button("record GIF (G)").clicked() {
-            s.record_requested = true;
+            s.requests.record = true;
         }
     });
-    if let Some(m) = &s.message {
+    if let Some(m) = &s.messages.status {
         ui.label(m);
     }
 }
@@ -280,11 +283,11 @@ fn presentation(ui: &mut Ui, s: &mut ExplorerState) {
     ui.horizontal(|ui| {
         ui.label("theme");
         for t in Theme::ALL {
-            ui.selectable_value(&mut s.theme, t, t.name());
+            ui.selectable_value(&mut s.doc.theme, t, t.name());
         }
     });
     ui.horizontal(|ui| {
-        ui.label(format!("UI scale {:.0}%", s.ui_scale * 100.0));
+        ui.label(format!("UI scale {:.0}%", s.doc.ui_scale * 100.0));
         if ui.button("−").clicked() {
             s.scale_ui(1.0 / super::state::UI_SCALE_STEP);
         }
@@ -292,7 +295,7 @@ fn presentation(ui: &mut Ui, s: &mut ExplorerState) {
             s.scale_ui(super::state::UI_SCALE_STEP);
         }
         if ui.button("help (F1)").clicked() {
-            s.help_visible = !s.help_visible;
+            s.dialogs.help = !s.dialogs.help;
         }
     });
 }

@@ -89,29 +89,29 @@ impl ExplorerState {
     /// A click that would take the paths beyond [`MAX_PATHS`] starts none and says so on the
     /// status line.
     pub fn click(&mut self, x: f64, y: f64) {
-        let adding = if self.sweep {
-            self.sweep_factors.len()
-        } else if self.compare {
-            self.compare_set.iter().filter(|&&on| on).count()
+        let adding = if self.doc.sweep {
+            self.doc.sweep_factors.len()
+        } else if self.doc.compare {
+            self.doc.compare_set.iter().filter(|&&on| on).count()
         } else {
             1
         };
-        if self.paths.len() + adding > MAX_PATHS {
-            self.message = Some(format!(
+        if self.running.paths.len() + adding > MAX_PATHS {
+            self.messages.status = Some(format!(
                 "no path started: {} paths is the most the explorer holds (it has {}); \
                  remove some with right click, Delete or C",
                 MAX_PATHS,
-                self.paths.len()
+                self.running.paths.len()
             ));
             return;
         }
-        if self.sweep {
+        if self.doc.sweep {
             self.sweep_at(x, y);
-        } else if self.compare {
+        } else if self.doc.compare {
             let chosen: Vec<(usize, Optimizer)> = Optimizer::ALL
                 .into_iter()
                 .enumerate()
-                .filter(|(i, _)| self.compare_set[*i])
+                .filter(|(i, _)| self.doc.compare_set[*i])
                 .collect();
             for (i, opt) in chosen {
                 self.push_path((x, y), opt, i);
@@ -123,9 +123,9 @@ impl ExplorerState {
 
     /// Adds one path at (x, y) with the current optimizer and the next colour.
     pub fn add_path_at(&mut self, x: f64, y: f64) {
-        let color = self.next_color;
-        self.next_color += 1;
-        self.push_path((x, y), self.optimizer, color);
+        let color = self.running.next_color;
+        self.running.next_color += 1;
+        self.push_path((x, y), self.doc.optimizer, color);
     }
 
     fn push_path(&mut self, start: (f64, f64), optimizer: Optimizer, color: usize) {
@@ -140,29 +140,31 @@ impl ExplorerState {
         color: usize,
         lr_factor: Option<f64>,
     ) {
-        let f = &self.function;
+        let f = &self.doc.function;
         let hyper = self.hyper_for(lr_factor);
         let path = Path::new(start, optimizer, hyper, &mut |x, y| f.eval(x, y));
-        self.paths.push(TrackedPath {
+        self.running.paths.push(TrackedPath {
             path,
             color,
             lr_factor,
         });
+        self.sync_path_starts();
     }
 
     /// Moves the start of path `i` to `to` (world) and restarts it there.
     pub fn drag_start(&mut self, i: usize, to: (f64, f64)) {
-        let f = &self.function;
-        if let Some(t) = self.paths.get_mut(i) {
+        let f = &self.doc.function;
+        if let Some(t) = self.running.paths.get_mut(i) {
             t.path.restart(to, &mut |x, y| f.eval(x, y));
         }
+        self.sync_path_starts();
     }
 
     /// The path whose start marker is within `radius_px` pixels of canvas pixel (px, py), the
     /// nearest if several (the last drawn wins ties).
     pub fn start_marker_at(&self, px: f64, py: f64, radius_px: f64) -> Option<usize> {
         let mut best: Option<(usize, f64)> = None;
-        for (i, t) in self.paths.iter().enumerate() {
+        for (i, t) in self.running.paths.iter().enumerate() {
             let (sx, sy) = self.to_pixel(t.path.start.0, t.path.start.1);
             let d = (sx - px).hypot(sy - py);
             if d <= radius_px && best.is_none_or(|(_, bd)| d <= bd) {
@@ -177,6 +179,7 @@ impl ExplorerState {
     pub fn remove_path_near(&mut self, at: (f64, f64), radius: f64) -> bool {
         let dist = |p: (f64, f64)| (p.0 - at.0).hypot(p.1 - at.1);
         let nearest = self
+            .running
             .paths
             .iter()
             .enumerate()
@@ -188,7 +191,8 @@ impl ExplorerState {
             .min_by(|a, b| a.1.total_cmp(&b.1));
         match nearest {
             Some((i, _)) => {
-                self.paths.remove(i);
+                self.running.paths.remove(i);
+                self.sync_path_starts();
                 true
             }
             None => false,
@@ -197,11 +201,11 @@ impl ExplorerState {
 
     /// One step of every running path. Returns how many moved.
     pub fn step_paths(&mut self) -> usize {
-        let (tol, max_steps) = (self.tol, self.max_steps);
-        let f = &self.function;
+        let (tol, max_steps) = (self.doc.tol, self.doc.max_steps);
+        let f = &self.doc.function;
         let mut grad = |x: f64, y: f64| f.eval(x, y);
         let mut moved = 0;
-        for t in &mut self.paths {
+        for t in &mut self.running.paths {
             if t.path.is_running() && t.path.iterations() >= max_steps {
                 t.path.status = Status::StepLimit;
             }
@@ -216,16 +220,16 @@ impl ExplorerState {
     /// `steps_per_second` (fractions carry over to the next tick).
     /// Also ages the last typed change of the function (see [`ExplorerState::shader_due`]).
     pub fn tick(&mut self, dt: f64) {
-        if let Some(age) = &mut self.typed_age {
+        if let Some(age) = &mut self.rebuild.typed_age {
             *age += if dt.is_finite() { dt.max(0.0) } else { 0.0 };
         }
-        if !(self.playing && self.any_running() && dt.is_finite() && dt > 0.0) {
-            self.accumulator = 0.0;
+        if !(self.doc.playing && self.any_running() && dt.is_finite() && dt > 0.0) {
+            self.running.accumulator = 0.0;
             return;
         }
-        self.accumulator += dt * self.steps_per_second.max(0.0);
-        let n = self.accumulator.floor();
-        self.accumulator -= n;
+        self.running.accumulator += dt * self.doc.steps_per_second.max(0.0);
+        let n = self.running.accumulator.floor();
+        self.running.accumulator -= n;
         for _ in 0..(n as usize).min(MAX_STEPS_PER_TICK) {
             if self.step_paths() == 0 {
                 break;
@@ -235,45 +239,48 @@ impl ExplorerState {
 
     /// True while some path can still take steps.
     pub fn any_running(&self) -> bool {
-        self.paths.iter().any(|t| t.path.is_running())
+        self.running.paths.iter().any(|t| t.path.is_running())
     }
 
     /// Restarts every path at its start with the current hyperparameters (and, outside
     /// compare mode, the current optimizer for paths that used the previous one).
     pub fn restart_all(&mut self) {
-        let f = &self.function;
-        for t in &mut self.paths {
-            t.path.hyper = self.hyper.with_lr_factor(t.lr_factor);
+        let f = &self.doc.function;
+        for t in &mut self.running.paths {
+            t.path.hyper = self.doc.hyper.with_lr_factor(t.lr_factor);
             let start = t.path.start;
             t.path.restart(start, &mut |x, y| f.eval(x, y));
         }
-        self.accumulator = 0.0;
+        self.running.accumulator = 0.0;
     }
 
     /// Changes the optimizer: new paths use it, and existing single-optimizer paths switch
     /// and restart so the effect shows at once.
     pub fn set_optimizer(&mut self, optimizer: Optimizer) {
-        let old = self.optimizer;
-        self.optimizer = optimizer;
-        if !self.compare {
-            for t in &mut self.paths {
+        let old = self.doc.optimizer;
+        self.doc.optimizer = optimizer;
+        if !self.doc.compare {
+            for t in &mut self.running.paths {
                 if t.path.optimizer == old {
                     t.path.optimizer = optimizer;
                 }
             }
         }
         self.restart_all();
+        self.sync_path_starts();
     }
 
     /// Removes every path.
     pub fn clear_paths(&mut self) {
-        self.paths.clear();
-        self.next_color = 0;
+        self.running.paths.clear();
+        self.running.next_color = 0;
+        self.sync_path_starts();
     }
 
     /// What the panel lists for each path.
     pub fn summaries(&self) -> Vec<PathSummary> {
-        self.paths
+        self.running
+            .paths
             .iter()
             .map(|t| {
                 let p = &t.path;

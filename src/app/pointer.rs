@@ -61,7 +61,7 @@ impl ExplorerState {
         let near = |p: Option<(f64, f64)>| {
             p.is_some_and(|(x, y)| (x - px).hypot(y - py) <= MARKER_GRAB_PX)
         };
-        let pin_px = self.pin.map(|(x, y)| self.to_pixel(x, y));
+        let pin_px = self.doc.pin.map(|(x, y)| self.to_pixel(x, y));
         let grab = match button {
             Button::Primary if near(self.direction_handle_px()) => Grab::Direction,
             Button::Primary if near(pin_px) => Grab::Pin,
@@ -70,7 +70,7 @@ impl ExplorerState {
                 .map_or(Grab::View, Grab::Start),
             _ => Grab::View,
         };
-        self.gesture = Some(Gesture {
+        self.pointer.gesture = Some(Gesture {
             button,
             grab,
             down_px: (px, py),
@@ -82,8 +82,8 @@ impl ExplorerState {
 
     /// The pointer moved to canvas pixel (px, py) (with or without a button down).
     pub fn pointer_move(&mut self, px: f64, py: f64) {
-        self.hover = Some(self.to_world(px, py));
-        let Some(mut g) = self.gesture else {
+        self.pointer.hover = Some(self.to_world(px, py));
+        let Some(mut g) = self.pointer.gesture else {
             return;
         };
         if !g.dragging {
@@ -108,12 +108,12 @@ impl ExplorerState {
             }
             g.last_px = (px, py);
         }
-        self.gesture = Some(g);
+        self.pointer.gesture = Some(g);
     }
 
     /// The button went up at canvas pixel (px, py): ends a drag, or acts as a click.
     pub fn pointer_up(&mut self, px: f64, py: f64) {
-        let Some(g) = self.gesture.take() else {
+        let Some(g) = self.pointer.gesture.take() else {
             return;
         };
         if g.dragging {
@@ -133,11 +133,11 @@ impl ExplorerState {
 
     /// The pointer left the canvas.
     pub fn pointer_left(&mut self) {
-        self.hover = None;
+        self.pointer.hover = None;
     }
 
     /// True while a drag (pan or start move) is under way.
     pub fn is_dragging(&self) -> bool {
-        self.gesture.is_some_and(|g| g.dragging)
+        self.pointer.gesture.is_some_and(|g| g.dragging)
     }
 }

@@ -54,7 +54,7 @@ pub const SECONDS: (f64, f64) = (2.0, 8.0);
 /// η, for as many steps as the furthest path has taken (to the end, when none has moved yet).
 /// `None` when there are no paths.
 pub fn animation_for(s: &ExplorerState, window: (u32, u32)) -> Option<Animation> {
-    if s.paths.is_empty() {
+    if s.running.paths.is_empty() {
         return None;
     }
     let (cw, ch) = s.canvas;
@@ -63,23 +63,29 @@ pub fn animation_for(s: &ExplorerState, window: (u32, u32)) -> Option<Animation>
     } else {
         4.0 / 3.0
     };
-    let size = figure_size(window.0.clamp(1, MAX_WIDTH), aspect, s.layers.show_heatmap);
+    let size = figure_size(
+        window.0.clamp(1, MAX_WIDTH),
+        aspect,
+        s.doc.layers.show_heatmap,
+    );
     let seen = s
+        .running
         .paths
         .iter()
         .map(|t| t.path.iterations())
         .max()
         .unwrap_or(0);
-    let limit = if seen > 0 { seen } else { s.max_steps };
-    let f = &s.function;
+    let limit = if seen > 0 { seen } else { s.doc.max_steps };
+    let f = &s.doc.function;
     let mut grad = |x: f64, y: f64| f.eval(x, y);
     let paths: Vec<AnimatedPath> = s
+        .running
         .paths
         .iter()
         .map(|t| {
             let p = &t.path;
             let mut path = Path::new(p.start, p.optimizer, p.hyper, &mut grad);
-            path.run(&mut grad, limit, s.tol);
+            path.run(&mut grad, limit, s.doc.tol);
             AnimatedPath {
                 path,
                 color: t.rgba(),
@@ -88,13 +94,13 @@ pub fn animation_for(s: &ExplorerState, window: (u32, u32)) -> Option<Animation>
         })
         .collect();
     let steps = paths.iter().map(|a| a.path.iterations()).max().unwrap_or(0);
-    let settings = render_settings(&s.layers);
+    let settings = render_settings(&s.doc.layers);
     let fig = FigureLayout::for_figure(size.0, size.1, 1.0, settings.show_heatmap);
     // What the canvas shows, widened to the GIF's plot: everything seen stays in the picture.
     let view = s
         .shown_view()
         .fit_aspect(fig.plot.w as f64, fig.plot.h as f64);
-    let seconds = (steps as f64 / s.steps_per_second.max(1e-9)).clamp(SECONDS.0, SECONDS.1);
+    let seconds = (steps as f64 / s.doc.steps_per_second.max(1e-9)).clamp(SECONDS.0, SECONDS.1);
     let first = &paths[0].path;
     let vars = &f.vars;
     let text = FigureText {
@@ -102,10 +108,10 @@ pub fn animation_for(s: &ExplorerState, window: (u32, u32)) -> Option<Animation>
         subtitle: Some(format!(
             "{}, η = {}",
             first.optimizer.label(),
-            crate::teach::eta_text(s.hyper.lr)
+            crate::teach::eta_text(s.doc.hyper.lr)
         )),
         axis_names: (vars.x.to_string(), vars.y.to_string()),
-        theme: overlay_theme(s.theme),
+        theme: overlay_theme(s.doc.theme),
         ui_scale: 1.0,
         ..FigureText::default()
     };
@@ -137,7 +143,7 @@ impl Recorder {
     /// `gpu` (shared with the window).
     pub fn start(gpu: &Gpu, s: &ExplorerState, animation: Animation, path: PathBuf) -> Recorder {
         let (tx, updates) = mpsc::channel();
-        let (gpu, function, out) = (gpu.clone(), s.function.clone(), path.clone());
+        let (gpu, function, out) = (gpu.clone(), s.doc.function.clone(), path.clone());
         let frames = animation.frames;
         std::thread::spawn(move || {
             let progress = |done, total| {
@@ -211,7 +217,7 @@ mod tests {
         assert!((plot.w / plot.h * 900.0 - 1200.0).abs() <= 2.0, "{plot:?}");
         assert_eq!(a.steps, 30);
         assert_eq!(a.paths.len(), 2);
-        for (anim, tracked) in a.paths.iter().zip(&s.paths) {
+        for (anim, tracked) in a.paths.iter().zip(&s.running.paths) {
             // Re-run with the same optimizer from the same start: the same iterates.
             assert_eq!(anim.path.points, tracked.path.points);
         }

@@ -35,7 +35,7 @@ impl DeviceParts {
     /// A fresh egui context each time: egui sends a texture (the font atlas) to a renderer
     /// only once per context, and a new device's renderer starts with none.
     pub fn new(window: &Arc<Window>, state: &ExplorerState) -> Result<DeviceParts> {
-        let gfx = Graphics::new(window.clone(), &state.function)?;
+        let gfx = Graphics::new(window.clone(), &state.doc.function)?;
         let max_side = gfx.gpu.device.limits().max_texture_dimension_2d as usize;
         let ctx = egui::Context::default();
         let egui_state = egui_winit::State::new(

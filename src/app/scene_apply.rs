@@ -1,6 +1,6 @@
-//! Between a [`Document`] and the explorer: what the explorer shows as a document (for a
-//! scene file), and a document put into the explorer (all or nothing: the only step that can
-//! fail runs before any change).
+//! Between a [`Document`] and the explorer: the document the explorer shows (for a scene
+//! file), and a document put into the explorer whole (all or nothing: the only step that can
+//! fail runs before any change). The running paths follow the document's path starts.
 
 use super::ExplorerState;
 use crate::document::{Document, PathStart};
@@ -11,41 +11,7 @@ impl ExplorerState {
     /// The demo the explorer shows now: its function (the last that parsed), requested view,
     /// settings, and each path's start, optimizer, η factor and colour.
     pub fn document(&self) -> Document {
-        let s = self;
-        Document {
-            function: s.function.clone(),
-            preset: s.current_preset().map(|p| p.name),
-            view: s.view,
-            home: s.home,
-            layers: s.layers.clone(),
-            theme: s.theme,
-            ui_scale: s.ui_scale,
-            panel: s.panel_visible,
-            fullscreen: s.fullscreen,
-            optimizer: s.optimizer,
-            hyper: s.hyper,
-            tol: s.tol,
-            max_steps: s.max_steps,
-            steps_per_second: s.steps_per_second,
-            playing: s.playing,
-            compare: s.compare,
-            compare_set: s.compare_set,
-            sweep: s.sweep,
-            sweep_factors: s.sweep_factors.clone(),
-            pin: s.pin,
-            direction: s.direction,
-            maps: s.maps,
-            paths: s
-                .paths
-                .iter()
-                .map(|t| PathStart {
-                    start: t.path.start,
-                    optimizer: t.path.optimizer,
-                    lr_factor: t.lr_factor,
-                    color: t.color,
-                })
-                .collect(),
-        }
+        self.doc.clone()
     }
 
     /// A fresh explorer showing `doc`.
@@ -58,42 +24,42 @@ impl ExplorerState {
     /// Shows `scene`: its function, view (also the home view), settings and paths restarted
     /// at their starts. On error nothing has changed.
     pub fn apply_scene(&mut self, scene: &Document) -> Result<()> {
+        // The function is parsed again, so a document built by hand cannot hold a function
+        // whose text does not parse.
         let function = Function::parse(&scene.function.source)?;
         self.text = function.source.clone();
         self.error = None;
-        self.function = function;
-        self.function_generation += 1;
-        self.render_error = None;
-        self.preset = scene
-            .preset
-            .and_then(|name| crate::presets::all().iter().position(|p| p.name == name));
-        self.view = scene.view;
-        self.home = scene.view;
-        self.layers = scene.layers.clone();
-        self.theme = scene.theme;
-        self.ui_scale = scene.ui_scale;
-        self.panel_visible = scene.panel;
-        self.fullscreen = scene.fullscreen;
-        self.optimizer = scene.optimizer;
-        self.hyper = scene.hyper;
-        self.tol = scene.tol;
-        self.max_steps = scene.max_steps;
-        self.steps_per_second = scene.steps_per_second;
-        self.playing = scene.playing;
-        self.compare = scene.compare;
-        self.compare_set = scene.compare_set;
-        self.sweep = scene.sweep;
-        self.sweep_factors = scene.sweep_factors.clone();
-        self.pin = scene.pin;
-        self.direction = scene.direction;
-        self.maps = scene.maps;
+        self.rebuild.function_generation += 1;
+        self.messages.render_error = None;
+        self.doc = Document {
+            function,
+            home: scene.view,
+            paths: Vec::new(),
+            ..scene.clone()
+        };
         self.clear_paths();
         for p in &scene.paths {
             self.push_path_scaled(p.start, p.optimizer, p.color, p.lr_factor);
         }
-        self.next_color = scene.paths.iter().map(|p| p.color + 1).max().unwrap_or(0);
-        self.accumulator = 0.0;
-        self.gesture = None;
+        self.running.next_color = scene.paths.iter().map(|p| p.color + 1).max().unwrap_or(0);
+        self.running.accumulator = 0.0;
+        self.pointer.gesture = None;
         Ok(())
+    }
+
+    /// Writes the running paths' starts, optimizers, factors and colours into `doc.paths`;
+    /// every method that adds, removes, moves or changes a path ends with this.
+    pub(crate) fn sync_path_starts(&mut self) {
+        self.doc.paths = self
+            .running
+            .paths
+            .iter()
+            .map(|t| PathStart {
+                start: t.path.start,
+                optimizer: t.path.optimizer,
+                lr_factor: t.lr_factor,
+                color: t.color,
+            })
+            .collect();
     }
 }

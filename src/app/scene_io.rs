@@ -46,14 +46,14 @@ impl SceneDialog {
 impl ExplorerState {
     /// Shows the dialog for saving or opening, with the last used path.
     pub fn open_scene_dialog(&mut self, mode: DialogMode) {
-        self.scene_dialog.mode = Some(mode);
-        self.scene_dialog.focus = true;
+        self.dialogs.scene.mode = Some(mode);
+        self.dialogs.scene.focus = true;
     }
 
     /// Hides the dialog without doing anything.
     pub fn close_scene_dialog(&mut self) {
-        self.scene_dialog.mode = None;
-        self.scene_dialog.overwrite = None;
+        self.dialogs.scene.mode = None;
+        self.dialogs.scene.overwrite = None;
     }
 
     /// Saves what the explorer shows to `path`; the status line says "saved NAME" or why not.
@@ -72,24 +72,24 @@ impl ExplorerState {
 
     /// Enter in the dialog: saves or opens its path; the dialog closes when that worked.
     pub fn confirm_scene_dialog(&mut self) {
-        let Some(mode) = self.scene_dialog.mode else {
+        let Some(mode) = self.dialogs.scene.mode else {
             return;
         };
-        let text = self.scene_dialog.path.trim().to_string();
+        let text = self.dialogs.scene.path.trim().to_string();
         if text.is_empty() {
-            self.message = Some("give a file name, e.g. lecture.toml".into());
+            self.messages.status = Some("give a file name, e.g. lecture.toml".into());
             return;
         }
         let done = match mode {
             DialogMode::Save => {
                 let path = scene_file_name(&text);
-                if path.exists() && self.scene_dialog.overwrite.as_ref() != Some(&path) {
-                    self.message = Some(format!(
+                if path.exists() && self.dialogs.scene.overwrite.as_ref() != Some(&path) {
+                    self.messages.status = Some(format!(
                         "{} exists: Enter (or Replace) again replaces it, or change the name",
                         path.display()
                     ));
-                    self.scene_dialog.overwrite = Some(path);
-                    self.scene_dialog.focus = true;
+                    self.dialogs.scene.overwrite = Some(path);
+                    self.dialogs.scene.focus = true;
                     return;
                 }
                 self.save_scene(&path).map(|()| path.display().to_string())
@@ -97,7 +97,7 @@ impl ExplorerState {
             DialogMode::Open => self.open_scene(Path::new(&text)).map(|()| text),
         };
         if let Ok(text) = done {
-            self.scene_dialog.path = text;
+            self.dialogs.scene.path = text;
             self.close_scene_dialog();
         }
     }
@@ -105,18 +105,18 @@ impl ExplorerState {
     /// The dialog's path as typed or clicked; a replacement waiting for confirmation is
     /// forgotten, so a name typed away from and back to an existing file asks again.
     pub fn set_scene_dialog_path(&mut self, text: String) {
-        self.scene_dialog.path = text;
-        self.scene_dialog.overwrite = None;
+        self.dialogs.scene.path = text;
+        self.dialogs.scene.overwrite = None;
     }
 
     /// True while a save is waiting for the second confirmation that replaces the file.
     pub fn overwrite_pending(&self) -> bool {
-        let text = self.scene_dialog.path.trim();
-        self.scene_dialog.overwrite.as_deref() == Some(scene_file_name(text).as_path())
+        let text = self.dialogs.scene.path.trim();
+        self.dialogs.scene.overwrite.as_deref() == Some(scene_file_name(text).as_path())
     }
 
     fn report(&mut self, path: &Path, verb: &str, result: &crate::Result<()>) {
-        self.message = Some(match result {
+        self.messages.status = Some(match result {
             Ok(()) => format!("{verb} {}", path.display()),
             Err(e) => e.to_string(),
         });

@@ -9,7 +9,7 @@ use super::state::ExplorerState;
 
 /// Draws the dialog while it is open and acts on what is done in it.
 pub fn scene_window(ctx: &Context, s: &mut ExplorerState) {
-    let Some(mode) = s.scene_dialog.mode else {
+    let Some(mode) = s.dialogs.scene.mode else {
         return;
     };
     let (title, verb) = match mode {
@@ -26,14 +26,14 @@ pub fn scene_window(ctx: &Context, s: &mut ExplorerState) {
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
             ui.label("File (in the working directory unless the path says otherwise):");
-            let field = egui::TextEdit::singleline(&mut s.scene_dialog.path)
+            let field = egui::TextEdit::singleline(&mut s.dialogs.scene.path)
                 .font(egui::TextStyle::Monospace)
                 .desired_width(420.0);
             let r = ui.add(field);
             if r.changed() {
-                s.scene_dialog.overwrite = None;
+                s.dialogs.scene.overwrite = None;
             }
-            if std::mem::take(&mut s.scene_dialog.focus) {
+            if std::mem::take(&mut s.dialogs.scene.focus) {
                 r.request_focus();
             }
             if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
@@ -51,12 +51,12 @@ pub fn scene_window(ctx: &Context, s: &mut ExplorerState) {
                     .max_height(240.0)
                     .show(ui, |ui| {
                         for name in files {
-                            let chosen = s.scene_dialog.path == name;
+                            let chosen = s.dialogs.scene.path == name;
                             if ui.selectable_label(chosen, &name).clicked() {
                                 s.set_scene_dialog_path(name);
                                 match mode {
                                     DialogMode::Open => confirm = true,
-                                    DialogMode::Save => s.scene_dialog.focus = true,
+                                    DialogMode::Save => s.dialogs.scene.focus = true,
                                 }
                             }
                         }
@@ -71,7 +71,7 @@ pub fn scene_window(ctx: &Context, s: &mut ExplorerState) {
                 confirm |= ui.button(verb).clicked();
                 cancel |= ui.button("Cancel (Esc)").clicked();
             });
-            if let Some(m) = &s.message {
+            if let Some(m) = &s.messages.status {
                 ui.label(m);
             }
         });

@@ -31,19 +31,19 @@ impl ExplorerState {
     /// Pins the point `at` (world): slices and tangent lines are shown there.
     pub fn set_pin(&mut self, at: (f64, f64)) {
         if at.0.is_finite() && at.1.is_finite() {
-            self.pin = Some(at);
+            self.doc.pin = Some(at);
         }
     }
 
     /// Removes the pin.
     pub fn clear_pin(&mut self) {
-        self.pin = None;
+        self.doc.pin = None;
     }
 
     /// Pins the centre of the view if nothing is pinned, else removes the pin (the panel's
     /// toggle).
     pub fn toggle_pin(&mut self) {
-        if self.pin.is_some() {
+        if self.doc.pin.is_some() {
             self.clear_pin();
         } else {
             let v = self.shown_view();
@@ -53,14 +53,16 @@ impl ExplorerState {
 
     /// f and the slopes of both slices at the pin, if pinned and f is defined there.
     pub fn pin_tangent(&self) -> Option<Tangent> {
-        self.pin.and_then(|p| teach::tangent(&self.function, p))
+        self.doc
+            .pin
+            .and_then(|p| teach::tangent(&self.doc.function, p))
     }
 
     /// Sets θ of the direction u (radians; kept in (−π, π]).
     pub fn set_direction(&mut self, theta: f64) {
         if theta.is_finite() {
             let r = theta.rem_euclid(std::f64::consts::TAU);
-            self.direction = if r > std::f64::consts::PI {
+            self.doc.direction = if r > std::f64::consts::PI {
                 r - std::f64::consts::TAU
             } else {
                 r
@@ -70,15 +72,15 @@ impl ExplorerState {
 
     /// The canvas pixel of the direction handle: [`HANDLE_PX`] from the pin along u.
     pub fn direction_handle_px(&self) -> Option<(f64, f64)> {
-        let (x, y) = self.pin?;
+        let (x, y) = self.doc.pin?;
         let (px, py) = self.to_pixel(x, y);
-        let (ux, uy) = teach::unit(self.direction);
+        let (ux, uy) = teach::unit(self.doc.direction);
         Some((px + HANDLE_PX * ux, py - HANDLE_PX * uy))
     }
 
     /// Turns u to point from the pin towards canvas pixel (px, py) (the handle's drag).
     pub fn point_direction_at(&mut self, px: f64, py: f64) {
-        let Some((x, y)) = self.pin else {
+        let Some((x, y)) = self.doc.pin else {
             return;
         };
         let (cx, cy) = self.to_pixel(x, y);
@@ -92,25 +94,25 @@ impl ExplorerState {
     pub fn directional_readout(&self) -> Option<DirectionalReadout> {
         let g = self.pin_tangent()?.grad();
         Some(DirectionalReadout {
-            theta: self.direction,
-            value: teach::directional(g, self.direction),
+            theta: self.doc.direction,
+            value: teach::directional(g, self.doc.direction),
             grad: g,
             grad_norm: g.0.hypot(g.1),
-            angle_deg: teach::angle_to_grad_deg(g, self.direction),
-            special: teach::special_direction(g, self.direction, SPECIAL_TOL_DEG),
+            angle_deg: teach::angle_to_grad_deg(g, self.doc.direction),
+            special: teach::special_direction(g, self.doc.direction, SPECIAL_TOL_DEG),
         })
     }
 
     /// The hyperparameters of a path: the explorer's, with η scaled for a sweep path.
     pub fn hyper_for(&self, lr_factor: Option<f64>) -> Hyper {
-        self.hyper.with_lr_factor(lr_factor)
+        self.doc.hyper.with_lr_factor(lr_factor)
     }
 
     /// Sweep mode on or off (it replaces compare mode while on).
     pub fn set_sweep(&mut self, on: bool) {
-        self.sweep = on;
+        self.doc.sweep = on;
         if on {
-            self.compare = false;
+            self.doc.compare = false;
         }
     }
 
@@ -119,19 +121,19 @@ impl ExplorerState {
     pub fn set_sweep_factors(&mut self, text: &str) {
         match teach::parse_factors(text) {
             Ok(f) => {
-                self.sweep_factors = f;
-                self.message = None;
+                self.doc.sweep_factors = f;
+                self.messages.status = None;
             }
-            Err(e) => self.message = Some(e.to_string()),
+            Err(e) => self.messages.status = Some(e.to_string()),
         }
     }
 
     /// A sweep click: one path from (x, y) per factor, each with η·factor and its own colour.
     pub fn sweep_at(&mut self, x: f64, y: f64) {
-        for k in self.sweep_factors.clone() {
-            let color = self.next_color;
-            self.next_color += 1;
-            self.push_path_scaled((x, y), self.optimizer, color, Some(k));
+        for k in self.doc.sweep_factors.clone() {
+            let color = self.running.next_color;
+            self.running.next_color += 1;
+            self.push_path_scaled((x, y), self.doc.optimizer, color, Some(k));
         }
     }
 }

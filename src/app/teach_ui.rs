@@ -34,7 +34,7 @@ pub fn slope_text(v: f64) -> String {
 
 /// The right-hand panel's contents for the pinned point.
 pub fn slices_panel(ui: &mut Ui, s: &mut ExplorerState) {
-    let Some((x0, y0)) = s.pin else {
+    let Some((x0, y0)) = s.doc.pin else {
         return;
     };
     let (a, b) = s.var_names();
@@ -52,13 +52,13 @@ pub fn slices_panel(ui: &mut Ui, s: &mut ExplorerState) {
             RichText::new(format!("f({a}, {b}₀) against {a}{}", slope(&a, t.slope_x)))
                 .color(X_SLICE),
         );
-        let samples = teach::slice_x(&s.function, y0, (v.x0, v.x1), SLICE_SAMPLES);
+        let samples = teach::slice_x(&s.doc.function, y0, (v.x0, v.x1), SLICE_SAMPLES);
         slice_plot(ui, "slice-x", &samples, &t, Axis::X, (&a, (v.x0, v.x1)));
         ui.label(
             RichText::new(format!("f({a}₀, {b}) against {b}{}", slope(&b, t.slope_y)))
                 .color(Y_SLICE),
         );
-        let samples = teach::slice_y(&s.function, x0, (v.y0, v.y1), SLICE_SAMPLES);
+        let samples = teach::slice_y(&s.doc.function, x0, (v.y0, v.y1), SLICE_SAMPLES);
         slice_plot(ui, "slice-y", &samples, &t, Axis::Y, (&b, (v.y0, v.y1)));
         ui.label(
             RichText::new(format!(
@@ -154,7 +154,7 @@ fn special_color(sp: Special) -> Color32 {
 /// θ slider, D_u f, the angle to ∇f, the named direction, and D_u f over all θ.
 fn directional_section(ui: &mut Ui, s: &mut ExplorerState) {
     ui.heading("Directional derivative");
-    let mut deg = s.direction.to_degrees();
+    let mut deg = s.doc.direction.to_degrees();
     if ui
         .add(egui::Slider::new(&mut deg, -180.0..=180.0).text("θ of u (°)"))
         .changed()
@@ -224,7 +224,7 @@ fn polar_plot(ui: &mut Ui, r: &DirectionalReadout) {
 /// Marks on the canvas for the pin: the two slice lines, ∇f, u and its handle. `plot` is the
 /// canvas rectangle in window pixels.
 pub fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect) {
-    let Some((x, y)) = s.pin else {
+    let Some((x, y)) = s.doc.pin else {
         return;
     };
     let ppp = painter.pixels_per_point().max(1e-3);
@@ -250,7 +250,7 @@ pub fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect) {
             let tip = pt(cx + len * gx / n, cy - len * gy / n);
             arrow(&painter, centre, tip, GRAD_COLOR, ppp);
             // Close to u the two labels would overlap; u's label then says it all.
-            let near_u = teach::angle_to_grad_deg((gx, gy), s.direction) < 20.0;
+            let near_u = teach::angle_to_grad_deg((gx, gy), s.doc.direction) < 20.0;
             if !near_u {
                 label_beside(&painter, tip, gx, "grad f".into(), GRAD_COLOR, ppp);
             }

@@ -51,9 +51,9 @@ impl ExplorerState {
     pub fn shown_view(&self) -> View {
         let (w, h) = self.canvas;
         let v = if w >= 1.0 && h >= 1.0 {
-            self.view.fit_aspect(w, h)
+            self.doc.view.fit_aspect(w, h)
         } else {
-            self.view
+            self.doc.view
         };
         v.clamped()
     }
@@ -72,12 +72,12 @@ impl ExplorerState {
     /// scene or a typed view) by the nearest drawable one; says so on the status line.
     pub fn keep_view_drawable(&mut self) {
         let (w, h) = self.canvas;
-        let widened = self.view.fit_aspect(w, h);
+        let widened = self.doc.view.fit_aspect(w, h);
         if let Err(e) = widened.validate() {
-            self.view = widened.clamped();
+            self.doc.view = widened.clamped();
             let why = e.to_string();
             let why = why.strip_prefix("view: ").unwrap_or(&why);
-            self.message = Some(format!("view adjusted to fit the window: {why}"));
+            self.messages.status = Some(format!("view adjusted to fit the window: {why}"));
         }
     }
     /// Canvas pixel → world point on the shown view.
@@ -99,45 +99,45 @@ impl ExplorerState {
         if !(factor.is_finite() && factor > 0.0) {
             return;
         }
-        let zoomed = self.view.zoomed(factor, at.0, at.1);
+        let zoomed = self.doc.view.zoomed(factor, at.0, at.1);
         match zoomed.fit_aspect(self.canvas.0, self.canvas.1).validate() {
-            Ok(()) => self.view = zoomed,
+            Ok(()) => self.doc.view = zoomed,
             Err(e) => {
                 let why = e.to_string();
                 let why = why.strip_prefix("view: ").unwrap_or(&why).to_string();
                 let dir = if factor > 1.0 { "out" } else { "in" };
-                self.message = Some(format!("can't zoom {dir} further: {why}"));
+                self.messages.status = Some(format!("can't zoom {dir} further: {why}"));
             }
         }
     }
 
     /// Moves the view by (dx, dy) world units (ignored if it would leave the usable range).
     pub fn drag_pan(&mut self, dx: f64, dy: f64) {
-        let panned = self.view.panned(dx, dy);
+        let panned = self.doc.view.panned(dx, dy);
         if panned
             .fit_aspect(self.canvas.0, self.canvas.1)
             .validate()
             .is_ok()
         {
-            self.view = panned;
+            self.doc.view = panned;
         }
     }
 
     /// Back to the home view.
     pub fn reset_view(&mut self) {
-        self.view = self.home;
+        self.doc.view = self.doc.home;
     }
 
     /// Records the pointer's world point (None: off the canvas) and returns the read-out there.
     pub fn hover(&mut self, at: Option<(f64, f64)>) -> Option<Readout> {
-        self.hover = at;
+        self.pointer.hover = at;
         self.readout()
     }
 
     /// The read-out at the hover point, if any.
     pub fn readout(&self) -> Option<Readout> {
-        self.hover.map(|(x, y)| {
-            let [f, gx, gy] = self.function.eval_each(x, y);
+        self.pointer.hover.map(|(x, y)| {
+            let [f, gx, gy] = self.doc.function.eval_each(x, y);
             Readout {
                 x,
                 y,

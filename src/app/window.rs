@@ -118,7 +118,7 @@ impl App {
 
     /// Puts a device's GPU state in place (at start, and after a lost device).
     fn install(&mut self, parts: DeviceParts) {
-        self.generation = self.state.function_generation;
+        self.generation = self.state.rebuild.function_generation;
         self.gfx = Some(parts.gfx);
         self.ctx = parts.ctx;
         self.egui_state = Some(parts.egui_state);
@@ -139,7 +139,7 @@ impl App {
         self.state.map_schedule.reset();
         let message = recovered_message(reason);
         eprintln!("gradfield: {message}");
-        self.state.message = Some(message);
+        self.state.messages.status = Some(message);
         window.request_redraw();
         Ok(())
     }
@@ -172,10 +172,11 @@ impl App {
         self.last = started;
         self.state.tick(dt.min(0.25));
 
-        if self.fullscreen_applied != self.state.fullscreen {
-            self.fullscreen_applied = self.state.fullscreen;
+        if self.fullscreen_applied != self.state.doc.fullscreen {
+            self.fullscreen_applied = self.state.doc.fullscreen;
             window.set_fullscreen(
                 self.state
+                    .doc
                     .fullscreen
                     .then_some(Fullscreen::Borderless(None)),
             );
@@ -193,12 +194,12 @@ impl App {
         );
         egui_state.handle_platform_output(window, output.platform_output);
         if self.state.shader_due(self.generation) {
-            self.generation = self.state.function_generation;
-            if let Err(e) = gfx.set_function(&self.state.function) {
-                self.state.render_error = Some(e.to_string());
+            self.generation = self.state.rebuild.function_generation;
+            if let Err(e) = gfx.set_function(&self.state.doc.function) {
+                self.state.messages.render_error = Some(e.to_string());
             }
         }
-        gfx.set_paths(&frame, &self.state.paths);
+        gfx.set_paths(&frame, &self.state.running.paths);
         let egui_frame = EguiFrame {
             primitives: self.ctx.tessellate(output.shapes, output.pixels_per_point),
             textures: output.textures_delta,
@@ -218,7 +219,7 @@ impl App {
         let last_frame = self.frames.is_some_and(|n| self.frames_done >= n) && !map_busy;
         let shot = if last_frame {
             self.screenshot.clone()
-        } else if std::mem::take(&mut self.state.screenshot_requested) {
+        } else if std::mem::take(&mut self.state.requests.screenshot) {
             Some(exports::next_free_name("gradfield-screenshot", "png"))
         } else {
             None
@@ -264,9 +265,9 @@ impl App {
             return;
         }
         let message = format!("could not draw the last frame: {e}");
-        if self.state.message.as_deref() != Some(message.as_str()) {
+        if self.state.messages.status.as_deref() != Some(message.as_str()) {
             eprintln!("gradfield: {message}");
-            self.state.message = Some(message);
+            self.state.messages.status = Some(message);
         }
         if let Some(window) = &self.window {
             window.request_redraw();
@@ -276,8 +277,8 @@ impl App {
     fn animating(&self) -> bool {
         self.frames.is_some()
             || self.recorder.is_some()
-            || self.state.function_generation != self.generation
-            || (self.state.playing && self.state.any_running())
+            || self.state.rebuild.function_generation != self.generation
+            || (self.state.doc.playing && self.state.any_running())
     }
 }
 

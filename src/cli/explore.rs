@@ -40,15 +40,15 @@ pub fn initial_state(args: &ExploreArgs) -> Result<ExplorerState> {
         }
     };
     if let Some(v) = args.view {
-        state.view = v;
-        state.home = v;
+        state.doc.view = v;
+        state.doc.home = v;
     }
     if let Some(name) = &args.optimizer {
         state.set_optimizer(name.parse()?);
     }
     if let Some(lr) = args.lr {
-        state.hyper.lr = lr;
-        state.hyper.validate()?;
+        state.doc.hyper.lr = lr;
+        state.doc.hyper.validate()?;
         state.restart_all();
     }
     if !args.starts.is_empty() {
@@ -59,7 +59,7 @@ pub fn initial_state(args: &ExploreArgs) -> Result<ExplorerState> {
         }
     }
     if let Some(t) = args.tol {
-        state.tol = t;
+        state.doc.tol = t;
     }
     if let Some(mode) = &args.color_by {
         state.set_color_by(mode.parse()?);
@@ -82,6 +82,6 @@ pub fn initial_state(args: &ExploreArgs) -> Result<ExplorerState> {
 /// The explorer on the scene of --scene, which the save and open dialog then proposes.
 fn scene_state(path: &std::path::Path) -> Result<ExplorerState> {
     let mut state = ExplorerState::from_document(&crate::scene::load(path)?)?;
-    state.scene_dialog.path = path.display().to_string();
+    state.dialogs.scene.path = path.display().to_string();
     Ok(state)
 }

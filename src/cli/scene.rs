@@ -1,10 +1,12 @@
-//! `--scene FILE` on the command line: a scene as `render` arguments (flags typed on the
-//! command line win over the scene) and which flags were typed.
+//! The document `gradfield render` draws: built from the flags ([`render_document`]), or
+//! from `--scene FILE` with every flag typed beside it winning over the scene
+//! ([`render_args`]); and which flags were typed.
 
-use super::RenderArgs;
+use super::{OptimArgs, RenderArgs};
 use crate::descent::Optimizer;
-use crate::document::{ColorBy, Document, PathStart};
-use crate::error::Result;
+use crate::document::{ArrowDir, ArrowLength, ColorBy, Colormap, Document, Layers, PathStart};
+use crate::error::{Error, Result};
+use crate::numfmt::quote;
 use clap::parser::ValueSource;
 
 /// What a scene adds to `render` that no flag says.
@@ -126,4 +128,123 @@ fn set_if<T>(fill: bool, slot: &mut T, value: T) {
     if fill {
         *slot = value;
     }
+}
+
+/// The document `render` draws for `args`: the function (EXPR or --preset), view, layers,
+/// optimizer with its hyperparameters, tolerance and step limit, one path per `--start` (in
+/// palette order) and what the colours show (`--converge-map`, `--gradient-check`). With
+/// `--scene` it is the scene's document with every typed flag put over it, the scene's paths
+/// (or the typed starts) and the scene's layer toggles; keys no flag has (theme, UI scale,
+/// pin, …) are the scene's, although `render` draws today with neither theme nor UI scale.
+/// What is not part of a picture (size, output files, GIF timing, `--stretch`,
+/// `--contour-labels`) stays in `args`. Bad values give the messages the flags always gave.
+pub fn render_document(args: &RenderArgs) -> Result<Document> {
+    match &args.scene {
+        Some(path) => {
+            let scene = crate::scene::load(path)?;
+            let (merged, extra) = render_args(args, &scene)?;
+            let mut doc = flags_document(&merged)?;
+            doc.layers.show_heatmap = extra.show_heatmap;
+            doc.layers.show_paths = extra.show_paths;
+            doc.paths = extra.paths;
+            Ok(Document {
+                theme: scene.theme,
+                ui_scale: scene.ui_scale,
+                panel: scene.panel,
+                fullscreen: scene.fullscreen,
+                steps_per_second: scene.steps_per_second,
+                playing: scene.playing,
+                compare: scene.compare,
+                compare_set: scene.compare_set,
+                sweep: scene.sweep,
+                sweep_factors: scene.sweep_factors.clone(),
+                pin: scene.pin,
+                direction: scene.direction,
+                maps: crate::document::MapSettings {
+                    divisor: scene.maps.divisor,
+                    ..doc.maps
+                },
+                ..doc
+            })
+        }
+        None => flags_document(args),
+    }
+}
+
+/// The document of the flags alone (`args.scene` is not read).
+fn flags_document(args: &RenderArgs) -> Result<Document> {
+    let r = super::resolve(
+        args.function.expr.as_deref(),
+        args.function.preset.as_deref(),
+    )?;
+    let view = super::view_or_default(args.grid.view, r.preset);
+    let preset = r.preset;
+    let mut doc = Document::new(r.function.clone(), view);
+    doc.preset = preset
+        .filter(|p| p.expr == doc.function.source)
+        .map(|p| p.name);
+    doc.layers = flag_layers(args, preset.is_some_and(|p| p.log_scale))?;
+    let (optimizer, hyper, steps) = super::descend::hyper(&args.optim, &r)?;
+    doc.optimizer = optimizer;
+    doc.hyper = hyper;
+    doc.max_steps = steps;
+    doc.tol = args.optim.tol;
+    doc.paths = flag_paths(&args.optim, optimizer);
+    if let Some(name) = &args.converge_map {
+        doc.maps.mode = match name.parse::<crate::render::basin::MapMode>()? {
+            crate::render::basin::MapMode::Basin => ColorBy::Basin,
+            crate::render::basin::MapMode::Steps => ColorBy::Steps,
+        };
+    }
+    if args.gradient_check {
+        doc.maps.mode = ColorBy::Check;
+        doc.maps.check_step = f64::from(super::check::check_step(args.check_step)?);
+    }
+    Ok(doc)
+}
+
+/// One path per `--start`, colours in palette order.
+fn flag_paths(optim: &OptimArgs, optimizer: Optimizer) -> Vec<PathStart> {
+    optim
+        .starts
+        .iter()
+        .enumerate()
+        .map(|(color, &start)| PathStart::new(start, optimizer, color))
+        .collect()
+}
+
+/// `--colormap`, `--levels`, `--log`/`--linear` (a preset may ask for log), `--percentile`
+/// and the arrow flags, checked as the renderer checks them.
+fn flag_layers(args: &RenderArgs, preset_log: bool) -> Result<Layers> {
+    let colormap: Colormap = args.colormap.parse()?;
+    let arrows = ArrowDir::from_name(&args.arrows.to_ascii_lowercase()).ok_or_else(|| {
+        Error::Input(format!(
+            "--arrows {}: expected ascent, descent or none",
+            quote(&args.arrows.to_ascii_lowercase())
+        ))
+    })?;
+    let arrow_length = match args.arrow_length.to_ascii_lowercase().as_str() {
+        "normalised" => Some(ArrowLength::Normalized),
+        name => ArrowLength::from_name(name),
+    }
+    .ok_or_else(|| {
+        Error::Input(format!(
+            "--arrow-length {}: expected normalized, proportional or log",
+            quote(&args.arrow_length.to_ascii_lowercase())
+        ))
+    })?;
+    let layers = Layers {
+        show_heatmap: true,
+        show_contours: args.levels > 0,
+        show_paths: true,
+        colormap,
+        levels: args.levels,
+        arrows,
+        arrow_length,
+        arrow_spacing_px: args.arrow_spacing as f32,
+        log_scale: args.log || (preset_log && !args.linear),
+        percentile: args.percentile.map(|p| p as f32),
+    };
+    crate::app::frame::render_settings(&layers).validate()?;
+    Ok(layers)
 }

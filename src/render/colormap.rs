@@ -1,4 +1,4 @@
 //! The colour map the heatmap and the colour bar draw with: the document's typed
-//! [`Colormap`](crate::document::Colormap) (one definition, one parser, one lookup table).
+//! [`Colormap`] (one definition, one parser, one lookup table).
 
 pub use crate::document::Colormap;

@@ -1,0 +1,65 @@
+//! What the explorer keeps beside its document: the moment of the window, grouped by what it
+//! is for (running paths, pointer, dialogs, status messages, requests to the window, what the
+//! GPU must rebuild). None of it is saved in a scene.
+
+use super::paths::TrackedPath;
+use super::pointer::Gesture;
+use super::scene_io::SceneDialog;
+
+/// The descent paths as they run: one for each of the document's path starts.
+#[derive(Debug, Clone, Default)]
+pub struct RunningPaths {
+    /// The paths, in the order of `doc.paths`.
+    pub paths: Vec<TrackedPath>,
+    /// Fractions of a step carried to the next tick.
+    pub(crate) accumulator: f64,
+    /// The palette index of the next new path.
+    pub(crate) next_color: usize,
+}
+
+/// The pointer over the canvas.
+#[derive(Debug, Clone, Default)]
+pub struct PointerState {
+    /// The world point under the pointer, if it is over the canvas.
+    pub hover: Option<(f64, f64)>,
+    /// A press in progress.
+    pub(crate) gesture: Option<Gesture>,
+}
+
+/// The windows over the canvas.
+#[derive(Debug, Clone, Default)]
+pub struct Dialogs {
+    /// The key help (F1).
+    pub help: bool,
+    /// The save / open scene dialog (Ctrl+S, Ctrl+O).
+    pub scene: SceneDialog,
+}
+
+/// What the explorer says to the person.
+#[derive(Debug, Clone, Default)]
+pub struct Messages {
+    /// A short note for the status line (e.g. where a screenshot went).
+    pub status: Option<String>,
+    /// An error from building the GPU field for the function, shown in the panel.
+    pub render_error: Option<String>,
+}
+
+/// What the window should do once and then clear.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Requests {
+    /// Save a screenshot.
+    pub screenshot: bool,
+    /// Record a GIF of the paths.
+    pub record: bool,
+    /// Write the paths as CSV.
+    pub export_csv: bool,
+}
+
+/// What tells the window when to rebuild the field shader.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rebuild {
+    /// Counts changes of `doc.function`.
+    pub function_generation: u64,
+    /// Seconds since the text was last typed in; `None` after a change of function otherwise.
+    pub(crate) typed_age: Option<f64>,
+}
