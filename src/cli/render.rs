@@ -6,7 +6,6 @@ mod document;
 
 use std::path::Path;
 
-use super::scene::SceneRender;
 use super::RenderArgs;
 use crate::error::{Error, Result};
 use crate::gpu::Gpu;
@@ -17,20 +16,9 @@ use document::RenderDocument;
 
 pub use document::DEFAULT_SIZE;
 
+/// Checks the output flags, builds the document from the flags (and `--scene`), draws it
+/// and writes the PNG and the GIF.
 pub fn run(args: &RenderArgs) -> Result<()> {
-    match &args.scene {
-        Some(path) => {
-            let scene = crate::scene::load(path)?;
-            let (args, extra) = super::scene::render_args(args, &scene)?;
-            draw(&args, Some(&extra))
-        }
-        None => draw(args, None),
-    }
-}
-
-/// Draws the figure (and the GIF); `scene` adds per-path optimizers and η factors and the
-/// layer toggles that have no flag.
-fn draw(args: &RenderArgs, scene: Option<&SceneRender>) -> Result<()> {
     super::check_starts(&args.optim.starts)?;
     if let Some(out) = &args.out {
         check_extension(out, "--out", "png")?;
@@ -51,10 +39,10 @@ fn draw(args: &RenderArgs, scene: Option<&SceneRender>) -> Result<()> {
         .as_deref()
         .map(|g| gif_frames(args, g))
         .transpose()?;
-    let doc = RenderDocument::from_args(args, scene, gif.is_some())?;
+    let doc = RenderDocument::from_args(args, gif.is_some())?;
     let gpu = crate::gpu::Gpu::headless()?;
     if let (Some(path), Some(frames)) = (&args.gif, gif) {
-        let f = &doc.resolved.function;
+        let f = &doc.doc.function;
         write_gif(&gpu, f, &doc.animation(frames), gif_timing(args).0, path)?;
     }
     let Some(out) = &args.out else {
