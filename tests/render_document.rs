@@ -460,3 +460,45 @@ fn a_documents_color_by_chooses_the_coloring_and_the_layer() {
         }
     }
 }
+
+#[test]
+fn the_explorer_and_the_command_line_take_layers_and_colour_by_settings_from_render() {
+    use gradfield::document::{Colormap as C, Layers};
+    let variants = [
+        Layers::default(),
+        Layers {
+            show_heatmap: false,
+            show_contours: false,
+            show_paths: false,
+            colormap: C::Magma,
+            levels: 3,
+            arrows: ArrowDir::Ascent,
+            arrow_length: ArrowLength::Log,
+            arrow_spacing_px: 20.0,
+            log_scale: true,
+            percentile: Some(2.5),
+        },
+    ];
+    for layers in variants {
+        let ours = RenderSettings::from_layers(&layers);
+        assert_eq!(ours, gradfield::app::frame::render_settings(&layers));
+        assert_eq!(
+            ours.range,
+            layers
+                .percentile
+                .map_or(RangeMode::MinMax, RangeMode::Percentile)
+        );
+        for mode in ColorBy::ALL {
+            let explorer = gradfield::render::color_by::explorer_settings(&ours, mode);
+            assert_eq!(
+                explorer,
+                gradfield::app::maps_ui::settings_for(ours, mode),
+                "{mode:?}"
+            );
+            assert_eq!(
+                explorer.arrows.direction == ArrowDir::None,
+                mode != ColorBy::Heatmap || layers.arrows == ArrowDir::None
+            );
+        }
+    }
+}

@@ -84,6 +84,22 @@ pub fn color_layer<'a>(
     }
 }
 
+/// The explorer's render settings for `color_by`: the gradient check's (see
+/// [`check_settings`], with the plot always coloured), and no arrows over a convergence map,
+/// whose colours already show where they lead. (`gradfield render` draws a map with the
+/// arrows its flags ask for: [`Coloring::settings`].)
+pub fn explorer_settings(settings: &RenderSettings, color_by: ColorBy) -> RenderSettings {
+    let mut s = *settings;
+    if map_mode(color_by).is_some() {
+        s.arrows.direction = ArrowDir::None;
+    }
+    if color_by == ColorBy::Check {
+        s = check_settings(&s);
+        s.show_heatmap = true;
+    }
+    s
+}
+
 /// [`Coloring::settings`] of the gradient check.
 pub fn check_settings(settings: &RenderSettings) -> RenderSettings {
     let mut s = *settings;
