@@ -19,6 +19,7 @@ pub mod heatmap;
 mod label_layout;
 pub mod layer_cache;
 pub mod layout;
+mod levels;
 pub mod offscreen;
 pub mod overlay;
 mod path_labels;
@@ -38,10 +39,10 @@ pub use color_by::{Coloring, Finding, MapCounts};
 pub use colormap::Colormap;
 pub use document::{draw_document, Drawn, Picture};
 pub use figure::{
-    contour_levels, plot_layout, render_figure_into, render_figure_rgba, render_png, CoarseGrid,
-    FigureText,
+    plot_layout, render_figure_into, render_figure_rgba, render_png, CoarseGrid, FigureText,
 };
 pub use heatmap::HeatmapPass;
+pub use levels::contour_levels;
 pub use offscreen::{render_rgba, OffscreenTarget, OFFSCREEN_FORMAT};
 pub use path_source::{PathSource, PathStats};
 pub use paths::{LabelBox, PathDraw, PathPass, PATH_PALETTE};
