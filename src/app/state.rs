@@ -27,7 +27,10 @@ pub const SETTLE_SECONDS: f64 = 0.4;
 /// What is shown is [`ExplorerState::doc`]; the other fields are the moment of the window.
 pub struct ExplorerState {
     /// What is shown: function, view, layers, optimizer, path starts, modes, display. A scene
-    /// file saves exactly this and opening one replaces it.
+    /// file saves exactly this and opening one replaces it. The methods that change it: the
+    /// function, presets and UI scale here; the view in `viewport.rs`; paths and the optimizer
+    /// in `paths.rs`; pin, direction, compare and sweep in `teach.rs`; colour by in `maps.rs`;
+    /// the whole document in `scene_apply.rs`. The panel edits layers and display in place.
     pub doc: Document,
     /// The running descent paths, one for each of `doc.paths` (kept in step by the path
     /// methods: every change of a path's start, optimizer or the list goes through them).
