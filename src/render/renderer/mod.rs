@@ -4,9 +4,11 @@
 //! otherwise copied from the layer cache), records the compute and render passes (encode.rs),
 //! and keeps the last read-back colour range for the labels.
 
+mod color;
 mod encode;
 mod paths;
 
+pub use color::ColorLayer;
 pub use encode::Layers;
 
 use super::basin::{BasinPass, MapView};
@@ -59,6 +61,8 @@ pub struct Renderer {
     paths: PathPass,
     basin: Option<BasinPass>,
     converge_map: Option<(wgpu::Buffer, MapView)>,
+    /// The gradient check's step while the check is shown (see [`ColorLayer`]).
+    check: Option<f32>,
     params: wgpu::Buffer,
     last_params: Option<Params>,
     field_key: Option<FieldKey>,
@@ -113,6 +117,7 @@ impl Renderer {
             paths: PathPass::new(device, format, &params)?,
             basin: None,
             converge_map: None,
+            check: None,
             params,
             last_params: None,
             field_key: None,
@@ -192,6 +197,7 @@ impl Renderer {
     /// (log10 relative difference of the exact and numeric gradients, step h) instead of f.
     pub fn set_gradient_check(&mut self, gpu: &Gpu, step: Option<f32>) -> Result<()> {
         self.field.set_check(&gpu.device, step)?;
+        self.check = step;
         self.function_changed = true;
         Ok(())
     }
