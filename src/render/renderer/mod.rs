@@ -178,35 +178,6 @@ impl Renderer {
         self.overlay_key = key;
     }
 
-    /// Draws a convergence map (the walker buffer of `gpu::converge`) instead of the heatmap;
-    /// `None` goes back to the heatmap.
-    pub fn set_converge_map(
-        &mut self,
-        gpu: &Gpu,
-        map: Option<(&wgpu::Buffer, MapView)>,
-    ) -> Result<()> {
-        if map.is_some() && self.basin.is_none() {
-            self.basin = Some(BasinPass::new(&gpu.device, self.format)?);
-        }
-        self.converge_map = map.map(|(b, m)| (b.clone(), m));
-        self.cache.invalidate();
-        Ok(())
-    }
-
-    /// With `Some(h)`, the heatmap shows the gradient check of `FieldPass::set_check`
-    /// (log10 relative difference of the exact and numeric gradients, step h) instead of f.
-    pub fn set_gradient_check(&mut self, gpu: &Gpu, step: Option<f32>) -> Result<()> {
-        self.field.set_check(&gpu.device, step)?;
-        self.check = step;
-        self.function_changed = true;
-        Ok(())
-    }
-
-    /// True while a convergence map replaces the heatmap.
-    pub fn has_converge_map(&self) -> bool {
-        self.converge_map.is_some()
-    }
-
     /// The target format the passes were built for.
     pub fn format(&self) -> wgpu::TextureFormat {
         self.format
