@@ -1,9 +1,8 @@
 //! The explorer window soaked under Xvfb with scripted input (xdotool): 28 paths walking
 //! Rosenbrock's valley, the function box retyped again and again, clicks that add paths, C to
 //! clear them, R to reset them, hovering; first (after both formulas were typed once) the
-//! 28 paths walk undisturbed towards their step limit for two fifths of the run.
-//! (Pans and zooms are left out: every frame whose view changed still keeps ~0.8 MB on
-//! lavapipe, outside the path layer; the plain-Rust soak in tests/soak.rs pans and zooms.) The
+//! 28 paths walk undisturbed towards their step limit for two fifths of the run; each later
+//! cycle also zooms in and out with the wheel (every such frame redraws the heatmap layer). The
 //! explorer's frame log (`GRADFIELD_FRAME_LOG`) gives, about once a second, the frame times,
 //! the most path instances and upload bytes of a frame, the field pipelines built and the
 //! resident memory; the test asserts that memory stays within a stated bound after warm-up and
@@ -77,11 +76,12 @@ start=$(date +%s)
 while [ $(( $(date +%s) - start )) -lt "$walk" ]; do
   xdotool mousemove --window "$wid" $((600 + $(date +%s) % 300)) 400; sleep 2
 done
-# Then edits, clicks, C and R until the end.
+# Then edits, clicks, wheel zooms, C and R until the end.
 while [ $(( $(date +%s) - start )) -lt "$SECS" ]; do
   cycle=$((cycle + 1)); x=$((560 + (cycle * 97) % 520)); y=$((150 + (cycle * 61) % 500))
   retype "$F"; retype "$R"
   xdotool mousemove --window "$wid" $x $y click 1 mousemove --window "$wid" $((x+40)) $y click 1
+  xdotool click --repeat 3 --delay 150 4 click --repeat 3 --delay 150 5
   [ $((cycle % 4)) -eq 0 ] && xdotool key --window "$wid" c
   [ $((cycle % 6)) -eq 3 ] && xdotool key --window "$wid" r
   sleep 2

@@ -13,7 +13,8 @@ use crate::gpu::converge::{ConvergePass, ConvergeSettings, STATUS_CONVERGED, STA
 use crate::gpu::readback::read_buffer_f32x4;
 use crate::gpu::Gpu;
 use crate::render::basin::{MapMode, MapView};
-use crate::render::Renderer;
+use crate::render::color_by::color_layer;
+use crate::render::{ColorLayer, Renderer};
 
 /// GPU time a frame may spend on the map before it is drawn (chunks are waited for one by
 /// one, so a frame takes at most this plus one chunk longer). Measured on lavapipe: see the
@@ -43,7 +44,6 @@ pub struct MapRunner {
     pass: Option<(u64, ConvergePass)>,
     job: Option<Job>,
     last: Option<(wgpu::Buffer, MapView)>,
-    check: Option<f32>,
 }
 
 impl MapRunner {
@@ -142,9 +142,7 @@ impl MapRunner {
             s.map_schedule.reset();
             self.clear();
             // Back to the plain heatmap; a second failure here leaves the heatmap as it is.
-            let _ = renderer.set_converge_map(gpu, None);
-            let _ = renderer.set_gradient_check(gpu, None);
-            self.check = None;
+            let _ = renderer.set_color_layer(gpu, ColorLayer::Heatmap);
         }
     }
 
@@ -155,10 +153,8 @@ impl MapRunner {
         s: &mut ExplorerState,
         dt: f64,
     ) -> Result<()> {
-        let check = (s.doc.maps.mode == ColorBy::Check).then_some(s.doc.maps.check_step as f32);
-        if check != self.check {
-            renderer.set_gradient_check(gpu, check)?;
-            self.check = check;
+        let layer = color_layer(&s.doc.maps, None);
+        if layer.gradient_check() != renderer.gradient_check() {
             s.map_status.check_largest = None;
         }
         let wanted = s.map_key();
@@ -190,25 +186,15 @@ impl MapRunner {
             };
         }
         s.map_status.progress = self.progress();
-        let mode = match s.doc.maps.mode {
-            ColorBy::Steps => MapMode::Steps,
-            _ => MapMode::Basin,
-        };
-        let map = self
-            .last
-            .as_ref()
-            .filter(|_| s.doc.maps.mode.is_map())
-            .map(|(b, v)| (b, MapView { mode, ..*v }));
-        if map.is_some() || renderer.has_converge_map() {
-            renderer.set_converge_map(gpu, map)?;
-        }
-        Ok(())
+        let last = self.last.as_ref().map(|(b, v)| (b, *v));
+        let layer = color_layer(&s.doc.maps, last);
+        renderer.set_color_layer(gpu, layer)
     }
 
     /// After a frame was drawn: the gradient check's largest difference from the colour
     /// range the renderer read back (the check's values are log10 relative differences).
     pub fn after_frame(&self, renderer: &Renderer, s: &mut ExplorerState) {
-        if self.check.is_some() {
+        if renderer.gradient_check().is_some() {
             s.map_status.check_largest = renderer
                 .range_result()
                 .filter(|r| r.count > 0)

@@ -1,19 +1,16 @@
 //! `gradfield converge`: runs an optimizer from every point of a grid on the GPU and writes
 //! where each start ends and when it converged to a .npy file (float32, H×W×3).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 
 use super::descend::hyper;
-use super::{resolve, FunctionArgs, OptimArgs, Resolved, ViewArgs};
+use super::{resolve, FunctionArgs, OptimArgs, ViewArgs};
 use crate::error::{Error, Result};
-use crate::gpu::converge::{ConvergePass, ConvergeSettings, Walker, CHUNK_STEPS, MAX_STEPS};
-use crate::render::basin::{MapMode, MapView};
-use crate::render::layout::FigureLayout;
-use crate::render::plot_layout;
-use crate::render::{FigureText, PathDraw, RenderSettings, Renderer, OFFSCREEN_FORMAT};
-use crate::view::View;
+use crate::gpu::converge::{ConvergePass, ConvergeSettings, Walker, MAX_STEPS};
+use crate::render::color_by::run_map;
+use crate::render::MapCounts;
 
 /// The grid size when --size is not given.
 pub const DEFAULT_SIZE: (u32, u32) = (128, 128);
@@ -76,92 +73,33 @@ pub fn run(args: &ConvergeArgs) -> Result<()> {
     crate::export::write_npy_f32(&args.out, &[h as usize, w as usize, 3], &data)
 }
 
-/// `gradfield render --converge-map MODE`: computes the convergence map at the plot's
-/// resolution and draws it in place of the heatmap, with the paths and the overlay.
-#[allow(clippy::too_many_arguments)]
-pub fn render_map_png(
-    gpu: &crate::gpu::Gpu,
-    r: &Resolved,
-    optim: &OptimArgs,
-    mode: MapMode,
-    (view, size, settings): (&View, (u32, u32), &RenderSettings),
-    draws: &[PathDraw],
-    mut text: FigureText,
-    out: &Path,
-) -> Result<()> {
-    let (optimizer, hyper, steps) = hyper(optim, r)?;
-    let steps = checked_steps(steps)?;
-    let fig = FigureLayout::for_figure(size.0, size.1, text.ui_scale, settings.show_heatmap);
-    let layout = plot_layout(&fig, size);
-    let plot = (layout.plot.w, layout.plot.h);
-    let conv = ConvergeSettings {
-        optimizer,
-        hyper,
-        steps,
-        tol: optim.tol,
-    };
-    let mut pass = ConvergePass::new(&gpu.device, &r.function)?;
-    pass.prepare(&gpu.device, &gpu.queue, view, plot, &conv)?;
-    let label = format!("convergence map for {}", out.display());
-    let walkers = run_pass(gpu, &pass, steps, label)?;
-    let results: Vec<[f32; 3]> = walkers.iter().map(|w| w.result()).collect();
-    let summary = summary(&results, steps);
-    super::out::eprint_line(&summary);
-    let what = match mode {
-        MapMode::Basin => "where descent ends",
-        MapMode::Steps => "steps until |grad f| <= tol",
-    };
-    text.subtitle = Some(format!(
-        "{what}: {}, η = {}; {summary}",
-        optimizer.label(),
-        hyper.lr
-    ));
-    let buffer = pass
-        .buffer()
-        .ok_or_else(|| Error::gpu("the convergence map has no buffer"))?;
-    let map = MapView {
-        mode,
-        steps,
-        size: plot,
-        view: *view,
-    };
-    let mut renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, &r.function)?;
-    renderer.set_converge_map(gpu, Some((buffer, map)))?;
-    crate::render::write_figure_png(gpu, &mut renderer, view, size, settings, draws, &text, out)
-}
-
-/// Runs a prepared pass chunk by chunk with a progress bar on a terminal, stopping between
-/// chunks when a signal (Ctrl+C) arrived, and reads the walkers back.
-fn run_pass(
+/// Runs a prepared pass chunk by chunk with a progress bar labelled `label` on a terminal,
+/// stopping between chunks when a signal (Ctrl+C) arrived, and reads the walkers back.
+pub fn run_pass(
     gpu: &crate::gpu::Gpu,
     pass: &ConvergePass,
     steps: u32,
     label: String,
 ) -> Result<Vec<Walker>> {
     let bar = super::progress::bar(u64::from(steps), label, "steps");
-    for chunk in 1..=pass.chunks() {
-        if let Err(e) = super::signals::check().and_then(|()| pass.run_chunk(gpu)) {
-            bar.abandon();
-            return Err(e);
-        }
-        bar.set_position(u64::from(chunk.saturating_mul(CHUNK_STEPS).min(steps)));
+    let walkers = run_map(gpu, pass, steps, &mut |done, _| {
+        bar.set_position(u64::from(done));
+        super::signals::check()
+    });
+    match &walkers {
+        Ok(_) => bar.finish_and_clear(),
+        Err(_) => bar.abandon(),
     }
-    bar.finish_and_clear();
-    pass.walkers(gpu)
+    walkers
 }
 
 /// "N starts: a converged, b diverged, c still moving after S steps".
 pub fn summary(map: &[[f32; 3]], steps: u32) -> String {
-    let diverged = map.iter().filter(|v| v[0].is_nan()).count();
-    let converged = map.iter().filter(|v| v[2] >= 0.0).count();
-    format!(
-        "{} starts: {converged} converged, {diverged} diverged, {} still moving after {steps} steps",
-        map.len(),
-        map.len() - converged - diverged
-    )
+    MapCounts::of(map, steps).summary()
 }
 
-fn checked_steps(steps: usize) -> Result<u32> {
+/// `steps` as the convergence map takes them: at most [`MAX_STEPS`].
+pub fn checked_steps(steps: usize) -> Result<u32> {
     u32::try_from(steps)
         .ok()
         .filter(|&s| s <= MAX_STEPS)

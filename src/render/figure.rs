@@ -1,25 +1,26 @@
 //! A complete figure: the renderer's layers with the overlay (axes, tick labels, colour bar,
 //! title, path and contour labels) painted over them, drawn offscreen and written as a PNG.
-//! `gradfield render` comes through here.
+//! `render::draw_document` draws every picture through here.
 
 use std::path::Path;
 
 use super::egui_offscreen::EguiOffscreen;
 use super::layout::FigureLayout;
-use super::offscreen::{OffscreenTarget, OFFSCREEN_FORMAT};
+use super::levels::contour_levels;
+use super::offscreen::OffscreenTarget;
 use super::overlay::{
     paint_label_text, paint_static, ColorBar, ContourLabels, Label, OverlayInput,
 };
 use super::settings::{Layout, PlotRect, RenderSettings};
 use super::theme::Theme;
-use super::{FrameWork, Layers, PathDraw, RangeResult, Renderer};
+use super::{FrameWork, Layers, PathDraw, Renderer};
 use crate::error::Result;
 use crate::expr::Function;
 use crate::gpu::{Gpu, GradientMode};
 use crate::view::View;
 
 /// The words and style of a figure's overlay.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct FigureText {
     /// The formula shown as the title.
     pub title: String,
@@ -35,6 +36,21 @@ pub struct FigureText {
     /// A coarse grid of f over the view (see [`crate::cpu_field::values`]): when present, some
     /// contour lines get their value written on them.
     pub contour_grid: Option<CoarseGrid>,
+}
+
+impl Default for FigureText {
+    /// No words, the dark theme, type size factor 0 (as `f32::default`).
+    fn default() -> FigureText {
+        FigureText {
+            title: String::new(),
+            subtitle: None,
+            axis_names: (String::new(), String::new()),
+            labels: Vec::new(),
+            theme: Theme::Dark,
+            ui_scale: 0.0,
+            contour_grid: None,
+        }
+    }
 }
 
 impl FigureText {
@@ -62,35 +78,6 @@ pub struct CoarseGrid {
     pub values: Vec<f32>,
     pub w: usize,
     pub h: usize,
-}
-
-/// The values of f at the contour lines the heatmap draws for `range` (levels at
-/// vlo + k·span/(N+1) in the mapped space, k = 1..N; see shaders/heatmap.wgsl), only the heavy
-/// ones when `heavy_only`.
-pub fn contour_levels(
-    range: &RangeResult,
-    settings: &RenderSettings,
-    heavy_only: bool,
-) -> Vec<f64> {
-    let n = settings.levels;
-    let (lo, hi) = (range.vlo as f64, range.vhi as f64);
-    let span = hi - lo;
-    if n == 0 || !settings.show_contours || span.is_nan() || span <= 0.0 || span.is_infinite() {
-        return Vec::new();
-    }
-    let log = settings.log_scale && !settings.colormap.is_diverging();
-    let heavy = settings.heavy_every;
-    (1..=n)
-        .filter(|k| !heavy_only || heavy == 0 || k % heavy == 0)
-        .map(|k| {
-            let v = lo + k as f64 * (hi - lo) / (n + 1) as f64;
-            if log {
-                10f64.powf(v) + range.shift as f64 - range.delta as f64
-            } else {
-                v
-            }
-        })
-        .collect()
 }
 
 /// The plot rectangle of a figure layout in whole pixels, as the renderer takes it.
@@ -262,8 +249,8 @@ pub fn draw_figure(
     Ok((work, queue.submit([encoder.finish()])))
 }
 
-/// Renders `function` over `view` as a `size` figure (field layers and overlay) and writes
-/// it to `out_path` as a PNG, atomically.
+/// Renders `function` over `view` as a `size` figure (field layers and overlay, coloured by
+/// f) and writes it to `out_path` as a PNG, atomically.
 #[allow(clippy::too_many_arguments)]
 pub fn render_png(
     gpu: &Gpu,
@@ -275,98 +262,15 @@ pub fn render_png(
     text: &FigureText,
     out_path: &Path,
 ) -> Result<()> {
-    let mut renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, function)?;
-    write_figure_png(
-        gpu,
-        &mut renderer,
-        view,
+    let picture = super::Picture {
+        function,
+        view: *view,
         size,
-        settings,
+        settings: *settings,
+        coloring: super::Coloring::Heatmap,
         paths,
-        text,
-        out_path,
-    )
-}
-
-/// Draws a figure with a renderer the caller has set up (a convergence map or the gradient
-/// check switched on, say) and writes it to `out_path` as a PNG, atomically.
-#[allow(clippy::too_many_arguments)]
-pub fn write_figure_png(
-    gpu: &Gpu,
-    renderer: &mut Renderer,
-    view: &View,
-    size: (u32, u32),
-    settings: &RenderSettings,
-    paths: &[PathDraw],
-    text: &FigureText,
-    out_path: &Path,
-) -> Result<()> {
-    let mut egui = EguiOffscreen::new(&gpu.device, renderer.format());
-    let pixels = render_figure_rgba(
-        gpu,
-        renderer,
-        &mut egui,
-        size,
-        view,
-        settings,
-        GradientMode::Exact,
-        paths,
-        text,
-    )?;
-    crate::export::write_png_rgba8(out_path, size.0, size.1, &pixels)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn range(vlo: f32, vhi: f32, shift: f32, delta: f32) -> RangeResult {
-        RangeResult {
-            lo: 0.0,
-            hi: 0.0,
-            vlo,
-            vhi,
-            delta,
-            shift,
-            gmax: 1.0,
-            count: 1,
-            clipped: 0,
-            _pad: [0; 3],
-        }
-    }
-
-    #[test]
-    fn contour_levels_match_the_heatmap_spacing() {
-        let s = RenderSettings {
-            levels: 9,
-            heavy_every: 5,
-            ..RenderSettings::default()
-        };
-        // Linear: levels at 0 + k·10/10 for k = 1..9, heavy at k = 5.
-        let all = contour_levels(&range(0.0, 10.0, 0.0, 0.0), &s, false);
-        assert_eq!(all, (1..=9).map(f64::from).collect::<Vec<_>>());
-        assert_eq!(
-            contour_levels(&range(0.0, 10.0, 0.0, 0.0), &s, true),
-            vec![5.0]
-        );
-        // Log with every value positive: v = log10 f, so the levels are powers of ten.
-        let log = RenderSettings {
-            log_scale: true,
-            ..s
-        };
-        let l = contour_levels(&range(-1.0, 9.0, 0.0, 0.0), &log, false);
-        for (k, f) in l.iter().enumerate() {
-            let want = 10f64.powi(k as i32);
-            assert!((f - want).abs() <= 1e-9 * want, "{f} vs {want}");
-        }
-        // Log with a shift: f = 10^v + shift − delta inverts v = log10(f − shift + delta).
-        let l = contour_levels(
-            &range(0.0, 2.0, -5.0, 0.5),
-            &RenderSettings { levels: 1, ..log },
-            false,
-        );
-        assert!((l[0] - (10f64 - 5.0 - 0.5)).abs() < 1e-9);
-        // A constant field has no levels.
-        assert!(contour_levels(&range(3.0, 3.0, 0.0, 0.0), &s, false).is_empty());
-    }
+        text: text.clone(),
+    };
+    let drawn = super::draw_document(gpu, &picture, &mut |_, _| Ok(()))?;
+    crate::export::write_png_rgba8(out_path, size.0, size.1, &drawn.pixels)
 }

@@ -8,15 +8,18 @@ pub mod animation;
 pub mod arrows;
 pub mod axes;
 pub mod basin;
+pub mod color_by;
 pub mod colorbar;
 pub mod colormap;
 pub mod contour_labels;
+pub mod document;
 pub mod egui_offscreen;
 pub mod figure;
 pub mod heatmap;
 mod label_layout;
 pub mod layer_cache;
 pub mod layout;
+mod levels;
 pub mod offscreen;
 pub mod overlay;
 mod path_labels;
@@ -33,17 +36,19 @@ mod util;
 
 pub use animation::{AnimatedPath, Animation, RecordStats};
 pub use arrows::ArrowPass;
+pub use color_by::{Coloring, Finding, MapCounts};
 pub use colormap::Colormap;
+pub use document::{draw_document, Drawn, Picture};
 pub use figure::{
-    contour_levels, plot_layout, render_figure_into, render_figure_rgba, render_png,
-    write_figure_png, CoarseGrid, FigureText,
+    plot_layout, render_figure_into, render_figure_rgba, render_png, CoarseGrid, FigureText,
 };
 pub use heatmap::HeatmapPass;
+pub use levels::contour_levels;
 pub use offscreen::{render_rgba, OffscreenTarget, OFFSCREEN_FORMAT};
 pub use path_source::{PathSource, PathStats};
 pub use paths::{LabelBox, PathDraw, PathPass, PATH_PALETTE};
 pub use range::RangePass;
-pub use renderer::{FrameWork, Layers, Renderer};
+pub use renderer::{ColorLayer, FrameWork, Layers, Renderer};
 pub use settings::{
     ArrowDir, ArrowLength, ArrowSettings, Layout, PlotRect, RangeMode, RenderSettings,
 };

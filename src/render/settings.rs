@@ -2,6 +2,7 @@
 //! the axes, colour bar and title) and the per-frame `Params` built from them.
 
 use super::{flags, Colormap, Params};
+use crate::document::Layers;
 pub use crate::document::{ArrowDir, ArrowLength};
 use crate::error::{Error, Result};
 use crate::view::View;
@@ -64,6 +65,29 @@ impl Default for RenderSettings {
 }
 
 impl RenderSettings {
+    /// The settings that draw a document's layers (every fifth contour line heavier, as by
+    /// default): the one mapping from a document's layers to what the renderer draws.
+    pub fn from_layers(l: &Layers) -> RenderSettings {
+        RenderSettings {
+            colormap: l.colormap,
+            levels: l.levels,
+            log_scale: l.log_scale,
+            range: match l.percentile {
+                Some(p) => RangeMode::Percentile(p),
+                None => RangeMode::MinMax,
+            },
+            show_heatmap: l.show_heatmap,
+            show_contours: l.show_contours,
+            arrows: ArrowSettings {
+                direction: l.arrows,
+                length: l.arrow_length,
+                spacing_px: l.arrow_spacing_px,
+            },
+            show_paths: l.show_paths,
+            ..RenderSettings::default()
+        }
+    }
+
     /// Checks what a person can set: levels ≤ 1000, spacing ≥ 8 px, 0 < percentile < 50.
     pub fn validate(&self) -> Result<()> {
         if self.levels > 1000 {

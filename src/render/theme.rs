@@ -1,19 +1,13 @@
-//! The overlay's colour themes: text, halo, grid and background colours.
+//! The overlay's colours for each of the document's themes: text, halo, grid and background.
 
 use egui::Color32;
 
-/// Text colours and strokes of the overlay.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Theme {
-    /// Light text on a dark background.
-    #[default]
-    Dark,
-    /// Dark text on a light background (print).
-    Light,
-    /// White on black with heavier strokes (projectors in bright rooms).
-    HighContrast,
-}
+/// The document's colour theme (dark, light, high contrast); its overlay colours are here.
+pub use crate::document::Theme;
 
+/// The overlay's colours: dark has light text on a dark background, light has dark text on a
+/// light background (print), high contrast white on black with heavier strokes (projectors
+/// in bright rooms).
 impl Theme {
     /// The colour the target should be cleared with behind the figure (RGBA8, sRGB).
     pub fn background(self) -> [u8; 4] {

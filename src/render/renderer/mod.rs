@@ -4,9 +4,11 @@
 //! otherwise copied from the layer cache), records the compute and render passes (encode.rs),
 //! and keeps the last read-back colour range for the labels.
 
+mod color;
 mod encode;
 mod paths;
 
+pub use color::ColorLayer;
 pub use encode::Layers;
 
 use super::basin::{BasinPass, MapView};
@@ -59,6 +61,8 @@ pub struct Renderer {
     paths: PathPass,
     basin: Option<BasinPass>,
     converge_map: Option<(wgpu::Buffer, MapView)>,
+    /// The gradient check's step while the check is shown (see [`ColorLayer`]).
+    check: Option<f32>,
     params: wgpu::Buffer,
     last_params: Option<Params>,
     field_key: Option<FieldKey>,
@@ -113,6 +117,7 @@ impl Renderer {
             paths: PathPass::new(device, format, &params)?,
             basin: None,
             converge_map: None,
+            check: None,
             params,
             last_params: None,
             field_key: None,
@@ -171,34 +176,6 @@ impl Renderer {
     /// [`Renderer::encode_layers`]): when it changes, the next frame redraws the layers.
     pub fn set_overlay_key(&mut self, key: u64) {
         self.overlay_key = key;
-    }
-
-    /// Draws a convergence map (the walker buffer of `gpu::converge`) instead of the heatmap;
-    /// `None` goes back to the heatmap.
-    pub fn set_converge_map(
-        &mut self,
-        gpu: &Gpu,
-        map: Option<(&wgpu::Buffer, MapView)>,
-    ) -> Result<()> {
-        if map.is_some() && self.basin.is_none() {
-            self.basin = Some(BasinPass::new(&gpu.device, self.format)?);
-        }
-        self.converge_map = map.map(|(b, m)| (b.clone(), m));
-        self.cache.invalidate();
-        Ok(())
-    }
-
-    /// With `Some(h)`, the heatmap shows the gradient check of `FieldPass::set_check`
-    /// (log10 relative difference of the exact and numeric gradients, step h) instead of f.
-    pub fn set_gradient_check(&mut self, gpu: &Gpu, step: Option<f32>) -> Result<()> {
-        self.field.set_check(&gpu.device, step)?;
-        self.function_changed = true;
-        Ok(())
-    }
-
-    /// True while a convergence map replaces the heatmap.
-    pub fn has_converge_map(&self) -> bool {
-        self.converge_map.is_some()
     }
 
     /// The target format the passes were built for.

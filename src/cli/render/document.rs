@@ -1,0 +1,181 @@
+//! What `gradfield render` draws: the document its flags (and a scene) build
+//! (`cli::scene::render_document`), with what only the command line says (size, --stretch,
+//! --contour-labels, the GIF's start), the descent paths run on the CPU and the overlay's
+//! words, ready for `render::draw_document`.
+
+use crate::cli::RenderArgs;
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::gpu::converge::ConvergeSettings;
+use crate::render::animation::{path_draws, path_labels, AnimatedPath, Animation};
+use crate::render::layout::FigureLayout;
+use crate::render::{
+    CoarseGrid, Coloring, FigureText, PathDraw, Picture, RenderSettings, PATH_PALETTE,
+};
+use crate::view::View;
+
+/// The picture size when --size is not given.
+pub const DEFAULT_SIZE: (u32, u32) = (1600, 900);
+
+/// What `gradfield render` draws, built from its flags.
+pub struct RenderDocument {
+    pub doc: Document,
+    /// The document's view fitted to the plot's aspect (unless --stretch).
+    pub view: View,
+    pub size: (u32, u32),
+    pub settings: RenderSettings,
+    pub coloring: Coloring,
+    /// The descent paths, run to the end.
+    pub paths: Vec<AnimatedPath>,
+    /// The paths as the renderer draws them.
+    pub draws: Vec<PathDraw>,
+    pub text: FigureText,
+}
+
+impl RenderDocument {
+    /// Builds the document of `args` (and its scene); `animated` says a GIF is wanted (its
+    /// paths then start from the preset's start when no --start was given).
+    pub fn from_args(args: &RenderArgs, animated: bool) -> Result<RenderDocument> {
+        let doc = crate::cli::scene::render_document(args)?;
+        let starts: Vec<(f64, f64)> = doc.paths.iter().map(|p| p.start).collect();
+        crate::cli::check_starts(&starts)?;
+        let preset = doc.preset.and_then(|name| crate::presets::find(name).ok());
+        let size = args.grid.size.unwrap_or(DEFAULT_SIZE);
+        let settings = RenderSettings::from_layers(&doc.layers);
+        let fig = FigureLayout::for_figure(size.0, size.1, 1.0, settings.show_heatmap);
+        let view = if args.stretch {
+            doc.view
+        } else {
+            doc.view.fit_aspect(fig.plot.w as f64, fig.plot.h as f64)
+        };
+        let paths = paths(&doc, preset, args.scene.is_none() && animated)?;
+        let f = &doc.function;
+        // The subtitle names the run's η: a sweep's paths carry their own in their labels.
+        let subtitle = (!paths.is_empty()).then(|| {
+            let p = &paths[0].path;
+            format!(
+                "{}, η = {}",
+                p.optimizer.label(),
+                crate::teach::eta_text(doc.hyper.lr)
+            )
+        });
+        let text = FigureText {
+            title: title(f, preset, size.0),
+            subtitle,
+            axis_names: (f.vars.x.clone(), f.vars.y.clone()),
+            labels: path_labels(&paths, &view, &fig),
+            ui_scale: 1.0,
+            contour_grid: args.contour_labels.then(|| {
+                let (gw, gh) = (96, 54);
+                CoarseGrid {
+                    values: crate::cpu_field::values(f, &view, gw, gh),
+                    w: gw as usize,
+                    h: gh as usize,
+                }
+            }),
+            ..FigureText::default()
+        };
+        let coloring = Coloring::of(&doc.maps, || {
+            Ok(ConvergeSettings {
+                optimizer: doc.optimizer,
+                hyper: doc.hyper,
+                steps: crate::cli::converge::checked_steps(doc.max_steps)?,
+                tol: doc.tol,
+            })
+        })?;
+        Ok(RenderDocument {
+            draws: path_draws(&paths),
+            doc,
+            view,
+            size,
+            settings,
+            coloring,
+            paths,
+            text,
+        })
+    }
+
+    /// The picture the PNG shows.
+    pub fn picture(&self) -> Picture<'_> {
+        Picture {
+            function: &self.doc.function,
+            view: self.view,
+            size: self.size,
+            settings: self.settings,
+            coloring: self.coloring,
+            paths: &self.draws,
+            text: self.text.clone(),
+        }
+    }
+
+    /// The GIF of the paths' descent in `frames` frames.
+    pub fn animation(&self, frames: usize) -> Animation {
+        Animation {
+            view: self.view,
+            size: self.size,
+            settings: self.settings,
+            text: self.text.clone(),
+            paths: self.paths.clone(),
+            steps: self.doc.max_steps,
+            frames,
+        }
+    }
+}
+
+/// The document's descent paths, each with its own optimizer, η factor and colour, run to
+/// the document's step limit; a path of a learning-rate sweep is labelled with its η, as in
+/// the explorer. `lend_start`: without a start the preset lends its own (a GIF, where
+/// nothing would move otherwise), and without a preset that is an error.
+fn paths(
+    doc: &Document,
+    preset: Option<&crate::presets::Preset>,
+    lend_start: bool,
+) -> Result<Vec<AnimatedPath>> {
+    if !doc.layers.show_paths {
+        return Ok(Vec::new());
+    }
+    let mut specs = doc.paths.clone();
+    if specs.is_empty() && lend_start {
+        let p = preset
+            .ok_or_else(|| Error::Input("--gif: nothing would move; give --start X,Y".into()))?;
+        specs.push(crate::document::PathStart::new(
+            (p.start[0], p.start[1]),
+            doc.optimizer,
+            0,
+        ));
+    }
+    crate::cli::check_iterates(specs.len(), doc.max_steps)?;
+    let mut grad = doc.function.gradient_fn();
+    Ok(specs
+        .iter()
+        .map(|s| {
+            let h = doc.hyper.with_lr_factor(s.lr_factor);
+            let mut path = crate::descent::Path::new(s.start, s.optimizer, h, &mut grad);
+            path.run(&mut grad, doc.max_steps, doc.tol);
+            let prefix = s.lr_factor.map(|_| crate::teach::eta_label(h.lr));
+            AnimatedPath {
+                path,
+                color: PATH_PALETTE[s.color % PATH_PALETTE.len()],
+                prefix,
+            }
+        })
+        .collect())
+}
+
+/// The figure's title: the formula, or where it would not fit across the picture the preset's
+/// name for it (or the formula cut short with an ellipsis).
+fn title(f: &crate::expr::Function, preset: Option<&crate::presets::Preset>, width: u32) -> String {
+    let formula = format!("f({}, {}) = {}", f.vars.x, f.vars.y, f.formulas()[0]);
+    // Title type is about 1.4 × the 18 px label size at 1080 lines; a glyph is ~0.55 em wide.
+    let fits = (width as f64 / (0.55 * 25.0 * (width as f64 / 1920.0).max(0.6))) as usize;
+    if formula.chars().count() <= fits {
+        return formula;
+    }
+    match preset {
+        Some(p) => p.title.to_string(),
+        None => {
+            let cut: String = formula.chars().take(fits.saturating_sub(1)).collect();
+            format!("{cut}…")
+        }
+    }
+}

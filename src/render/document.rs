@@ -1,0 +1,132 @@
+//! One call draws a picture: [`draw_document`] takes what a document shows (function, view,
+//! size, render settings, what the colours show, paths and the overlay's words), computes a
+//! convergence map or the gradient check itself when the colours show one, and returns the
+//! figure's pixels with what it found. `gradfield render` writes them to a PNG.
+
+use super::basin::MapView;
+use super::color_by::{check_finding, map_buffer, run_map, Coloring, Finding, MapCounts};
+use super::egui_offscreen::EguiOffscreen;
+use super::figure::{plot_layout, render_figure_rgba};
+use super::layout::FigureLayout;
+use super::offscreen::OFFSCREEN_FORMAT;
+use super::{ColorLayer, FigureText, PathDraw, RenderSettings, Renderer};
+use crate::error::Result;
+use crate::expr::Function;
+use crate::gpu::converge::ConvergePass;
+use crate::gpu::{Gpu, GradientMode};
+use crate::view::View;
+
+/// The parts of a document a picture is drawn from.
+#[derive(Debug, Clone)]
+pub struct Picture<'a> {
+    pub function: &'a Function,
+    /// The view of the plot (already fitted to the plot's aspect where wanted).
+    pub view: View,
+    /// The figure's size in pixels.
+    pub size: (u32, u32),
+    /// The layers as the document has them; [`Coloring::settings`] adjusts them.
+    pub settings: RenderSettings,
+    /// What the plot's colours show.
+    pub coloring: Coloring,
+    /// The descent paths drawn over the plot.
+    pub paths: &'a [PathDraw],
+    /// Title, axis names, labels, theme; a map or check replaces the subtitle.
+    pub text: FigureText,
+}
+
+impl Picture<'_> {
+    /// The render settings the picture is drawn with.
+    pub fn settings(&self) -> RenderSettings {
+        self.coloring.settings(&self.settings)
+    }
+
+    /// The plot's size in pixels inside the figure (a map or check is computed at it).
+    pub fn plot_size(&self) -> (u32, u32) {
+        let settings = self.settings();
+        let fig = FigureLayout::for_figure(
+            self.size.0,
+            self.size.1,
+            self.text.ui_scale,
+            settings.show_heatmap,
+        );
+        let plot = plot_layout(&fig, self.size).plot;
+        (plot.w, plot.h)
+    }
+}
+
+/// A drawn picture: RGBA8 rows, top first, of `size`, and what was found on the way.
+#[derive(Debug, Clone)]
+pub struct Drawn {
+    pub pixels: Vec<u8>,
+    pub size: (u32, u32),
+    pub finding: Finding,
+}
+
+/// Draws `picture`: computes its convergence map (calling `before_chunk(steps done, steps in
+/// all)` before each chunk; an error from it stops) or its gradient check at the plot's
+/// resolution, then the figure with the layers, paths and overlay, the subtitle saying what
+/// was found.
+pub fn draw_document(
+    gpu: &Gpu,
+    picture: &Picture<'_>,
+    before_chunk: &mut dyn FnMut(u32, u32) -> Result<()>,
+) -> Result<Drawn> {
+    let settings = picture.settings();
+    let plot = picture.plot_size();
+    let (view, f) = (&picture.view, picture.function);
+    let mut map_pass = None;
+    let finding = match picture.coloring {
+        Coloring::Heatmap => Finding::Heatmap,
+        Coloring::GradientCheck { step } => check_finding(gpu, f, view, plot, step)?,
+        Coloring::ConvergeMap { settings: conv, .. } => {
+            let mut pass = ConvergePass::new(&gpu.device, f)?;
+            pass.prepare(&gpu.device, &gpu.queue, view, plot, &conv)?;
+            let walkers = run_map(gpu, &pass, conv.steps, before_chunk)?;
+            let results: Vec<[f32; 3]> = walkers.iter().map(|w| w.result()).collect();
+            map_pass = Some(pass);
+            Finding::ConvergeMap(MapCounts::of(&results, conv.steps))
+        }
+    };
+    let mut text = picture.text.clone();
+    if let Some(subtitle) = finding.subtitle(&picture.coloring) {
+        text.subtitle = Some(subtitle);
+    }
+    let mut renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, f)?;
+    let layer = match (picture.coloring, &map_pass) {
+        (
+            Coloring::ConvergeMap {
+                mode,
+                settings: conv,
+            },
+            Some(pass),
+        ) => {
+            let map = MapView {
+                mode,
+                steps: conv.steps,
+                size: plot,
+                view: *view,
+            };
+            ColorLayer::ConvergeMap(map_buffer(pass)?, map)
+        }
+        (Coloring::GradientCheck { step }, _) => ColorLayer::GradientCheck(step),
+        _ => ColorLayer::Heatmap,
+    };
+    renderer.set_color_layer(gpu, layer)?;
+    let mut egui = EguiOffscreen::new(&gpu.device, renderer.format());
+    let pixels = render_figure_rgba(
+        gpu,
+        &mut renderer,
+        &mut egui,
+        picture.size,
+        view,
+        &settings,
+        GradientMode::Exact,
+        picture.paths,
+        &text,
+    )?;
+    Ok(Drawn {
+        pixels,
+        size: picture.size,
+        finding,
+    })
+}

@@ -1,0 +1,82 @@
+//! What the renderer colours the plot by: f's heatmap, a computed convergence map or the
+//! gradient check ([`ColorLayer`]), switched with one call that changes only what differs from
+//! the last frame (switching the check on or off re-evaluates the field).
+
+use super::Renderer;
+use crate::error::Result;
+use crate::gpu::Gpu;
+use crate::render::basin::{BasinPass, MapView};
+
+/// What the renderer draws in place of (or as) the heatmap.
+#[derive(Debug, Clone, Copy)]
+pub enum ColorLayer<'a> {
+    /// f through the colour map.
+    Heatmap,
+    /// A convergence map: the walker buffer of `gpu::converge` and what it holds.
+    ConvergeMap(&'a wgpu::Buffer, MapView),
+    /// The gradient check with relative step h.
+    GradientCheck(f32),
+}
+
+impl ColorLayer<'_> {
+    /// The gradient check's step h for the check, else None.
+    pub fn gradient_check(&self) -> Option<f32> {
+        match self {
+            ColorLayer::GradientCheck(h) => Some(*h),
+            _ => None,
+        }
+    }
+}
+
+impl Renderer {
+    /// Colours the following frames by `layer`. The field is re-evaluated only when the
+    /// gradient check is switched on or off or its step changed.
+    pub fn set_color_layer(&mut self, gpu: &Gpu, layer: ColorLayer<'_>) -> Result<()> {
+        let check = layer.gradient_check();
+        if check != self.check {
+            self.set_gradient_check(gpu, check)?;
+        }
+        let map = match layer {
+            ColorLayer::ConvergeMap(buffer, map) => Some((buffer, map)),
+            _ => None,
+        };
+        if map.is_some() || self.has_converge_map() {
+            self.set_converge_map(gpu, map)?;
+        }
+        Ok(())
+    }
+
+    /// The gradient check's step h while the check is shown.
+    pub fn gradient_check(&self) -> Option<f32> {
+        self.check
+    }
+
+    /// Draws a convergence map (the walker buffer of `gpu::converge`) instead of the heatmap;
+    /// `None` goes back to the heatmap.
+    pub fn set_converge_map(
+        &mut self,
+        gpu: &Gpu,
+        map: Option<(&wgpu::Buffer, MapView)>,
+    ) -> Result<()> {
+        if map.is_some() && self.basin.is_none() {
+            self.basin = Some(BasinPass::new(&gpu.device, self.format)?);
+        }
+        self.converge_map = map.map(|(b, m)| (b.clone(), m));
+        self.cache.invalidate();
+        Ok(())
+    }
+
+    /// With `Some(h)`, the heatmap shows the gradient check of `FieldPass::set_check`
+    /// (log10 relative difference of the exact and numeric gradients, step h) instead of f.
+    pub fn set_gradient_check(&mut self, gpu: &Gpu, step: Option<f32>) -> Result<()> {
+        self.field.set_check(&gpu.device, step)?;
+        self.check = step;
+        self.function_changed = true;
+        Ok(())
+    }
+
+    /// True while a convergence map replaces the heatmap.
+    pub fn has_converge_map(&self) -> bool {
+        self.converge_map.is_some()
+    }
+}
