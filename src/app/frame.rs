@@ -124,7 +124,7 @@ fn offset(r: PlotRect, dx: f32, dy: f32) -> PlotRect {
 }
 
 /// The renderer's settings for the explorer's layers.
-pub(crate) fn render_settings(l: &Layers) -> RenderSettings {
+pub fn render_settings(l: &Layers) -> RenderSettings {
     let mut r = RenderSettings {
         colormap: l.colormap,
         levels: l.levels,

@@ -11,7 +11,7 @@ use crate::render::{ArrowDir, RenderSettings};
 
 /// The renderer's settings for `mode`: no arrows over a convergence map; the gradient check is drawn on a linear scale of its
 /// log10 values without contours or arrows (the checked field has no gradient of its own).
-pub(crate) fn settings_for(settings: RenderSettings, mode: ColorBy) -> RenderSettings {
+pub fn settings_for(settings: RenderSettings, mode: ColorBy) -> RenderSettings {
     let mut s = settings;
     if mode.is_map() {
         // The map already shows where the arrows lead; on top of its flat colours they clutter.

@@ -56,7 +56,7 @@ impl ColorBy {
     }
 
     /// True for the two convergence-map choices.
-    pub(crate) fn is_map(self) -> bool {
+    pub fn is_map(self) -> bool {
         matches!(self, ColorBy::Basin | ColorBy::Steps)
     }
 }
