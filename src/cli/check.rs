@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::gpu::field::NUMERIC_STEP;
 
 /// The largest --check-step: far beyond any step that checks a derivative.
-pub const MAX_CHECK_STEP: f64 = 1e3;
+pub(crate) const MAX_CHECK_STEP: f64 = 1e3;
 
 /// The relative step h of the check: the one given, else [`NUMERIC_STEP`].
 pub fn check_step(given: Option<f64>) -> Result<f32> {

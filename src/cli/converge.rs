@@ -13,7 +13,7 @@ use crate::render::color_by::run_map;
 use crate::render::MapCounts;
 
 /// The grid size when --size is not given.
-pub const DEFAULT_SIZE: (u32, u32) = (128, 128);
+pub(crate) const DEFAULT_SIZE: (u32, u32) = (128, 128);
 
 #[derive(Debug, Clone, Args)]
 pub struct ConvergeArgs {
@@ -99,7 +99,7 @@ pub fn summary(map: &[[f32; 3]], steps: u32) -> String {
 }
 
 /// `steps` as the convergence map takes them: at most [`MAX_STEPS`].
-pub fn checked_steps(steps: usize) -> Result<u32> {
+pub(crate) fn checked_steps(steps: usize) -> Result<u32> {
     u32::try_from(steps)
         .ok()
         .filter(|&s| s <= MAX_STEPS)

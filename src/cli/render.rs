@@ -14,8 +14,6 @@ use crate::render::animation::{Animation, MAX_FRAMES};
 use crate::render::{draw_document, Coloring};
 use document::RenderDocument;
 
-pub use document::DEFAULT_SIZE;
-
 /// Checks the output flags, builds the document from the flags (and `--scene`), draws it
 /// and writes the PNG and the GIF.
 pub fn run(args: &RenderArgs) -> Result<()> {

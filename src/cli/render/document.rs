@@ -15,10 +15,10 @@ use crate::render::{
 use crate::view::View;
 
 /// The picture size when --size is not given.
-pub const DEFAULT_SIZE: (u32, u32) = (1600, 900);
+pub(crate) const DEFAULT_SIZE: (u32, u32) = (1600, 900);
 
 /// What `gradfield render` draws, built from its flags.
-pub struct RenderDocument {
+pub(crate) struct RenderDocument {
     pub doc: Document,
     /// The document's view fitted to the plot's aspect (unless --stretch).
     pub view: View,
@@ -35,7 +35,7 @@ pub struct RenderDocument {
 impl RenderDocument {
     /// Builds the document of `args` (and its scene); `animated` says a GIF is wanted (its
     /// paths then start from the preset's start when no --start was given).
-    pub fn from_args(args: &RenderArgs, animated: bool) -> Result<RenderDocument> {
+    pub(crate) fn from_args(args: &RenderArgs, animated: bool) -> Result<RenderDocument> {
         let doc = crate::cli::scene::render_document(args)?;
         let starts: Vec<(f64, f64)> = doc.paths.iter().map(|p| p.start).collect();
         crate::cli::check_starts(&starts)?;
@@ -96,7 +96,7 @@ impl RenderDocument {
     }
 
     /// The picture the PNG shows.
-    pub fn picture(&self) -> Picture<'_> {
+    pub(super) fn picture(&self) -> Picture<'_> {
         Picture {
             function: &self.doc.function,
             view: self.view,
@@ -109,7 +109,7 @@ impl RenderDocument {
     }
 
     /// The GIF of the paths' descent in `frames` frames.
-    pub fn animation(&self, frames: usize) -> Animation {
+    pub(crate) fn animation(&self, frames: usize) -> Animation {
         Animation {
             view: self.view,
             size: self.size,
