@@ -167,7 +167,7 @@ impl Graphics {
     /// Draws the frame into the window's next surface texture and presents it. A suboptimal,
     /// outdated or lost surface is reconfigured to `size` and the frame skipped; an occluded
     /// window or a timeout skips it too.
-    pub fn present(
+    pub(crate) fn present(
         &mut self,
         window: &Window,
         size: (u32, u32),
@@ -200,13 +200,13 @@ impl Graphics {
     /// Uploads the textures egui created or changed in a frame (the font atlas grows as new
     /// glyphs appear). Once per egui frame, whether or not it is drawn: a frame skipped for
     /// a resized surface must not lose its glyphs.
-    pub fn update_textures(&mut self, textures: &egui::TexturesDelta) {
+    pub(crate) fn update_textures(&mut self, textures: &egui::TexturesDelta) {
         let gpu = (&self.gpu.device, &self.gpu.queue);
         crate::render::egui_offscreen::upload_textures(&mut self.egui, gpu, textures);
     }
 
     /// Frees the textures egui released in a frame (after that frame was submitted).
-    pub fn free_textures(&mut self, textures: &egui::TexturesDelta) {
+    pub(crate) fn free_textures(&mut self, textures: &egui::TexturesDelta) {
         for id in &textures.free {
             self.egui.free_texture(id);
         }

@@ -19,14 +19,14 @@ use crate::render::{ColorLayer, Renderer};
 /// GPU time a frame may spend on the map before it is drawn (chunks are waited for one by
 /// one, so a frame takes at most this plus one chunk longer). Measured on lavapipe: see the
 /// README's "Teaching with gradfield".
-pub const FRAME_BUDGET: Duration = Duration::from_millis(30);
+pub(crate) const FRAME_BUDGET: Duration = Duration::from_millis(30);
 
 /// Every this many chunks the map in progress is read back: once every start has converged
 /// or diverged the remaining chunks would change nothing and are skipped.
-pub const CHECK_EVERY: u32 = 8;
+pub(crate) const CHECK_EVERY: u32 = 8;
 
 /// A map computed to the end: its walker buffer and what the panel says about it.
-pub struct FinishedMap {
+pub(crate) struct FinishedMap {
     pub key: MapKey,
     pub buffer: wgpu::Buffer,
     pub status: MapStatus,
@@ -80,7 +80,7 @@ impl MapRunner {
 
     /// Runs chunks of the map in progress, one submission each, until it is complete or
     /// `budget` is spent; returns the map when it is complete.
-    pub fn advance(&mut self, gpu: &Gpu, budget: Duration) -> Result<Option<FinishedMap>> {
+    pub(crate) fn advance(&mut self, gpu: &Gpu, budget: Duration) -> Result<Option<FinishedMap>> {
         let (Some(job), Some((_, pass))) = (&mut self.job, &self.pass) else {
             return Ok(None);
         };
@@ -193,7 +193,7 @@ impl MapRunner {
 
     /// After a frame was drawn: the gradient check's largest difference from the colour
     /// range the renderer read back (the check's values are log10 relative differences).
-    pub fn after_frame(&self, renderer: &Renderer, s: &mut ExplorerState) {
+    pub(crate) fn after_frame(&self, renderer: &Renderer, s: &mut ExplorerState) {
         if renderer.gradient_check().is_some() {
             s.map_status.check_largest = renderer
                 .range_result()
