@@ -22,7 +22,7 @@ use crate::gpu::{Gpu, GradientMode};
 use crate::view::View;
 
 /// The most frames an animation may have.
-pub const MAX_FRAMES: usize = 1000;
+pub(crate) const MAX_FRAMES: usize = 1000;
 
 /// A descent path with the colour it is drawn in and an optional label prefix ("η = 0.1").
 #[derive(Debug, Clone)]
@@ -66,7 +66,7 @@ impl AnimatedPath {
 }
 
 /// What the renderer draws for `paths`.
-pub fn path_draws(paths: &[AnimatedPath]) -> Vec<PathDraw> {
+pub(crate) fn path_draws(paths: &[AnimatedPath]) -> Vec<PathDraw> {
     paths
         .iter()
         .map(|a| PathDraw {
@@ -80,7 +80,7 @@ pub fn path_draws(paths: &[AnimatedPath]) -> Vec<PathDraw> {
 /// A label at the current point of each path, in figure pixels. A path that left the view is
 /// labelled just inside the plot's edge nearest to it, with room for the label's box (drawn
 /// right of and above its point).
-pub fn path_labels(paths: &[AnimatedPath], view: &View, fig: &FigureLayout) -> Vec<Label> {
+pub(crate) fn path_labels(paths: &[AnimatedPath], view: &View, fig: &FigureLayout) -> Vec<Label> {
     paths
         .iter()
         .map(|a| {
@@ -210,7 +210,7 @@ impl Animation {
     /// Writes the animation as a GIF at `fps` that loops forever, atomically. The palette is
     /// learnt from the last frame (every path complete) plus the path, grey and theme colours;
     /// `progress(done, total)` is called after each frame.
-    pub fn write_gif(
+    pub(crate) fn write_gif(
         &self,
         gpu: &Gpu,
         function: &Function,

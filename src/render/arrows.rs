@@ -129,7 +129,7 @@ impl ArrowPass {
     }
 
     /// Records the compute pass that fills the instances from the field.
-    pub fn dispatch(&self, pass: &mut wgpu::ComputePass<'_>) {
+    pub(crate) fn dispatch(&self, pass: &mut wgpu::ComputePass<'_>) {
         let Some(bg) = &self.compute_bind_group else {
             return;
         };

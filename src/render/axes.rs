@@ -7,7 +7,7 @@ use super::overlay::{OverlayInput, Px};
 use super::ticks::{axis_ticks, AxisTick};
 
 /// Target spacing between labelled ticks, in pixels at scale 1 (about one label per 100 px).
-pub const TICK_SPACING_PX: f32 = 100.0;
+pub(crate) const TICK_SPACING_PX: f32 = 100.0;
 
 /// The ticks of the horizontal and vertical axes for `input`, with label sizes measured by
 /// `measure(label) -> (width, height)` in pixels; neighbouring labels never overlap.

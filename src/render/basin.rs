@@ -13,7 +13,7 @@ use crate::view::View;
 const LUT_BYTES: u64 = super::LUT_SIZE as u64 * 4;
 
 /// The convergence-map shader.
-pub const BASIN_WGSL: super::WgslFile = super::wgsl_file!("basin.wgsl");
+pub(crate) const BASIN_WGSL: super::WgslFile = super::wgsl_file!("basin.wgsl");
 
 /// What a convergence-map pixel shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +81,11 @@ struct MapParams {
 /// The affine map from plot pixels (of a `plot`-sized plot showing `shown`) to cells of `map`:
 /// (scale, offset), cell = pixel · scale + offset. The identity scaled by grid / plot when the
 /// map was computed for the view shown.
-pub fn cell_transform(map: &MapView, shown: &View, plot: (u32, u32)) -> ([f32; 2], [f32; 2]) {
+pub(crate) fn cell_transform(
+    map: &MapView,
+    shown: &View,
+    plot: (u32, u32),
+) -> ([f32; 2], [f32; 2]) {
     let (mw, mh) = (f64::from(map.size.0.max(1)), f64::from(map.size.1.max(1)));
     let (pw, ph) = (f64::from(plot.0.max(1)), f64::from(plot.1.max(1)));
     let m = &map.view;
@@ -94,7 +98,7 @@ pub fn cell_transform(map: &MapView, shown: &View, plot: (u32, u32)) -> ([f32; 2
 
 /// The convergence-map render pass.
 #[derive(Debug)]
-pub struct BasinPass {
+pub(crate) struct BasinPass {
     layout: wgpu::BindGroupLayout,
     pipeline: wgpu::RenderPipeline,
     map: wgpu::Buffer,
@@ -108,7 +112,7 @@ pub struct BasinPass {
 
 impl BasinPass {
     /// Compiles the shader for targets of `format`.
-    pub fn new(device: &wgpu::Device, format: wgpu::TextureFormat) -> Result<BasinPass> {
+    pub(crate) fn new(device: &wgpu::Device, format: wgpu::TextureFormat) -> Result<BasinPass> {
         let module = util::create_shader(device, "BasinPass::module", BASIN_WGSL)?;
         let f = wgpu::ShaderStages::FRAGMENT;
         let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
@@ -154,7 +158,7 @@ impl BasinPass {
     /// walker buffer of `gpu::converge`; `shown` is the view of the `plot`-sized plot. Each
     /// only when it changed since the last frame.
     #[allow(clippy::too_many_arguments)]
-    pub fn prepare(
+    pub(crate) fn prepare(
         &mut self,
         device: &wgpu::Device,
         queue: &wgpu::Queue,
@@ -205,7 +209,7 @@ impl BasinPass {
     }
 
     /// Records the map over `plot`.
-    pub fn draw(&self, pass: &mut wgpu::RenderPass<'_>, plot: PlotRect) {
+    pub(crate) fn draw(&self, pass: &mut wgpu::RenderPass<'_>, plot: PlotRect) {
         if let Some(bg) = &self.bind_group {
             util::draw_over_plot(pass, &self.pipeline, bg, plot);
         }

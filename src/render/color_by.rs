@@ -60,7 +60,7 @@ impl Coloring {
 }
 
 /// How a convergence map of `color_by` colours its pixels (None: not a map).
-pub fn map_mode(color_by: ColorBy) -> Option<MapMode> {
+pub(crate) fn map_mode(color_by: ColorBy) -> Option<MapMode> {
     match color_by {
         ColorBy::Basin => Some(MapMode::Basin),
         ColorBy::Steps => Some(MapMode::Steps),
@@ -101,7 +101,7 @@ pub fn explorer_settings(settings: &RenderSettings, color_by: ColorBy) -> Render
 }
 
 /// [`Coloring::settings`] of the gradient check.
-pub fn check_settings(settings: &RenderSettings) -> RenderSettings {
+pub(crate) fn check_settings(settings: &RenderSettings) -> RenderSettings {
     let mut s = *settings;
     s.log_scale = false;
     s.show_contours = false;
@@ -217,7 +217,7 @@ pub fn largest(samples: &[[f32; 4]]) -> Option<(f32, usize)> {
 }
 
 /// The gradient check of `function` over `view` on a `plot` grid, with step `step`.
-pub fn check_finding(
+pub(crate) fn check_finding(
     gpu: &Gpu,
     function: &Function,
     view: &View,
@@ -236,7 +236,7 @@ pub fn check_finding(
 /// Runs a prepared convergence pass chunk by chunk and reads the walkers back.
 /// `before_chunk(steps done, steps in all)` is called before each chunk; an error from it
 /// stops the run (Ctrl+C on the command line).
-pub fn run_map(
+pub(crate) fn run_map(
     gpu: &Gpu,
     pass: &ConvergePass,
     steps: u32,
@@ -250,7 +250,7 @@ pub fn run_map(
 }
 
 /// The walker buffer of a pass that has been prepared.
-pub fn map_buffer(pass: &ConvergePass) -> Result<&wgpu::Buffer> {
+pub(crate) fn map_buffer(pass: &ConvergePass) -> Result<&wgpu::Buffer> {
     pass.buffer()
         .ok_or_else(|| Error::gpu("the convergence map has no buffer"))
 }

@@ -30,7 +30,7 @@ pub struct ColorBar<'a> {
 }
 
 /// The offset δ of the log mapping: `min` for positive ranges, else a thousandth of the range.
-pub fn log_delta(min: f64, max: f64) -> f64 {
+pub(crate) fn log_delta(min: f64, max: f64) -> f64 {
     if min > 0.0 {
         min
     } else {

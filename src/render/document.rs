@@ -41,7 +41,7 @@ impl Picture<'_> {
     }
 
     /// The plot's size in pixels inside the figure (a map or check is computed at it).
-    pub fn plot_size(&self) -> (u32, u32) {
+    pub(crate) fn plot_size(&self) -> (u32, u32) {
         let settings = self.settings();
         let fig = FigureLayout::for_figure(
             self.size.0,

@@ -130,7 +130,7 @@ pub struct EguiPainted {
 }
 
 /// Uploads the textures egui created or changed (the font atlas grows as new glyphs appear).
-pub fn upload_textures(
+pub(crate) fn upload_textures(
     renderer: &mut egui_wgpu::Renderer,
     (device, queue): (&wgpu::Device, &wgpu::Queue),
     textures: &egui::TexturesDelta,
@@ -146,7 +146,7 @@ pub fn upload_textures(
 /// over what `target` holds (its textures must be uploaded already). Returns the command
 /// buffers of egui's paint callbacks, to be submitted before `encoder`. Shared by offscreen
 /// figures and the explorer window.
-pub fn record_primitives(
+pub(crate) fn record_primitives(
     renderer: &mut egui_wgpu::Renderer,
     (device, queue): (&wgpu::Device, &wgpu::Queue),
     encoder: &mut wgpu::CommandEncoder,

@@ -56,7 +56,7 @@ impl Default for FigureText {
 impl FigureText {
     /// A digest of everything here that is painted under the paths (all but the labels), so
     /// that the renderer's layer cache is redrawn when it changes.
-    pub fn static_digest(&self) -> u64 {
+    pub(crate) fn static_digest(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
         self.title.hash(&mut h);
@@ -113,7 +113,7 @@ pub fn render_figure_rgba(
 
 /// [`render_figure_rgba`] into a `size` target the caller keeps between frames (an
 /// animation); also says what the renderer recomputed for this frame.
-pub fn render_figure_into(
+pub(crate) fn render_figure_into(
     gpu: &Gpu,
     renderer: &mut Renderer,
     egui: &mut EguiOffscreen,
@@ -144,7 +144,7 @@ pub fn render_figure_into(
 
 /// Whether a [`draw_figure`] mark opens or closes a span of GPU work (for timing).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
+pub(crate) enum Mark {
     Begin,
     End,
 }
@@ -155,7 +155,7 @@ pub enum Mark {
 /// labels. `mark` is called at the start and end of each encoder's GPU work (a benchmark's
 /// timer). Returns what was recomputed and the last submission.
 #[allow(clippy::too_many_arguments)]
-pub fn draw_figure(
+pub(crate) fn draw_figure(
     gpu: &Gpu,
     renderer: &mut Renderer,
     egui: &mut EguiOffscreen,

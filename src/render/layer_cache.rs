@@ -9,7 +9,7 @@ use super::Params;
 /// Everything the cached layers depend on besides the field and its range (which the
 /// renderer reports as recomputed work).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LayerKey {
+pub(crate) struct LayerKey {
     pub params: Params,
     pub colormap: Colormap,
     pub background: wgpu::Color,
@@ -21,7 +21,7 @@ pub struct LayerKey {
 
 /// The cached layers of the last frame, and what they were drawn from.
 #[derive(Debug, Default)]
-pub struct LayerCache {
+pub(crate) struct LayerCache {
     image: Option<(wgpu::Texture, wgpu::TextureView)>,
     key: Option<LayerKey>,
 }
@@ -30,7 +30,7 @@ impl LayerCache {
     /// Makes the cache hold a `key.target`-sized texture of `format` and says whether its
     /// layers must be drawn again: when `changed` (the field, range or arrows were
     /// recomputed, or the caller knows of another change) or the key differs from the last.
-    pub fn update(
+    pub(crate) fn update(
         &mut self,
         device: &wgpu::Device,
         format: wgpu::TextureFormat,
@@ -66,24 +66,24 @@ impl LayerCache {
     }
 
     /// Forgets the cached layers (the next [`LayerCache::update`] redraws them).
-    pub fn invalidate(&mut self) {
+    pub(crate) fn invalidate(&mut self) {
         self.key = None;
     }
 
     /// Drops the texture (for targets that cannot be copied into).
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.image = None;
         self.key = None;
     }
 
     /// The view of the cached image, if there is one.
-    pub fn view(&self) -> Option<&wgpu::TextureView> {
+    pub(crate) fn view(&self) -> Option<&wgpu::TextureView> {
         self.image.as_ref().map(|(_, v)| v)
     }
 
     /// The cached image, if one of `target`'s size and format exists and `target` can be
     /// copied into.
-    pub fn usable_for(
+    pub(crate) fn usable_for(
         &self,
         target: &wgpu::Texture,
     ) -> Option<(&wgpu::Texture, &wgpu::TextureView)> {

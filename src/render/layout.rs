@@ -4,7 +4,7 @@
 use egui::{Pos2, Rect};
 
 /// Label type size (pixels) at 1080 lines and ui_scale 1; every other size is a multiple of it.
-pub const BASE_FONT_PX: f32 = 18.0;
+pub(crate) const BASE_FONT_PX: f32 = 18.0;
 
 /// A rectangle in pixels of the target, (x, y) its top-left corner.
 #[derive(Debug, Clone, Copy, PartialEq)]

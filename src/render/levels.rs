@@ -7,7 +7,7 @@ use super::RangeResult;
 /// The values of f at the contour lines the heatmap draws for `range` (levels at
 /// vlo + k·span/(N+1) in the mapped space, k = 1..N; see shaders/heatmap.wgsl), only the heavy
 /// ones when `heavy_only`.
-pub fn contour_levels(
+pub(crate) fn contour_levels(
     range: &RangeResult,
     settings: &RenderSettings,
     heavy_only: bool,

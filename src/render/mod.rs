@@ -4,59 +4,62 @@
 //! draw (or dispatch); only the renderer and the offscreen path create encoders. The figure
 //! overlay (axes, colour bar, title, labels) is painted with egui onto the same target.
 
-pub mod animation;
-pub mod arrows;
+pub(crate) mod animation;
+pub(crate) mod arrows;
 pub mod axes;
 pub mod basin;
 pub mod color_by;
 pub mod colorbar;
-pub mod colormap;
-pub mod contour_labels;
+pub(crate) mod colormap;
+pub(crate) mod contour_labels;
 pub mod document;
 pub mod egui_offscreen;
-pub mod figure;
-pub mod heatmap;
+pub(crate) mod figure;
+pub(crate) mod heatmap;
 mod label_layout;
-pub mod layer_cache;
+pub(crate) mod layer_cache;
 pub mod layout;
 mod levels;
-pub mod offscreen;
+pub(crate) mod offscreen;
 pub mod overlay;
 mod path_labels;
-pub mod path_source;
+pub(crate) mod path_source;
 pub mod path_trace;
 pub mod paths;
-pub mod range;
-pub mod renderer;
-pub mod settings;
+pub(crate) mod range;
+pub(crate) mod renderer;
+pub(crate) mod settings;
 mod shaders;
-pub mod theme;
+pub(crate) mod theme;
 pub mod ticks;
 mod util;
 
-pub use animation::{AnimatedPath, Animation, RecordStats};
+pub use animation::RecordStats;
+pub use animation::{AnimatedPath, Animation};
 pub use arrows::ArrowPass;
-pub use color_by::{Coloring, Finding, MapCounts};
+pub use color_by::MapCounts;
+pub use color_by::{Coloring, Finding};
 pub use colormap::Colormap;
-pub use document::{draw_document, Drawn, Picture};
-pub use figure::{
-    plot_layout, render_figure_into, render_figure_rgba, render_png, CoarseGrid, FigureText,
-};
+pub use document::Drawn;
+pub use document::{draw_document, Picture};
+pub(crate) use figure::CoarseGrid;
+pub use figure::{plot_layout, render_figure_rgba, render_png, FigureText};
 pub use heatmap::HeatmapPass;
-pub use levels::contour_levels;
 pub use offscreen::{render_rgba, OffscreenTarget, OFFSCREEN_FORMAT};
-pub use path_source::{PathSource, PathStats};
+pub use path_source::PathSource;
+pub use path_source::PathStats;
 pub use paths::{LabelBox, PathDraw, PathPass, PATH_PALETTE};
-pub use range::RangePass;
-pub use renderer::{ColorLayer, FrameWork, Layers, Renderer};
+pub(crate) use range::RangePass;
+pub use renderer::FrameWork;
+pub use renderer::{ColorLayer, Layers, Renderer};
 pub use settings::{
     ArrowDir, ArrowLength, ArrowSettings, Layout, PlotRect, RangeMode, RenderSettings,
 };
 pub(crate) use shaders::wgsl_file;
-pub use shaders::{
-    host_layouts, render_constants_wgsl, resolve_shader, shader_sources, validate_wgsl, WgslFile,
+pub use shaders::{host_layouts, resolve_shader, shader_sources, WgslFile};
+pub(crate) use shaders::{
     ARROWS_WGSL, ARROW_WORKGROUP, HEATMAP_WGSL, LUT_SIZE, PATHS_WGSL, RANGE_BINS, RANGE_WGSL,
-    RANGE_WORKGROUP, RENDER_PIECES,
+    RANGE_WORKGROUP,
 };
 
 /// Per-frame settings shared by every pass (one uniform buffer).
@@ -81,11 +84,11 @@ pub struct Params {
 }
 
 /// `Params::flags` bits (`FLAG_*` in the shaders' generated `render_constants`).
-pub mod flags {
-    pub const HEATMAP: u32 = 1;
-    pub const CONTOURS: u32 = 2;
-    pub const SRGB_TARGET: u32 = 4;
-    pub const DIVERGING: u32 = 8;
+pub(crate) mod flags {
+    pub(crate) const HEATMAP: u32 = 1;
+    pub(crate) const CONTOURS: u32 = 2;
+    pub(crate) const SRGB_TARGET: u32 = 4;
+    pub(crate) const DIVERGING: u32 = 8;
 }
 
 /// The colour range as the GPU resolved it: `RangeResult` in shaders/lib/scale.wgsl
@@ -134,7 +137,7 @@ pub struct ArrowInstance {
 }
 
 /// Whether `format` stores sRGB-encoded colours (the shaders then output linear values).
-pub fn is_srgb(format: wgpu::TextureFormat) -> bool {
+pub(crate) fn is_srgb(format: wgpu::TextureFormat) -> bool {
     format.is_srgb()
 }
 
@@ -145,7 +148,7 @@ mod tests {
     #[test]
     fn every_render_shader_validates_with_naga() {
         for (name, source) in shader_sources().expect("imports resolve") {
-            if let Err(e) = validate_wgsl(name, &source) {
+            if let Err(e) = crate::gpu::shader::validate(name, &source) {
                 panic!("{e}");
             }
         }
@@ -153,7 +156,8 @@ mod tests {
 
     #[test]
     fn a_broken_shader_is_an_error_not_a_panic() {
-        let err = validate_wgsl("broken", "fn f() -> f32 { return x; }").unwrap_err();
+        let err =
+            crate::gpu::shader::validate("broken", "fn f() -> f32 { return x; }").unwrap_err();
         assert!(matches!(err, crate::Error::Shader(_)), "{err}");
     }
 

@@ -15,7 +15,7 @@ use crate::view::View;
 pub const OFFSCREEN_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba8Unorm;
 
 /// Largest offscreen image side in pixels.
-pub const MAX_SIDE: u32 = 8192;
+pub(crate) const MAX_SIDE: u32 = 8192;
 
 /// A texture to draw into and the buffer its pixels are copied to.
 pub struct OffscreenTarget {

@@ -7,10 +7,11 @@
 
 use egui::{Align2, Color32, FontId, Painter, Pos2, Stroke};
 
-pub use super::colorbar::{colorbar_fraction, log_delta, ColorBar};
+pub use super::colorbar::{colorbar_fraction, ColorBar};
 pub use super::contour_labels::{contour_label_size, place_contour_labels, ContourLabels};
-pub use super::layout::{FigureLayout, PlotRect, BASE_FONT_PX};
-pub use super::path_labels::{paint_label_text, place_labels, PlacedLabel};
+pub(crate) use super::layout::BASE_FONT_PX;
+pub use super::layout::{FigureLayout, PlotRect};
+pub(crate) use super::path_labels::paint_label_text;
 pub use super::paths::LabelBox;
 pub use super::theme::Theme;
 
@@ -74,7 +75,7 @@ pub fn paint_overlay(painter: &Painter, input: &OverlayInput) -> Vec<LabelBox> {
 
 /// The parts of the overlay that stay while paths animate: axes, grid, colour bar, contour
 /// values, title and any extra box (everything but the path labels).
-pub fn paint_static(painter: &Painter, input: &OverlayInput) {
+pub(crate) fn paint_static(painter: &Painter, input: &OverlayInput) {
     let px = Px::for_input(painter, input);
     super::axes::paint_axes(painter, &px, input);
     if let Some(bar) = &input.colorbar {
@@ -100,7 +101,7 @@ pub(crate) struct Px {
 
 impl Px {
     /// For painting `input` (a type scale that is not a positive number counts as 1).
-    pub fn for_input(painter: &Painter, input: &OverlayInput) -> Px {
+    pub(crate) fn for_input(painter: &Painter, input: &OverlayInput) -> Px {
         let scale = if input.scale.is_finite() && input.scale > 0.0 {
             input.scale
         } else {
@@ -109,7 +110,7 @@ impl Px {
         Px::new(painter, scale)
     }
 
-    pub fn new(painter: &Painter, scale: f32) -> Px {
+    pub(crate) fn new(painter: &Painter, scale: f32) -> Px {
         Px {
             ppp: painter.pixels_per_point().max(1e-3),
             font: BASE_FONT_PX * scale,
@@ -117,19 +118,19 @@ impl Px {
         }
     }
     /// A pixel position as an egui point.
-    pub fn pos(&self, x: f32, y: f32) -> Pos2 {
+    pub(crate) fn pos(&self, x: f32, y: f32) -> Pos2 {
         Pos2::new(x / self.ppp, y / self.ppp)
     }
     /// A proportional font `size_px` pixels high.
-    pub fn font_id(&self, size_px: f32) -> FontId {
+    pub(crate) fn font_id(&self, size_px: f32) -> FontId {
         FontId::proportional(size_px / self.ppp)
     }
     /// A stroke `width_px` pixels wide.
-    pub fn stroke(&self, width_px: f32, color: Color32) -> Stroke {
+    pub(crate) fn stroke(&self, width_px: f32, color: Color32) -> Stroke {
         Stroke::new(width_px / self.ppp, color)
     }
     /// The size of `text` in pixels at `size_px`.
-    pub fn measure(&self, painter: &Painter, text: &str, size_px: f32) -> egui::Vec2 {
+    pub(crate) fn measure(&self, painter: &Painter, text: &str, size_px: f32) -> egui::Vec2 {
         painter
             .layout_no_wrap(text.to_owned(), self.font_id(size_px), Color32::WHITE)
             .size()

@@ -12,7 +12,7 @@ use super::paths::LabelBox;
 /// A path label laid out: its box in pixels, and whether the box was moved off its first
 /// place to clear another (it then gets a leader line back to its point).
 #[derive(Debug, Clone, PartialEq)]
-pub struct PlacedLabel<'a> {
+pub(crate) struct PlacedLabel<'a> {
     pub label: &'a Label,
     pub rect: PlotRect,
     pub moved: bool,
@@ -20,7 +20,10 @@ pub struct PlacedLabel<'a> {
 
 /// The path labels of `input` with finite positions, measured with `painter`'s fonts and
 /// placed so that none covers another.
-pub fn place_labels<'a>(painter: &Painter, input: &OverlayInput<'a>) -> Vec<PlacedLabel<'a>> {
+pub(crate) fn place_labels<'a>(
+    painter: &Painter,
+    input: &OverlayInput<'a>,
+) -> Vec<PlacedLabel<'a>> {
     let px = Px::for_input(painter, input);
     let size_px = label_size_px(&px);
     let pad = 0.3 * size_px;
@@ -57,7 +60,7 @@ pub fn place_labels<'a>(painter: &Painter, input: &OverlayInput<'a>) -> Vec<Plac
 
 /// The text of the path labels painted with egui, and their boxes returned for the path pass
 /// to draw under it.
-pub fn paint_label_text(painter: &Painter, input: &OverlayInput) -> Vec<LabelBox> {
+pub(crate) fn paint_label_text(painter: &Painter, input: &OverlayInput) -> Vec<LabelBox> {
     let px = Px::for_input(painter, input);
     let size_px = label_size_px(&px);
     let fill = input.theme.halo().to_srgba_unmultiplied();

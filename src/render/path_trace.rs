@@ -9,11 +9,12 @@ use super::settings::PlotRect;
 use super::util::GrowBuffer;
 use crate::view::View;
 
-pub use super::path_source::{PathSource, PathStats};
+pub(crate) use super::path_source::PathSource;
+pub use super::path_source::PathStats;
 
 /// Kept iterates of a path lie at least this far apart on screen (pixels): closer ones would
 /// be drawn almost on top of each other (a marker and its outline have a radius of 3.4 pixels).
-pub const SPACING_PX: f64 = 3.0;
+pub(crate) const SPACING_PX: f64 = 3.0;
 
 /// The most iterates kept over all paths: every kept iterate is two instanced quads, and a
 /// software GPU spends ~5 ms a frame on each thousand of them.
@@ -47,7 +48,7 @@ impl Projection {
     }
 
     /// Whether `other` has (to a relative 1e-9) the same scale: kept points stay valid.
-    pub fn same_scale(&self, other: &Projection) -> bool {
+    pub(crate) fn same_scale(&self, other: &Projection) -> bool {
         let (a, b) = (self.scale(), other.scale());
         let close = |p: f64, q: f64| (p - q).abs() <= 1e-9 * p.abs().max(q.abs());
         close(a.0, b.0) && close(a.1, b.1)
@@ -102,7 +103,7 @@ pub(super) struct Trace {
 }
 
 impl Trace {
-    pub fn new(device: &wgpu::Device) -> Trace {
+    pub(super) fn new(device: &wgpu::Device) -> Trace {
         let usage = wgpu::BufferUsages::VERTEX | wgpu::BufferUsages::COPY_DST;
         Trace {
             run: 0,
@@ -144,7 +145,7 @@ impl Trace {
     /// Takes in `src`'s new points for `proj` and uploads the new primitives; `rescaled`:
     /// the scale changed (thin again from all points), `moved`: the view moved (re-upload).
     /// At most `limit` points are kept. Returns the bytes uploaded.
-    pub fn update(
+    pub(super) fn update(
         &mut self,
         (device, queue): (&wgpu::Device, &wgpu::Queue),
         src: &dyn PathSource,
@@ -232,7 +233,7 @@ impl Trace {
 
     /// The primitives rebuilt every frame: the segment from the last kept point to the current
     /// one (into `tails`), the start ring and the current point's disc (into `discs`).
-    pub fn dynamic(&self, proj: &Projection, tails: &mut Vec<Prim>, discs: &mut Vec<Prim>) {
+    pub(super) fn dynamic(&self, proj: &Projection, tails: &mut Vec<Prim>, discs: &mut Vec<Prim>) {
         let (Some(&last_kept), Some(current)) = (self.kept.last(), self.last_finite) else {
             return;
         };
@@ -255,7 +256,7 @@ impl Trace {
     }
 
     /// The uploaded segments (or markers): the buffer slice and the instance count.
-    pub fn drawn(&self, markers: bool) -> Option<(wgpu::BufferSlice<'_>, u32)> {
+    pub(super) fn drawn(&self, markers: bool) -> Option<(wgpu::BufferSlice<'_>, u32)> {
         let count = self.kept.len().saturating_sub(1);
         if count == 0 {
             return None;
@@ -272,7 +273,7 @@ impl Trace {
     }
 
     /// Points kept and points seen.
-    pub fn counts(&self) -> (usize, usize) {
+    pub(super) fn counts(&self) -> (usize, usize) {
         (self.kept.len(), self.seen)
     }
 }

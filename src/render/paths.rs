@@ -79,7 +79,7 @@ pub struct Prim {
 }
 
 /// The primitives for label `boxes`: each box's leader line (under it), then the box.
-pub fn build_box_prims(boxes: &[LabelBox], out: &mut Vec<Prim>) {
+pub(crate) fn build_box_prims(boxes: &[LabelBox], out: &mut Vec<Prim>) {
     out.clear();
     for b in boxes {
         let r = b.rect;
@@ -234,7 +234,12 @@ impl PathPass {
     }
 
     /// Uploads the label boxes drawn over the paths (none: an empty slice).
-    pub fn set_boxes(&mut self, device: &wgpu::Device, queue: &wgpu::Queue, boxes: &[LabelBox]) {
+    pub(crate) fn set_boxes(
+        &mut self,
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        boxes: &[LabelBox],
+    ) {
         build_box_prims(boxes, &mut self.box_scratch);
         self.box_count = self.box_scratch.len() as u32;
         if self.box_count == 0 {
@@ -250,7 +255,7 @@ impl PathPass {
     }
 
     /// Whether there is anything to draw: paths (when `with_paths`) or label boxes.
-    pub fn has_work(&self, with_paths: bool) -> bool {
+    pub(crate) fn has_work(&self, with_paths: bool) -> bool {
         (with_paths && self.discs > 0) || self.box_count > 0
     }
 

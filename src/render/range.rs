@@ -51,7 +51,7 @@ const RESULT_BYTES: u64 = std::mem::size_of::<RangeResult>() as u64;
 
 /// The colour-range reduction (shaders/range.wgsl).
 #[derive(Debug)]
-pub struct RangePass {
+pub(crate) struct RangePass {
     layout: wgpu::BindGroupLayout,
     clear: wgpu::ComputePipeline,
     minmax: wgpu::ComputePipeline,
@@ -66,7 +66,7 @@ pub struct RangePass {
 
 impl RangePass {
     /// Compiles the shader and allocates the (fixed-size) buffers.
-    pub fn new(device: &wgpu::Device) -> Result<RangePass> {
+    pub(crate) fn new(device: &wgpu::Device) -> Result<RangePass> {
         let module = util::create_shader(device, "RangePass::module", RANGE_WGSL)?;
         let c = wgpu::ShaderStages::COMPUTE;
         let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
@@ -118,7 +118,7 @@ impl RangePass {
 
     /// Binds the frame uniform and the field buffer of `w × h` samples (call again when
     /// either buffer is replaced).
-    pub fn prepare(
+    pub(crate) fn prepare(
         &mut self,
         device: &wgpu::Device,
         params: &wgpu::Buffer,
@@ -136,12 +136,12 @@ impl RangePass {
     }
 
     /// The resolved range (`RangeResult`), for the passes that colour by it.
-    pub fn result_buffer(&self) -> &wgpu::Buffer {
+    pub(crate) fn result_buffer(&self) -> &wgpu::Buffer {
         &self.result
     }
 
     /// Records clear, min/max, histogram and resolve.
-    pub fn dispatch(&self, pass: &mut wgpu::ComputePass<'_>) {
+    pub(crate) fn dispatch(&self, pass: &mut wgpu::ComputePass<'_>) {
         let Some(bg) = &self.bind_group else { return };
         pass.set_bind_group(0, bg, &[]);
         pass.set_pipeline(&self.clear);
@@ -156,12 +156,12 @@ impl RangePass {
     }
 
     /// Records the copy of the result into the read-back buffer (after `dispatch`).
-    pub fn encode_readback(&self, encoder: &mut wgpu::CommandEncoder) {
+    pub(crate) fn encode_readback(&self, encoder: &mut wgpu::CommandEncoder) {
         encoder.copy_buffer_to_buffer(&self.result, 0, &self.readback, 0, RESULT_BYTES);
     }
 
     /// Waits for the submitted read-back and returns the range.
-    pub fn read(&self, device: &wgpu::Device) -> Result<RangeResult> {
+    pub(crate) fn read(&self, device: &wgpu::Device) -> Result<RangeResult> {
         let bytes = crate::gpu::readback::read_mapped(device, &self.readback, RESULT_BYTES)?;
         Ok(bytemuck::pod_read_unaligned(&bytes))
     }

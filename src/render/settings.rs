@@ -172,7 +172,7 @@ impl Layout {
 }
 
 /// The uniform every pass reads for this frame.
-pub fn frame_params(
+pub(crate) fn frame_params(
     layout: &Layout,
     view: &View,
     settings: &RenderSettings,
@@ -226,14 +226,14 @@ pub fn frame_params(
 }
 
 /// Anchors across and down for a `w × h` plot with `spacing` pixels between them (≥ 1 each).
-pub fn arrow_grid(w: u32, h: u32, spacing: f32) -> [u32; 2] {
+pub(crate) fn arrow_grid(w: u32, h: u32, spacing: f32) -> [u32; 2] {
     let n = |len: u32| ((len as f32 / spacing).floor() as u32).max(1);
     [n(w), n(h)]
 }
 
 /// Full-target viewport with the scissor on the plot: what the arrow and path passes draw
 /// with (their vertices are in target pixels).
-pub fn set_plot_clip(pass: &mut wgpu::RenderPass<'_>, layout: &Layout) {
+pub(crate) fn set_plot_clip(pass: &mut wgpu::RenderPass<'_>, layout: &Layout) {
     let (w, h) = layout.target;
     let p = layout.plot;
     pass.set_viewport(0.0, 0.0, w as f32, h as f32, 0.0, 1.0);

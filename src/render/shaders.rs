@@ -25,16 +25,16 @@ macro_rules! wgsl_file {
 pub(crate) use wgsl_file;
 
 /// The colour-range reduction shader.
-pub const RANGE_WGSL: WgslFile = wgsl_file!("range.wgsl");
+pub(crate) const RANGE_WGSL: WgslFile = wgsl_file!("range.wgsl");
 /// The heatmap + contour shader.
-pub const HEATMAP_WGSL: WgslFile = wgsl_file!("heatmap.wgsl");
+pub(crate) const HEATMAP_WGSL: WgslFile = wgsl_file!("heatmap.wgsl");
 /// The arrow-field shader.
-pub const ARROWS_WGSL: WgslFile = wgsl_file!("arrows.wgsl");
+pub(crate) const ARROWS_WGSL: WgslFile = wgsl_file!("arrows.wgsl");
 /// The descent-path shader.
-pub const PATHS_WGSL: WgslFile = wgsl_file!("paths.wgsl");
+pub(crate) const PATHS_WGSL: WgslFile = wgsl_file!("paths.wgsl");
 
 /// The renderer's shared WGSL pieces with the names they are imported by (`#import name`).
-pub const RENDER_PIECES: [(&str, WgslFile); 5] = [
+pub(crate) const RENDER_PIECES: [(&str, WgslFile); 5] = [
     ("frame", wgsl_file!("lib/frame.wgsl")),
     ("scale", wgsl_file!("lib/scale.wgsl")),
     ("colormap", wgsl_file!("lib/colormap.wgsl")),
@@ -42,16 +42,16 @@ pub const RENDER_PIECES: [(&str, WgslFile); 5] = [
     ("fullplot", wgsl_file!("lib/fullplot.wgsl")),
 ];
 
-pub use crate::document::LUT_SIZE;
+pub(crate) use crate::document::LUT_SIZE;
 /// Workgroup size of the colour-range reductions (`RANGE_WORKGROUP` in range.wgsl).
-pub const RANGE_WORKGROUP: u32 = 256;
+pub(crate) const RANGE_WORKGROUP: u32 = 256;
 /// Histogram bins of the percentile clipping (`RANGE_BINS` in range.wgsl).
-pub const RANGE_BINS: u32 = 2048;
+pub(crate) const RANGE_BINS: u32 = 2048;
 /// Workgroup size of the arrow compute pass (`ARROW_WORKGROUP` in arrows.wgsl).
-pub const ARROW_WORKGROUP: u32 = 64;
+pub(crate) const ARROW_WORKGROUP: u32 = 64;
 
 /// The `render_constants` piece: the renderer's Rust constants as WGSL.
-pub fn render_constants_wgsl() -> String {
+pub(crate) fn render_constants_wgsl() -> String {
     crate::gpu::library::const_lines(
         "src/render/mod.rs",
         &[
@@ -95,11 +95,6 @@ pub fn shader_sources() -> Result<[(&'static str, String); 5]> {
         ("arrows", resolve_shader(ARROWS_WGSL)?),
         ("paths", resolve_shader(PATHS_WGSL)?),
     ])
-}
-
-/// Parses and validates WGSL with naga, as wgpu would, without a device.
-pub fn validate_wgsl(name: &str, source: &str) -> Result<()> {
-    crate::gpu::shader::validate(name, source).map(|_| ())
 }
 
 /// The structs the render shaders bind, with the shaders that bind them.

@@ -42,7 +42,7 @@ impl Theme {
         }
     }
     /// Stroke width factor (× scale) for frames and ticks.
-    pub fn stroke_px(self) -> f32 {
+    pub(crate) fn stroke_px(self) -> f32 {
         match self {
             Theme::HighContrast => 2.5,
             _ => 1.5,

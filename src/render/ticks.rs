@@ -58,7 +58,7 @@ pub fn format_tick(v: f64, step: f64) -> String {
 
 /// Labels for ticks of one axis spaced `step` apart, all in the same notation (scientific when
 /// the largest magnitude calls for it, see [`format_tick`]).
-pub fn format_ticks(values: &[f64], step: f64) -> Vec<String> {
+pub(crate) fn format_ticks(values: &[f64], step: f64) -> Vec<String> {
     let mag = values.iter().fold(step.abs(), |a, v| a.max(v.abs()));
     let sci = !(1e-4..1e6).contains(&mag);
     values.iter().map(|&v| format_with(v, step, sci)).collect()
@@ -149,7 +149,7 @@ pub struct AxisTick {
 /// Linear ticks for an axis `length_px` long showing [lo, hi]: about one per `spacing_px`, fewer
 /// until neighbouring labels, `measure(label)` pixels long along the axis, are at least `gap_px`
 /// apart.
-pub fn axis_ticks(
+pub(crate) fn axis_ticks(
     lo: f64,
     hi: f64,
     length_px: f32,
@@ -182,7 +182,7 @@ pub fn axis_ticks(
 }
 
 /// Whether labels centred on their ticks along an axis `length_px` long keep `gap_px` apart.
-pub fn labels_fit(
+pub(crate) fn labels_fit(
     ticks: &[AxisTick],
     length_px: f32,
     gap_px: f32,

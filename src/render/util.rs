@@ -23,7 +23,11 @@ pub(crate) struct GrowBuffer {
 }
 
 impl GrowBuffer {
-    pub fn new(device: &wgpu::Device, label: &'static str, usage: wgpu::BufferUsages) -> Self {
+    pub(super) fn new(
+        device: &wgpu::Device,
+        label: &'static str,
+        usage: wgpu::BufferUsages,
+    ) -> Self {
         GrowBuffer {
             buffer: make(device, label, usage, 256),
             label,
@@ -32,7 +36,7 @@ impl GrowBuffer {
     }
 
     /// Makes room for `bytes`; true when the buffer was replaced (bind groups must follow).
-    pub fn ensure(&mut self, device: &wgpu::Device, bytes: u64) -> bool {
+    pub(crate) fn ensure(&mut self, device: &wgpu::Device, bytes: u64) -> bool {
         if bytes <= self.buffer.size() {
             return false;
         }

@@ -76,7 +76,7 @@ impl Renderer {
     }
 
     /// True while a convergence map replaces the heatmap.
-    pub fn has_converge_map(&self) -> bool {
+    pub(crate) fn has_converge_map(&self) -> bool {
         self.converge_map.is_some()
     }
 }

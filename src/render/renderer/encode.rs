@@ -34,7 +34,7 @@ impl Renderer {
     /// the layer cache when they changed (or into `target` when it cannot take the cache).
     /// Says where they went, so that a caller can paint what else belongs under the paths
     /// (axes, colour bar) there too, before [`Renderer::encode_paths`].
-    pub fn encode_layers(
+    pub(crate) fn encode_layers(
         &self,
         encoder: &mut wgpu::CommandEncoder,
         target: &wgpu::Texture,
@@ -80,14 +80,14 @@ impl Renderer {
     }
 
     /// The layer cache's image, to paint into after [`Layers::Redrawn`].
-    pub fn layer_view(&self) -> Option<&wgpu::TextureView> {
+    pub(crate) fn layer_view(&self) -> Option<&wgpu::TextureView> {
         self.cache.view()
     }
 
     /// The second half of [`Renderer::encode`]: the cached layers copied into `target` (when
     /// it takes the cache), then the paths over them and the label boxes of
     /// [`Renderer::set_label_boxes`].
-    pub fn encode_paths(&self, encoder: &mut wgpu::CommandEncoder, target: &wgpu::Texture) {
+    pub(crate) fn encode_paths(&self, encoder: &mut wgpu::CommandEncoder, target: &wgpu::Texture) {
         if let Some((image, _)) = self.cache.usable_for(target).filter(|_| self.use_cache) {
             encoder.copy_texture_to_texture(
                 image.as_image_copy(),

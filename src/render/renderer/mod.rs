@@ -23,7 +23,7 @@ use crate::gpu::{FieldPass, Gpu, GradientMode};
 use crate::view::View;
 
 /// Background of the target outside the plot (margins for axes, colour bar, title).
-pub const BACKGROUND: wgpu::Color = wgpu::Color {
+pub(crate) const BACKGROUND: wgpu::Color = wgpu::Color {
     r: 1.0,
     g: 1.0,
     b: 1.0,
@@ -134,7 +134,7 @@ impl Renderer {
     }
 
     /// Like [`Renderer::set_function`] for compiled tapes.
-    pub fn set_tapes(&mut self, gpu: &Gpu, tape_f_grad: &Tape, tape_f: &Tape) -> Result<()> {
+    pub(crate) fn set_tapes(&mut self, gpu: &Gpu, tape_f_grad: &Tape, tape_f: &Tape) -> Result<()> {
         self.field.set_function(&gpu.device, tape_f_grad, tape_f)?;
         self.function_changed = true;
         Ok(())
@@ -165,7 +165,7 @@ impl Renderer {
     /// Whether frames go through the layer cache (the default). Turn it off for targets
     /// that cannot be copied into (no `COPY_DST` usage), to save the cache's memory;
     /// [`Renderer::encode`] draws everything directly into such targets either way.
-    pub fn use_layer_cache(&mut self, on: bool) {
+    pub(crate) fn use_layer_cache(&mut self, on: bool) {
         self.use_cache = on;
         if !on {
             self.cache.clear();
@@ -174,7 +174,7 @@ impl Renderer {
 
     /// A digest of what the caller paints into the layer cache over the layers (see
     /// [`Renderer::encode_layers`]): when it changes, the next frame redraws the layers.
-    pub fn set_overlay_key(&mut self, key: u64) {
+    pub(crate) fn set_overlay_key(&mut self, key: u64) {
         self.overlay_key = key;
     }
 
