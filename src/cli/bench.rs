@@ -8,7 +8,7 @@ use crate::gpu::Gpu;
 
 /// The options `args` ask for: the full or quick defaults, with sizes and repeats replaced
 /// where given.
-pub fn options(args: &BenchArgs) -> Options {
+pub(crate) fn options(args: &BenchArgs) -> Options {
     let mut options = if args.quick {
         Options::quick()
     } else {

@@ -9,7 +9,7 @@ use crate::gpu::field::NUMERIC_STEP;
 pub(crate) const MAX_CHECK_STEP: f64 = 1e3;
 
 /// The relative step h of the check: the one given, else [`NUMERIC_STEP`].
-pub fn check_step(given: Option<f64>) -> Result<f32> {
+pub(crate) fn check_step(given: Option<f64>) -> Result<f32> {
     match given {
         None => Ok(NUMERIC_STEP),
         Some(h) if h > 0.0 && h <= MAX_CHECK_STEP && (h as f32) > 0.0 => Ok(h as f32),

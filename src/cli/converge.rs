@@ -75,7 +75,7 @@ pub fn run(args: &ConvergeArgs) -> Result<()> {
 
 /// Runs a prepared pass chunk by chunk with a progress bar labelled `label` on a terminal,
 /// stopping between chunks when a signal (Ctrl+C) arrived, and reads the walkers back.
-pub fn run_pass(
+pub(crate) fn run_pass(
     gpu: &crate::gpu::Gpu,
     pass: &ConvergePass,
     steps: u32,
@@ -94,7 +94,7 @@ pub fn run_pass(
 }
 
 /// "N starts: a converged, b diverged, c still moving after S steps".
-pub fn summary(map: &[[f32; 3]], steps: u32) -> String {
+pub(crate) fn summary(map: &[[f32; 3]], steps: u32) -> String {
     MapCounts::of(map, steps).summary()
 }
 

@@ -44,7 +44,7 @@ pub(crate) fn starts_or_default(optim: &OptimArgs, r: &Resolved) -> Result<Vec<(
 }
 
 /// The optimizer settings from the command line (defaults from the preset).
-pub fn hyper(optim: &OptimArgs, r: &Resolved) -> Result<(Optimizer, Hyper, usize)> {
+pub(crate) fn hyper(optim: &OptimArgs, r: &Resolved) -> Result<(Optimizer, Hyper, usize)> {
     let optimizer: Optimizer = optim.optimizer.parse()?;
     let lr = optim.lr.or(r.preset.map(|p| p.lr)).unwrap_or(DEFAULT_LR);
     let steps = optim

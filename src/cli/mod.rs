@@ -295,7 +295,7 @@ pub struct ExploreArgs {
     pub direction: Option<f64>,
 }
 
-pub mod check;
+pub(crate) mod check;
 pub mod converge;
 pub mod descend;
 pub mod diff;
@@ -313,13 +313,13 @@ pub(crate) use limits::{check_iterates, check_starts};
 pub use messages::{clap_line, error_text};
 
 /// A function from the command line with the preset it came from, if any.
-pub struct Resolved {
+pub(crate) struct Resolved {
     pub function: Function,
     pub preset: Option<&'static Preset>,
 }
 
 /// Reads the function from EXPR or --preset.
-pub fn resolve(expr: Option<&str>, preset: Option<&str>) -> Result<Resolved> {
+pub(crate) fn resolve(expr: Option<&str>, preset: Option<&str>) -> Result<Resolved> {
     match (expr, preset) {
         (Some(text), _) => Ok(Resolved {
             function: Function::parse(text).map_err(|p| messages::expression_error(text, &p))?,

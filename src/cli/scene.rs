@@ -11,7 +11,7 @@ use clap::parser::ValueSource;
 
 /// What a scene adds to `render` that no flag says.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SceneRender {
+pub(crate) struct SceneRender {
     pub paths: Vec<PathStart>,
     pub show_heatmap: bool,
     pub show_paths: bool,
@@ -27,7 +27,10 @@ pub fn given(m: &clap::ArgMatches) -> Vec<String> {
 
 /// `args` with every flag that was not typed taken from `scene`, and the scene's paths (the
 /// typed `--start`s instead, if any; a typed `--optimizer` for every path).
-pub fn render_args(args: &RenderArgs, scene: &Document) -> Result<(RenderArgs, SceneRender)> {
+pub(crate) fn render_args(
+    args: &RenderArgs,
+    scene: &Document,
+) -> Result<(RenderArgs, SceneRender)> {
     let typed = |id: &str| args.given.iter().any(|g| g == id);
     let mut a = args.clone();
     a.scene = None;

@@ -24,7 +24,7 @@ pub fn received() -> Option<i32> {
 }
 
 /// `Err(Error::Interrupted)` once a signal was received: long loops call it between steps.
-pub fn check() -> Result<()> {
+pub(crate) fn check() -> Result<()> {
     match received() {
         Some(_) => Err(Error::Interrupted),
         None => Ok(()),
