@@ -68,7 +68,7 @@ pub(crate) fn serve_requests(
 }
 
 /// Draws `frame` offscreen and writes it to `path` as a PNG; the status-line text.
-pub fn screenshot(
+pub(crate) fn screenshot(
     gfx: &mut Graphics,
     frame: &FrameInput,
     egui_frame: &EguiFrame,

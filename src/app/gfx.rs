@@ -15,7 +15,7 @@ use crate::View;
 use super::state::ExplorerState;
 
 /// What egui produced for a frame, ready to draw.
-pub struct EguiFrame {
+pub(crate) struct EguiFrame {
     pub primitives: Vec<egui::ClippedPrimitive>,
     pub textures: egui::TexturesDelta,
     pub screen: egui_wgpu::ScreenDescriptor,
@@ -30,7 +30,7 @@ impl Drop for EguiFrame {
 }
 
 /// Surface, device, the field renderer and the egui renderer.
-pub struct Graphics {
+pub(crate) struct Graphics {
     pub gpu: Gpu,
     pub surface: wgpu::Surface<'static>,
     pub config: wgpu::SurfaceConfiguration,
@@ -42,7 +42,7 @@ pub struct Graphics {
 
 impl Graphics {
     /// Opens the GPU for `window` and builds the renderers for `function`.
-    pub fn new(window: Arc<Window>, function: &Function) -> Result<Graphics> {
+    pub(crate) fn new(window: Arc<Window>, function: &Function) -> Result<Graphics> {
         let desc =
             wgpu::InstanceDescriptor::new_with_display_handle_from_env(Box::new(window.clone()));
         let instance = wgpu::Instance::new(desc);
@@ -104,7 +104,7 @@ impl Graphics {
     }
 
     /// Reconfigures the surface for a new size (zero sizes are ignored: minimised).
-    pub fn resize(&mut self, w: u32, h: u32) {
+    pub(crate) fn resize(&mut self, w: u32, h: u32) {
         if w > 0 && h > 0 {
             self.config.width = w;
             self.config.height = h;
@@ -113,20 +113,20 @@ impl Graphics {
     }
 
     /// Rebuilds the field shader for `function`; on error the previous one stays.
-    pub fn set_function(&mut self, function: &Function) -> Result<()> {
+    pub(crate) fn set_function(&mut self, function: &Function) -> Result<()> {
         self.renderer.set_function(&self.gpu, function)
     }
 
     /// Takes in the explorer's paths for `frame` (their new iterates are uploaded); every
     /// [`Graphics::draw`] until the next call draws them.
-    pub fn set_paths(&mut self, frame: &FrameInput, paths: &[super::paths::TrackedPath]) {
+    pub(crate) fn set_paths(&mut self, frame: &FrameInput, paths: &[super::paths::TrackedPath]) {
         let show = frame.settings.show_paths;
         self.renderer
             .set_paths(&self.gpu, &frame.layout, &frame.view, show, paths);
     }
 
     /// Records and submits one frame into `target`: the field layers, then egui on top.
-    pub fn draw(
+    pub(crate) fn draw(
         &mut self,
         target: &wgpu::Texture,
         frame: &FrameInput,
@@ -214,7 +214,11 @@ impl Graphics {
 
     /// Draws the frame into an offscreen texture of the surface's size and format and
     /// returns its pixels as RGBA8 rows, top first.
-    pub fn capture(&mut self, frame: &FrameInput, egui_frame: &EguiFrame) -> Result<Vec<u8>> {
+    pub(crate) fn capture(
+        &mut self,
+        frame: &FrameInput,
+        egui_frame: &EguiFrame,
+    ) -> Result<Vec<u8>> {
         let size = (self.config.width, self.config.height);
         let target = OffscreenTarget::new(&self.gpu.device, self.config.format, size)?;
         self.draw(target.texture(), frame, egui_frame)?;
@@ -236,7 +240,7 @@ impl Graphics {
 }
 
 /// What the field renderer needs for one frame.
-pub struct FrameInput {
+pub(crate) struct FrameInput {
     /// The colour behind the canvas margins (RGBA8 sRGB), from the overlay's theme.
     pub background: [u8; 4],
     pub layout: Layout,

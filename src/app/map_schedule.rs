@@ -71,7 +71,7 @@ impl MapSchedule {
     }
 
     /// Forget every map (the GPU side was rebuilt or failed).
-    pub fn reset(&mut self) {
+    pub(crate) fn reset(&mut self) {
         *self = MapSchedule::default();
     }
 

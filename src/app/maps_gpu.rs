@@ -49,7 +49,7 @@ pub struct MapRunner {
 impl MapRunner {
     /// Starts a map for `key` of `function` (a new shader when the function changed); the
     /// map in progress, if any, is dropped.
-    pub fn start(&mut self, gpu: &Gpu, function: &Function, key: &MapKey) -> Result<()> {
+    pub(crate) fn start(&mut self, gpu: &Gpu, function: &Function, key: &MapKey) -> Result<()> {
         self.job = None;
         if self.pass.as_ref().map(|(g, _)| *g) != Some(key.generation) {
             self.pass = None;
@@ -74,7 +74,7 @@ impl MapRunner {
     }
 
     /// Chunks done and needed of the map in progress ((0, 0) when none).
-    pub fn progress(&self) -> (u32, u32) {
+    pub(crate) fn progress(&self) -> (u32, u32) {
         self.job.as_ref().map_or((0, 0), |j| (j.done, j.total))
     }
 
@@ -122,7 +122,7 @@ impl MapRunner {
     }
 
     /// Drops the map in progress and the last one.
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.job = None;
         self.last = None;
     }

@@ -20,7 +20,7 @@ pub struct TrackedPath {
 
 impl TrackedPath {
     /// The path's RGBA colour.
-    pub fn rgba(&self) -> [f32; 4] {
+    pub(crate) fn rgba(&self) -> [f32; 4] {
         PALETTE[self.color % PALETTE.len()]
     }
 

@@ -151,7 +151,7 @@ impl ExplorerState {
     }
 
     /// The title line: the preset's title with the formula, or the formula.
-    pub fn title(&self) -> String {
+    pub(crate) fn title(&self) -> String {
         self.doc.title()
     }
 }

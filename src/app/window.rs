@@ -28,7 +28,7 @@ const MAP_WAIT_FRAMES: u64 = 2000;
 const MAX_FAILED_FRAMES: u32 = 120;
 
 /// How the explorer is started.
-pub struct Options {
+pub(crate) struct Options {
     pub state: ExplorerState,
     /// Run this many frames, then exit.
     pub frames: Option<u64>,
@@ -39,7 +39,7 @@ pub struct Options {
 }
 
 /// Opens the window and runs until it is closed (or `frames` have been drawn).
-pub fn run(options: Options) -> Result<()> {
+pub(crate) fn run(options: Options) -> Result<()> {
     let has = |v: &str| std::env::var_os(v).is_some_and(|s| !s.is_empty());
     if !has("DISPLAY") && !has("WAYLAND_DISPLAY") {
         return Err(Error::NoDisplay);
