@@ -16,12 +16,12 @@ use crate::presets;
 use crate::view::View;
 
 pub use floor::Bandwidth;
-pub use report::Row;
-pub use report::{DescentRow, Report};
-pub use stats::Stats;
+pub(crate) use report::Row;
+pub(crate) use report::{DescentRow, Report};
+pub(crate) use stats::Stats;
 pub use timer::Clock;
 pub(crate) use timer::GpuTimer;
-pub use timer::Sample;
+pub(crate) use timer::Sample;
 
 /// A heavy function for the field pass: twelve sin, cos and exp terms.
 pub const HEAVY: &str = "sin(x) + cos(y) + sin(2*x + y) + cos(x - 2*y) + exp(-(x^2 + y^2)/4) \
@@ -29,7 +29,7 @@ pub const HEAVY: &str = "sin(x) + cos(y) + sin(2*x + y) + cos(x - 2*y) + exp(-(x
      + cos(3*y + x)*exp(-x^2/9) + sin(x^2/4 + y^2/4) + exp(sin(x + y)/2)";
 
 /// A function to measure, with its view and learning rate.
-pub struct Scene {
+pub(crate) struct Scene {
     /// Short name for the table ("bowl", "rosenbrock", "heavy").
     pub name: &'static str,
     pub function: Function,
@@ -82,7 +82,7 @@ pub struct Options {
 
 impl Options {
     /// The full default: three sizes up to 4K, 10 repeats.
-    pub fn full() -> Options {
+    pub(crate) fn full() -> Options {
         Options {
             sizes: vec![(1024, 1024), (1920, 1080), (3840, 2160)],
             repeats: 10,
@@ -92,7 +92,7 @@ impl Options {
     }
 
     /// `--quick`: 1920×1080 only, 3 repeats.
-    pub fn quick() -> Options {
+    pub(crate) fn quick() -> Options {
         Options {
             sizes: vec![(1920, 1080)],
             repeats: 3,
@@ -102,7 +102,7 @@ impl Options {
     }
 
     /// Checks the counts and sizes.
-    pub fn validate(&self) -> Result<()> {
+    pub(crate) fn validate(&self) -> Result<()> {
         if self.sizes.is_empty() || self.repeats == 0 || self.cpu_repeats == 0 {
             return Err(Error::Input(
                 "bench: at least one size and one repeat are needed".into(),

@@ -36,7 +36,7 @@ impl Stats {
     }
 
     /// "median (min–max)" with a precision that suits the magnitude.
-    pub fn display(&self) -> String {
+    pub(crate) fn display(&self) -> String {
         format!(
             "{} ({}–{})",
             ms(self.median_ms),

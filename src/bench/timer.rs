@@ -25,7 +25,7 @@ pub enum Clock {
 
 impl Clock {
     /// "timestamp" or "wall".
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Clock::Timestamp => "timestamp",
             Clock::Wall => "wall",
@@ -35,7 +35,7 @@ impl Clock {
 
 /// One timed run: the GPU time (when timestamps are available) and the wall time, in ms.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Sample {
+pub(crate) struct Sample {
     pub gpu_ms: Option<f64>,
     pub wall_ms: f64,
 }
