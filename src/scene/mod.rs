@@ -13,7 +13,7 @@ mod resolve;
 mod resolve_parts;
 mod write;
 
-pub use crate::document::{Document, PathStart};
+pub(crate) use crate::document::{Document, PathStart};
 use crate::error::{Error, Result};
 use std::path::Path;
 
