@@ -100,7 +100,7 @@ pub(crate) fn path_labels(paths: &[AnimatedPath], view: &View, fig: &FigureLayou
 
 /// Time spent per frame while recording, to show that later frames skip the field.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct RecordStats {
+pub(crate) struct RecordStats {
     pub frames: usize,
     /// Drawing and reading back the first frame drawn (which evaluates the field).
     pub first_frame: Duration,
@@ -195,16 +195,6 @@ impl Animation {
             stats.later_frames = later / (stats.frames - 1) as u32;
         }
         Ok(stats)
-    }
-
-    /// Every frame in order as RGBA8 pixels, row 0 at the top.
-    pub fn render(
-        &self,
-        gpu: &Gpu,
-        function: &Function,
-        mut each: impl FnMut(usize, &[u8]) -> Result<()>,
-    ) -> Result<RecordStats> {
-        self.draw(gpu, function, 0..self.frames, |k, px| each(k, &px))
     }
 
     /// Writes the animation as a GIF at `fps` that loops forever, atomically. The palette is

@@ -96,7 +96,7 @@ impl ArrowPass {
 
     /// Sizes the instance buffer for an `arrow_grid` of anchors and binds the compute inputs.
     /// `rebind` says the field or range buffer changed.
-    pub fn prepare(
+    pub(crate) fn prepare(
         &mut self,
         device: &wgpu::Device,
         arrow_grid: [u32; 2],
@@ -139,7 +139,7 @@ impl ArrowPass {
     }
 
     /// Records the instanced arrows, clipped to the plot.
-    pub fn draw(&self, pass: &mut wgpu::RenderPass<'_>, layout: &Layout) {
+    pub(crate) fn draw(&self, pass: &mut wgpu::RenderPass<'_>, layout: &Layout) {
         if self.count == 0 {
             return;
         }

@@ -51,7 +51,7 @@ impl Coloring {
     /// The render settings for this colouring: the gradient check has a linear colour scale
     /// of its log10 values, no contours and no arrows (the checked field has no gradient of
     /// its own); the other colourings draw `settings` as they are.
-    pub fn settings(&self, settings: &RenderSettings) -> RenderSettings {
+    pub(crate) fn settings(&self, settings: &RenderSettings) -> RenderSettings {
         match self {
             Coloring::GradientCheck { .. } => check_settings(settings),
             _ => *settings,
@@ -141,7 +141,7 @@ impl Finding {
     }
 
     /// The figure's subtitle for it under `coloring` (None: the caller's own stays).
-    pub fn subtitle(&self, coloring: &Coloring) -> Option<String> {
+    pub(crate) fn subtitle(&self, coloring: &Coloring) -> Option<String> {
         match (self, coloring) {
             (Finding::ConvergeMap(counts), Coloring::ConvergeMap { mode, settings }) => {
                 let what = match mode {
@@ -182,7 +182,7 @@ pub struct MapCounts {
 impl MapCounts {
     /// The counts of a map's results (final x, final y, converged step per start; NaN
     /// where the run diverged, step −1 where it never converged).
-    pub fn of(map: &[[f32; 3]], steps: u32) -> MapCounts {
+    pub(crate) fn of(map: &[[f32; 3]], steps: u32) -> MapCounts {
         MapCounts {
             starts: map.len(),
             converged: map.iter().filter(|v| v[2] >= 0.0).count(),
@@ -206,7 +206,7 @@ impl MapCounts {
 
 /// The largest log10 relative difference over the defined samples of a check buffer, and
 /// how many samples are defined.
-pub fn largest(samples: &[[f32; 4]]) -> Option<(f32, usize)> {
+pub(crate) fn largest(samples: &[[f32; 4]]) -> Option<(f32, usize)> {
     let defined: Vec<f32> = samples
         .iter()
         .filter(|s| s[3] > 0.5)

@@ -36,7 +36,7 @@ pub struct Picture<'a> {
 
 impl Picture<'_> {
     /// The render settings the picture is drawn with.
-    pub fn settings(&self) -> RenderSettings {
+    pub(crate) fn settings(&self) -> RenderSettings {
         self.coloring.settings(&self.settings)
     }
 

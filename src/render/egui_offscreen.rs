@@ -29,11 +29,6 @@ impl EguiOffscreen {
         }
     }
 
-    /// The egui context (fonts, for measuring text).
-    pub fn context(&self) -> &Context {
-        &self.ctx
-    }
-
     /// Runs `draw` with a painter covering the whole `size` (pixels) target and records the
     /// result into `encoder` on top of what `target` already holds. Buffers and textures are
     /// uploaded through `queue`; the caller submits `encoder`.
@@ -54,7 +49,7 @@ impl EguiOffscreen {
 
     /// The CPU half of [`EguiOffscreen::paint`]: runs `draw` with a painter covering the whole
     /// `size` (pixels) target and tessellates what it painted, for [`EguiOffscreen::record`].
-    pub fn run(
+    pub(crate) fn run(
         &mut self,
         size: (u32, u32),
         pixels_per_point: f32,
@@ -93,7 +88,7 @@ impl EguiOffscreen {
 
     /// The GPU half of [`EguiOffscreen::paint`]: uploads what `painted` needs and records it
     /// into `encoder` on top of what `target` holds; the caller submits `encoder`.
-    pub fn record(
+    pub(crate) fn record(
         &mut self,
         device: &wgpu::Device,
         queue: &wgpu::Queue,
@@ -123,7 +118,7 @@ impl EguiOffscreen {
 }
 
 /// What one egui pass painted, tessellated, with the texture changes it needs.
-pub struct EguiPainted {
+pub(crate) struct EguiPainted {
     primitives: Vec<egui::ClippedPrimitive>,
     textures: egui::TexturesDelta,
     screen: egui_wgpu::ScreenDescriptor,

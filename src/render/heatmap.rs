@@ -53,7 +53,7 @@ impl HeatmapPass {
 
     /// Binds the frame uniform, the field and the range result (call again when a buffer is
     /// replaced) and uploads the colour map's LUT when it changed.
-    pub fn prepare(
+    pub(crate) fn prepare(
         &mut self,
         device: &wgpu::Device,
         queue: &wgpu::Queue,
@@ -75,7 +75,7 @@ impl HeatmapPass {
     }
 
     /// Records the heatmap over `plot`.
-    pub fn draw(&self, pass: &mut wgpu::RenderPass<'_>, plot: PlotRect) {
+    pub(crate) fn draw(&self, pass: &mut wgpu::RenderPass<'_>, plot: PlotRect) {
         if let Some(bg) = &self.bind_group {
             util::draw_over_plot(pass, &self.pipeline, bg, plot);
         }

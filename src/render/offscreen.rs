@@ -84,7 +84,7 @@ impl OffscreenTarget {
     }
 
     /// The view to render into.
-    pub fn view(&self) -> &wgpu::TextureView {
+    pub(crate) fn view(&self) -> &wgpu::TextureView {
         &self.view
     }
 

@@ -64,7 +64,7 @@ pub struct LabelBox {
 /// with the vertex inputs of shaders/paths.wgsl `vs_main`.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, bytemuck::Pod, bytemuck::Zeroable)]
-pub struct Prim {
+pub(crate) struct Prim {
     /// Segment ends or the point (twice); a box's top-left and bottom-right corners.
     pub a: [f32; 2],
     pub b: [f32; 2],
@@ -178,7 +178,7 @@ impl PathPass {
 
     /// Takes in `paths` for `layout` showing `view`: uploads their new iterates (all kept ones
     /// after a pan, thinned again after a zoom) and the per-frame markers.
-    pub fn prepare<S: PathSource>(
+    pub(crate) fn prepare<S: PathSource>(
         &mut self,
         device: &wgpu::Device,
         queue: &wgpu::Queue,
@@ -229,7 +229,7 @@ impl PathPass {
     }
 
     /// What the last [`PathPass::prepare`] uploaded and what the paths draw.
-    pub fn stats(&self) -> PathStats {
+    pub(crate) fn stats(&self) -> PathStats {
         self.stats
     }
 
@@ -261,7 +261,7 @@ impl PathPass {
 
     /// Records the paths (when `with_paths`), clipped to the plot, then the label boxes
     /// anywhere on the target.
-    pub fn draw(&self, pass: &mut wgpu::RenderPass<'_>, layout: &Layout, with_paths: bool) {
+    pub(crate) fn draw(&self, pass: &mut wgpu::RenderPass<'_>, layout: &Layout, with_paths: bool) {
         if !self.has_work(with_paths) {
             return;
         }

@@ -89,7 +89,7 @@ impl RenderSettings {
     }
 
     /// Checks what a person can set: levels ≤ 1000, spacing ≥ 8 px, 0 < percentile < 50.
-    pub fn validate(&self) -> Result<()> {
+    pub(crate) fn validate(&self) -> Result<()> {
         if self.levels > 1000 {
             return Err(Error::Input(format!(
                 "levels: at most 1000, got {}",
@@ -138,28 +138,8 @@ impl Layout {
         }
     }
 
-    /// A figure: margins for the axes (left, bottom), the colour bar (right) and the title
-    /// (top), scaled by `ui_scale`; the plot keeps at least 16 × 16 pixels.
-    pub fn for_figure(w: u32, h: u32, ui_scale: f32) -> Layout {
-        let s = ui_scale.clamp(0.25, 8.0);
-        let m = |v: f32| (v * s).round() as u32;
-        let (left, bottom, right, top) = (m(64.0), m(44.0), m(96.0), m(36.0));
-        if w < left + right + 16 || h < top + bottom + 16 {
-            return Layout::full(w, h);
-        }
-        Layout {
-            target: (w, h),
-            plot: PlotRect {
-                x: left,
-                y: top,
-                w: w - left - right,
-                h: h - top - bottom,
-            },
-        }
-    }
-
     /// Checks that the plot lies inside the target and is not empty.
-    pub fn validate(&self) -> Result<()> {
+    pub(crate) fn validate(&self) -> Result<()> {
         let p = self.plot;
         if p.w == 0 || p.h == 0 || p.x + p.w > self.target.0 || p.y + p.h > self.target.1 {
             return Err(Error::Input(format!(

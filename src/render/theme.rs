@@ -18,7 +18,7 @@ impl Theme {
         }
     }
     /// Text, tick and frame colour.
-    pub fn text(self) -> Color32 {
+    pub(crate) fn text(self) -> Color32 {
         match self {
             Theme::Dark => Color32::from_rgb(235, 235, 235),
             Theme::Light => Color32::from_rgb(20, 20, 20),
@@ -26,7 +26,7 @@ impl Theme {
         }
     }
     /// Backing behind text drawn over the field.
-    pub fn halo(self) -> Color32 {
+    pub(crate) fn halo(self) -> Color32 {
         match self {
             Theme::Dark => Color32::from_rgba_unmultiplied(16, 16, 20, 200),
             Theme::Light => Color32::from_rgba_unmultiplied(255, 255, 255, 210),
@@ -34,7 +34,7 @@ impl Theme {
         }
     }
     /// Grid lines across the plot.
-    pub fn grid(self) -> Color32 {
+    pub(crate) fn grid(self) -> Color32 {
         match self {
             Theme::Dark => Color32::from_rgba_unmultiplied(255, 255, 255, 46),
             Theme::Light => Color32::from_rgba_unmultiplied(0, 0, 0, 46),
