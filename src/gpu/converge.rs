@@ -177,7 +177,7 @@ impl ConvergePass {
     }
 
     /// How many dispatches the prepared run needs (at least one, which starts the walkers).
-    pub fn chunks(&self) -> u32 {
+    pub(crate) fn chunks(&self) -> u32 {
         self.steps.div_ceil(CHUNK_STEPS).max(1)
     }
 
@@ -199,11 +199,6 @@ impl ConvergePass {
     /// The walker buffer (STORAGE | COPY_SRC), laid out as in the module docs.
     pub fn buffer(&self) -> Option<&wgpu::Buffer> {
         self.buffers.as_ref().map(|(b, _)| b)
-    }
-
-    /// The grid size of the last [`ConvergePass::prepare`].
-    pub fn size(&self) -> (u32, u32) {
-        self.size
     }
 
     /// Runs the next chunk of steps as one submission and waits for it.
@@ -233,7 +228,7 @@ impl ConvergePass {
     }
 
     /// Reads the walkers back as they are now (after the chunks run so far).
-    pub fn walkers(&self, gpu: &Gpu) -> Result<Vec<Walker>> {
+    pub(crate) fn walkers(&self, gpu: &Gpu) -> Result<Vec<Walker>> {
         let buffer = self
             .buffer()
             .ok_or_else(|| Error::gpu("convergence map run before prepare"))?;

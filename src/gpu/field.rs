@@ -153,7 +153,7 @@ impl FieldPass {
 
     /// Switches to another function; only the pipeline is rebuilt. On error the previous
     /// function stays in place.
-    pub fn set_function(
+    pub(crate) fn set_function(
         &mut self,
         device: &wgpu::Device,
         tape_f_grad: &Tape,
@@ -216,7 +216,7 @@ impl FieldPass {
 
     /// Uploads the sample coordinates of `view` on a `width`×`height` grid and the mode;
     /// reallocates the buffers only when the size changes.
-    pub fn prepare(
+    pub(crate) fn prepare(
         &mut self,
         device: &wgpu::Device,
         queue: &wgpu::Queue,
@@ -316,12 +316,7 @@ impl FieldPass {
     }
 
     /// The field buffer (STORAGE | COPY_SRC), laid out as described in the module docs.
-    pub fn buffer(&self) -> &wgpu::Buffer {
+    pub(crate) fn buffer(&self) -> &wgpu::Buffer {
         &self.field
-    }
-
-    /// The grid size (width, height) of the last [`FieldPass::prepare`]; (1, 1) before.
-    pub fn size(&self) -> (u32, u32) {
-        self.size
     }
 }

@@ -30,7 +30,7 @@ pub use context::Gpu;
 #[cfg(feature = "gpu")]
 pub use converge::{converge_map, ConvergePass, ConvergeSettings};
 #[cfg(feature = "gpu")]
-pub use field::FieldPass;
+pub(crate) use field::FieldPass;
 #[cfg(feature = "gpu")]
 pub use readback::read_buffer_f32x4;
 pub use source::GradientMode;

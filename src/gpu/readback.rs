@@ -14,7 +14,7 @@ pub(crate) const READBACK_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Blocks until submission `index` (every submission so far: `None`) has run, failing after
 /// [`READBACK_TIMEOUT`].
-pub fn wait(device: &wgpu::Device, index: Option<wgpu::SubmissionIndex>) -> Result<()> {
+pub(crate) fn wait(device: &wgpu::Device, index: Option<wgpu::SubmissionIndex>) -> Result<()> {
     device
         .poll(wgpu::PollType::Wait {
             submission_index: index,
