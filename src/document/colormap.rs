@@ -6,7 +6,7 @@
 use crate::error::{Error, Result};
 
 /// Entries of a colour map's lookup table ([`Colormap::lut`]; `LUT_SIZE` in the shaders).
-pub const LUT_SIZE: usize = 256;
+pub(crate) const LUT_SIZE: usize = 256;
 
 /// A colour map for the heatmap and the colour bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -42,7 +42,7 @@ impl Colormap {
     ];
 
     /// The name used on the command line (`--colormap`) and in messages.
-    pub fn name(&self) -> &'static str {
+    pub(crate) fn name(&self) -> &'static str {
         match self {
             Colormap::Viridis => "viridis",
             Colormap::Magma => "magma",
@@ -56,7 +56,7 @@ impl Colormap {
 
     /// The short name the panel shows and scene files write (`grey` for greyscale, so that
     /// scenes stay readable by every gradfield that reads scene version 1).
-    pub fn label(&self) -> &'static str {
+    pub(crate) fn label(&self) -> &'static str {
         match self {
             Colormap::Greyscale => "grey",
             other => other.name(),

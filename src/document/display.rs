@@ -12,10 +12,10 @@ pub enum Theme {
 
 impl Theme {
     /// Every theme, in the order the panel lists them.
-    pub const ALL: [Theme; 3] = [Theme::Dark, Theme::Light, Theme::HighContrast];
+    pub(crate) const ALL: [Theme; 3] = [Theme::Dark, Theme::Light, Theme::HighContrast];
 
     /// The name shown in the panel.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Theme::Dark => "dark",
             Theme::Light => "light",
@@ -24,7 +24,7 @@ impl Theme {
     }
 
     /// How a scene file writes the theme (`high-contrast`).
-    pub fn file_name(self) -> &'static str {
+    pub(crate) fn file_name(self) -> &'static str {
         match self {
             Theme::HighContrast => "high-contrast",
             other => other.name(),

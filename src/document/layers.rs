@@ -17,10 +17,10 @@ pub enum ArrowDir {
 
 impl ArrowDir {
     /// Every choice, in panel order.
-    pub const ALL: [ArrowDir; 3] = [ArrowDir::Descent, ArrowDir::Ascent, ArrowDir::None];
+    pub(crate) const ALL: [ArrowDir; 3] = [ArrowDir::Descent, ArrowDir::Ascent, ArrowDir::None];
 
     /// The name used on the command line, in scene files and in the panel.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             ArrowDir::Ascent => "ascent",
             ArrowDir::Descent => "descent",
@@ -47,14 +47,14 @@ pub enum ArrowLength {
 
 impl ArrowLength {
     /// Every choice, in panel order.
-    pub const ALL: [ArrowLength; 3] = [
+    pub(crate) const ALL: [ArrowLength; 3] = [
         ArrowLength::Normalized,
         ArrowLength::Proportional,
         ArrowLength::Log,
     ];
 
     /// The name used on the command line, in scene files and in the panel.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             ArrowLength::Normalized => "normalized",
             ArrowLength::Proportional => "proportional",

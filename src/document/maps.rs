@@ -40,7 +40,7 @@ impl ColorBy {
     }
 
     /// The label in the panel.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             ColorBy::Heatmap => "heatmap of f",
             ColorBy::Basin => "convergence map: basin",
@@ -103,7 +103,7 @@ impl Default for MapSettings {
 
 impl MapSettings {
     /// The map grid for a `plot` of pixels: ceil(plot / divisor), at least 1×1.
-    pub fn grid(&self, plot: (u32, u32)) -> (u32, u32) {
+    pub(crate) fn grid(&self, plot: (u32, u32)) -> (u32, u32) {
         let d = self.divisor.max(1);
         (plot.0.div_ceil(d).max(1), plot.1.div_ceil(d).max(1))
     }

@@ -9,7 +9,7 @@ mod layers;
 mod maps;
 
 pub use colormap::Colormap;
-pub use colormap::LUT_SIZE;
+pub(crate) use colormap::LUT_SIZE;
 pub use display::Theme;
 pub(crate) use display::UI_SCALE_RANGE;
 pub use layers::{ArrowDir, ArrowLength, Layers};
@@ -82,7 +82,7 @@ pub struct Document {
 
 impl Document {
     /// `function` in `view` with the defaults for everything else and no paths.
-    pub fn new(function: Function, view: View) -> Document {
+    pub(crate) fn new(function: Function, view: View) -> Document {
         Document {
             function,
             preset: None,
@@ -111,7 +111,7 @@ impl Document {
     }
 
     /// The preset whose function is shown, if any.
-    pub fn current_preset(&self) -> Option<&'static Preset> {
+    pub(crate) fn current_preset(&self) -> Option<&'static Preset> {
         let name = self.preset?;
         crate::presets::all().iter().find(|p| p.name == name)
     }
@@ -125,7 +125,7 @@ impl Document {
     }
 
     /// The title line: the preset's title with the formula, or the formula.
-    pub fn title(&self) -> String {
+    pub(crate) fn title(&self) -> String {
         let [f, _, _] = self.function.formulas();
         match self.current_preset() {
             Some(p) => format!("{}:  f = {f}", p.title),
