@@ -68,7 +68,7 @@ impl Optimizer {
     }
 
     /// A name for people: "Gradient descent", "Adam", ….
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Optimizer::Gd => "Gradient descent",
             Optimizer::Momentum => "Momentum",

@@ -22,7 +22,7 @@ pub struct Point {
 
 impl Point {
     /// The Euclidean length |∇f| of the gradient here.
-    pub fn grad_norm(&self) -> f64 {
+    pub(crate) fn grad_norm(&self) -> f64 {
         self.dfdx.hypot(self.dfdy)
     }
 }
@@ -49,7 +49,7 @@ impl Status {
     /// The short text a person reads: "converged at step k", "diverged at step k", or, for a
     /// path that reached a point where f or ∇f is undefined (a cusp, the edge of a domain),
     /// "stopped at step k: f or ∇f undefined there" — it did not run away, it cannot go on.
-    pub fn short(&self, iterations: usize) -> String {
+    pub(crate) fn short(&self, iterations: usize) -> String {
         match self {
             Status::Running => "running".into(),
             Status::Converged { step } => format!("converged at step {step}"),
@@ -63,7 +63,7 @@ impl Status {
     }
 
     /// True while the path can still take steps.
-    pub fn is_running(&self) -> bool {
+    pub(crate) fn is_running(&self) -> bool {
         matches!(self, Status::Running)
     }
 }
