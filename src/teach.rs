@@ -146,7 +146,7 @@ pub enum Special {
 
 impl Special {
     /// What the explorer writes when the direction is this one.
-    pub fn text(self) -> &'static str {
+    pub(crate) fn text(self) -> &'static str {
         match self {
             Special::SteepestAscent => "steepest ascent: u along grad f",
             Special::AlongContour => "D_u f = 0: along the contour",
@@ -218,7 +218,7 @@ pub fn parse_factors(text: &str) -> Result<Vec<f64>> {
 }
 
 /// The label of a learning-rate sweep's path: "η = 0.005".
-pub fn eta_label(lr: f64) -> String {
+pub(crate) fn eta_label(lr: f64) -> String {
     format!("η = {}", eta_text(lr))
 }
 
