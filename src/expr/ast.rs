@@ -197,7 +197,7 @@ impl Default for Vars {
 }
 
 impl Vars {
-    pub fn name(&self, v: Var) -> &str {
+    pub(crate) fn name(&self, v: Var) -> &str {
         match v {
             Var::X => &self.x,
             Var::Y => &self.y,

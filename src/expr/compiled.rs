@@ -32,7 +32,7 @@ impl Function {
 
 impl Compiled {
     /// A closure over these tapes that evaluates f and ∇f without allocating.
-    pub fn gradient_fn(self) -> impl FnMut(f64, f64) -> Option<[f64; 3]> {
+    pub(crate) fn gradient_fn(self) -> impl FnMut(f64, f64) -> Option<[f64; 3]> {
         let mut tape = TapeEvaluator::new(self);
         move |x, y| tape.gradient(x, y)
     }

@@ -67,7 +67,7 @@ pub fn powf(a: f64, b: f64) -> Option<f64> {
     }
 }
 
-pub fn sigmoid(a: f64) -> f64 {
+pub(crate) fn sigmoid(a: f64) -> f64 {
     if a >= 0.0 {
         1.0 / (1.0 + (-a).exp())
     } else {
@@ -76,7 +76,7 @@ pub fn sigmoid(a: f64) -> f64 {
     }
 }
 
-pub fn softplus(a: f64) -> f64 {
+pub(crate) fn softplus(a: f64) -> f64 {
     // log(1 + e^a) without overflow: max(a, 0) + log(1 + e^-|a|).
     a.max(0.0) + (-a.abs()).exp().ln_1p()
 }
@@ -171,7 +171,7 @@ pub(crate) fn constant_value(node: &super::ast::Expr) -> Option<f64> {
 }
 
 /// a ^ b where `b_const` is the exponent's value when the exponent is constant.
-pub fn pow(a: f64, b: f64, b_const: Option<f64>) -> Option<f64> {
+pub(crate) fn pow(a: f64, b: f64, b_const: Option<f64>) -> Option<f64> {
     match b_const {
         Some(n) if is_int_exponent(n) => powi(a, n),
         _ => powf(a, b),

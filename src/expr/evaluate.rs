@@ -74,7 +74,7 @@ pub struct TapeEvaluator {
 
 impl TapeEvaluator {
     /// An evaluator over already compiled tapes.
-    pub fn new(tapes: Compiled) -> TapeEvaluator {
+    pub(crate) fn new(tapes: Compiled) -> TapeEvaluator {
         let n = tapes.grad.len().max(tapes.value.len());
         TapeEvaluator {
             tapes,

@@ -24,7 +24,7 @@ pub mod wgsl;
 
 pub use ast::{BinOp, Expr, Func, Node, Var, Vars};
 pub use compiled::Compiled;
-pub use error::ParseError;
+pub(crate) use error::ParseError;
 pub use evaluate::Evaluator;
 pub use evaluate::{TapeEvaluator, TreeEvaluator};
 pub use function::Function;

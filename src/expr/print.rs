@@ -24,7 +24,7 @@ pub fn to_source(node: &Expr, vars: &Vars) -> String {
 
 /// A number that re-parses to the same f64: shortest round-trip digits, in exponent form
 /// for very large or small magnitudes. Folded constants are always finite.
-pub fn number(v: f64) -> String {
+pub(crate) fn number(v: f64) -> String {
     let a = v.abs();
     if a == 0.0 || (1e-5..1e16).contains(&a) {
         format!("{v}")

@@ -167,7 +167,7 @@ fn polynomial(n: &Node, budget: &mut usize) -> bool {
 
 /// A structural key for small subtrees (at most 48 nodes), used to find like terms and
 /// equal factors; `None` for larger ones, which are then never merged.
-pub fn key(n: &Node) -> Option<String> {
+pub(crate) fn key(n: &Node) -> Option<String> {
     let mut out = String::new();
     let mut budget = 48;
     write_key(n, &mut out, &mut budget).then_some(out)
