@@ -53,12 +53,12 @@ pub enum Error {
 
 impl Error {
     /// An [`Error::Gpu`] said in words, for failures that have no wgpu error behind them.
-    pub fn gpu(message: impl Into<String>) -> Error {
+    pub(crate) fn gpu(message: impl Into<String>) -> Error {
         Error::Gpu(GpuError::Failed(message.into()))
     }
 
     /// Shorthand for an [`Error::Io`] about `path`.
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
         Error::Io {
             path: path.into(),
             source,
