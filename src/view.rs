@@ -164,7 +164,7 @@ impl View {
     }
 
     /// Pixel position → world point in a `w`×`h` image.
-    pub(crate) fn to_world(&self, px: f64, py: f64, w: f64, h: f64) -> (f64, f64) {
+    pub(crate) fn to_world(self, px: f64, py: f64, w: f64, h: f64) -> (f64, f64) {
         (
             self.x0 + px / w * self.width(),
             self.y1 - py / h * self.height(),
