@@ -12,7 +12,8 @@ pub use colormap::{Colormap, LUT_SIZE};
 pub use display::{Theme, UI_SCALE_RANGE};
 pub use layers::{ArrowDir, ArrowLength, Layers};
 pub use maps::{
-    ColorBy, MapSettings, CHECK_STEP_RANGE, DEFAULT_CHECK_STEP, DEFAULT_MAP_DIVISOR, MAP_DIVISORS,
+    ColorBy, MapMode, MapSettings, CHECK_STEP_RANGE, DEFAULT_CHECK_STEP, DEFAULT_MAP_DIVISOR,
+    MAP_DIVISORS,
 };
 
 use crate::descent::{Hyper, Optimizer};
