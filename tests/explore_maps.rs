@@ -4,6 +4,7 @@
 use gradfield::app::maps::{ColorBy, MapSchedule, DEBOUNCE_S, DEFAULT_MAP_DIVISOR};
 use gradfield::app::{ExplorerState, Key, KeyPress};
 use gradfield::descent::Optimizer;
+use gradfield::document::MapMode;
 use gradfield::expr::Function;
 use gradfield::View;
 
@@ -28,7 +29,16 @@ fn b_cycles_the_colour_modes_and_g_the_map_grid() {
         seen.push(s.doc.maps.mode);
     }
     use ColorBy::*;
-    assert_eq!(seen, [Heatmap, Basin, Steps, Check, Heatmap]);
+    assert_eq!(
+        seen,
+        [
+            Heatmap,
+            Map(MapMode::Basin),
+            Map(MapMode::Steps),
+            Check,
+            Heatmap
+        ]
+    );
 
     assert_eq!(s.doc.maps.divisor, DEFAULT_MAP_DIVISOR);
     let mut divisors = Vec::new();
@@ -71,12 +81,12 @@ fn the_map_key_follows_everything_the_map_depends_on() {
     assert_eq!(s.map_key(), None, "no map in heatmap mode");
     s.set_color_by(ColorBy::Check);
     assert_eq!(s.map_key(), None, "no map for the gradient check");
-    s.set_color_by(ColorBy::Basin);
+    s.set_color_by(ColorBy::Map(MapMode::Basin));
     let k = s.map_key().expect("a map in basin mode");
     // 800×600 plot at 1/4: 200×150 starts, on the view as shown.
     assert_eq!(k.grid, (200, 150));
     assert_eq!(k.view, s.shown_view());
-    s.set_color_by(ColorBy::Steps);
+    s.set_color_by(ColorBy::Map(MapMode::Steps));
     assert_eq!(s.map_key(), Some(k), "basin and steps share one map");
 
     let mut changed = Vec::new();
@@ -116,7 +126,7 @@ fn the_map_key_follows_everything_the_map_depends_on() {
 #[test]
 fn the_first_map_starts_at_once_and_later_ones_after_a_quiet_spell() {
     let mut s = himmelblau();
-    s.set_color_by(ColorBy::Basin);
+    s.set_color_by(ColorBy::Map(MapMode::Basin));
     let mut sched = MapSchedule::default();
     let k0 = s.map_key();
     assert_eq!(sched.update(k0, 0.016), k0, "nothing shown: start at once");
@@ -164,7 +174,7 @@ fn subtitle_and_legend_say_what_the_colours_mean() {
     let mut s = himmelblau();
     assert_eq!(s.map_subtitle(), None);
     assert!(s.map_legend().is_empty());
-    s.set_color_by(ColorBy::Basin);
+    s.set_color_by(ColorBy::Map(MapMode::Basin));
     assert!(s.map_subtitle().unwrap().contains("computing"));
     s.map_status.starts = 200;
     s.map_status.converged = 150;

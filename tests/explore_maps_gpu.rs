@@ -34,7 +34,7 @@ fn explorer() -> ExplorerState {
     let mut s = ExplorerState::new(f, View::new(-5.0, 5.0, -5.0, 5.0).unwrap());
     let p = layout().plot;
     s.set_canvas(f64::from(p.w), f64::from(p.h));
-    s.set_color_by(ColorBy::Basin);
+    s.set_color_by(ColorBy::Map(MapMode::Basin));
     s.set_map_divisor(1).unwrap();
     s.doc.hyper.lr = 0.01;
     s.doc.max_steps = 300;

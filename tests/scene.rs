@@ -5,6 +5,7 @@
 
 use gradfield::app::{ArrowDir, ArrowLength, DialogMode, ExplorerState, Key, KeyPress, Theme};
 use gradfield::descent::Optimizer;
+use gradfield::document::MapMode;
 use gradfield::document::{Colormap, Document};
 use gradfield::scene;
 
@@ -86,7 +87,7 @@ fn odd_state() -> ExplorerState {
     s.doc.sweep_factors = vec![0.3, 1e-7, 7.0];
     s.sweep_at(0.5, -0.0);
     s.set_optimizer(Optimizer::RmsProp);
-    s.set_color_by(gradfield::app::maps::ColorBy::Steps);
+    s.set_color_by(gradfield::app::maps::ColorBy::Map(MapMode::Steps));
     s.set_map_divisor(2).expect("a valid grid");
     s.set_check_step(3e-7).expect("a valid step");
     s

@@ -5,6 +5,7 @@
 use clap::{CommandFactory, FromArgMatches};
 use gradfield::cli::{Cli, Command, RenderArgs};
 use gradfield::descent::Optimizer;
+use gradfield::document::MapMode;
 use gradfield::document::{ArrowDir, ArrowLength, ColorBy, Colormap, Document, PathStart, Theme};
 
 /// `gradfield render ARGS…` as `main` parses it (with the typed flags recorded).
@@ -104,7 +105,7 @@ fn every_picture_flag_lands_in_the_document() {
         "the check runs in f32"
     );
     let basin = document(&["x*y", "--converge-map", "Steps", "--out", "a.png"]);
-    assert_eq!(basin.maps.mode, ColorBy::Steps);
+    assert_eq!(basin.maps.mode, ColorBy::Map(MapMode::Steps));
 }
 
 #[test]

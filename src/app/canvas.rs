@@ -7,7 +7,6 @@ use super::help::help_lines;
 use super::input::{Key, KeyPress};
 use super::pointer::Button;
 use super::state::ExplorerState;
-use crate::document::Theme;
 use crate::render::colorbar::ColorBar;
 use crate::render::overlay::{self, Corner, ExtraText, Label, OverlayInput, PlotRect};
 
@@ -140,15 +139,6 @@ pub(crate) fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::R
     });
 }
 
-/// The overlay theme for an explorer theme.
-pub(crate) fn overlay_theme(t: Theme) -> overlay::Theme {
-    match t {
-        Theme::Dark => overlay::Theme::Dark,
-        Theme::Light => overlay::Theme::Light,
-        Theme::HighContrast => overlay::Theme::HighContrast,
-    }
-}
-
 /// What the overlay needs besides the state, in pixels of the window.
 pub(crate) struct OverlayFrame<'a> {
     pub plot: PlotRect,
@@ -225,7 +215,7 @@ pub(crate) fn paint(
         labels: &labels,
         contour_labels: None,
         scale: f.scale,
-        theme: overlay_theme(s.doc.theme),
+        theme: s.doc.theme,
         extra: (!readout.is_empty()).then_some(ExtraText {
             text: &readout,
             corner: Corner::TopLeft,

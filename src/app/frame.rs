@@ -8,7 +8,7 @@ use egui::{Context, FullOutput, LayerId, RawInput};
 use super::canvas::{self, OverlayFrame};
 use super::gfx::{FrameInput, Graphics};
 use super::state::ExplorerState;
-use crate::document::{Layers, Theme};
+use crate::document::Theme;
 use crate::render::overlay::{FigureLayout, PlotRect};
 use crate::render::{self, Layout, PathStats, RenderSettings};
 
@@ -27,7 +27,10 @@ pub(crate) fn build_frame(
 ) -> (FullOutput, FrameInput) {
     ctx.set_zoom_factor(s.doc.ui_scale);
     ctx.set_visuals(visuals(s.doc.theme));
-    let settings = super::maps_ui::settings_for(render_settings(&s.doc.layers), s.doc.maps.mode);
+    let settings = crate::render::color_by::explorer_settings(
+        &RenderSettings::from_layers(&s.doc.layers),
+        s.doc.maps.mode,
+    );
     let lut = settings.colormap.lut();
     let range = gfx.renderer.range();
     let clipped_below = gfx.renderer.range_result().is_some_and(|r| r.clipped != 0);
@@ -106,7 +109,7 @@ pub(crate) fn build_frame(
         super::scene_ui::scene_window(&ctx, s);
     });
     let input = FrameInput {
-        background: canvas::overlay_theme(s.doc.theme).background(),
+        background: s.doc.theme.background(),
         layout,
         view: s.shown_view(),
         settings,
@@ -121,27 +124,6 @@ fn offset(r: PlotRect, dx: f32, dy: f32) -> PlotRect {
         y: r.y + dy,
         ..r
     }
-}
-
-/// The renderer's settings for the explorer's layers.
-pub fn render_settings(l: &Layers) -> RenderSettings {
-    let mut r = RenderSettings {
-        colormap: l.colormap,
-        levels: l.levels,
-        log_scale: l.log_scale,
-        show_heatmap: l.show_heatmap,
-        show_contours: l.show_contours,
-        show_paths: l.show_paths,
-        range: match l.percentile {
-            Some(p) => render::RangeMode::Percentile(p),
-            None => render::RangeMode::MinMax,
-        },
-        ..RenderSettings::default()
-    };
-    r.arrows.direction = l.arrows;
-    r.arrows.length = l.arrow_length;
-    r.arrows.spacing_px = l.arrow_spacing_px;
-    r
 }
 
 fn visuals(t: Theme) -> egui::Visuals {

@@ -6,6 +6,7 @@
 pub(crate) use super::map_schedule::MapKey;
 pub use super::map_schedule::MapSchedule;
 use super::state::ExplorerState;
+use crate::document::MapMode;
 use crate::gpu::converge::MAX_STEPS;
 
 pub use super::map_schedule::DEBOUNCE_S;
@@ -133,8 +134,8 @@ impl ExplorerState {
         let st = &self.map_status;
         let what = match self.doc.maps.mode {
             ColorBy::Heatmap => return None,
-            ColorBy::Basin => "where descent ends",
-            ColorBy::Steps => "steps until |grad f| <= tol",
+            ColorBy::Map(MapMode::Basin) => "where descent ends",
+            ColorBy::Map(MapMode::Steps) => "steps until |grad f| <= tol",
             ColorBy::Check => {
                 return Some(format!(
                     "gradient check: log10 relative difference, h = {:.2e}; {}",
@@ -159,7 +160,7 @@ impl ExplorerState {
         let steps = self.doc.max_steps.min(MAX_STEPS as usize);
         let mut lines = match self.doc.maps.mode {
             ColorBy::Heatmap => return Vec::new(),
-            ColorBy::Basin => vec![
+            ColorBy::Map(MapMode::Basin) => vec![
                 "hue: where descent ends (direction of the end point from the view's centre; \
                  one colour per minimum)"
                     .to_string(),
@@ -169,7 +170,7 @@ impl ExplorerState {
                     crate::numfmt::short(self.map_tol())
                 ),
             ],
-            ColorBy::Steps => vec![
+            ColorBy::Map(MapMode::Steps) => vec![
                 format!(
                     "colour map: step at which |grad f| ≤ {}, 0 … {steps}",
                     crate::numfmt::short(self.map_tol())

@@ -1,30 +1,12 @@
 //! The "colour by" section of the panel (heatmap, convergence map: basin / steps, gradient
-//! check), its legend and shares, the map's progress on the canvas, and the render settings
-//! each choice needs.
+//! check), its legend and shares and the map's progress on the canvas (the render settings each
+//! choice needs are `render::color_by::explorer_settings`).
 
 use egui::{Color32, Painter, RichText, Ui};
 
 use super::maps::{ColorBy, MapSettings, CHECK_STEP_RANGE, MAP_DIVISORS};
 use super::state::ExplorerState;
 use crate::render::overlay::PlotRect;
-use crate::render::{ArrowDir, RenderSettings};
-
-/// The renderer's settings for `mode`: no arrows over a convergence map; the gradient check is drawn on a linear scale of its
-/// log10 values without contours or arrows (the checked field has no gradient of its own).
-pub fn settings_for(settings: RenderSettings, mode: ColorBy) -> RenderSettings {
-    let mut s = settings;
-    if mode.is_map() {
-        // The map already shows where the arrows lead; on top of its flat colours they clutter.
-        s.arrows.direction = ArrowDir::None;
-    }
-    if mode == ColorBy::Check {
-        s.log_scale = false;
-        s.show_contours = false;
-        s.show_heatmap = true;
-        s.arrows.direction = ArrowDir::None;
-    }
-    s
-}
 
 /// The panel section: the choice, the map's resolution or the check's step h, the legend.
 pub(crate) fn section(ui: &mut Ui, s: &mut ExplorerState) {
@@ -39,7 +21,7 @@ pub(crate) fn section(ui: &mut Ui, s: &mut ExplorerState) {
     s.set_color_by(mode);
     match s.doc.maps.mode {
         ColorBy::Heatmap => return,
-        ColorBy::Basin | ColorBy::Steps => map_controls(ui, s),
+        ColorBy::Map(_) => map_controls(ui, s),
         ColorBy::Check => check_controls(ui, s),
     }
     for line in s.map_legend() {

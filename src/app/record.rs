@@ -5,8 +5,6 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
-use super::canvas::overlay_theme;
-use super::frame::render_settings;
 use super::state::ExplorerState;
 use crate::descent::Path;
 use crate::error::{Error, Result};
@@ -94,7 +92,7 @@ pub(crate) fn animation_for(s: &ExplorerState, window: (u32, u32)) -> Option<Ani
         })
         .collect();
     let steps = paths.iter().map(|a| a.path.iterations()).max().unwrap_or(0);
-    let settings = render_settings(&s.doc.layers);
+    let settings = crate::render::RenderSettings::from_layers(&s.doc.layers);
     let fig = FigureLayout::for_figure(size.0, size.1, 1.0, settings.show_heatmap);
     // What the canvas shows, widened to the GIF's plot: everything seen stays in the picture.
     let view = s
@@ -111,7 +109,7 @@ pub(crate) fn animation_for(s: &ExplorerState, window: (u32, u32)) -> Option<Ani
             crate::teach::eta_text(s.doc.hyper.lr)
         )),
         axis_names: (vars.x.to_string(), vars.y.to_string()),
-        theme: overlay_theme(s.doc.theme),
+        theme: s.doc.theme,
         ui_scale: 1.0,
         ..FigureText::default()
     };

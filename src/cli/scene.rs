@@ -4,6 +4,7 @@
 
 use super::{OptimArgs, RenderArgs};
 use crate::descent::Optimizer;
+use crate::document::MapMode;
 use crate::document::{ArrowDir, ArrowLength, ColorBy, Colormap, Document, Layers, PathStart};
 use crate::error::{Error, Result};
 use crate::numfmt::quote;
@@ -86,7 +87,7 @@ pub(crate) fn render_args(
     if !colouring.iter().any(|id| typed(id)) {
         match scene.maps.mode {
             ColorBy::Heatmap => {}
-            ColorBy::Basin | ColorBy::Steps => {
+            ColorBy::Map(MapMode::Basin) | ColorBy::Map(MapMode::Steps) => {
                 a.converge_map = Some(scene.maps.mode.name().to_string());
             }
             ColorBy::Check => {
@@ -194,10 +195,7 @@ fn flags_document(args: &RenderArgs) -> Result<Document> {
     doc.tol = args.optim.tol;
     doc.paths = flag_paths(&args.optim, optimizer);
     if let Some(name) = &args.converge_map {
-        doc.maps.mode = match name.parse::<crate::render::basin::MapMode>()? {
-            crate::render::basin::MapMode::Basin => ColorBy::Basin,
-            crate::render::basin::MapMode::Steps => ColorBy::Steps,
-        };
+        doc.maps.mode = ColorBy::Map(name.parse::<MapMode>()?);
     }
     if args.gradient_check {
         doc.maps.mode = ColorBy::Check;
@@ -248,6 +246,6 @@ fn flag_layers(args: &RenderArgs, preset_log: bool) -> Result<Layers> {
         log_scale: args.log || (preset_log && !args.linear),
         percentile: args.percentile.map(|p| p as f32),
     };
-    crate::app::frame::render_settings(&layers).validate()?;
+    crate::render::RenderSettings::from_layers(&layers).validate()?;
     Ok(layers)
 }

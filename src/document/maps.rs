@@ -6,16 +6,47 @@ pub(crate) const CHECK_STEP_RANGE: (f64, f64) = (1e-8, 1e-1);
 /// The check's step h when nothing else was chosen (the CLI's default, `NUMERIC_STEP`).
 pub(crate) const DEFAULT_CHECK_STEP: f64 = crate::samples::NUMERIC_STEP as f64;
 
+/// What a convergence-map pixel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapMode {
+    /// Where descent from the pixel ends: one hue per minimum (the final point's angle around
+    /// the view centre).
+    Basin,
+    /// The step at which descent from the pixel converged, through the colour map.
+    Steps,
+}
+
+impl MapMode {
+    /// The name on the command line (`--converge-map`, `--color-by`).
+    pub fn name(self) -> &'static str {
+        match self {
+            MapMode::Basin => "basin",
+            MapMode::Steps => "steps",
+        }
+    }
+}
+
+impl std::str::FromStr for MapMode {
+    type Err = crate::error::Error;
+    fn from_str(s: &str) -> crate::error::Result<MapMode> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "basin" => Ok(MapMode::Basin),
+            "steps" => Ok(MapMode::Steps),
+            other => Err(crate::error::Error::Input(format!(
+                "--converge-map '{other}': expected basin or steps"
+            ))),
+        }
+    }
+}
+
 /// What the plot's colours show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ColorBy {
     /// f through the colour map, with contours (the default).
     #[default]
     Heatmap,
-    /// Convergence map: where descent from each point ends (one hue per minimum).
-    Basin,
-    /// Convergence map: the step at which descent from each point converged.
-    Steps,
+    /// A convergence map: where descent from each point ends, or when it converged.
+    Map(MapMode),
     /// log10 of the relative difference of the exact and central-difference gradients.
     Check,
 }
@@ -24,8 +55,8 @@ impl ColorBy {
     /// Every choice, in the order `B` cycles through them.
     pub const ALL: [ColorBy; 4] = [
         ColorBy::Heatmap,
-        ColorBy::Basin,
-        ColorBy::Steps,
+        ColorBy::Map(MapMode::Basin),
+        ColorBy::Map(MapMode::Steps),
         ColorBy::Check,
     ];
 
@@ -33,8 +64,7 @@ impl ColorBy {
     pub fn name(self) -> &'static str {
         match self {
             ColorBy::Heatmap => "heatmap",
-            ColorBy::Basin => "basin",
-            ColorBy::Steps => "steps",
+            ColorBy::Map(m) => m.name(),
             ColorBy::Check => "check",
         }
     }
@@ -43,8 +73,8 @@ impl ColorBy {
     pub(crate) fn label(self) -> &'static str {
         match self {
             ColorBy::Heatmap => "heatmap of f",
-            ColorBy::Basin => "convergence map: basin",
-            ColorBy::Steps => "convergence map: steps",
+            ColorBy::Map(MapMode::Basin) => "convergence map: basin",
+            ColorBy::Map(MapMode::Steps) => "convergence map: steps",
             ColorBy::Check => "gradient check",
         }
     }
@@ -57,7 +87,15 @@ impl ColorBy {
 
     /// True for the two convergence-map choices.
     pub fn is_map(self) -> bool {
-        matches!(self, ColorBy::Basin | ColorBy::Steps)
+        matches!(self, ColorBy::Map(_))
+    }
+
+    /// The convergence map's mode, for the two convergence-map choices.
+    pub fn map_mode(self) -> Option<MapMode> {
+        match self {
+            ColorBy::Map(m) => Some(m),
+            _ => None,
+        }
     }
 }
 

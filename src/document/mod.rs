@@ -13,7 +13,7 @@ pub(crate) use colormap::LUT_SIZE;
 pub use display::Theme;
 pub(crate) use display::UI_SCALE_RANGE;
 pub use layers::{ArrowDir, ArrowLength, Layers};
-pub use maps::{ColorBy, MapSettings, DEFAULT_MAP_DIVISOR};
+pub use maps::{ColorBy, MapMode, MapSettings, DEFAULT_MAP_DIVISOR};
 pub(crate) use maps::{CHECK_STEP_RANGE, MAP_DIVISORS};
 
 use crate::descent::{Hyper, Optimizer};

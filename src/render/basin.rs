@@ -5,7 +5,7 @@
 use super::settings::PlotRect;
 use super::util::{self};
 use super::Colormap;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
 use crate::view::View;
 
@@ -15,27 +15,7 @@ const LUT_BYTES: u64 = super::LUT_SIZE as u64 * 4;
 /// The convergence-map shader.
 pub(crate) const BASIN_WGSL: super::WgslFile = super::wgsl_file!("basin.wgsl");
 
-/// What a convergence-map pixel shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MapMode {
-    /// The minimum it reaches: hue from the final point's angle around the view centre.
-    Basin,
-    /// The step at which it converged, through the colour map.
-    Steps,
-}
-
-impl std::str::FromStr for MapMode {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<MapMode> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "basin" => Ok(MapMode::Basin),
-            "steps" => Ok(MapMode::Steps),
-            other => Err(Error::Input(format!(
-                "--converge-map '{other}': expected basin or steps"
-            ))),
-        }
-    }
-}
+pub use crate::document::MapMode;
 
 /// A computed convergence map as the pass needs to read it.
 #[derive(Debug, Clone, Copy, PartialEq)]

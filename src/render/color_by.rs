@@ -36,7 +36,7 @@ impl Coloring {
         maps: &MapSettings,
         converge: impl FnOnce() -> Result<ConvergeSettings>,
     ) -> Result<Coloring> {
-        Ok(match (maps.mode, map_mode(maps.mode)) {
+        Ok(match (maps.mode, maps.mode.map_mode()) {
             (ColorBy::Check, _) => Coloring::GradientCheck {
                 step: maps.check_step as f32,
             },
@@ -59,15 +59,6 @@ impl Coloring {
     }
 }
 
-/// How a convergence map of `color_by` colours its pixels (None: not a map).
-pub(crate) fn map_mode(color_by: ColorBy) -> Option<MapMode> {
-    match color_by {
-        ColorBy::Basin => Some(MapMode::Basin),
-        ColorBy::Steps => Some(MapMode::Steps),
-        ColorBy::Heatmap | ColorBy::Check => None,
-    }
-}
-
 /// What the renderer shows for a document's map settings, given the last convergence map
 /// computed (`map`, in any mode): the gradient check with its step, that map in the chosen
 /// mode, or f's heatmap (also while a chosen map is not computed yet).
@@ -75,7 +66,7 @@ pub fn color_layer<'a>(
     maps: &MapSettings,
     map: Option<(&'a wgpu::Buffer, MapView)>,
 ) -> ColorLayer<'a> {
-    match (maps.mode, map_mode(maps.mode), map) {
+    match (maps.mode, maps.mode.map_mode(), map) {
         (ColorBy::Check, _, _) => ColorLayer::GradientCheck(maps.check_step as f32),
         (_, Some(mode), Some((buffer, view))) => {
             ColorLayer::ConvergeMap(buffer, MapView { mode, ..view })
@@ -90,7 +81,7 @@ pub fn color_layer<'a>(
 /// arrows its flags ask for: [`Coloring::settings`].)
 pub fn explorer_settings(settings: &RenderSettings, color_by: ColorBy) -> RenderSettings {
     let mut s = *settings;
-    if map_mode(color_by).is_some() {
+    if color_by.is_map() {
         s.arrows.direction = ArrowDir::None;
     }
     if color_by == ColorBy::Check {
