@@ -5,14 +5,14 @@
 mod alloc;
 pub(crate) mod canvas;
 pub mod exports;
-pub mod frame;
+pub(crate) mod frame;
 pub(crate) mod gfx;
 pub mod help;
 pub mod input;
 pub(crate) mod map_schedule;
 pub mod maps;
 pub mod maps_gpu;
-pub mod maps_ui;
+pub(crate) mod maps_ui;
 pub(crate) mod panel;
 pub(crate) mod paths;
 pub(crate) mod pointer;

@@ -18,7 +18,7 @@ pub enum MapMode {
 
 impl MapMode {
     /// The name on the command line (`--converge-map`, `--color-by`).
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             MapMode::Basin => "basin",
             MapMode::Steps => "steps",
@@ -91,7 +91,7 @@ impl ColorBy {
     }
 
     /// The convergence map's mode, for the two convergence-map choices.
-    pub fn map_mode(self) -> Option<MapMode> {
+    pub(crate) fn map_mode(self) -> Option<MapMode> {
         match self {
             ColorBy::Map(m) => Some(m),
             _ => None,
