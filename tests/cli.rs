@@ -282,3 +282,23 @@ fn render_writes_a_png_and_refuses_bad_arguments() {
     assert_eq!(o.status.code(), Some(1));
     assert!(error_line(&o).contains("no/such/dir"), "{}", error_line(&o));
 }
+
+#[test]
+fn headless_render_prints_no_driver_errors_without_a_desktop_session() {
+    // Issue 13: with XDG_RUNTIME_DIR unset, a successful render printed "error:
+    // XDG_RUNTIME_DIR is invalid or not set in the environment." twice (Mesa's device-select
+    // layer probing the Wayland display while adapters are listed).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let png = dir.path().join("t.png");
+    let o = Command::new(env!("CARGO_BIN_EXE_gradfield"))
+        .args(["render", "x^2+y^2", "--size", "64x48", "--out"])
+        .arg(&png)
+        .env_remove("XDG_RUNTIME_DIR")
+        .env_remove("NODEVICE_SELECT")
+        .env_remove("MESA_VK_DEVICE_SELECT")
+        .output()
+        .expect("the gradfield binary runs");
+    assert!(o.status.success(), "{o:?}");
+    assert!(png.is_file());
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "");
+}

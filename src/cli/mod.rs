@@ -4,6 +4,7 @@
 pub mod args;
 pub mod bench;
 pub mod exit;
+pub mod flags;
 pub mod limits;
 pub mod messages;
 pub mod out;
