@@ -177,6 +177,20 @@ fn bad_arguments_exit_2_with_one_line_naming_them() {
             &["explore", "--screenshot", "x.png"],
             &["the following required arguments were not provided: --frames <N>"],
         ),
+        // Issue 13: --screenshot x.jpg wrote PNG data under a .jpg name; refused before the
+        // window opens (so with no display too).
+        (
+            &["explore", "x", "--frames", "1", "--screenshot", "x.jpg"],
+            &["--screenshot 'x.jpg'", "must end in .png"],
+        ),
+        (
+            &["--frames", "1", "--screenshot", "shot"],
+            &["--screenshot 'shot'", "must end in .png"],
+        ),
+        (
+            &["explore", "--frames", "1", "--screenshot", "x.png.gif"],
+            &["--screenshot 'x.png.gif'", "must end in .png"],
+        ),
         // --direction nan used to be accepted and ignored.
         (
             &[
