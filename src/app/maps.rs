@@ -77,25 +77,12 @@ impl ExplorerState {
 
     /// Sets the map resolution; anything but one of [`MAP_DIVISORS`] is refused.
     pub fn set_map_divisor(&mut self, divisor: u32) -> crate::Result<()> {
-        if !MAP_DIVISORS.contains(&divisor) {
-            return Err(crate::Error::Input(format!(
-                "map resolution 1/{divisor}: expected 1, 2, 4 or 8"
-            )));
-        }
-        self.doc.maps.divisor = divisor;
-        Ok(())
+        self.doc.maps.set_divisor(divisor)
     }
 
     /// Sets the check's step h; outside [`CHECK_STEP_RANGE`] (or not a number) is refused.
     pub fn set_check_step(&mut self, h: f64) -> crate::Result<()> {
-        let (lo, hi) = CHECK_STEP_RANGE;
-        if !(lo..=hi).contains(&h) {
-            return Err(crate::Error::Input(format!(
-                "check step h must be in [{lo:e}, {hi:e}], got {h}"
-            )));
-        }
-        self.doc.maps.check_step = h;
-        Ok(())
+        self.doc.maps.set_check_step(h)
     }
 
     /// The inputs of the convergence map the explorer should show, or None outside the

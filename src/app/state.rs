@@ -69,12 +69,7 @@ impl ExplorerState {
 
     /// The explorer on the preset at `index` of [`presets::all`], with a path at its start.
     pub fn from_preset(index: usize) -> crate::Result<ExplorerState> {
-        let preset = preset_at(index)?;
-        let function = Function::parse(preset.expr)?;
-        let mut state = ExplorerState::new(function, preset_view(preset)?);
-        state.doc.apply_preset_settings(preset);
-        state.add_path_at(preset.start[0], preset.start[1]);
-        Ok(state)
+        ExplorerState::from_document(&Document::from_preset(preset_at(index)?)?)
     }
 
     /// Switches to the preset at `index`: its function, view, learning rate and colour scale;

@@ -30,9 +30,7 @@ pub struct DirectionalReadout {
 impl ExplorerState {
     /// Pins the point `at` (world): slices and tangent lines are shown there.
     pub fn set_pin(&mut self, at: (f64, f64)) {
-        if at.0.is_finite() && at.1.is_finite() {
-            self.doc.pin = Some(at);
-        }
+        self.doc.set_pin(at);
     }
 
     /// Removes the pin.
@@ -60,14 +58,7 @@ impl ExplorerState {
 
     /// Sets θ of the direction u (radians; kept in (−π, π]).
     pub fn set_direction(&mut self, theta: f64) {
-        if theta.is_finite() {
-            let r = theta.rem_euclid(std::f64::consts::TAU);
-            self.doc.direction = if r > std::f64::consts::PI {
-                r - std::f64::consts::TAU
-            } else {
-                r
-            };
-        }
+        self.doc.set_direction(theta);
     }
 
     /// The canvas pixel of the direction handle: [`HANDLE_PX`] from the pin along u.

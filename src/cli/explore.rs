@@ -3,6 +3,7 @@
 
 use super::{resolve, ExploreArgs};
 use crate::app::{ExplorerState, Options};
+use crate::document::{Document, PathStart};
 use crate::error::{Error, Result};
 use crate::numfmt::quote;
 
@@ -20,74 +21,69 @@ pub fn run(args: &ExploreArgs) -> Result<()> {
     })
 }
 
-/// The explorer's starting state: the function (--scene, EXPR, --preset, or the first
-/// preset), the view, optimizer, learning rate and start points from the command line.
+/// The explorer's starting state: the document its flags describe, with nothing running yet.
 pub fn initial_state(args: &ExploreArgs) -> Result<ExplorerState> {
-    let mut state = match (&args.scene, &args.expr, &args.preset) {
-        (Some(path), _, _) => scene_state(path)?,
-        (None, Some(text), _) => {
-            let r = resolve(Some(text), None)?;
-            ExplorerState::new(r.function, super::view_or_default(args.view, None))
-        }
-        (None, None, name) => {
-            let index = match name {
-                Some(name) => {
-                    let wanted = crate::presets::find(name)?;
-                    crate::presets::all()
-                        .iter()
-                        .position(|p| p.name == wanted.name)
-                        .unwrap_or(0)
-                }
-                None => 0,
-            };
-            ExplorerState::from_preset(index)?
-        }
-    };
-    if let Some(v) = args.view {
-        state.doc.view = v;
-        state.doc.home = v;
-    }
-    if let Some(name) = &args.optimizer {
-        state.set_optimizer(name.parse()?);
-    }
-    if let Some(lr) = args.lr {
-        state.doc.hyper.lr = lr;
-        state.doc.hyper.validate()?;
-        state.restart_all();
-    }
-    if !args.starts.is_empty() {
-        super::check_starts(&args.starts)?;
-        state.clear_paths();
-        for &(x, y) in &args.starts {
-            state.add_path_at(x, y);
-        }
-    }
-    if let Some(t) = args.tol {
-        state.doc.tol = t;
-    }
-    if let Some(mode) = &args.color_by {
-        state.set_color_by(mode.parse()?);
-    }
-    if let Some(n) = args.map_grid {
-        state.set_map_divisor(n)?;
-    }
-    if let Some(h) = args.check_step {
-        state.set_check_step(h)?;
-    }
-    if let Some(p) = args.pin {
-        state.set_pin(p);
-    }
-    if let Some(deg) = args.direction {
-        state.set_direction(deg.to_radians());
+    let doc = explore_document(args)?;
+    let mut state = ExplorerState::from_document(&doc)?;
+    if let Some(path) = &args.scene {
+        // The save and open dialog then proposes the scene's file.
+        state.dialogs.scene.path = path.display().to_string();
     }
     Ok(state)
 }
 
-/// The explorer on the scene of --scene, which the save and open dialog then proposes.
-fn scene_state(path: &std::path::Path) -> Result<ExplorerState> {
-    let mut state = ExplorerState::from_document(&crate::scene::load(path)?)?;
-    state.dialogs.scene.path = path.display().to_string();
-    Ok(state)
+/// The document `explore` opens: the function (--scene, EXPR, --preset, or the first preset)
+/// with the view, optimizer, learning rate, start points, tolerance, colouring, pin and
+/// direction typed on the command line over it (flags beside --scene win).
+fn explore_document(args: &ExploreArgs) -> Result<Document> {
+    let mut doc = match (&args.scene, &args.expr, &args.preset) {
+        (Some(path), _, _) => crate::scene::load(path)?,
+        (None, Some(text), _) => {
+            let r = resolve(Some(text), None)?;
+            Document::new(r.function, super::view_or_default(args.view, None))
+        }
+        (None, None, Some(name)) => Document::from_preset(crate::presets::find(name)?)?,
+        (None, None, None) => Document::from_preset(&crate::presets::all()[0])?,
+    };
+    if let Some(v) = args.view {
+        doc.view = v;
+        doc.home = v;
+    }
+    if let Some(name) = &args.optimizer {
+        doc.set_optimizer(name.parse()?);
+    }
+    if let Some(lr) = args.lr {
+        doc.hyper.lr = lr;
+        doc.hyper.validate()?;
+    }
+    if !args.starts.is_empty() {
+        super::check_starts(&args.starts)?;
+        doc.paths = args
+            .starts
+            .iter()
+            .enumerate()
+            .map(|(color, &start)| PathStart::new(start, doc.optimizer, color))
+            .collect();
+    }
+    if let Some(t) = args.tol {
+        doc.tol = t;
+    }
+    if let Some(mode) = &args.color_by {
+        doc.maps.mode = mode.parse()?;
+    }
+    if let Some(n) = args.map_grid {
+        doc.maps.set_divisor(n)?;
+    }
+    if let Some(h) = args.check_step {
+        doc.maps.set_check_step(h)?;
+    }
+    if let Some(p) = args.pin {
+        doc.set_pin(p);
+    }
+    if let Some(deg) = args.direction {
+        doc.set_direction(deg.to_radians());
+    }
+    Ok(doc)
 }
 
 /// An error unless the --screenshot file ends in .png (any case): the screenshot is PNG data,

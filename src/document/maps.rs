@@ -140,6 +140,30 @@ impl Default for MapSettings {
 }
 
 impl MapSettings {
+    /// One map start per `divisor` × `divisor` plot pixels; anything but [`MAP_DIVISORS`] is
+    /// refused.
+    pub(crate) fn set_divisor(&mut self, divisor: u32) -> crate::error::Result<()> {
+        if !MAP_DIVISORS.contains(&divisor) {
+            return Err(crate::error::Error::Input(format!(
+                "map resolution 1/{divisor}: expected 1, 2, 4 or 8"
+            )));
+        }
+        self.divisor = divisor;
+        Ok(())
+    }
+
+    /// The check's step h; outside [`CHECK_STEP_RANGE`] (or not a number) is refused.
+    pub(crate) fn set_check_step(&mut self, h: f64) -> crate::error::Result<()> {
+        let (lo, hi) = CHECK_STEP_RANGE;
+        if !(lo..=hi).contains(&h) {
+            return Err(crate::error::Error::Input(format!(
+                "check step h must be in [{lo:e}, {hi:e}], got {h}"
+            )));
+        }
+        self.check_step = h;
+        Ok(())
+    }
+
     /// The map grid for a `plot` of pixels: ceil(plot / divisor), at least 1×1.
     pub(crate) fn grid(&self, plot: (u32, u32)) -> (u32, u32) {
         let d = self.divisor.max(1);

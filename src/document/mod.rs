@@ -110,6 +110,49 @@ impl Document {
         }
     }
 
+    /// `preset`'s function in its view, with its learning rate, colour scale and step count
+    /// and one path at its start.
+    pub(crate) fn from_preset(preset: &'static Preset) -> crate::error::Result<Document> {
+        let function = Function::parse(preset.expr)?;
+        let [x0, x1, y0, y1] = preset.view;
+        let mut doc = Document::new(function, View::new(x0, x1, y0, y1)?);
+        doc.apply_preset_settings(preset);
+        let start = (preset.start[0], preset.start[1]);
+        doc.paths.push(PathStart::new(start, doc.optimizer, 0));
+        Ok(doc)
+    }
+
+    /// The optimizer of new paths; outside compare mode the paths that used the old one take
+    /// the new one too.
+    pub(crate) fn set_optimizer(&mut self, optimizer: Optimizer) {
+        let old = std::mem::replace(&mut self.optimizer, optimizer);
+        if !self.compare {
+            for p in self.paths.iter_mut().filter(|p| p.optimizer == old) {
+                p.optimizer = optimizer;
+            }
+        }
+    }
+
+    /// Pins the teaching tools at `at`; a point that is not finite is ignored.
+    pub(crate) fn set_pin(&mut self, at: (f64, f64)) {
+        if at.0.is_finite() && at.1.is_finite() {
+            self.pin = Some(at);
+        }
+    }
+
+    /// The direction u of the directional derivative, θ radians from +x, kept in (−π, π];
+    /// a θ that is not finite is ignored.
+    pub(crate) fn set_direction(&mut self, theta: f64) {
+        if theta.is_finite() {
+            let r = theta.rem_euclid(std::f64::consts::TAU);
+            self.direction = if r > std::f64::consts::PI {
+                r - std::f64::consts::TAU
+            } else {
+                r
+            };
+        }
+    }
+
     /// The preset whose function is shown, if any.
     pub(crate) fn current_preset(&self) -> Option<&'static Preset> {
         let name = self.preset?;
