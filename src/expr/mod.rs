@@ -5,6 +5,7 @@ pub mod ast;
 pub mod chain;
 pub mod compiled;
 pub mod diff;
+pub mod display;
 pub mod domain;
 pub mod error;
 pub mod eval;

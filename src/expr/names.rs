@@ -22,6 +22,9 @@ pub fn builtin(name: &str) -> Option<Meaning> {
     if name == "log" {
         return Some(Meaning::Func(Func::Ln));
     }
+    if name == "√" {
+        return Some(Meaning::Func(Func::Sqrt));
+    }
     if name == "pow" {
         return Some(Meaning::Pow);
     }
