@@ -171,17 +171,20 @@ impl Factors {
     }
 
     fn build(mut self) -> Option<Node> {
-        // e and π, x, then y, then calls and other atoms, then parenthesized sums; within a rank by
-        // structure, so that equal products are built alike (like terms then meet in `sum`).
+        // e and π, x, then y, then calls ordered by their structure (so that equal products
+        // are built alike and like terms meet in `sum`: sin·cos and cos·sin), then the rest
+        // (sums, quotients) as they came, which keeps shared subtrees shared.
         let rank = |n: &Node| match **n {
             Expr::Num(_) => 0,
             Expr::Var(Var::X) => 1,
             Expr::Var(Var::Y) => 2,
-            Expr::Binary(BinOp::Add | BinOp::Sub, ..) => 4,
-            _ => 3,
+            Expr::Call(..) => 3,
+            _ => 4,
         };
-        self.list
-            .sort_by_cached_key(|(b, _)| (rank(b), key(b).unwrap_or_default()));
+        self.list.sort_by_cached_key(|(b, _)| {
+            let r = rank(b);
+            (r, if r == 3 { key(b) } else { None })
+        });
         self.list.retain(|(_, k)| *k > 0);
         let mut nodes = self.list.into_iter().map(|(b, k)| {
             if k == 1 {

@@ -88,13 +88,13 @@ pub fn length(node: &Node) -> usize {
             Expr::Var(_) => 1,
             Expr::Neg(a) => {
                 let p = prec(a);
-                1 + paren(p < 2 || p == 3) + go(a, memo)
+                go(a, memo).saturating_add(1 + paren(p < 2 || p == 3))
             }
             Expr::Binary(op, a, b) => {
                 let (wa, wb, sym) = wraps(*op, prec(a), prec(b));
-                (go(a, memo) + paren(wa))
-                    .saturating_add(go(b, memo) + paren(wb))
-                    .saturating_add(sym.len())
+                go(a, memo)
+                    .saturating_add(go(b, memo))
+                    .saturating_add(paren(wa) + paren(wb) + sym.len())
             }
             Expr::Call(f, args) => {
                 args.iter().fold(f.name().len() + 2, |acc, a| {
