@@ -37,7 +37,7 @@ const POINTS: [(f64, f64); 16] = [
 ];
 
 /// Formulas at the edges of the language's domains.
-const HOSTILE: [&str; 32] = [
+const HOSTILE: [&str; 36] = [
     "ln(x)",
     "ln(0*x)",
     "x^0",
@@ -70,6 +70,11 @@ const HOSTILE: [&str; 32] = [
     "x^(1e-30*1e-30)",
     "sin(x*y)^2 + cos(x/y)",
     "f(w, b) = (w*2 + b - 1)^2",
+    // Issue 13: factors that cancel when printed, like products in either order, e.
+    "ln(x*y)",
+    "sqrt(x)^3",
+    "sin(x)^2 + cos(x)^2 + y",
+    "e^x*y",
 ];
 
 /// Every channel of `function` agrees between the two evaluators at (x, y); the message says

@@ -6,7 +6,8 @@ mod common;
 
 use common::{close, expr};
 use gradfield::expr::ast::Var;
-use gradfield::expr::{diff, eval::eval, parse, print, simplify::simplify, Function, Node, Vars};
+use gradfield::expr::simplify::{for_reading, simplify};
+use gradfield::expr::{diff, eval::eval, parse, print, Function, Node, Vars};
 use gradfield::presets;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -46,12 +47,40 @@ fn lesson_examples_print_exactly() {
             "4*(2*w + b - 1)",
             "2*(2*w + b - 1)",
         ),
+        // Issue 13: common factors cancel in printed quotients (was `y/(x*y)`), products
+        // are ordered so like terms meet (was `2*sin(x)*cos(x) - 2*cos(x)*sin(x)`), and e
+        // prints by name (was `2.718281828459045^x`).
+        ("ln(x*y)", "1/x", "1/y"),
+        ("ln(x y)", "1/x", "1/y"),
+        ("sin(x)^2 + cos(x)^2 + y", "0", "1"),
+        ("e^x", "e^x", "0"),
+        ("x^3/x", "2*x", "0"),
+        ("x*y/x", "0", "1"),
+        ("sin(x)*cos(x) - cos(x)*sin(x) + y", "0", "1"),
     ];
     for (src, dx, dy) in table {
         let f = Function::parse(src).expect(src);
         let [_, px, py] = f.formulas();
         assert_eq!((px.as_str(), py.as_str()), (dx, dy), "derivatives of {src}");
     }
+}
+
+#[test]
+fn cancelled_factors_keep_the_field_undefined_where_the_uncancelled_derivative_is() {
+    // f = sqrt(x)^3 is defined at x = 0; its derivative 3*sqrt(x)^2/(2*sqrt(x)) is not (a
+    // division by 0). Printed, the factor cancels (1.5*sqrt(x)); the field keeps the
+    // uncancelled tree's domain, so ∂f/∂x stays undefined at x = 0 (issue 13).
+    let f = Function::parse("sqrt(x)^3").expect("parses");
+    assert_eq!(f.formulas()[1], "1.5*sqrt(x)");
+    assert_eq!(f.eval_each(0.0, 1.0)[0], Some(0.0));
+    assert_eq!(f.eval_each(0.0, 1.0)[1], None);
+    assert_eq!(eval(&f.readable()[1], 0.0, 1.0), Some(0.0));
+    let v = f.eval_each(0.25, 1.0)[1].expect("defined at x = 0.25");
+    assert!((v - 0.75).abs() < 1e-12, "{v}");
+    // ln(xy): the printed 1/x, the field undefined where xy ≤ 0 as f is.
+    let g = Function::parse("ln(x*y)").expect("parses");
+    assert_eq!(g.eval_each(2.0, 0.0), [None; 3]);
+    assert_eq!(g.eval_each(2.0, 3.0)[1], Some(0.5));
 }
 
 #[test]
@@ -199,7 +228,8 @@ fn cancelled_terms_at_a_domain_edge_keep_f_as_typed() {
     // and its gradient with it.
     let (_, n) = parse("asin(-x + (1 + x))").expect("parses");
     let s = simplify(&n);
-    assert_eq!(print::to_string(&s, &Vars::default()), "1.5707963267948966");
+    // π/2 prints by name (issue 13: constants are never printed as their digits).
+    assert_eq!(print::to_string(&s, &Vars::default()), "pi/2");
     assert_eq!(eval(&n, 1.7, 1.1), None);
     assert_eq!(eval(&s, 1.7, 1.1), Some(std::f64::consts::FRAC_PI_2));
     // Where the typed form is defined it is within one rounding of 1, and asin(1 − ε) is
@@ -279,6 +309,22 @@ proptest! {
             if let Err(m) = same_values(n, &back) {
                 prop_assert!(false, "{text}: {m}");
             }
+        }
+    }
+
+    /// Issue 13: simplifying never makes a formula longer than the unsimplified one (in
+    /// printed characters), for the evaluated trees and for the ones printed for reading.
+    #[test]
+    fn simplify_never_makes_a_formula_longer(f in expr(4)) {
+        let vars = Vars::default();
+        let before = print::to_string(&f, &vars).chars().count();
+        for (what, s) in [("simplify", simplify(&f)), ("for_reading", for_reading(&f))] {
+            let after = print::to_string(&s, &vars);
+            prop_assert!(
+                after.chars().count() <= before,
+                "{what}: {} ({before} characters) became {after}",
+                print::to_string(&f, &vars)
+            );
         }
     }
 

@@ -117,6 +117,7 @@ fn cases() -> Vec<Case> {
         case("sin(x, y)", "'sin' takes 1 argument, got 2", 1),
         case("hypot()", "'hypot' takes 2 arguments, got 0", 1),
         case("1 + sin x", "'sin' needs parentheses", 5),
+        case("1 + √x", "'√' needs parentheses", 5),
         with_help(
             "х+1",
             "'х' (Cyrillic small letter ha) looks like 'x'",

@@ -20,11 +20,11 @@ const SEED: u64 = 0x686f_7374_696c_6521;
 const TAPE_PER_CHAR: usize = 4;
 
 /// Pieces of the language (and a few near-misses), joined into candidate formulas.
-const TOKENS: [&str; 48] = [
+const TOKENS: [&str; 50] = [
     "x", "y", "2", "0", "1.5", "1e3", "1e-40", "3e38", ".", "e", "pi", "π", "+", "-", "−", "*",
     "/", "^", "**", "²", "³", "(", ")", ",", "=", " ", "sin", "cos", "tan", "exp", "ln", "log",
     "log10", "sqrt", "abs", "atan2", "min", "max", "hypot", "pow", "tanh", "sinh", "f", "w", "b",
-    "х", "\u{7}", "\u{a0}",
+    "х", "\u{7}", "\u{a0}", "√", "·",
 ];
 
 /// Parses, returning the function when the text is valid, after checking that its compiled
@@ -48,8 +48,10 @@ fn check_function(text: &str, f: &Function) -> Result<(), TestCaseError> {
     validate("property field", &src)
         .map_err(|e| TestCaseError::fail(format!("{text:?}: invalid shader: {e}")))?;
     let [pf, px, py] = f.formulas();
+    let [df, dx, dy] = f.display_formulas();
     let head = format!("f({}, {}) = ", f.vars.x, f.vars.y);
-    for printed in [pf, px, py] {
+    // gradfield's syntax and the display form (x² + 3xy) both parse again.
+    for printed in [pf, px, py, df, dx, dy] {
         let again = format!("{head}{printed}");
         prop_assert!(
             parse_bounded(&again).is_some(),

@@ -15,7 +15,9 @@ fn odd_but_valid_inputs_parse() {
         // A pasted non-breaking space (U+00A0) is whitespace, like a plain space.
         ("x\u{a0}+\u{a0}y", "x + y"),
         // An `e` that starts a name is not an exponent: `1ex` is 1·e·x (`1e` is refused).
-        ("1ex", "1*2.718281828459045*x"),
+        ("1ex", "1*e*x"),
+        // A pasted square root sign is sqrt.
+        ("√(1 - x^2)", "sqrt(1 - x^2)"),
         // A double minus is a formula, not a flag.
         ("--x", "-(-x)"),
         ("0.0e-999", "0"),

@@ -1,16 +1,43 @@
-//! `gradfield diff`: prints f, df/dx and df/dy in gradfield's own syntax.
+//! `gradfield diff`: prints f, df/dx and df/dy in gradfield's own syntax (text that parses
+//! again), or with `--pretty` in the display form people read (x² + 3xy, ∂f/∂x = 2x + 3y).
 
 use super::{resolve, FunctionArgs};
 use crate::error::Result;
+use clap::Args;
+
+/// The function, and how to print its formulas.
+#[derive(Debug, Clone, Args)]
+pub struct DiffArgs {
+    #[command(flatten)]
+    pub function: FunctionArgs,
+    /// Print the display form (x² + 3xy + y², ∂f/∂x = 2x + 3y), one line per formula; it
+    /// parses again too.
+    #[arg(long)]
+    pub pretty: bool,
+}
 
 /// Prints the three formulas to standard output.
-pub fn run(args: &FunctionArgs) -> Result<()> {
-    let r = resolve(args.expr.as_deref(), args.preset.as_deref())?;
+pub fn run(args: &DiffArgs) -> Result<()> {
+    let r = resolve(
+        args.function.expr.as_deref(),
+        args.function.preset.as_deref(),
+    )?;
     let f = &r.function;
-    let [pf, px, py] = f.formulas();
-    super::out::stdout(|out| {
-        writeln!(out, "f = {pf}")?;
-        writeln!(out, "df/d{} = {px}", f.vars.x)?;
-        writeln!(out, "df/d{} = {py}", f.vars.y)
-    })
+    let (x, y) = (&f.vars.x, &f.vars.y);
+    let lines = if args.pretty {
+        let [pf, px, py] = f.display_formulas();
+        [
+            format!("f({x}, {y}) = {pf}"),
+            format!("∂f/∂{x} = {px}"),
+            format!("∂f/∂{y} = {py}"),
+        ]
+    } else {
+        let [pf, px, py] = f.formulas();
+        [
+            format!("f = {pf}"),
+            format!("df/d{x} = {px}"),
+            format!("df/d{y} = {py}"),
+        ]
+    };
+    super::out::stdout(|out| lines.iter().try_for_each(|l| writeln!(out, "{l}")))
 }

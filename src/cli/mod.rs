@@ -36,7 +36,7 @@ pub enum Command {
     /// Open the interactive explorer (the default when no command is given).
     Explore(ExploreArgs),
     /// Print f, df/dx and df/dy in gradfield's syntax.
-    Diff(FunctionArgs),
+    Diff(diff::DiffArgs),
     /// Write f, df/dx, df/dy on a grid to a .npy (float32, H×W×3) or .csv file.
     Sample(SampleArgs),
     /// List the built-in functions.

@@ -169,7 +169,7 @@ impl Document {
 
     /// The title line: the preset's title with the formula, or the formula.
     pub(crate) fn title(&self) -> String {
-        let [f, _, _] = self.function.formulas();
+        let [f, _, _] = self.function.display_formulas();
         match self.current_preset() {
             Some(p) => format!("{}:  f = {f}", p.title),
             None => format!("f = {f}"),

@@ -3,7 +3,7 @@
 
 use super::ast::{Node, Var, Vars};
 use super::error::ParseError;
-use super::{diff, parser, print};
+use super::{diff, display, parser, print, simplify};
 
 /// f(x, y) with ∂f/∂x and ∂f/∂y (simplified), the text it came from and its variable names.
 #[derive(Debug, Clone)]
@@ -40,8 +40,26 @@ impl Function {
         }
     }
 
-    /// The printed f, ∂f/∂x and ∂f/∂y, with the user's variable names (no head).
+    /// f as typed and ∂f/∂x, ∂f/∂y simplified for reading (common factors cancelled:
+    /// ∂/∂x ln(xy) is `1/x`), the trees that are printed. The field evaluates `dfdx` and
+    /// `dfdy`, which keep the uncancelled domain (undefined at y = 0 here).
+    pub fn readable(&self) -> [Node; 3] {
+        [
+            self.f.clone(),
+            simplify::for_reading(&self.dfdx),
+            simplify::for_reading(&self.dfdy),
+        ]
+    }
+
+    /// The printed f, ∂f/∂x and ∂f/∂y in gradfield's syntax, with the user's variable names
+    /// (no head): text that parses again.
     pub fn formulas(&self) -> [String; 3] {
-        [&self.f, &self.dfdx, &self.dfdy].map(|n| print::to_string(n, &self.vars))
+        self.readable().map(|n| print::to_string(&n, &self.vars))
+    }
+
+    /// The same three formulas in display form (`x² + 3xy`, `√(x)`, `−`), for people to
+    /// read; each also parses again.
+    pub fn display_formulas(&self) -> [String; 3] {
+        self.readable().map(|n| display::to_display(&n, &self.vars))
     }
 }

@@ -1,4 +1,4 @@
-//! Text → tokens, with 1-based character columns. Pasted Unicode (− · × ² ³ π) is read
+//! Text → tokens, with 1-based character columns. Pasted Unicode (− · × ² ³ π √) is read
 //! here; identifiers stay unresolved runs of letters until the parser knows the variable
 //! names (see `names`). Whitespace is anything Unicode calls whitespace, so a pasted
 //! non-breaking space separates tokens like a plain space; look-alike letters and invisible
@@ -171,6 +171,7 @@ pub(crate) fn lex(text: &str, digit_name: impl Fn(&str) -> bool) -> Result<Vec<T
             ',' => Tok::Comma,
             '=' => Tok::Eq,
             'π' => Tok::Ident("π".into()),
+            '√' => Tok::Ident("√".into()),
             _ => {
                 let (message, help) = super::lookalike::describe(c);
                 let mut e = err(message, column, 1);

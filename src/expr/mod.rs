@@ -5,6 +5,7 @@ pub mod ast;
 pub(crate) mod chain;
 pub(crate) mod compiled;
 pub mod diff;
+pub mod display;
 pub mod domain;
 pub(crate) mod error;
 pub mod eval;

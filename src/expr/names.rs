@@ -23,6 +23,9 @@ pub(crate) fn builtin(name: &str) -> Option<Meaning> {
     if name == "log" {
         return Some(Meaning::Func(Func::Ln));
     }
+    if name == "√" {
+        return Some(Meaning::Func(Func::Sqrt));
+    }
     if name == "pow" {
         return Some(Meaning::Pow);
     }

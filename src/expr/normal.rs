@@ -1,11 +1,18 @@
 //! Normal forms for the simplifier: a sum as numeric coefficients times terms plus a
-//! constant, a product as a coefficient times factors (with integer powers merged) over a
-//! denominator. Flattening is capped ([`FLATTEN_LIMIT`]) so the work stays linear.
+//! constant, a product as a coefficient times factors (with integer powers merged, in a
+//! canonical order so that `sin(x)*cos(x)` and `cos(x)*sin(x)` are one term) over a
+//! denominator; for reading, common factors of numerator and denominator cancel.
+//! Flattening is capped ([`FLATTEN_LIMIT`]) so the work stays linear.
 
 use super::ast::{self, BinOp, Expr, Node, Var};
 use super::chain::chain;
 use super::simplify::{droppable, key, num_of, representable, small_int};
 use std::collections::HashMap;
+
+/// Whether `v` is e or π, which products keep as factors.
+fn named_constant(v: f64) -> bool {
+    v == std::f64::consts::E || v == std::f64::consts::PI
+}
 
 /// At most this many terms or factors are gathered into one normal form; beyond that,
 /// nested sums and products are kept whole.
@@ -90,8 +97,9 @@ impl Sum {
     }
 }
 
-/// Σ sᵢ·nᵢ in normal form.
-pub(crate) fn sum(parts: &[(f64, Node)]) -> Node {
+/// Σ sᵢ·nᵢ in normal form. With `reading`, every term with coefficient 0 is left out (for
+/// reading only: `0*ln(x)` is undefined for x ≤ 0, 0 is not).
+pub(crate) fn sum(parts: &[(f64, Node)], reading: bool) -> Node {
     let mut s = Sum {
         terms: Vec::new(),
         index: HashMap::new(),
@@ -104,7 +112,7 @@ pub(crate) fn sum(parts: &[(f64, Node)]) -> Node {
     let mut items: Vec<(f64, Node)> = s
         .terms
         .into_iter()
-        .filter(|(c, rest)| *c != 0.0 || !droppable(rest))
+        .filter(|(c, rest)| *c != 0.0 || !(reading || droppable(rest)))
         .collect();
     if s.constant != 0.0 {
         items.push((s.constant, ast::num(1.0)));
@@ -163,12 +171,21 @@ impl Factors {
     }
 
     fn build(mut self) -> Option<Node> {
+        // e and π, x, then y, then calls ordered by their structure (so that equal products
+        // are built alike and like terms meet in `sum`: sin·cos and cos·sin), then the rest
+        // (sums, quotients) as they came, which keeps shared subtrees shared.
         let rank = |n: &Node| match **n {
-            Expr::Var(Var::X) => 0,
-            Expr::Var(Var::Y) => 1,
-            _ => 2,
+            Expr::Num(_) => 0,
+            Expr::Var(Var::X) => 1,
+            Expr::Var(Var::Y) => 2,
+            Expr::Call(..) => 3,
+            _ => 4,
         };
-        self.list.sort_by_key(|(b, _)| rank(b));
+        self.list.sort_by_cached_key(|(b, _)| {
+            let r = rank(b);
+            (r, if r == 3 { key(b) } else { None })
+        });
+        self.list.retain(|(_, k)| *k > 0);
         let mut nodes = self.list.into_iter().map(|(b, k)| {
             if k == 1 {
                 b
@@ -195,6 +212,9 @@ impl Product {
         self.gathered += 1;
         let deep = self.gathered < FLATTEN_LIMIT;
         match &**n {
+            // e and π stay factors (`2*pi*x`, `e^2`), not digits in a coefficient.
+            Expr::Num(c) if top && named_constant(*c) => self.num.push(n),
+            Expr::Num(c) if named_constant(*c) => self.den.push(n),
             Expr::Num(c) if top => self.coef *= c,
             Expr::Num(c) => self.dcoef *= c,
             Expr::Neg(a) => {
@@ -217,8 +237,23 @@ impl Product {
     }
 }
 
+/// Removes the factors that numerator and denominator share (`y/(x*y)` → `1/x`,
+/// `x^3/x` → `x^2`). Only for reading: the cancelled form is defined where the shared
+/// factor is 0, the uncancelled one is not.
+fn cancel(num: &mut Factors, den: &mut Factors) {
+    for (base, k) in den.list.iter_mut() {
+        let Some(kb) = key(base) else { continue };
+        if let Some(&i) = num.index.get(&kb) {
+            let m = num.list[i].1.min(*k);
+            num.list[i].1 -= m;
+            *k -= m;
+        }
+    }
+}
+
 /// (Π nums) / (Π dens) in normal form; `None` when a coefficient would not be representable.
-pub(crate) fn product(nums: &[Node], dens: &[Node]) -> Option<Node> {
+/// With `cancel_common`, shared factors of numerator and denominator cancel (for reading).
+pub(crate) fn product(nums: &[Node], dens: &[Node], cancel_common: bool) -> Option<Node> {
     let mut p = Product {
         coef: 1.0,
         dcoef: 1.0,
@@ -230,6 +265,10 @@ pub(crate) fn product(nums: &[Node], dens: &[Node]) -> Option<Node> {
     dens.iter().for_each(|n| p.push(n, false));
     if p.dcoef == 0.0 || !representable(p.coef) || !representable(p.dcoef) {
         return None;
+    }
+    if cancel_common {
+        cancel(&mut p.num, &mut p.den);
+        p.den.list.retain(|(_, k)| *k > 0);
     }
     if p.dcoef < 0.0 {
         p.coef = -p.coef;
@@ -243,7 +282,8 @@ pub(crate) fn product(nums: &[Node], dens: &[Node]) -> Option<Node> {
         p.dcoef = 1.0;
     }
     let no_den = p.den.list.is_empty();
-    if p.coef == 0.0 && no_den && p.num.list.iter().all(|(b, _)| droppable(b)) {
+    let all_droppable = no_den && p.num.list.iter().all(|(b, _)| droppable(b));
+    if p.coef == 0.0 && (cancel_common || all_droppable) {
         return Some(ast::num(0.0));
     }
     let negative = p.coef < 0.0;

@@ -6,21 +6,39 @@
 //! and a 32-bit float can hold it; `0*u` and `u^0` become 0 and 1 only when u is a
 //! polynomial (no division, root, logarithm or non-integer power: nothing there can be
 //! undefined inside f32's range);
-//! `x/x` is never cancelled. Work is memoized by node address, so shared DAGs stay linear.
+//! `x/x` is never cancelled in the trees that are evaluated ([`simplify`]); the formulas
+//! people read cancel common factors ([`for_reading`]: `y/(x*y)` → `1/x`), and the field
+//! keeps the uncancelled tree's domain. Neither ever returns a formula that prints longer
+//! than its input. Work is memoized by node address, so shared DAGs stay linear.
 
-use super::ast::{self, BinOp, Expr, Node};
-use super::domain;
+use super::ast::{self, BinOp, Expr, Func, Node};
 use super::normal::{product, sum};
+use super::{domain, print};
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::Arc;
 
-/// A simplified copy of `node` (subtrees that do not change are shared, not copied).
+/// A simplified copy of `node` (subtrees that do not change are shared, not copied), with
+/// the same domain: this is the tree that is evaluated.
 pub fn simplify(node: &Node) -> Node {
-    Simplifier {
-        memo: HashMap::new(),
+    no_longer(node, Simplifier::new(false).run(node))
+}
+
+/// `node` simplified for reading: as [`simplify`], and common factors of a quotient's
+/// numerator and denominator cancel (`y/(x*y)` → `1/x`, `x^3/x` → `x^2`), and zero times
+/// anything is 0 (`0*x^2/y` → `0`). The result may be defined where `node` is not (y = 0
+/// here), so it is printed, never evaluated for the field.
+pub fn for_reading(node: &Node) -> Node {
+    no_longer(node, Simplifier::new(true).run(node))
+}
+
+/// The simplified form unless it prints longer than the original (then the original).
+fn no_longer(original: &Node, simplified: Node) -> Node {
+    if print::length(&simplified) > print::length(original) {
+        original.clone()
+    } else {
+        simplified
     }
-    .run(node)
 }
 
 /// True when `v` may appear as a folded constant: finite, inside f32's range and not a
@@ -32,9 +50,18 @@ pub(crate) fn representable(v: f64) -> bool {
 
 struct Simplifier {
     memo: HashMap<*const Expr, (Node, Node)>,
+    /// Whether quotients cancel common factors (for reading only).
+    cancel: bool,
 }
 
 impl Simplifier {
+    fn new(cancel: bool) -> Simplifier {
+        Simplifier {
+            memo: HashMap::new(),
+            cancel,
+        }
+    }
+
     fn run(&mut self, node: &Node) -> Node {
         let key = Arc::as_ptr(node);
         if let Some((_, r)) = self.memo.get(&key) {
@@ -50,17 +77,21 @@ impl Simplifier {
             Expr::Num(_) | Expr::Var(_) => node.clone(),
             Expr::Neg(a) => {
                 let a = self.run(a);
-                sum(&[(-1.0, a)])
+                sum(&[(-1.0, a)], self.cancel)
             }
             Expr::Binary(op, a, b) => {
                 let (sa, sb) = (self.run(a), self.run(b));
                 match op {
-                    BinOp::Add => sum(&[(1.0, sa), (1.0, sb)]),
-                    BinOp::Sub => sum(&[(1.0, sa), (-1.0, sb)]),
-                    BinOp::Mul => product(&[sa.clone(), sb.clone()], &[])
+                    BinOp::Add => sum(&[(1.0, sa), (1.0, sb)], self.cancel),
+                    BinOp::Sub => sum(&[(1.0, sa), (-1.0, sb)], self.cancel),
+                    BinOp::Mul => product(&[sa.clone(), sb.clone()], &[], self.cancel)
                         .unwrap_or_else(|| same(node, *op, sa, sb)),
-                    BinOp::Div => product(std::slice::from_ref(&sa), std::slice::from_ref(&sb))
-                        .unwrap_or_else(|| same(node, *op, sa, sb)),
+                    BinOp::Div => product(
+                        std::slice::from_ref(&sa),
+                        std::slice::from_ref(&sb),
+                        self.cancel,
+                    )
+                    .unwrap_or_else(|| same(node, *op, sa, sb)),
                     // An exponent that mentions a variable keeps the general power rule
                     // (negative bases undefined) even if it simplifies to a constant.
                     BinOp::Pow
@@ -75,19 +106,25 @@ impl Simplifier {
             Expr::Call(f, args) => {
                 let new: Vec<Node> = args.iter().map(|a| self.run(a)).collect();
                 let values: Option<Vec<f64>> = new.iter().map(num_of).collect();
-                if let Some(v) = values.and_then(|v| domain::call(*f, &v)) {
-                    if representable(v) {
-                        return ast::num(v);
-                    }
-                }
-                if new.iter().zip(args).all(|(n, a)| Arc::ptr_eq(n, a)) {
+                let call = if new.iter().zip(args).all(|(n, a)| Arc::ptr_eq(n, a)) {
                     node.clone()
                 } else {
                     Arc::new(Expr::Call(*f, new))
+                };
+                // Folded only when the number is no longer than the call: `asin(1)` is
+                // `pi/2`, but `ln(2)` stays (not 0.6931471805599453).
+                match values.and_then(|v| domain::call(*f, &v)) {
+                    Some(v) if representable(v) && shorter(v, &call) => ast::num(v),
+                    _ => call,
                 }
             }
         }
     }
+}
+
+/// Whether the number `v` prints no longer than `n`.
+fn shorter(v: f64, n: &Node) -> bool {
+    print::literal(v).len() <= print::length(n)
 }
 
 /// The node rebuilt from simplified children, reusing it when they did not change.
@@ -115,7 +152,7 @@ fn power(node: &Node, a: Node, b: Node) -> Node {
     match (num_of(&a), num_of(&b)) {
         (Some(x), Some(n)) => {
             if let Some(v) = domain::pow(x, n, Some(n)) {
-                if representable(v) {
+                if representable(v) && shorter(v, &same(node, BinOp::Pow, a.clone(), b.clone())) {
                     return ast::num(v);
                 }
             }
@@ -136,10 +173,13 @@ fn power(node: &Node, a: Node, b: Node) -> Node {
     same(node, BinOp::Pow, a, b)
 }
 
-/// True when `n` is a polynomial (numbers, variables, +, −, ×, positive integer powers), so
-/// `0*n` may become 0: nothing in it is undefined inside f32's range. (The brief's strict
-/// rule keeps only constants and variables; polynomials are the natural extension that
-/// keeps `0*(b - 1)` out of printed derivatives.)
+/// True when `n` is a polynomial (numbers, variables, +, −, ×, positive integer powers),
+/// possibly inside functions that are defined wherever their argument is and never larger
+/// than it in magnitude (or bounded: sin, cos, tanh, atan, sigmoid, abs, relu, sign,
+/// heaviside, cbrt, min, max), so `0*n` may become 0: nothing in it is undefined inside
+/// f32's range. (The brief's strict rule keeps only constants and variables; polynomials
+/// are the natural extension that keeps `0*(b - 1)` out of printed derivatives, and the
+/// bounded functions let `2*cos(x)*sin(x) - 2*cos(x)*sin(x)` cancel to 0.)
 pub(crate) fn droppable(n: &Node) -> bool {
     let mut budget = 64;
     polynomial(n, &mut budget)
@@ -161,8 +201,28 @@ fn polynomial(n: &Node, budget: &mut usize) -> bool {
         Expr::Binary(BinOp::Mul | BinOp::Add | BinOp::Sub, a, b) => {
             polynomial(a, budget) && polynomial(b, budget)
         }
+        Expr::Call(f, args) if tame(*f) => args.iter().all(|a| polynomial(a, budget)),
         _ => false,
     }
+}
+
+/// Functions defined everywhere whose result is bounded or no larger than an argument.
+fn tame(f: Func) -> bool {
+    matches!(
+        f,
+        Func::Sin
+            | Func::Cos
+            | Func::Tanh
+            | Func::Atan
+            | Func::Sigmoid
+            | Func::Abs
+            | Func::Relu
+            | Func::Sign
+            | Func::Heaviside
+            | Func::Cbrt
+            | Func::Min
+            | Func::Max
+    )
 }
 
 /// A structural key for small subtrees (at most 48 nodes), used to find like terms and
