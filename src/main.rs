@@ -14,13 +14,22 @@ fn main() -> ExitCode {
     let explorer = !std::env::args_os()
         .nth(1)
         .is_some_and(|a| commands.iter().any(|c| a == *c));
+    // Still one thread here: a headless command lists adapters without probing a display.
+    if !explorer {
+        gradfield::gpu::skip_display_probe();
+    }
     // The explorer has nothing to finish: a signal ends it once its files are removed.
     signals::install(if explorer {
         std::time::Duration::ZERO
     } else {
         signals::GRACE
     });
-    let matches = match Cli::command().try_get_matches() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(line) = cli::flags::unknown_flag(&Cli::command(), &args) {
+        out::eprint_line(&line);
+        return ExitCode::from(cli::exit::BAD_INPUT);
+    }
+    let matches = match Cli::command().try_get_matches_from(&args) {
         Ok(m) => m,
         Err(e) => return clap_error(e),
     };
@@ -80,6 +89,10 @@ fn clap_error(e: clap::Error) -> ExitCode {
             }
         }
         _ => {
+            if let Some((flag, suggested)) = cli::flags::from_clap(&e) {
+                out::eprint_line(&cli::flags::line(&flag, suggested.as_deref()));
+                return ExitCode::from(cli::exit::BAD_INPUT);
+            }
             out::eprint_line(&format!(
                 "{} (see 'gradfield --help')",
                 cli::clap_line(&e.render().to_string())

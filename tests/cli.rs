@@ -282,3 +282,82 @@ fn render_writes_a_png_and_refuses_bad_arguments() {
     assert_eq!(o.status.code(), Some(1));
     assert!(error_line(&o).contains("no/such/dir"), "{}", error_line(&o));
 }
+
+#[test]
+fn headless_render_prints_no_driver_errors_without_a_desktop_session() {
+    // Issue 13: with XDG_RUNTIME_DIR unset, a successful render printed "error:
+    // XDG_RUNTIME_DIR is invalid or not set in the environment." twice (Mesa's device-select
+    // layer probing the Wayland display while adapters are listed).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let png = dir.path().join("t.png");
+    let o = Command::new(env!("CARGO_BIN_EXE_gradfield"))
+        .args(["render", "x^2+y^2", "--size", "64x48", "--out"])
+        .arg(&png)
+        .env_remove("XDG_RUNTIME_DIR")
+        .env_remove("NODEVICE_SELECT")
+        .env_remove("MESA_VK_DEVICE_SELECT")
+        .output()
+        .expect("the gradfield binary runs");
+    assert!(o.status.success(), "{o:?}");
+    assert!(png.is_file());
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "");
+}
+
+#[test]
+fn descend_prints_f_where_only_the_gradient_is_undefined() {
+    // Issue 13: `descend "sqrt(x) + y"` from (0, 0) printed f = NaN although f(0, 0) = 0.
+    let text = "sqrt(x) + y";
+    let exact = Function::parse(text).expect("parses").eval_each(0.0, 0.0);
+    assert_eq!(exact, [Some(0.0), None, Some(1.0)], "the reference");
+    let o = gradfield(&["descend", text, "--start", "0,0", "--steps", "5"]);
+    assert!(o.status.success(), "{o:?}");
+    let rows: Vec<Vec<String>> = stdout(&o)
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect();
+    assert_eq!(
+        rows.len(),
+        1,
+        "a path that cannot step has only its start: {rows:?}"
+    );
+    let channels: Vec<f64> = rows[0][4..]
+        .iter()
+        .map(|c| c.parse().expect("a number"))
+        .collect();
+    for (got, want) in channels.iter().zip(exact) {
+        match want {
+            Some(v) => assert_eq!(*got, v, "{rows:?}"),
+            None => assert!(got.is_nan(), "{rows:?}"),
+        }
+    }
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr
+            .contains("path 0 from (0, 0): f = 0 there, but df/dx is undefined at the start point"),
+        "{stderr:?}"
+    );
+    // Where f itself is undefined, it says so.
+    let o = gradfield(&["descend", "log(x) + y", "--start", "0,0"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("f is undefined at the start point"),
+        "{stderr:?}"
+    );
+    // A path that reaches a cusp says that only ∇f is undefined there, and f's value.
+    let o = gradfield(&[
+        "descend",
+        "sqrt(x^2)",
+        "--start",
+        "0.25,0",
+        "--lr",
+        "0.125",
+        "--steps",
+        "5",
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("diverged at step 2: ∇f is undefined at (0, 0) (f = 0 there)"),
+        "{stderr:?}"
+    );
+}

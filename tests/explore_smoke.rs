@@ -176,3 +176,36 @@ fn resizing_to_a_sliver_and_back_reconfigures_the_surface_and_goes_on() {
     let distinct: HashSet<[u8; 3]> = rgba.chunks_exact(4).map(|p| [p[0], p[1], p[2]]).collect();
     assert!(distinct.len() > 50, "the resized window draws the plot");
 }
+
+#[test]
+fn two_identical_scripted_runs_save_the_same_picture() {
+    // Issue 13: `explore --frames N --screenshot` advanced the paths by the wall clock, so two
+    // identical runs stopped them at different steps (28 and 23). With --frames each frame is
+    // 1/60 s. The path from (-4, 4) with a small η is still moving after 40 frames.
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let run = |name: &str| {
+        let shot = dir.path().join(name);
+        let out = Command::new("xvfb-run")
+            .args(["-a", "-s", "-screen 0 800x600x24", EXE, "explore"])
+            .args(["--preset", "himmelblau", "--start=-4,4", "--lr", "0.002"])
+            .args(["--window", "640x400", "--frames", "40", "--screenshot"])
+            .arg(&shot)
+            .output()
+            .expect("xvfb-run runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "explore failed: {stderr}");
+        read_png(&shot)
+    };
+    let (first, second) = (run("a.png"), run("b.png"));
+    assert_eq!((first.0, first.1), (second.0, second.1), "the same size");
+    let differing = first
+        .2
+        .iter()
+        .zip(&second.2)
+        .filter(|(a, b)| a != b)
+        .count();
+    assert_eq!(
+        differing, 0,
+        "{differing} bytes of the two screenshots differ"
+    );
+}

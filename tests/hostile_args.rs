@@ -28,10 +28,47 @@ fn one_line_error(args: &[&str], out: &Output) -> String {
 fn bad_arguments_exit_2_with_one_line_naming_them() {
     // (arguments, texts the line must contain: the flag or what it sets, and the bad value)
     let cases: &[(&[&str], &[&str])] = &[
-        (&["diff", "x", "--bogus"], &["'--bogus'"]),
+        (&["diff", "x", "--bogus"], &["unknown flag '--bogus'"]),
         // EXPR takes leading hyphens ("-x^2"), so these reach the parser first.
-        (&["--bogus"], &["'--bogus'"]),
-        (&["diff", "--bogus"], &["'--bogus'"]),
+        (&["--bogus"], &["unknown flag '--bogus'"]),
+        (&["diff", "--bogus"], &["unknown flag '--bogus'"]),
+        // Issue 13: an unknown flag beside --preset was reported as "'--preset' cannot be
+        // used with '[EXPR]'", and `--dpi 300` as "unexpected argument '300'".
+        (
+            &["diff", "--preset", "rosenbrock", "--bogus"],
+            &["unknown flag '--bogus'"],
+        ),
+        (&["diff", "--dpi", "300"], &["unknown flag '--dpi'"]),
+        (&["--dpi", "300"], &["unknown flag '--dpi'"]),
+        (
+            &[
+                "render",
+                "--preset",
+                "rosenbrock",
+                "--dpi",
+                "300",
+                "--out",
+                "a.png",
+            ],
+            &["unknown flag '--dpi'"],
+        ),
+        (
+            &["render", "x", "--dpi=300", "--out", "a.png"],
+            &["unknown flag '--dpi=300'"],
+        ),
+        (
+            &["diff", "--prest", "rosenbrock"],
+            &["unknown flag '--prest'", "did you mean '--preset'?"],
+        ),
+        (
+            &["explore", "x", "--frams", "3"],
+            &["unknown flag '--frams'", "did you mean '--frames'?"],
+        ),
+        (
+            &["descend", "x", "--start", "1,1", "--stpes", "3"],
+            &["unknown flag '--stpes'", "did you mean '--steps'?"],
+        ),
+        (&["diff", "x", "-q"], &["unknown flag '-q'"]),
         (
             &["descend", "x", "--lr", "abc"],
             &["'--lr", "'abc' is not a number"],
@@ -139,6 +176,20 @@ fn bad_arguments_exit_2_with_one_line_naming_them() {
         (
             &["explore", "--screenshot", "x.png"],
             &["the following required arguments were not provided: --frames <N>"],
+        ),
+        // Issue 13: --screenshot x.jpg wrote PNG data under a .jpg name; refused before the
+        // window opens (so with no display too).
+        (
+            &["explore", "x", "--frames", "1", "--screenshot", "x.jpg"],
+            &["--screenshot 'x.jpg'", "must end in .png"],
+        ),
+        (
+            &["--frames", "1", "--screenshot", "shot"],
+            &["--screenshot 'shot'", "must end in .png"],
+        ),
+        (
+            &["explore", "--frames", "1", "--screenshot", "x.png.gif"],
+            &["--screenshot 'x.png.gif'", "must end in .png"],
         ),
         // --direction nan used to be accepted and ignored.
         (
@@ -312,5 +363,20 @@ fn unwritable_outputs_exit_1_and_leave_no_file() {
     assert_eq!(left, ["taken.csv", "taken.npy"]);
     for taken in &left {
         assert!(dir.path().join(taken).is_dir(), "{taken} was replaced");
+    }
+}
+
+#[test]
+fn formulas_that_look_like_flags_are_still_formulas() {
+    // The unknown-flag check (issue 13) must not take a formula with leading hyphens for a flag.
+    for (args, first) in [
+        (&["diff", "--x"][..], "f = -(-x)"),
+        (&["diff", "-x^2"][..], "f = -x^2"),
+        (&["diff", "--preset", "rosenbrock"][..], "f = "),
+    ] {
+        let out = gradfield(args);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.starts_with(first), "{args:?} printed {stdout:?}");
     }
 }

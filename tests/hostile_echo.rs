@@ -66,7 +66,7 @@ fn long_values_are_quoted_short() {
             "'--view",
         ),
         (vec!["render", "x", "--out", &long], "--out"),
-        (vec![&flag], "unexpected argument"),
+        (vec![&flag], "unknown flag"),
         // 150 characters: cut too, also where the message is not the command line's own.
         (
             vec!["render", "x", "--colormap", &mid, "--out", "a.png"],

@@ -19,6 +19,10 @@ use super::recovery::{recovered_message, DeviceParts, Recovery};
 use super::state::ExplorerState;
 use crate::error::{Error, Result};
 
+/// The time step of one frame with `--frames N`: the animation advances 1/60 s a frame
+/// whatever the wall clock says, so two identical runs draw the same frames.
+pub(crate) const SCRIPTED_FRAME_STEP: f64 = 1.0 / 60.0;
+
 /// The most frames `--frames N` runs past N while a convergence map is still computing.
 const MAP_WAIT_FRAMES: u64 = 2000;
 
@@ -168,7 +172,12 @@ impl App {
             gfx.gpu.device.destroy();
         }
         let started = Instant::now();
-        let dt = started.duration_since(self.last).as_secs_f64();
+        // A scripted run (--frames) advances by frames, not by the clock, so the same command
+        // gives the same picture however fast the machine draws.
+        let dt = match self.frames {
+            Some(_) => SCRIPTED_FRAME_STEP,
+            None => started.duration_since(self.last).as_secs_f64(),
+        };
         self.last = started;
         self.state.tick(dt.min(0.25));
 
@@ -184,7 +193,12 @@ impl App {
         // The map advances before the panel is built, so the panel shows where it stands.
         gfx.maps
             .before_frame(&gfx.gpu, &mut gfx.renderer, &mut self.state, dt);
-        let raw = egui_state.take_egui_input(window);
+        let mut raw = egui_state.take_egui_input(window);
+        if self.frames.is_some() {
+            // egui's animations (fades, opening panels) on the same frame clock.
+            raw.time = Some(self.frames_done as f64 * SCRIPTED_FRAME_STEP);
+            raw.predicted_dt = SCRIPTED_FRAME_STEP as f32;
+        }
         let (output, frame) = build_frame(
             &self.ctx,
             raw,

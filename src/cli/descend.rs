@@ -2,7 +2,7 @@
 //! CSV rows `path,step,x,y,f,dfdx,dfdy` (step 0 is the start).
 
 use super::{resolve, DescendArgs, OptimArgs, Resolved};
-use crate::descent::{Hyper, Optimizer, Path, Status};
+use crate::descent::{Hyper, Optimizer, Path, Point, Status};
 use crate::error::{Error, Result};
 
 /// Steps when neither --steps nor a preset says.
@@ -18,14 +18,39 @@ pub fn run(args: &DescendArgs) -> Result<()> {
     let starts = starts_or_default(&args.optim, &r)?;
     let paths = run_paths(&r, &args.optim, &starts)?;
     for (i, p) in paths.iter().enumerate() {
-        if let Status::Diverged { .. } | Status::Undefined { .. } = p.status {
-            let (x, y) = p.start;
-            super::out::eprint_line(&format!("path {i} from ({x}, {y}): {}", p.status));
+        let (x, y) = p.start;
+        match p.status {
+            Status::Undefined { .. } => super::out::eprint_line(&format!(
+                "path {i} from ({x}, {y}): {}",
+                undefined_start(p.current())
+            )),
+            Status::Diverged { .. } => {
+                super::out::eprint_line(&format!("path {i} from ({x}, {y}): {}", p.status))
+            }
+            _ => {}
         }
     }
     match &args.out {
         Some(out) => crate::export::write_paths_csv(out, &paths),
         None => super::out::stdout(|out| crate::export::paths_csv(out, &paths)),
+    }
+}
+
+/// Why a path cannot leave its start: f undefined there, or f defined (printed) and only the
+/// gradient undefined, as for sqrt(x) at x = 0.
+pub fn undefined_start(start: &Point) -> String {
+    if start.f.is_nan() {
+        "f is undefined at the start point".into()
+    } else {
+        let which = match (start.dfdx.is_nan(), start.dfdy.is_nan()) {
+            (true, false) => "df/dx",
+            (false, true) => "df/dy",
+            _ => "the gradient",
+        };
+        format!(
+            "f = {} there, but {which} is undefined at the start point, so the path cannot step",
+            start.f
+        )
     }
 }
 
@@ -72,7 +97,8 @@ pub(crate) fn run_paths(
 ) -> Result<Vec<Path>> {
     let (optimizer, hyper, steps) = hyper(optim, r)?;
     super::check_iterates(starts.len(), steps)?;
-    let mut grad = r.function.gradient_fn();
+    // The tape per channel: a start where only ∇f is undefined keeps f.
+    let mut grad = r.function.tape();
     Ok(starts
         .iter()
         .map(|&s| {

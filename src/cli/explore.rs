@@ -3,10 +3,14 @@
 
 use super::{resolve, ExploreArgs};
 use crate::app::{ExplorerState, Options};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::numfmt::quote;
 
 /// Opens the explorer as the arguments say; returns when the window closes.
 pub fn run(args: &ExploreArgs) -> Result<()> {
+    if let Some(path) = &args.screenshot {
+        check_png_name(path)?;
+    }
     let state = initial_state(args)?;
     crate::app::run(Options {
         state,
@@ -84,4 +88,19 @@ fn scene_state(path: &std::path::Path) -> Result<ExplorerState> {
     let mut state = ExplorerState::from_document(&crate::scene::load(path)?)?;
     state.dialogs.scene.path = path.display().to_string();
     Ok(state)
+}
+
+/// An error unless the --screenshot file ends in .png (any case): the screenshot is PNG data,
+/// which a name such as `x.jpg` would misdescribe. Checked before the window opens.
+fn check_png_name(path: &std::path::Path) -> Result<()> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"))
+    {
+        return Ok(());
+    }
+    Err(Error::Input(format!(
+        "--screenshot {}: the file must end in .png (a screenshot is a PNG)",
+        quote(&path.display().to_string())
+    )))
 }

@@ -14,7 +14,7 @@ pub(crate) fn expression_error(text: &str, p: &crate::expr::ParseError) -> Error
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic()));
     if flag {
         Error::Input(format!(
-            "unexpected argument {} found (see 'gradfield --help')",
+            "unknown flag {} (see 'gradfield --help')",
             quote(text)
         ))
     } else {

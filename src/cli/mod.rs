@@ -4,6 +4,7 @@
 pub(crate) mod args;
 pub mod bench;
 pub mod exit;
+pub mod flags;
 pub(crate) mod limits;
 pub(crate) mod messages;
 pub mod out;

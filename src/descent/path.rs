@@ -39,7 +39,8 @@ pub enum Status {
     /// not among the points, whose last one is the last usable iterate.
     Diverged { step: usize, reason: String },
     /// The start itself is outside the domain of f or of ∇f, not finite, or beyond
-    /// ±[`MAX_COORD`]; the only point is the start with f and ∇f NaN.
+    /// ±[`MAX_COORD`]; the only point is the start, NaN in each of f, ∂f/∂x, ∂f/∂y that is
+    /// undefined there (f keeps its value where only ∇f is undefined; all NaN off the plane).
     Undefined { step: usize },
     /// [`Path::run`] took all the steps it was given.
     StepLimit,
@@ -139,28 +140,22 @@ impl Path {
         self.state = State::new();
         self.status = Status::Running;
         let usable = x.is_finite() && y.is_finite() && x.abs().max(y.abs()) <= MAX_COORD;
-        match grad
-            .gradient(x, y)
-            .filter(|v| usable && v.iter().all(|c| c.is_finite()))
-        {
-            Some([f, dfdx, dfdy]) => self.points.push(Point {
-                x,
-                y,
-                f,
-                dfdx,
-                dfdy,
-            }),
-            None => {
-                let nan = f64::NAN;
-                self.points.push(Point {
-                    x,
-                    y,
-                    f: nan,
-                    dfdx: nan,
-                    dfdy: nan,
-                });
-                self.status = Status::Undefined { step: 0 };
-            }
+        // Each channel on its own: f keeps its value where only ∇f is undefined.
+        let [f, dfdx, dfdy] = if usable {
+            grad.channels(x, y)
+                .map(|c| c.filter(|v| v.is_finite()).unwrap_or(f64::NAN))
+        } else {
+            [f64::NAN; 3]
+        };
+        self.points.push(Point {
+            x,
+            y,
+            f,
+            dfdx,
+            dfdy,
+        });
+        if [f, dfdx, dfdy].iter().any(|c| c.is_nan()) {
+            self.status = Status::Undefined { step: 0 };
         }
     }
 
@@ -191,8 +186,10 @@ impl Path {
         } else if x.abs().max(y.abs()) > MAX_COORD {
             format!("|θ| exceeded {MAX_COORD:e}")
         } else {
-            match grad.gradient(x, y) {
-                Some([f, dfdx, dfdy]) if f.is_finite() && dfdx.is_finite() && dfdy.is_finite() => {
+            match grad.channels(x, y) {
+                [Some(f), Some(dfdx), Some(dfdy)]
+                    if f.is_finite() && dfdx.is_finite() && dfdy.is_finite() =>
+                {
                     let point = Point {
                         x,
                         y,
@@ -206,8 +203,11 @@ impl Path {
                     }
                     return true;
                 }
-                Some(_) => format!("f or ∇f is not finite at ({x}, {y})"),
-                None => format!("f or ∇f is undefined at ({x}, {y})"),
+                [None, ..] => format!("f or ∇f is undefined at ({x}, {y})"),
+                [Some(f), Some(_), Some(_)] => {
+                    format!("f or ∇f is not finite at ({x}, {y}) (f = {f})")
+                }
+                [Some(f), ..] => format!("∇f is undefined at ({x}, {y}) (f = {f} there)"),
             }
         };
         self.status = Status::Diverged { step: k, reason };

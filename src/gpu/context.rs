@@ -182,6 +182,22 @@ impl Gpu {
     }
 }
 
+/// For a process that never opens a window: turns off Mesa's Vulkan device-select layer
+/// (`NODEVICE_SELECT=1`), which otherwise connects to the Wayland and X displays while the
+/// adapters are listed, only to put the display's GPU first, and prints "error:
+/// XDG_RUNTIME_DIR is invalid…" when there is no desktop session. gradfield picks its own
+/// adapter ([`Gpu::headless`]), so nothing is lost; a user who steers the layer
+/// (`MESA_VK_DEVICE_SELECT`, `NODEVICE_SELECT`) keeps it as set. Sets an environment
+/// variable, so call it before the process starts any thread.
+pub fn skip_display_probe() {
+    let steered = ["MESA_VK_DEVICE_SELECT", "NODEVICE_SELECT"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some());
+    if !steered {
+        std::env::set_var("NODEVICE_SELECT", "1");
+    }
+}
+
 /// `WGPU_ADAPTER_NAME` (substring, case-insensitive) if set; else a real GPU before a software
 /// one; for a surface, only adapters that can present to it.
 async fn choose_adapter(

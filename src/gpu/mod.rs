@@ -26,7 +26,7 @@ mod recent;
 mod walker;
 
 #[cfg(feature = "gpu")]
-pub use context::Gpu;
+pub use context::{skip_display_probe, Gpu};
 #[cfg(feature = "gpu")]
 pub use converge::{converge_map, ConvergePass, ConvergeSettings};
 #[cfg(feature = "gpu")]
