@@ -38,7 +38,7 @@ pub fn run(args: &DescendArgs) -> Result<()> {
 
 /// Why a path cannot leave its start: f undefined there, or f defined (printed) and only the
 /// gradient undefined, as for sqrt(x) at x = 0.
-pub fn undefined_start(start: &Point) -> String {
+pub(crate) fn undefined_start(start: &Point) -> String {
     if start.f.is_nan() {
         "f is undefined at the start point".into()
     } else {
