@@ -190,7 +190,7 @@ pub(crate) const DEFAULT_SWEEP_FACTORS: [f64; 3] = [0.1, 1.0, 10.0];
 pub(crate) const MAX_SWEEP_FACTORS: usize = 8;
 
 /// Parses a list of learning-rate factors such as "0.1, 1, 10" (commas or spaces): each a
-/// finite number > 0, between one and [`MAX_SWEEP_FACTORS`] of them.
+/// finite number > 0, between one and `MAX_SWEEP_FACTORS` of them.
 pub fn parse_factors(text: &str) -> Result<Vec<f64>> {
     let mut out = Vec::new();
     for word in text.split(|c: char| c == ',' || c.is_whitespace()) {

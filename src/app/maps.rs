@@ -75,12 +75,12 @@ impl ExplorerState {
         self.doc.maps.divisor = MAP_DIVISORS[i.map_or(0, |i| (i + 1) % MAP_DIVISORS.len())];
     }
 
-    /// Sets the map resolution; anything but one of [`MAP_DIVISORS`] is refused.
+    /// Sets the map resolution; anything but one of `MAP_DIVISORS` is refused.
     pub fn set_map_divisor(&mut self, divisor: u32) -> crate::Result<()> {
         self.doc.maps.set_divisor(divisor)
     }
 
-    /// Sets the check's step h; outside [`CHECK_STEP_RANGE`] (or not a number) is refused.
+    /// Sets the check's step h; outside `CHECK_STEP_RANGE` (or not a number) is refused.
     pub fn set_check_step(&mut self, h: f64) -> crate::Result<()> {
         self.doc.maps.set_check_step(h)
     }

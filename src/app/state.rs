@@ -2,7 +2,7 @@
 //! moment of the window (the text being typed, running paths, pointer, dialogs, messages,
 //! what the GPU must rebuild); and its reactions that are not about paths, keys or the view:
 //! the function, presets and the UI scale (the view and the hover read-out are in
-//! [`super::viewport`]). Plain Rust: tests call these methods directly, no window needed.
+//! `super::viewport`). Plain Rust: tests call these methods directly, no window needed.
 
 use super::session::{Dialogs, Messages, PointerState, Rebuild, Requests, RunningPaths};
 use crate::document::Document;
@@ -129,7 +129,7 @@ impl ExplorerState {
         (vars.x.to_string(), vars.y.to_string())
     }
 
-    /// Multiplies the UI scale by `factor`, kept within [`UI_SCALE_RANGE`].
+    /// Multiplies the UI scale by `factor`, kept within `UI_SCALE_RANGE`.
     pub fn scale_ui(&mut self, factor: f32) {
         self.doc.ui_scale = (self.doc.ui_scale * factor).clamp(UI_SCALE_RANGE.0, UI_SCALE_RANGE.1);
     }

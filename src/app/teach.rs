@@ -61,7 +61,7 @@ impl ExplorerState {
         self.doc.set_direction(theta);
     }
 
-    /// The canvas pixel of the direction handle: [`HANDLE_PX`] from the pin along u.
+    /// The canvas pixel of the direction handle: `HANDLE_PX` from the pin along u.
     pub fn direction_handle_px(&self) -> Option<(f64, f64)> {
         let (x, y) = self.doc.pin?;
         let (px, py) = self.to_pixel(x, y);

@@ -47,7 +47,7 @@ impl Readout {
 
 impl ExplorerState {
     /// The view on screen: the requested view widened to the canvas' aspect ratio, and kept
-    /// inside what 32-bit floats can draw (see [`View::clamped`]).
+    /// inside what 32-bit floats can draw (see `View::clamped`).
     pub fn shown_view(&self) -> View {
         let (w, h) = self.canvas;
         let v = if w >= 1.0 && h >= 1.0 {

@@ -10,7 +10,7 @@ pub const FAILURE: u8 = 1;
 /// Exit code when a signal stopped the command (128 + SIGINT, as a shell reports Ctrl+C).
 pub(crate) const INTERRUPTED: u8 = 130;
 
-/// The exit code for `e`: [`BAD_INPUT`] for parse, input and number errors, [`INTERRUPTED`] for an
+/// The exit code for `e`: [`BAD_INPUT`] for parse, input and number errors, `INTERRUPTED` for an
 /// interrupted command, [`FAILURE`] for everything else.
 pub fn code(e: &Error) -> u8 {
     match e {

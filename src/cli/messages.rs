@@ -28,7 +28,7 @@ pub(crate) fn expression_error(text: &str, p: &crate::expr::ParseError) -> Error
 
 /// The text printed for an error: `error: …` (a parse error of a typed expression also shows
 /// a window of the input with a caret line under the problem). Quoted input longer than
-/// [`crate::numfmt::QUOTE_CHARS`] characters in the message line is cut short, whichever
+/// `crate::numfmt::QUOTE_CHARS` characters in the message line is cut short, whichever
 /// message repeats it; the window lines below it are already that short and stay as they are.
 pub fn error_text(e: &Error) -> String {
     let text = e.to_string();
@@ -45,7 +45,7 @@ pub fn error_text(e: &Error) -> String {
 
 /// clap's rendered usage error as one line: everything before its usage block (the list of
 /// missing arguments included), lines joined with spaces, quoted values cut to
-/// [`crate::numfmt::QUOTE_CHARS`] characters.
+/// `crate::numfmt::QUOTE_CHARS` characters.
 pub fn clap_line(rendered: &str) -> String {
     let parts: Vec<&str> = rendered
         .lines()

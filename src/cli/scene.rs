@@ -1,6 +1,6 @@
 //! The document `gradfield render` draws: built from the flags ([`render_document`]), or
 //! from `--scene FILE` with every flag typed beside it winning over the scene
-//! ([`render_args`]); and which flags were typed.
+//! (`render_args`); and which flags were typed.
 
 use super::{OptimArgs, RenderArgs};
 use crate::descent::Optimizer;

@@ -1,6 +1,6 @@
 //! Ctrl+C (SIGINT), SIGTERM and SIGHUP end a command cleanly: a signal thread removes every
-//! temporary file being written ([`crate::export::abandon_all`]), long loops see
-//! [`check`] fail and return, and `main` exits with 128 + the signal (130 for Ctrl+C). A
+//! temporary file being written (`crate::export::abandon_all`), long loops see
+//! `check` fail and return, and `main` exits with 128 + the signal (130 for Ctrl+C). A
 //! command that does not stop within [`GRACE`] (a second signal half a second or more after
 //! the first: at once) is ended there, its files already removed. SIGXFSZ (a file-size limit) is ignored, so a write past the
 //! limit fails with EFBIG and goes the ordinary error path: temporary file removed, exit 1.

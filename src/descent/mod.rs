@@ -128,7 +128,7 @@ pub struct Hyper {
     pub beta1: f64,
     /// Adam's decay β2 of the mean squared gradient (0 ≤ β2 < 1).
     pub beta2: f64,
-    /// ε added to the root in the denominator; `None` uses [`Optimizer::default_eps`].
+    /// ε added to the root in the denominator; `None` uses `Optimizer::default_eps`.
     pub eps: Option<f64>,
     /// Climb the gradient (maximise f) instead of descending it.
     pub ascent: bool,

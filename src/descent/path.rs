@@ -39,7 +39,7 @@ pub enum Status {
     /// not among the points, whose last one is the last usable iterate.
     Diverged { step: usize, reason: String },
     /// The start itself is outside the domain of f or of ∇f, not finite, or beyond
-    /// ±[`MAX_COORD`]; the only point is the start, NaN in each of f, ∂f/∂x, ∂f/∂y that is
+    /// ±`MAX_COORD`; the only point is the start, NaN in each of f, ∂f/∂x, ∂f/∂y that is
     /// undefined there (f keeps its value where only ∇f is undefined; all NaN off the plane).
     Undefined { step: usize },
     /// [`Path::run`] took all the steps it was given.

@@ -123,9 +123,9 @@ pub const DEFAULT_MAP_DIVISOR: u32 = 4;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MapSettings {
     pub mode: ColorBy,
-    /// One start per `divisor` × `divisor` plot pixels: one of [`MAP_DIVISORS`].
+    /// One start per `divisor` × `divisor` plot pixels: one of `MAP_DIVISORS`.
     pub divisor: u32,
-    /// The gradient check's relative step h, within [`CHECK_STEP_RANGE`].
+    /// The gradient check's relative step h, within `CHECK_STEP_RANGE`.
     pub check_step: f64,
 }
 

@@ -48,7 +48,7 @@ pub struct Document {
     /// Layers, colour map and scale, contours and arrows.
     pub layers: Layers,
     pub theme: Theme,
-    /// Within [`UI_SCALE_RANGE`].
+    /// Within `UI_SCALE_RANGE`.
     pub ui_scale: f32,
     /// The side panel is shown.
     pub panel: bool,

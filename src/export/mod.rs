@@ -1,5 +1,5 @@
 //! File writers for pictures and numbers (PNG, GIF, NPY, CSV). Every writer goes through
-//! [`AtomicFile`] (most via [`write_atomic`]), so a file is either completely written or not
+//! `AtomicFile` (most via [`write_atomic`]), so a file is either completely written or not
 //! touched at all.
 
 mod atomic;
@@ -22,7 +22,7 @@ use std::path::Path;
 
 /// Writes `path` through `write`: the bytes go to a temporary file `.NAME.tmp-PID-N` in the
 /// same directory, which is flushed, synced to disk and renamed over `path` (see
-/// [`AtomicFile`]). If anything fails the temporary file is removed and an existing `path` is
+/// `AtomicFile`). If anything fails the temporary file is removed and an existing `path` is
 /// left as it was. Errors are [`Error::Io`] naming `path`.
 pub fn write_atomic(
     path: &Path,

@@ -24,7 +24,7 @@ pub enum BinOp {
     Sub,
     Mul,
     Div,
-    /// `a ^ b`; see [`crate::expr::domain::pow`] for the domain rule.
+    /// `a ^ b`; see `crate::expr::domain::pow` for the domain rule.
     Pow,
 }
 

@@ -4,7 +4,7 @@
 //!
 //! Rules (also in the README):
 //! - a / b is undefined where b = 0;
-//! - a ^ b with b an integer constant (see [`constant_value`]) is repeated multiplication (any base; 0 ^ negative is
+//! - a ^ b with b an integer constant (see `constant_value`) is repeated multiplication (any base; 0 ^ negative is
 //!   undefined); otherwise a > 0 gives exp(b ln a), 0 ^ b is 0 for b > 0 and undefined for
 //!   b ≤ 0, and a negative base is undefined;
 //! - sqrt, ln/log, log10, log2 need their argument ≥ 0 (sqrt) or > 0 (logarithms); asin and
@@ -48,7 +48,7 @@ pub fn div(a: f64, b: f64) -> Option<f64> {
     }
 }
 
-/// a ^ n for an integer literal n (|n| ≤ [`MAX_INT_EXPONENT`]).
+/// a ^ n for an integer literal n (|n| ≤ `MAX_INT_EXPONENT`).
 pub fn powi(a: f64, n: f64) -> Option<f64> {
     if n < 0.0 && a == 0.0 {
         return None;

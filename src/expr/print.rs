@@ -62,7 +62,7 @@ pub fn named(v: f64) -> Option<Named> {
 }
 
 /// A literal as text: `e`, `pi`, `2*pi`, `pi/2` (with a sign) for the constants and simple
-/// multiples of π, else [`number`].
+/// multiples of π, else `number`.
 pub fn literal(v: f64) -> String {
     let sign = if v < 0.0 { "-" } else { "" };
     match named(v) {

@@ -162,7 +162,7 @@ impl Gpu {
     }
 
     /// `Err(Error::Gpu)` when the device is lost or an uncaptured error was reported, for a
-    /// caller that has no one operation to name (see [`Gpu::check_after`]).
+    /// caller that has no one operation to name (see `Gpu::check_after`).
     pub fn check(&self) -> Result<()> {
         self.check_after("a GPU check")
     }

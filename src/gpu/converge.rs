@@ -3,7 +3,7 @@
 //!
 //! Buffer layout (keep in sync with shaders/converge.wgsl): W·H [`Walker`]s, row-major, row 0 =
 //! top (DESIGN.md grid convention), start (row j, column i) at index j·W + i. The steps run
-//! [`CHUNK_STEPS`] per dispatch, one submission each, so a long run never becomes one giant
+//! `CHUNK_STEPS` per dispatch, one submission each, so a long run never becomes one giant
 //! dispatch that a driver's watchdog would kill.
 
 use crate::descent::Optimizer;

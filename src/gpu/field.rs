@@ -4,7 +4,7 @@
 //! Buffer layout (keep in sync with shaders/field.wgsl): W·H `vec4<f32>`, row-major, row 0 =
 //! top (DESIGN.md grid convention), sample (row j, column i) at index j·W + i, holding
 //! (f, ∂f/∂x, ∂f/∂y, defined): defined is the bit set of the channels that are defined
-//! ([`DEFINED_F`] | [`DEFINED_DX`] | [`DEFINED_DY`]) as a float, so 7.0 where all three are,
+//! (`DEFINED_F` | `DEFINED_DX` | `DEFINED_DY`) as a float, so 7.0 where all three are,
 //! 1.0 where f is but its gradient is not (`x^0.5` at x = 0) and 0.0 where f is not; an
 //! undefined channel holds 0.0. A derivative is never defined where f is not.
 
@@ -166,7 +166,7 @@ impl FieldPass {
         Ok(())
     }
 
-    /// Like [`FieldPass::set_function`] for a complete field shader (which the gradient check
+    /// Like `FieldPass::set_function` for a complete field shader (which the gradient check
     /// cannot rebuild: [`FieldPass::set_check`] then fails until the next `set_function`).
     pub fn set_source(&mut self, device: &wgpu::Device, source: &str) -> Result<()> {
         self.set_built_source(device, source.to_owned())?;
@@ -187,7 +187,7 @@ impl FieldPass {
         Ok(())
     }
 
-    /// With `Some(h)`, the next [`FieldPass::prepare`] computes a gradient check instead of
+    /// With `Some(h)`, the next `FieldPass::prepare` computes a gradient check instead of
     /// the field: per sample (log10 of |g_exact − g_numeric| / max(|g_exact|, 1e-20), 0, 0,
     /// defined), the numeric gradient with relative step h (see [`NUMERIC_STEP`]), floored
     /// at −10. `None` goes back to the field.

@@ -76,9 +76,9 @@ pub fn color_layer<'a>(
 }
 
 /// The explorer's render settings for `color_by`: the gradient check's (see
-/// [`check_settings`], with the plot always coloured), and no arrows over a convergence map,
+/// `check_settings`, with the plot always coloured), and no arrows over a convergence map,
 /// whose colours already show where they lead. (`gradfield render` draws a map with the
-/// arrows its flags ask for: [`Coloring::settings`].)
+/// arrows its flags ask for: `Coloring::settings`.)
 pub fn explorer_settings(settings: &RenderSettings, color_by: ColorBy) -> RenderSettings {
     let mut s = *settings;
     if color_by.is_map() {

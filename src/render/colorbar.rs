@@ -4,7 +4,7 @@
 //!
 //! Log mapping (shared with the heatmap): a value f sits at fraction
 //! t = (log10(f − min + δ) − log10 δ) / (log10(max − min + δ) − log10 δ) of the bar, with
-//! δ = [`log_delta`]: δ = min when min > 0 (so the scale is plain log10 f), else 10⁻³ (max − min).
+//! δ = `log_delta`: δ = min when min > 0 (so the scale is plain log10 f), else 10⁻³ (max − min).
 
 use egui::{Align2, Color32, Mesh, Painter, Pos2};
 

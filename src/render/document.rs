@@ -24,7 +24,7 @@ pub struct Picture<'a> {
     pub view: View,
     /// The figure's size in pixels.
     pub size: (u32, u32),
-    /// The layers as the document has them; [`Coloring::settings`] adjusts them.
+    /// The layers as the document has them; `Coloring::settings` adjusts them.
     pub settings: RenderSettings,
     /// What the plot's colours show.
     pub coloring: Coloring,

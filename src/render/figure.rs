@@ -33,7 +33,7 @@ pub struct FigureText {
     pub theme: Theme,
     /// Type size factor (1 = labels about 18 px at 1080 lines).
     pub ui_scale: f32,
-    /// A coarse grid of f over the view (see [`crate::cpu_field::values`]): when present, some
+    /// A coarse grid of f over the view (see `crate::cpu_field::values`): when present, some
     /// contour lines get their value written on them.
     pub contour_grid: Option<CoarseGrid>,
 }

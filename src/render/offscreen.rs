@@ -28,7 +28,7 @@ pub struct OffscreenTarget {
 }
 
 impl OffscreenTarget {
-    /// A `w`×`h` target of `format` (each side 1 to [`MAX_SIDE`]).
+    /// A `w`×`h` target of `format` (each side 1 to `MAX_SIDE`).
     pub fn new(
         device: &wgpu::Device,
         format: wgpu::TextureFormat,

@@ -1,5 +1,5 @@
 //! What the path pass remembers of each path between frames: the iterates it keeps for
-//! drawing (thinned to at least [`SPACING_PX`] apart on screen, at most [`kept_limit`] per
+//! drawing (thinned to at least `SPACING_PX` apart on screen, at most [`kept_limit`] per
 //! path) and their segments and markers in GPU buffers that new iterates are appended to. A frame
 //! that adds k iterates uploads O(k) bytes and draws a bounded number of instances however many
 //! steps the paths have taken; a pan re-uploads the kept points, a zoom thins them anew.

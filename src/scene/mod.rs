@@ -32,7 +32,7 @@ pub fn parse(text: &str, name: &str) -> Result<Document> {
 /// 2 KB, one with [`crate::descent::MAX_PATHS`] paths about 20 KB.
 pub(crate) const MAX_FILE_BYTES: u64 = 1 << 20;
 
-/// Reads and checks the scene file at `path`: a regular file of at most [`MAX_FILE_BYTES`]
+/// Reads and checks the scene file at `path`: a regular file of at most `MAX_FILE_BYTES`
 /// (`/dev/zero`, a directory or a pipe is refused before anything is read). Every problem is
 /// an [`Error::Input`] with one line naming the file, the field and why (an unreadable file
 /// too, so the command line exits with 2).

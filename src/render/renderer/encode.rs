@@ -3,11 +3,11 @@
 
 use super::{FrameWork, Renderer};
 
-/// Where [`Renderer::encode_layers`] drew the layers.
+/// Where `Renderer::encode_layers` drew the layers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layers {
     /// Into the layer cache, just now: paint anything else that belongs under the paths
-    /// into [`Renderer::layer_view`].
+    /// into `Renderer::layer_view`.
     Redrawn,
     /// Nowhere: the cache still holds them (and whatever was painted over them).
     Kept,

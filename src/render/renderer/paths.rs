@@ -8,7 +8,7 @@ use crate::render::{LabelBox, PathSource, PathStats};
 use crate::view::View;
 
 impl Renderer {
-    /// The path labels' boxes, drawn over the paths by [`Renderer::encode_paths`] until set
+    /// The path labels' boxes, drawn over the paths by `Renderer::encode_paths` until set
     /// again (an empty slice: none).
     pub fn set_label_boxes(&mut self, gpu: &Gpu, boxes: &[LabelBox]) {
         self.paths.set_boxes(&gpu.device, &gpu.queue, boxes);
