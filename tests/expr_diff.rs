@@ -142,16 +142,7 @@ fn check(f: &Node, d: &Node, v: Var, x: f64, y: f64) -> Check {
     }
 }
 
-const POINTS: [(f64, f64); 8] = [
-    (0.3, -0.7),
-    (-1.3, 0.45),
-    (1.7, 1.1),
-    (-0.55, -1.9),
-    (2.2, -0.15),
-    (0.05, 2.6),
-    (-2.4, -2.1),
-    (0.9, 0.35),
-];
+use common::POINTS;
 
 #[test]
 fn presets_gradients_match_central_differences() {

@@ -6,27 +6,17 @@
 mod common;
 
 use common::close;
-use gradfield::expr::ast::{self, BinOp, Expr, Func, Node, Var};
+use gradfield::expr::ast::{self, Node, Var};
 use gradfield::expr::display::{to_display, to_display_source};
 use gradfield::expr::{eval::eval, parse, print, simplify, Function, Vars};
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
 use std::f64::consts::{E, PI};
-use std::sync::Arc;
 
 /// The same seed as `expr_diff.rs`: the random trees are the same on every run.
 const SEED: u64 = 0x6772_6164_6669_656c;
 
-const POINTS: [(f64, f64); 8] = [
-    (0.3, -0.7),
-    (-1.3, 0.45),
-    (1.7, 1.1),
-    (-0.55, -1.9),
-    (2.2, -0.15),
-    (0.05, 2.6),
-    (-2.4, -2.1),
-    (0.9, 0.35),
-];
+use common::POINTS;
 
 /// Same defined/undefined at every point, and values equal to 1e-9 relative (a printed
 /// `−2x` parses as (−2)·x, which may round differently from −(2·x) in the last bit).
@@ -180,26 +170,7 @@ fn leaf() -> impl Strategy<Value = Node> {
 }
 
 fn tree(depth: u32) -> impl Strategy<Value = Node> {
-    leaf().prop_recursive(depth, 24, 2, |inner| {
-        let binop = prop::sample::select(vec![
-            BinOp::Add,
-            BinOp::Sub,
-            BinOp::Mul,
-            BinOp::Div,
-            BinOp::Pow,
-        ]);
-        prop_oneof![
-            1 => inner.clone().prop_map(ast::neg),
-            5 => (binop, inner.clone(), inner.clone()).prop_map(|(op, a, b)| ast::bin(op, a, b)),
-            1 => (inner.clone(), prop::sample::select(vec![2.0, 3.0, -1.0, 0.5]))
-                .prop_map(|(a, k)| ast::pow(a, ast::num(k))),
-            2 => (prop::sample::select(Func::ALL.to_vec()), inner.clone(), inner)
-                .prop_map(|(f, a, b)| {
-                    let args = if f.arity() == 2 { vec![a, b] } else { vec![a] };
-                    Arc::new(Expr::Call(f, args))
-                }),
-        ]
-    })
+    common::expr_over(leaf(), depth)
 }
 
 proptest! {

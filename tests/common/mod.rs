@@ -18,7 +18,15 @@ pub fn leaf() -> impl Strategy<Value = Node> {
 
 /// Random trees of depth at most `depth` over all operators and all functions.
 pub fn expr(depth: u32) -> impl Strategy<Value = Node> {
-    leaf().prop_recursive(depth, 24, 2, |inner| {
+    expr_over(leaf(), depth)
+}
+
+/// Like [`expr`], with the leaves `leaf` gives.
+pub fn expr_over(
+    leaf: impl Strategy<Value = Node> + 'static,
+    depth: u32,
+) -> impl Strategy<Value = Node> {
+    leaf.prop_recursive(depth, 24, 2, |inner| {
         let binop = prop::sample::select(vec![
             BinOp::Add,
             BinOp::Sub,
@@ -40,6 +48,18 @@ pub fn expr(depth: u32) -> impl Strategy<Value = Node> {
         ]
     })
 }
+
+/// Points inside every preset's view where the property tests compare evaluations.
+pub const POINTS: [(f64, f64); 8] = [
+    (0.3, -0.7),
+    (-1.3, 0.45),
+    (1.7, 1.1),
+    (-0.55, -1.9),
+    (2.2, -0.15),
+    (0.05, 2.6),
+    (-2.4, -2.1),
+    (0.9, 0.35),
+];
 
 /// |a − b| ≤ rel·max(|a|, |b|) + abs.
 pub fn close(a: f64, b: f64, rel: f64, abs: f64) -> bool {
