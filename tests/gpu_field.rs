@@ -41,13 +41,7 @@ fn tapes(f: Node, dx: Node, dy: Node) -> (Tape, Tape) {
 
 /// A Function whose three roots are given directly (to test domains of chosen expressions).
 fn roots(f: Node, dfdx: Node, dfdy: Node) -> Function {
-    Function {
-        source: String::new(),
-        vars: Default::default(),
-        f,
-        dfdx,
-        dfdy,
-    }
+    Function::from_parts(String::new(), Default::default(), f, dfdx, dfdy)
 }
 
 #[test]

@@ -18,6 +18,8 @@ pub struct Function {
     pub dfdx: Node,
     /// ∂f/∂y (y is the vertical variable), simplified.
     pub dfdy: Node,
+    /// [`Function::display_formulas`], made once: the explorer shows them every frame.
+    display: std::sync::OnceLock<[String; 3]>,
 }
 
 impl Function {
@@ -31,12 +33,18 @@ impl Function {
     pub fn from_expr(source: String, vars: Vars, f: Node) -> Function {
         let dfdx = diff::derivative(&f, Var::X);
         let dfdy = diff::derivative(&f, Var::Y);
+        Function::from_parts(source, vars, f, dfdx, dfdy)
+    }
+
+    /// A function whose three trees are given as they are (tests of chosen derivatives).
+    pub fn from_parts(source: String, vars: Vars, f: Node, dfdx: Node, dfdy: Node) -> Function {
         Function {
             source,
             vars,
             f,
             dfdx,
             dfdy,
+            display: std::sync::OnceLock::new(),
         }
     }
 
@@ -60,6 +68,8 @@ impl Function {
     /// The same three formulas in display form (`x² + 3xy`, `√(x)`, `−`), for people to
     /// read; each also parses again.
     pub fn display_formulas(&self) -> [String; 3] {
-        self.readable().map(|n| display::to_display(&n, &self.vars))
+        self.display
+            .get_or_init(|| self.readable().map(|n| display::to_display(&n, &self.vars)))
+            .clone()
     }
 }
