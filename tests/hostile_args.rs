@@ -2,6 +2,9 @@
 //! names the argument and the value; an output path that cannot be written exits 1 with a
 //! clear message and leaves no file behind.
 
+mod common;
+
+use common::one_line_error;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -10,18 +13,6 @@ fn gradfield(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("run gradfield")
-}
-
-/// The whole of stderr, which must be exactly one `error: …` line without panic text.
-fn one_line_error(args: &[&str], out: &Output) -> String {
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    let stderr: String = stderr.chars().take(2000).collect();
-    let lines: Vec<&str> = stderr.lines().collect();
-    assert_eq!(lines.len(), 1, "{args:?} printed {stderr:?}");
-    assert!(lines[0].starts_with("error: "), "{args:?}: {stderr:?}");
-    assert!(!stderr.contains("panicked"), "{args:?}: {stderr:?}");
-    assert!(out.stdout.is_empty(), "{args:?} printed a result");
-    lines[0].to_string()
 }
 
 #[test]

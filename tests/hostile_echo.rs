@@ -3,6 +3,9 @@
 //! window of it with the caret still under the problem, and an output directory that exists
 //! but takes no files is not called missing. (Short bad arguments: hostile_args.rs.)
 
+mod common;
+
+use common::one_line_error;
 use std::process::{Command, Output};
 
 fn gradfield(args: &[&str]) -> Output {
@@ -10,21 +13,6 @@ fn gradfield(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("run gradfield")
-}
-
-/// The whole of stderr (its first 2,000 characters), which must be exactly one `error: …`
-/// line without panic text.
-fn one_line_error(what: &str, out: &Output) -> String {
-    let stderr: String = String::from_utf8_lossy(&out.stderr)
-        .chars()
-        .take(2000)
-        .collect();
-    let lines: Vec<&str> = stderr.lines().collect();
-    assert_eq!(lines.len(), 1, "{what} printed {stderr:?}");
-    assert!(lines[0].starts_with("error: "), "{what}: {stderr:?}");
-    assert!(!stderr.contains("panicked"), "{what}: {stderr:?}");
-    assert!(out.stdout.is_empty(), "{what} printed a result");
-    lines[0].to_string()
 }
 
 /// Reproduces long values echoed in full (a 1M-character scene key gave a 2 MB line; one

@@ -65,3 +65,18 @@ pub const POINTS: [(f64, f64); 8] = [
 pub fn close(a: f64, b: f64, rel: f64, abs: f64) -> bool {
     (a - b).abs() <= rel * a.abs().max(b.abs()) + abs
 }
+
+/// The whole of a command's stderr (its first 2,000 characters), which must be exactly one
+/// `error: …` line without panic text, with nothing on stdout; `what` names the run in failures.
+pub fn one_line_error(what: impl std::fmt::Debug, out: &std::process::Output) -> String {
+    let stderr: String = String::from_utf8_lossy(&out.stderr)
+        .chars()
+        .take(2000)
+        .collect();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{what:?} printed {stderr:?}");
+    assert!(lines[0].starts_with("error: "), "{what:?}: {stderr:?}");
+    assert!(!stderr.contains("panicked"), "{what:?}: {stderr:?}");
+    assert!(out.stdout.is_empty(), "{what:?} printed a result");
+    lines[0].to_string()
+}
