@@ -19,6 +19,7 @@ pub(crate) mod normal;
 pub(crate) mod parser;
 pub mod print;
 pub mod simplify;
+pub mod substitute;
 pub mod tape;
 pub(crate) mod unexpected;
 pub mod wgsl;

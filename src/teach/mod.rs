@@ -1,7 +1,19 @@
 //! The maths behind the explorer's teaching tools: slices of the surface through a pinned
 //! point with their tangent lines (partial derivatives as slopes), the directional derivative
-//! D_u f = ∇f·u over all directions, and the learning-rate factors of a sweep. Plain Rust,
-//! from the exact derivatives; the explorer only draws what these return.
+//! D_u f = ∇f·u over all directions, and the learning-rate factors of a sweep; and in its
+//! submodules the slices' substituted formulas, the level curve through the pin, the gradient
+//! check at the pin and typed, snapped points. Plain Rust, from the exact derivatives; the
+//! explorer only draws what these return.
+
+mod level;
+mod point_check;
+mod points;
+mod slice_formula;
+
+pub use level::{level_curve, tolerance as level_tolerance, Bounds, LevelCurve};
+pub use point_check::{point_check, PointCheck, DEFAULT_POINT_CHECK_STEP, POINT_CHECK_RANGE};
+pub use points::{parse_point, snap, snap_step};
+pub use slice_formula::{held_value, slice_formula, slice_trees, HeldValue, SliceFormula};
 
 use crate::expr::{Evaluator, Function};
 use crate::{Error, Result};
