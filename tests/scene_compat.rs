@@ -60,6 +60,8 @@ fn an_old_lecture_scene_gives_the_document_it_gave_before() {
         sweep_factors: vec![0.1, 1.0, 10.0],
         pin: Some((1.0, 0.5)),
         direction: 45f64.to_radians(),
+        // Written before the check at the pin had a step: the default.
+        point_check_step: 1e-5,
         paths: vec![
             PathStart::new((-2.5, 1.5), Optimizer::Gd, 0),
             PathStart {

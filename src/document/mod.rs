@@ -74,6 +74,8 @@ pub struct Document {
     pub pin: Option<(f64, f64)>,
     /// θ of the directional derivative's u, radians in (−π, π].
     pub direction: f64,
+    /// The step h of the gradient check at the pin, within `teach::POINT_CHECK_RANGE`.
+    pub point_check_step: f64,
     /// Where the descent paths start and how each differs from `optimizer`.
     pub paths: Vec<PathStart>,
     /// What the colours show and the map / check settings.
@@ -105,6 +107,7 @@ impl Document {
             sweep_factors: crate::teach::DEFAULT_SWEEP_FACTORS.to_vec(),
             pin: None,
             direction: DEFAULT_DIRECTION,
+            point_check_step: crate::teach::DEFAULT_POINT_CHECK_STEP,
             paths: Vec::new(),
             maps: MapSettings::default(),
         }
@@ -205,6 +208,7 @@ impl PartialEq for Document {
             sweep_factors,
             pin,
             direction,
+            point_check_step,
             paths,
             maps,
         } = self;
@@ -228,6 +232,7 @@ impl PartialEq for Document {
             && *sweep_factors == o.sweep_factors
             && *pin == o.pin
             && *direction == o.direction
+            && *point_check_step == o.point_check_step
             && *paths == o.paths
             && *maps == o.maps
     }

@@ -108,6 +108,9 @@ pub(crate) struct PinTable {
     /// θ of u in radians (what a save writes when degrees would not round-trip exactly).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<f64>,
+    /// The step h of the gradient check at the pin, 1e-12 to 0.1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check_step: Option<f64>,
 }
 
 /// `[display]`: how the window looks.

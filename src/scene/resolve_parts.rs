@@ -228,6 +228,12 @@ pub(super) fn teaching(ctx: &Ctx, f: &SceneFile, s: &mut Document) -> Result<()>
             }
             (None, None) => {}
         }
+        if let Some(h) = t.check_step {
+            let (lo, hi) = crate::teach::POINT_CHECK_RANGE;
+            let range = format!("in [{lo:e}, {hi:e}]");
+            s.point_check_step =
+                check(ctx, "pin.check_step", h, |h| (lo..=hi).contains(&h), &range)?;
+        }
     }
     Ok(())
 }

@@ -94,5 +94,6 @@ fn pin(s: &Document) -> PinTable {
         at: s.pin.map(|(x, y)| vec![x, y]),
         direction_deg: exact.then_some(deg),
         direction: (!exact).then_some(s.direction),
+        check_step: Some(s.point_check_step),
     }
 }
