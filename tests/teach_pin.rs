@@ -49,12 +49,12 @@ fn slice_formulas_substitute_the_held_value_and_simplify() {
             "f(x, 2) = (x² − 9)² + (x − 3)²",
             "4x(x² − 9) + 2(x − 3)",
         ),
-        // A held value that is not round is written to five digits, and the formula says ≈.
+        // A held value that is not round is written to six digits, and the formula says ≈.
         (
             "x^2 + y^2",
             Var::X,
             1.23456789,
-            "f(1.2346, y) ≈ 1.2346² + y²",
+            "f(1.23457, y) ≈ 1.23457² + y²",
             "2y",
         ),
         // The user's names.
@@ -166,8 +166,8 @@ fn held_values_are_short_and_exact_where_round() {
         (2.0, "2", true),
         (-0.25, "-0.25", true),
         (1e-7, "0.0000001", true),
-        (1.23456789, "1.2346", false),
-        (-1234567.0, "-1234600", false),
+        (1.23456789, "1.23457", false),
+        (-1234567.8, "-1234570", false),
     ] {
         let h = teach::held_value(v);
         assert_eq!((h.text.as_str(), h.exact), (text, exact), "{v}");

@@ -97,7 +97,7 @@ pub(crate) fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::R
         if let Some(p) = pos {
             let (px, py) = to_px(p);
             if inside || s.pointer.gesture.is_some() {
-                s.pointer_move(px, py);
+                s.pointer_move_with(px, py, i.modifiers.command);
             } else {
                 s.pointer_left();
             }

@@ -167,7 +167,10 @@ impl ExplorerState {
             ColorBy::Check => {
                 return vec![
                     "colour: log10 |∇f exact − ∇f numeric| / |∇f exact|".into(),
-                    "large h: truncation error; tiny h: rounding error (f32)".into(),
+                    "large h: truncation error; tiny h: rounding error (f32); grey (undefined): \
+                     ∇f is undefined there, or h is below f32's resolution at x, so x + h and \
+                     x − h round to the same number and the difference quotient is 0/0"
+                        .into(),
                     self.map_status.check_text(),
                 ]
             }

@@ -204,6 +204,7 @@ fn sweep(ui: &mut Ui, s: &mut ExplorerState) {
     {
         s.toggle_pin();
     }
+    super::pin_ui::start_field(ui, s);
 }
 
 fn playback(ui: &mut Ui, s: &mut ExplorerState) {

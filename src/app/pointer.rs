@@ -1,7 +1,8 @@
 //! Mouse gestures on the canvas: a press and release that moves less than a few pixels is a
 //! click (adds a path, or removes one with the right button); a drag on a start marker moves
 //! that start and restarts its path live; any other drag pans the view. Shift+click pins a
-//! point; dragging the pin moves it, dragging the direction handle turns u.
+//! point; dragging the pin moves it, dragging the direction handle turns u. With Ctrl held, a
+//! dragged pin or start snaps to round values (a tenth of the tick spacing).
 
 use super::input::REMOVE_RADIUS_PX;
 use super::state::ExplorerState;
@@ -82,6 +83,20 @@ impl ExplorerState {
 
     /// The pointer moved to canvas pixel (px, py) (with or without a button down).
     pub fn pointer_move(&mut self, px: f64, py: f64) {
+        self.pointer_move_with(px, py, false);
+    }
+
+    /// The pointer moved to canvas pixel (px, py); with `snap` (Ctrl held) a dragged pin or
+    /// start lands on the nearest round point ([`ExplorerState::snapped`]).
+    pub fn pointer_move_with(&mut self, px: f64, py: f64, snap: bool) {
+        let place = |s: &ExplorerState| {
+            let to = s.to_world(px, py);
+            if snap {
+                s.snapped(to)
+            } else {
+                to
+            }
+        };
         self.pointer.hover = Some(self.to_world(px, py));
         let Some(mut g) = self.pointer.gesture else {
             return;
@@ -93,11 +108,11 @@ impl ExplorerState {
         if g.dragging {
             match g.grab {
                 Grab::Start(i) => {
-                    let to = self.to_world(px, py);
+                    let to = place(self);
                     self.drag_start(i, to);
                 }
                 Grab::Pin => {
-                    let to = self.to_world(px, py);
+                    let to = place(self);
                     self.set_pin(to);
                 }
                 Grab::Direction => self.point_direction_at(px, py),

@@ -1,6 +1,7 @@
 //! The explorer's teaching tools as state: the pinned point (slices and tangent lines there),
 //! the direction u of the directional derivative with its drag handle, and the learning-rate
-//! sweep (one path per factor of η from a click). The maths is in [`crate::teach`].
+//! sweep (one path per factor of η from a click); points typed exactly and snapped while
+//! dragged, and the gradient check's step at the pin. The maths is in [`crate::teach`].
 
 use super::state::ExplorerState;
 use crate::descent::Hyper;
@@ -8,6 +9,8 @@ use crate::teach::{self, Special, Tangent};
 
 /// Distance in pixels from the pin to the direction handle on the canvas.
 pub(crate) const HANDLE_PX: f64 = 70.0;
+/// Steps of the level curve across the view's width.
+const LEVEL_STEPS: f64 = 300.0;
 /// A direction within this many degrees of ∇f, the contour or −∇f is named as such.
 pub(crate) const SPECIAL_TOL_DEG: f64 = 3.0;
 
@@ -31,6 +34,85 @@ impl ExplorerState {
     /// Pins the point `at` (world): slices and tangent lines are shown there.
     pub fn set_pin(&mut self, at: (f64, f64)) {
         self.doc.set_pin(at);
+    }
+
+    /// Pins the point typed in the panel ("2, 1", "2 1", "(2, 1)"); a bad point leaves the
+    /// pin as it was and its reason goes to the status line. True when the pin moved.
+    pub fn type_pin(&mut self, text: &str) -> bool {
+        match teach::parse_point(text) {
+            Ok(at) => {
+                self.set_pin(at);
+                self.messages.status = None;
+                true
+            }
+            Err(e) => {
+                self.messages.status = Some(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Starts a path (or a compare or sweep set) at the point typed in the panel, as a click
+    /// there would; a bad point starts nothing and its reason goes to the status line.
+    pub fn type_start(&mut self, text: &str) -> bool {
+        match teach::parse_point(text) {
+            Ok((x, y)) => {
+                self.messages.status = None;
+                self.click(x, y);
+                true
+            }
+            Err(e) => {
+                self.messages.status = Some(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// `at` moved to the nearest round point for the view as shown: each coordinate to a
+    /// tenth of its axis's 1-2-5 tick spacing (what a drag with Ctrl held snaps to).
+    pub fn snapped(&self, at: (f64, f64)) -> (f64, f64) {
+        let v = self.shown_view();
+        let tick = f64::from(crate::render::axes::TICK_SPACING_PX) * f64::from(self.doc.ui_scale);
+        let (w, h) = self.canvas;
+        (
+            teach::snap(at.0, teach::snap_step(v.width(), w, tick)),
+            teach::snap(at.1, teach::snap_step(v.height(), h, tick)),
+        )
+    }
+
+    /// Sets the gradient check's step h at the pin; outside `teach::POINT_CHECK_RANGE` (or
+    /// not a number) it is refused and the status line says why.
+    pub fn set_point_check_step(&mut self, h: f64) {
+        let (lo, hi) = teach::POINT_CHECK_RANGE;
+        if (lo..=hi).contains(&h) {
+            self.doc.point_check_step = h;
+        } else {
+            self.messages.status =
+                Some(format!("check step h must be in [{lo:e}, {hi:e}], got {h}"));
+        }
+    }
+
+    /// The gradient check at the pin with the document's h, if pinned where f and ∇f are
+    /// defined.
+    pub fn pin_check(&self) -> Option<teach::PointCheck> {
+        let pin = self.doc.pin?;
+        teach::point_check(&self.doc.function, pin, self.doc.point_check_step)
+    }
+
+    /// The level curve f = f(pin) through the pin, traced with the tape inside the view as
+    /// shown (about 300 steps across it); `None` without a pin, or where ∇f vanishes or is
+    /// undefined at the pin.
+    pub fn pin_level_curve(&self) -> Option<teach::LevelCurve> {
+        let pin = self.doc.pin?;
+        let v = self.shown_view();
+        let bounds = teach::Bounds {
+            x0: v.x0,
+            x1: v.x1,
+            y0: v.y0,
+            y1: v.y1,
+        };
+        let mut tape = self.doc.function.tape();
+        teach::level_curve(&mut tape, pin, bounds, v.width() / LEVEL_STEPS)
     }
 
     /// Removes the pin.

@@ -1,12 +1,15 @@
 //! The teaching tools on screen: the right-hand "slices" panel (f(x, y₀) and f(x₀, y) with
 //! their tangent lines and slopes, the directional derivative with its polar plot) and the
-//! marks on the canvas (slice lines through the pin, u with its handle, ∇f).
+//! marks on the canvas (slice lines through the pin, u with its handle, ∇f, and the level
+//! curve from `level_ui`). The slices' formulas, the typed pin and the gradient check at the
+//! pin are drawn by `pin_ui`.
 
 use egui::{Color32, Painter, Pos2, RichText, Stroke, Ui};
 use egui_plot::{Line, Plot, PlotPoint, Points, Text};
 
 use super::state::ExplorerState;
 use super::teach::DirectionalReadout;
+use crate::expr::Var;
 use crate::render::overlay::PlotRect;
 use crate::teach::{self, Special, Tangent};
 
@@ -40,6 +43,7 @@ pub(crate) fn slices_panel(ui: &mut Ui, s: &mut ExplorerState) {
     let (a, b) = s.var_names();
     ui.heading("Slices at the pin");
     ui.label(format!("{a}₀ = {x0:.4}   {b}₀ = {y0:.4}"));
+    super::pin_ui::pin_field(ui, s);
     let Some(t) = s.pin_tangent() else {
         ui.label("f is undefined at the pin");
         return;
@@ -52,12 +56,14 @@ pub(crate) fn slices_panel(ui: &mut Ui, s: &mut ExplorerState) {
             RichText::new(format!("f({a}, {b}₀) against {a}{}", slope(&a, t.slope_x)))
                 .color(X_SLICE),
         );
+        super::pin_ui::slice_formulas(ui, s, Var::Y, y0, X_SLICE);
         let samples = teach::slice_x(&s.doc.function, y0, (v.x0, v.x1), SLICE_SAMPLES);
         slice_plot(ui, "slice-x", &samples, &t, Axis::X, (&a, (v.x0, v.x1)));
         ui.label(
             RichText::new(format!("f({a}₀, {b}) against {b}{}", slope(&b, t.slope_y)))
                 .color(Y_SLICE),
         );
+        super::pin_ui::slice_formulas(ui, s, Var::X, x0, Y_SLICE);
         let samples = teach::slice_y(&s.doc.function, x0, (v.y0, v.y1), SLICE_SAMPLES);
         slice_plot(ui, "slice-y", &samples, &t, Axis::Y, (&b, (v.y0, v.y1)));
         ui.label(
@@ -68,6 +74,8 @@ pub(crate) fn slices_panel(ui: &mut Ui, s: &mut ExplorerState) {
             ))
             .strong(),
         );
+        ui.separator();
+        super::pin_ui::check_section(ui, s);
         ui.separator();
         directional_section(ui, s);
     });
@@ -242,6 +250,7 @@ pub(crate) fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect)
         painter.line_segment([a, b], Stroke::new(w, color));
     }
     let centre = pt(cx, cy);
+    super::level_ui::paint(&painter, s, &pt);
     if let Some(t) = s.pin_tangent() {
         let (gx, gy) = t.grad();
         let n = gx.hypot(gy);
@@ -281,7 +290,14 @@ pub(crate) fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect)
 
 /// Text beside `at`, on the side away from the pin (`dx`: which way the mark points), or on
 /// the other side where it would leave the canvas; kept inside the canvas either way.
-fn label_beside(painter: &Painter, at: Pos2, dx: f64, text: String, color: Color32, ppp: f32) {
+pub(crate) fn label_beside(
+    painter: &Painter,
+    at: Pos2,
+    dx: f64,
+    text: String,
+    color: Color32,
+    ppp: f32,
+) {
     let galley = painter.layout_no_wrap(text, font(ppp), color);
     let place = |right: bool| {
         let (offset, anchor) = if right {

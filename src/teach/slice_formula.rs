@@ -7,7 +7,7 @@ use crate::expr::{display, print, substitute, Function};
 use std::sync::Arc;
 
 /// Significant digits of a held value or a constant that is not round.
-const DIGITS: usize = 5;
+const DIGITS: usize = 6;
 
 /// A value as the slices' formulas write it: `text` stands for `value` exactly; `exact` is
 /// false when `value` is the held coordinate rounded to [`DIGITS`] significant digits.
@@ -19,7 +19,7 @@ pub struct HeldValue {
 }
 
 /// A held coordinate written short: as typed where it is round (`2`, `-0.25`, `1e-7`), else
-/// rounded to five significant digits (`1.2346`), with `value` the number the text says.
+/// rounded to six significant digits (`1.23457`), with `value` the number the text says.
 pub fn held_value(v: f64) -> HeldValue {
     if !v.is_finite() {
         return HeldValue {
@@ -68,7 +68,7 @@ pub struct SliceFormula {
     pub f: String,
     /// d/d(other) of that function (`4x`).
     pub df: String,
-    /// True when a constant in `f` or `df` was rounded to five significant digits (the
+    /// True when a constant in `f` or `df` was rounded to six significant digits (the
     /// formulas then hold approximately: "≈").
     pub rounded: bool,
 }
@@ -123,8 +123,8 @@ pub fn slice_formula(function: &Function, held: Var, value: f64) -> SliceFormula
     }
 }
 
-/// The tree with every long constant (more than five significant digits and not e or a
-/// multiple of π) rounded to five, and whether any was.
+/// The tree with every long constant (more than six significant digits and not e or a
+/// multiple of π) rounded to six, and whether any was.
 fn round_constants(node: &Node) -> (Node, bool) {
     let mut changed = false;
     let out = walk(node, &mut changed, &mut 0);

@@ -1,0 +1,214 @@
+//! The pin's lessons in the panels: the slices' formulas with the held variable substituted
+//! (f(x, 2) = 2x² + 8 and its derivative), the fields where the pin and a path start are typed
+//! exactly, and the gradient check at the pin (central differences with their h beside the
+//! exact gradient, and their relative error).
+
+use egui::{Color32, RichText, Ui};
+
+use super::state::ExplorerState;
+use crate::expr::Var;
+use crate::teach::{self, SliceFormula, POINT_CHECK_RANGE};
+
+/// Text size of the formulas and the check's numbers.
+const FORMULA_SIZE: f32 = 17.0;
+/// Colour of a refused typed point's reason.
+const ERROR_COLOR: Color32 = Color32::from_rgb(255, 110, 90);
+
+/// The slice's formulas under its heading: "f(x, 2) = 2x² + 8" and "d/dx f(x, 2) = 4x",
+/// made once per function and held value (kept in egui's memory).
+pub(crate) fn slice_formulas(
+    ui: &mut Ui,
+    s: &ExplorerState,
+    held: Var,
+    value: f64,
+    color: Color32,
+) {
+    let key = (
+        s.doc.function.source.clone(),
+        held == Var::X,
+        value.to_bits(),
+    );
+    let id = ui.make_persistent_id(("gradfield-slice-formula", held == Var::X));
+    type Kept = ((String, bool, u64), SliceFormula);
+    let kept: Option<Kept> = ui.data(|d| d.get_temp(id));
+    let formula = match kept {
+        Some((k, f)) if k == key => f,
+        _ => {
+            let f = teach::slice_formula(&s.doc.function, held, value);
+            ui.data_mut(|d| d.insert_temp::<Kept>(id, (key, f.clone())));
+            f
+        }
+    };
+    let vars = &s.doc.function.vars;
+    let free = match held {
+        Var::Y => &vars.x,
+        Var::X => &vars.y,
+    };
+    let call = display_minus(&formula.call(&s.doc.function));
+    let rel = formula.relation();
+    for line in [
+        format!("{call} {rel} {}", formula.f),
+        format!("d/d{free} {call} {rel} {}", formula.df),
+    ] {
+        ui.label(RichText::new(line).size(FORMULA_SIZE).color(color));
+    }
+}
+
+/// A minus sign as the display form writes it (−, not -), outside exponents' `e-`.
+fn display_minus(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev = ' ';
+    for c in text.chars() {
+        out.push(if c == '-' && prev != 'e' { '−' } else { c });
+        prev = c;
+    }
+    out
+}
+
+/// A point as the fields show it: "2, −0.5" (coordinates short and exact where round).
+fn point_text((x, y): (f64, f64)) -> String {
+    let c = |v: f64| {
+        let h = teach::held_value(v);
+        if h.exact {
+            h.text
+        } else {
+            crate::numfmt::short(v)
+        }
+    };
+    format!("{}, {}", c(x), c(y))
+}
+
+/// A one-line text field for a point: `shown` while not edited; Enter hands the typed text
+/// to `apply` (false: refused, the reason stays under the field).
+fn point_field(
+    ui: &mut Ui,
+    s: &mut ExplorerState,
+    name: &str,
+    shown: String,
+    apply: fn(&mut ExplorerState, &str) -> bool,
+) {
+    let id = ui.make_persistent_id(("gradfield-point-field", name));
+    let err_id = id.with("error");
+    let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or(shown);
+    ui.horizontal(|ui| {
+        ui.label(name);
+        let edit = egui::TextEdit::singleline(&mut text)
+            .hint_text("x, y  (e.g. 2, 1)")
+            .desired_width(140.0);
+        let r = ui.add(edit);
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if enter {
+            if apply(s, &text) {
+                ui.data_mut(|d| d.remove::<String>(err_id));
+            } else {
+                let why = s.messages.status.clone().unwrap_or_default();
+                ui.data_mut(|d| d.insert_temp(err_id, why));
+            }
+        }
+        if r.lost_focus() && !enter {
+            ui.data_mut(|d| d.remove::<String>(err_id));
+        }
+        let refused = ui.data(|d| d.get_temp::<String>(err_id)).is_some();
+        if r.has_focus() || refused {
+            ui.data_mut(|d| d.insert_temp(id, text.clone()));
+        } else {
+            ui.data_mut(|d| d.remove::<String>(id));
+        }
+    });
+    if let Some(why) = ui.data(|d| d.get_temp::<String>(err_id)) {
+        ui.label(RichText::new(why).color(ERROR_COLOR));
+    }
+}
+
+/// The pin typed exactly: "2, 1", "2 1" or "(2, 1)", Enter to move it.
+pub(crate) fn pin_field(ui: &mut Ui, s: &mut ExplorerState) {
+    let shown = s.doc.pin.map(point_text).unwrap_or_default();
+    point_field(ui, s, "pin at", shown, ExplorerState::type_pin);
+}
+
+/// A path start typed exactly, Enter to start it there (as a click would).
+pub(crate) fn start_field(ui: &mut Ui, s: &mut ExplorerState) {
+    point_field(
+        ui,
+        s,
+        "start a path at",
+        String::new(),
+        ExplorerState::type_start,
+    );
+}
+
+/// A gradient component with ten significant digits, so that exact and numeric can be told
+/// apart digit by digit.
+fn long(v: f64) -> String {
+    let a = v.abs();
+    let text = if v == 0.0 || !v.is_finite() {
+        format!("{v}")
+    } else if (1e-4..1e6).contains(&a) {
+        let digits = (9 - a.log10().floor() as i32).clamp(0, 14) as usize;
+        format!("{v:.digits$}")
+    } else {
+        format!("{v:.9e}")
+    };
+    display_minus(&text)
+}
+
+/// The gradient check at the pin: h on a log slider, the central differences beside the
+/// exact gradient and their relative error.
+pub(crate) fn check_section(ui: &mut Ui, s: &mut ExplorerState) {
+    ui.heading("Gradient check at the pin");
+    let mut h = s.doc.point_check_step;
+    let (lo, hi) = POINT_CHECK_RANGE;
+    let slider = egui::Slider::new(&mut h, lo..=hi)
+        .logarithmic(true)
+        .custom_formatter(|v, _| format!("{v:.0e}"))
+        .text("h");
+    if ui.add(slider).changed() {
+        s.set_point_check_step(h);
+    }
+    let Some(c) = s.pin_check() else {
+        ui.label("f or ∇f is undefined at the pin");
+        return;
+    };
+    let (a, b) = s.var_names();
+    let cell = |t: String| RichText::new(t).size(FORMULA_SIZE).monospace();
+    egui::Grid::new("gradfield-point-check")
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label("");
+            ui.label(cell(format!("∂f/∂{a}")));
+            ui.label(cell(format!("∂f/∂{b}")));
+            ui.end_row();
+            ui.label("exact");
+            ui.label(cell(long(c.exact.0)));
+            ui.label(cell(long(c.exact.1)));
+            ui.end_row();
+            ui.label("numeric");
+            match c.numeric {
+                Some((nx, ny)) => {
+                    ui.label(cell(long(nx)));
+                    ui.label(cell(long(ny)));
+                }
+                None => {
+                    ui.label("undefined at a point ± h");
+                }
+            }
+            ui.end_row();
+        });
+    ui.label(format!(
+        "numeric: (f({a} + h, {b}) − f({a} − h, {b})) / 2h, likewise in {b}; h = {}",
+        display_minus(&format!("{:e}", c.h))
+    ));
+    let err = match (c.relative(), c.absolute()) {
+        (Some(r), _) => format!("relative error |Δ∇f| / |∇f| = {}", sci(r)),
+        (None, Some(a)) => format!("∇f = 0 here: |Δ∇f| = {}", sci(a)),
+        (None, None) => String::new(),
+    };
+    if !err.is_empty() {
+        ui.label(RichText::new(err).size(FORMULA_SIZE).monospace());
+    }
+    ui.label("large h: truncation error (~h²); tiny h: rounding error (~ε/h, ε ≈ 2.2e−16)");
+}
+
+fn sci(v: f64) -> String {
+    display_minus(&format!("{v:.2e}"))
+}
