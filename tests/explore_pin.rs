@@ -121,3 +121,15 @@ fn the_level_curve_follows_the_pin_and_stays_near_the_view() {
         assert!(y >= v.y0 - 2.0 * step && y <= v.y1 + 2.0 * step, "{y}");
     }
 }
+
+#[test]
+fn the_check_maps_legend_says_what_grey_means_at_tiny_h() {
+    // Before: the legend named truncation and rounding but not the grey (undefined) points
+    // that fill the map once h is below f32's resolution.
+    let mut s = state("x^2 + y^2");
+    s.doc.maps.mode = gradfield::app::ColorBy::Check;
+    let legend = s.map_legend().join("\n");
+    assert!(legend.contains("grey (undefined)"), "{legend}");
+    assert!(legend.contains("below f32's resolution"), "{legend}");
+    assert!(legend.contains("0/0"), "{legend}");
+}

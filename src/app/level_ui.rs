@@ -96,5 +96,5 @@ pub(crate) fn paint(painter: &Painter, s: &ExplorerState, pt: &dyn Fn(f64, f64) 
     let k = if t.0 * ux - t.1 * uy > 0.0 { 0 } else { 1 };
     let side = if k == 0 { -t.0 } else { t.0 };
     let text = format!("level f = {}", crate::numfmt::short(c.level));
-    super::teach_ui::label_beside(painter, ends[k], side, text, LEVEL_COLOR, ppp);
+    super::teach_marks::label_beside(painter, ends[k], side, text, LEVEL_COLOR, ppp);
 }

@@ -26,6 +26,7 @@ pub(crate) mod scene_ui;
 pub(crate) mod session;
 pub mod state;
 pub(crate) mod teach;
+pub(crate) mod teach_marks;
 pub(crate) mod teach_ui;
 pub(crate) mod viewport;
 pub(crate) mod window;

@@ -47,11 +47,25 @@ pub(crate) fn slice_formulas(
     let call = display_minus(&formula.call(&s.doc.function));
     let rel = formula.relation();
     for line in [
-        format!("{call} {rel} {}", formula.f),
-        format!("d/d{free} {call} {rel} {}", formula.df),
+        format!("{call} {rel} {}", clipped(&formula.f)),
+        format!("d/d{free} {call} {rel} {}", clipped(&formula.df)),
     ] {
         ui.label(RichText::new(line).size(FORMULA_SIZE).color(color));
     }
+}
+
+/// Most characters of a slice's formula the panel shows (a long one would push the plots
+/// out of sight).
+const FORMULA_CHARS: usize = 240;
+
+/// `text` cut to [`FORMULA_CHARS`] with an ellipsis and its full length when longer.
+fn clipped(text: &str) -> String {
+    let n = text.chars().count();
+    if n <= FORMULA_CHARS {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(FORMULA_CHARS - 1).collect();
+    format!("{head}… ({n} characters)")
 }
 
 /// A minus sign as the display form writes it (−, not -), outside exponents' `e-`.
@@ -65,17 +79,20 @@ fn display_minus(text: &str) -> String {
     out
 }
 
-/// A point as the fields show it: "2, −0.5" (coordinates short and exact where round).
+/// A coordinate as the panels write it: short and exact where round ("2", "-0.5"), else
+/// five significant digits.
+pub(crate) fn coordinate_text(v: f64) -> String {
+    let h = teach::held_value(v);
+    if h.exact {
+        h.text
+    } else {
+        crate::numfmt::short(v)
+    }
+}
+
+/// A point as the fields show it: "2, -0.5".
 fn point_text((x, y): (f64, f64)) -> String {
-    let c = |v: f64| {
-        let h = teach::held_value(v);
-        if h.exact {
-            h.text
-        } else {
-            crate::numfmt::short(v)
-        }
-    };
-    format!("{}, {}", c(x), c(y))
+    format!("{}, {}", coordinate_text(x), coordinate_text(y))
 }
 
 /// A one-line text field for a point: `shown` while not edited; Enter hands the typed text
@@ -93,6 +110,7 @@ fn point_field(
     ui.horizontal(|ui| {
         ui.label(name);
         let edit = egui::TextEdit::singleline(&mut text)
+            .id(id.with("edit"))
             .hint_text("x, y  (e.g. 2, 1)")
             .desired_width(140.0);
         let r = ui.add(edit);
@@ -105,7 +123,8 @@ fn point_field(
                 ui.data_mut(|d| d.insert_temp(err_id, why));
             }
         }
-        if r.lost_focus() && !enter {
+        // The reason stays until the text is edited or a point is taken.
+        if r.changed() {
             ui.data_mut(|d| d.remove::<String>(err_id));
         }
         let refused = ui.data(|d| d.get_temp::<String>(err_id)).is_some();
@@ -211,4 +230,65 @@ pub(crate) fn check_section(ui: &mut Ui, s: &mut ExplorerState) {
 
 fn sci(v: f64) -> String {
     display_minus(&format!("{v:.2e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expr::Function;
+    use crate::view::View;
+
+    /// One frame of the start field with `events`; the field's id.
+    fn frame(ctx: &egui::Context, s: &mut ExplorerState, events: Vec<egui::Event>) -> egui::Id {
+        let input = egui::RawInput {
+            events,
+            ..Default::default()
+        };
+        let mut id = None;
+        let mut out = ctx.run_ui(input, |ui| {
+            id = Some(ui.make_persistent_id(("gradfield-point-field", "start a path at")));
+            start_field(ui, s);
+        });
+        out.textures_delta.clear();
+        id.expect("the frame ran")
+    }
+
+    fn enter() -> egui::Event {
+        egui::Event::Key {
+            key: egui::Key::Enter,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        }
+    }
+
+    /// Typing into the field and Enter: a good point starts a path; a bad one keeps the text
+    /// and its reason under the field until the text is edited.
+    #[test]
+    fn a_typed_start_is_taken_on_enter_and_a_refused_one_stays_with_its_reason() {
+        let f = Function::parse("x^2 + y^2").expect("parses");
+        let mut s = ExplorerState::new(f, View::new(-3.0, 3.0, -3.0, 3.0).expect("view"));
+        let ctx = egui::Context::default();
+        let id = frame(&ctx, &mut s, vec![]);
+        for (typed, paths) in [("2, 1", 1), ("2; 1", 1)] {
+            ctx.memory_mut(|m| m.request_focus(id.with("edit")));
+            frame(&ctx, &mut s, vec![]);
+            frame(&ctx, &mut s, vec![egui::Event::Text(typed.into())]);
+            frame(&ctx, &mut s, vec![enter()]);
+            for _ in 0..3 {
+                frame(&ctx, &mut s, vec![]);
+            }
+            assert_eq!(s.running.paths.len(), paths, "{typed}");
+        }
+        assert_eq!(s.doc.paths[0].start, (2.0, 1.0));
+        let kept: Option<String> = ctx.data(|d| d.get_temp(id));
+        let why: Option<String> = ctx.data(|d| d.get_temp(id.with("error")));
+        assert_eq!(
+            kept.as_deref(),
+            Some("2; 1"),
+            "the refused text stays to be fixed"
+        );
+        assert_eq!(why.as_deref(), Some("point '2; 1': '2;' is not a number"));
+    }
 }
