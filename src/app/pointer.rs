@@ -105,7 +105,9 @@ impl ExplorerState {
             let moved = (px - g.down_px.0).hypot(py - g.down_px.1);
             g.dragging = moved > CLICK_SLOP_PX;
         }
-        if g.dragging {
+        // A frame where the pointer has not moved changes nothing: the frame of the release
+        // may already show Ctrl let go, and would undo the snap of the last move.
+        if g.dragging && (px, py) != g.last_px {
             match g.grab {
                 Grab::Start(i) => {
                     let to = place(self);
