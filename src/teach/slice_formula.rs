@@ -10,7 +10,7 @@ use std::sync::Arc;
 const DIGITS: usize = 6;
 
 /// A value as the slices' formulas write it: `text` stands for `value` exactly; `exact` is
-/// false when `value` is the held coordinate rounded to [`DIGITS`] significant digits.
+/// false when `value` is the held coordinate rounded to six significant digits.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeldValue {
     pub value: f64,
@@ -49,7 +49,7 @@ fn round_text(v: f64) -> Option<String> {
     let sci = format!("{v:e}");
     let mantissa = sci.split('e').next().unwrap_or("");
     let digits = mantissa.chars().filter(char::is_ascii_digit).count();
-    (digits <= DIGITS).then(|| if plain.len() <= 10 { plain } else { sci })
+    (digits <= DIGITS).then_some(if plain.len() <= 10 { plain } else { sci })
 }
 
 /// `v` rounded to [`DIGITS`] significant digits (the nearest f64 to that decimal).
