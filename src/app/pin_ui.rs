@@ -143,6 +143,7 @@ fn point_field(
 pub(crate) fn pin_field(ui: &mut Ui, s: &mut ExplorerState) {
     let shown = s.doc.pin.map(point_text).unwrap_or_default();
     point_field(ui, s, "pin at", shown, ExplorerState::type_pin);
+    ui.label("Ctrl while dragging the pin or a start: round values");
 }
 
 /// A path start typed exactly, Enter to start it there (as a click would).
@@ -182,7 +183,8 @@ pub(crate) fn check_section(ui: &mut Ui, s: &mut ExplorerState) {
         .custom_formatter(|v, _| format!("{v:.0e}"))
         .text("h");
     if ui.add(slider).changed() {
-        s.set_point_check_step(h);
+        // One significant digit (1e-5, 2e-5, …), so that the h written is the h used.
+        s.set_point_check_step(format!("{h:.0e}").parse().unwrap_or(h));
     }
     let Some(c) = s.pin_check() else {
         ui.label("f or ∇f is undefined at the pin");
