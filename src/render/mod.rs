@@ -15,6 +15,7 @@ pub(crate) mod contour_labels;
 pub(crate) mod document;
 pub mod egui_offscreen;
 pub(crate) mod figure;
+pub mod fonts;
 pub(crate) mod heatmap;
 mod label_layout;
 pub(crate) mod layer_cache;
