@@ -33,6 +33,7 @@ pub(crate) mod settings;
 mod shaders;
 pub(crate) mod theme;
 pub mod ticks;
+pub mod typeset;
 mod util;
 
 pub use animation::{AnimatedPath, Animation};
