@@ -9,7 +9,8 @@ use crate::expr::display::Runs;
 use crate::expr::runs::Script;
 use crate::render::typeset::{self, Style};
 
-/// How much larger than the panel's body text the formulas are: they are what the class reads.
+/// How much larger than the panel's body text the formulas are (and drawn in the strong text
+/// colour): they are what the class reads.
 const FORMULA_SCALE: f32 = 1.15;
 
 /// The lines, as runs: `f = …`, `∂f/∂x = …`, `∂f/∂y = …`, `∇f = (…, …)`.
@@ -43,7 +44,7 @@ pub(crate) fn formula_lines(ui: &mut Ui, s: &ExplorerState) {
         .text_styles
         .get(&TextStyle::Body)
         .map_or(14.0, |f| f.size);
-    let style = Style::new(FORMULA_SCALE * body, ui.visuals().text_color());
+    let style = Style::new(FORMULA_SCALE * body, ui.visuals().strong_text_color());
     for runs in formula_runs(s) {
         let mut job = typeset::job(&runs, &style);
         job.wrap.max_width = ui.available_width();

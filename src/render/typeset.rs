@@ -52,11 +52,19 @@ pub fn valign(script: Script) -> Align {
     }
 }
 
-/// The line height of a run of `size` points: a subscript on the line gets a box shorter than
-/// its font, which egui centres on the glyph, so that the glyph drops below the baseline by a
-/// quarter of its size; every other run keeps its font's height.
+/// The line height of a run of `size` points: a box shorter than its font, which egui centres
+/// on the glyph, moves the glyph away from where its alignment puts it. A subscript on the
+/// line drops below the baseline by about a quarter of its size; an exponent's exponent
+/// (aligned to the top like its exponent) rises above it, so that x² in e^(−x²) still reads as
+/// a square. Every other run keeps its font's height.
 fn line_height(script: Script, size: f32) -> Option<f32> {
-    (script.level == 0 && script.sub).then_some(0.6 * size)
+    if script.level == 0 && script.sub {
+        Some(0.6 * size)
+    } else if script.level >= 2 {
+        Some(0.5 * size)
+    } else {
+        None
+    }
 }
 
 /// The runs as one layout job in `style`, on one line (no wrapping).
