@@ -223,3 +223,85 @@ fn a_title_typesets_like_its_function() {
         assert_eq!(marked(&t), marked(&want), "{typed}");
     }
 }
+
+/// The galleys of the text the overlay paints for `title` on a 1920×1080 figure.
+fn title_galleys(title_text: &str) -> Vec<std::sync::Arc<egui::Galley>> {
+    use gradfield::render::overlay::{paint_overlay, FigureLayout, OverlayInput, Theme};
+    let ctx = egui::Context::default();
+    gradfield::render::fonts::install(&ctx);
+    let layout = FigureLayout::for_figure(1920, 1080, 1.0, true);
+    let input = OverlayInput {
+        view: gradfield::View::new(-2.0, 2.0, -1.0, 1.0).unwrap(),
+        plot: layout.plot,
+        colorbar: None,
+        title: title_text,
+        subtitle: None,
+        axis_names: ("x", "y"),
+        labels: &[],
+        contour_labels: None,
+        scale: layout.scale,
+        theme: Theme::Dark,
+        extra: None,
+    };
+    let raw = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1920.0, 1080.0),
+        )),
+        ..Default::default()
+    };
+    // Fonts are loaded by the first pass; the second paints with them.
+    ctx.run_ui(raw.clone(), |_| {})
+        .drop_without_applying_deltas();
+    let mut out = ctx.run_ui(raw, |ui| {
+        paint_overlay(ui.painter(), &input);
+    });
+    out.textures_delta.clear();
+    std::mem::take(&mut out.shapes)
+        .into_iter()
+        .filter_map(|s| match s.shape {
+            egui::Shape::Text(t) => Some(t.galley),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Reproduces the figure and canvas titles written as one run of text (`f(x, y) = x^2 + …`):
+/// the overlay now paints a formula title with its exponents as smaller runs at the top.
+#[test]
+fn the_overlay_paints_a_formula_title_with_raised_exponents() {
+    for t in [
+        "f(x, y) = x² + e^(x + y)",
+        "Rosenbrock:  f = (1 − x)² + 100(y − x²)²",
+    ] {
+        let galleys = title_galleys(t);
+        let g = galleys
+            .iter()
+            .find(|g| g.job.text.starts_with(&t[..5]))
+            .unwrap_or_else(|| panic!("no title galley for {t}"));
+        let sizes: Vec<f32> = g
+            .job
+            .sections
+            .iter()
+            .map(|s| s.format.font_id.size)
+            .collect();
+        let big = sizes.iter().copied().fold(0.0, f32::max);
+        assert!(
+            g.job
+                .sections
+                .iter()
+                .any(|s| s.format.valign == Align::TOP && s.format.font_id.size < 0.8 * big),
+            "{t}: sections {sizes:?}"
+        );
+        assert!(
+            !g.job.text.contains('^') && !g.job.text.contains('²'),
+            "{t}: {}",
+            g.job.text
+        );
+    }
+    // A title that is not a formula is painted as it is.
+    let g = title_galleys("bowl");
+    assert!(g
+        .iter()
+        .any(|g| g.job.text == "bowl" && g.job.sections.len() == 1));
+}
