@@ -305,3 +305,49 @@ fn the_overlay_paints_a_formula_title_with_raised_exponents() {
         .iter()
         .any(|g| g.job.text == "bowl" && g.job.sections.len() == 1));
 }
+
+/// The same generated trees on every run, so a failure replays as it is.
+const SEED: u64 = 0x7479_7065_7365_7421;
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config {
+        cases: 400,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(SEED),
+        failure_persistence: None,
+        ..Default::default()
+    })]
+
+    /// Any tree typesets, and the plain text of its runs parses to the same function: same
+    /// values (to rounding: e^a is evaluated as a power, exp(a) by exp) and the same points
+    /// undefined.
+    #[test]
+    fn any_formula_typesets_to_runs_whose_plain_text_parses_back(node in common::expr(4)) {
+        let vars = gradfield::expr::Vars::default();
+        let runs = gradfield::expr::display::to_typeset(&node, &vars);
+        let plain = runs.plain();
+        let back = Function::parse(&plain);
+        proptest::prop_assert!(back.is_ok(), "{plain:?}: {:?}", back.err());
+        let back = back.unwrap();
+        let f = Function::from_expr(String::new(), vars, node.clone());
+        for &(x, y) in &common::POINTS {
+            let (a, b) = (f.tree().value(x, y), back.tree().value(x, y));
+            match (a, b) {
+                (Some(a), Some(b)) if a.is_finite() && b.is_finite() => proptest::prop_assert!(
+                    common::close(a, b, 1e-9, 1e-12),
+                    "{plain} at ({x}, {y}): {a} vs {b}"
+                ),
+                (Some(_), Some(_)) => {}
+                (a, b) => proptest::prop_assert_eq!(a.is_some(), b.is_some(), "{} at ({}, {})", plain, x, y),
+            }
+        }
+    }
+
+    /// Whatever a title holds, typesetting it returns (a formula's runs or nothing) without
+    /// panicking: the overlay calls this on every title it paints.
+    #[test]
+    fn any_title_typesets_or_is_left_as_it_is(t in "(f|f\\(x, y\\)|Rosen|[a-zé∂√²(]{0,3})( = )?[ -~²³√π−·…θ]{0,40}") {
+        if let Some(r) = title(&t) {
+            proptest::prop_assert!(!r.0.is_empty());
+        }
+    }
+}
