@@ -54,16 +54,16 @@ pub fn valign(script: Script) -> Align {
 
 /// The line height of a run of `size` points: a box shorter than its font, which egui centres
 /// on the glyph, moves the glyph away from where its alignment puts it. A subscript on the
-/// line drops below the baseline by about a quarter of its size; an exponent's exponent
-/// (aligned to the top like its exponent) rises above it, so that x² in e^(−x²) still reads as
-/// a square. Every other run keeps its font's height.
+/// line drops below the baseline by about a quarter of its size; an exponent (aligned to the
+/// top of the line) rises by another sixth of its size, so that (x + y)² does not read as
+/// (x + y)2 from afar, and an exponent's exponent rises above its exponent (x² in e^(−x²)
+/// still reads as a square). The line's own text keeps its font's height.
 fn line_height(script: Script, size: f32) -> Option<f32> {
-    if script.level == 0 && script.sub {
-        Some(0.6 * size)
-    } else if script.level >= 2 {
-        Some(0.5 * size)
-    } else {
-        None
+    match (script.level, script.sub) {
+        (0, false) => None,
+        (0, true) => Some(0.6 * size),
+        (1, _) => Some(0.85 * size),
+        _ => Some(0.5 * size),
     }
 }
 
