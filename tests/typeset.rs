@@ -205,6 +205,13 @@ fn titles_that_end_in_a_formula_are_typeset() {
         m("f(theta, eta) = theta² + eta").as_deref(),
         Some("f(θ, η) = θ^{2} + η")
     );
+    // The explorer's title names no variables: the formula's own words do.
+    assert_eq!(
+        m("f = (theta − 1)² + 10(eta − theta²)²").as_deref(),
+        Some("f = (θ − 1)^{2} + 10(η − θ^{2})^{2}")
+    );
+    assert_eq!(m("f = sin(w) + b").as_deref(), Some("f = sin(w) + b"));
+    assert_eq!(m("f = 3theta").as_deref(), Some("f = 3θ"));
     // A title cut short, or one a person wrote, is drawn as it is.
     assert_eq!(m("f(x, y) = x² + …"), None);
     assert_eq!(m("bowl"), None);

@@ -177,7 +177,7 @@ fn typeset_title(
     size_px: f32,
     room: f32,
 ) -> bool {
-    let Some(runs) = super::typeset::title(input.title) else {
+    let Some(runs) = super::typeset::cached_title(input.title) else {
         return false;
     };
     let style = |size: f32| super::typeset::Style::new(size / px.ppp, input.theme.text());

@@ -117,6 +117,52 @@ pub fn title(title: &str) -> Option<Runs> {
     if !before.ends_with('f') {
         return None;
     }
-    let (vars, node) = crate::expr::parse(body).ok()?;
+    let (vars, node) = parse_without_head(body)?;
     Some(formula(&title[..at + 3], &node, &vars))
+}
+
+thread_local! {
+    /// The last title [`cached_title`] typeset and its runs: one entry, replaced by the next
+    /// title, so that a canvas redrawn every frame parses its title once.
+    static LAST_TITLE: std::cell::RefCell<Option<(String, Option<Runs>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// [`title`], remembered for the last title asked for on this thread.
+pub fn cached_title(text: &str) -> Option<Runs> {
+    LAST_TITLE.with(|last| {
+        let mut last = last.borrow_mut();
+        match &*last {
+            Some((t, runs)) if t == text => runs.clone(),
+            _ => {
+                let runs = title(text);
+                *last = Some((text.to_owned(), runs.clone()));
+                runs
+            }
+        }
+    })
+}
+
+/// Parses a formula written without its head (`f = theta² + eta`): as it is when its
+/// variables are x and y, else with a head naming two of the words it uses, tried in the
+/// order they appear (the names are all the typesetting needs).
+fn parse_without_head(body: &str) -> Option<(Vars, crate::expr::Node)> {
+    if let Ok(parsed) = crate::expr::parse(body) {
+        return Some(parsed);
+    }
+    let mut words: Vec<&str> = Vec::new();
+    for w in body.split(|c: char| !c.is_ascii_alphabetic()) {
+        if !w.is_empty() && !words.contains(&w) && words.len() < 5 {
+            words.push(w);
+        }
+    }
+    words.extend(["x", "y"]);
+    for (i, a) in words.iter().enumerate() {
+        for b in &words[i + 1..] {
+            if let Ok(parsed) = crate::expr::parse(&format!("f({a}, {b}) = {body}")) {
+                return Some(parsed);
+            }
+        }
+    }
+    None
 }
