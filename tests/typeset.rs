@@ -52,6 +52,8 @@ const TABLE: &[(&str, &str)] = &[
     ("e^x*y", "e^{x}y"),
     ("e^x*2", "e^{x}·2"),
     ("exp(x)*y", "e^{x} y"),
+    ("exp(x)^2", "(e^{x})^{2}"),
+    ("sqrt(x)^3", "√(x)^{3}"),
     ("sin(x)*cos(y)", "sin(x) cos(y)"),
     ("(x + 1)/(y + 2)", "(x + 1) / (y + 2)"),
     ("x/y", "x/y"),
@@ -318,7 +320,7 @@ const SEED: u64 = 0x7479_7065_7365_7421;
 
 proptest::proptest! {
     #![proptest_config(proptest::test_runner::Config {
-        cases: 400,
+        cases: 1000,
         rng_seed: proptest::test_runner::RngSeed::Fixed(SEED),
         failure_persistence: None,
         ..Default::default()

@@ -196,8 +196,12 @@ fn binary(op: BinOp, a: &Expr, b: &Expr, vars: &Vars) -> Piece {
             piece(format!("{left}{join}{right}"), r, 2, kind)
         }
         BinOp::Pow => {
-            let (base, br) = wrapped(la, pa <= 4);
-            let mut r = br;
+            // A base that ends raised (eˣ for exp(x)) is wrapped, (eˣ)², never e with x2 raised.
+            let ends_raised = la.runs.0.last().is_some_and(|r| r.script.level > 0);
+            let (base, mut r) = wrapped(la, pa <= 4);
+            if ends_raised && pa > 4 {
+                r = Runs::around("(", r, ")");
+            }
             r.extend(lb.runs.clone().raised());
             match b {
                 Expr::Num(k) if *k == 2.0 => piece(format!("{base}²"), r, 4, Kind::Other),
