@@ -40,7 +40,7 @@ fn parse_bounded(text: &str) -> Option<Function> {
 }
 
 /// The whole path after a successful parse: shader generation and validation, and the
-/// printed derivatives parsing again under the same variable names.
+/// printed and typeset derivatives parsing again under the same variable names.
 fn check_function(text: &str, f: &Function) -> Result<(), TestCaseError> {
     let c = f.compile();
     let src = field_source(&c.grad, &c.value)
@@ -57,6 +57,16 @@ fn check_function(text: &str, f: &Function) -> Result<(), TestCaseError> {
             parse_bounded(&again).is_some(),
             "{text:?}: printed {again:?} does not parse: {:?}",
             Function::parse(&again).err().map(|e| e.to_string())
+        );
+    }
+    // The typeset formulas (exponents raised, `render::typeset`) read as plain text parse too.
+    for runs in f.typeset_formulas() {
+        let again = format!("{head}{}", runs.plain());
+        let back = Function::parse(&again);
+        prop_assert!(
+            back.is_ok(),
+            "{text:?}: typeset {again:?}: {:?}",
+            back.err()
         );
     }
     Ok(())

@@ -5,6 +5,7 @@
 mod alloc;
 pub(crate) mod canvas;
 pub mod exports;
+pub(crate) mod formulas;
 pub(crate) mod frame;
 pub(crate) mod gfx;
 pub mod help;

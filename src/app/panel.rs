@@ -49,11 +49,7 @@ fn function_box(ui: &mut Ui, s: &mut ExplorerState) {
     if let Some(e) = &s.messages.render_error {
         ui.colored_label(Color32::from_rgb(255, 110, 90), e);
     }
-    let [_, dx, dy] = s.doc.function.display_formulas();
-    let (a, b) = s.var_names();
-    ui.label(RichText::new(format!("∂f/∂{a} = {dx}")).monospace());
-    ui.label(RichText::new(format!("∂f/∂{b} = {dy}")).monospace());
-    ui.label(RichText::new(format!("∇f = ({dx}, {dy})")).monospace());
+    super::formulas::formula_lines(ui, s);
 }
 
 fn presets(ui: &mut Ui, s: &mut ExplorerState) {

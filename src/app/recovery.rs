@@ -38,6 +38,7 @@ impl DeviceParts {
         let gfx = Graphics::new(window.clone(), &state.doc.function)?;
         let max_side = gfx.gpu.device.limits().max_texture_dimension_2d as usize;
         let ctx = egui::Context::default();
+        crate::render::fonts::install(&ctx);
         let egui_state = egui_winit::State::new(
             ctx.clone(),
             egui::ViewportId::ROOT,

@@ -2,14 +2,24 @@
 //! `3 sin(x)`, `e^x`, `π/2`, with − for minus, implicit products where they are unambiguous
 //! and `·` where juxtaposition would misread (`2·3`, `2·e`, `e^x·y`). Everything it writes
 //! is something gradfield's parser reads back to the same function (`tests/expr_print.rs`).
+//! Beside it the same walk writes the typeset form (`to_typeset`, `expr::runs`): exponents as
+//! raised runs, Greek letters and subscripts for names, eˣ for exp(x).
 
 use super::ast::{BinOp, Expr, Func, Vars};
 use super::names::{self, Meaning};
 use super::print::{named, number, prec, Named};
+pub use super::runs::Runs;
+use super::runs::{self, Script};
 
 /// The formula in display form, with the variables named as in `vars`.
 pub fn to_display(node: &Expr, vars: &Vars) -> String {
     write(node, vars).text
+}
+
+/// The formula typeset, with the variables named as in `vars`: the runs
+/// `render::typeset` lays out (x², e with x + y raised, θ for a variable named theta).
+pub fn to_typeset(node: &Expr, vars: &Vars) -> Runs {
+    write(node, vars).runs
 }
 
 /// The display form as a complete input: with a head `f(w, b) = ` when the variables are
@@ -34,10 +44,11 @@ enum Edge {
     Other,
 }
 
-/// A written piece: its text, binding strength, and whether it is a call, a number, or a
-/// power with a written (`^`) exponent.
+/// A written piece: its text, its typeset runs, binding strength, and whether it is a call,
+/// a number, or a power with a written (`^`) exponent.
 struct Piece {
     text: String,
+    runs: Runs,
     prec: u8,
     kind: Kind,
 }
@@ -50,8 +61,13 @@ enum Kind {
     Other,
 }
 
-fn piece(text: String, prec: u8, kind: Kind) -> Piece {
-    Piece { text, prec, kind }
+fn piece(text: String, runs: Runs, prec: u8, kind: Kind) -> Piece {
+    Piece {
+        text,
+        runs,
+        prec,
+        kind,
+    }
 }
 
 /// e, π, small multiples and simple fractions of π (`2π`, `π/2`); other numbers as in
@@ -75,9 +91,21 @@ fn write(node: &Expr, vars: &Vars) -> Piece {
     match node {
         Expr::Num(v) => {
             let (t, p) = literal(*v);
-            piece(t, p, Kind::Number)
+            let r = match t.strip_prefix('−') {
+                Some(rest) => Runs::around("−", runs::number(rest), ""),
+                None => runs::number(&t),
+            };
+            piece(t, r, p, Kind::Number)
         }
-        Expr::Var(v) => piece(vars.name(*v).to_string(), 5, Kind::Other),
+        Expr::Var(v) => {
+            let name = vars.name(*v);
+            piece(
+                name.to_string(),
+                runs::name(name, Script::LINE),
+                5,
+                Kind::Other,
+            )
+        }
         Expr::Neg(a) => {
             let p = prec(a);
             let w = write(a, vars);
@@ -86,23 +114,38 @@ fn write(node: &Expr, vars: &Vars) -> Piece {
             } else {
                 Kind::Other
             };
-            let inner = wrapped(w, p < 2 || p == 3);
-            piece(format!("−{inner}"), 3, kind)
+            let (inner, r) = wrapped(w, p < 2 || p == 3);
+            piece(format!("−{inner}"), Runs::around("−", r, ""), 3, kind)
         }
         Expr::Binary(op, a, b) => binary(*op, a, b, vars),
         Expr::Call(f, args) => {
-            let inner: Vec<String> = args.iter().map(|a| write(a, vars).text).collect();
+            let written: Vec<Piece> = args.iter().map(|a| write(a, vars)).collect();
+            let inner: Vec<&str> = written.iter().map(|w| w.text.as_str()).collect();
             let name = if *f == Func::Sqrt { "√" } else { f.name() };
-            piece(format!("{name}({})", inner.join(", ")), 5, Kind::Call)
+            let text = format!("{name}({})", inner.join(", "));
+            let r = if *f == Func::Exp && written.len() == 1 {
+                let mut e = Runs::line("e");
+                e.extend(Runs::concat(written.into_iter().map(|w| w.runs)).raised());
+                e
+            } else {
+                let mut r = Runs::default();
+                for (i, w) in written.into_iter().enumerate() {
+                    r.push(if i == 0 { "" } else { ", " }, Script::LINE);
+                    r.extend(w.runs);
+                }
+                Runs::around(&format!("{name}("), r, ")")
+            };
+            piece(text, r, 5, Kind::Call)
         }
     }
 }
 
-fn wrapped(p: Piece, wrap: bool) -> String {
+/// A piece's text and runs, in parentheses when `wrap`.
+fn wrapped(p: Piece, wrap: bool) -> (String, Runs) {
     if wrap {
-        format!("({})", p.text)
+        (format!("({})", p.text), Runs::around("(", p.runs, ")"))
     } else {
-        p.text
+        (p.text, p.runs)
     }
 }
 
@@ -113,13 +156,21 @@ fn binary(op: BinOp, a: &Expr, b: &Expr, vars: &Vars) -> Piece {
     match op {
         BinOp::Add | BinOp::Sub => {
             let sym = if op == BinOp::Add { " + " } else { " − " };
-            let right = wrapped(lb, pb <= 1 || pb == 3);
-            piece(format!("{}{sym}{right}", la.text), 1, Kind::Other)
+            let (right, rr) = wrapped(lb, pb <= 1 || pb == 3);
+            let r = Runs::concat([la.runs, Runs::line(sym), rr]);
+            piece(format!("{}{sym}{right}", la.text), r, 1, Kind::Other)
         }
         BinOp::Div => {
-            let left = wrapped(la, pa < 2);
-            let right = wrapped(lb, pb <= 3);
-            piece(format!("{left}/{right}"), 2, Kind::Other)
+            let ((left, lr), (right, rr)) = (wrapped(la, pa < 2), wrapped(lb, pb <= 3));
+            // `π/2`, `1/x`; spaced where a side is a sum or a product of several words:
+            // `(x + 1) / (y − 2)` reads as one quotient from the back of a lecture hall.
+            let sym = if left.contains(' ') || right.contains(' ') {
+                " / "
+            } else {
+                "/"
+            };
+            let r = Runs::concat([lr, Runs::line(sym), rr]);
+            piece(format!("{left}/{right}"), r, 2, Kind::Other)
         }
         BinOp::Mul => {
             // A quotient on the left is wrapped: `(x/y)z`, never `x/yz`.
@@ -130,20 +181,34 @@ fn binary(op: BinOp, a: &Expr, b: &Expr, vars: &Vars) -> Piece {
             let wrap_b = pb <= 3;
             let ka = if wrap_a { Kind::Other } else { la.kind };
             let kb = if wrap_b { Kind::Other } else { lb.kind };
-            let (left, right) = (wrapped(la, wrap_a), wrapped(lb, wrap_b));
+            let ((left, lr), (right, rr)) = (wrapped(la, wrap_a), wrapped(lb, wrap_b));
             let join = joiner(&left, ka, &right, kb, vars);
+            // A raised exponent ends where the next factor starts: eˣy needs no `·`.
+            let shown =
+                if ka == Kind::CaretPower && join == "·" && first_edge(&right) != Edge::Digit {
+                    ""
+                } else {
+                    join
+                };
+            let r = Runs::concat([lr, Runs::line(shown), rr]);
             // What ends the product decides how it joins a further factor.
             let kind = if wrap_b { Kind::Other } else { kb };
-            piece(format!("{left}{join}{right}"), 2, kind)
+            piece(format!("{left}{join}{right}"), r, 2, kind)
         }
         BinOp::Pow => {
-            let base = wrapped(la, pa <= 4);
+            // A base that ends raised (eˣ for exp(x)) is wrapped, (eˣ)², never e with x2 raised.
+            let ends_raised = la.runs.0.last().is_some_and(|r| r.script.level > 0);
+            let (base, mut r) = wrapped(la, pa <= 4);
+            if ends_raised && pa > 4 {
+                r = Runs::around("(", r, ")");
+            }
+            r.extend(lb.runs.clone().raised());
             match b {
-                Expr::Num(k) if *k == 2.0 => piece(format!("{base}²"), 4, Kind::Other),
-                Expr::Num(k) if *k == 3.0 => piece(format!("{base}³"), 4, Kind::Other),
+                Expr::Num(k) if *k == 2.0 => piece(format!("{base}²"), r, 4, Kind::Other),
+                Expr::Num(k) if *k == 3.0 => piece(format!("{base}³"), r, 4, Kind::Other),
                 _ => {
-                    let exp = wrapped(lb, pb < 4);
-                    piece(format!("{base}^{exp}"), 4, Kind::CaretPower)
+                    let (exp, _) = wrapped(lb, pb < 4);
+                    piece(format!("{base}^{exp}"), r, 4, Kind::CaretPower)
                 }
             }
         }

@@ -20,6 +20,8 @@ pub struct Function {
     pub dfdy: Node,
     /// [`Function::display_formulas`], made once: the explorer shows them every frame.
     display: std::sync::OnceLock<[String; 3]>,
+    /// [`Function::typeset_formulas`], made once, for the same reason.
+    typeset: std::sync::OnceLock<[display::Runs; 3]>,
 }
 
 impl Function {
@@ -45,6 +47,7 @@ impl Function {
             dfdx,
             dfdy,
             display: std::sync::OnceLock::new(),
+            typeset: std::sync::OnceLock::new(),
         }
     }
 
@@ -71,5 +74,12 @@ impl Function {
         self.display
             .get_or_init(|| self.readable().map(|n| display::to_display(&n, &self.vars)))
             .clone()
+    }
+
+    /// The same three formulas typeset (`expr::runs`: exponents raised, Greek letters and
+    /// subscripts for names), for the panel.
+    pub fn typeset_formulas(&self) -> &[display::Runs; 3] {
+        self.typeset
+            .get_or_init(|| self.readable().map(|n| display::to_typeset(&n, &self.vars)))
     }
 }

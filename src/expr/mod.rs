@@ -18,6 +18,7 @@ pub(crate) mod names;
 pub(crate) mod normal;
 pub(crate) mod parser;
 pub mod print;
+pub mod runs;
 pub mod simplify;
 pub mod substitute;
 pub mod tape;

@@ -22,8 +22,10 @@ impl EguiOffscreen {
             dithering: false,
             predictable_texture_filtering: false,
         };
+        let ctx = Context::default();
+        super::fonts::install(&ctx);
         EguiOffscreen {
-            ctx: Context::default(),
+            ctx,
             renderer: egui_wgpu::Renderer::new(device, format, options),
             pending_free: Vec::new(),
         }

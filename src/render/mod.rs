@@ -15,6 +15,7 @@ pub(crate) mod contour_labels;
 pub(crate) mod document;
 pub mod egui_offscreen;
 pub(crate) mod figure;
+pub mod fonts;
 pub(crate) mod heatmap;
 mod label_layout;
 pub(crate) mod layer_cache;
@@ -32,6 +33,7 @@ pub(crate) mod settings;
 mod shaders;
 pub(crate) mod theme;
 pub mod ticks;
+pub mod typeset;
 mod util;
 
 pub use animation::{AnimatedPath, Animation};

@@ -144,14 +144,16 @@ fn paint_title(painter: &Painter, px: &Px, input: &OverlayInput) {
     let top = clip.top() * px.ppp + 0.6 * px.font;
     let room = 0.98 * clip.width() * px.ppp;
     let title_px = 1.6 * px.font;
-    let (title, size) = fitted(painter, px, input.title, title_px, room);
-    painter.text(
-        px.pos(cx, top),
-        Align2::CENTER_TOP,
-        title,
-        px.font_id(size),
-        input.theme.text(),
-    );
+    if !typeset_title(painter, px, input, px.pos(cx, top), title_px, room) {
+        let (title, size) = fitted(painter, px, input.title, title_px, room);
+        painter.text(
+            px.pos(cx, top),
+            Align2::CENTER_TOP,
+            title,
+            px.font_id(size),
+            input.theme.text(),
+        );
+    }
     if let Some(sub) = input.subtitle {
         let (sub, size) = fitted(painter, px, sub, 1.05 * px.font, room);
         painter.text(
@@ -162,6 +164,38 @@ fn paint_title(painter: &Painter, px: &Px, input: &OverlayInput) {
             input.theme.text(),
         );
     }
+}
+
+/// Paints the title centred at `top` with its formula typeset (exponents raised,
+/// `render::typeset::title`), `size_px` or down to 3/4 of it to fit `room` pixels; false
+/// (nothing painted) when the title holds no formula or does not fit even so.
+fn typeset_title(
+    painter: &Painter,
+    px: &Px,
+    input: &OverlayInput,
+    top: Pos2,
+    size_px: f32,
+    room: f32,
+) -> bool {
+    let Some(runs) = super::typeset::cached_title(input.title) else {
+        return false;
+    };
+    let style = |size: f32| super::typeset::Style::new(size / px.ppp, input.theme.text());
+    let width = |size: f32| {
+        let job = super::typeset::job(&runs, &style(size));
+        painter.layout_job(job).size().x * px.ppp
+    };
+    let size = match width(size_px) {
+        w if w <= room => size_px,
+        w => size_px * room / w,
+    };
+    if size < 0.75 * size_px || width(size) > room {
+        return false;
+    }
+    let galley = painter.layout_job(super::typeset::job(&runs, &style(size)));
+    let at = top - egui::vec2(0.5 * galley.size().x, 0.0);
+    painter.galley(at, galley, input.theme.text());
+    true
 }
 
 /// `text` and a type size for it no wider than `room` pixels: `size_px`, or down to 3/4 of

@@ -165,7 +165,13 @@ fn paths(
 /// The figure's title: the formula, or where it would not fit across the picture the preset's
 /// name for it (or the formula cut short with an ellipsis).
 fn title(f: &crate::expr::Function, preset: Option<&crate::presets::Preset>, width: u32) -> String {
-    let formula = format!("f({}, {}) = {}", f.vars.x, f.vars.y, f.formulas()[0]);
+    // The display form, which the overlay typesets (`render::typeset::title`).
+    let formula = format!(
+        "f({}, {}) = {}",
+        f.vars.x,
+        f.vars.y,
+        f.display_formulas()[0]
+    );
     // Title type is about 1.4 × the 18 px label size at 1080 lines; a glyph is ~0.55 em wide.
     let fits = (width as f64 / (0.55 * 25.0 * (width as f64 / 1920.0).max(0.6))) as usize;
     if formula.chars().count() <= fits {
