@@ -67,10 +67,10 @@ fn odd_state() -> ExplorerState {
     s.doc.layers.log_scale = true;
     s.doc.layers.percentile = Some(2.5e-3);
     s.doc.theme = Theme::HighContrast;
-    s.scale_ui(1.15);
-    s.scale_ui(1.15);
+    s.scale_ui(2);
     s.doc.panel = false;
     s.doc.fullscreen = true;
+    s.doc.present = true;
     s.doc.hyper.lr = 1e-7;
     s.doc.hyper.momentum = -0.0;
     s.doc.hyper.alpha = 0.1 + 0.2;

@@ -5,7 +5,7 @@
 mod alloc;
 pub(crate) mod canvas;
 pub mod exports;
-pub(crate) mod frame;
+pub mod frame;
 pub(crate) mod gfx;
 pub mod help;
 pub mod input;
@@ -14,6 +14,7 @@ pub mod maps;
 pub mod maps_gpu;
 pub(crate) mod maps_ui;
 pub(crate) mod panel;
+pub(crate) mod panels;
 pub(crate) mod paths;
 pub(crate) mod pointer;
 pub(crate) mod record;

@@ -282,7 +282,7 @@ pub(crate) fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect)
 /// Text beside `at`, on the side away from the pin (`dx`: which way the mark points), or on
 /// the other side where it would leave the canvas; kept inside the canvas either way.
 fn label_beside(painter: &Painter, at: Pos2, dx: f64, text: String, color: Color32, ppp: f32) {
-    let galley = painter.layout_no_wrap(text, font(ppp), color);
+    let galley = painter.layout_no_wrap(text, font(painter, ppp), color);
     let place = |right: bool| {
         let (offset, anchor) = if right {
             (10.0, egui::Align2::LEFT_CENTER)
@@ -311,8 +311,8 @@ fn label_beside(painter: &Painter, at: Pos2, dx: f64, text: String, color: Color
     painter.galley(rect.min + egui::vec2(3.0 / ppp, 3.0 / ppp), galley, color);
 }
 
-fn font(ppp: f32) -> egui::FontId {
-    egui::FontId::proportional(18.0 / ppp)
+fn font(painter: &Painter, ppp: f32) -> egui::FontId {
+    egui::FontId::proportional(18.0 * super::panels::canvas_text_scale(painter.ctx()) / ppp)
 }
 
 fn arrow(painter: &Painter, from: Pos2, to: Pos2, color: Color32, ppp: f32) {
