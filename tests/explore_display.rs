@@ -3,10 +3,31 @@
 //! widths and the display flags of `explore`.
 
 use egui::{Context, RawInput};
-use gradfield::app::frame::{frame_settings, panel_max_widths, run_frame, FieldFacts};
+use gradfield::app::frame::{panel_max_widths, run_frame, FieldFacts};
 use gradfield::app::state::UI_SCALE_STEPS;
 use gradfield::app::{ExplorerState, Key, KeyPress, Theme};
 use gradfield::cli::{explore::initial_state, ExploreArgs};
+use gradfield::render::RenderSettings;
+
+/// What the renderer draws for `s` in a 1920×1080 window (after a first frame, as egui's
+/// zoom takes a frame to apply).
+fn frame_settings(s: &mut ExplorerState) -> RenderSettings {
+    let ctx = Context::default();
+    let raw = || RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1920.0, 1080.0),
+        )),
+        ..RawInput::default()
+    };
+    let mut settings = RenderSettings::default();
+    for _ in 0..2 {
+        let (out, placed) = run_frame(&ctx, raw(), s, FieldFacts::default(), (1920, 1080));
+        out.drop_without_applying_deltas();
+        settings = placed.settings;
+    }
+    settings
+}
 
 fn bowl() -> ExplorerState {
     ExplorerState::from_preset(0).expect("the first preset opens")
@@ -61,29 +82,45 @@ fn ui_scale_steps_are_exact_and_come_back() {
 #[test]
 fn the_ui_scale_grows_arrows_lines_and_markers_with_the_text() {
     let mut s = bowl();
-    let at1 = frame_settings(&s);
+    let at1 = frame_settings(&mut s);
     assert_eq!(at1.arrows.spacing_px, s.doc.layers.arrow_spacing_px);
     assert_eq!(at1.line_width, 1.0);
     s.doc.ui_scale = 2.0;
-    let at2 = frame_settings(&s);
+    let at2 = frame_settings(&mut s);
     assert_eq!(at2.arrows.spacing_px, 2.0 * at1.arrows.spacing_px);
     assert_eq!(at2.line_width, 2.0);
     s.doc.ui_scale = 0.5;
-    assert_eq!(frame_settings(&s).line_width, 0.5);
+    assert_eq!(frame_settings(&mut s).line_width, 0.5);
+}
+
+/// Presentation mode grows the marks with its type (2.44 times the figure's at 1080 lines).
+#[test]
+fn presentation_mode_grows_the_marks_with_its_text() {
+    let mut s = bowl();
+    let normal = frame_settings(&mut s);
+    s.doc.present = true;
+    let present = frame_settings(&mut s);
+    assert!(
+        present.line_width >= 2.0 * normal.line_width,
+        "line width {} in presentation mode, {} outside",
+        present.line_width,
+        normal.line_width
+    );
+    assert!(present.arrows.spacing_px >= 2.0 * normal.arrows.spacing_px);
 }
 
 /// High contrast draws contours, arrows, path lines (and the grid, in the overlay) heavier.
 #[test]
 fn high_contrast_thickens_the_field_lines() {
     let mut s = bowl();
-    let dark = frame_settings(&s).line_width;
+    let dark = frame_settings(&mut s).line_width;
     s.doc.theme = Theme::Light;
-    assert_eq!(frame_settings(&s).line_width, dark);
+    assert_eq!(frame_settings(&mut s).line_width, dark);
     s.doc.theme = Theme::HighContrast;
-    let hc = frame_settings(&s).line_width;
+    let hc = frame_settings(&mut s).line_width;
     assert!(hc >= 1.5 * dark, "high contrast {hc} against {dark}");
     s.doc.ui_scale = 2.0;
-    assert_eq!(frame_settings(&s).line_width, 2.0 * hc);
+    assert_eq!(frame_settings(&mut s).line_width, 2.0 * hc);
 }
 
 /// The canvas (points) of a `w`×`h` window with `s` after a few frames.
