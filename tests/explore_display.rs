@@ -149,8 +149,10 @@ fn canvas_width(s: &mut ExplorerState, w: f32, h: f32) -> (f32, egui::Rect, Vec<
 /// keeps 60% of the window and nothing is painted beyond the window's edge.
 #[test]
 fn the_canvas_keeps_sixty_percent_of_the_window_at_every_scale() {
-    let (l, r) = panel_max_widths(1000.0);
-    assert!(l + r <= 400.0, "panel shares {l} + {r} of 1000");
+    for with_slices in [false, true] {
+        let (l, r) = panel_max_widths(1000.0, with_slices);
+        assert!(l + r <= 400.0, "panel shares {l} + {r} of 1000");
+    }
     for scale in [1.0, 1.5, 2.0, 3.0] {
         let mut s = bowl();
         s.set_pin((0.5, 0.5));

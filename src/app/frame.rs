@@ -12,7 +12,7 @@ use crate::document::Theme;
 use crate::render::overlay::{FigureLayout, LabelBox, PlotRect};
 use crate::render::{self, Layout, PathStats, RenderSettings};
 
-pub use super::panels::{panel_max_widths, LEFT_PANEL_SHARE, RIGHT_PANEL_SHARE};
+pub use super::panels::{panel_max_widths, LEFT_PANEL_SHARE, PANELS_SHARE, RIGHT_PANEL_SHARE};
 
 /// What the GPU found about the field that the canvas overlay shows.
 #[derive(Debug, Clone, Copy, Default)]

@@ -298,4 +298,8 @@ fn presentation(ui: &mut Ui, s: &mut ExplorerState) {
             s.dialogs.help = !s.dialogs.help;
         }
     });
+    ui.checkbox(
+        &mut s.doc.present,
+        "presentation mode (F5): canvas text for projection",
+    );
 }

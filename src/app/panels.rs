@@ -8,11 +8,13 @@ use egui::{Color32, Context, Id, Ui};
 
 use super::state::ExplorerState;
 
-/// The largest share of the window's width the function panel may take.
-pub const LEFT_PANEL_SHARE: f32 = 0.25;
+/// The largest share of the window's width the two side panels together may take: the
+/// canvas keeps at least 60% of it at every UI scale (the panels scroll instead of growing).
+pub const PANELS_SHARE: f32 = 0.4;
+/// The largest share of the window's width the function panel may take (less with a pin:
+/// the rest of [`PANELS_SHARE`] beside the slice panel).
+pub const LEFT_PANEL_SHARE: f32 = 0.35;
 /// The largest share of the window's width the slice panel (shown with a pin) may take.
-/// With the function panel's share the canvas keeps at least 60% of the window's width, at
-/// every UI scale: the panels scroll instead of growing.
 pub const RIGHT_PANEL_SHARE: f32 = 0.15;
 
 /// Width of the strip in points.
@@ -121,7 +123,7 @@ pub(crate) fn side_panels(ui: &mut Ui, s: &mut ExplorerState) {
     // software GPU egui's textured fill of a whole panel cost ~25 ms a frame.
     let side = egui::Frame::side_top_panel(&ctx.global_style()).fill(egui::Color32::TRANSPARENT);
     let window_width = ui.available_rect_before_wrap().width();
-    let (left_max, right_max) = panel_max_widths(window_width);
+    let (left_max, right_max) = panel_max_widths(window_width, s.doc.pin.is_some());
     if s.doc.panel {
         egui::Panel::left("gradfield-panel")
             .resizable(true)
@@ -132,6 +134,8 @@ pub(crate) fn side_panels(ui: &mut Ui, s: &mut ExplorerState) {
                 solid_scroll_bars(ui);
                 egui::ScrollArea::horizontal()
                     .id_salt("gradfield-panel-x")
+                    // Never wider than the panel: the panel keeps its width, the content scrolls.
+                    .auto_shrink([false, false])
                     .show(ui, |ui| super::panel::panel(ui, s));
             });
     }
@@ -145,16 +149,20 @@ pub(crate) fn side_panels(ui: &mut Ui, s: &mut ExplorerState) {
                 solid_scroll_bars(ui);
                 egui::ScrollArea::horizontal()
                     .id_salt("gradfield-slices-x")
+                    // Never wider than the panel: the panel keeps its width, the content scrolls.
+                    .auto_shrink([false, false])
                     .show(ui, |ui| super::teach_ui::slices_panel(ui, s));
             });
     }
 }
 
 /// The widest the function panel and the slice panel may be in a window `window_width`
-/// wide (any unit): their shares of it, so the canvas keeps at least 60%.
-pub fn panel_max_widths(window_width: f32) -> (f32, f32) {
+/// wide (any unit), with or without the slice panel: their shares of it, so the canvas keeps
+/// at least 60%.
+pub fn panel_max_widths(window_width: f32, with_slices: bool) -> (f32, f32) {
     let w = window_width.max(0.0);
-    (w * LEFT_PANEL_SHARE, w * RIGHT_PANEL_SHARE)
+    let right = if with_slices { RIGHT_PANEL_SHARE } else { 0.0 };
+    (w * LEFT_PANEL_SHARE.min(PANELS_SHARE - right), w * right)
 }
 
 /// Scroll bars that show wherever a panel's content is larger than the panel (egui's default
