@@ -91,8 +91,9 @@ fn vs_main(
     @location(3) mag: f32,
 ) -> VsOut {
     let corner = vec2<f32>(f32(vi & 1u), f32((vi >> 1u) & 1u));
-    let half_w = max(0.22 * len, 2.5);
-    let local = vec2<f32>(mix(-PAD, len + PAD, corner.x), mix(-half_w - PAD, half_w + PAD, corner.y));
+    let half_w = max(0.22 * len, 2.5 * params.line_width);
+    let pad = PAD * params.line_width;
+    let local = vec2<f32>(mix(-pad, len + pad, corner.x), mix(-half_w - pad, half_w + pad, corner.y));
     let across = vec2<f32>(-dir.y, dir.x);
     let px = params.plot_origin + pos + dir * local.x + across * local.y;
     var out: VsOut;
@@ -115,9 +116,10 @@ fn sd_segment(p: vec2<f32>, a: vec2<f32>, b: vec2<f32>) -> f32 {
 
 // Signed distance to a shaft + triangular head of length `len` pointing along +x.
 fn sd_arrow(p: vec2<f32>, len: f32) -> f32 {
-    let head = min(0.4 * len, 8.0);
-    let head_w = max(0.22 * len, 2.5);
-    let shaft = sd_segment(p, vec2<f32>(0.0, 0.0), vec2<f32>(len - head, 0.0)) - 0.9;
+    let w = params.line_width;
+    let head = min(0.4 * len, 8.0 * w);
+    let head_w = max(0.22 * len, 2.5 * w);
+    let shaft = sd_segment(p, vec2<f32>(0.0, 0.0), vec2<f32>(len - head, 0.0)) - 0.9 * w;
     // Triangle (len − head, ±head_w) → (len, 0).
     let q = vec2<f32>(p.x - (len - head), abs(p.y));
     let edge = normalize(vec2<f32>(head_w, head));
@@ -129,7 +131,7 @@ fn sd_arrow(p: vec2<f32>, len: f32) -> f32 {
 @fragment
 fn fs_main(in: VsOut) -> @location(0) vec4<f32> {
     let d = sd_arrow(in.local, in.len);
-    let outline = clamp(1.5 - d, 0.0, 1.0);
+    let outline = clamp(0.5 + params.line_width - d, 0.0, 1.0);
     if outline <= 0.0 {
         discard;
     }
@@ -137,7 +139,7 @@ fn fs_main(in: VsOut) -> @location(0) vec4<f32> {
     var fill = vec3<f32>(1.0);
     if params.arrow_length == 0u {
         // Normalised: all the same length, brightness shows |∇f|.
-        fill = mix(vec3<f32>(0.55), vec3<f32>(1.0), sqrt(in.mag));
+        fill = mix(vec3<f32>(ARROW_FILL_MIN), vec3<f32>(1.0), sqrt(in.mag));
     }
     let color = mix(vec3<f32>(0.0), fill, fill_cov);
     return output_color(color, outline, params);

@@ -20,8 +20,8 @@
 // The LUT (shaders/lib/colormap.wgsl) is a uniform: no branch tests its values.
 @group(0) @binding(3) var<uniform> lut: Lut;
 
-const LINE_DARK: vec3<f32> = vec3<f32>(0.05, 0.05, 0.05);
-const LINE_HALO: vec3<f32> = vec3<f32>(1.0, 1.0, 1.0);
+const LINE_DARK: vec3<f32> = vec3<f32>(CONTOUR_DARK);
+const LINE_HALO: vec3<f32> = vec3<f32>(CONTOUR_HALO);
 
 @fragment
 fn fs_main(in: FullPlotOut) -> @location(0) vec4<f32> {
@@ -51,15 +51,15 @@ fn fs_main(in: FullPlotOut) -> @location(0) vec4<f32> {
         let spx = gpx / span * n1;
         if k >= 1.0 && k <= f32(params.levels) && spx > 0.0 {
             let dist = abs(sv - k) / spx;
-            var half_w = 0.6;
+            var half_w = 0.6 * params.line_width;
             if params.heavy_every > 0u && u32(k) % params.heavy_every == 0u {
-                half_w = 1.2;
+                half_w = 1.2 * params.line_width;
             }
             // Where levels crowd closer than ~4 px, lines would merge: fade them out.
             let fade = clamp((0.3 - spx) / 0.1, 0.0, 1.0);
             let halo = fade * clamp(half_w + 1.5 - dist, 0.0, 1.0);
             let line = fade * clamp(half_w + 0.5 - dist, 0.0, 1.0);
-            color = mix(color, LINE_HALO, 0.45 * halo);
+            color = mix(color, LINE_HALO, CONTOUR_HALO_MIX * halo);
             color = mix(color, LINE_DARK, line);
         }
     }

@@ -45,7 +45,7 @@ fn vs_main(
     out.b = b;
     out.color = color;
     out.kind = kind;
-    out.radius = radius;
+    out.radius = select(radius * params.line_width, radius, kind == KIND_BOX);
     out.fill = unpack4x8unorm(fill);
     out.width = width;
     if kind == KIND_BOX {
@@ -56,7 +56,7 @@ fn vs_main(
         out.px = px;
         return out;
     }
-    let pad = radius + OUTLINE + 1.0;
+    let pad = out.radius + OUTLINE * params.line_width + 1.0;
     var along = b - a;
     let l = length(along);
     if l > 1e-6 {
@@ -107,11 +107,11 @@ fn fs_main(in: VsOut) -> @location(0) vec4<f32> {
     }
     var d: f32;
     if in.kind == KIND_START {
-        d = abs(length(in.px - in.a) - in.radius) - 1.2;
+        d = abs(length(in.px - in.a) - in.radius) - 1.2 * params.line_width;
     } else {
         d = sd_segment(in.px, in.a, in.b) - in.radius;
     }
-    let outer = clamp(0.5 + OUTLINE - d, 0.0, 1.0);
+    let outer = clamp(0.5 + OUTLINE * params.line_width - d, 0.0, 1.0);
     if outer <= 0.0 {
         discard;
     }

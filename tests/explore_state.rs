@@ -178,6 +178,13 @@ fn check_action(action: Action, press: KeyPress) {
             s.key(press);
             assert!(s.doc.fullscreen);
         }
+        Action::Present => {
+            assert!(!s.doc.present);
+            s.key(press);
+            assert!(s.doc.present);
+            s.key(press);
+            assert!(!s.doc.present);
+        }
         Action::Help => {
             s.key(press);
             assert!(s.dialogs.help);

@@ -195,6 +195,19 @@ fn bad_arguments_exit_2_with_one_line_naming_them() {
             ],
             &["'--direction", "'nan' must be a finite angle"],
         ),
+        // Issue 13: the display flags of explore, checked before the window opens.
+        (
+            &["explore", "x", "--theme", "purple", "--frames", "1"],
+            &["--theme 'purple'", "dark, light, high-contrast"],
+        ),
+        (
+            &["explore", "x", "--ui-scale", "1000", "--frames", "1"],
+            &["--ui-scale 1000", "50 to 400 percent"],
+        ),
+        (
+            &["explore", "x", "--ui-scale", "nan", "--frames", "1"],
+            &["--ui-scale NaN", "50 to 400 percent"],
+        ),
         // The same checks as a scene's keys (tests/scene.rs): momentum, α and β in range.
         (
             &["descend", "x", "--start", "1,1", "--momentum", "1"],

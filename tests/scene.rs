@@ -67,10 +67,10 @@ fn odd_state() -> ExplorerState {
     s.doc.layers.log_scale = true;
     s.doc.layers.percentile = Some(2.5e-3);
     s.doc.theme = Theme::HighContrast;
-    s.scale_ui(1.15);
-    s.scale_ui(1.15);
+    s.scale_ui(2);
     s.doc.panel = false;
     s.doc.fullscreen = true;
+    s.doc.present = true;
     s.doc.hyper.lr = 1e-7;
     s.doc.hyper.momentum = -0.0;
     s.doc.hyper.alpha = 0.1 + 0.2;
@@ -211,6 +211,7 @@ const BAD: &[(&str, &str)] = &[
     ("version = 1\nfunction = \"x\"\n[optimizer\nlr = 1", "b.toml:3:11: not valid TOML: unclosed table, expected `]`"),
     ("version = 1\nfunction = \"x\"\n[sweep]\non = true\n[compare]\non = true", "b.toml:4:6: sweep.on: sweep and compare cannot both be on"),
     ("version = 1\nfunction = \"x\"\n[display]\ntheme = \"solarized\"", "b.toml:4:9: display.theme: unknown theme 'solarized': choose one of dark, light, high-contrast"),
+    ("version = 1\nfunction = \"x\"\n[display]\npresent = \"yes\"", "b.toml:4:11: display.present: expected true or false, got the text \"yes\""),
     // A start that `--start` refuses was accepted from a scene; the same check now (and 1e300
     // no longer written out as 301 digits).
     ("version = 1\nfunction = \"x\"\n[[paths]]\nstart = [1e300, 2]", "b.toml:4:10: paths[0].start[0]: must be a finite number within ±1e15, got 1e300"),

@@ -40,6 +40,7 @@ fn an_old_lecture_scene_gives_the_document_it_gave_before() {
         ui_scale: 1.5,
         panel: true,
         fullscreen: false,
+        present: false,
         optimizer: Optimizer::Gd,
         hyper: Hyper {
             lr: 0.09,

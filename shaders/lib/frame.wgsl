@@ -17,7 +17,8 @@ struct Params {
     arrow_dir: f32,           // +1 ascent, −1 descent, 0 none
     arrow_length: u32,        // 0 normalised, 1 proportional (capped), 2 logarithmic
     arrow_grid: vec2<u32>,    // anchors across × down
-    _pad: vec2<u32>,
+    line_width: f32,          // width factor of contours, arrows, path lines and markers
+    _pad: u32,
 }
 
 fn srgb_to_linear(c: vec3<f32>) -> vec3<f32> {

@@ -32,6 +32,7 @@ fn map_key(key: egui::Key) -> Option<Key> {
         E::Escape => Key::Escape,
         E::Delete => Key::Delete,
         E::F1 => Key::F1,
+        E::F5 => Key::F5,
         E::F11 => Key::F11,
         E::Questionmark => Key::Question,
         E::Equals => Key::Equals,

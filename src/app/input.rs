@@ -2,7 +2,7 @@
 //! for it (generated from this same table, so the two cannot disagree).
 
 use super::scene_io::DialogMode;
-use super::state::{ExplorerState, UI_SCALE_STEP};
+use super::state::ExplorerState;
 
 /// A key the explorer reacts to, independent of the windowing library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +23,7 @@ pub enum Key {
     Escape,
     Delete,
     F1,
+    F5,
     F11,
     /// `?` (however the layout produces it).
     Question,
@@ -64,6 +65,8 @@ pub enum Action {
     Preset,
     TogglePanel,
     Fullscreen,
+    /// Presentation mode on / off: the canvas takes the window, text sized for projection.
+    Present,
     Help,
     Escape,
     RemovePath,
@@ -123,6 +126,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding { keys: &[k(Tab)], label: "Tab", help: "show / hide the panel", action: Action::TogglePanel },
     Binding { keys: &[k(F11)], label: "F11", help: "fullscreen on / off", action: Action::Fullscreen },
+    Binding { keys: &[k(F5)], label: "F5", help: "presentation mode on / off (large canvas text)", action: Action::Present },
     Binding { keys: &[k(F1), k(Question)], label: "F1 or ?", help: "show / hide this help", action: Action::Help },
     Binding { keys: &[k(Escape)], label: "Esc", help: "close a dialog or the help, leave fullscreen", action: Action::Escape },
     Binding { keys: &[k(P)], label: "P", help: "save a screenshot (PNG)", action: Action::Screenshot },
@@ -179,6 +183,7 @@ impl ExplorerState {
             }
             Action::TogglePanel => self.doc.panel = !self.doc.panel,
             Action::Fullscreen => self.doc.fullscreen = !self.doc.fullscreen,
+            Action::Present => self.doc.present = !self.doc.present,
             Action::Help => self.dialogs.help = !self.dialogs.help,
             Action::Escape => {
                 if self.dialogs.scene.is_open() {
@@ -191,8 +196,8 @@ impl ExplorerState {
             }
             Action::Screenshot => self.requests.screenshot = true,
             Action::RecordGif => self.requests.record = true,
-            Action::UiLarger => self.scale_ui(UI_SCALE_STEP),
-            Action::UiSmaller => self.scale_ui(1.0 / UI_SCALE_STEP),
+            Action::UiLarger => self.scale_ui(1),
+            Action::UiSmaller => self.scale_ui(-1),
             Action::Save => self.open_scene_dialog(DialogMode::Save),
             Action::Open => self.open_scene_dialog(DialogMode::Open),
         }

@@ -286,13 +286,17 @@ fn presentation(ui: &mut Ui, s: &mut ExplorerState) {
     ui.horizontal(|ui| {
         ui.label(format!("UI scale {:.0}%", s.doc.ui_scale * 100.0));
         if ui.button("−").clicked() {
-            s.scale_ui(1.0 / super::state::UI_SCALE_STEP);
+            s.scale_ui(-1);
         }
         if ui.button("+").clicked() {
-            s.scale_ui(super::state::UI_SCALE_STEP);
+            s.scale_ui(1);
         }
         if ui.button("help (F1)").clicked() {
             s.dialogs.help = !s.dialogs.help;
         }
     });
+    ui.checkbox(
+        &mut s.doc.present,
+        "presentation mode (F5): canvas text for projection",
+    );
 }

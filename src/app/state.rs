@@ -12,8 +12,11 @@ use crate::View;
 
 pub(crate) use crate::document::UI_SCALE_RANGE;
 
-/// Factor of one Ctrl+= / Ctrl+- press.
-pub(crate) const UI_SCALE_STEP: f32 = 1.15;
+/// The UI scales Ctrl+= / Ctrl+- step through, smallest first, within `UI_SCALE_RANGE`: exact
+/// values, so that going down from 150% comes back to 100%.
+pub const UI_SCALE_STEPS: [f32; 15] = [
+    0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0,
+];
 /// While the function box is being typed in, the window rebuilds the GPU shader only once the
 /// function has stayed the same this long (seconds): every pipeline a software GPU builds
 /// keeps memory, and a shader per keystroke also stalls the typing.
@@ -129,9 +132,24 @@ impl ExplorerState {
         (vars.x.to_string(), vars.y.to_string())
     }
 
-    /// Multiplies the UI scale by `factor`, kept within `UI_SCALE_RANGE`.
-    pub fn scale_ui(&mut self, factor: f32) {
-        self.doc.ui_scale = (self.doc.ui_scale * factor).clamp(UI_SCALE_RANGE.0, UI_SCALE_RANGE.1);
+    /// Moves the UI scale `steps` places along [`UI_SCALE_STEPS`] (positive: larger). A scale
+    /// between two steps (a scene may hold one) goes to the next step in that direction; at
+    /// either end it stays.
+    pub fn scale_ui(&mut self, steps: i32) {
+        let now = self.doc.ui_scale;
+        let mut at = now;
+        for _ in 0..steps.unsigned_abs() {
+            let next = if steps > 0 {
+                UI_SCALE_STEPS.iter().find(|&&v| v > at * 1.0001)
+            } else {
+                UI_SCALE_STEPS.iter().rev().find(|&&v| v < at * 0.9999)
+            };
+            match next {
+                Some(&v) => at = v,
+                None => break,
+            }
+        }
+        self.doc.ui_scale = at.clamp(UI_SCALE_RANGE.0, UI_SCALE_RANGE.1);
     }
 
     /// The preset whose function is shown, if any.

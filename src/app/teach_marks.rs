@@ -77,7 +77,7 @@ pub(crate) fn label_beside(
     color: Color32,
     ppp: f32,
 ) {
-    let galley = painter.layout_no_wrap(text, font(ppp), color);
+    let galley = painter.layout_no_wrap(text, font(painter, ppp), color);
     let place = |right: bool| {
         let (offset, anchor) = if right {
             (10.0, egui::Align2::LEFT_CENTER)
@@ -106,8 +106,9 @@ pub(crate) fn label_beside(
     painter.galley(rect.min + egui::vec2(3.0 / ppp, 3.0 / ppp), galley, color);
 }
 
-fn font(ppp: f32) -> egui::FontId {
-    egui::FontId::proportional(18.0 / ppp)
+/// The label type: 18 px at normal size, grown with the canvas text in presentation mode.
+fn font(painter: &Painter, ppp: f32) -> egui::FontId {
+    egui::FontId::proportional(18.0 * super::panels::canvas_text_scale(painter.ctx()) / ppp)
 }
 
 fn arrow(painter: &Painter, from: Pos2, to: Pos2, color: Color32, ppp: f32) {

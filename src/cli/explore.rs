@@ -83,7 +83,34 @@ fn explore_document(args: &ExploreArgs) -> Result<Document> {
     if let Some(deg) = args.direction {
         doc.set_direction(deg.to_radians());
     }
+    display_flags(args, &mut doc)?;
     Ok(doc)
+}
+
+/// `--present`, `--theme` and `--ui-scale` over the document.
+fn display_flags(args: &ExploreArgs, doc: &mut Document) -> Result<()> {
+    doc.present |= args.present;
+    if let Some(name) = &args.theme {
+        doc.theme = crate::document::Theme::from_name(name).ok_or_else(|| {
+            Error::Input(format!(
+                "--theme {}: not a theme (dark, light, high-contrast)",
+                quote(name)
+            ))
+        })?;
+    }
+    if let Some(percent) = args.ui_scale {
+        let (lo, hi) = crate::document::UI_SCALE_RANGE;
+        let scale = percent / 100.0;
+        if !(f64::from(lo)..=f64::from(hi)).contains(&scale) {
+            return Err(Error::Input(format!(
+                "--ui-scale {percent}: the UI scale is {} to {} percent",
+                lo * 100.0,
+                hi * 100.0
+            )));
+        }
+        doc.ui_scale = scale as f32;
+    }
+    Ok(())
 }
 
 /// An error unless the --screenshot file ends in .png (any case): the screenshot is PNG data,

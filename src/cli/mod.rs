@@ -294,6 +294,16 @@ pub struct ExploreArgs {
         value_parser = parse_direction
     )]
     pub direction: Option<f64>,
+    /// Presentation mode: the canvas takes the window, the panels fold to a strip and the
+    /// canvas text is sized for projection (F5 in the window).
+    #[arg(long)]
+    pub present: bool,
+    /// The colour theme: dark, light or high-contrast.
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
+    /// The UI scale in percent (50 to 400), e.g. 150.
+    #[arg(long, value_name = "PERCENT")]
+    pub ui_scale: Option<f64>,
 }
 
 pub(crate) mod check;

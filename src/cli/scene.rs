@@ -156,6 +156,7 @@ pub fn render_document(args: &RenderArgs) -> Result<Document> {
                 ui_scale: scene.ui_scale,
                 panel: scene.panel,
                 fullscreen: scene.fullscreen,
+                present: scene.present,
                 steps_per_second: scene.steps_per_second,
                 playing: scene.playing,
                 compare: scene.compare,

@@ -53,6 +53,8 @@ pub struct Document {
     /// The side panel is shown.
     pub panel: bool,
     pub fullscreen: bool,
+    /// Presentation mode: the canvas takes the window and its text is sized for projection.
+    pub present: bool,
     /// The optimizer of new paths (outside compare mode).
     pub optimizer: Optimizer,
     pub hyper: Hyper,
@@ -95,6 +97,7 @@ impl Document {
             ui_scale: 1.0,
             panel: true,
             fullscreen: false,
+            present: false,
             optimizer: Optimizer::Gd,
             hyper: Hyper::new(DEFAULT_LR),
             tol: DEFAULT_TOL,
@@ -196,6 +199,7 @@ impl PartialEq for Document {
             ui_scale,
             panel,
             fullscreen,
+            present,
             optimizer,
             hyper,
             tol,
@@ -220,6 +224,7 @@ impl PartialEq for Document {
             && *ui_scale == o.ui_scale
             && *panel == o.panel
             && *fullscreen == o.fullscreen
+            && *present == o.present
             && *optimizer == o.optimizer
             && *hyper == o.hyper
             && *tol == o.tol

@@ -46,7 +46,7 @@ pub(crate) fn paint_axes(painter: &Painter, px: &Px, input: &OverlayInput) {
         let s = px.measure(painter, t, font);
         (s.x, s.y)
     });
-    let grid = px.stroke(1.0 * px.scale.max(1.0), theme.grid());
+    let grid = px.stroke(theme.grid_px() * px.scale.max(1.0), theme.grid());
     let tick = px.stroke(theme.stroke_px() * px.scale.max(0.7), theme.text());
     let tick_len = 0.45 * font;
     for t in &xs {

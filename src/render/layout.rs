@@ -5,6 +5,11 @@ use egui::{Pos2, Rect};
 
 /// Label type size (pixels) at 1080 lines and ui_scale 1; every other size is a multiple of it.
 pub(crate) const BASE_FONT_PX: f32 = 18.0;
+/// Label type size in presentation mode as a fraction of the window's height: 44 px at 1080
+/// lines, so that the smallest canvas text (0.85 of it) has a cap height of at least 24 px
+/// (1/45 of the height) and the title (1.6 of it, at least 1.2 where a long one is narrowed)
+/// one of at least 36 px, in a font whose capitals are 0.66 em or taller.
+pub const PRESENT_FONT_PER_HEIGHT: f32 = 44.0 / 1080.0;
 
 /// A rectangle in pixels of the target, (x, y) its top-left corner.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -103,5 +108,26 @@ impl FigureLayout {
             title_y: 0.6 * f,
             scale,
         }
+    }
+
+    /// The layout of the canvas in presentation mode: a `width`×`height` canvas in a window
+    /// `window_height` pixels high, its type [`PRESENT_FONT_PER_HEIGHT`] of that height (or
+    /// larger where the UI scale already makes it so).
+    pub fn for_presentation(
+        width: u32,
+        height: u32,
+        window_height: u32,
+        ui_scale: f32,
+        with_colorbar: bool,
+    ) -> FigureLayout {
+        let normal = FigureLayout::for_figure(width, height, ui_scale, with_colorbar);
+        let present = PRESENT_FONT_PER_HEIGHT * window_height.max(1) as f32 / BASE_FONT_PX;
+        // As for_figure with the type scale fixed: scale / (w / 1920 ∧ h / 1080).
+        let (w, h) = (width.max(1) as f32, height.max(1) as f32);
+        let fit = (w / 1920.0).min(h / 1080.0);
+        if present <= normal.scale || fit <= 0.0 {
+            return normal;
+        }
+        FigureLayout::for_figure(width, height, present / fit, with_colorbar)
     }
 }

@@ -12,6 +12,8 @@ pub mod color_by;
 pub mod colorbar;
 pub(crate) mod colormap;
 pub(crate) mod contour_labels;
+#[cfg(test)]
+mod contrast;
 pub(crate) mod document;
 pub mod egui_offscreen;
 pub(crate) mod figure;
@@ -81,7 +83,9 @@ pub struct Params {
     pub arrow_dir: f32,
     pub arrow_length: u32,
     pub arrow_grid: [u32; 2],
-    pub _pad: [u32; 2],
+    /// Width factor of contour lines, arrows, path lines and markers (UI scale × theme).
+    pub line_width: f32,
+    pub _pad: u32,
 }
 
 /// `Params::flags` bits (`FLAG_*` in the shaders' generated `render_constants`).

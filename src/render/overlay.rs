@@ -10,7 +10,7 @@ use egui::{Align2, Color32, FontId, Painter, Pos2, Stroke};
 pub use super::colorbar::{colorbar_fraction, ColorBar};
 pub use super::contour_labels::{contour_label_size, place_contour_labels, ContourLabels};
 pub(crate) use super::layout::BASE_FONT_PX;
-pub use super::layout::{FigureLayout, PlotRect};
+pub use super::layout::{FigureLayout, PlotRect, PRESENT_FONT_PER_HEIGHT};
 pub(crate) use super::path_labels::paint_label_text;
 pub use super::paths::LabelBox;
 pub use super::theme::Theme;

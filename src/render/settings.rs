@@ -42,6 +42,9 @@ pub struct RenderSettings {
     pub show_contours: bool,
     pub arrows: ArrowSettings,
     pub show_paths: bool,
+    /// Width factor of contour lines, arrows, path lines and markers (1: the base widths);
+    /// [`RenderSettings::for_display`] sets it from the UI scale and the theme.
+    pub line_width: f32,
 }
 
 impl Default for RenderSettings {
@@ -60,6 +63,7 @@ impl Default for RenderSettings {
                 spacing_px: 40.0,
             },
             show_paths: true,
+            line_width: 1.0,
         }
     }
 }
@@ -86,6 +90,21 @@ impl RenderSettings {
             show_paths: l.show_paths,
             ..RenderSettings::default()
         }
+    }
+
+    /// These settings drawn for a window at `ui_scale` in `theme`: the arrow spacing and every
+    /// line width and marker grow with the UI scale, as the text does, and the high-contrast
+    /// theme draws its lines heavier ([`Theme::line_factor`]).
+    pub fn for_display(&self, ui_scale: f32, theme: crate::document::Theme) -> RenderSettings {
+        let ui = if ui_scale.is_finite() && ui_scale > 0.0 {
+            ui_scale
+        } else {
+            1.0
+        };
+        let mut s = *self;
+        s.arrows.spacing_px = (self.arrows.spacing_px * ui).clamp(8.0, 4096.0);
+        s.line_width = self.line_width * ui * theme.line_factor();
+        s
     }
 
     /// Checks what a person can set: levels ≤ 1000, spacing ≥ 8 px, 0 < percentile < 50.
@@ -201,7 +220,12 @@ pub(crate) fn frame_params(
             ArrowLength::Log => 2,
         },
         arrow_grid: arrow_grid(p.w, p.h, spacing),
-        _pad: [0; 2],
+        line_width: if settings.line_width.is_finite() {
+            settings.line_width.clamp(0.25, 16.0)
+        } else {
+            1.0
+        },
+        _pad: 0,
     }
 }
 

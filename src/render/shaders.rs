@@ -64,7 +64,12 @@ pub(crate) fn render_constants_wgsl() -> String {
             ("RANGE_BINS", RANGE_BINS),
             ("ARROW_WORKGROUP", ARROW_WORKGROUP),
         ],
-        &[],
+        &[
+            ("CONTOUR_DARK", super::theme::CONTOUR_DARK),
+            ("CONTOUR_HALO", super::theme::CONTOUR_HALO),
+            ("CONTOUR_HALO_MIX", super::theme::CONTOUR_HALO_MIX),
+            ("ARROW_FILL_MIN", super::theme::ARROW_FILL_MIN),
+        ],
     )
 }
 
@@ -120,6 +125,7 @@ pub fn host_layouts() -> Vec<(&'static [&'static str], crate::gpu::layout::HostL
                     arrow_dir,
                     arrow_length,
                     arrow_grid,
+                    line_width,
                     _pad,
                 }
             ),

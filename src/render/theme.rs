@@ -2,6 +2,17 @@
 
 use egui::Color32;
 
+/// Grey (sRGB, 0–1) of the contour lines, drawn on every theme over the heatmap.
+pub(crate) const CONTOUR_DARK: f32 = 0.05;
+/// Grey of the halo that runs along each contour line, so that the dark line reads on dark
+/// colours too.
+pub(crate) const CONTOUR_HALO: f32 = 1.0;
+/// How far the halo moves the heatmap's colour toward [`CONTOUR_HALO`].
+pub(crate) const CONTOUR_HALO_MIX: f32 = 0.45;
+/// Grey of the weakest arrow's fill (normalised arrows: brighter where |∇f| is larger); every
+/// arrow has a black outline.
+pub(crate) const ARROW_FILL_MIN: f32 = 0.55;
+
 /// The document's colour theme (dark, light, high contrast); its overlay colours are here.
 pub use crate::document::Theme;
 
@@ -33,12 +44,28 @@ impl Theme {
             Theme::HighContrast => Color32::BLACK,
         }
     }
-    /// Grid lines across the plot.
+    /// Grid lines across the plot: at least 3:1 against the plot's background (the
+    /// contrast test in `render/contrast.rs`).
     pub(crate) fn grid(self) -> Color32 {
         match self {
-            Theme::Dark => Color32::from_rgba_unmultiplied(255, 255, 255, 46),
-            Theme::Light => Color32::from_rgba_unmultiplied(0, 0, 0, 46),
-            Theme::HighContrast => Color32::from_rgba_unmultiplied(255, 255, 255, 90),
+            Theme::Dark => Color32::from_rgba_unmultiplied(255, 255, 255, 96),
+            Theme::Light => Color32::from_rgba_unmultiplied(0, 0, 0, 115),
+            Theme::HighContrast => Color32::from_rgba_unmultiplied(255, 255, 255, 110),
+        }
+    }
+    /// Width factor of the field's lines (contours, arrows, path lines and markers): heavier in
+    /// high contrast, where thin lines vanish on a washed-out projector.
+    pub fn line_factor(self) -> f32 {
+        match self {
+            Theme::HighContrast => 1.75,
+            _ => 1.0,
+        }
+    }
+    /// Width factor (× scale) of the grid lines.
+    pub(crate) fn grid_px(self) -> f32 {
+        match self {
+            Theme::HighContrast => 2.0,
+            _ => 1.0,
         }
     }
     /// Stroke width factor (× scale) for frames and ticks.

@@ -157,7 +157,9 @@ pub(crate) fn axis_ticks(
     gap_px: f32,
     measure: &mut dyn FnMut(&str) -> f32,
 ) -> Vec<AxisTick> {
-    let first = (length_px / spacing_px.max(1.0)).floor().max(2.0) as usize;
+    // Rounded, not floored: a plot 2.98 spacings long (a presentation-mode y axis) gets
+    // three labels, not one.
+    let first = (length_px / spacing_px.max(1.0)).round().max(2.0) as usize;
     for count in (1..=first).rev() {
         let values = nice_ticks(lo, hi, count);
         let step = match values.as_slice() {

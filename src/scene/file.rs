@@ -122,6 +122,8 @@ pub(crate) struct DisplayTable {
     pub ui_scale: Option<f64>,
     pub panel: Option<bool>,
     pub fullscreen: Option<bool>,
+    /// Presentation mode (the canvas takes the window, text sized for projection).
+    pub present: Option<bool>,
 }
 
 /// `[maps]`: what the colours show (the convergence map and the gradient check).

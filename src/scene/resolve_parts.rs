@@ -91,6 +91,7 @@ pub(super) fn display(ctx: &Ctx, f: &SceneFile, s: &mut Document) -> Result<()> 
     }
     set(&mut s.panel, t.panel);
     set(&mut s.fullscreen, t.fullscreen);
+    set(&mut s.present, t.present);
     Ok(())
 }
 

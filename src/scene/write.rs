@@ -66,6 +66,7 @@ pub(super) fn to_file(s: &Document) -> SceneFile {
             ui_scale: Some(f64::from(s.ui_scale)),
             panel: Some(s.panel),
             fullscreen: Some(s.fullscreen),
+            present: Some(s.present),
         }),
         maps: Some(MapsTable {
             colour_by: Some(s.maps.mode.name().into()),
