@@ -26,6 +26,7 @@ fn map_key(key: egui::Key) -> Option<Key> {
         E::I => Key::I,
         E::B => Key::B,
         E::M => Key::M,
+        E::V => Key::V,
         E::ArrowRight => Key::Right,
         E::Home => Key::Home,
         E::Tab => Key::Tab,
@@ -221,6 +222,7 @@ pub(crate) fn paint(
             corner: Corner::TopLeft,
         }),
     };
+    super::step_ui::paint(painter, s, f.plot, f.scale);
     overlay::paint_overlay(painter, &input)
 }
 

@@ -23,6 +23,8 @@ pub mod scene_io;
 pub(crate) mod scene_ui;
 pub(crate) mod session;
 pub mod state;
+pub mod step;
+pub(crate) mod step_ui;
 pub(crate) mod teach;
 pub(crate) mod teach_ui;
 pub(crate) mod viewport;

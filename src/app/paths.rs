@@ -16,6 +16,11 @@ pub struct TrackedPath {
     pub color: usize,
     /// For a sweep path: its learning rate is the explorer's η times this.
     pub lr_factor: Option<f64>,
+    /// When the path was last added or chosen: the highest is the selected path, whose
+    /// step the read-out shows (see `app/step.rs`).
+    pub(crate) picked: u64,
+    /// Added in compare mode (by a click or from a scene): its label names its optimizer.
+    pub(crate) compared: bool,
 }
 
 impl TrackedPath {
@@ -30,11 +35,14 @@ impl TrackedPath {
             .map(|_| crate::teach::eta_label(self.path.hyper.lr))
     }
 
-    /// The canvas label: the path's progress, after its η for a sweep path.
+    /// The canvas label: the path's progress, after its η for a sweep path and after its
+    /// optimizer's name for a path of compare mode ("Adam  step 12  f = 0.031").
     pub fn label(&self) -> String {
-        match self.eta_label() {
-            Some(eta) => format!("{eta}  {}", self.path.label()),
-            None => self.path.label(),
+        let progress = self.path.label();
+        match (self.eta_label(), self.compared) {
+            (Some(eta), _) => format!("{eta}  {progress}"),
+            (None, true) => format!("{}  {progress}", self.path.optimizer.label()),
+            (None, false) => progress,
         }
     }
 }
@@ -143,10 +151,13 @@ impl ExplorerState {
         let f = &self.doc.function;
         let hyper = self.hyper_for(lr_factor);
         let path = Path::new(start, optimizer, hyper, &mut |x, y| f.eval(x, y));
+        let picked = self.next_pick();
         self.running.paths.push(TrackedPath {
             path,
             color,
             lr_factor,
+            picked,
+            compared: self.doc.compare,
         });
         self.sync_path_starts();
     }
@@ -157,6 +168,7 @@ impl ExplorerState {
         if let Some(t) = self.running.paths.get_mut(i) {
             t.path.restart(to, &mut |x, y| f.eval(x, y));
         }
+        self.select_path(i);
         self.sync_path_starts();
     }
 

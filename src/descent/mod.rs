@@ -71,7 +71,7 @@ impl Optimizer {
     }
 
     /// A name for people: "Gradient descent", "Adam", ….
-    pub(crate) fn label(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
             Optimizer::Gd => "Gradient descent",
             Optimizer::Momentum => "Momentum",
