@@ -183,10 +183,12 @@ pub(crate) fn paint(
             }
             let text = t.label();
             let rgba = t.rgba();
+            let (sx, sy) = s.to_pixel(t.path.start.0, t.path.start.1);
             Some(Label {
                 pos: [f.plot.x + px as f32, f.plot.y + py as f32],
                 text,
                 color: rgba.map(|v| (v * 255.0) as u8),
+                start: Some([f.plot.x + sx as f32, f.plot.y + sy as f32]),
             })
         })
         .collect();
