@@ -224,7 +224,7 @@ pub(crate) fn paint(
             corner: Corner::TopLeft,
         }),
     };
-    super::step_ui::paint(painter, s, f.plot, f.scale);
+    super::canvas_marks::paint(painter, s, f.plot, f.scale);
     overlay::paint_overlay(painter, &input)
 }
 

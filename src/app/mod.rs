@@ -4,6 +4,7 @@
 
 mod alloc;
 pub(crate) mod canvas;
+mod canvas_marks;
 pub mod exports;
 pub(crate) mod frame;
 pub(crate) mod gfx;
