@@ -18,7 +18,7 @@ pub struct StepMarks {
     /// (θₖ₊₁ − θₖ − (−η∇f(θₖ))), drawn from the tip of −η∇f, or from θₖ when that is hidden.
     pub carried: Option<[f64; 2]>,
     /// AdaGrad, RMSProp and Adam: the half-axes of the ellipse at θₖ that holds every step
-    /// a gradient (for Adam a corrected mean m̂) of this length could make, each coordinate
+    /// a gradient (for Adam the bias-corrected mean m̂) of this length could make, each coordinate
     /// scaled by its own step size; θₖ₊₁ lies on it.
     pub reach: Option<[f64; 2]>,
 }

@@ -138,10 +138,17 @@ pub fn lines(step: &Step, optimizer: Optimizer) -> Vec<String> {
             ));
             out.push(format!("m{t} = β₁·m{k} + (1 − β₁)·{grad} = {}", pair(m)));
             out.push(format!("v{t} = β₂·v{k} + (1 − β₂)·{grad}² = {}", pair(v)));
-            out.push(format!("m̂ = m{t}/(1 − β₁{p}) = {}", pair(m_hat)));
-            out.push(format!("v̂ = v{t}/(1 − β₂{p}) = {}", pair(v_hat)));
-            out.push(format!("step per coordinate η/(√v̂ + ε) = {}", pair(scale)));
-            ("η/(√v̂ + ε)·m̂".to_string(), pair(scale), m_hat)
+            // Bias-corrected moments as capitals: egui cannot put a hat on m or v.
+            out.push(format!(
+                "M{t} = m{t}/(1 − β₁{p}) = {}   (bias-corrected)",
+                pair(m_hat)
+            ));
+            out.push(format!("V{t} = v{t}/(1 − β₂{p}) = {}", pair(v_hat)));
+            out.push(format!(
+                "step per coordinate η/(√V{t} + ε) = {}",
+                pair(scale)
+            ));
+            (format!("η/(√V{t} + ε)·M{t}"), pair(scale), m_hat)
         }
     };
     let pad = " ".repeat(th.chars().count() + 2);
