@@ -107,7 +107,14 @@ fn the_read_out_is_the_selected_paths_last_step_for_every_optimizer() {
             }
         }
         s.doc.show_gradient_step = true;
-        let g = s.step_view().unwrap().marks.unwrap().gradient_step.unwrap();
+        let shown = s.step_view().unwrap();
+        let g = shown.marks.unwrap().gradient_step.unwrap();
+        let line = format!("−η∇f(θ{}) = {}", subscript(k), pair(g));
+        assert!(
+            shown.lines.iter().any(|l| l.starts_with(&line)),
+            "{:#?}",
+            shown.lines
+        );
         assert!((g[0] + 0.05 * exact[1]).abs() < 1e-12 && (g[1] + 0.05 * exact[2]).abs() < 1e-12);
     }
 }

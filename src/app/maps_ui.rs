@@ -109,8 +109,8 @@ pub(crate) fn paint_progress(painter: &Painter, s: &ExplorerState, plot: PlotRec
     );
 }
 
-/// Marks the minima the shown basin map found: a ring at each, with its coordinates in its
-/// basin colour, sized like the overlay's text for `scale`.
+/// Marks the minima the shown basin map found: a ring at each, with its coordinates in a box
+/// outlined in its basin colour, sized like the overlay's text for `scale`.
 pub(crate) fn paint_minima(painter: &Painter, s: &ExplorerState, plot: PlotRect, scale: f32) {
     if s.doc.maps.mode != ColorBy::Map(crate::document::MapMode::Basin) {
         return;
@@ -131,11 +131,20 @@ pub(crate) fn paint_minima(painter: &Painter, s: &ExplorerState, plot: PlotRect,
         painter.circle_stroke(at, radius, px.stroke(5.0 * px.scale, Color32::BLACK));
         painter.circle_stroke(at, radius, px.stroke(2.5 * px.scale, Color32::WHITE));
         let text = format!("min {}", crate::descent::readout::pair(m.at));
-        let galley = painter.layout_no_wrap(text, px.font_id(size_px), color);
+        // The text in the theme's colour (a basin's own colour is too close to the map behind
+        // it), the box outlined in the basin's colour.
+        let ink = s.doc.theme.text();
+        let galley = painter.layout_no_wrap(text, px.font_id(size_px), ink);
         let pad = 0.25 * size_px / px.ppp;
-        let corner = at + egui::vec2(radius + pad, -0.5 * galley.size().y);
+        let corner = at + egui::vec2(radius + 2.0 * pad, -0.5 * galley.size().y);
         let rect = egui::Rect::from_min_size(corner, galley.size()).expand(pad);
         painter.rect_filled(rect, pad, s.doc.theme.halo());
-        painter.galley(corner, galley, color);
+        painter.rect_stroke(
+            rect,
+            pad,
+            px.stroke(2.0 * px.scale, color),
+            egui::StrokeKind::Outside,
+        );
+        painter.galley(corner, galley, ink);
     }
 }

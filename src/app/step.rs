@@ -99,10 +99,18 @@ impl ExplorerState {
             let length = moved[0].hypot(moved[1]);
             [scale[0] * length, scale[1] * length]
         });
+        let mut lines = readout::lines(step, path.optimizer);
+        if self.doc.show_gradient_step {
+            lines.push(format!(
+                "−η∇f(θ{}) = {}  (the gold arrow)",
+                readout::subscript(step.k),
+                readout::pair(gradient_step)
+            ));
+        }
         Some(StepView {
             path: i,
             color: t.rgba(),
-            lines: readout::lines(step, path.optimizer),
+            lines,
             marks: Some(StepMarks {
                 theta: step.theta,
                 next: step.next,

@@ -49,10 +49,14 @@ pub(crate) fn paint(painter: &Painter, s: &ExplorerState, plot: PlotRect, scale:
             let (x, y) = s.to_pixel(p[0], p[1]);
             px.pos(plot.x + x as f32, plot.y + y as f32)
         };
-        paint_marks(&marks_painter, &px, &marks, color, s.doc.theme, &at);
+        paint_marks(&marks_painter, &px, &marks, color, &at);
     }
     paint_readout(painter, &px, &view, plot, s.doc.theme);
 }
+
+/// The colour of the −η∇f arrow: apart from the grey field arrows and the path palette's
+/// cores.
+const GRADIENT_STEP: Color32 = Color32::from_rgb(255, 200, 40);
 
 fn rgba(c: [f32; 4]) -> Color32 {
     let [r, g, b, a] = c.map(|v| (v.clamp(0.0, 1.0) * 255.0).round() as u8);
@@ -64,7 +68,6 @@ fn paint_marks(
     px: &Px,
     m: &StepMarks,
     color: Color32,
-    theme: crate::document::Theme,
     at: &dyn Fn([f64; 2]) -> Pos2,
 ) {
     let from = at(m.theta);
@@ -79,21 +82,16 @@ fn paint_marks(
             painter.add(Shape::ellipse_stroke(from, egui::vec2(ex, ey), dash));
         }
     }
-    let mut tip = m.theta;
-    if let Some(g) = m.gradient_step {
-        tip = plus(m.theta, g);
-        arrow(painter, px, from, at(tip), theme.text(), width);
-    }
-    if let Some(c) = m.carried {
-        let start = if m.gradient_step.is_some() {
-            tip
-        } else {
-            m.theta
-        };
-        let faded = color.gamma_multiply(0.7);
-        arrow(painter, px, at(start), at(plus(start, c)), faded, width);
-    }
+    // The step first: it runs along the path's last segment; the parts of it on top.
     arrow(painter, px, from, at(m.next), color, 1.3 * width);
+    let tip = m.gradient_step.map_or(m.theta, |g| plus(m.theta, g));
+    if let Some(c) = m.carried {
+        let faded = color.gamma_multiply(0.6);
+        arrow(painter, px, at(tip), at(plus(tip, c)), faded, width);
+    }
+    if m.gradient_step.is_some() {
+        arrow(painter, px, from, at(tip), GRADIENT_STEP, width);
+    }
 }
 
 /// An arrow from `a` to `b` (points) with a head of fixed size, outlined for contrast.
