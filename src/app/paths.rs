@@ -35,14 +35,21 @@ impl TrackedPath {
             .map(|_| crate::teach::eta_label(self.path.hyper.lr))
     }
 
-    /// The canvas label: the path's progress, after its η for a sweep path and after its
-    /// optimizer's name for a path of compare mode ("Adam  step 12  f = 0.031").
+    /// What a label says before the path's progress: its η for a sweep path, its
+    /// optimizer's name for a path of compare mode, nothing otherwise.
+    pub fn label_prefix(&self) -> Option<String> {
+        self.eta_label().or_else(|| {
+            self.compared
+                .then(|| self.path.optimizer.label().to_string())
+        })
+    }
+
+    /// The canvas label: the path's progress after [`TrackedPath::label_prefix`]
+    /// ("Adam  step 12  f = 0.031").
     pub fn label(&self) -> String {
-        let progress = self.path.label();
-        match (self.eta_label(), self.compared) {
-            (Some(eta), _) => format!("{eta}  {progress}"),
-            (None, true) => format!("{}  {progress}", self.path.optimizer.label()),
-            (None, false) => progress,
+        match self.label_prefix() {
+            Some(prefix) => format!("{prefix}  {}", self.path.label()),
+            None => self.path.label(),
         }
     }
 }
