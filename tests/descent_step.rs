@@ -83,8 +83,8 @@ fn the_read_out_shows_the_numbers_each_optimizer_used() {
         let last = text[rule + 2].trim_start().trim_start_matches("= ");
         assert_eq!(last, pair(step.next), "{optimizer}");
         let printed = parse_pair(last);
-        for c in 0..2 {
-            close(printed[c], step.next[c], 1e-4, "printed θₖ₊₁");
+        for (p, n) in printed.iter().zip(step.next) {
+            close(*p, n, 1e-4, "printed θₖ₊₁");
         }
         let grad_line = format!("∇f(θ{}) = {}", subscript(k), pair(step.grad));
         assert!(text.contains(&grad_line), "{optimizer}: {text:#?}");
