@@ -55,7 +55,7 @@ fn the_minima_of_descent_end_points_are_himmelblaus_four() {
             results.push([c.x as f32, c.y as f32, step]);
         }
     }
-    let minima = find_minima(&results, &view);
+    let minima = find_minima(&results, &view, (40, 40));
     assert_eq!(minima.len(), 4, "{minima:?}");
     let mut found = Vec::new();
     for m in &minima {
@@ -112,7 +112,7 @@ fn the_basin_legend_lists_the_minima_found() {
         .collect();
     s.map_status.starts = results.len();
     s.map_status.converged = results.len();
-    s.map_status.minima = find_minima(&results, &view);
+    s.map_status.minima = find_minima(&results, &view, (20, 20));
     let legend = s.map_legend();
     for m in MINIMA {
         let line = format!("minimum ({}, ", number(m[0]));

@@ -1,7 +1,7 @@
 //! Maps say what they show, on a real GPU (lavapipe where there is none): the explorer's
 //! basin map finds Himmelblau's four minima and, while a map is computed, names the η it is
-//! computed for; `render`'s basin figure finds the same minima and draws a white ring at
-//! each. Before this neither the explorer nor the figure marked any minimum.
+//! computed for; `render`'s basin figure finds the same minima, draws a white ring at each,
+//! and colours each basin as its minimum's legend colour says. Before this neither the explorer nor the figure marked any minimum.
 
 mod common_gpu;
 
@@ -157,5 +157,20 @@ fn a_basin_figure_marks_the_minima_it_found() {
         }
         // The ring's white core is about 2.5 px wide at radius 2.3 … 5: some 50 pixels.
         assert!(white >= 25, "no ring at {:?}: {white} white pixels", m.at);
+        // Around the ring (below and left of it, away from the label) the map shows the
+        // colour the legend gives this minimum (contour lines may cross one of the points).
+        let same = [(-11.0, 11.0), (11.0, 11.0), (-13.0, 0.0), (0.0, 13.0)]
+            .iter()
+            .filter(|(dx, dy)| {
+                let p = pixel(cx + dx, cy + dy);
+                p.iter().zip(m.color).all(|(&a, b)| a.abs_diff(b) <= 3)
+            })
+            .count();
+        assert!(
+            same >= 2,
+            "{:?}: the map is not {:?} around it",
+            m.at,
+            m.color
+        );
     }
 }

@@ -120,7 +120,7 @@ impl MapRunner {
         };
         let results: Vec<[f32; 3]> = walkers.iter().map(|w| w.result()).collect();
         let status = MapStatus {
-            minima: find_minima(&results, &key.view),
+            minima: find_minima(&results, &key.view, key.grid),
             ..count(&walkers)
         };
         Ok(Some(FinishedMap {

@@ -25,13 +25,17 @@ pub struct Minimum {
     pub color: [u8; 3],
 }
 
-/// The minima of a map computed over `view`: `results` are (final x, final y, converged
-/// step) per start, NaN where the start diverged and step −1 where it never converged (as
-/// `MapCounts::of` reads them). End points within a thousandth of the view's size of each
-/// other are one minimum; a group that spreads over more than 1/50 of the view is a valley
-/// floor, not a point, and is left out. Largest share first, at most [`MAX_MINIMA`].
-pub fn find_minima(results: &[[f32; 3]], view: &View) -> Vec<Minimum> {
-    let cell = 1e-3 * view.width().max(view.height());
+/// The minima of a `grid` map computed over `view`: `results` are (final x, final y,
+/// converged step) per start, NaN where the start diverged and step −1 where it never
+/// converged (as `MapCounts::of` reads them). End points closer than 1.5 start spacings (or
+/// a thousandth of the view) are one group; a group that spreads over more than 1/50 of the
+/// view (and more than a few start spacings) is a valley floor, not a point, and is left
+/// out. Largest share first, at most [`MAX_MINIMA`].
+pub fn find_minima(results: &[[f32; 3]], view: &View, grid: (u32, u32)) -> Vec<Minimum> {
+    let size = view.width().max(view.height());
+    let spacing =
+        (view.width() / f64::from(grid.0.max(1))).max(view.height() / f64::from(grid.1.max(1)));
+    let cell = (1e-3 * size).max(1.5 * spacing);
     if !(cell.is_finite() && cell > 0.0) || results.is_empty() {
         return Vec::new();
     }
@@ -70,7 +74,7 @@ pub fn find_minima(results: &[[f32; 3]], view: &View) -> Vec<Minimum> {
         }
         groups.push(group);
     }
-    let spread_limit = 20.0 * cell;
+    let spread_limit = (0.02 * size).max(4.0 * cell);
     let mut minima: Vec<Minimum> = groups
         .into_iter()
         .filter(|g| g.count as f64 >= MIN_SHARE * converged as f64)
@@ -169,12 +173,14 @@ mod tests {
     #[test]
     fn the_colours_match_the_shaders_hues() {
         let v = View::new(-1.0, 1.0, -1.0, 1.0).unwrap();
-        // Left of the centre: hue 0.36 (green); right: hue 0 or 0.72 (red or blue), dark
-        // at the edge.
+        // Right of the centre: hue 0.36 (green); left: 0.72 (blue); below: 0.18 (yellow-
+        // orange); darker farther out. (The GPU test compares these with drawn pixels.)
+        let right = basin_color([0.5, 0.0], &v);
+        assert!(right[1] > right[0] && right[1] > right[2], "{right:?}");
         let left = basin_color([-0.5, 0.0], &v);
-        assert!(left[1] > left[0] && left[1] > left[2], "{left:?}");
+        assert!(left[2] > left[0] && left[2] > left[1], "{left:?}");
         let below = basin_color([0.0, -0.5], &v);
-        assert!(below[0] > below[2], "below is red-orange: {below:?}");
+        assert!(below[0] > below[2] && below[1] > below[2], "{below:?}");
         let centre = basin_color([0.001, 0.0], &v);
         let far = basin_color([1.4, 0.0], &v);
         assert!(far.iter().max() < centre.iter().max(), "farther is darker");
@@ -183,10 +189,16 @@ mod tests {
     #[test]
     fn a_valley_floor_is_not_a_minimum() {
         let v = View::new(-2.0, 2.0, -2.0, 2.0).unwrap();
-        // Ends spread along y = 0 (f = y²): no isolated point.
+        // f = y² on a 40×10 map: every start ends on y = 0 below itself, so the ends of
+        // each column gather at its x, 0.1 apart: a line, no isolated point.
         let ends: Vec<[f32; 3]> = (0..400)
-            .map(|i| [-1.5 + i as f32 * 0.0075, 0.0, 10.0])
+            .map(|k| [-2.0 + ((k % 40) as f32 + 0.5) * 0.1, 1e-5, 10.0])
             .collect();
-        assert!(find_minima(&ends, &v).is_empty());
+        assert!(find_minima(&ends, &v, (40, 10)).is_empty());
+        // The same ends gathered at two points are two minima.
+        let two: Vec<[f32; 3]> = (0..400)
+            .map(|k| [if k % 2 == 0 { -1.0 } else { 1.0 }, 0.0, 10.0])
+            .collect();
+        assert_eq!(find_minima(&two, &v, (40, 10)).len(), 2);
     }
 }

@@ -91,7 +91,7 @@ pub fn draw_document(
                 Coloring::ConvergeMap {
                     mode: MapMode::Basin,
                     ..
-                } => find_minima(&results, view),
+                } => find_minima(&results, view, plot),
                 _ => Vec::new(),
             };
             Finding::ConvergeMap(MapCounts::of(&results, conv.steps), minima)
