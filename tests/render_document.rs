@@ -252,7 +252,7 @@ fn reference(gpu: &gradfield::gpu::Gpu, picture: &Picture, finding: &Finding) ->
     let mut paths = picture.paths.to_vec();
     if let Finding::ConvergeMap(_, minima) = finding {
         let fig = FigureLayout::for_figure(SIZE.0, SIZE.1, text.ui_scale, true);
-        let (rings, labels) = minimum_marks(minima, &picture.view, fig.plot, text.theme);
+        let (rings, labels) = minimum_marks(minima, &picture.view, fig.plot, text.theme, fig.scale);
         paths.extend(rings);
         text.labels.extend(labels);
     }

@@ -165,13 +165,16 @@ impl Finding {
 }
 
 /// What a figure draws for the minima of a basin map found over `view` in a figure whose
-/// plot is `plot` (figure pixels): a white ring at each minimum (drawn like a path's start,
-/// outlined in black, with a dark centre) and a label "min (3, 2)" beside it.
+/// plot is `plot` (figure pixels) and whose type scale is `scale`: a white ring at each
+/// minimum (drawn like a path's start, outlined in black, with a dark centre) and a label
+/// "min (3, 2)" beside it, unless the labels would cover more than a tenth of the plot (a
+/// small figure): then the rings alone, so that the basins stay readable.
 pub fn minimum_marks(
     minima: &[Minimum],
     view: &View,
     plot: PlotRect,
     theme: Theme,
+    scale: f32,
 ) -> (Vec<PathDraw>, Vec<Label>) {
     let mut rings = Vec::new();
     let mut labels = Vec::new();
@@ -196,6 +199,16 @@ pub fn minimum_marks(
             color: theme.text().to_array(),
             start: None,
         });
+    }
+    // A label's box: about 0.55 em a character plus padding, 1.5 lines high, at the path
+    // labels' type size (1.2 × the overlay's).
+    let em = 1.2 * super::layout::BASE_FONT_PX * scale.max(0.0);
+    let covered: f32 = labels
+        .iter()
+        .map(|l| (0.55 * l.text.chars().count() as f32 + 0.6) * em * 1.5 * em)
+        .sum();
+    if covered > 0.1 * plot.w * plot.h {
+        labels.clear();
     }
     (rings, labels)
 }
@@ -284,4 +297,35 @@ pub(crate) fn run_map(
 pub(crate) fn map_buffer(pass: &ConvergePass) -> Result<&wgpu::Buffer> {
     pass.buffer()
         .ok_or_else(|| Error::gpu("the convergence map has no buffer"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_small_figure_marks_minima_with_rings_only() {
+        // Reproduces a 320×240 basin figure whose four labels covered half the plot.
+        let view = View::new(-5.0, 5.0, -5.0, 5.0).unwrap();
+        let minima: Vec<Minimum> = [[3.0, 2.0], [-2.805118, 3.131312], [-3.77931, -3.283186]]
+            .map(|at| Minimum {
+                at,
+                share: 0.3,
+                color: [0, 200, 100],
+            })
+            .to_vec();
+        let plot = |w: f32, h: f32| PlotRect {
+            x: 50.0,
+            y: 40.0,
+            w,
+            h,
+        };
+        let (rings, labels) = minimum_marks(&minima, &view, plot(175.0, 150.0), Theme::Dark, 0.61);
+        assert_eq!((rings.len(), labels.len()), (3, 0));
+        let (rings, labels) = minimum_marks(&minima, &view, plot(650.0, 460.0), Theme::Dark, 0.61);
+        assert_eq!((rings.len(), labels.len()), (3, 3));
+        assert_eq!(labels[0].text, "min (3, 2)");
+        // Each ring is drawn where its minimum is.
+        assert_eq!(rings[1].points, vec![(-2.805118, 3.131312); 2]);
+    }
 }

@@ -107,7 +107,7 @@ pub fn draw_document(
             text.ui_scale,
             settings.show_heatmap,
         );
-        let (rings, labels) = minimum_marks(minima, view, fig.plot, text.theme);
+        let (rings, labels) = minimum_marks(minima, view, fig.plot, text.theme, fig.scale);
         paths.extend(rings);
         text.labels.extend(labels);
     }
