@@ -34,7 +34,14 @@ fn the_last_added_path_is_selected_until_another_is_chosen() {
     s.select_next_path(false);
     s.select_next_path(false);
     assert_eq!(s.selected_path(), Some(2), "wraps around");
-    // Dragging a start marker chooses that path: (2, 1) is pixel (600, 200) on this canvas.
+    // A click on a start marker chooses that path without adding one: (−1, 1) is pixel
+    // (300, 200) on this 800×600 canvas of [−4, 4] × [−3, 3].
+    s.pointer_down(300.0, 200.0, Button::Primary);
+    s.pointer_up(300.0, 200.0);
+    assert_eq!(s.running.paths.len(), 3, "no path added");
+    assert_eq!(s.selected_path(), Some(1), "the clicked start's path");
+    s.select_path(2);
+    // Dragging a start marker chooses that path: (2, 1) is pixel (600, 200).
     s.pointer_down(600.0, 200.0, Button::Primary);
     s.pointer_move(620.0, 210.0);
     s.pointer_up(620.0, 210.0);
