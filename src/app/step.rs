@@ -1,7 +1,7 @@
 //! The step read-out as explorer state: which path is selected (the last added, or the one
-//! last chosen: its start marker clicked or dragged, or picked in the panel), the arithmetic of its last step
-//! (`descent::readout`) and the marks the canvas draws for it, in world coordinates. Plain
-//! Rust; the canvas paints them (`app/step_ui.rs`).
+//! last chosen: its start marker clicked or dragged, or picked in the panel), the arithmetic
+//! of its last step (`descent::readout`) and the marks the canvas draws for it, in world
+//! coordinates. Plain Rust; the canvas paints them (`app/step_ui.rs`).
 
 use super::state::ExplorerState;
 use crate::descent::{readout, StepState};
