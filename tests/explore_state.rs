@@ -144,6 +144,13 @@ fn check_action(action: Action, press: KeyPress) {
             s.key(press);
             assert_ne!(s.doc.maps.divisor, before);
         }
+        Action::GradientStep => {
+            assert!(!s.doc.show_gradient_step);
+            s.key(press);
+            assert!(s.doc.show_gradient_step);
+            let marks = s.step_view().and_then(|v| v.marks).expect("a step");
+            assert!(marks.gradient_step.is_some(), "−η∇f is drawn");
+        }
         Action::HomeView => {
             s.drag_pan(1.0, 2.0);
             s.scroll(0.5, (0.3, 0.3));

@@ -12,6 +12,7 @@ use gradfield::expr::Function;
 use gradfield::gpu::converge::{ConvergePass, ConvergeSettings};
 use gradfield::gpu::GradientMode;
 use gradfield::render::basin::{MapMode, MapView};
+use gradfield::render::color_by::minimum_marks;
 use gradfield::render::egui_offscreen::EguiOffscreen;
 use gradfield::render::layout::FigureLayout;
 use gradfield::render::{
@@ -198,7 +199,7 @@ fn each_coloring_draws_the_plot_and_says_what_the_render_command_says() {
         assert_eq!(chunks, want_chunks, "{coloring:?}");
         let (cli, lines) = render_command(expr, view_text, &extra);
         let ours = plot_pixels(&drawn.pixels);
-        let by_hand = plot_pixels(&reference(&gpu, &picture));
+        let by_hand = plot_pixels(&reference(&gpu, &picture, &drawn.finding));
         for (what, theirs) in [("render command", plot_pixels(&cli)), ("by hand", by_hand)] {
             let differ = ours.iter().zip(&theirs).filter(|(a, b)| a != b).count();
             assert_eq!(
@@ -214,7 +215,7 @@ fn each_coloring_draws_the_plot_and_says_what_the_render_command_says() {
                 assert_eq!(*h, step);
                 assert!(largest.is_some());
             }
-            (Coloring::ConvergeMap { settings, .. }, Finding::ConvergeMap(counts)) => {
+            (Coloring::ConvergeMap { settings, .. }, Finding::ConvergeMap(counts, _)) => {
                 let p = plot(true).plot;
                 let mut pass = ConvergePass::new(&gpu.device, f).unwrap();
                 pass.prepare(
@@ -245,7 +246,16 @@ fn each_coloring_draws_the_plot_and_says_what_the_render_command_says() {
 /// The figure of `picture` put together from the passes, as `gradfield render` did before
 /// `draw_document`: the check or map computed and switched on by hand, the check's settings
 /// (linear scale, no contours, no arrows) typed out.
-fn reference(gpu: &gradfield::gpu::Gpu, picture: &Picture) -> Vec<u8> {
+fn reference(gpu: &gradfield::gpu::Gpu, picture: &Picture, finding: &Finding) -> Vec<u8> {
+    // A basin map's minima are marked: rings drawn like paths, labels beside them.
+    let mut text = picture.text.clone();
+    let mut paths = picture.paths.to_vec();
+    if let Finding::ConvergeMap(_, minima) = finding {
+        let fig = FigureLayout::for_figure(SIZE.0, SIZE.1, text.ui_scale, true);
+        let (rings, labels) = minimum_marks(minima, &picture.view, fig.plot, text.theme, fig.scale);
+        paths.extend(rings);
+        text.labels.extend(labels);
+    }
     let mut r = Renderer::new(gpu, OFFSCREEN_FORMAT, picture.function).unwrap();
     let mut settings = picture.settings;
     let p = plot(true).plot;
@@ -286,8 +296,8 @@ fn reference(gpu: &gradfield::gpu::Gpu, picture: &Picture) -> Vec<u8> {
         &picture.view,
         &settings,
         GradientMode::Exact,
-        &[],
-        &picture.text,
+        &paths,
+        &text,
     )
     .unwrap();
     drop(pass);

@@ -217,6 +217,8 @@ const BAD: &[(&str, &str)] = &[
     ("version = 1\nfunction = \"x\"\n[[paths]]\nstart = [1e300, 2]", "b.toml:4:10: paths[0].start[0]: must be a finite number within ±1e15, got 1e300"),
     ("version = 1\nfunction = \"x\"\n[pin]\nat = [0, -1e300]", "b.toml:4:10: pin.at[1]: must be a finite number within ±1e15, got -1e300"),
     ("version = 1\nfunction = \"x\"\n[optimizer]\nmomentum = 1e300", "b.toml:4:12: optimizer.momentum: must be in [0, 1), got 1e300"),
+    // The step read-out's toggle is a plain true or false.
+    ("version = 1\nfunction = \"x\"\n[optimizer]\ngradient_step = \"yes\"", "b.toml:4:17: optimizer.gradient_step: expected true or false, got the text \"yes\""),
     // [color] beside [colour] used to report the first table's line.
     ("version = 1\nfunction = \"x\"\n[colour]\ncolormap = \"grey\"\n[color]\nscale = \"log\"", "b.toml:5:1: color: [colour] and [color] are the same table: give one of them"),
     ("version = 1\nfunction = \"x\"\n[compare]\noptimizers = [\"gd\", \"gd\", \"gd\", \"gd\", \"gd\", \"gd\", \"gd\"]", "b.toml:4:51: compare.optimizers[6]: name at most the 6 optimizers, got 7"),

@@ -55,6 +55,7 @@ fn an_old_lecture_scene_gives_the_document_it_gave_before() {
         max_steps: 10_000,
         steps_per_second: 10.0,
         playing: true,
+        show_gradient_step: false,
         compare: false,
         compare_set: [true, true, false, false, false, true],
         sweep: false,

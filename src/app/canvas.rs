@@ -26,6 +26,7 @@ fn map_key(key: egui::Key) -> Option<Key> {
         E::I => Key::I,
         E::B => Key::B,
         E::M => Key::M,
+        E::V => Key::V,
         E::ArrowRight => Key::Right,
         E::Home => Key::Home,
         E::Tab => Key::Tab,
@@ -183,10 +184,12 @@ pub(crate) fn paint(
             }
             let text = t.label();
             let rgba = t.rgba();
+            let (sx, sy) = s.to_pixel(t.path.start.0, t.path.start.1);
             Some(Label {
                 pos: [f.plot.x + px as f32, f.plot.y + py as f32],
                 text,
                 color: rgba.map(|v| (v * 255.0) as u8),
+                start: Some([f.plot.x + sx as f32, f.plot.y + sy as f32]),
             })
         })
         .collect();
@@ -222,6 +225,7 @@ pub(crate) fn paint(
             corner: Corner::TopLeft,
         }),
     };
+    super::canvas_marks::paint(painter, s, f.plot, f.scale);
     overlay::paint_overlay(painter, &input)
 }
 

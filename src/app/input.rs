@@ -17,6 +17,7 @@ pub enum Key {
     B,
     G,
     M,
+    V,
     Right,
     Home,
     Tab,
@@ -81,6 +82,8 @@ pub enum Action {
     ColorBy,
     /// Cycle the convergence map's resolution: every pixel → 1/2 → 1/4 → 1/8.
     MapGrid,
+    /// Show or hide −η∇f at the selected path's step.
+    GradientStep,
     /// Ctrl+S: save the scene (dialog).
     Save,
     /// Ctrl+O: open a scene (dialog).
@@ -117,6 +120,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[k(I)], label: "I", help: "remove the pin (Shift + click pins a point)", action: Action::ClearPin },
     Binding { keys: &[k(B)], label: "B", help: "colour by: heatmap → basins → steps → gradient check", action: Action::ColorBy },
     Binding { keys: &[k(M)], label: "M", help: "convergence map grid: every pixel, 1/2, 1/4, 1/8", action: Action::MapGrid },
+    Binding { keys: &[k(V)], label: "V", help: "show / hide −η∇f at the selected path's step", action: Action::GradientStep },
     Binding { keys: &[k(Home)], label: "Home", help: "reset the view", action: Action::HomeView },
     Binding {
         keys: &[k(Digit(1)), k(Digit(2)), k(Digit(3)), k(Digit(4)), k(Digit(5)), k(Digit(6)), k(Digit(7)), k(Digit(8)), k(Digit(9))],
@@ -173,6 +177,7 @@ impl ExplorerState {
             Action::ClearPin => self.clear_pin(),
             Action::ColorBy => self.cycle_color_by(),
             Action::MapGrid => self.cycle_map_divisor(),
+            Action::GradientStep => self.doc.show_gradient_step = !self.doc.show_gradient_step,
             Action::HomeView => self.reset_view(),
             Action::Preset => {
                 if let Key::Digit(d) = press.key {

@@ -8,6 +8,7 @@ pub use super::map_schedule::MapSchedule;
 use super::state::ExplorerState;
 use crate::document::MapMode;
 use crate::gpu::converge::MAX_STEPS;
+use crate::render::basin_minima::Minimum;
 
 pub use super::map_schedule::DEBOUNCE_S;
 pub use crate::document::{ColorBy, MapSettings, DEFAULT_MAP_DIVISOR};
@@ -20,14 +21,18 @@ pub(crate) use crate::document::{CHECK_STEP_RANGE, MAP_DIVISORS};
 pub(crate) const MAP_MIN_TOL: f64 = 1e-4;
 
 /// What is known about the map or check on screen, for the panel and the title.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapStatus {
     /// Starts of the shown map that converged, diverged, and in all.
     pub converged: usize,
     pub diverged: usize,
     pub starts: usize,
+    /// The minima the shown map found, largest basin first.
+    pub minima: Vec<Minimum>,
     /// Chunks done and needed of the map being computed (0, 0 when none).
     pub progress: (u32, u32),
+    /// The learning rate of the map being computed (None when none is).
+    pub computing_lr: Option<f64>,
     /// The largest log10 relative difference of the gradient check in view (None: not yet
     /// known, or f undefined everywhere).
     pub check_largest: Option<f32>,
@@ -131,10 +136,11 @@ impl ExplorerState {
                 ))
             }
         };
-        let tail = if st.starts > 0 {
-            st.summary()
-        } else {
-            "computing…".into()
+        // While a map computes, the shown one (of other settings) is not described.
+        let tail = match st.computing_lr {
+            Some(lr) => format!("computing for η = {}…", crate::descent::readout::number(lr)),
+            None if st.starts > 0 => st.summary(),
+            None => "computing…".into(),
         };
         Some(format!(
             "{what}: {}, η = {lr}; {tail}",
@@ -147,16 +153,22 @@ impl ExplorerState {
         let steps = self.doc.max_steps.min(MAX_STEPS as usize);
         let mut lines = match self.doc.maps.mode {
             ColorBy::Heatmap => return Vec::new(),
-            ColorBy::Map(MapMode::Basin) => vec![
-                "hue: where descent ends (direction of the end point from the view's centre; \
-                 one colour per minimum)"
-                    .to_string(),
-                "darker: the end point is farther from the centre".into(),
-                format!(
-                    "greyed: still moving after {steps} steps (converged: |grad f| ≤ {})",
+            ColorBy::Map(MapMode::Basin) => {
+                let mut lines = vec![
+                    "each colour: the minimum descent from there ends at (hue: its direction \
+                     from the view's centre, darker: farther from it)"
+                        .to_string(),
+                ];
+                lines.extend(self.map_status.minima.iter().map(minimum_line));
+                if self.map_status.minima.is_empty() && self.map_status.starts > 0 {
+                    lines.push("no isolated minimum found in view".into());
+                }
+                lines.push(format!(
+                    "greyed: still moving after {steps} steps (converged: |∇f| ≤ {})",
                     crate::numfmt::short(self.map_tol())
-                ),
-            ],
+                ));
+                lines
+            }
             ColorBy::Map(MapMode::Steps) => vec![
                 format!(
                     "colour map: step at which |grad f| ≤ {}, 0 … {steps}",
@@ -178,4 +190,14 @@ impl ExplorerState {
         lines.push("magenta hatch: diverged (or undefined at the start)".into());
         lines
     }
+}
+
+/// A minimum's line in the legend: "minimum (3, 2): 27% of starts".
+pub(crate) fn minimum_line(m: &Minimum) -> String {
+    format!(
+        "minimum ({}, {}): {:.0}% of starts",
+        crate::descent::readout::number(m.at[0]),
+        crate::descent::readout::number(m.at[1]),
+        100.0 * m.share
+    )
 }

@@ -9,10 +9,13 @@ use super::maps::{ColorBy, MapKey, MapStatus};
 use super::state::ExplorerState;
 use crate::error::{Error, Result};
 use crate::expr::Function;
-use crate::gpu::converge::{ConvergePass, ConvergeSettings, STATUS_CONVERGED, STATUS_DIVERGED};
+use crate::gpu::converge::{
+    ConvergePass, ConvergeSettings, Walker, STATUS_CONVERGED, STATUS_DIVERGED,
+};
 use crate::gpu::readback::read_buffer_f32x4;
 use crate::gpu::Gpu;
 use crate::render::basin::{MapMode, MapView};
+use crate::render::basin_minima::find_minima;
 use crate::render::color_by::color_layer;
 use crate::render::{ColorLayer, Renderer};
 
@@ -96,23 +99,29 @@ impl MapRunner {
             .buffer()
             .ok_or_else(|| Error::gpu("the convergence map has no buffer"))?
             .clone();
-        let mut status = None;
+        let mut walkers = None;
         if job.done < job.total {
             // Most maps settle long before the step limit: look every CHECK_EVERY chunks.
             if job.done / CHECK_EVERY == (job.done - ran) / CHECK_EVERY {
                 return Ok(None);
             }
-            let st = count(gpu, &buffer, job.key.grid)?;
+            let w = read(gpu, &buffer, job.key.grid)?;
+            let st = count(&w);
             if st.converged + st.diverged < st.starts {
                 return Ok(None);
             }
-            status = Some(st);
+            walkers = Some(w);
         }
         let key = job.key;
         self.job = None;
-        let status = match status {
-            Some(st) => st,
-            None => count(gpu, &buffer, key.grid)?,
+        let walkers = match walkers {
+            Some(w) => w,
+            None => read(gpu, &buffer, key.grid)?,
+        };
+        let results: Vec<[f32; 3]> = walkers.iter().map(|w| w.result()).collect();
+        let status = MapStatus {
+            minima: find_minima(&results, &key.view, key.grid),
+            ..count(&walkers)
         };
         Ok(Some(FinishedMap {
             key,
@@ -186,6 +195,7 @@ impl MapRunner {
             };
         }
         s.map_status.progress = self.progress();
+        s.map_status.computing_lr = self.job.as_ref().map(|j| j.key.hyper.lr);
         let last = self.last.as_ref().map(|(b, v)| (b, *v));
         let layer = color_layer(&s.doc.maps, last);
         renderer.set_color_layer(gpu, layer)
@@ -203,12 +213,17 @@ impl MapRunner {
     }
 }
 
-/// Counts converged and diverged starts of a walker buffer for a `grid` map.
-fn count(gpu: &Gpu, buffer: &wgpu::Buffer, grid: (u32, u32)) -> Result<MapStatus> {
+/// The walkers of a `grid` map's buffer.
+fn read(gpu: &Gpu, buffer: &wgpu::Buffer, grid: (u32, u32)) -> Result<Vec<Walker>> {
     let starts = grid.0 as usize * grid.1 as usize;
     let raw = read_buffer_f32x4(gpu, buffer, starts * 3)?;
-    let walkers = bytemuck::cast_slice::<[f32; 4], crate::gpu::converge::Walker>(&raw);
-    Ok(MapStatus {
+    Ok(bytemuck::cast_slice::<[f32; 4], Walker>(&raw).to_vec())
+}
+
+/// Counts converged and diverged starts of a map's walkers.
+fn count(walkers: &[Walker]) -> MapStatus {
+    let starts = walkers.len();
+    MapStatus {
         converged: walkers
             .iter()
             .filter(|w| w.status == STATUS_CONVERGED)
@@ -219,5 +234,5 @@ fn count(gpu: &Gpu, buffer: &wgpu::Buffer, grid: (u32, u32)) -> Result<MapStatus
             .count(),
         starts,
         ..MapStatus::default()
-    })
+    }
 }

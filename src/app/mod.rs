@@ -4,6 +4,7 @@
 
 mod alloc;
 pub(crate) mod canvas;
+mod canvas_marks;
 pub mod exports;
 pub(crate) mod formulas;
 pub mod frame;
@@ -27,6 +28,8 @@ pub mod scene_io;
 pub(crate) mod scene_ui;
 pub(crate) mod session;
 pub mod state;
+pub mod step;
+pub(crate) mod step_ui;
 pub(crate) mod teach;
 pub(crate) mod teach_marks;
 pub(crate) mod teach_ui;

@@ -25,6 +25,8 @@ pub(crate) fn panel(ui: &mut Ui, s: &mut ExplorerState) {
         ui.separator();
         path_list(ui, s);
         ui.separator();
+        super::step_ui::section(ui, s);
+        ui.separator();
         presentation(ui, s);
     });
 }

@@ -16,6 +16,11 @@ pub struct TrackedPath {
     pub color: usize,
     /// For a sweep path: its learning rate is the explorer's η times this.
     pub lr_factor: Option<f64>,
+    /// When the path was last added or chosen: the highest is the selected path, whose
+    /// step the read-out shows (see `app/step.rs`).
+    pub(crate) picked: u64,
+    /// Added in compare mode (by a click or from a scene): its label names its optimizer.
+    pub(crate) compared: bool,
 }
 
 impl TrackedPath {
@@ -30,10 +35,20 @@ impl TrackedPath {
             .map(|_| crate::teach::eta_label(self.path.hyper.lr))
     }
 
-    /// The canvas label: the path's progress, after its η for a sweep path.
+    /// What a label says before the path's progress: its η for a sweep path, its
+    /// optimizer's name for a path of compare mode, nothing otherwise.
+    pub fn label_prefix(&self) -> Option<String> {
+        self.eta_label().or_else(|| {
+            self.compared
+                .then(|| self.path.optimizer.label().to_string())
+        })
+    }
+
+    /// The canvas label: the path's progress after [`TrackedPath::label_prefix`]
+    /// ("Adam  step 12  f = 0.031").
     pub fn label(&self) -> String {
-        match self.eta_label() {
-            Some(eta) => format!("{eta}  {}", self.path.label()),
+        match self.label_prefix() {
+            Some(prefix) => format!("{prefix}  {}", self.path.label()),
             None => self.path.label(),
         }
     }
@@ -143,10 +158,13 @@ impl ExplorerState {
         let f = &self.doc.function;
         let hyper = self.hyper_for(lr_factor);
         let path = Path::new(start, optimizer, hyper, &mut |x, y| f.eval(x, y));
+        let picked = self.next_pick();
         self.running.paths.push(TrackedPath {
             path,
             color,
             lr_factor,
+            picked,
+            compared: self.doc.compare,
         });
         self.sync_path_starts();
     }
@@ -157,6 +175,7 @@ impl ExplorerState {
         if let Some(t) = self.running.paths.get_mut(i) {
             t.path.restart(to, &mut |x, y| f.eval(x, y));
         }
+        self.select_path(i);
         self.sync_path_starts();
     }
 

@@ -140,6 +140,8 @@ impl ExplorerState {
         match (g.button, g.grab) {
             (Button::Primary, Grab::View) if g.shift => self.set_pin(at),
             (Button::Primary, Grab::View) => self.click(at.0, at.1),
+            // A click on a start marker chooses that path for the step read-out.
+            (Button::Primary, Grab::Start(i)) => self.select_path(i),
             (Button::Secondary, _) => {
                 let radius = REMOVE_RADIUS_PX * self.world_per_pixel();
                 self.remove_path_near(at, radius);

@@ -87,7 +87,7 @@ pub(crate) fn animation_for(s: &ExplorerState, window: (u32, u32)) -> Option<Ani
             AnimatedPath {
                 path,
                 color: t.rgba(),
-                prefix: t.eta_label(),
+                prefix: t.label_prefix(),
             }
         })
         .collect();

@@ -194,6 +194,7 @@ impl Figure {
                     pos: [p.x as f32 + px as f32, p.y as f32 + py as f32],
                     text: format!("path {} ({x:.2}, {y:.2})", i + 1),
                     color: [255, 255, 255, 255],
+                    start: None,
                 }
             })
             .collect();

@@ -14,10 +14,13 @@
 //! | `adam`     | m ← β1 m + (1−β1) g, v ← β2 v + (1−β2) g², θ ← θ − η m̂ / (√v̂ + ε), m̂ = m/(1−β1^t), v̂ = v/(1−β2^t) |
 
 mod path;
+pub mod readout;
+mod step;
 mod update;
 
 pub use path::Point;
 pub use path::{step_all, Path, Status};
+pub use step::{Step, StepState};
 
 use crate::error::{Error, Result};
 use std::fmt;
@@ -68,7 +71,7 @@ impl Optimizer {
     }
 
     /// A name for people: "Gradient descent", "Adam", ….
-    pub(crate) fn label(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
             Optimizer::Gd => "Gradient descent",
             Optimizer::Momentum => "Momentum",

@@ -1,5 +1,6 @@
 //! A descent path: the iterates of one optimizer from one start point, and why it stopped.
 
+use super::step::Step;
 use super::update::State;
 use super::{Hyper, Optimizer};
 use crate::expr::Evaluator;
@@ -92,6 +93,7 @@ pub struct Path {
     pub points: Vec<Point>,
     pub status: Status,
     state: State,
+    last_step: Option<Step>,
     run: u64,
 }
 
@@ -124,6 +126,7 @@ impl Path {
             points: Vec::with_capacity(capacity.max(1)),
             status: Status::Running,
             state: State::new(),
+            last_step: None,
             run: 0,
         };
         path.restart(start, grad);
@@ -138,6 +141,7 @@ impl Path {
         self.points.clear();
         self.run = LAST_RUN.fetch_add(1, Ordering::Relaxed) + 1;
         self.state = State::new();
+        self.last_step = None;
         self.status = Status::Running;
         let usable = x.is_finite() && y.is_finite() && x.abs().max(y.abs()) <= MAX_COORD;
         // Each channel on its own: f keeps its value where only ∇f is undefined.
@@ -178,7 +182,7 @@ impl Path {
         }
         let sign = if self.hyper.ascent { -1.0 } else { 1.0 };
         let g = [sign * here.dfdx, sign * here.dfdy];
-        let [x, y] = self
+        let ([x, y], used) = self
             .state
             .update(self.optimizer, &self.hyper, [here.x, here.y], g);
         let reason = if !(x.is_finite() && y.is_finite()) {
@@ -198,6 +202,17 @@ impl Path {
                         dfdy,
                     };
                     self.points.push(point);
+                    self.last_step = Some(Step {
+                        k: k - 1,
+                        theta: [here.x, here.y],
+                        f: here.f,
+                        grad: [here.dfdx, here.dfdy],
+                        lr: self.hyper.lr,
+                        ascent: self.hyper.ascent,
+                        state: used,
+                        next: [x, y],
+                        next_f: f,
+                    });
                     if converged(&point, tol) {
                         self.status = Status::Converged { step: k };
                     }
@@ -257,6 +272,15 @@ impl Path {
     /// caller edits `points`). The renderer uses it to upload only new points.
     pub(crate) fn run_id(&self) -> u64 {
         self.run
+    }
+
+    /// The last step taken (θₖ → θₖ₊₁ with the optimizer's numbers), `None` before the first
+    /// step or after a restart, and when a caller cut `points` short of it. A step that
+    /// diverged added no point and is not kept.
+    pub fn last_step(&self) -> Option<&Step> {
+        self.last_step
+            .as_ref()
+            .filter(|s| s.k + 2 == self.points.len())
     }
 
     /// How many steps have been taken (points after the start).

@@ -64,6 +64,8 @@ pub struct Document {
     pub steps_per_second: f64,
     /// The animation runs.
     pub playing: bool,
+    /// The step read-out also draws −η∇f(θₖ) at the selected path's iterate.
+    pub show_gradient_step: bool,
     /// Compare mode: a click starts one path per selected optimizer.
     pub compare: bool,
     /// Which of [`Optimizer::ALL`] compare mode races.
@@ -104,6 +106,7 @@ impl Document {
             max_steps: DEFAULT_MAX_STEPS,
             steps_per_second: DEFAULT_STEPS_PER_SECOND,
             playing: true,
+            show_gradient_step: false,
             compare: false,
             compare_set: [true; 6],
             sweep: false,
@@ -206,6 +209,7 @@ impl PartialEq for Document {
             max_steps,
             steps_per_second,
             playing,
+            show_gradient_step,
             compare,
             compare_set,
             sweep,
@@ -231,6 +235,7 @@ impl PartialEq for Document {
             && *max_steps == o.max_steps
             && *steps_per_second == o.steps_per_second
             && *playing == o.playing
+            && *show_gradient_step == o.show_gradient_step
             && *compare == o.compare
             && *compare_set == o.compare_set
             && *sweep == o.sweep

@@ -93,6 +93,15 @@ pub(crate) fn path_labels(paths: &[AnimatedPath], view: &View, fig: &FigureLayou
                 ],
                 text: a.label(),
                 color: a.color.map(|v| (v * 255.0).round() as u8),
+                start: {
+                    let (sx, sy) = view.to_pixel(
+                        a.path.start.0,
+                        a.path.start.1,
+                        fig.plot.w as f64,
+                        fig.plot.h as f64,
+                    );
+                    Some([fig.plot.x + sx as f32, fig.plot.y + sy as f32])
+                },
             }
         })
         .collect()

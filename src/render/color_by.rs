@@ -4,7 +4,10 @@
 //! explorer both take these from here.
 
 use super::basin::{MapMode, MapView};
-use super::{ArrowDir, ColorLayer, RenderSettings};
+pub use super::basin_minima::Minimum;
+use super::layout::PlotRect;
+use super::overlay::{Label, Theme};
+use super::{ArrowDir, ColorLayer, PathDraw, RenderSettings};
 use crate::document::{ColorBy, MapSettings};
 use crate::error::{Error, Result};
 use crate::expr::Function;
@@ -105,8 +108,9 @@ pub(crate) fn check_settings(settings: &RenderSettings) -> RenderSettings {
 pub enum Finding {
     /// The heatmap needs nothing computed beforehand.
     Heatmap,
-    /// How the starts of a convergence map ended.
-    ConvergeMap(MapCounts),
+    /// How the starts of a convergence map ended, and the minima it found (largest basin
+    /// first).
+    ConvergeMap(MapCounts, Vec<Minimum>),
     /// The largest log10 relative difference of the check (None: f undefined everywhere in
     /// view) and its step h.
     GradientCheck { largest: Option<f32>, step: f32 },
@@ -117,7 +121,7 @@ impl Finding {
     pub fn line(&self) -> Option<String> {
         match self {
             Finding::Heatmap => None,
-            Finding::ConvergeMap(counts) => Some(counts.summary()),
+            Finding::ConvergeMap(counts, _) => Some(counts.summary()),
             Finding::GradientCheck { largest, step } => {
                 let line = match largest {
                     Some(max) => format!(
@@ -134,7 +138,7 @@ impl Finding {
     /// The figure's subtitle for it under `coloring` (None: the caller's own stays).
     pub(crate) fn subtitle(&self, coloring: &Coloring) -> Option<String> {
         match (self, coloring) {
-            (Finding::ConvergeMap(counts), Coloring::ConvergeMap { mode, settings }) => {
+            (Finding::ConvergeMap(counts, _), Coloring::ConvergeMap { mode, settings }) => {
                 let what = match mode {
                     MapMode::Basin => "where descent ends",
                     MapMode::Steps => "steps until |grad f| <= tol",
@@ -158,6 +162,55 @@ impl Finding {
             _ => None,
         }
     }
+}
+
+/// What a figure draws for the minima of a basin map found over `view` in a figure whose
+/// plot is `plot` (figure pixels) and whose type scale is `scale`: a white ring at each
+/// minimum (drawn like a path's start, outlined in black, with a dark centre) and a label
+/// "min (3, 2)" beside it, unless the labels would cover more than a tenth of the plot (a
+/// small figure): then the rings alone, so that the basins stay readable.
+pub fn minimum_marks(
+    minima: &[Minimum],
+    view: &View,
+    plot: PlotRect,
+    theme: Theme,
+    scale: f32,
+) -> (Vec<PathDraw>, Vec<Label>) {
+    let mut rings = Vec::new();
+    let mut labels = Vec::new();
+    for m in minima {
+        let [x, y] = m.at;
+        let (px, py) = view.to_pixel(x, y, f64::from(plot.w), f64::from(plot.h));
+        let inside =
+            (0.0..=f64::from(plot.w)).contains(&px) && (0.0..=f64::from(plot.h)).contains(&py);
+        if !inside {
+            continue;
+        }
+        rings.push(PathDraw {
+            points: vec![(x, y), (x, y)],
+            color: [1.0, 1.0, 1.0, 1.0],
+            status_done: true,
+        });
+        // The label sits up-right of the ring, clear of it; the text in the theme's colour
+        // (a basin's own colour can be too dark on the label's backing).
+        labels.push(Label {
+            pos: [plot.x + px as f32, plot.y + py as f32],
+            text: format!("min {}", crate::descent::readout::pair([x, y])),
+            color: theme.text().to_array(),
+            start: None,
+        });
+    }
+    // A label's box: about 0.55 em a character plus padding, 1.5 lines high, at the path
+    // labels' type size (1.2 × the overlay's).
+    let em = 1.2 * super::layout::BASE_FONT_PX * scale.max(0.0);
+    let covered: f32 = labels
+        .iter()
+        .map(|l| (0.55 * l.text.chars().count() as f32 + 0.6) * em * 1.5 * em)
+        .sum();
+    if covered > 0.1 * plot.w * plot.h {
+        labels.clear();
+    }
+    (rings, labels)
 }
 
 /// How the starts of a convergence map ended.
@@ -244,4 +297,35 @@ pub(crate) fn run_map(
 pub(crate) fn map_buffer(pass: &ConvergePass) -> Result<&wgpu::Buffer> {
     pass.buffer()
         .ok_or_else(|| Error::gpu("the convergence map has no buffer"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_small_figure_marks_minima_with_rings_only() {
+        // Reproduces a 320×240 basin figure whose four labels covered half the plot.
+        let view = View::new(-5.0, 5.0, -5.0, 5.0).unwrap();
+        let minima: Vec<Minimum> = [[3.0, 2.0], [-2.805118, 3.131312], [-3.77931, -3.283186]]
+            .map(|at| Minimum {
+                at,
+                share: 0.3,
+                color: [0, 200, 100],
+            })
+            .to_vec();
+        let plot = |w: f32, h: f32| PlotRect {
+            x: 50.0,
+            y: 40.0,
+            w,
+            h,
+        };
+        let (rings, labels) = minimum_marks(&minima, &view, plot(175.0, 150.0), Theme::Dark, 0.61);
+        assert_eq!((rings.len(), labels.len()), (3, 0));
+        let (rings, labels) = minimum_marks(&minima, &view, plot(650.0, 460.0), Theme::Dark, 0.61);
+        assert_eq!((rings.len(), labels.len()), (3, 3));
+        assert_eq!(labels[0].text, "min (3, 2)");
+        // Each ring is drawn where its minimum is.
+        assert_eq!(rings[1].points, vec![(-2.805118, 3.131312); 2]);
+    }
 }

@@ -3,8 +3,11 @@
 //! convergence map or the gradient check itself when the colours show one, and returns the
 //! figure's pixels with what it found. `gradfield render` writes them to a PNG.
 
-use super::basin::MapView;
-use super::color_by::{check_finding, map_buffer, run_map, Coloring, Finding, MapCounts};
+use super::basin::{MapMode, MapView};
+use super::basin_minima::find_minima;
+use super::color_by::{
+    check_finding, map_buffer, minimum_marks, run_map, Coloring, Finding, MapCounts,
+};
 use super::egui_offscreen::EguiOffscreen;
 use super::figure::{plot_layout, render_figure_rgba};
 use super::layout::FigureLayout;
@@ -84,10 +87,30 @@ pub fn draw_document(
             let walkers = run_map(gpu, &pass, conv.steps, before_chunk)?;
             let results: Vec<[f32; 3]> = walkers.iter().map(|w| w.result()).collect();
             map_pass = Some(pass);
-            Finding::ConvergeMap(MapCounts::of(&results, conv.steps))
+            let minima = match picture.coloring {
+                Coloring::ConvergeMap {
+                    mode: MapMode::Basin,
+                    ..
+                } => find_minima(&results, view, plot),
+                _ => Vec::new(),
+            };
+            Finding::ConvergeMap(MapCounts::of(&results, conv.steps), minima)
         }
     };
     let mut text = picture.text.clone();
+    // A basin map's minima: a ring and a label at each (drawn under the paths' labels).
+    let mut paths = picture.paths.to_vec();
+    if let Finding::ConvergeMap(_, minima) = &finding {
+        let fig = FigureLayout::for_figure(
+            picture.size.0,
+            picture.size.1,
+            text.ui_scale,
+            settings.show_heatmap,
+        );
+        let (rings, labels) = minimum_marks(minima, view, fig.plot, text.theme, fig.scale);
+        paths.extend(rings);
+        text.labels.extend(labels);
+    }
     if let Some(subtitle) = finding.subtitle(&picture.coloring) {
         text.subtitle = Some(subtitle);
     }
@@ -121,7 +144,7 @@ pub fn draw_document(
         view,
         &settings,
         GradientMode::Exact,
-        picture.paths,
+        &paths,
         &text,
     )?;
     Ok(Drawn {

@@ -8,6 +8,7 @@ pub(crate) mod animation;
 pub(crate) mod arrows;
 pub mod axes;
 pub mod basin;
+pub mod basin_minima;
 pub mod color_by;
 pub mod colorbar;
 pub(crate) mod colormap;

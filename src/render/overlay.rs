@@ -23,6 +23,8 @@ pub struct Label {
     pub text: String,
     /// Text colour, RGBA8 sRGB.
     pub color: [u8; 4],
+    /// Where the path's start marker is drawn, in pixels: no label covers it.
+    pub start: Option<[f32; 2]>,
 }
 
 /// Which corner of the plot a text box sits in.

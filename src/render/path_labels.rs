@@ -45,7 +45,13 @@ pub(crate) fn place_labels<'a>(
         (clip.max.to_vec2() * px.ppp).to_pos2(),
     );
     let offset = 0.6 * size_px;
-    let boxes = place_boxes(&items, offset, 0.3 * size_px, bounds);
+    let boxes = place_boxes(
+        &items,
+        offset,
+        0.3 * size_px,
+        bounds,
+        &start_markers(input, &px),
+    );
     labels
         .into_iter()
         .zip(boxes)
@@ -88,6 +94,23 @@ pub(crate) fn paint_label_text(painter: &Painter, input: &OverlayInput) -> Vec<L
         .collect()
 }
 
+/// The boxes no label may cover: each path's start ring with its outline.
+fn start_markers(input: &OverlayInput, px: &Px) -> Vec<PlotRect> {
+    let half = (super::path_trace::START_RING_PX + 2.5) * px.scale.max(1.0);
+    input
+        .labels
+        .iter()
+        .filter_map(|l| l.start)
+        .filter(|p| p.iter().all(|v| v.is_finite()))
+        .map(|[x, y]| PlotRect {
+            x: x - half,
+            y: y - half,
+            w: 2.0 * half,
+            h: 2.0 * half,
+        })
+        .collect()
+}
+
 fn label_color(label: &Label) -> Color32 {
     let [r, g, b, a] = label.color;
     Color32::from_rgba_unmultiplied(r, g, b, a)
@@ -106,4 +129,67 @@ fn label_radius(size_px: f32) -> f32 {
 /// Width of a label's outline (and leader line) in pixels.
 fn label_outline_px(px: &Px) -> f32 {
     2.0 * px.scale
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::overlay::Theme;
+
+    fn input<'a>(labels: &'a [Label]) -> OverlayInput<'a> {
+        OverlayInput {
+            view: crate::View::new(-1.0, 1.0, -1.0, 1.0).expect("a view"),
+            plot: PlotRect {
+                x: 0.0,
+                y: 0.0,
+                w: 800.0,
+                h: 600.0,
+            },
+            colorbar: None,
+            title: "f",
+            subtitle: None,
+            axis_names: ("x", "y"),
+            labels,
+            contour_labels: None,
+            scale: 1.0,
+            theme: Theme::Dark,
+            extra: None,
+        }
+    }
+
+    #[test]
+    fn a_path_label_never_covers_its_start_marker() {
+        // Reproduces a path that took a few steps down-left of its start: its label, placed
+        // up-right of the current point, used to sit on the start ring.
+        let ctx = egui::Context::default();
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .drop_without_applying_deltas();
+        let clip = Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(800.0, 600.0));
+        let painter = Painter::new(ctx, egui::LayerId::background(), clip);
+        let labels = [Label {
+            pos: [290.0, 310.0],
+            text: "step 3  f = 0.25".into(),
+            color: [255, 255, 255, 255],
+            start: Some([300.0, 300.0]),
+        }];
+        let inp = input(&labels);
+        let px = Px::for_input(&painter, &inp);
+        let markers = start_markers(&inp, &px);
+        assert_eq!(markers.len(), 1);
+        let size = px.measure(&painter, &labels[0].text, label_size_px(&px));
+        let size = size + egui::vec2(0.6 * label_size_px(&px), 0.3 * label_size_px(&px));
+        let first = place_box(290.0, 310.0, size, 0.6 * label_size_px(&px), clip);
+        assert!(
+            first.overlaps(&markers[0]),
+            "the old place covers the start"
+        );
+        let placed = place_labels(&painter, &inp);
+        assert!(
+            !placed[0].rect.overlaps(&markers[0]),
+            "{:?} covers {:?}",
+            placed[0].rect,
+            markers[0]
+        );
+        assert!(placed[0].moved, "a moved label gets a leader line");
+    }
 }

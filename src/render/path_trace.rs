@@ -16,6 +16,9 @@ pub use super::path_source::PathStats;
 /// be drawn almost on top of each other (a marker and its outline have a radius of 3.4 pixels).
 pub(crate) const SPACING_PX: f64 = 3.0;
 
+/// Radius of a path's start ring in pixels (its outline lies outside).
+pub(crate) const START_RING_PX: f32 = 5.5;
+
 /// The most iterates kept over all paths: every kept iterate is two instanced quads, and a
 /// software GPU spends ~5 ms a frame on each thousand of them.
 pub const MAX_KEPT_TOTAL: usize = 16_384;
@@ -249,7 +252,7 @@ impl Trace {
         }
         if self.finite_seen > 1 {
             let start = proj.pixel(self.kept[0]);
-            discs.push(prim(start, start, self.color, KIND_START, 5.5));
+            discs.push(prim(start, start, self.color, KIND_START, START_RING_PX));
         }
         let kind = if self.done { KIND_DONE } else { KIND_CURRENT };
         discs.push(prim(cur, cur, self.color, kind, 5.0));

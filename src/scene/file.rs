@@ -78,6 +78,8 @@ pub(crate) struct OptimizerTable {
     pub max_steps: Option<u64>,
     pub steps_per_second: Option<f64>,
     pub playing: Option<bool>,
+    /// The step read-out draws −η∇f at the selected path's iterate.
+    pub gradient_step: Option<bool>,
 }
 
 /// `[compare]`: compare mode and which optimizers it races.

@@ -173,6 +173,7 @@ pub(super) fn optimizer(ctx: &Ctx, f: &SceneFile, s: &mut Document) -> Result<()
         s.steps_per_second = check(ctx, "optimizer.steps_per_second", v, ok, "in (0, 10000]")?;
     }
     set(&mut s.playing, t.playing);
+    set(&mut s.show_gradient_step, t.gradient_step);
     Ok(())
 }
 

@@ -44,6 +44,7 @@ pub(super) fn to_file(s: &Document) -> SceneFile {
             max_steps: Some(s.max_steps as u64),
             steps_per_second: Some(s.steps_per_second),
             playing: Some(s.playing),
+            gradient_step: Some(s.show_gradient_step),
         }),
         compare: Some(CompareTable {
             on: Some(s.compare),

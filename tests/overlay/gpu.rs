@@ -203,6 +203,7 @@ fn overlay_draws_text_and_the_colour_bar_on_the_gpu() {
         pos: [300.0, 200.0],
         text: "step 12  f=0.031".into(),
         color: [255, 220, 0, 255],
+        start: None,
     }];
     let input = OverlayInput {
         view: View::new(-2.0, 2.0, -1.0, 1.0).expect("valid view"),

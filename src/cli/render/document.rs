@@ -152,7 +152,11 @@ fn paths(
             let h = doc.hyper.with_lr_factor(s.lr_factor);
             let mut path = crate::descent::Path::new(s.start, s.optimizer, h, &mut grad);
             path.run(&mut grad, doc.max_steps, doc.tol);
-            let prefix = s.lr_factor.map(|_| crate::teach::eta_label(h.lr));
+            // A sweep path names its η, a compare scene's path its optimizer.
+            let prefix = match s.lr_factor {
+                Some(_) => Some(crate::teach::eta_label(h.lr)),
+                None => doc.compare.then(|| s.optimizer.label().to_string()),
+            };
             AnimatedPath {
                 path,
                 color: PATH_PALETTE[s.color % PATH_PALETTE.len()],
@@ -183,5 +187,50 @@ fn title(f: &crate::expr::Function, preset: Option<&crate::presets::Preset>, wid
             let cut: String = formula.chars().take(fits.saturating_sub(1)).collect();
             format!("{cut}…")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::{CommandFactory, FromArgMatches};
+
+    /// `render --scene FILE` parsed as `main` parses it.
+    fn args_for_scene(file: &std::path::Path) -> RenderArgs {
+        let argv = ["gradfield", "render", "--out", "x.png", "--scene"];
+        let m = crate::cli::Cli::command()
+            .try_get_matches_from(
+                argv.iter()
+                    .map(std::ffi::OsStr::new)
+                    .chain([file.as_os_str()]),
+            )
+            .expect("valid flags");
+        let parsed = crate::cli::Cli::from_arg_matches(&m).expect("parses");
+        let Some(crate::cli::Command::Render(mut args)) = parsed.command else {
+            panic!("not a render command")
+        };
+        args.given = crate::cli::scene::given(m.subcommand_matches("render").expect("render"));
+        *args
+    }
+
+    #[test]
+    fn a_compare_scenes_labels_name_their_optimizers() {
+        // Reproduces `render --scene` of a compare-mode scene labelling every path only
+        // "step 40  f = …", so that a figure of a race did not say who was who.
+        let dir = std::env::temp_dir().join(format!("gradfield-compare-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a temporary folder");
+        let file = dir.join("race.toml");
+        let scene = "version = 1\nfunction = \"x^2 + 3*y^2\"\n[optimizer]\nmax_steps = 40\n\
+                     [compare]\non = true\n\
+                     [[paths]]\nstart = [2, 1]\noptimizer = \"gd\"\n\
+                     [[paths]]\nstart = [2, 1]\noptimizer = \"adam\"\ncolor = 5\n";
+        std::fs::write(&file, scene).expect("writes the scene");
+        let doc = RenderDocument::from_args(&args_for_scene(&file), false);
+        let _ = std::fs::remove_dir_all(&dir);
+        let doc = doc.expect("the scene renders");
+        let labels: Vec<&str> = doc.text.labels.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(labels.len(), 2, "{labels:?}");
+        assert!(labels[0].starts_with("Gradient descent  "), "{labels:?}");
+        assert!(labels[1].starts_with("Adam  "), "{labels:?}");
     }
 }

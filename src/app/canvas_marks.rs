@@ -1,0 +1,13 @@
+//! The marks painted over the plot under the overlay's text: the minima a basin map found
+//! (`maps_ui`) and the selected path's step with its read-out (`step_ui`).
+
+use egui::Painter;
+
+use super::state::ExplorerState;
+use crate::render::overlay::PlotRect;
+
+/// Paints the marks for `plot` (window pixels) with text sized for the overlay's `scale`.
+pub(crate) fn paint(painter: &Painter, s: &ExplorerState, plot: PlotRect, scale: f32) {
+    super::maps_ui::paint_minima(painter, s, plot, scale);
+    super::step_ui::paint(painter, s, plot, scale);
+}
