@@ -1,10 +1,12 @@
 //! The canvas in the egui frame: keyboard and mouse turned into state changes, the overlay
-//! (axes, colour bar, title, path labels, hover read-out) and the help overlay.
+//! (axes, colour bar, title, path labels, hover read-out, the keyboard cursor) and the help
+//! overlay.
 
 use egui::{Context, Event, Pos2};
 
 use super::help::help_lines;
-use super::input::{Key, KeyPress};
+use super::input::{Focus, Key, KeyPress, TextField};
+use super::panel::formula_id;
 use super::pointer::Button;
 use super::state::ExplorerState;
 use crate::render::colorbar::ColorBar;
@@ -26,14 +28,19 @@ fn map_key(key: egui::Key) -> Option<Key> {
         E::I => Key::I,
         E::B => Key::B,
         E::M => Key::M,
+        E::E => Key::E,
+        E::ArrowLeft => Key::Left,
         E::ArrowRight => Key::Right,
+        E::ArrowUp => Key::Up,
+        E::ArrowDown => Key::Down,
+        E::Enter => Key::Enter,
         E::Home => Key::Home,
         E::Tab => Key::Tab,
         E::Escape => Key::Escape,
         E::Delete => Key::Delete,
         E::F1 => Key::F1,
+        E::F2 => Key::F2,
         E::F11 => Key::F11,
-        E::Questionmark => Key::Question,
         E::Equals => Key::Equals,
         E::Plus => Key::Plus,
         E::Minus => Key::Minus,
@@ -50,34 +57,91 @@ fn map_key(key: egui::Key) -> Option<Key> {
     })
 }
 
-/// Applies this frame's key presses. While a text box has the keyboard or the scene dialog
-/// is open only F1, F11, Esc and Ctrl shortcuts act (typing "s" must not step the paths).
-pub(crate) fn handle_keys(ctx: &Context, s: &mut ExplorerState) {
-    let typing = ctx.text_edit_focused() || s.dialogs.scene.is_open();
-    let presses: Vec<KeyPress> = ctx.input(|i| {
-        i.events
-            .iter()
-            .filter_map(|e| match e {
-                Event::Key {
-                    key,
-                    pressed: true,
-                    modifiers,
-                    ..
-                } => map_key(*key).map(|k| KeyPress {
-                    key: k,
-                    ctrl: modifiers.command,
-                }),
-                Event::Text(t) if t == "?" => Some(KeyPress::plain(Key::Question)),
-                _ => None,
-            })
-            .collect()
-    });
-    for p in presses {
-        let always = p.ctrl || matches!(p.key, Key::F1 | Key::F11 | Key::Escape);
-        if !typing || always {
-            s.key(p);
+/// The key press an egui event is, if the key table knows the key. `?` comes as text (its key
+/// differs between layouts), everything else as a key.
+fn press_of(e: &Event) -> Option<KeyPress> {
+    match e {
+        Event::Key {
+            key,
+            pressed: true,
+            modifiers,
+            ..
+        } => map_key(*key).map(|k| KeyPress {
+            key: k,
+            ctrl: modifiers.command,
+            shift: modifiers.shift,
+        }),
+        Event::Text(t) if t == "?" => Some(KeyPress::plain(Key::Question)),
+        _ => None,
+    }
+}
+
+/// Where egui has the keyboard: the scene dialog while it is open, the function box, another
+/// text field, or no text field (the canvas).
+fn egui_focus(ctx: &Context, s: &ExplorerState) -> Focus {
+    if s.dialogs.scene.is_open() {
+        Focus::Text(TextField::SceneDialog)
+    } else if ctx.memory(|m| m.has_focus(formula_id())) {
+        Focus::Text(TextField::Formula)
+    } else if ctx.text_edit_focused() {
+        Focus::Text(TextField::Other)
+    } else {
+        Focus::Canvas
+    }
+}
+
+/// Applies this frame's key presses to the state before egui sees them (call it on the raw
+/// input, before the egui pass): the state's [`Focus`] is taken from egui, each press goes
+/// to [`ExplorerState::key`], and a press the explorer used is taken out of the input so no
+/// widget sees it too. Tab never reaches egui (egui would move the keyboard into the function
+/// box with it), nor do the arrow keys while the canvas has the keyboard. When a key moves
+/// the keyboard, egui's focus follows: F2 / E puts it in the function box (this frame's text
+/// is dropped, so the E is not typed), Esc and Enter take it out.
+pub(crate) fn route_keys(ctx: &Context, raw: &mut egui::RawInput, s: &mut ExplorerState) {
+    s.focus = egui_focus(ctx, s);
+    let events = std::mem::take(&mut raw.events);
+    let mut kept = Vec::with_capacity(events.len());
+    let mut to_text = false;
+    for e in events {
+        let Some(press) = press_of(&e) else {
+            kept.push(e);
+            continue;
+        };
+        let before = s.focus;
+        let used = s.key(press);
+        match (before, s.focus) {
+            (Focus::Text(_), Focus::Canvas) => ctx.memory_mut(|m| m.stop_text_input()),
+            (Focus::Canvas, Focus::Text(TextField::Formula)) => {
+                ctx.memory_mut(|m| m.request_focus(formula_id()));
+                to_text = true;
+            }
+            _ => {}
+        }
+        let canvas_key = before == Focus::Canvas
+            && matches!(press.key, Key::Left | Key::Right | Key::Up | Key::Down);
+        if !(used || press.key == Key::Tab || canvas_key) {
+            kept.push(e);
         }
     }
+    if to_text {
+        kept.retain(|e| !matches!(e, Event::Text(_)));
+    }
+    raw.events = kept;
+}
+
+/// One egui frame of the explorer's keyboard routing, function panel, help and scene dialog,
+/// without a window or a GPU: what the tests drive to check where keys go and what a screen
+/// reader is told. The window runs the same pieces around the canvas (`super::frame`).
+pub fn ui_frame(ctx: &Context, mut raw: egui::RawInput, s: &mut ExplorerState) -> egui::FullOutput {
+    route_keys(ctx, &mut raw, s);
+    ctx.run_ui(raw, |ui| {
+        let ctx = ui.ctx().clone();
+        if s.doc.panel {
+            egui::Panel::left("gradfield-panel").show(ui, |ui| super::panel::panel(ui, s));
+        }
+        help_window(&ctx, s);
+        super::scene_ui::scene_window(&ctx, s);
+    })
 }
 
 /// Turns pointer events over the plot (`plot` in points) into gestures on the state.
@@ -160,11 +224,13 @@ pub(crate) fn paint(
     let (a, b) = s.var_names();
     let title = s.title();
     let subtitle = s.map_subtitle().unwrap_or_else(|| {
+        let note = s.current_preset().map_or("", |p| p.note);
         format!(
-            "{}  η = {}{}",
+            "{}  η = {}{}{}{note}",
             s.doc.optimizer.label(),
             crate::numfmt::short(s.doc.hyper.lr),
-            if s.doc.hyper.ascent { "  (ascent)" } else { "" }
+            if s.doc.hyper.ascent { "  (ascent)" } else { "" },
+            if note.is_empty() { "" } else { "  ·  " },
         )
     });
     let labels: Vec<Label> = s
@@ -221,7 +287,32 @@ pub(crate) fn paint(
             corner: Corner::TopLeft,
         }),
     };
-    overlay::paint_overlay(painter, &input)
+    let boxes = overlay::paint_overlay(painter, &input);
+    paint_cursor(painter, s, f);
+    boxes
+}
+
+/// The keyboard cursor, while it is shown: a ring with a crosshair, white over black so it
+/// reads on every colour map; filled while it carries a path start or the pin.
+pub(crate) fn paint_cursor(painter: &egui::Painter, s: &ExplorerState, f: &OverlayFrame) {
+    let Some((px, py)) = s.cursor_px() else {
+        return;
+    };
+    let c = egui::pos2(f.plot.x + px as f32, f.plot.y + py as f32);
+    let r = 11.0 * f.scale;
+    let width = 2.0 * f.scale;
+    let (dark, light) = (egui::Color32::BLACK, egui::Color32::WHITE);
+    if s.cursor.carrying.is_some() {
+        painter.circle_filled(c, r * 0.45, light.gamma_multiply(0.8));
+    }
+    for (color, w) in [(dark, width * 2.5), (light, width)] {
+        let stroke = egui::Stroke::new(w, color);
+        painter.circle_stroke(c, r, stroke);
+        for (dx, dy) in [(1.0, 0.0), (-1.0, 0.0), (0.0, 1.0), (0.0, -1.0)] {
+            let d = egui::vec2(dx, dy);
+            painter.line_segment([c + d * (r * 0.5), c + d * (r * 1.8)], stroke);
+        }
+    }
 }
 
 /// The help overlay (F1 or ?): the key table and mouse gestures in large type.

@@ -38,7 +38,6 @@ pub(crate) fn build_frame(
     let mut label_boxes = Vec::new();
     let output = ctx.run_ui(raw, |ui| {
         let ctx = ui.ctx().clone();
-        canvas::handle_keys(&ctx, s);
         // The side panels are not filled: the renderer's clear colour shows through. On a
         // software GPU egui's textured fill of a whole panel cost ~25 ms a frame.
         let side =

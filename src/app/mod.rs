@@ -4,6 +4,7 @@
 
 mod alloc;
 pub(crate) mod canvas;
+pub mod cursor;
 pub mod exports;
 pub(crate) mod frame;
 pub(crate) mod gfx;
@@ -29,8 +30,10 @@ pub(crate) mod viewport;
 pub(crate) mod window;
 
 pub use crate::document::{ArrowDir, ArrowLength, Colormap, Layers, Theme};
+pub use canvas::ui_frame;
+pub use cursor::{Carried, KeyCursor};
 pub use input::Binding;
-pub use input::{Action, Key, KeyPress, BINDINGS};
+pub use input::{Action, Focus, Key, KeyPress, TextField, BINDINGS};
 pub use map_schedule::MapKey;
 pub use maps::MapStatus;
 pub use maps::{ColorBy, MapSchedule, MapSettings};
