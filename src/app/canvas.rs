@@ -9,6 +9,7 @@ use super::input::{Focus, Key, KeyPress, TextField};
 use super::panel::formula_id;
 use super::pointer::Button;
 use super::state::ExplorerState;
+use crate::numfmt::short;
 use crate::render::colorbar::ColorBar;
 use crate::render::overlay::{self, Corner, ExtraText, Label, OverlayInput, PlotRect};
 
@@ -139,6 +140,7 @@ pub fn ui_frame(ctx: &Context, mut raw: egui::RawInput, s: &mut ExplorerState) -
         if s.doc.panel {
             egui::Panel::left("gradfield-panel").show(ui, |ui| super::panel::panel(ui, s));
         }
+        speak(&ctx, s);
         help_window(&ctx, s);
         super::scene_ui::scene_window(&ctx, s);
     })
@@ -256,7 +258,7 @@ pub(crate) fn paint(
         })
         .collect();
     let readout = s
-        .readout()
+        .readout_here()
         .map(|r| r.lines((&a, &b)).join("\n"))
         .unwrap_or_default();
     let colorbar = f
@@ -289,7 +291,41 @@ pub(crate) fn paint(
     };
     let boxes = overlay::paint_overlay(painter, &input);
     paint_cursor(painter, s, f);
+    speak(painter.ctx(), s);
     boxes
+}
+
+/// What the canvas shows in words, for screen readers: the title, the subtitle's optimizer
+/// and the hover (or keyboard cursor) read-out, as labels in the AccessKit tree. The canvas
+/// is painted, not made of widgets, so without these a screen reader would hear nothing of it.
+/// Nothing is drawn: each is a one-point widget at the canvas's corner with a label.
+pub(crate) fn speak(ctx: &Context, s: &ExplorerState) {
+    let (a, b) = s.var_names();
+    let readout = s
+        .readout_here()
+        .map(|r| format!("read-out: {}", r.lines((&a, &b)).join(", ")))
+        .unwrap_or_else(|| {
+            "read-out: move the pointer or the keyboard cursor over the canvas".into()
+        });
+    let cursor = s
+        .cursor
+        .at
+        .map(|(x, y)| format!("keyboard cursor at {a} = {}, {b} = {}", short(x), short(y)));
+    egui::Area::new(egui::Id::unique("gradfield-canvas-words"))
+        .order(egui::Order::Background)
+        .interactable(false)
+        .show(ctx, |ui| {
+            let lines = [
+                Some(format!("canvas: {}", s.title())),
+                Some(readout),
+                cursor,
+            ];
+            for text in lines.into_iter().flatten() {
+                // A widget with a label and no paint: a node in the tree, nothing on screen.
+                let r = ui.allocate_response(egui::vec2(1.0, 1.0), egui::Sense::hover());
+                r.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Label, true, &text));
+            }
+        });
 }
 
 /// The keyboard cursor, while it is shown: a ring with a crosshair, white over black so it

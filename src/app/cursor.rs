@@ -4,6 +4,7 @@
 //! Rust; the canvas paints it (`super::canvas::paint_cursor`).
 
 use super::state::ExplorerState;
+use super::viewport::Readout;
 
 /// Pixels one arrow key moves the cursor.
 pub const CURSOR_STEP_PX: f64 = 4.0;
@@ -105,6 +106,21 @@ impl ExplorerState {
     /// The keyboard cursor in canvas pixels, while it is shown.
     pub fn cursor_px(&self) -> Option<(f64, f64)> {
         self.cursor.at.map(|(x, y)| self.to_pixel(x, y))
+    }
+
+    /// The read-out at the pointer, or else at the keyboard cursor: what the canvas's corner
+    /// shows and a screen reader reads.
+    pub fn readout_here(&self) -> Option<Readout> {
+        self.readout().or_else(|| {
+            let (x, y) = self.cursor.at?;
+            let [f, gx, gy] = self.doc.function.eval_each(x, y);
+            Some(Readout {
+                x,
+                y,
+                value: f.zip(gx).zip(gy).map(|((f, gx), gy)| [f, gx, gy]),
+                f,
+            })
+        })
     }
 
     fn cursor_show(&mut self) {

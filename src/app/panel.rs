@@ -193,8 +193,8 @@ fn sweep(ui: &mut Ui, s: &mut ExplorerState) {
                 .unwrap_or_else(|| crate::teach::format_factors(&s.doc.sweep_factors))
         });
         ui.horizontal(|ui| {
-            ui.label("factors");
-            let r = ui.text_edit_singleline(&mut text);
+            let label = ui.label("factors");
+            let r = ui.text_edit_singleline(&mut text).labelled_by(label.id);
             if r.changed() {
                 if let Ok(f) = crate::teach::parse_factors(&text) {
                     s.doc.sweep_factors = f;
