@@ -323,7 +323,7 @@ pub(crate) fn speak(ctx: &Context, s: &ExplorerState) {
             for text in lines.into_iter().flatten() {
                 // A widget with a label and no paint: a node in the tree, nothing on screen.
                 let r = ui.allocate_response(egui::vec2(1.0, 1.0), egui::Sense::hover());
-                r.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Label, true, &text));
+                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
             }
         });
 }
