@@ -56,10 +56,10 @@ fn spoken(t: &TreeUpdate) -> Vec<(Role, String, String)> {
         .collect()
 }
 
-fn find<'a>(
-    said: &'a [(Role, String, String)],
+fn find(
+    said: &[(Role, String, String)],
     what: impl Fn(&(Role, String, String)) -> bool,
-) -> Option<&'a (Role, String, String)> {
+) -> Option<&(Role, String, String)> {
     said.iter().find(|n| what(n))
 }
 
