@@ -220,7 +220,7 @@ impl App {
             .before_frame(&gfx.gpu, &mut gfx.renderer, &mut self.state, dt);
         let mut raw = egui_state.take_egui_input(window);
         // Keys go to the canvas or to a text field before egui sees them.
-        super::canvas::route_keys(&self.ctx, &mut raw, &mut self.state);
+        super::keys::route_keys(&self.ctx, &mut raw, &mut self.state);
         if self.frames.is_some() {
             // egui's animations (fades, opening panels) on the same frame clock.
             raw.time = Some(self.frames_done as f64 * SCRIPTED_FRAME_STEP);
