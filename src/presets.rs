@@ -22,6 +22,8 @@ pub struct Preset {
     pub start: [f64; 2],
     /// How many descent steps the demo runs.
     pub steps: u32,
+    /// What the first picture shows, for the subtitle (empty: nothing to add).
+    pub note: &'static str,
 }
 
 /// Mean squared error of the line y ≈ w·x + b on the points (0, 1), (1, 2.9), (2, 5.2),
@@ -46,6 +48,7 @@ static PRESETS: [Preset; 12] = [
         log_scale: false,
         start: [2.5, 2.0],
         steps: 50,
+        note: "",
     },
     Preset {
         name: "elongated-bowl",
@@ -56,6 +59,7 @@ static PRESETS: [Preset; 12] = [
         log_scale: false,
         start: [-2.5, 1.5],
         steps: 100,
+        note: "",
     },
     Preset {
         name: "saddle",
@@ -66,6 +70,18 @@ static PRESETS: [Preset; 12] = [
         log_scale: false,
         start: [1.5, 0.05],
         steps: 30,
+        note: "",
+    },
+    Preset {
+        name: "lesson",
+        title: "The lesson's example, a saddle",
+        expr: "x^2 + 3*x*y + y^2",
+        view: [-4.0, 4.0, -4.0, 4.0],
+        lr: 0.05,
+        log_scale: false,
+        start: [3.0, 2.8],
+        steps: 72,
+        note: "a saddle: down along y = x to (0, 0), then away along y = −x",
     },
     Preset {
         name: "rosenbrock",
@@ -76,6 +92,7 @@ static PRESETS: [Preset; 12] = [
         log_scale: true,
         start: [-1.5, 2.0],
         steps: 3000,
+        note: "",
     },
     Preset {
         name: "himmelblau",
@@ -86,6 +103,7 @@ static PRESETS: [Preset; 12] = [
         log_scale: false,
         start: [0.0, 0.0],
         steps: 200,
+        note: "",
     },
     Preset {
         name: "beale",
@@ -96,6 +114,7 @@ static PRESETS: [Preset; 12] = [
         log_scale: true,
         start: [1.0, 1.5],
         steps: 1000,
+        note: "",
     },
     Preset {
         name: "booth",
@@ -106,6 +125,7 @@ static PRESETS: [Preset; 12] = [
         log_scale: false,
         start: [-6.0, -4.0],
         steps: 100,
+        note: "",
     },
     Preset {
         name: "egg-crate",
@@ -116,6 +136,7 @@ static PRESETS: [Preset; 12] = [
         log_scale: false,
         start: [4.0, 3.5],
         steps: 200,
+        note: "",
     },
     Preset {
         name: "bumps",
@@ -127,6 +148,7 @@ static PRESETS: [Preset; 12] = [
         log_scale: false,
         start: [-0.3, 1.2],
         steps: 300,
+        note: "",
     },
     Preset {
         name: "mse",
@@ -137,6 +159,7 @@ static PRESETS: [Preset; 12] = [
         log_scale: true,
         start: [-0.5, 3.0],
         steps: 300,
+        note: "",
     },
     Preset {
         name: "logistic",
@@ -147,16 +170,7 @@ static PRESETS: [Preset; 12] = [
         log_scale: false,
         start: [-1.0, 3.0],
         steps: 300,
-    },
-    Preset {
-        name: "lesson",
-        title: "The lesson's example: x^2 + 3xy + y^2",
-        expr: "x^2 + 3*x*y + y^2",
-        view: [-4.0, 4.0, -4.0, 4.0],
-        lr: 0.05,
-        log_scale: false,
-        start: [1.0, 2.0],
-        steps: 25,
+        note: "",
     },
 ];
 

@@ -3,7 +3,7 @@
 
 use gradfield::app::help::{help_lines, help_text};
 use gradfield::app::input::binding_for;
-use gradfield::app::{Action, Button, ExplorerState, Key, KeyPress, BINDINGS};
+use gradfield::app::{Action, Button, ExplorerState, Focus, Key, KeyPress, TextField, BINDINGS};
 use gradfield::descent::{Optimizer, Status};
 use gradfield::expr::Function;
 use gradfield::View;
@@ -110,6 +110,50 @@ fn check_action(action: Action, press: KeyPress) {
             s.key(press);
             assert!(!s.doc.playing);
             assert_eq!(s.running.paths[0].path.iterations(), 2);
+        }
+        Action::CursorMove => {
+            // The first arrow shows the cursor (at the middle: the pointer is not over the
+            // canvas); the next moves it 4 px, or 40 px with Shift.
+            assert!(s.key(press));
+            let shown = s.cursor_px().expect("an arrow shows the keyboard cursor");
+            assert!(close(shown, (400.0, 300.0)), "{shown:?}");
+            s.key(press);
+            let moved = s.cursor_px().expect("still shown");
+            let step = if press.shift { 40.0 } else { 4.0 };
+            let want = match press.key {
+                Key::Left => (400.0 - step, 300.0),
+                Key::Right => (400.0 + step, 300.0),
+                Key::Up => (400.0, 300.0 - step),
+                _ => (400.0, 300.0 + step),
+            };
+            assert!(close(moved, want), "{press:?}: {moved:?}, want {want:?}");
+            assert_eq!(
+                s.running.paths[0].path.iterations(),
+                1,
+                "arrows do not step"
+            );
+        }
+        Action::CursorEnter => {
+            s.cursor.at = Some((-1.0, -2.0));
+            s.key(press);
+            assert_eq!(
+                s.running.paths.len(),
+                2,
+                "Enter starts a path at the cursor"
+            );
+            assert_eq!(s.running.paths[1].path.start, (-1.0, -2.0));
+        }
+        Action::CursorPin => {
+            s.cursor.at = Some((0.5, -0.25));
+            s.key(press);
+            assert_eq!(s.doc.pin, Some((0.5, -0.25)));
+            assert_eq!(s.running.paths.len(), 1, "the paths stay");
+        }
+        Action::EditFunction => {
+            s.doc.panel = false;
+            s.key(press);
+            assert_eq!(s.focus, Focus::Text(TextField::Formula));
+            assert!(s.doc.panel, "the panel opens to show the function box");
         }
         Action::ResetPaths => {
             s.key(press);

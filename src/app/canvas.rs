@@ -1,86 +1,18 @@
-//! The canvas in the egui frame: keyboard and mouse turned into state changes, the overlay
-//! (axes, colour bar, title, path labels, hover read-out) and the help overlay.
+//! The canvas in the egui frame: the mouse turned into state changes (the keys are routed in
+//! `super::keys`), the overlay (axes, colour bar, title, path labels, hover read-out, the
+//! keyboard cursor), the canvas's words for screen readers and the help overlay.
 
 use egui::{Context, Event, Pos2};
 
 use super::help::help_lines;
-use super::input::{Key, KeyPress};
 use super::pointer::Button;
 use super::state::ExplorerState;
+use crate::numfmt::short;
 use crate::render::colorbar::ColorBar;
 use crate::render::overlay::{self, Corner, ExtraText, Label, OverlayInput, PlotRect};
 
 /// Scroll distance (points) that zooms by a factor e.
 const SCROLL_PER_E: f64 = 400.0;
-
-fn map_key(key: egui::Key) -> Option<Key> {
-    use egui::Key as E;
-    Some(match key {
-        E::Space => Key::Space,
-        E::S => Key::S,
-        E::O => Key::O,
-        E::P => Key::P,
-        E::G => Key::G,
-        E::R => Key::R,
-        E::C => Key::C,
-        E::I => Key::I,
-        E::B => Key::B,
-        E::M => Key::M,
-        E::V => Key::V,
-        E::ArrowRight => Key::Right,
-        E::Home => Key::Home,
-        E::Tab => Key::Tab,
-        E::Escape => Key::Escape,
-        E::Delete => Key::Delete,
-        E::F1 => Key::F1,
-        E::F5 => Key::F5,
-        E::F11 => Key::F11,
-        E::Questionmark => Key::Question,
-        E::Equals => Key::Equals,
-        E::Plus => Key::Plus,
-        E::Minus => Key::Minus,
-        E::Num1 => Key::Digit(1),
-        E::Num2 => Key::Digit(2),
-        E::Num3 => Key::Digit(3),
-        E::Num4 => Key::Digit(4),
-        E::Num5 => Key::Digit(5),
-        E::Num6 => Key::Digit(6),
-        E::Num7 => Key::Digit(7),
-        E::Num8 => Key::Digit(8),
-        E::Num9 => Key::Digit(9),
-        _ => return None,
-    })
-}
-
-/// Applies this frame's key presses. While a text box has the keyboard or the scene dialog
-/// is open only F1, F11, Esc and Ctrl shortcuts act (typing "s" must not step the paths).
-pub(crate) fn handle_keys(ctx: &Context, s: &mut ExplorerState) {
-    let typing = ctx.text_edit_focused() || s.dialogs.scene.is_open();
-    let presses: Vec<KeyPress> = ctx.input(|i| {
-        i.events
-            .iter()
-            .filter_map(|e| match e {
-                Event::Key {
-                    key,
-                    pressed: true,
-                    modifiers,
-                    ..
-                } => map_key(*key).map(|k| KeyPress {
-                    key: k,
-                    ctrl: modifiers.command,
-                }),
-                Event::Text(t) if t == "?" => Some(KeyPress::plain(Key::Question)),
-                _ => None,
-            })
-            .collect()
-    });
-    for p in presses {
-        let always = p.ctrl || matches!(p.key, Key::F1 | Key::F11 | Key::Escape);
-        if !typing || always {
-            s.key(p);
-        }
-    }
-}
 
 /// Turns pointer events over the plot (`plot` in points) into gestures on the state.
 pub(crate) fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::Rect, ppp: f32) {
@@ -162,11 +94,13 @@ pub(crate) fn paint(
     let (a, b) = s.var_names();
     let title = s.title();
     let subtitle = s.map_subtitle().unwrap_or_else(|| {
+        let note = s.current_preset().map_or("", |p| p.note);
         format!(
-            "{}  η = {}{}",
+            "{}  η = {}{}{}{note}",
             s.doc.optimizer.label(),
             crate::numfmt::short(s.doc.hyper.lr),
-            if s.doc.hyper.ascent { "  (ascent)" } else { "" }
+            if s.doc.hyper.ascent { "  (ascent)" } else { "" },
+            if note.is_empty() { "" } else { "  ·  " },
         )
     });
     let labels: Vec<Label> = s
@@ -194,7 +128,7 @@ pub(crate) fn paint(
         })
         .collect();
     let readout = s
-        .readout()
+        .readout_here()
         .map(|r| r.lines((&a, &b)).join("\n"))
         .unwrap_or_default();
     let colorbar = f
@@ -226,7 +160,66 @@ pub(crate) fn paint(
         }),
     };
     super::canvas_marks::paint(painter, s, f.plot, f.scale);
-    overlay::paint_overlay(painter, &input)
+    let boxes = overlay::paint_overlay(painter, &input);
+    paint_cursor(painter, s, f);
+    speak(painter.ctx(), s);
+    boxes
+}
+
+/// What the canvas shows in words, for screen readers: the title, the subtitle's optimizer
+/// and the hover (or keyboard cursor) read-out, as labels in the AccessKit tree. The canvas
+/// is painted, not made of widgets, so without these a screen reader would hear nothing of it.
+/// Nothing is drawn: each is a one-point widget at the canvas's corner with a label.
+pub(crate) fn speak(ctx: &Context, s: &ExplorerState) {
+    let (a, b) = s.var_names();
+    let readout = s
+        .readout_here()
+        .map(|r| format!("read-out: {}", r.lines((&a, &b)).join(", ")))
+        .unwrap_or_else(|| {
+            "read-out: move the pointer or the keyboard cursor over the canvas".into()
+        });
+    let cursor = s
+        .cursor
+        .at
+        .map(|(x, y)| format!("keyboard cursor at {a} = {}, {b} = {}", short(x), short(y)));
+    egui::Area::new(egui::Id::unique("gradfield-canvas-words"))
+        .order(egui::Order::Background)
+        .interactable(false)
+        .show(ctx, |ui| {
+            let lines = [
+                Some(format!("canvas: {}", s.title())),
+                Some(readout),
+                cursor,
+            ];
+            for text in lines.into_iter().flatten() {
+                // A widget with a label and no paint: a node in the tree, nothing on screen.
+                let r = ui.allocate_response(egui::vec2(1.0, 1.0), egui::Sense::hover());
+                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+            }
+        });
+}
+
+/// The keyboard cursor, while it is shown: a ring with a crosshair, white over black so it
+/// reads on every colour map; filled while it carries a path start or the pin.
+pub(crate) fn paint_cursor(painter: &egui::Painter, s: &ExplorerState, f: &OverlayFrame) {
+    let Some((px, py)) = s.cursor_px() else {
+        return;
+    };
+    let c = egui::pos2(f.plot.x + px as f32, f.plot.y + py as f32);
+    let r = 11.0 * f.scale;
+    let width = 2.0 * f.scale;
+    let (dark, light) = (egui::Color32::BLACK, egui::Color32::WHITE);
+    if s.cursor.carrying.is_some() {
+        painter.circle_filled(c, r * 0.45, light.gamma_multiply(0.8));
+    }
+    for (color, w) in [(dark, width * 2.5), (light, width)] {
+        let stroke = egui::Stroke::new(w, color);
+        painter.circle_stroke(c, r, stroke);
+        for (dx, dy) in [(1.0, 0.0), (-1.0, 0.0), (0.0, 1.0), (0.0, -1.0)] {
+            let d = egui::vec2(dx, dy);
+            painter.line_segment([c + d * (r * 0.5), c + d * (r * 1.8)], stroke);
+        }
+    }
 }
 
 /// The help overlay (F1 or ?): the key table and mouse gestures in large type.

@@ -97,7 +97,6 @@ fn frame_ui(
     size: (u32, u32),
 ) -> FramePlacement {
     let ctx = ui.ctx().clone();
-    canvas::handle_keys(&ctx, s);
     let floating = if s.doc.present {
         super::panels::strip(ui, s)
     } else {

@@ -1,6 +1,9 @@
 //! The key table: every keyboard shortcut, what it does, and the text the help overlay shows
-//! for it (generated from this same table, so the two cannot disagree).
+//! for it (generated from this same table, so the two cannot disagree); and where the
+//! keyboard goes ([`Focus`]): to the canvas, or to a text field, which canvas shortcuts never
+//! reach.
 
+use super::cursor::{CURSOR_COARSE, CURSOR_STEP_PX};
 use super::scene_io::DialogMode;
 use super::state::ExplorerState;
 
@@ -18,13 +21,20 @@ pub enum Key {
     G,
     M,
     V,
+    /// E: edit the function (as F2).
+    E,
+    Left,
     Right,
+    Up,
+    Down,
+    Enter,
     Home,
     Tab,
     Escape,
     Delete,
     F1,
     F5,
+    F2,
     F11,
     /// `?` (however the layout produces it).
     Question,
@@ -36,22 +46,70 @@ pub enum Key {
     Digit(u8),
 }
 
-/// A key with the Ctrl (or ⌘) modifier state.
+/// A key with the Ctrl (or ⌘) and Shift modifier states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KeyPress {
     pub key: Key,
     pub ctrl: bool,
+    /// Shift. A binding without Shift also answers the key with Shift (`?` and `+` are
+    /// shifted keys on many layouts), unless the table has a row for the shifted key.
+    pub shift: bool,
 }
 
 impl KeyPress {
-    /// The key without Ctrl.
+    /// The key without Ctrl or Shift.
     pub const fn plain(key: Key) -> KeyPress {
-        KeyPress { key, ctrl: false }
+        KeyPress {
+            key,
+            ctrl: false,
+            shift: false,
+        }
     }
     /// The key with Ctrl.
     pub const fn ctrl(key: Key) -> KeyPress {
-        KeyPress { key, ctrl: true }
+        KeyPress {
+            key,
+            ctrl: true,
+            shift: false,
+        }
     }
+    /// The key with Shift.
+    pub const fn shift(key: Key) -> KeyPress {
+        KeyPress {
+            key,
+            ctrl: false,
+            shift: true,
+        }
+    }
+    /// Whether the key acts while a text field has the keyboard: it cannot type a character
+    /// (Ctrl shortcuts, F1, F11). Esc and Enter leave the text field instead; every other
+    /// key belongs to the text field.
+    pub const fn works_while_typing(self) -> bool {
+        self.ctrl || matches!(self.key, Key::F1 | Key::F11)
+    }
+}
+
+/// Which text field has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    /// The function box.
+    Formula,
+    /// The scene dialog's file name (the dialog holds the keyboard while it is open).
+    SceneDialog,
+    /// Any other text field of the panel (pin, learning rate, sweep factors, …).
+    Other,
+}
+
+/// Where the keyboard goes. The window sets it from egui every frame (and follows it when a
+/// key moves it); the key table reads it, so the rules are tested without a window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    /// The canvas: the key table acts.
+    #[default]
+    Canvas,
+    /// A text field: only the keys that cannot type ([`KeyPress::works_while_typing`]) act;
+    /// Esc leaves the field (and Enter the function box) and gives the keys back to the canvas.
+    Text(TextField),
 }
 
 /// What a shortcut does.
@@ -59,6 +117,15 @@ impl KeyPress {
 pub enum Action {
     PlayPause,
     Step,
+    /// Arrow keys: move the keyboard cursor (and what it carries); Shift moves it farther.
+    CursorMove,
+    /// Enter on the canvas: at the keyboard cursor, start a path, pick up the path start or
+    /// pin there, or drop what the cursor carries.
+    CursorEnter,
+    /// Shift + Enter on the canvas: pin the point at the keyboard cursor.
+    CursorPin,
+    /// F2 or E: put the keyboard in the function box.
+    EditFunction,
     ResetPaths,
     ClearPaths,
     HomeView,
@@ -108,12 +175,24 @@ const fn k(key: Key) -> KeyPress {
 const fn c(key: Key) -> KeyPress {
     KeyPress::ctrl(key)
 }
+const fn sh(key: Key) -> KeyPress {
+    KeyPress::shift(key)
+}
 
 /// Every shortcut, in the order the help overlay lists them.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[k(Space)], label: "Space", help: "play / pause the descent", action: Action::PlayPause },
-    Binding { keys: &[k(S), k(Right)], label: "S or Right", help: "one step of every path (pauses)", action: Action::Step },
+    Binding { keys: &[k(S)], label: "S", help: "one step of every path (pauses)", action: Action::Step },
+    Binding {
+        keys: &[k(Left), k(Right), k(Up), k(Down), sh(Left), sh(Right), sh(Up), sh(Down)],
+        label: "arrow keys",
+        help: "show and move the keyboard cursor (Shift: 10 times farther)",
+        action: Action::CursorMove,
+    },
+    Binding { keys: &[k(Enter)], label: "Enter", help: "at the cursor: start a path; pick up or drop a start or the pin", action: Action::CursorEnter },
+    Binding { keys: &[sh(Enter)], label: "Shift + Enter", help: "pin the point at the cursor", action: Action::CursorPin },
+    Binding { keys: &[k(F2), k(E)], label: "F2 or E", help: "edit the function (Enter or Esc gives the keys back)", action: Action::EditFunction },
     Binding { keys: &[k(R)], label: "R", help: "reset every path to its start", action: Action::ResetPaths },
     Binding { keys: &[k(C)], label: "C", help: "clear all paths", action: Action::ClearPaths },
     Binding { keys: &[k(Delete)], label: "Delete", help: "remove the path under the pointer", action: Action::RemovePath },
@@ -132,7 +211,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[k(F11)], label: "F11", help: "fullscreen on / off", action: Action::Fullscreen },
     Binding { keys: &[k(F5)], label: "F5", help: "presentation mode on / off (large canvas text)", action: Action::Present },
     Binding { keys: &[k(F1), k(Question)], label: "F1 or ?", help: "show / hide this help", action: Action::Help },
-    Binding { keys: &[k(Escape)], label: "Esc", help: "close a dialog or the help, leave fullscreen", action: Action::Escape },
+    Binding { keys: &[k(Escape)], label: "Esc", help: "one per press: leave a text field, close a dialog or the help, put back what the cursor carries, leave fullscreen, hide the cursor", action: Action::Escape },
     Binding { keys: &[k(P)], label: "P", help: "save a screenshot (PNG)", action: Action::Screenshot },
     Binding { keys: &[k(G)], label: "G", help: "record a GIF of the paths", action: Action::RecordGif },
     Binding { keys: &[c(Equals), c(Plus)], label: "Ctrl + =", help: "larger text and controls", action: Action::UiLarger },
@@ -141,22 +220,61 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[c(O)], label: "Ctrl + O", help: "open a scene (TOML file)", action: Action::Open },
 ];
 
-/// The binding for a key press, if there is one.
+/// The binding for a key press, if there is one: the row for the press itself, or else the
+/// row for the same key without Shift.
 pub fn binding_for(press: KeyPress) -> Option<&'static Binding> {
-    BINDINGS.iter().find(|b| b.keys.contains(&press))
+    let unshifted = KeyPress {
+        shift: false,
+        ..press
+    };
+    BINDINGS
+        .iter()
+        .find(|b| b.keys.contains(&press))
+        .or_else(|| BINDINGS.iter().find(|b| b.keys.contains(&unshifted)))
 }
 
 /// Radius in pixels within which Delete or a right click removes a path.
 pub(crate) const REMOVE_RADIUS_PX: f64 = 16.0;
 
 impl ExplorerState {
-    /// Reacts to a key press as the key table says. Returns false when the key has no binding.
+    /// Reacts to a key press as the key table says, where the keyboard is ([`Focus`]).
+    /// Returns whether the explorer used the press: false when the key has no binding or
+    /// belongs to the text field that has the keyboard (the window then gives it to egui).
     pub fn key(&mut self, press: KeyPress) -> bool {
+        if let Focus::Text(field) = self.focus {
+            if let Some(used) = self.key_while_typing(field, press) {
+                return used;
+            }
+        }
         let Some(binding) = binding_for(press) else {
             return false;
         };
         self.act(binding.action, press);
         true
+    }
+
+    /// A key while `field` has the keyboard: `Some(used)` when it is decided here, `None`
+    /// for a key that acts as on the canvas ([`KeyPress::works_while_typing`]).
+    fn key_while_typing(&mut self, field: TextField, press: KeyPress) -> Option<bool> {
+        let plain = !press.ctrl && !press.shift;
+        match press.key {
+            Key::Escape if plain => {
+                if field == TextField::SceneDialog {
+                    self.close_scene_dialog();
+                }
+                self.focus = Focus::Canvas;
+                Some(true)
+            }
+            // The function box takes no newline: Enter confirms it. Other fields end
+            // themselves on Enter (egui), and the scene dialog confirms its file.
+            Key::Enter if plain && field == TextField::Formula => {
+                self.confirm_text();
+                self.focus = Focus::Canvas;
+                Some(true)
+            }
+            _ if press.works_while_typing() => None,
+            _ => Some(false),
+        }
     }
 
     fn act(&mut self, action: Action, press: KeyPress) {
@@ -166,10 +284,30 @@ impl ExplorerState {
                 self.doc.playing = false;
                 self.step_paths();
             }
+            Action::CursorMove => {
+                let (dx, dy) = match press.key {
+                    Key::Left => (-1.0, 0.0),
+                    Key::Right => (1.0, 0.0),
+                    Key::Up => (0.0, -1.0),
+                    _ => (0.0, 1.0),
+                };
+                let step = CURSOR_STEP_PX * if press.shift { CURSOR_COARSE } else { 1.0 };
+                self.cursor_move(dx * step, dy * step);
+            }
+            Action::CursorEnter => self.cursor_enter(),
+            Action::CursorPin => self.cursor_pin(),
+            Action::EditFunction => {
+                self.doc.panel = true;
+                self.focus = Focus::Text(TextField::Formula);
+            }
             Action::ResetPaths => self.restart_all(),
-            Action::ClearPaths => self.clear_paths(),
+            Action::ClearPaths => {
+                self.cursor.carrying = None;
+                self.clear_paths();
+            }
             Action::RemovePath => {
-                if let Some(at) = self.pointer.hover {
+                self.cursor.carrying = None;
+                if let Some(at) = self.pointer.hover.or(self.cursor.at) {
                     let radius = REMOVE_RADIUS_PX * self.world_per_pixel();
                     self.remove_path_near(at, radius);
                 }
@@ -180,6 +318,7 @@ impl ExplorerState {
             Action::GradientStep => self.doc.show_gradient_step = !self.doc.show_gradient_step,
             Action::HomeView => self.reset_view(),
             Action::Preset => {
+                self.cursor.carrying = None;
                 if let Key::Digit(d) = press.key {
                     if let Err(e) = self.select_preset(usize::from(d).saturating_sub(1)) {
                         self.messages.status = Some(e.to_string());
@@ -190,21 +329,30 @@ impl ExplorerState {
             Action::Fullscreen => self.doc.fullscreen = !self.doc.fullscreen,
             Action::Present => self.doc.present = !self.doc.present,
             Action::Help => self.dialogs.help = !self.dialogs.help,
-            Action::Escape => {
-                if self.dialogs.scene.is_open() {
-                    self.close_scene_dialog();
-                } else if self.dialogs.help {
-                    self.dialogs.help = false;
-                } else {
-                    self.doc.fullscreen = false;
-                }
-            }
+            Action::Escape => self.escape(),
             Action::Screenshot => self.requests.screenshot = true,
             Action::RecordGif => self.requests.record = true,
             Action::UiLarger => self.scale_ui(1),
             Action::UiSmaller => self.scale_ui(-1),
             Action::Save => self.open_scene_dialog(DialogMode::Save),
             Action::Open => self.open_scene_dialog(DialogMode::Open),
+        }
+    }
+
+    /// Esc on the canvas: one thing per press, the nearest first (a text field is left in
+    /// [`ExplorerState::key`]): the scene dialog, the help, what the keyboard cursor carries
+    /// (put back), fullscreen, then the cursor itself.
+    fn escape(&mut self) {
+        if self.dialogs.scene.is_open() {
+            self.close_scene_dialog();
+        } else if self.dialogs.help {
+            self.dialogs.help = false;
+        } else if !self.cursor_put_back() {
+            if self.doc.fullscreen {
+                self.doc.fullscreen = false;
+            } else {
+                self.cursor.at = None;
+            }
         }
     }
 

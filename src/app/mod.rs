@@ -5,6 +5,7 @@
 mod alloc;
 pub(crate) mod canvas;
 mod canvas_marks;
+pub mod cursor;
 pub mod exports;
 pub(crate) mod formulas;
 pub mod frame;
@@ -12,6 +13,7 @@ pub(crate) mod gfx;
 pub mod help;
 pub mod input;
 pub(crate) mod level_ui;
+pub(crate) mod keys;
 pub(crate) mod map_schedule;
 pub mod maps;
 pub mod maps_gpu;
@@ -37,8 +39,10 @@ pub(crate) mod viewport;
 pub(crate) mod window;
 
 pub use crate::document::{ArrowDir, ArrowLength, Colormap, Layers, Theme};
+pub use cursor::{Carried, KeyCursor};
 pub use input::Binding;
-pub use input::{Action, Key, KeyPress, BINDINGS};
+pub use input::{Action, Focus, Key, KeyPress, TextField, BINDINGS};
+pub use keys::ui_frame;
 pub use map_schedule::MapKey;
 pub use maps::MapStatus;
 pub use maps::{ColorBy, MapSchedule, MapSettings};

@@ -31,15 +31,27 @@ pub(crate) fn panel(ui: &mut Ui, s: &mut ExplorerState) {
     });
 }
 
+/// The function box's egui id: the key routing puts the keyboard there (F2 / E) and knows it
+/// from the other text fields.
+pub(crate) fn formula_id() -> egui::Id {
+    egui::Id::unique("gradfield-formula")
+}
+
 fn function_box(ui: &mut Ui, s: &mut ExplorerState) {
-    ui.heading("f(x, y) =");
+    let heading = ui.heading("f(x, y) =");
     let mut text = s.text.clone();
+    // Wrapped over two rows for long formulas, but one line of input: Enter confirms it and
+    // gives the keys back to the canvas (`canvas::route_keys`), never a newline.
     let edit = egui::TextEdit::multiline(&mut text)
+        .id(formula_id())
+        .return_key(None)
         .font(egui::TextStyle::Monospace)
         .desired_rows(2)
         .desired_width(f32::INFINITY);
-    if ui.add(edit).changed() {
-        s.set_text(&text);
+    let response = ui.add(edit).labelled_by(heading.id);
+    if response.changed() {
+        // A newline pasted in is a space: the formula is one line.
+        s.set_text(&text.replace(['\n', '\r'], " "));
     }
     if let Some(e) = &s.error {
         ui.label(
@@ -179,8 +191,8 @@ fn sweep(ui: &mut Ui, s: &mut ExplorerState) {
                 .unwrap_or_else(|| crate::teach::format_factors(&s.doc.sweep_factors))
         });
         ui.horizontal(|ui| {
-            ui.label("factors");
-            let r = ui.text_edit_singleline(&mut text);
+            let label = ui.label("factors");
+            let r = ui.text_edit_singleline(&mut text).labelled_by(label.id);
             if r.changed() {
                 if let Ok(f) = crate::teach::parse_factors(&text) {
                     s.doc.sweep_factors = f;

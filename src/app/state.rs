@@ -4,6 +4,8 @@
 //! the function, presets and the UI scale (the view and the hover read-out are in
 //! `super::viewport`). Plain Rust: tests call these methods directly, no window needed.
 
+use super::cursor::KeyCursor;
+use super::input::Focus;
 use super::session::{Dialogs, Messages, PointerState, Rebuild, Requests, RunningPaths};
 use crate::document::Document;
 use crate::expr::{Function, ParseError};
@@ -41,6 +43,10 @@ pub struct ExplorerState {
     /// The canvas size in pixels (width, height).
     pub canvas: (f64, f64),
     pub pointer: PointerState,
+    /// Where the keyboard goes: the canvas or a text field (the window sets it from egui).
+    pub focus: Focus,
+    /// The keyboard cursor on the canvas (arrow keys, Enter).
+    pub cursor: KeyCursor,
     pub dialogs: Dialogs,
     pub messages: Messages,
     pub requests: Requests,
@@ -61,6 +67,8 @@ impl ExplorerState {
             error: None,
             canvas: (800.0, 600.0),
             pointer: PointerState::default(),
+            focus: Focus::default(),
+            cursor: KeyCursor::default(),
             dialogs: Dialogs::default(),
             messages: Messages::default(),
             requests: Requests::default(),
@@ -108,6 +116,14 @@ impl ExplorerState {
                 }
             }
             Err(e) => self.error = Some(e),
+        }
+    }
+
+    /// Enter in the function box: the typed function is final, so the GPU shader is built now
+    /// instead of after [`SETTLE_SECONDS`] (text that does not parse keeps its error).
+    pub fn confirm_text(&mut self) {
+        if self.rebuild.typed_age.is_some() {
+            self.rebuild.typed_age = Some(SETTLE_SECONDS);
         }
     }
 
@@ -163,8 +179,13 @@ impl ExplorerState {
         presets::all().iter().position(|p| p.name == name)
     }
 
-    /// The title line: the preset's title with the formula, or the formula.
-    pub(crate) fn title(&self) -> String {
+    /// The canvas's title line: the preset's title with the formula, or the formula; while
+    /// the typed text does not parse, it says that the picture is of the last valid function.
+    pub fn title(&self) -> String {
+        if self.error.is_some() {
+            let [f, _, _] = self.doc.function.display_formulas();
+            return format!("showing the last valid function: f = {f}");
+        }
         self.doc.title()
     }
 }

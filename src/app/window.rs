@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
+use egui_winit::accesskit_winit;
 use winit::application::ApplicationHandler;
 use winit::event::WindowEvent;
-use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop};
+use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop, EventLoopProxy};
 use winit::window::{Fullscreen, Window, WindowId};
 
 use super::exports;
@@ -49,8 +50,13 @@ pub(crate) fn run(options: Options) -> Result<()> {
         return Err(Error::NoDisplay);
     }
     super::alloc::one_malloc_arena();
-    let event_loop = EventLoop::new().map_err(|_| Error::NoDisplay)?;
+    // The event loop carries AccessKit's events (a screen reader asking for the tree, or
+    // for an action such as focusing a control) to the window as user events.
+    let event_loop = EventLoop::<accesskit_winit::Event>::with_user_event()
+        .build()
+        .map_err(|_| Error::NoDisplay)?;
     let mut app = App {
+        proxy: event_loop.create_proxy(),
         state: options.state,
         frames: options.frames,
         screenshot: options.screenshot,
@@ -68,6 +74,7 @@ pub(crate) fn run(options: Options) -> Result<()> {
         recorder: None,
         recovery: Recovery::from_env(),
         failed_frames: 0,
+        accesskit_on: false,
     };
     event_loop
         .run_app(&mut app)
@@ -76,6 +83,8 @@ pub(crate) fn run(options: Options) -> Result<()> {
 }
 
 struct App {
+    /// Where AccessKit sends a screen reader's requests (see `user_event`).
+    proxy: EventLoopProxy<accesskit_winit::Event>,
     state: ExplorerState,
     frames: Option<u64>,
     screenshot: Option<PathBuf>,
@@ -95,6 +104,8 @@ struct App {
     recovery: Recovery,
     /// Frames in a row that failed to draw (0 after a frame that worked).
     failed_frames: u32,
+    /// A screen reader asked for the accessibility tree (and has not left).
+    accesskit_on: bool,
 }
 
 impl App {
@@ -104,8 +115,11 @@ impl App {
     }
 
     fn open(&mut self, el: &ActiveEventLoop) -> Result<()> {
+        // Hidden until AccessKit's adapter is attached: it must exist before the window is
+        // first shown.
         let attrs = Window::default_attributes()
             .with_title("gradfield")
+            .with_visible(false)
             .with_inner_size(winit::dpi::LogicalSize::new(
                 f64::from(self.window_size.0.max(1)),
                 f64::from(self.window_size.1.max(1)),
@@ -114,7 +128,11 @@ impl App {
             el.create_window(attrs)
                 .map_err(|e| Error::gpu(format!("could not open a window: {e}")))?,
         );
-        let parts = DeviceParts::new(&window, &self.state)?;
+        let mut parts = DeviceParts::new(&window, &self.state)?;
+        parts
+            .egui_state
+            .init_accesskit(el, &window, self.proxy.clone());
+        window.set_visible(true);
         self.window = Some(window);
         self.install(parts);
         Ok(())
@@ -137,8 +155,15 @@ impl App {
             return Ok(());
         };
         self.gfx = None;
-        self.egui_state = None;
-        let parts = DeviceParts::new(&window, &self.state)?;
+        // The window's AccessKit adapter lives on (it can only be made once per window) in
+        // the new egui state, and a screen reader that was listening still is.
+        let accesskit = self.egui_state.take().and_then(|mut e| e.accesskit.take());
+        let reader_on = accesskit.is_some() && self.accesskit_on;
+        let mut parts = DeviceParts::new(&window, &self.state)?;
+        parts.egui_state.accesskit = accesskit;
+        if reader_on {
+            parts.ctx.enable_accesskit();
+        }
         self.install(parts);
         self.state.map_schedule.reset();
         let message = recovered_message(reason);
@@ -194,6 +219,8 @@ impl App {
         gfx.maps
             .before_frame(&gfx.gpu, &mut gfx.renderer, &mut self.state, dt);
         let mut raw = egui_state.take_egui_input(window);
+        // Keys go to the canvas or to a text field before egui sees them.
+        super::keys::route_keys(&self.ctx, &mut raw, &mut self.state);
         if self.frames.is_some() {
             // egui's animations (fades, opening panels) on the same frame clock.
             raw.time = Some(self.frames_done as f64 * SCRIPTED_FRAME_STEP);
@@ -296,7 +323,29 @@ impl App {
     }
 }
 
-impl ApplicationHandler for App {
+impl ApplicationHandler<accesskit_winit::Event> for App {
+    /// A screen reader's request through AccessKit: egui builds the tree from now on, or
+    /// acts (focus a control, press a button) as if the person had.
+    fn user_event(&mut self, _el: &ActiveEventLoop, event: accesskit_winit::Event) {
+        let (Some(window), Some(egui_state)) = (&self.window, &mut self.egui_state) else {
+            return;
+        };
+        match event.window_event {
+            accesskit_winit::WindowEvent::InitialTreeRequested => {
+                self.accesskit_on = true;
+                self.ctx.enable_accesskit();
+            }
+            accesskit_winit::WindowEvent::ActionRequested(request) => {
+                egui_state.on_accesskit_action_request(request);
+            }
+            accesskit_winit::WindowEvent::AccessibilityDeactivated => {
+                self.accesskit_on = false;
+                self.ctx.disable_accesskit();
+            }
+        }
+        window.request_redraw();
+    }
+
     fn resumed(&mut self, el: &ActiveEventLoop) {
         if self.window.is_none() {
             if let Err(e) = self.open(el) {
