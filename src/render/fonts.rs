@@ -28,6 +28,8 @@ pub const PRINTED_GLYPHS: &str = concat!(
     "−×·÷⋅∕⁄–—…",
     // Arrows.
     "→←↑↓↔↦⇒",
+    // Buttons (the step read-out's path selector).
+    "◀▶",
     // Superscripts and subscripts.
     "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ⁿ₀₁₂₃₄₅₆₇₈₉₊₋₍₎ₖᵢⱼₜ",
     // Greek letters (variable names that spell one).
