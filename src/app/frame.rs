@@ -126,6 +126,7 @@ fn frame_ui(
     } else {
         s.doc.ui_scale
     };
+    s.pointer.mark_scale = marks;
     super::panels::set_canvas_text_scale(&ctx, fig.scale);
     let plot = offset(fig.plot, cx, cy);
     let colorbar = offset(fig.colorbar, cx, cy);

@@ -11,9 +11,9 @@ use crate::teach::LevelCurve;
 
 /// Colour of the level curve (its tangent is dashed white).
 pub(crate) const LEVEL_COLOR: Color32 = Color32::from_rgb(255, 225, 80);
-/// Half the length of the tangent line at the pin, pixels.
+/// Half the length of the tangent line at the pin, pixels at UI scale 1.
 const TANGENT_HALF_PX: f64 = 150.0;
-/// Side of the right-angle mark, pixels.
+/// Side of the right-angle mark, pixels at UI scale 1.
 const MARK_PX: f64 = 22.0;
 
 /// What a traced curve was traced for: the function's text, the pin and the view shown.
@@ -52,8 +52,11 @@ pub(crate) fn paint(painter: &Painter, s: &ExplorerState, pt: &dyn Fn(f64, f64) 
         return;
     };
     let ppp = painter.pixels_per_point().max(1e-3);
-    let dark = Stroke::new(5.0 / ppp, Color32::from_black_alpha(150));
-    let line = Stroke::new(2.5 / ppp, LEVEL_COLOR);
+    // Sizes in pixels at UI scale 1, grown with the pin's other marks.
+    let k = s.mark_scale() as f32;
+    let kp = f64::from(k);
+    let dark = Stroke::new(5.0 * k / ppp, Color32::from_black_alpha(150));
+    let line = Stroke::new(2.5 * k / ppp, LEVEL_COLOR);
     let mut pts: Vec<Pos2> = c
         .points
         .iter()
@@ -76,21 +79,21 @@ pub(crate) fn paint(painter: &Painter, s: &ExplorerState, pt: &dyn Fn(f64, f64) 
     let n = c.grad.0.hypot(c.grad.1);
     let g = (c.grad.0 / n, -c.grad.1 / n);
     let at = |a: f64, b: f64| pt(cx + a * t.0 + b * g.0, cy + a * t.1 + b * g.1);
-    let ends = [at(-TANGENT_HALF_PX, 0.0), at(TANGENT_HALF_PX, 0.0)];
-    for stroke in [dark, Stroke::new(2.0 / ppp, Color32::WHITE)] {
+    let half = TANGENT_HALF_PX * kp;
+    let ends = [at(-half, 0.0), at(half, 0.0)];
+    let white = Stroke::new(2.0 * k / ppp, Color32::WHITE);
+    for stroke in [dark, white] {
         painter.add(egui::Shape::dashed_line(
             &ends,
             stroke,
-            8.0 / ppp,
-            5.0 / ppp,
+            8.0 * k / ppp,
+            5.0 * k / ppp,
         ));
     }
-    let mark = [at(MARK_PX, 0.0), at(MARK_PX, MARK_PX), at(0.0, MARK_PX)];
+    let side = MARK_PX * kp;
+    let mark = [at(side, 0.0), at(side, side), at(0.0, side)];
     painter.add(egui::Shape::line(mark.to_vec(), dark));
-    painter.add(egui::Shape::line(
-        mark.to_vec(),
-        Stroke::new(2.0 / ppp, Color32::WHITE),
-    ));
+    painter.add(egui::Shape::line(mark.to_vec(), white));
     // Written at the tangent's end away from u, whose label sits at its handle.
     let (ux, uy) = crate::teach::unit(s.doc.direction);
     let k = if t.0 * ux - t.1 * uy > 0.0 { 0 } else { 1 };

@@ -107,12 +107,16 @@ fn point_field(
     let id = ui.make_persistent_id(("gradfield-point-field", name));
     let err_id = id.with("error");
     let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or(shown);
-    ui.horizontal(|ui| {
+    // At most the panel's width with the box's frame (its margins are outside the desired
+    // width): the box goes under its name where both do not fit.
+    let margin = ui.spacing().button_padding.x * 2.0 + 4.0;
+    let width = (ui.available_width() - margin).clamp(16.0, 140.0);
+    ui.horizontal_wrapped(|ui| {
         ui.label(name);
         let edit = egui::TextEdit::singleline(&mut text)
             .id(id.with("edit"))
             .hint_text("x, y  (e.g. 2, 1)")
-            .desired_width(140.0);
+            .desired_width(width);
         let r = ui.add(edit);
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if enter {
@@ -178,11 +182,10 @@ pub(crate) fn check_section(ui: &mut Ui, s: &mut ExplorerState) {
     ui.heading("Gradient check at the pin");
     let mut h = s.doc.point_check_step;
     let (lo, hi) = POINT_CHECK_RANGE;
-    let slider = egui::Slider::new(&mut h, lo..=hi)
-        .logarithmic(true)
-        .custom_formatter(|v, _| format!("{v:.0e}"))
-        .text("h");
-    if ui.add(slider).changed() {
+    // h written above a slider as wide as the panel (in one row they ran past its edge).
+    ui.label(format!("h = {}", display_minus(&format!("{h:.0e}"))));
+    let slider = egui::Slider::new(&mut h, lo..=hi).logarithmic(true);
+    if super::teach_ui::full_width_slider(ui, slider).changed() {
         // One significant digit (1e-5, 2e-5, …), so that the h written is the h used.
         s.set_point_check_step(format!("{h:.0e}").parse().unwrap_or(h));
     }
@@ -192,29 +195,17 @@ pub(crate) fn check_section(ui: &mut Ui, s: &mut ExplorerState) {
     };
     let (a, b) = s.var_names();
     let cell = |t: String| RichText::new(t).size(FORMULA_SIZE).monospace();
-    egui::Grid::new("gradfield-point-check")
-        .striped(true)
-        .show(ui, |ui| {
-            ui.label("");
-            ui.label(cell(format!("∂f/∂{a}")));
-            ui.label(cell(format!("∂f/∂{b}")));
-            ui.end_row();
-            ui.label("exact");
-            ui.label(cell(long(c.exact.0)));
-            ui.label(cell(long(c.exact.1)));
-            ui.end_row();
-            ui.label("numeric");
-            match c.numeric {
-                Some((nx, ny)) => {
-                    ui.label(cell(long(nx)));
-                    ui.label(cell(long(ny)));
-                }
-                None => {
-                    ui.label("undefined at a point ± h");
-                }
-            }
-            ui.end_row();
-        });
+    // One block per component (a three-column table of ten-digit numbers did not fit the
+    // panel at 150%): the exact value above the numeric one, digit under digit.
+    let numeric = c.numeric.map(|(nx, ny)| [nx, ny]);
+    for (i, (name, exact)) in [(&a, c.exact.0), (&b, c.exact.1)].into_iter().enumerate() {
+        ui.label(cell(format!("∂f/∂{name}")).strong());
+        ui.label(cell(format!("exact   {}", long(exact))));
+        match numeric {
+            Some(n) => ui.label(cell(format!("numeric {}", long(n[i])))),
+            None => ui.label("numeric: undefined at a point ± h"),
+        };
+    }
     ui.label(format!(
         "numeric: (f({a} + h, {b}) − f({a} − h, {b})) / 2h, likewise in {b}; h = {}",
         display_minus(&format!("{:e}", c.h))

@@ -59,9 +59,9 @@ impl ExplorerState {
     /// A button went down at canvas pixel (px, py), with Shift held or not. The direction
     /// handle and the pin are grabbed before path starts.
     pub fn pointer_down_with(&mut self, px: f64, py: f64, button: Button, shift: bool) {
-        let near = |p: Option<(f64, f64)>| {
-            p.is_some_and(|(x, y)| (x - px).hypot(y - py) <= MARKER_GRAB_PX)
-        };
+        // The pin's marks grow with the UI scale, and so does their reach.
+        let reach = MARKER_GRAB_PX * self.mark_scale();
+        let near = |p: Option<(f64, f64)>| p.is_some_and(|(x, y)| (x - px).hypot(y - py) <= reach);
         let pin_px = self.doc.pin.map(|(x, y)| self.to_pixel(x, y));
         let grab = match button {
             Button::Primary if near(self.direction_handle_px()) => Grab::Direction,

@@ -24,6 +24,8 @@ pub struct PointerState {
     pub hover: Option<(f64, f64)>,
     /// A press in progress.
     pub(crate) gesture: Option<Gesture>,
+    /// How much the canvas's marks grow this frame (set by the frame; 0 before the first).
+    pub(crate) mark_scale: f32,
 }
 
 /// The windows over the canvas.

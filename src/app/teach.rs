@@ -7,7 +7,8 @@ use super::state::ExplorerState;
 use crate::descent::Hyper;
 use crate::teach::{self, Special, Tangent};
 
-/// Distance in pixels from the pin to the direction handle on the canvas.
+/// Distance in pixels from the pin to the direction handle on the canvas at UI scale 1
+/// (times [`ExplorerState::mark_scale`]).
 pub(crate) const HANDLE_PX: f64 = 70.0;
 /// Steps of the level curve across the view's width.
 const LEVEL_STEPS: f64 = 300.0;
@@ -143,12 +144,28 @@ impl ExplorerState {
         self.doc.set_direction(theta);
     }
 
-    /// The canvas pixel of the direction handle: `HANDLE_PX` from the pin along u.
+    /// How much the pin's marks (handle, circles, strokes, level curve) grow on the canvas:
+    /// the UI scale, and in presentation mode as its type does, like the other marks (the
+    /// frame sets it; the UI scale before the first frame).
+    pub fn mark_scale(&self) -> f64 {
+        let k = self.pointer.mark_scale;
+        if k.is_finite() && k > 0.0 {
+            f64::from(k)
+        } else if self.doc.ui_scale.is_finite() && self.doc.ui_scale > 0.0 {
+            f64::from(self.doc.ui_scale)
+        } else {
+            1.0
+        }
+    }
+
+    /// The canvas pixel of the direction handle: `HANDLE_PX` × [`Self::mark_scale`] from the
+    /// pin along u.
     pub fn direction_handle_px(&self) -> Option<(f64, f64)> {
         let (x, y) = self.doc.pin?;
         let (px, py) = self.to_pixel(x, y);
         let (ux, uy) = teach::unit(self.doc.direction);
-        Some((px + HANDLE_PX * ux, py - HANDLE_PX * uy))
+        let len = HANDLE_PX * self.mark_scale();
+        Some((px + len * ux, py - len * uy))
     }
 
     /// Turns u to point from the pin towards canvas pixel (px, py) (the handle's drag).

@@ -19,8 +19,10 @@ pub(crate) fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect)
     let clip = egui::Rect::from_min_max(pt(0.0, 0.0), pt(f64::from(plot.w), f64::from(plot.h)));
     let painter = painter.with_clip_rect(clip);
     let (cx, cy) = s.to_pixel(x, y);
-    let w = 2.0 / ppp;
-    let dark = Stroke::new(4.0 / ppp, Color32::from_black_alpha(160));
+    // Sizes in pixels at UI scale 1, grown with the other marks.
+    let k = s.mark_scale() as f32;
+    let w = 2.0 * k / ppp;
+    let dark = Stroke::new(4.0 * k / ppp, Color32::from_black_alpha(160));
     for (a, b, color) in [
         (pt(0.0, cy), pt(f64::from(plot.w), cy), X_SLICE),
         (pt(cx, 0.0), pt(cx, f64::from(plot.h)), Y_SLICE),
@@ -34,9 +36,9 @@ pub(crate) fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect)
         let (gx, gy) = t.grad();
         let n = gx.hypot(gy);
         if n > 0.0 {
-            let len = super::teach::HANDLE_PX * 0.8;
+            let len = super::teach::HANDLE_PX * s.mark_scale() * 0.8;
             let tip = pt(cx + len * gx / n, cy - len * gy / n);
-            arrow(&painter, centre, tip, GRAD_COLOR, ppp);
+            arrow(&painter, centre, tip, GRAD_COLOR, ppp / k);
             // Close to u the two labels would overlap; u's label then says it all.
             let near_u = teach::angle_to_grad_deg((gx, gy), s.doc.direction) < 20.0;
             if !near_u {
@@ -46,10 +48,10 @@ pub(crate) fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect)
     }
     if let Some((hx, hy)) = s.direction_handle_px() {
         let handle = pt(hx, hy);
-        arrow(&painter, centre, handle, U_COLOR, ppp);
+        arrow(&painter, centre, handle, U_COLOR, ppp / k);
         painter.circle(
             handle,
-            7.0 / ppp,
+            7.0 * k / ppp,
             Color32::from_black_alpha(120),
             Stroke::new(w, U_COLOR),
         );
@@ -61,7 +63,7 @@ pub(crate) fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect)
     }
     painter.circle(
         centre,
-        6.0 / ppp,
+        6.0 * k / ppp,
         Color32::WHITE,
         Stroke::new(w, Color32::BLACK),
     );
@@ -111,6 +113,7 @@ fn font(painter: &Painter, ppp: f32) -> egui::FontId {
     egui::FontId::proportional(18.0 * super::panels::canvas_text_scale(painter.ctx()) / ppp)
 }
 
+/// An arrow with a dark outline; `ppp` is pixels per point over the marks' scale.
 fn arrow(painter: &Painter, from: Pos2, to: Pos2, color: Color32, ppp: f32) {
     painter.arrow(
         from,

@@ -21,6 +21,9 @@ pub(crate) const U_COLOR: Color32 = Color32::WHITE;
 pub(crate) const GRAD_COLOR: Color32 = Color32::from_rgb(255, 80, 80);
 /// Samples per slice curve.
 const SLICE_SAMPLES: usize = 240;
+/// The least width and height of a plot in points: the panel's width at 300% in a 720p window
+/// is under egui_plot's default 64.
+const PLOT_MIN: f32 = 24.0;
 /// Height of each plot in points.
 const PLOT_HEIGHT: f32 = 170.0;
 
@@ -111,6 +114,8 @@ fn slice_plot(
     let shown = Plot::new(id)
         .show_background(false)
         .height(PLOT_HEIGHT)
+        // No wider than the panel (egui_plot's least width is 64 points).
+        .min_size(egui::Vec2::splat(PLOT_MIN))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -162,10 +167,19 @@ pub(crate) fn special_color(sp: Special) -> Color32 {
 fn directional_section(ui: &mut Ui, s: &mut ExplorerState) {
     ui.heading("Directional derivative");
     let mut deg = s.doc.direction.to_degrees();
-    if ui
-        .add(egui::Slider::new(&mut deg, -180.0..=180.0).text("θ of u (°)"))
-        .changed()
-    {
+    // The value box beside its name, wrapping under it where the panel is narrow, and the
+    // slider below at the panel's width: in one row they ran past the panel's edge at 150%.
+    let mut changed = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("θ of u (°)");
+        let value = egui::DragValue::new(&mut deg)
+            .range(-180.0..=180.0)
+            .speed(1.0)
+            .max_decimals(1);
+        changed |= ui.add(value).changed();
+    });
+    changed |= full_width_slider(ui, egui::Slider::new(&mut deg, -180.0..=180.0)).changed();
+    if changed {
         s.set_direction(deg.to_radians());
     }
     ui.label("or drag the white handle beside the pin");
@@ -208,6 +222,8 @@ fn polar_plot(ui: &mut Ui, r: &DirectionalReadout) {
     let shown = Plot::new("polar-du")
         .show_background(false)
         .height(PLOT_HEIGHT + 30.0)
+        // No wider than the panel (egui_plot's least width is 64 points).
+        .min_size(egui::Vec2::splat(PLOT_MIN))
         .data_aspect(1.0)
         .allow_drag(false)
         .allow_zoom(false)
@@ -226,6 +242,12 @@ fn polar_plot(ui: &mut Ui, r: &DirectionalReadout) {
         });
     frame_plot(ui, *shown.transform.frame());
     ui.label("|D_u f| against θ: red where f climbs, blue where it falls");
+}
+
+/// `slider` without its value box, as wide as the panel leaves.
+pub(crate) fn full_width_slider(ui: &mut Ui, slider: egui::Slider) -> egui::Response {
+    ui.spacing_mut().slider_width = ui.available_width().max(1.0);
+    ui.add(slider.show_value(false))
 }
 
 pub(crate) use super::teach_marks::paint_canvas;

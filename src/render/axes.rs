@@ -92,9 +92,20 @@ pub(crate) fn paint_axes(painter: &Painter, px: &Px, input: &OverlayInput) {
         .fold(0.0f32, f32::max);
     let right = p.x - tick_len - 0.6 * font - widest;
     let left_edge = painter.clip_rect().left() * px.ppp;
+    let name_h = px.measure(painter, yn, name_px).y;
+    let label_h = px.measure(painter, "0", font).y;
+    let rows: Vec<f32> = ys
+        .iter()
+        .map(|t| p.bottom() - t.frac as f32 * p.h)
+        .collect();
+    let name_y = clear_row(
+        &rows,
+        p.y + p.h / 2.0,
+        0.5 * (name_h + label_h) + 0.3 * font,
+    );
     if right - px.measure(painter, yn, name_px).x >= left_edge {
         painter.text(
-            px.pos(right, p.y + p.h / 2.0),
+            px.pos(right, name_y),
             Align2::RIGHT_CENTER,
             yn,
             px.font_id(name_px),
@@ -108,5 +119,38 @@ pub(crate) fn paint_axes(painter: &Painter, px: &Px, input: &OverlayInput) {
             px.font_id(name_px),
             theme.text(),
         );
+    }
+}
+
+/// The height for the y axis's name near `mid`: `mid` itself where no tick label's row
+/// (centres `rows`) is within `clear` of it, else halfway between the two neighbouring rows
+/// nearest `mid` that are at least `2 × clear` apart (beside the "0" at mid-height the name
+/// read as part of it); `mid` where no such gap exists.
+fn clear_row(rows: &[f32], mid: f32, clear: f32) -> f32 {
+    if rows.iter().all(|r| (r - mid).abs() >= clear) {
+        return mid;
+    }
+    let mut sorted = rows.to_vec();
+    sorted.sort_by(f32::total_cmp);
+    sorted
+        .windows(2)
+        .filter(|w| w[1] - w[0] >= 2.0 * clear)
+        .map(|w| 0.5 * (w[0] + w[1]))
+        .min_by(|a, b| (a - mid).abs().total_cmp(&(b - mid).abs()))
+        .unwrap_or(mid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clear_row;
+
+    #[test]
+    fn the_name_row_keeps_clear_of_tick_rows() {
+        // A tick at the middle: the name moves halfway to a neighbour.
+        assert_eq!(clear_row(&[100.0, 200.0, 300.0], 200.0, 30.0), 150.0);
+        // No tick near the middle: it stays.
+        assert_eq!(clear_row(&[100.0, 300.0], 200.0, 30.0), 200.0);
+        // Ticks too close for the name between them: the middle, as before.
+        assert_eq!(clear_row(&[190.0, 200.0, 210.0], 200.0, 30.0), 200.0);
     }
 }
