@@ -74,7 +74,11 @@ fn the_window_draws_heatmap_arrows_and_the_path_and_saves_it() {
         .filter(|&(x, y)| at(x, y) == [24, 24, 28])
         .count();
     let share = clear as f64 / f64::from(panel_w * h);
-    assert!(share > 0.5, "only {:.0}% of the panel shows the clear colour", 100.0 * share);
+    assert!(
+        share > 0.5,
+        "only {:.0}% of the panel shows the clear colour",
+        100.0 * share
+    );
 }
 
 #[test]

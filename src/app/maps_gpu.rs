@@ -47,9 +47,21 @@ pub struct MapRunner {
     pass: Option<(u64, ConvergePass)>,
     job: Option<Job>,
     last: Option<(wgpu::Buffer, MapView)>,
+    /// GPU time a frame may spend on the map; `None` is [`FRAME_BUDGET`].
+    budget: Option<Duration>,
 }
 
 impl MapRunner {
+    /// A runner that spends at most `budget` of each frame on the map (at least one chunk a
+    /// frame whatever the budget): `Duration::ZERO` runs exactly one chunk a frame, so a test
+    /// sees the same frames on any GPU.
+    pub fn with_budget(budget: Duration) -> MapRunner {
+        MapRunner {
+            budget: Some(budget),
+            ..MapRunner::default()
+        }
+    }
+
     /// Starts a map for `key` of `function` (a new shader when the function changed); the
     /// map in progress, if any, is dropped.
     pub(crate) fn start(&mut self, gpu: &Gpu, function: &Function, key: &MapKey) -> Result<()> {
@@ -180,7 +192,7 @@ impl MapRunner {
         if let Some(key) = s.map_schedule.update(wanted, dt) {
             self.start(gpu, &s.doc.function, &key)?;
         }
-        if let Some(done) = self.advance(gpu, FRAME_BUDGET)? {
+        if let Some(done) = self.advance(gpu, self.budget.unwrap_or(FRAME_BUDGET))? {
             s.map_schedule.finished(done.key);
             let view = MapView {
                 mode: MapMode::Basin,
