@@ -24,6 +24,10 @@ pub struct Preset {
     pub steps: u32,
     /// What the first picture shows, for the subtitle (empty: nothing to add).
     pub note: &'static str,
+    /// Whether the explorer stops the path at `steps` (the first picture is the path itself,
+    /// as on the lesson's saddle, whose path would otherwise run on out of the view); without
+    /// it the explorer runs at least its default step limit.
+    pub stop_at_steps: bool,
 }
 
 /// Mean squared error of the line y ≈ w·x + b on the points (0, 1), (1, 2.9), (2, 5.2),
@@ -49,6 +53,7 @@ static PRESETS: [Preset; 12] = [
         start: [2.5, 2.0],
         steps: 50,
         note: "",
+        stop_at_steps: false,
     },
     Preset {
         name: "elongated-bowl",
@@ -60,6 +65,7 @@ static PRESETS: [Preset; 12] = [
         start: [-2.5, 1.5],
         steps: 100,
         note: "",
+        stop_at_steps: false,
     },
     Preset {
         name: "saddle",
@@ -71,6 +77,7 @@ static PRESETS: [Preset; 12] = [
         start: [1.5, 0.05],
         steps: 30,
         note: "",
+        stop_at_steps: false,
     },
     Preset {
         name: "lesson",
@@ -82,6 +89,7 @@ static PRESETS: [Preset; 12] = [
         start: [3.0, 2.8],
         steps: 72,
         note: "a saddle: down along y = x to (0, 0), then away along y = −x",
+        stop_at_steps: true,
     },
     Preset {
         name: "rosenbrock",
@@ -93,6 +101,7 @@ static PRESETS: [Preset; 12] = [
         start: [-1.5, 2.0],
         steps: 3000,
         note: "",
+        stop_at_steps: false,
     },
     Preset {
         name: "himmelblau",
@@ -104,6 +113,7 @@ static PRESETS: [Preset; 12] = [
         start: [0.0, 0.0],
         steps: 200,
         note: "",
+        stop_at_steps: false,
     },
     Preset {
         name: "beale",
@@ -115,6 +125,7 @@ static PRESETS: [Preset; 12] = [
         start: [1.0, 1.5],
         steps: 1000,
         note: "",
+        stop_at_steps: false,
     },
     Preset {
         name: "booth",
@@ -126,6 +137,7 @@ static PRESETS: [Preset; 12] = [
         start: [-6.0, -4.0],
         steps: 100,
         note: "",
+        stop_at_steps: false,
     },
     Preset {
         name: "egg-crate",
@@ -137,6 +149,7 @@ static PRESETS: [Preset; 12] = [
         start: [4.0, 3.5],
         steps: 200,
         note: "",
+        stop_at_steps: false,
     },
     Preset {
         name: "bumps",
@@ -149,6 +162,7 @@ static PRESETS: [Preset; 12] = [
         start: [-0.3, 1.2],
         steps: 300,
         note: "",
+        stop_at_steps: false,
     },
     Preset {
         name: "mse",
@@ -160,6 +174,7 @@ static PRESETS: [Preset; 12] = [
         start: [-0.5, 3.0],
         steps: 300,
         note: "",
+        stop_at_steps: false,
     },
     Preset {
         name: "logistic",
@@ -171,6 +186,7 @@ static PRESETS: [Preset; 12] = [
         start: [-1.0, 3.0],
         steps: 300,
         note: "",
+        stop_at_steps: false,
     },
 ];
 

@@ -86,3 +86,28 @@ fn the_lessons_first_path_shows_the_saddle() {
         "the end is in the view: {last:?}"
     );
 }
+
+/// The explorer stops the lesson's path where its first picture ends, at the preset's step
+/// count; before, it ran on to the default 10,000-step limit and left the view. The limit is
+/// the picture's, not the person's: the next preset gets the default back.
+#[test]
+fn the_explorer_stops_the_lessons_path_at_its_step_count() {
+    let (i, p) = lesson();
+    let mut s = ExplorerState::from_preset(i).expect("the lesson");
+    for _ in 0..3 * p.steps {
+        s.step_paths();
+    }
+    let path = &s.running.paths[0].path;
+    assert_eq!(
+        path.points.len(),
+        p.steps as usize + 1,
+        "stopped at the preset's steps"
+    );
+    assert!(!path.is_running(), "the path has ended");
+    let rosenbrock = presets::all()
+        .iter()
+        .position(|p| p.name == "rosenbrock")
+        .unwrap();
+    s.select_preset(rosenbrock).unwrap();
+    assert!(s.doc.max_steps >= 10_000, "limit back: {}", s.doc.max_steps);
+}

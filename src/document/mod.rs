@@ -168,12 +168,23 @@ impl Document {
         crate::presets::all().iter().find(|p| p.name == name)
     }
 
-    /// Takes `preset`'s name, learning rate and colour scale, and at least its step count.
+    /// Takes `preset`'s name, learning rate and colour scale, and at least its step count
+    /// (exactly its step count where the preset's first picture is its path).
     pub(crate) fn apply_preset_settings(&mut self, preset: &'static Preset) {
+        // A limit that the last preset's first picture set is not the person's: it goes.
+        let base = if self.current_preset().is_some_and(|p| p.stop_at_steps) {
+            DEFAULT_MAX_STEPS
+        } else {
+            self.max_steps
+        };
         self.preset = Some(preset.name);
         self.hyper.lr = preset.lr;
         self.layers.log_scale = preset.log_scale;
-        self.max_steps = self.max_steps.max(preset.steps as usize);
+        self.max_steps = if preset.stop_at_steps {
+            preset.steps as usize
+        } else {
+            base.max(preset.steps as usize)
+        };
     }
 
     /// The title line: the preset's title with the formula, or the formula.
