@@ -161,3 +161,28 @@ fn compare_mode_labels_name_their_optimizer() {
     s.step_paths();
     assert!(s.running.paths[0].label().starts_with("step 1  f = "));
 }
+
+/// The step's numbers are written on the canvas only while the descent is paused or over:
+/// while it animates they change ten times a second and covered a third of a projected
+/// plot (presentation mode at 1280×720).
+#[test]
+fn the_step_numbers_show_while_paused_and_after_the_end() {
+    let mut s = state("x^2 + y^2");
+    s.pointer_down(400.0, 300.0, Button::Primary);
+    s.pointer_up(400.0, 300.0);
+    s.doc.playing = true;
+    assert!(s.running.paths[0].path.is_running());
+    assert!(!s.step_numbers_shown(), "hidden while the path animates");
+    assert!(s.step_view().is_some(), "the marks are still there");
+    s.doc.playing = false;
+    assert!(s.step_numbers_shown(), "shown while paused");
+    s.doc.playing = true;
+    for _ in 0..20_000 {
+        if !s.running.paths[0].path.is_running() {
+            break;
+        }
+        s.step_paths();
+    }
+    assert!(!s.running.paths[0].path.is_running(), "the path ended");
+    assert!(s.step_numbers_shown(), "shown once every path has ended");
+}

@@ -98,7 +98,7 @@ pub(crate) fn paint(
         format!(
             "{}  η = {}{}{}{note}",
             s.doc.optimizer.label(),
-            crate::numfmt::short(s.doc.hyper.lr),
+            crate::teach::eta_text(s.doc.hyper.lr),
             if s.doc.hyper.ascent { "  (ascent)" } else { "" },
             if note.is_empty() { "" } else { "  ·  " },
         )

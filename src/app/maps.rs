@@ -122,7 +122,7 @@ impl ExplorerState {
 
     /// The line under the title in map and check modes (the CLI's wording), else None.
     pub fn map_subtitle(&self) -> Option<String> {
-        let lr = crate::numfmt::short(self.doc.hyper.lr);
+        let lr = crate::teach::eta_text(self.doc.hyper.lr);
         let st = &self.map_status;
         let what = match self.doc.maps.mode {
             ColorBy::Heatmap => return None,

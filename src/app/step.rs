@@ -71,6 +71,14 @@ impl ExplorerState {
         }
     }
 
+    /// Whether the step's numbers are written on the canvas: while the paths animate they
+    /// change ten times a second and cover a good part of a projected plot, so they show
+    /// once the descent is paused (Space; S steps) or every path has ended. The marks
+    /// (θₖ → θₖ₊₁, −η∇f, the optimizer's state) are drawn either way.
+    pub fn step_numbers_shown(&self) -> bool {
+        !(self.doc.playing && self.running.paths.iter().any(|t| t.path.is_running()))
+    }
+
     /// The read-out and marks of the selected path's last step.
     pub fn step_view(&self) -> Option<StepView> {
         let i = self.selected_path()?;

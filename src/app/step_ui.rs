@@ -31,6 +31,9 @@ pub(crate) fn section(ui: &mut Ui, s: &mut ExplorerState) {
         }
     }
     ui.checkbox(&mut s.doc.show_gradient_step, "draw −η∇f at θₖ (V)");
+    if !s.step_numbers_shown() {
+        ui.label(RichText::new("the numbers show while paused (Space; S steps)").small());
+    }
 }
 
 /// Paints the selected path's step on the canvas: its marks inside `plot` (pixels of the
@@ -51,7 +54,9 @@ pub(crate) fn paint(painter: &Painter, s: &ExplorerState, plot: PlotRect, scale:
         };
         paint_marks(&marks_painter, &px, &marks, color, &at);
     }
-    paint_readout(painter, &px, &view, plot, s.doc.theme);
+    if s.step_numbers_shown() {
+        paint_readout(painter, &px, &view, plot, s.doc.theme);
+    }
 }
 
 /// The colour of the −η∇f arrow: apart from the grey field arrows and the path palette's
