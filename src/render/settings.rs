@@ -94,7 +94,7 @@ impl RenderSettings {
 
     /// These settings drawn for a window at `ui_scale` in `theme`: the arrow spacing and every
     /// line width and marker grow with the UI scale, as the text does, and the high-contrast
-    /// theme draws its lines heavier ([`Theme::line_factor`]).
+    /// theme draws its lines heavier (`Theme::line_factor`).
     pub fn for_display(&self, ui_scale: f32, theme: crate::document::Theme) -> RenderSettings {
         let ui = if ui_scale.is_finite() && ui_scale > 0.0 {
             ui_scale

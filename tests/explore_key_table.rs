@@ -1,0 +1,227 @@
+//! The explorer's key table without a window: every row of `app::input::BINDINGS` does what
+//! the help overlay (generated from the same table) says, key by key, on a prepared state.
+
+use gradfield::app::help::{help_lines, help_text};
+use gradfield::app::input::binding_for;
+use gradfield::app::{Action, ExplorerState, Focus, Key, KeyPress, TextField, BINDINGS};
+use gradfield::expr::Function;
+use gradfield::View;
+
+/// World coordinates come from pixel maths in f64; 1e-9 absorbs rounding only.
+const EPS: f64 = 1e-9;
+
+fn bowl() -> ExplorerState {
+    let f = Function::parse("x^2 + y^2").expect("the bowl parses");
+    let mut s = ExplorerState::new(f, View::new(-3.0, 3.0, -3.0, 3.0).unwrap());
+    s.set_canvas(800.0, 600.0);
+    s
+}
+
+fn close(a: (f64, f64), b: (f64, f64)) -> bool {
+    (a.0 - b.0).abs() < EPS && (a.1 - b.1).abs() < EPS
+}
+
+/// Applies one key to a prepared state and checks the effect the help text promises.
+fn check_action(action: Action, press: KeyPress) {
+    let mut s = bowl();
+    s.click(2.0, 1.0);
+    s.step_paths();
+    let before_playing = s.doc.playing;
+    match action {
+        Action::PlayPause => {
+            assert!(s.key(press));
+            assert_ne!(s.doc.playing, before_playing);
+        }
+        Action::Step => {
+            s.key(press);
+            assert!(!s.doc.playing);
+            assert_eq!(s.running.paths[0].path.iterations(), 2);
+        }
+        Action::CursorMove => {
+            // The first arrow shows the cursor (at the middle: the pointer is not over the
+            // canvas); the next moves it 4 px, or 40 px with Shift.
+            assert!(s.key(press));
+            let shown = s.cursor_px().expect("an arrow shows the keyboard cursor");
+            assert!(close(shown, (400.0, 300.0)), "{shown:?}");
+            s.key(press);
+            let moved = s.cursor_px().expect("still shown");
+            let step = if press.shift { 40.0 } else { 4.0 };
+            let want = match press.key {
+                Key::Left => (400.0 - step, 300.0),
+                Key::Right => (400.0 + step, 300.0),
+                Key::Up => (400.0, 300.0 - step),
+                _ => (400.0, 300.0 + step),
+            };
+            assert!(close(moved, want), "{press:?}: {moved:?}, want {want:?}");
+            assert_eq!(
+                s.running.paths[0].path.iterations(),
+                1,
+                "arrows do not step"
+            );
+        }
+        Action::CursorEnter => {
+            s.cursor.at = Some((-1.0, -2.0));
+            s.key(press);
+            assert_eq!(
+                s.running.paths.len(),
+                2,
+                "Enter starts a path at the cursor"
+            );
+            assert_eq!(s.running.paths[1].path.start, (-1.0, -2.0));
+        }
+        Action::CursorPin => {
+            s.cursor.at = Some((0.5, -0.25));
+            s.key(press);
+            assert_eq!(s.doc.pin, Some((0.5, -0.25)));
+            assert_eq!(s.running.paths.len(), 1, "the paths stay");
+        }
+        Action::EditFunction => {
+            s.doc.panel = false;
+            s.key(press);
+            assert_eq!(s.focus, Focus::Text(TextField::Formula));
+            assert!(s.doc.panel, "the panel opens to show the function box");
+        }
+        Action::ResetPaths => {
+            s.key(press);
+            assert_eq!(s.running.paths[0].path.iterations(), 0);
+            assert_eq!(s.running.paths[0].path.start, (2.0, 1.0));
+        }
+        Action::ClearPaths => {
+            s.key(press);
+            assert!(s.running.paths.is_empty());
+        }
+        Action::RemovePath => {
+            s.click(-2.0, -1.0);
+            s.hover(Some((-2.0, -1.05)));
+            s.key(press);
+            assert_eq!(s.running.paths.len(), 1);
+            assert_eq!(s.running.paths[0].path.start, (2.0, 1.0));
+        }
+        Action::ClearPin => {
+            s.set_pin((0.5, -1.0));
+            s.key(press);
+            assert_eq!(s.doc.pin, None);
+            assert_eq!(s.running.paths.len(), 1, "the paths stay");
+        }
+        Action::ColorBy => {
+            let before = s.doc.maps.mode;
+            s.key(press);
+            assert_eq!(s.doc.maps.mode, before.next());
+            assert_eq!(s.running.paths.len(), 1, "the paths stay");
+        }
+        Action::MapGrid => {
+            let before = s.doc.maps.divisor;
+            s.key(press);
+            assert_ne!(s.doc.maps.divisor, before);
+        }
+        Action::GradientStep => {
+            assert!(!s.doc.show_gradient_step);
+            s.key(press);
+            assert!(s.doc.show_gradient_step);
+            let marks = s.step_view().and_then(|v| v.marks).expect("a step");
+            assert!(marks.gradient_step.is_some(), "−η∇f is drawn");
+        }
+        Action::HomeView => {
+            s.drag_pan(1.0, 2.0);
+            s.scroll(0.5, (0.3, 0.3));
+            assert_ne!(s.doc.view, s.doc.home);
+            s.key(press);
+            assert_eq!(s.doc.view, s.doc.home);
+        }
+        Action::Preset => {
+            let Key::Digit(d) = press.key else {
+                panic!("preset binding on a non-digit")
+            };
+            let n = gradfield::presets::all().len();
+            s.key(press);
+            if usize::from(d) <= n {
+                let p = &gradfield::presets::all()[usize::from(d) - 1];
+                assert_eq!(s.preset_index(), Some(usize::from(d) - 1));
+                assert_eq!(s.text, p.expr);
+                assert_eq!(s.running.paths.len(), 1);
+                assert_eq!(s.running.paths[0].path.start, (p.start[0], p.start[1]));
+                assert_eq!(s.doc.hyper.lr, p.lr);
+            } else {
+                assert!(s.messages.status.is_some(), "a missing preset says so");
+            }
+        }
+        Action::TogglePanel => {
+            s.key(press);
+            assert!(!s.doc.panel);
+            s.key(press);
+            assert!(s.doc.panel);
+        }
+        Action::Fullscreen => {
+            s.key(press);
+            assert!(s.doc.fullscreen);
+        }
+        Action::Present => {
+            assert!(!s.doc.present);
+            s.key(press);
+            assert!(s.doc.present);
+            s.key(press);
+            assert!(!s.doc.present);
+        }
+        Action::Help => {
+            s.key(press);
+            assert!(s.dialogs.help);
+        }
+        Action::Escape => {
+            s.dialogs.help = true;
+            s.doc.fullscreen = true;
+            s.key(press);
+            assert!(
+                !s.dialogs.help && s.doc.fullscreen,
+                "first Esc closes the help"
+            );
+            s.key(press);
+            assert!(!s.doc.fullscreen);
+        }
+        Action::Screenshot => {
+            s.key(press);
+            assert!(s.requests.screenshot);
+        }
+        Action::RecordGif => {
+            assert!(!s.requests.record);
+            s.key(press);
+            assert!(s.requests.record);
+        }
+        Action::UiLarger => {
+            s.key(press);
+            assert!(s.doc.ui_scale > 1.0);
+        }
+        Action::UiSmaller => {
+            s.key(press);
+            assert!(s.doc.ui_scale < 1.0);
+        }
+        Action::Save | Action::Open => {
+            s.key(press);
+            let want = if action == Action::Save {
+                gradfield::app::DialogMode::Save
+            } else {
+                gradfield::app::DialogMode::Open
+            };
+            assert_eq!(s.dialogs.scene.mode, Some(want), "the scene dialog opens");
+        }
+    }
+}
+
+#[test]
+fn every_key_does_what_the_help_overlay_says() {
+    let text = help_text();
+    for b in BINDINGS {
+        assert!(
+            text.contains(b.label) && text.contains(b.help),
+            "{}",
+            b.label
+        );
+        for &press in b.keys {
+            assert_eq!(binding_for(press).map(|x| x.action), Some(b.action));
+            check_action(b.action, press);
+        }
+    }
+    assert_eq!(help_lines().len(), BINDINGS.len() + 7);
+    let mut s = bowl();
+    assert!(!s.key(KeyPress::plain(Key::O)), "unbound keys are ignored");
+    assert!(!s.key(KeyPress::ctrl(Key::R)));
+}
