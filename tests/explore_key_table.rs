@@ -1,25 +1,13 @@
 //! The explorer's key table without a window: every row of `app::input::BINDINGS` does what
 //! the help overlay (generated from the same table) says, key by key, on a prepared state.
 
+mod common;
+
 use gradfield::app::help::{help_lines, help_text};
 use gradfield::app::input::binding_for;
-use gradfield::app::{Action, ExplorerState, Focus, Key, KeyPress, TextField, BINDINGS};
-use gradfield::expr::Function;
-use gradfield::View;
+use gradfield::app::{Action, Focus, Key, KeyPress, TextField, BINDINGS};
 
-/// World coordinates come from pixel maths in f64; 1e-9 absorbs rounding only.
-const EPS: f64 = 1e-9;
-
-fn bowl() -> ExplorerState {
-    let f = Function::parse("x^2 + y^2").expect("the bowl parses");
-    let mut s = ExplorerState::new(f, View::new(-3.0, 3.0, -3.0, 3.0).unwrap());
-    s.set_canvas(800.0, 600.0);
-    s
-}
-
-fn close(a: (f64, f64), b: (f64, f64)) -> bool {
-    (a.0 - b.0).abs() < EPS && (a.1 - b.1).abs() < EPS
-}
+use common::{bowl_explorer as bowl, same_point as close};
 
 /// Applies one key to a prepared state and checks the effect the help text promises.
 fn check_action(action: Action, press: KeyPress) {

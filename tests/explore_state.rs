@@ -1,24 +1,12 @@
 //! The explorer's state layer without a window: clicks, drags, bad expressions, divergence,
 //! compare mode and zoom (the key table is tests/explore_key_table.rs).
 
-use gradfield::app::{Button, ExplorerState};
+mod common;
+
+use gradfield::app::Button;
 use gradfield::descent::{Optimizer, Status};
-use gradfield::expr::Function;
-use gradfield::View;
 
-/// World coordinates come from pixel maths in f64; 1e-9 absorbs rounding only.
-const EPS: f64 = 1e-9;
-
-fn bowl() -> ExplorerState {
-    let f = Function::parse("x^2 + y^2").expect("the bowl parses");
-    let mut s = ExplorerState::new(f, View::new(-3.0, 3.0, -3.0, 3.0).unwrap());
-    s.set_canvas(800.0, 600.0);
-    s
-}
-
-fn close(a: (f64, f64), b: (f64, f64)) -> bool {
-    (a.0 - b.0).abs() < EPS && (a.1 - b.1).abs() < EPS
-}
+use common::{bowl_explorer as bowl, same_point as close, PIXEL_EPS as EPS};
 
 #[test]
 fn a_click_adds_a_path_at_the_world_point_under_the_pointer() {

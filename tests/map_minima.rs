@@ -4,6 +4,8 @@
 //! Before this the legend only described hues, and a recomputing map's subtitle gave the old
 //! map's percentages.
 
+mod common;
+
 use gradfield::app::maps::ColorBy;
 use gradfield::app::ExplorerState;
 use gradfield::descent::readout::number;
@@ -13,15 +15,7 @@ use gradfield::render::basin::MapMode;
 use gradfield::render::basin_minima::{basin_color, find_minima};
 use gradfield::View;
 
-const HIMMELBLAU: &str = "(x^2 + y - 11)^2 + (x + y^2 - 7)^2";
-
-/// Himmelblau's minima (f = 0), to 6 decimals.
-const MINIMA: [[f64; 2]; 4] = [
-    [3.0, 2.0],
-    [-2.805118, 3.131312],
-    [-3.779310, -3.283186],
-    [3.584428, -1.848126],
-];
+use common::{HIMMELBLAU, HIMMELBLAU_MINIMA as MINIMA};
 
 /// The exact minimum nearest to `at`, and the distance.
 fn nearest(at: [f64; 2]) -> ([f64; 2], f64) {

@@ -5,6 +5,8 @@
 
 mod common_gpu;
 
+mod common;
+
 use gradfield::app::maps::ColorBy;
 use gradfield::app::maps_gpu::MapRunner;
 use gradfield::app::ExplorerState;
@@ -19,15 +21,7 @@ use gradfield::render::{
 use gradfield::View;
 use std::time::Duration;
 
-const HIMMELBLAU: &str = "(x^2 + y - 11)^2 + (x + y^2 - 7)^2";
-
-/// Himmelblau's minima (f = 0), to 6 decimals.
-const MINIMA: [[f64; 2]; 4] = [
-    [3.0, 2.0],
-    [-2.805118, 3.131312],
-    [-3.779310, -3.283186],
-    [3.584428, -1.848126],
-];
+use common::{HIMMELBLAU, HIMMELBLAU_MINIMA as MINIMA};
 
 /// Each found minimum is within `tol` of a different exact one, and all four are found.
 #[track_caller]

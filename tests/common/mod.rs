@@ -80,3 +80,31 @@ pub fn one_line_error(what: impl std::fmt::Debug, out: &std::process::Output) ->
     assert!(out.stdout.is_empty(), "{what:?} printed a result");
     lines[0].to_string()
 }
+
+/// Himmelblau's function, whose four minima (f = 0) are [`HIMMELBLAU_MINIMA`].
+pub const HIMMELBLAU: &str = "(x^2 + y - 11)^2 + (x + y^2 - 7)^2";
+
+/// Himmelblau's minima, to 6 decimals.
+pub const HIMMELBLAU_MINIMA: [[f64; 2]; 4] = [
+    [3.0, 2.0],
+    [-2.805118, 3.131312],
+    [-3.779310, -3.283186],
+    [3.584428, -1.848126],
+];
+
+/// The explorer on the bowl x² + y² over [−3, 3]², on an 800×600 canvas, with no paths.
+pub fn bowl_explorer() -> gradfield::app::ExplorerState {
+    let f = gradfield::expr::Function::parse("x^2 + y^2").expect("the bowl parses");
+    let view = gradfield::View::new(-3.0, 3.0, -3.0, 3.0).expect("a view");
+    let mut s = gradfield::app::ExplorerState::new(f, view);
+    s.set_canvas(800.0, 600.0);
+    s
+}
+
+/// World coordinates come from the explorer's pixel maths in f64; 1e-9 absorbs rounding only.
+pub const PIXEL_EPS: f64 = 1e-9;
+
+/// Whether two points from the explorer's f64 pixel maths agree to rounding ([`PIXEL_EPS`]).
+pub fn same_point(a: (f64, f64), b: (f64, f64)) -> bool {
+    (a.0 - b.0).abs() < PIXEL_EPS && (a.1 - b.1).abs() < PIXEL_EPS
+}
