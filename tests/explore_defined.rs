@@ -24,7 +24,7 @@ fn the_read_out_on_a_cusp_gives_f_and_says_the_gradient_is_undefined() {
     let lines = r.lines(("x", "y"));
     assert!(lines.iter().any(|l| l == "f = 0.25000"), "{lines:?}");
     assert!(
-        lines.iter().any(|l| l == "grad f is undefined here"),
+        lines.iter().any(|l| l == "∇f is undefined here"),
         "{lines:?}"
     );
     // Off the cusp every value is there, as before.

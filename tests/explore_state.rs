@@ -177,6 +177,17 @@ fn tick_steps_at_the_chosen_rate_and_the_readout_is_exact() {
         .expect("hovering gives a read-out");
     assert_eq!(r.value, Some([4.25, 1.0, -4.0]));
     assert!((r.grad_norm().unwrap() - 17f64.sqrt()).abs() < EPS);
+    // Written as people read it: − for minus (the read-out printed the hyphen, "y = -2.0000").
+    assert_eq!(
+        r.lines(("x", "y")),
+        [
+            "x = 0.5000   y = −2.0000",
+            "f = 4.2500",
+            "∂f/∂x = 1.0000",
+            "∂f/∂y = −4.0000",
+            "|∇f| = 4.1231"
+        ]
+    );
     s.set_text("ln(x) + y^2");
     assert_eq!(s.hover(Some((-1.0, 0.0))).unwrap().value, None);
     assert!(s.readout().unwrap().lines(("x", "y"))[1].contains("undefined"));

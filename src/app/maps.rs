@@ -127,7 +127,7 @@ impl ExplorerState {
         let what = match self.doc.maps.mode {
             ColorBy::Heatmap => return None,
             ColorBy::Map(MapMode::Basin) => "where descent ends",
-            ColorBy::Map(MapMode::Steps) => "steps until |grad f| <= tol",
+            ColorBy::Map(MapMode::Steps) => "steps until |∇f| ≤ tol",
             ColorBy::Check => {
                 return Some(format!(
                     "gradient check: log10 relative difference, h = {:.2e}; {}",
@@ -171,7 +171,7 @@ impl ExplorerState {
             }
             ColorBy::Map(MapMode::Steps) => vec![
                 format!(
-                    "colour map: step at which |grad f| ≤ {}, 0 … {steps}",
+                    "colour map: step at which |∇f| ≤ {}, 0 … {steps}",
                     crate::numfmt::short(self.map_tol())
                 ),
                 format!("dark grey: still moving after {steps} steps"),

@@ -27,7 +27,7 @@ pub(crate) fn section(ui: &mut Ui, s: &mut ExplorerState) {
     }
     let minima = s.map_status.minima.clone();
     for line in s.map_legend() {
-        let text = RichText::new(&line).small();
+        let text = RichText::new(&line);
         // A minimum's line in its colour in the basin map.
         match minima.iter().find(|m| minimum_line(m) == line) {
             Some(m) => {

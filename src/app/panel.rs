@@ -242,7 +242,7 @@ fn playback(ui: &mut Ui, s: &mut ExplorerState) {
     ui.add(
         egui::Slider::new(&mut s.doc.tol, 0.0..=1e-2)
             .logarithmic(true)
-            .text("stop when |grad f| ≤"),
+            .text("stop when |∇f| ≤"),
     );
 }
 
@@ -261,7 +261,7 @@ fn path_list(ui: &mut Ui, s: &mut ExplorerState) {
             .map(|e| format!(" ({e})"))
             .unwrap_or_default();
         let text = format!(
-            "{} {}{eta}: step {}  f = {}  |grad f| = {}  {}",
+            "{} {}{eta}: step {}  f = {}  |∇f| = {}  {}",
             i + 1,
             p.optimizer.name(),
             p.iterations,

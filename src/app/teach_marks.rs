@@ -42,7 +42,7 @@ pub(crate) fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect)
             // Close to u the two labels would overlap; u's label then says it all.
             let near_u = teach::angle_to_grad_deg((gx, gy), s.doc.direction) < 20.0;
             if !near_u {
-                label_beside(&painter, tip, gx, "grad f".into(), GRAD_COLOR, ppp);
+                label_beside(&painter, tip, gx, "∇f".into(), GRAD_COLOR, ppp);
             }
         }
     }

@@ -70,7 +70,7 @@ pub(crate) fn slices_panel(ui: &mut Ui, s: &mut ExplorerState) {
         slice_plot(ui, "slice-y", &samples, &t, Axis::Y, (&b, (v.y0, v.y1)));
         ui.label(
             RichText::new(format!(
-                "grad f = ({}, {})",
+                "∇f = ({}, {})",
                 slope_text(t.slope_x),
                 slope_text(t.slope_y)
             ))
@@ -186,9 +186,9 @@ fn directional_section(ui: &mut Ui, s: &mut ExplorerState) {
     let Some(r) = s.directional_readout() else {
         return;
     };
-    ui.label(RichText::new(format!("D_u f = grad f · u = {}", slope_text(r.value))).size(18.0));
+    ui.label(RichText::new(format!("D_u f = ∇f · u = {}", slope_text(r.value))).size(18.0));
     ui.label(format!(
-        "angle(u, grad f) = {:.1}°   |grad f| = {}",
+        "angle(u, ∇f) = {:.1}°   |∇f| = {}",
         r.angle_deg,
         slope_text(r.grad_norm)
     ));

@@ -15,8 +15,17 @@ pub struct Readout {
     pub f: Option<f64>,
 }
 
+/// A read-out number with the minus sign people read (−, not the hyphen).
+fn num(v: f64) -> String {
+    minus(crate::numfmt::short(v))
+}
+
+fn minus(text: String) -> String {
+    text.replace('-', "−")
+}
+
 impl Readout {
-    /// |grad f| where defined.
+    /// |∇f| where defined.
     pub fn grad_norm(&self) -> Option<f64> {
         self.value.map(|[_, gx, gy]| gx.hypot(gy))
     }
@@ -25,18 +34,22 @@ impl Readout {
     /// variable names.
     pub fn lines(&self, vars: (&str, &str)) -> Vec<String> {
         let (a, b) = vars;
-        let mut out = vec![format!("{a} = {:.4}   {b} = {:.4}", self.x, self.y)];
+        let mut out = vec![format!(
+            "{a} = {}   {b} = {}",
+            minus(format!("{:.4}", self.x)),
+            minus(format!("{:.4}", self.y))
+        )];
         match self.value {
             Some([f, gx, gy]) => {
-                out.push(format!("f = {}", crate::numfmt::short(f)));
-                out.push(format!("∂f/∂{a} = {}", crate::numfmt::short(gx)));
-                out.push(format!("∂f/∂{b} = {}", crate::numfmt::short(gy)));
-                out.push(format!("|grad f| = {}", crate::numfmt::short(gx.hypot(gy))));
+                out.push(format!("f = {}", num(f)));
+                out.push(format!("∂f/∂{a} = {}", num(gx)));
+                out.push(format!("∂f/∂{b} = {}", num(gy)));
+                out.push(format!("|∇f| = {}", num(gx.hypot(gy))));
             }
             None => match self.f {
                 Some(f) => {
-                    out.push(format!("f = {}", crate::numfmt::short(f)));
-                    out.push("grad f is undefined here".into());
+                    out.push(format!("f = {}", num(f)));
+                    out.push("∇f is undefined here".into());
                 }
                 None => out.push("f is undefined here".into()),
             },

@@ -141,7 +141,7 @@ impl Finding {
             (Finding::ConvergeMap(counts, _), Coloring::ConvergeMap { mode, settings }) => {
                 let what = match mode {
                     MapMode::Basin => "where descent ends",
-                    MapMode::Steps => "steps until |grad f| <= tol",
+                    MapMode::Steps => "steps until |∇f| ≤ tol",
                 };
                 Some(format!(
                     "{what}: {}, η = {}; {}",

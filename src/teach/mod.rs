@@ -160,9 +160,9 @@ impl Special {
     /// What the explorer writes when the direction is this one.
     pub(crate) fn text(self) -> &'static str {
         match self {
-            Special::SteepestAscent => "steepest ascent: u along grad f",
+            Special::SteepestAscent => "steepest ascent: u along ∇f",
             Special::AlongContour => "D_u f = 0: along the contour",
-            Special::SteepestDescent => "steepest descent: u along −grad f",
+            Special::SteepestDescent => "steepest descent: u along −∇f",
         }
     }
 }
