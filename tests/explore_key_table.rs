@@ -5,7 +5,7 @@ mod common;
 
 use gradfield::app::help::{help_lines, help_text};
 use gradfield::app::input::binding_for;
-use gradfield::app::{Action, Focus, Key, KeyPress, TextField, BINDINGS};
+use gradfield::app::{Action, Floating, Focus, Key, KeyPress, TextField, BINDINGS};
 
 use common::{bowl_explorer as bowl, same_point as close};
 
@@ -138,6 +138,23 @@ fn check_action(action: Action, press: KeyPress) {
             assert!(!s.doc.panel);
             s.key(press);
             assert!(s.doc.panel);
+            // In presentation mode the side panels are folded into the strip: Tab floats the
+            // function panel over the canvas and back (it changed nothing visible there), and
+            // Esc closes it; the document's panel setting stays as it was.
+            s.doc.present = true;
+            s.key(press);
+            assert_eq!(s.dialogs.floating, Floating::Function);
+            assert!(s.doc.panel);
+            s.key(press);
+            assert_eq!(s.dialogs.floating, Floating::None);
+            s.key(press);
+            s.key(KeyPress::plain(Key::Escape));
+            assert_eq!(
+                s.dialogs.floating,
+                Floating::None,
+                "Esc closes the floating panel"
+            );
+            assert!(s.doc.present, "and only that");
         }
         Action::Fullscreen => {
             s.key(press);

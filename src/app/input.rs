@@ -5,6 +5,7 @@
 
 use super::cursor::{CURSOR_COARSE, CURSOR_STEP_PX};
 use super::scene_io::DialogMode;
+use super::session::Floating;
 use super::state::ExplorerState;
 
 /// A key the explorer reacts to, independent of the windowing library.
@@ -207,11 +208,11 @@ pub const BINDINGS: &[Binding] = &[
         help: "open preset 1 – 9",
         action: Action::Preset,
     },
-    Binding { keys: &[k(Tab)], label: "Tab", help: "show / hide the panel", action: Action::TogglePanel },
+    Binding { keys: &[k(Tab)], label: "Tab", help: "show / hide the panel (presentation mode: float it over the canvas)", action: Action::TogglePanel },
     Binding { keys: &[k(F11)], label: "F11", help: "fullscreen on / off", action: Action::Fullscreen },
     Binding { keys: &[k(F5)], label: "F5", help: "presentation mode on / off (large canvas text)", action: Action::Present },
     Binding { keys: &[k(F1), k(Question)], label: "F1 or ?", help: "show / hide this help", action: Action::Help },
-    Binding { keys: &[k(Escape)], label: "Esc", help: "one per press: leave a text field, close a dialog or the help, put back what the cursor carries, leave fullscreen, hide the cursor", action: Action::Escape },
+    Binding { keys: &[k(Escape)], label: "Esc", help: "one per press: leave a text field, close a dialog, the help or a floating panel, put back what the cursor carries, leave fullscreen, hide the cursor", action: Action::Escape },
     Binding { keys: &[k(P)], label: "P", help: "save a screenshot (PNG)", action: Action::Screenshot },
     Binding { keys: &[k(G)], label: "G", help: "record a GIF of the paths", action: Action::RecordGif },
     Binding { keys: &[c(Equals), c(Plus)], label: "Ctrl + =", help: "larger text and controls", action: Action::UiLarger },
@@ -325,6 +326,12 @@ impl ExplorerState {
                     }
                 }
             }
+            Action::TogglePanel if self.doc.present => {
+                self.dialogs.floating = match self.dialogs.floating {
+                    Floating::Function => Floating::None,
+                    _ => Floating::Function,
+                }
+            }
             Action::TogglePanel => self.doc.panel = !self.doc.panel,
             Action::Fullscreen => self.doc.fullscreen = !self.doc.fullscreen,
             Action::Present => self.doc.present = !self.doc.present,
@@ -347,6 +354,8 @@ impl ExplorerState {
             self.close_scene_dialog();
         } else if self.dialogs.help {
             self.dialogs.help = false;
+        } else if self.dialogs.floating != Floating::None {
+            self.dialogs.floating = Floating::None;
         } else if !self.cursor_put_back() {
             if self.doc.fullscreen {
                 self.doc.fullscreen = false;

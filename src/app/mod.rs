@@ -50,7 +50,7 @@ pub use paths::{PathSummary, TrackedPath};
 pub use pointer::Button;
 pub use scene_io::DialogMode;
 pub use scene_io::SceneDialog;
-pub use session::{Dialogs, Messages, PointerState, Rebuild, Requests, RunningPaths};
+pub use session::{Dialogs, Floating, Messages, PointerState, Rebuild, Requests, RunningPaths};
 pub use state::ExplorerState;
 pub use viewport::Readout;
 pub(crate) use window::{run, Options};

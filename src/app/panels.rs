@@ -6,6 +6,7 @@
 
 use egui::{Color32, Context, Id, Ui};
 
+use super::session::Floating as Open;
 use super::state::ExplorerState;
 
 /// The largest share of the window's width the two side panels together may take: the
@@ -20,19 +21,6 @@ pub const RIGHT_PANEL_SHARE: f32 = 0.15;
 /// Width of the strip in points.
 const STRIP_WIDTH: f32 = 30.0;
 
-/// Which panel floats open from the strip (egui memory: it belongs to the window's moment).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum Open {
-    #[default]
-    None,
-    Function,
-    Slices,
-}
-
-fn open_id() -> Id {
-    Id::unique("gradfield-present-open")
-}
-
 fn text_scale_id() -> Id {
     Id::unique("gradfield-canvas-text-scale")
 }
@@ -41,7 +29,7 @@ fn text_scale_id() -> Id {
 /// over the canvas. Returns the floating panel's rectangle (points) while one is open.
 pub(crate) fn strip(ui: &mut Ui, s: &mut ExplorerState) -> Option<egui::Rect> {
     let ctx = ui.ctx().clone();
-    let mut open: Open = ctx.data(|d| d.get_temp(open_id())).unwrap_or_default();
+    let mut open = s.dialogs.floating;
     if open == Open::Slices && s.doc.pin.is_none() {
         open = Open::None;
     }
@@ -72,7 +60,7 @@ pub(crate) fn strip(ui: &mut Ui, s: &mut ExplorerState) -> Option<egui::Rect> {
                 s.doc.present = false;
             }
         });
-    ctx.data_mut(|d| d.insert_temp(open_id(), open));
+    s.dialogs.floating = open;
     if open == Open::None || !s.doc.present {
         return None;
     }

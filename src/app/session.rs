@@ -35,6 +35,21 @@ pub struct Dialogs {
     pub help: bool,
     /// The save / open scene dialog (Ctrl+S, Ctrl+O).
     pub scene: SceneDialog,
+    /// In presentation mode, the panel floating open over the canvas from the strip (the
+    /// strip's buttons, Tab for the function panel; Esc closes it).
+    pub floating: Floating,
+}
+
+/// Which panel floats open over the canvas in presentation mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Floating {
+    /// None: the canvas has the window.
+    #[default]
+    None,
+    /// The function panel.
+    Function,
+    /// The slices at the pin.
+    Slices,
 }
 
 /// What the explorer says to the person.
