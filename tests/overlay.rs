@@ -92,12 +92,12 @@ fn nice_ticks_are_inside_evenly_spaced_round_and_few_enough() {
 fn format_tick_has_no_float_noise() {
     assert_eq!(format_tick(0.1, 0.1), "0.1");
     assert_eq!(format_tick(0.1 + 0.2, 0.1), "0.3");
-    assert_eq!(format_tick(-0.5, 0.5), "-0.5");
+    assert_eq!(format_tick(-0.5, 0.5), "−0.5");
     assert_eq!(format_tick(-1e-17, 0.1), "0");
     assert_eq!(format_tick(250.0, 50.0), "250");
     assert_eq!(format_tick(1e6, 5e5), "1e+06");
     assert_eq!(format_tick(1.5e6, 5e5), "1.5e+06");
-    assert_eq!(format_tick(-2.5e-7, 5e-8), "-2.5e-07");
+    assert_eq!(format_tick(-2.5e-7, 5e-8), "−2.5e−07");
     assert_eq!(format_tick(1.0000002, 1e-7), "1.0000002");
     assert_eq!(format_tick(0.1f32 as f64, 0.1), "0.1");
     for (lo, hi) in ranges() {
@@ -105,8 +105,14 @@ fn format_tick_has_no_float_noise() {
         let step = if t.len() > 1 { t[1] - t[0] } else { hi - lo };
         for v in &t {
             let s = format_tick(*v, step);
-            assert!(s.len() <= 12, "label '{s}' for {v} (step {step}) is noisy");
-            let back: f64 = s.parse().expect("a label reads back as a number");
+            assert!(
+                s.chars().count() <= 12,
+                "label '{s}' for {v} (step {step}) is noisy"
+            );
+            let back: f64 = s
+                .replace('−', "-")
+                .parse()
+                .expect("a label reads back as a number (− as the minus)");
             assert!((back - v).abs() <= step * 1e-6, "'{s}' is not {v}");
         }
     }

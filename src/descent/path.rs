@@ -261,7 +261,7 @@ impl Path {
             Status::Running | Status::StepLimit => format!(
                 "step {}  f = {}",
                 self.iterations(),
-                crate::numfmt::short(self.current().f)
+                crate::numfmt::short(self.current().f).replace('-', "−")
             ),
             status => status.short(self.iterations()),
         }

@@ -50,10 +50,16 @@ fn multiples(lo: f64, hi: f64, m: i64, k: i32) -> Vec<f64> {
 }
 
 /// `v` printed with enough decimals to tell ticks `step` apart and no float noise: "0.1",
-/// "-0.5", "250"; scientific ("1e+06", "2.5e-07") for magnitudes ≥ 10^6 or < 10^-4.
+/// "−0.5", "250"; scientific ("1e+06", "2.5e−07") for magnitudes ≥ 10^6 or < 10^-4. Minus
+/// signs are the typographic − people read, not the hyphen.
 pub fn format_tick(v: f64, step: f64) -> String {
     let mag = v.abs().max(step.abs());
-    format_with(v, step, !(1e-4..1e6).contains(&mag))
+    minus(format_with(v, step, !(1e-4..1e6).contains(&mag)))
+}
+
+/// `text` with its hyphens written as minus signs.
+fn minus(text: String) -> String {
+    text.replace('-', "−")
 }
 
 /// Labels for ticks of one axis spaced `step` apart, all in the same notation (scientific when
@@ -61,7 +67,10 @@ pub fn format_tick(v: f64, step: f64) -> String {
 pub(crate) fn format_ticks(values: &[f64], step: f64) -> Vec<String> {
     let mag = values.iter().fold(step.abs(), |a, v| a.max(v.abs()));
     let sci = !(1e-4..1e6).contains(&mag);
-    values.iter().map(|&v| format_with(v, step, sci)).collect()
+    values
+        .iter()
+        .map(|&v| minus(format_with(v, step, sci)))
+        .collect()
 }
 
 fn format_with(v: f64, step: f64, sci: bool) -> String {
@@ -160,7 +169,7 @@ pub(crate) fn axis_ticks(
     // Rounded, not floored: a plot 2.98 spacings long (a presentation-mode y axis) gets
     // three labels, not one.
     let first = (length_px / spacing_px.max(1.0)).round().max(2.0) as usize;
-    for count in (1..=first).rev() {
+    let mut fitting = |count: usize| {
         let values = nice_ticks(lo, hi, count);
         let step = match values.as_slice() {
             [a, b, ..] => b - a,
@@ -176,11 +185,18 @@ pub(crate) fn axis_ticks(
                 label,
             })
             .collect();
-        if labels_fit(&ticks, length_px, gap_px, measure) {
-            return ticks;
-        }
+        labels_fit(&ticks, length_px, gap_px, measure).then_some(ticks)
+    };
+    let ticks = (1..=first).rev().find_map(&mut fitting).unwrap_or_default();
+    if ticks.len() >= 2 {
+        return ticks;
     }
-    Vec::new()
+    // One label cannot show a scale: [−4, 4] in three spacings gets the step 5 and only its 0.
+    // A finer step with two or more labels is taken where they fit.
+    (first + 1..=4 * first)
+        .filter_map(&mut fitting)
+        .find(|t| t.len() >= 2)
+        .unwrap_or(ticks)
 }
 
 /// Whether labels centred on their ticks along an axis `length_px` long keep `gap_px` apart.

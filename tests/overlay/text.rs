@@ -107,3 +107,24 @@ fn contour_label_box_holds_the_laid_out_text() {
         }
     }
 }
+
+/// In presentation mode the y axis of the lesson's [−4, 4] view had one label, "0": three
+/// spacings fit, the step 5 gives three or fewer values, and only 0 of them is inside. An axis
+/// gets two or more labels wherever a finer step fits.
+#[test]
+fn a_presentation_axis_shows_a_scale_not_one_label() {
+    let ctx = fonts_ready();
+    for (w, h) in [(1250u32, 800u32), (1890, 1080), (1250, 720)] {
+        let layout = FigureLayout::for_presentation(w, h, h, 1.0, true);
+        let font = 18.0 * layout.scale;
+        let v = View::new(-6.2, 6.2, -4.0, 4.0).expect("the lesson's view, widened");
+        let (xs, ys) = plot_ticks(&input(v, &layout), &mut |t| measure(&ctx, t, font));
+        assert!(ys.len() >= 2, "{w}×{h}: y ticks {ys:?}");
+        assert!(xs.len() >= 2, "{w}×{h}: x ticks {xs:?}");
+        for pair in ys.windows(2) {
+            let h_a = measure(&ctx, &pair[0].label, font).1;
+            let dist = (pair[1].frac - pair[0].frac) as f32 * layout.plot.h;
+            assert!(dist >= h_a, "y labels {pair:?} overlap at {w}×{h}");
+        }
+    }
+}
