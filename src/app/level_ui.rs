@@ -98,6 +98,9 @@ pub(crate) fn paint(painter: &Painter, s: &ExplorerState, pt: &dyn Fn(f64, f64) 
     let (ux, uy) = crate::teach::unit(s.doc.direction);
     let k = if t.0 * ux - t.1 * uy > 0.0 { 0 } else { 1 };
     let side = if k == 0 { -t.0 } else { t.0 };
-    let text = format!("level f = {}", crate::numfmt::short(c.level));
+    let text = format!(
+        "level f = {}",
+        crate::numfmt::short(c.level).replace('-', "−")
+    );
     super::teach_marks::label_beside(painter, ends[k], side, text, LEVEL_COLOR, ppp);
 }

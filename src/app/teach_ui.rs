@@ -27,13 +27,15 @@ const PLOT_MIN: f32 = 24.0;
 /// Height of each plot in points.
 const PLOT_HEIGHT: f32 = 170.0;
 
-/// A slope as the plots and canvas write it ("2.000", or short form when large).
+/// A slope as the plots and canvas write it ("2.000", "−0.500", or short form when large),
+/// with the minus sign people read.
 pub(crate) fn slope_text(v: f64) -> String {
-    if v.abs() < 1e4 {
+    let text = if v.abs() < 1e4 {
         format!("{v:.3}")
     } else {
         crate::numfmt::short(v)
-    }
+    };
+    text.replace('-', "−")
 }
 
 /// The right-hand panel's contents for the pinned point.
