@@ -106,6 +106,14 @@ fn lesson_formulas_have_their_display_form() {
             "2(2w + b − 1)",
         ),
         ("f(w, b) = w*b", "wb", "b", "w"),
+        // Names of several letters are set off by spaces: `theta²eta` and `2thetaeta` parsed
+        // back but did not read.
+        (
+            "f(theta, eta) = theta^2*eta",
+            "theta² eta",
+            "2 theta eta",
+            "theta²",
+        ),
         // Juxtaposed `ln` would be the logarithm: the names stay apart.
         ("f(l, n) = l*n", "l n", "n", "l"),
     ];

@@ -214,6 +214,9 @@ fn titles_that_end_in_a_formula_are_typeset() {
     );
     assert_eq!(m("f = sin(w) + b").as_deref(), Some("f = sin(w) + b"));
     assert_eq!(m("f = 3theta").as_deref(), Some("f = 3θ"));
+    // The display form spaces names of several letters (`theta² eta`); typeset they are one
+    // letter each and join as x and y do.
+    assert_eq!(m("f = theta² eta").as_deref(), Some("f = θ^{2}η"));
     // A title cut short, or one a person wrote, is drawn as it is.
     assert_eq!(m("f(x, y) = x² + …"), None);
     assert_eq!(m("bowl"), None);

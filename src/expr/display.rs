@@ -182,13 +182,17 @@ fn binary(op: BinOp, a: &Expr, b: &Expr, vars: &Vars) -> Piece {
             let ka = if wrap_a { Kind::Other } else { la.kind };
             let kb = if wrap_b { Kind::Other } else { lb.kind };
             let ((left, lr), (right, rr)) = (wrapped(la, wrap_a), wrapped(lb, wrap_b));
-            let join = joiner(&left, ka, &right, kb, vars);
+            let base = joiner(&left, ka, &right, kb, vars);
+            let spaced = |typeset| base.is_empty() && spaced_names(&left, &right, typeset);
+            let join = if spaced(false) { " " } else { base };
             // A raised exponent ends where the next factor starts: eˣy needs no `·`.
             let shown =
-                if ka == Kind::CaretPower && join == "·" && first_edge(&right) != Edge::Digit {
+                if ka == Kind::CaretPower && base == "·" && first_edge(&right) != Edge::Digit {
                     ""
+                } else if spaced(true) {
+                    " "
                 } else {
-                    join
+                    base
                 };
             let r = Runs::concat([lr, Runs::line(shown), rr]);
             // What ends the product decides how it joins a further factor.
@@ -257,6 +261,40 @@ fn joiner(left: &str, ka: Kind, right: &str, kb: Kind, vars: &Vars) -> &'static 
         return " ";
     }
     ""
+}
+
+/// Whether two factors that would be written together are set off by a space because a name
+/// at the join has several letters, as a function's name is: `theta² eta` and `2 theta eta`,
+/// not `theta²eta` or `2thetaeta`, which parse back but do not read. `typeset`: the names as
+/// the typeset runs show them, where `theta` is the one letter θ (`θ²η`, `2θη`).
+fn spaced_names(left: &str, right: &str, typeset: bool) -> bool {
+    let long = |name: &str| {
+        let shown = if typeset {
+            runs::name(name, Script::LINE).text()
+        } else {
+            name.to_string()
+        };
+        shown.chars().count() > 1
+    };
+    first_edge(right) == Edge::Letter
+        && (long(&leading_letters(right))
+            || last_edge(left) == Edge::Letter && long(&trailing_letters(left)))
+}
+
+/// The letters a piece of text ends with (the name it ends in).
+fn trailing_letters(text: &str) -> String {
+    let mut t: Vec<char> = text
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
+    t.reverse();
+    t.into_iter().collect()
+}
+
+/// The letters a piece of text starts with (the name it starts with).
+fn leading_letters(text: &str) -> String {
+    text.chars().take_while(char::is_ascii_alphabetic).collect()
 }
 
 /// Whether the letters ending `left` and starting `right`, written together, still read as
