@@ -300,19 +300,8 @@ fn leading_letters(text: &str) -> String {
 /// Whether the letters ending `left` and starting `right`, written together, still read as
 /// the names they were.
 fn merges_cleanly(left: &str, right: &str, vars: &Vars) -> bool {
-    let tail: String = {
-        let mut t: Vec<char> = left
-            .chars()
-            .rev()
-            .take_while(char::is_ascii_alphabetic)
-            .collect();
-        t.reverse();
-        t.into_iter().collect()
-    };
-    let head: String = right
-        .chars()
-        .take_while(char::is_ascii_alphabetic)
-        .collect();
+    let tail = trailing_letters(left);
+    let head = leading_letters(right);
     let read = |run: &str| -> Option<Vec<Meaning>> {
         let parts = names::lookup(run, vars)
             .map(|m| vec![m])
