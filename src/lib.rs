@@ -49,6 +49,7 @@ pub mod render;
 pub(crate) mod samples;
 #[cfg(feature = "gpu")]
 pub mod scene;
+pub mod surface;
 pub mod teach;
 pub(crate) mod view;
 

@@ -7,6 +7,7 @@ mod colormap;
 mod display;
 mod layers;
 mod maps;
+mod surface;
 
 pub use colormap::Colormap;
 pub(crate) use colormap::LUT_SIZE;
@@ -15,6 +16,7 @@ pub(crate) use display::UI_SCALE_RANGE;
 pub use layers::{ArrowDir, ArrowLength, Layers};
 pub use maps::{ColorBy, MapMode, MapSettings, DEFAULT_MAP_DIVISOR};
 pub(crate) use maps::{CHECK_STEP_RANGE, MAP_DIVISORS};
+pub use surface::{CanvasMode, SurfaceSettings};
 
 use crate::descent::{Hyper, Optimizer};
 use crate::expr::Function;
@@ -84,6 +86,10 @@ pub struct Document {
     pub paths: Vec<PathStart>,
     /// What the colours show and the map / check settings.
     pub maps: MapSettings,
+    /// The map, the surface or both.
+    pub canvas: CanvasMode,
+    /// How the surface is drawn (camera, vertical scale, floor contours, tangent plane).
+    pub surface: SurfaceSettings,
 }
 
 impl Document {
@@ -116,6 +122,8 @@ impl Document {
             point_check_step: crate::teach::DEFAULT_POINT_CHECK_STEP,
             paths: Vec::new(),
             maps: MapSettings::default(),
+            canvas: CanvasMode::Map,
+            surface: SurfaceSettings::default(),
         }
     }
 
@@ -230,6 +238,8 @@ impl PartialEq for Document {
             point_check_step,
             paths,
             maps,
+            canvas,
+            surface,
         } = self;
         function.source == o.function.source
             && *preset == o.preset
@@ -256,6 +266,8 @@ impl PartialEq for Document {
             && *point_check_step == o.point_check_step
             && *paths == o.paths
             && *maps == o.maps
+            && *canvas == o.canvas
+            && *surface == o.surface
     }
 }
 
