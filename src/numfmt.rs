@@ -151,6 +151,17 @@ pub(crate) fn input_window(input: &str, column: usize, width: usize) -> (String,
     (shown, caret, span.min(room.max(1)))
 }
 
+/// A slope as the slices panel and the 3D view's tangent labels write it: three decimals
+/// ("2.000", "−0.500"), the short form when large, and the minus sign people read.
+pub(crate) fn slope(v: f64) -> String {
+    let text = if v.abs() < 1e4 {
+        format!("{v:.3}")
+    } else {
+        short(v)
+    };
+    text.replace('-', "−")
+}
+
 #[cfg(test)]
 mod tests {
     use super::{clip, echo, input_window, quote, short, shorten_quoted, QUOTE_CHARS};

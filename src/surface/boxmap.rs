@@ -71,7 +71,7 @@ impl Heights {
     /// Where f sits in the range, not clamped (0.5 for an empty range: a constant function).
     pub fn t(&self, f: f64) -> f64 {
         let span = self.vhi - self.vlo;
-        if !(span > 0.0) {
+        if span.is_nan() || span <= 0.0 {
             return 0.5;
         }
         (self.map_value(f) - self.vlo) / span
@@ -80,7 +80,7 @@ impl Heights {
     /// dt/df at f (0 for an empty range).
     pub fn t_slope(&self, f: f64) -> f64 {
         let span = self.vhi - self.vlo;
-        if !(span > 0.0) {
+        if span.is_nan() || span <= 0.0 {
             return 0.0;
         }
         self.map_slope(f) / span
