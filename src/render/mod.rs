@@ -26,6 +26,7 @@ pub mod layout;
 mod levels;
 pub(crate) mod offscreen;
 pub mod overlay;
+pub mod overlay3d;
 mod path_labels;
 pub(crate) mod path_source;
 pub mod path_trace;
