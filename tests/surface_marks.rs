@@ -9,6 +9,8 @@ use gradfield::View;
 
 #[path = "surface_marks/axes.rs"]
 mod axes;
+#[path = "surface_marks/hostile.rs"]
+mod hostile;
 #[path = "surface_marks/overlay.rs"]
 mod overlay;
 #[path = "surface_marks/pin.rs"]

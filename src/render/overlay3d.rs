@@ -1,8 +1,8 @@
 //! The 3D view's labels: tick values, axis names and slopes of a `surface::Marks3` painted
 //! with egui at their `Camera::project` pixels inside the viewport, in the theme's text
 //! colour on a halo box, at the 2D overlay's type size (18 px × the figure's scale, so it grows
-//! with the UI scale and presentation mode). Labels behind the eye or outside the viewport
-//! are left out, and a label that would overlap one already placed is thinned out (earlier
+//! with the UI scale and presentation mode). Labels behind the eye or whose point is outside
+//! the viewport are left out, those reaching over its edge are slid inside, and a label that would overlap one already placed is thinned out (earlier
 //! labels win: the pin's, then the axis names, then the ticks). Also here: the axes' tick
 //! values for the 3D box by the 2D axes' and the colour bar's rules, and the theme's colours
 //! for the marks.
@@ -90,7 +90,10 @@ pub fn place_labels3(input: &Overlay3, measure: &mut dyn FnMut(&str) -> [f32; 2]
             w: w as f32,
             h: h as f32,
         };
-        if !input.rect.contains_rect(&rect) || placed.iter().any(|q| q.rect.overlaps(&rect)) {
+        let Some(rect) = slid_inside(rect, input.rect, [p.x as f32, p.y as f32]) else {
+            continue;
+        };
+        if placed.iter().any(|q| q.rect.overlaps(&rect)) {
             continue;
         }
         placed.push(Placed3 {
@@ -102,6 +105,21 @@ pub fn place_labels3(input: &Overlay3, measure: &mut dyn FnMut(&str) -> [f32; 2]
         });
     }
     placed
+}
+
+/// `rect` moved the least to lie inside `view`; None where its anchor `at` is outside the
+/// view or the label is larger than the view.
+fn slid_inside(rect: PlotRect, view: PlotRect, at: [f32; 2]) -> Option<PlotRect> {
+    let inside =
+        (view.x..=view.right()).contains(&at[0]) && (view.y..=view.bottom()).contains(&at[1]);
+    if !inside || rect.w > view.w || rect.h > view.h {
+        return None;
+    }
+    Some(PlotRect {
+        x: rect.x.clamp(view.x, view.right() - rect.w),
+        y: rect.y.clamp(view.y, view.bottom() - rect.h),
+        ..rect
+    })
 }
 
 /// Paints the labels of `input` (clipped to its viewport) and returns where they went.

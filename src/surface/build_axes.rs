@@ -1,7 +1,7 @@
 //! The box's axes in the 3D view, placed as matplotlib places them: x ticks along the floor
 //! edge nearest the eye, y ticks along the other near floor edge, f ticks up the vertical
-//! edge furthest left on screen; tick marks, tick labels and axis names pushed outwards, the
-//! floor's outline and its grid lines at the x and y ticks. Tick values come in `Axes3`
+//! edge furthest left on screen; tick marks, tick labels and the x and y names pushed
+//! outwards, f's name over the top of its edge, the floor's outline and its grid lines at the x and y ticks. Tick values come in `Axes3`
 //! (the 2D axes' and the colour bar's rules, `render::overlay3d::axes3`).
 
 use glam::DVec3;
@@ -15,7 +15,9 @@ pub const TICK_LEN: f64 = 0.03;
 /// How far out from its edge a tick label's anchor sits, in box units.
 pub const TICK_LABEL_OUT: f64 = 0.07;
 /// How far out from its edge an axis name's anchor sits, in box units.
-pub const NAME_OUT: f64 = 0.24;
+pub const NAME_OUT: f64 = 0.34;
+/// How far above the top of its edge the f axis's name sits, as a share of the box height.
+pub const NAME_ABOVE: f64 = 0.04;
 
 /// One tick: the value and its label (the 2D ticks' format, − for minus).
 #[derive(Debug, Clone, PartialEq)]
@@ -97,15 +99,20 @@ pub fn axes_marks(
     let names = [
         (mid(DVec3::new(0.0, ey, 0.0), out_x), &axes.names[0]),
         (mid(DVec3::new(ex, 0.0, 0.0), out_y), &axes.names[1]),
-        (mid(DVec3::new(cx, cy, 0.5 * top), out_f), &axes.names[2]),
     ];
-    for (at, text) in names {
+    let f_name = (DVec3::new(cx, cy, top * (1.0 + NAME_ABOVE)), &axes.names[2]);
+    for (i, (at, text)) in names.into_iter().chain([f_name]).enumerate() {
         if !text.is_empty() {
             out.labels.push(Label3 {
                 at,
                 text: text.clone(),
                 color: style.text,
-                anchor: Anchor3::Outward,
+                // f's name sits over the top of its edge, clear of its ticks.
+                anchor: if i == 2 {
+                    Anchor3::Above
+                } else {
+                    Anchor3::Outward
+                },
             });
         }
     }

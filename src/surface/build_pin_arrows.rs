@@ -43,7 +43,23 @@ pub(crate) fn arrows(map: &BoxMap, p: &PinPoint, theta: f64, scale: f32, out: &m
     }
     let tip = p.floor + u * ARROW_LEN;
     arrow(p.floor, tip, U_COLOR, width, true, out);
+    tangent_vector(map, p, (ux, uy), u, width, out);
+    // After D_u f's label, which wins where the two would overlap (a steep descent along u
+    // ends on the floor near u's tip).
     out.labels.push(label(tip, "u".into(), U_COLOR));
+}
+
+/// The tangent vector on the surface along u (unit `u` on the floor map, `(ux, uy)` in
+/// world units), labelled with D_u f.
+fn tangent_vector(
+    map: &BoxMap,
+    p: &PinPoint,
+    (ux, uy): (f64, f64),
+    u: DVec3,
+    width: f32,
+    out: &mut Marks3,
+) {
+    let s = map.xy_scale();
     let Some(at) = p.at else {
         return;
     };

@@ -65,7 +65,15 @@ fn ticks_sit_on_the_edges_nearest_the_eye() {
                 "{cam:?} {l:?}"
             );
         }
-        assert!(m.labels.iter().all(|l| l.anchor == Anchor3::Outward));
+        let above: Vec<_> = m
+            .labels
+            .iter()
+            .filter(|l| l.anchor != Anchor3::Outward)
+            .collect();
+        assert!(
+            above.len() == 1 && above[0].text == "f(x, y)" && above[0].anchor == Anchor3::Above
+        );
+        assert!(above[0].at.z > map.height, "over the f axis's top");
         for name in names() {
             assert!(m.labels.iter().any(|l| l.text == name), "{name}");
         }
