@@ -122,6 +122,16 @@ fn slid_inside(rect: PlotRect, view: PlotRect, at: [f32; 2]) -> Option<PlotRect>
     })
 }
 
+/// A label's width and height in pixels at the label size for `scale`, measured with
+/// `painter`'s fonts: the `measure` that [`axes3`] takes.
+pub fn measurer(painter: &Painter, scale: f32) -> impl FnMut(&str) -> [f32; 2] + '_ {
+    let px = Px::new(painter, label_px(scale) / BASE_FONT_PX);
+    move |t: &str| {
+        let s = px.measure(painter, t, px.font);
+        [s.x, s.y]
+    }
+}
+
 /// Paints the labels of `input` (clipped to its viewport) and returns where they went.
 pub fn paint_labels3(painter: &Painter, input: &Overlay3) -> Vec<Placed3> {
     let px = Px::new(painter, label_px(input.scale) / BASE_FONT_PX);

@@ -6,7 +6,7 @@ use egui::{Context, Event, RawInput, Rect};
 use glam::DVec3;
 use gradfield::render::layout::PlotRect;
 use gradfield::render::overlay::Theme;
-use gradfield::render::overlay3d::{axes3, paint_labels3, Overlay3, Placed3};
+use gradfield::render::overlay3d::{axes3, measurer, paint_labels3, Overlay3, Placed3};
 use gradfield::surface::build_axes::axes_marks;
 use gradfield::surface::{Anchor3, Camera, Label3, Marks3};
 
@@ -28,6 +28,10 @@ fn paint(marks: &Marks3, cam: &Camera, scale: f32) -> (Vec<Placed3>, Vec<(String
     let mut placed = Vec::new();
     let mut run = |raw: RawInput| {
         ctx.run_ui(raw, |ui| {
+            // The fonts' measure agrees with what is painted: "−2" is wider than "0".
+            let mut measure = measurer(ui.painter(), scale);
+            let ([wide, high], [narrow, _]) = (measure("−2"), measure("0"));
+            assert!(wide > narrow && narrow > 0.0 && high > 0.0);
             let input = Overlay3 {
                 marks,
                 camera: cam,
