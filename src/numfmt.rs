@@ -164,7 +164,14 @@ pub(crate) fn slope(v: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{clip, echo, input_window, quote, short, shorten_quoted, QUOTE_CHARS};
+    use super::{clip, echo, input_window, quote, short, shorten_quoted, slope, QUOTE_CHARS};
+
+    #[test]
+    fn slopes_have_three_decimals_and_a_real_minus() {
+        assert_eq!(slope(2.0), "2.000");
+        assert_eq!(slope(-0.5), "−0.500");
+        assert_eq!(slope(-123456.0), "−1.2346e5");
+    }
 
     #[test]
     fn echoed_numbers_stay_short() {
