@@ -202,6 +202,7 @@ pub(crate) fn speak(ctx: &Context, s: &ExplorerState) {
                 Some(format!("canvas: {}", s.title())),
                 Some(readout),
                 cursor,
+                Some(view_words(s)),
             ];
             for text in lines.into_iter().flatten() {
                 // A widget with a label and no paint: a node in the tree, nothing on screen.
@@ -209,6 +210,20 @@ pub(crate) fn speak(ctx: &Context, s: &ExplorerState) {
                 r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
             }
         });
+}
+
+/// What the canvas shows (D changes it) and, with the surface, where the camera is.
+fn view_words(s: &ExplorerState) -> String {
+    let t = &s.doc.surface;
+    if s.doc.canvas.shows_surface() {
+        format!(
+            "view (D): {}; {}",
+            s.doc.canvas.label(),
+            super::surface_ui::camera_text(t.camera.azimuth, t.camera.elevation)
+        )
+    } else {
+        format!("view (D): {}", s.doc.canvas.label())
+    }
 }
 
 /// The keyboard cursor, while it is shown: a ring with a crosshair, white over black so it

@@ -12,7 +12,7 @@ use crate::surface::boxmap::VSCALE_RANGE;
 /// The View row, and the surface's controls when it is shown.
 pub(crate) fn section(ui: &mut Ui, s: &mut ExplorerState) {
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("View (D)");
+        ui.label("View (D)");
         let mut chosen = None;
         for mode in CanvasMode::ALL {
             let words = match mode {
@@ -22,8 +22,7 @@ pub(crate) fn section(ui: &mut Ui, s: &mut ExplorerState) {
             };
             let r = ui
                 .selectable_label(s.doc.canvas == mode, words)
-                .on_hover_text(mode.label())
-                .labelled_by(label.id);
+                .on_hover_text(mode.label());
             if r.clicked() {
                 chosen = Some(mode);
             }
