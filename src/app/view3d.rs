@@ -190,11 +190,8 @@ impl ExplorerState {
 
     /// Whether the arrow keys orbit the camera: on the surface, or in split mode over its half.
     pub(crate) fn arrows_orbit(&self) -> bool {
-        match self.doc.canvas {
-            CanvasMode::Map => false,
-            CanvasMode::Surface => true,
-            CanvasMode::Split => self.view3d.over == Some(Half::Surface),
-        }
+        let c = self.doc.canvas;
+        c.shows_surface() && (!c.shows_map() || self.view3d.over == Some(Half::Surface))
     }
 
     /// An arrow key on the surface: `dx`, `dy` are −1, 0 or 1 as the key points (right,
