@@ -390,6 +390,30 @@ fn the_colour_ranges_heights_map_the_surface_box() {
     assert!((top - b.height).abs() < 1e-12 && (b.height - 2.0 * 0.8).abs() < 1e-12);
     let f = s.surface_frame();
     assert_eq!((f.size.x, f.size.y), (800.0, 600.0));
+    // From the range pass's read-back: its mapped range and log offsets, as f64.
+    let r = gradfield::render::RangeResult {
+        lo: 1.0,
+        hi: 100.0,
+        vlo: 0.0,
+        vhi: 2.0,
+        delta: 0.5,
+        shift: 0.25,
+        count: 10,
+        ..bytemuck::Zeroable::zeroed()
+    };
+    s.set_range_heights(&r, true);
+    let want = Heights {
+        log: true,
+        vlo: 0.0,
+        vhi: 2.0,
+        delta: 0.5,
+        shift: 0.25,
+    };
+    assert_eq!(s.view3d.heights, Some(want));
+    assert!(s.view3d.needs_redraw(), "the mesh is drawn anew");
+    // A range with nothing defined keeps the last heights.
+    s.set_range_heights(&gradfield::render::RangeResult { count: 0, ..r }, false);
+    assert_eq!(s.view3d.heights, Some(want));
 }
 
 #[test]

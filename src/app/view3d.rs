@@ -172,6 +172,28 @@ impl ExplorerState {
         self.view3d.changed();
     }
 
+    /// Keeps the colour range the range pass read back (`log`: the document's log scale as
+    /// it was drawn) as the surface's [`Heights`], so that picking and the marks map f to
+    /// heights as the mesh did. A range without samples (`count` 0: nothing defined in
+    /// view) keeps the last one.
+    pub fn set_range_heights(&mut self, r: &crate::render::RangeResult, log: bool) {
+        if r.count == 0 || !(r.vlo.is_finite() && r.vhi.is_finite()) {
+            return;
+        }
+        let h = Heights {
+            log,
+            vlo: f64::from(r.vlo),
+            vhi: f64::from(r.vhi),
+            delta: f64::from(r.delta),
+            shift: f64::from(r.shift),
+        };
+        if self.view3d.heights != Some(h) {
+            self.view3d.heights = Some(h);
+            // The mesh is drawn anew with it: one refined frame.
+            self.view3d.refine = true;
+        }
+    }
+
     /// The box the surface is drawn in: the shown view, the last colour range (0..1 before
     /// the first read-back) and the vertical scale.
     pub fn surface_box(&self) -> BoxMap {
