@@ -1,17 +1,14 @@
 //! The 3D view's state in the explorer, without a window: where the map and the surface sit
-//! on the canvas ([`canvas_rects`]), the camera gestures over the surface (drag orbits,
-//! scroll zooms, middle- or Ctrl+drag pans, a click starts a path at the surface point under
-//! the pointer and Shift+click pins it, through a `pick` the window supplies), the arrow keys
-//! orbiting, the colour range's [`Heights`] the mesh was drawn with, and "the camera is
+//! on the canvas ([`canvas_rects`]), the press in progress on the surface (the gestures
+//! themselves, drag orbits, scroll zooms, middle- or Ctrl+drag pans, a click picks, are in
+//! `super::plot_input`), the camera's resets and the arrow keys orbiting, the colour range's [`Heights`] the mesh was drawn with, and "the camera is
 //! moving" (the renderer draws a coarser mesh meanwhile) with the redraw that refines it.
 
-use egui::{pos2, vec2, Rect};
-use glam::DVec2;
-
-use super::pointer::{Button, CLICK_SLOP_PX};
+use super::pointer::Button;
 use super::state::ExplorerState;
 use crate::document::CanvasMode;
 use crate::surface::{BoxMap, Camera, Frame3, Heights};
+use egui::{pos2, vec2, Rect};
 
 /// The gap between the map and the surface in split mode, in the rect's units.
 pub const SPLIT_GAP: f32 = 8.0;
@@ -83,9 +80,9 @@ pub struct View3d {
     pub over: Option<Half>,
     pub(crate) gesture: Option<CameraGesture>,
     /// Seconds since the camera last changed while it counts as moving.
-    since_change: Option<f64>,
+    pub(crate) since_change: Option<f64>,
     /// A refined frame is owed: the camera moved since the last frame drawn at rest.
-    refine: bool,
+    pub(crate) refine: bool,
 }
 
 impl View3d {
@@ -227,92 +224,6 @@ impl ExplorerState {
             ORBIT_KEY_DEG
         };
         self.doc.surface.camera.orbit(-dx * deg, -dy * deg);
-        self.view3d.changed();
-    }
-
-    /// A button went down at surface pixel (px, py) (from the surface rect's top-left).
-    pub(crate) fn surface_down(
-        &mut self,
-        px: f64,
-        py: f64,
-        button: Button,
-        shift: bool,
-        ctrl: bool,
-    ) {
-        self.view3d.gesture = Some(CameraGesture {
-            button,
-            down_px: (px, py),
-            last_px: (px, py),
-            dragging: false,
-            shift,
-            pan: button == Button::Middle || ctrl,
-        });
-    }
-
-    /// The pointer moved to surface pixel (px, py): a drag orbits or pans; without a drag the
-    /// world point under the pointer (`pick`) is the hover point, shared with the map.
-    pub(crate) fn surface_move(
-        &mut self,
-        px: f64,
-        py: f64,
-        pick: &dyn Fn(f64, f64) -> Option<(f64, f64)>,
-    ) {
-        self.view3d.over = Some(Half::Surface);
-        let Some(mut g) = self.view3d.gesture else {
-            self.pointer.hover = pick(px, py);
-            return;
-        };
-        if !g.dragging {
-            g.dragging = (px - g.down_px.0).hypot(py - g.down_px.1) > CLICK_SLOP_PX;
-        }
-        if g.dragging && (px, py) != g.last_px {
-            let frame = self.surface_frame();
-            let delta = DVec2::new(px - g.last_px.0, py - g.last_px.1);
-            let cam = &mut self.doc.surface.camera;
-            if g.pan {
-                cam.drag_pan(&frame, delta);
-            } else {
-                cam.drag_orbit(&frame, delta);
-            }
-            g.last_px = (px, py);
-            self.view3d.changed();
-        }
-        self.view3d.gesture = Some(g);
-    }
-
-    /// The button went up at surface pixel (px, py): ends a drag, or is a click: the primary
-    /// button starts a path at the picked point (Shift: pins it), the secondary removes the
-    /// path there, as on the map. A click off the surface starts nothing and says so.
-    pub(crate) fn surface_up(
-        &mut self,
-        px: f64,
-        py: f64,
-        pick: &dyn Fn(f64, f64) -> Option<(f64, f64)>,
-    ) {
-        let Some(g) = self.view3d.gesture.take() else {
-            return;
-        };
-        if g.dragging || g.button == Button::Middle {
-            return;
-        }
-        let Some(at) = pick(px, py) else {
-            self.messages.status = Some("no surface under the pointer: nothing started".into());
-            return;
-        };
-        match g.button {
-            Button::Primary if g.shift => self.set_pin(at),
-            Button::Primary => self.click(at.0, at.1),
-            Button::Secondary => {
-                let radius = super::input::REMOVE_RADIUS_PX * self.world_per_pixel();
-                self.remove_path_near(at, radius);
-            }
-            Button::Middle => {}
-        }
-    }
-
-    /// A scroll over the surface: zooms the camera by `factor` (> 1 closer).
-    pub(crate) fn surface_scroll(&mut self, factor: f64) {
-        self.doc.surface.camera.zoom_by(factor);
         self.view3d.changed();
     }
 }
