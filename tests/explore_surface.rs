@@ -455,3 +455,51 @@ fn the_3d_view_round_trips_through_a_scene() {
     u.apply_scene(&split).expect("applies");
     assert!(u.canvas.0 < 500.0, "the map takes its half: {:?}", u.canvas);
 }
+
+/// `explore --3d` opens on the surface, `--split` on both; typed beside `--scene` they win
+/// over its `[surface] canvas` and keep its camera.
+#[test]
+fn explore_3d_and_split_open_on_the_surface_over_a_scene() {
+    use gradfield::cli::{explore::initial_state, ExploreArgs};
+    let plain = initial_state(&ExploreArgs::default()).expect("opens");
+    assert_eq!(plain.doc.canvas, CanvasMode::Map);
+    let three = ExploreArgs {
+        three_d: true,
+        ..ExploreArgs::default()
+    };
+    assert_eq!(
+        initial_state(&three).expect("opens").doc.canvas,
+        CanvasMode::Surface
+    );
+    let split = ExploreArgs {
+        split: true,
+        ..ExploreArgs::default()
+    };
+    assert_eq!(
+        initial_state(&split).expect("opens").doc.canvas,
+        CanvasMode::Split
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("s.toml");
+    let text = "version = 1\npreset = \"saddle\"\n[surface]\ncanvas = \"3d\"\nazimuth = 120\n";
+    std::fs::write(&path, text).expect("writes");
+    let scene = ExploreArgs {
+        scene: Some(path.clone()),
+        ..ExploreArgs::default()
+    };
+    let s = initial_state(&scene).expect("opens");
+    assert_eq!(
+        (s.doc.canvas, s.doc.surface.camera.azimuth),
+        (CanvasMode::Surface, 120.0)
+    );
+    let over = ExploreArgs {
+        scene: Some(path),
+        split: true,
+        ..ExploreArgs::default()
+    };
+    let s = initial_state(&over).expect("opens");
+    assert_eq!(
+        (s.doc.canvas, s.doc.surface.camera.azimuth),
+        (CanvasMode::Split, 120.0)
+    );
+}
