@@ -503,3 +503,17 @@ fn explore_3d_and_split_open_on_the_surface_over_a_scene() {
         (CanvasMode::Split, 120.0)
     );
 }
+
+/// Switching the canvas asks for one frame but is no camera move (no coarse mesh): D on the
+/// map, the panel's View row and a scene each redraw once and then rest.
+#[test]
+fn switching_the_canvas_redraws_once_without_a_coarse_frame() {
+    let mut s = explorer(CanvasMode::Map, 800.0, 600.0);
+    s.key(KeyPress::plain(Key::D));
+    assert!(!s.view3d.camera_moving(), "no coarse mesh for a new layout");
+    assert!(s.view3d.needs_redraw());
+    s.view3d.drawn(false);
+    assert!(!s.view3d.needs_redraw());
+    s.set_canvas_mode(CanvasMode::Split);
+    assert!(s.view3d.needs_redraw() && !s.view3d.camera_moving());
+}

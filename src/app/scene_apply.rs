@@ -49,7 +49,7 @@ impl ExplorerState {
             // The scene's canvas mode lays the plot out anew.
             self.set_plot(f64::from(p.width()), f64::from(p.height()));
         }
-        self.view3d.changed();
+        self.view3d.redraw();
         Ok(())
     }
 

@@ -112,6 +112,12 @@ impl View3d {
         self.refine = true;
     }
 
+    /// The surface must be drawn again (a new layout or scene), without counting as a
+    /// camera move: one refined frame.
+    pub(crate) fn redraw(&mut self) {
+        self.refine = true;
+    }
+
     /// Advances the settle clock by `dt` seconds.
     pub(crate) fn tick(&mut self, dt: f64) {
         if let Some(t) = &mut self.since_change {
@@ -160,7 +166,7 @@ impl ExplorerState {
         if let Some(p) = self.view3d.plot {
             self.set_plot(f64::from(p.width()), f64::from(p.height()));
         }
-        self.view3d.changed();
+        self.view3d.redraw();
     }
 
     /// The camera back at its default (Home, the panel's "reset camera").
