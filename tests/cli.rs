@@ -361,3 +361,36 @@ fn descend_prints_f_where_only_the_gradient_is_undefined() {
         "{stderr:?}"
     );
 }
+
+/// `render --help` states the 3D flags and the camera's default; a good `--camera` with
+/// `--3d` is accepted (the error that follows, if any, is not about the flags).
+#[test]
+fn render_help_states_the_3d_flags_and_the_cameras_default() {
+    let o = gradfield(&["render", "--help"]);
+    assert!(o.status.success());
+    let help = stdout(&o);
+    for flag in [
+        "--3d",
+        "--camera <AZ,EL>",
+        "--vscale <S>",
+        "--tangent-plane",
+        "--no-floor-contours",
+    ] {
+        assert!(help.contains(flag), "{flag} in render --help:\n{help}");
+    }
+    assert!(
+        help.contains("[default: -60,30]"),
+        "the camera's default:\n{help}"
+    );
+    assert!(
+        help.contains("within ±89"),
+        "the elevation's range:\n{help}"
+    );
+    assert!(
+        help.contains("0.1 to 10"),
+        "the vertical scale's range:\n{help}"
+    );
+    let o = gradfield(&["explore", "--help"]);
+    let help = stdout(&o);
+    assert!(help.contains("--3d") && help.contains("--split"), "{help}");
+}

@@ -106,3 +106,86 @@ fn the_panel_and_the_canvas_words_reach_a_screen_reader() {
     );
     assert!(find(&said, |(_, name, _)| name.starts_with("keyboard cursor at")).is_some());
 }
+
+/// The 3D view reaches a screen reader too: the panel's View row and, while the surface is
+/// shown, its vertical-scale slider, checkboxes, camera read-out and reset button; the
+/// canvas's words say which view is shown and where the camera is.
+#[test]
+fn the_3d_view_controls_and_camera_reach_a_screen_reader() {
+    use gradfield::document::CanvasMode;
+    let f = Function::parse("x^2 - y^2").expect("parses");
+    let mut s = ExplorerState::new(f, View::new(-2.0, 2.0, -2.0, 2.0).unwrap());
+    s.set_plot(800.0, 600.0);
+    let said = spoken(&tree(&mut s));
+    let all = format!("{said:#?}");
+    for words in ["View (D)", "map", "surface", "both"] {
+        assert!(
+            find(&said, |(_, name, _)| name == words).is_some(),
+            "{words}: {all}"
+        );
+    }
+    assert!(
+        find(&said, |(_, name, _)| name == "view (D): map (2D)").is_some(),
+        "{all}"
+    );
+    assert!(
+        find(&said, |(_, name, _)| name.contains("vertical scale")).is_none(),
+        "the surface's controls only with the surface: {all}"
+    );
+    s.set_canvas_mode(CanvasMode::Split);
+    s.doc.surface.camera.orbit(-30.0, 15.0);
+    let said = spoken(&tree(&mut s));
+    let all = format!("{said:#?}");
+    let slider = find(&said, |(role, name, _)| {
+        *role == Role::Slider && name.contains("vertical scale")
+    });
+    assert!(slider.is_some(), "the vertical-scale slider: {all}");
+    for words in ["floor contours", "tangent plane at the pin", "reset camera"] {
+        assert!(
+            find(&said, |(_, name, _)| name.contains(words)).is_some(),
+            "{words}: {all}"
+        );
+    }
+    let camera = "camera: azimuth −90°, elevation 45°";
+    assert!(
+        find(&said, |(_, name, _)| name == camera).is_some(),
+        "{camera}: {all}"
+    );
+    let words = format!("view (D): map and surface; {camera}");
+    assert!(
+        find(&said, |(_, name, _)| *name == words).is_some(),
+        "{words}: {all}"
+    );
+}
+
+/// In presentation mode the function panel floating over the canvas (Tab) has the View row.
+#[test]
+fn presentation_modes_floating_panel_has_the_view_row() {
+    use gradfield::app::frame::{run_frame, FieldFacts};
+    use gradfield::app::{Floating, Key, KeyPress};
+    let mut s = ExplorerState::from_preset(0).expect("a preset");
+    s.doc.present = true;
+    let ctx = egui::Context::default();
+    ctx.enable_accesskit();
+    let mut said = Vec::new();
+    for press_tab in [false, true, false] {
+        if press_tab {
+            assert!(s.key(KeyPress::plain(Key::Tab)));
+            assert_eq!(s.dialogs.floating, Floating::Function);
+        }
+        let raw = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, egui::vec2(1920.0, 1080.0))),
+            ..RawInput::default()
+        };
+        let (mut out, _) = run_frame(&ctx, raw, &mut s, FieldFacts::default(), (1920, 1080));
+        out.textures_delta.clear();
+        said = spoken(&out.platform_output.accesskit_update.expect("a tree"));
+    }
+    let all = format!("{said:#?}");
+    for words in ["View (D)", "surface", "both"] {
+        assert!(
+            find(&said, |(_, name, _)| name == words).is_some(),
+            "{words}: {all}"
+        );
+    }
+}

@@ -204,3 +204,96 @@ fn explore_flags_set_presentation_theme_and_ui_scale() {
     let plain = initial_state(&ExploreArgs::default()).expect("opens");
     assert!(!plain.doc.present);
 }
+
+/// The text of every painted text shape with its font size (points) and where it ends
+/// (points).
+fn painted_text(out: &egui::FullOutput) -> Vec<(String, f32, f32)> {
+    fn walk(shape: &egui::Shape, into: &mut Vec<(String, f32, f32)>) {
+        match shape {
+            egui::Shape::Text(t) => {
+                let size = t
+                    .galley
+                    .job
+                    .sections
+                    .first()
+                    .map_or(0.0, |s| s.format.font_id.size);
+                into.push((
+                    t.galley.text().to_string(),
+                    size,
+                    t.pos.x + t.galley.size().x,
+                ));
+            }
+            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, into)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    for c in &out.shapes {
+        walk(&c.shape, &mut found);
+    }
+    found
+}
+
+/// The panel's 3D section is typeset as the other sections at every UI scale: its labels in
+/// the same type as "contour levels" beside them, and inside the panel (the panel's words
+/// end where its other words do, not beyond the canvas's edge).
+#[test]
+fn the_surface_section_is_typeset_as_the_others_at_every_scale() {
+    for &scale in &UI_SCALE_STEPS {
+        let mut s = bowl();
+        s.doc.canvas = gradfield::document::CanvasMode::Surface;
+        s.doc.ui_scale = scale;
+        let ctx = Context::default();
+        // Tall enough that the whole panel is painted at the largest scale.
+        let (w, h) = (1920.0, 12_000.0);
+        let raw = || RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(w, h),
+            )),
+            ..RawInput::default()
+        };
+        let mut text = Vec::new();
+        let mut canvas_left = 0.0;
+        for _ in 0..3 {
+            let (out, placed) = run_frame(
+                &ctx,
+                raw(),
+                &mut s,
+                FieldFacts::default(),
+                (w as u32, h as u32),
+            );
+            text = painted_text(&out);
+            canvas_left = placed.canvas.expect("a canvas").min.x;
+            out.drop_without_applying_deltas();
+        }
+        let size_of = |words: &str| {
+            text.iter()
+                .find(|(t, _, _)| t == words)
+                .unwrap_or_else(|| panic!("UI scale {scale}: {words:?} is painted: {text:?}"))
+        };
+        let body = size_of("contour levels").1;
+        for words in [
+            "View (D)",
+            "vertical scale",
+            "floor contours",
+            "reset camera",
+            "surface",
+        ] {
+            let (_, size, right) = size_of(words);
+            assert_eq!(
+                *size, body,
+                "UI scale {scale}: {words:?} in the panel's type"
+            );
+            assert!(
+                *right <= canvas_left + 0.5,
+                "UI scale {scale}: {words:?} ends at {right}, the canvas starts at {canvas_left}"
+            );
+        }
+        assert!(
+            text.iter()
+                .any(|(t, _, _)| t.starts_with("camera: azimuth −60°")),
+            "UI scale {scale}: the camera read-out"
+        );
+    }
+}

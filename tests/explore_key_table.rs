@@ -113,8 +113,30 @@ fn check_action(action: Action, press: KeyPress) {
             s.drag_pan(1.0, 2.0);
             s.scroll(0.5, (0.3, 0.3));
             assert_ne!(s.doc.view, s.doc.home);
+            s.doc.surface.camera.orbit(40.0, 20.0);
+            s.doc.surface.camera.zoom_by(3.0);
+            assert_ne!(s.doc.surface.camera, gradfield::surface::Camera::default());
             s.key(press);
             assert_eq!(s.doc.view, s.doc.home);
+            assert_eq!(
+                s.doc.surface.camera,
+                gradfield::surface::Camera::default(),
+                "Home resets the camera too"
+            );
+        }
+        Action::CycleCanvas => {
+            use gradfield::document::CanvasMode;
+            assert_eq!(s.doc.canvas, CanvasMode::Map);
+            let mut seen = Vec::new();
+            for _ in 0..3 {
+                assert!(s.key(press));
+                seen.push(s.doc.canvas);
+            }
+            assert_eq!(
+                seen,
+                [CanvasMode::Surface, CanvasMode::Split, CanvasMode::Map],
+                "map → surface → map and surface → map"
+            );
         }
         Action::Preset => {
             let Key::Digit(d) = press.key else {
@@ -225,8 +247,37 @@ fn every_key_does_what_the_help_overlay_says() {
             check_action(b.action, press);
         }
     }
-    assert_eq!(help_lines().len(), BINDINGS.len() + 7);
+    assert_eq!(help_lines().len(), BINDINGS.len() + 10);
     let mut s = bowl();
     assert!(!s.key(KeyPress::plain(Key::O)), "unbound keys are ignored");
     assert!(!s.key(KeyPress::ctrl(Key::R)));
+}
+
+/// D's row is in the key table and the help: one key, the line the help overlay shows.
+#[test]
+fn d_cycles_the_canvas_and_the_help_says_so() {
+    let b = binding_for(KeyPress::plain(Key::D)).expect("D is bound");
+    assert_eq!(b.action, Action::CycleCanvas);
+    assert_eq!((b.label, b.keys), ("D", &[KeyPress::plain(Key::D)][..]));
+    let text = help_text();
+    assert!(
+        text.contains("D              view: map → surface (3D) → map and surface"),
+        "{text}"
+    );
+    assert!(
+        text.contains("drag the surface"),
+        "the camera's gestures: {text}"
+    );
+    // D with Shift finds the same row; typing into a text field it is a letter.
+    assert_eq!(
+        binding_for(KeyPress::shift(Key::D)).map(|b| b.action),
+        Some(Action::CycleCanvas)
+    );
+    let mut s = bowl();
+    s.focus = Focus::Text(TextField::Other);
+    assert!(
+        !s.key(KeyPress::plain(Key::D)),
+        "D types a d in a text field"
+    );
+    assert_eq!(s.doc.canvas, gradfield::document::CanvasMode::Map);
 }

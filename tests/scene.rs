@@ -188,7 +188,7 @@ const BAD: &[(&str, &str)] = &[
     ("version = 2\nfunction = \"x\"", "b.toml:1:11: version: scene version 2 is newer than this gradfield reads (1); update gradfield"),
     ("version = 0\nfunction = \"x\"", "b.toml:1:11: version: scene version 0 is older than this gradfield reads (1)"),
     ("function = \"x\"", "b.toml: version: missing: a scene starts with `version = 1`"),
-    ("version = 1\nfunction = \"x\"\nspeed = 3", "b.toml:3:1: speed: unknown field `speed`, expected one of `version`, `function`, `preset`, `view`, `layers`, `color`, `colour`, `optimizer`, `compare`, `sweep`, `pin`, `display`, `maps`, `paths`"),
+    ("version = 1\nfunction = \"x\"\nspeed = 3", "b.toml:3:1: speed: unknown field `speed`, expected one of `version`, `function`, `preset`, `view`, `layers`, `color`, `colour`, `optimizer`, `compare`, `sweep`, `pin`, `display`, `maps`, `surface`, `paths`"),
     ("version = 1\nfunction = \"x\"\n[optimizer]\nlr = \"fast\"", "b.toml:4:6: optimizer.lr: expected a number, got the text \"fast\""),
     ("version = 1\nfunction = \"sinn(x) + y\"", "b.toml:2:12: function: unknown function 'sinn' at column 1 — did you mean 'sin'?"),
     ("version = 1\nfunction = \"x\"\n[colour]\ncolormap = \"jet\"", "b.toml:4:12: colour.colormap: unknown colour map 'jet': choose one of viridis, magma, inferno, plasma, cividis, diverging, grey"),
@@ -335,4 +335,47 @@ fn explore_scene_with_flags_typed_beside_it() {
     assert_eq!(s.running.paths[0].path.optimizer, Optimizer::Adam);
     assert_eq!(s.running.paths[0].path.hyper.lr, 0.25);
     assert_eq!(s.dialogs.scene.path, path.display().to_string());
+}
+
+/// The 3D view's settings round-trip exactly: every canvas, a camera far from the default
+/// (odd floats, a negative zero pan), every vertical-scale end and both toggles flipped.
+#[test]
+fn the_surface_table_round_trips_exactly() {
+    use gradfield::document::CanvasMode;
+    for (i, canvas) in [CanvasMode::Map, CanvasMode::Surface, CanvasMode::Split]
+        .into_iter()
+        .enumerate()
+    {
+        let mut s = ExplorerState::from_preset(i).expect("preset");
+        s.doc.canvas = canvas;
+        let cam = &mut s.doc.surface.camera;
+        cam.azimuth = [179.999_999_999_9, -0.1, 180.0][i];
+        cam.elevation = [-89.0, 1e-300, 88.999_999_999][i];
+        cam.zoom = [0.25, 20.0, 1.0 / 3.0][i];
+        cam.pan = [[-0.0, 2.0, -2.0], [0.1, 0.2, 0.3], [1e-17, -1.999, 0.0]][i];
+        s.doc.surface.vscale = [0.1, 10.0, 2.0 / 3.0][i];
+        s.doc.surface.floor_contours = i == 1;
+        s.doc.surface.tangent_plane = i != 1;
+        let text = scene::to_toml(&s.document()).expect("writes");
+        assert!(
+            text.contains("[surface]")
+                && text.contains(&format!("canvas = \"{}\"", ["2d", "3d", "split"][i])),
+            "{text}"
+        );
+        for key in [
+            "azimuth",
+            "elevation",
+            "zoom",
+            "pan",
+            "vscale",
+            "floor_contours",
+            "tangent_plane",
+        ] {
+            assert!(
+                text.contains(&format!("\n{key} = ")),
+                "{key} is written:\n{text}"
+            );
+        }
+        assert_round_trip(&s, &format!("surface {i}"));
+    }
 }

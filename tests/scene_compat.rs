@@ -5,7 +5,8 @@
 use gradfield::app::ExplorerState;
 use gradfield::descent::{Hyper, Optimizer};
 use gradfield::document::{
-    ArrowDir, ArrowLength, ColorBy, Colormap, Document, Layers, MapSettings, PathStart, Theme,
+    ArrowDir, ArrowLength, CanvasMode, ColorBy, Colormap, Document, Layers, MapSettings, PathStart,
+    SurfaceSettings, Theme,
 };
 use gradfield::expr::Function;
 use gradfield::scene;
@@ -78,6 +79,9 @@ fn an_old_lecture_scene_gives_the_document_it_gave_before() {
             divisor: 4,
             check_step: 1e-3,
         },
+        // Written before the 3D view: the map, and the surface's defaults.
+        canvas: CanvasMode::Map,
+        surface: SurfaceSettings::default(),
     };
     assert_eq!(got, want);
     // `PartialEq` leaves `home` out; a scene's view is also where Home goes.
@@ -122,4 +126,30 @@ fn a_scene_takes_every_colour_map_name_the_command_line_takes() {
     let text = scene::to_toml(&doc).expect("writes");
     assert!(text.contains("colormap = \"grey\"\n"), "{text}");
     assert_eq!(scene::parse(&text, "t").expect("reads back"), doc);
+}
+
+/// A version-1 scene without `[surface]` (every file written before the 3D view) shows the
+/// map, with the camera and the surface settings at their defaults; one that has the table
+/// with only some keys keeps the defaults for the others.
+#[test]
+fn a_scene_without_the_surface_table_shows_the_map_with_the_surface_defaults() {
+    let old = lecture();
+    assert_eq!(old.canvas, CanvasMode::Map);
+    assert_eq!(old.surface, SurfaceSettings::default());
+    assert_eq!(old.surface.camera, gradfield::surface::Camera::default());
+    assert_eq!(
+        (old.surface.camera.azimuth, old.surface.camera.elevation),
+        (-60.0, 30.0),
+        "matplotlib's angle"
+    );
+    let some = scene::parse(
+        "version = 1\nfunction = \"x*y\"\n[surface]\ncanvas = \"split\"\nelevation = 45\n",
+        "s.toml",
+    )
+    .expect("a partial [surface]");
+    assert_eq!(some.canvas, CanvasMode::Split);
+    assert_eq!(some.surface.camera.elevation, 45.0);
+    assert_eq!(some.surface.camera.azimuth, -60.0);
+    assert_eq!(some.surface.vscale, 1.0);
+    assert!(some.surface.floor_contours && !some.surface.tangent_plane);
 }

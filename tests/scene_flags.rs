@@ -192,3 +192,87 @@ fn bad_picture_flags_give_the_flags_messages() {
         assert_eq!(err, want, "{argv:?}");
     }
 }
+
+/// The 3D view's flags land in the document: `--3d` shows the surface, `--camera` sets
+/// azimuth and elevation, `--vscale` and the two toggles what they name; without them the
+/// map is drawn with the surface's defaults.
+#[test]
+fn the_surface_flags_land_in_the_document() {
+    use gradfield::document::{CanvasMode, SurfaceSettings};
+    let plain = document(&["x*y", "--out", "a.png"]);
+    assert_eq!(plain.canvas, CanvasMode::Map);
+    assert_eq!(plain.surface, SurfaceSettings::default());
+    let d = document(&[
+        "x*y",
+        "--3d",
+        "--camera",
+        "200,-45.5",
+        "--vscale",
+        "2.5",
+        "--tangent-plane",
+        "--no-floor-contours",
+        "--out",
+        "a.png",
+    ]);
+    assert_eq!(d.canvas, CanvasMode::Surface);
+    let c = d.surface.camera;
+    assert_eq!((c.azimuth, c.elevation), (-160.0, -45.5), "200° wrapped");
+    assert_eq!((c.zoom, c.pan), (1.0, [0.0; 3]), "zoom and pan stay");
+    assert_eq!(d.surface.vscale, 2.5);
+    assert!(d.surface.tangent_plane && !d.surface.floor_contours);
+}
+
+/// A scene's `[surface]` is what `render --scene` draws; each surface flag typed beside it
+/// wins over its key, and the keys no flag sets (zoom, pan) stay the scene's.
+#[test]
+fn surface_flags_typed_beside_a_scene_win_over_its_surface_table() {
+    use gradfield::document::CanvasMode;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("s.toml");
+    let text = "version = 1\npreset = \"bowl\"\n[surface]\ncanvas = \"3d\"\nazimuth = 10\n\
+                elevation = 20\nzoom = 2\npan = [0.5, 0, 0]\nvscale = 3\n\
+                floor_contours = false\ntangent_plane = true\n";
+    std::fs::write(&path, text).expect("writes");
+    let scene = path.to_str().expect("utf-8");
+    let d = document(&["--scene", scene, "--out", "a.png"]);
+    assert_eq!(d.canvas, CanvasMode::Surface, "the scene's canvas");
+    let c = d.surface.camera;
+    assert_eq!(
+        (c.azimuth, c.elevation, c.zoom, c.pan),
+        (10.0, 20.0, 2.0, [0.5, 0.0, 0.0])
+    );
+    assert_eq!(d.surface.vscale, 3.0);
+    assert!(!d.surface.floor_contours && d.surface.tangent_plane);
+    // The scene shows the surface, so --camera needs no --3d beside it.
+    let typed = document(&[
+        "--scene", scene, "--camera", "-30,60", "--vscale", "0.5", "--out", "a.png",
+    ]);
+    let c = typed.surface.camera;
+    assert_eq!((c.azimuth, c.elevation), (-30.0, 60.0), "typed");
+    assert_eq!((c.zoom, c.pan), (2.0, [0.5, 0.0, 0.0]), "the scene's");
+    assert_eq!(typed.surface.vscale, 0.5, "typed");
+    assert!(typed.surface.tangent_plane, "the scene's");
+    // A scene of the map, with --3d typed: the surface, with the scene's camera.
+    let map = dir.path().join("m.toml");
+    std::fs::write(
+        &map,
+        "version = 1\npreset = \"bowl\"\n[surface]\nazimuth = 45\n",
+    )
+    .expect("writes");
+    let map = map.to_str().expect("utf-8");
+    assert_eq!(
+        document(&["--scene", map, "--out", "a.png"]).canvas,
+        CanvasMode::Map
+    );
+    let d = document(&["--scene", map, "--3d", "--out", "a.png"]);
+    assert_eq!(
+        (d.canvas, d.surface.camera.azimuth),
+        (CanvasMode::Surface, 45.0)
+    );
+    // ... and without --3d the camera flag is refused, naming both.
+    let err = gradfield::cli::scene::render_document(&render_args(&[
+        "--scene", map, "--camera", "0,10", "--out", "a.png",
+    ]))
+    .expect_err("--camera on the map");
+    assert!(err.to_string().contains("--camera needs --3d"), "{err}");
+}

@@ -80,3 +80,43 @@ fn render_refuses_a_scene_whose_paths_would_keep_too_many_points() {
     );
     assert!(!dir.path().join("never.png").exists());
 }
+
+/// Each bad `[surface]` key and its one-line message: the line and column of the value, the
+/// key, and the range it must be in (the same words as the command line's flags).
+const BAD_SURFACE: &[(&str, &str)] = &[
+    ("canvas = \"4d\"", "b.toml:4:10: surface.canvas: unknown canvas '4d': choose one of 2d, 3d, split"),
+    ("canvas = 3", "b.toml:4:10: surface.canvas: expected text in quotes, got 3"),
+    ("elevation = 90", "b.toml:4:13: surface.elevation: must be degrees within ±89, got 90"),
+    ("elevation = -89.5", "b.toml:4:13: surface.elevation: must be degrees within ±89, got -89.5"),
+    ("elevation = nan", "b.toml:4:13: surface.elevation: must be a finite number"),
+    ("azimuth = inf", "b.toml:4:11: surface.azimuth: must be a finite number"),
+    ("azimuth = \"left\"", "b.toml:4:11: surface.azimuth: expected a number, got the text \"left\""),
+    ("zoom = 0", "b.toml:4:8: surface.zoom: must be from 0.25 to 20, got 0"),
+    ("zoom = 21", "b.toml:4:8: surface.zoom: must be from 0.25 to 20, got 21"),
+    ("vscale = 0.05", "b.toml:4:10: surface.vscale: must be from 0.1 to 10, got 0.05"),
+    ("vscale = 1e300", "b.toml:4:10: surface.vscale: must be from 0.1 to 10, got 1e300"),
+    ("pan = [0, 0]", "b.toml:4:7: surface.pan: needs 3 numbers [x, y, z], got 2"),
+    ("pan = [0, 3, 0]", "b.toml:4:11: surface.pan[1]: must be within ±2 (box half-widths), got 3"),
+    ("pan = [0, 0, -inf]", "b.toml:4:14: surface.pan[2]: must be a finite number"),
+    ("floor_contours = 1", "b.toml:4:18: surface.floor_contours: expected true or false, got 1"),
+    ("tangent_plane = \"yes\"", "b.toml:4:17: surface.tangent_plane: expected true or false, got the text \"yes\""),
+    ("camera = 1", "b.toml:4:1: surface.camera: unknown field `camera`, expected one of `canvas`, `azimuth`, `elevation`, `zoom`, `pan`, `vscale`, `floor_contours`, `tangent_plane`"),
+];
+
+#[test]
+fn each_bad_surface_key_gives_its_line_column_and_range() {
+    for (line, want) in BAD_SURFACE {
+        let text = format!("version = 1\nfunction = \"x*y\"\n[surface]\n{line}\n");
+        let got = scene::parse(&text, "b.toml").expect_err(line).to_string();
+        assert_eq!(&got, want, "for [surface] {line}");
+        assert!(!got.contains('\n'), "one line: {got}");
+    }
+    // The ends of each range are accepted.
+    let ends = "version = 1\nfunction = \"x*y\"\n[surface]\nelevation = -89\nzoom = 20\nvscale = 0.1\npan = [2, -2, 0]\nazimuth = 540\n";
+    let doc = scene::parse(ends, "b.toml").expect("the ends of the ranges");
+    assert_eq!(doc.surface.camera.elevation, -89.0);
+    assert_eq!(doc.surface.camera.zoom, 20.0);
+    assert_eq!(doc.surface.vscale, 0.1);
+    assert_eq!(doc.surface.camera.pan, [2.0, -2.0, 0.0]);
+    assert_eq!(doc.surface.camera.azimuth, 180.0, "540° is wrapped");
+}

@@ -14,8 +14,16 @@ use crate::render::overlay::{self, Corner, ExtraText, Label, OverlayInput, PlotR
 /// Scroll distance (points) that zooms by a factor e.
 const SCROLL_PER_E: f64 = 400.0;
 
-/// Turns pointer events over the plot (`plot` in points) into gestures on the state.
-pub(crate) fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::Rect, ppp: f32) {
+/// Turns pointer events over the plot (`plot` in points) into gestures on the state, each
+/// routed to the half of the plot it is over (`ExplorerState::plot_pointer_down`, …); `pick`
+/// is the window's ray-cast from surface pixels to the world point drawn there.
+pub(crate) fn handle_pointer(
+    ctx: &Context,
+    s: &mut ExplorerState,
+    plot: egui::Rect,
+    ppp: f32,
+    pick: &dyn Fn(f64, f64) -> Option<(f64, f64)>,
+) {
     let to_px = |p: Pos2| {
         (
             f64::from((p.x - plot.min.x) * ppp),
@@ -28,20 +36,25 @@ pub(crate) fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::R
     ctx.input(|i| {
         let pos = i.pointer.latest_pos();
         let inside = pos.is_some_and(|p| plot.contains(p));
+        let pressing = s.pointer.gesture.is_some() || s.view3d.gesture.is_some();
         if let Some(p) = pos {
             let (px, py) = to_px(p);
-            if inside || s.pointer.gesture.is_some() {
-                s.pointer_move_with(px, py, i.modifiers.command);
+            if inside || pressing {
+                s.plot_pointer_move(px, py, i.modifiers.command, pick);
             } else {
-                s.pointer_left();
+                s.plot_pointer_left();
             }
         }
         if inside && !over_ui {
-            // Shift as it was at the press: the frame's modifiers may already show the release.
-            let shift = i.modifiers.shift
-                || i.events.iter().any(|e| {
-                    matches!(e, Event::PointerButton { pressed: true, modifiers, .. } if modifiers.shift)
-                });
+            // Shift and Ctrl as they were at the press: the frame's modifiers may already
+            // show the release.
+            let held = |f: fn(&egui::Modifiers) -> bool| {
+                f(&i.modifiers)
+                    || i.events.iter().any(|e| {
+                        matches!(e, Event::PointerButton { pressed: true, modifiers, .. } if f(modifiers))
+                    })
+            };
+            let (shift, ctrl) = (held(|m| m.shift), held(|m| m.command));
             for (b, pressed) in [
                 (Button::Primary, i.pointer.primary_pressed()),
                 (Button::Secondary, i.pointer.secondary_pressed()),
@@ -52,22 +65,21 @@ pub(crate) fn handle_pointer(ctx: &Context, s: &mut ExplorerState, plot: egui::R
             ] {
                 if let (true, Some(p)) = (pressed, pos) {
                     let (px, py) = to_px(p);
-                    s.pointer_down_with(px, py, b, shift);
+                    s.plot_pointer_down(px, py, b, shift, ctrl);
                 }
             }
             let scroll = f64::from(i.smooth_scroll_delta.y);
             if scroll != 0.0 {
                 if let Some(p) = pos {
                     let (px, py) = to_px(p);
-                    let at = s.to_world(px, py);
-                    s.scroll((-scroll / SCROLL_PER_E).exp(), at);
+                    s.plot_scroll((scroll / SCROLL_PER_E).exp(), px, py);
                 }
             }
         }
         if i.pointer.any_released() {
             if let Some(p) = pos {
                 let (px, py) = to_px(p);
-                s.pointer_up(px, py);
+                s.plot_pointer_up(px, py, pick);
             }
         }
     });
@@ -190,6 +202,7 @@ pub(crate) fn speak(ctx: &Context, s: &ExplorerState) {
                 Some(format!("canvas: {}", s.title())),
                 Some(readout),
                 cursor,
+                Some(view_words(s)),
             ];
             for text in lines.into_iter().flatten() {
                 // A widget with a label and no paint: a node in the tree, nothing on screen.
@@ -197,6 +210,20 @@ pub(crate) fn speak(ctx: &Context, s: &ExplorerState) {
                 r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
             }
         });
+}
+
+/// What the canvas shows (D changes it) and, with the surface, where the camera is.
+fn view_words(s: &ExplorerState) -> String {
+    let t = &s.doc.surface;
+    if s.doc.canvas.shows_surface() {
+        format!(
+            "view (D): {}; {}",
+            s.doc.canvas.label(),
+            super::surface_ui::camera_text(t.camera.azimuth, t.camera.elevation)
+        )
+    } else {
+        format!("view (D): {}", s.doc.canvas.label())
+    }
 }
 
 /// The keyboard cursor, while it is shown: a ring with a crosshair, white over black so it

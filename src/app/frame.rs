@@ -48,7 +48,10 @@ pub(crate) fn build_frame(
         range: gfx.renderer.range(),
         clipped_below: gfx.renderer.range_result().is_some_and(|r| r.clipped != 0),
     };
-    let (output, placed) = run_frame(ctx, raw, s, facts, size);
+    // The ray-cast through the drawn height field goes here once the surface is drawn
+    // (`surface::pick`); until then a click on the surface says that nothing is under it.
+    let pick = |_: f64, _: f64| None;
+    let (output, placed) = run_frame_with(ctx, raw, s, facts, size, &pick);
     let input = FrameInput {
         background: s.doc.theme.background(),
         layout: placed
@@ -83,10 +86,24 @@ pub fn run_frame(
     facts: FieldFacts,
     size: (u32, u32),
 ) -> (FullOutput, FramePlacement) {
+    run_frame_with(ctx, raw, s, facts, size, &|_, _| None)
+}
+
+/// [`run_frame`] with `pick`, the ray-cast from surface pixels (from the surface rect's
+/// top-left corner) to the world point drawn there, for clicks and the hover point on the
+/// surface.
+pub fn run_frame_with(
+    ctx: &Context,
+    raw: RawInput,
+    s: &mut ExplorerState,
+    facts: FieldFacts,
+    size: (u32, u32),
+    pick: &dyn Fn(f64, f64) -> Option<(f64, f64)>,
+) -> (FullOutput, FramePlacement) {
     ctx.set_zoom_factor(s.doc.ui_scale);
     ctx.set_visuals(visuals(s.doc.theme));
     let mut placed = FramePlacement::default();
-    let output = ctx.run_ui(raw, |ui| placed = frame_ui(ui, s, facts, size));
+    let output = ctx.run_ui(raw, |ui| placed = frame_ui(ui, s, facts, size, pick));
     (output, placed)
 }
 
@@ -95,6 +112,7 @@ fn frame_ui(
     s: &mut ExplorerState,
     facts: FieldFacts,
     size: (u32, u32),
+    pick: &dyn Fn(f64, f64) -> Option<(f64, f64)>,
 ) -> FramePlacement {
     let ctx = ui.ctx().clone();
     let floating = if s.doc.present {
@@ -143,7 +161,8 @@ fn frame_ui(
         w: (plot.w.round().max(1.0) as u32).clamp(1, size.0.saturating_sub(x).max(1)),
         h: (plot.h.round().max(1.0) as u32).clamp(1, size.1.saturating_sub(y).max(1)),
     };
-    s.set_canvas(f64::from(layout.plot.w), f64::from(layout.plot.h));
+    // The map's canvas is its half of the plot (all of it without the surface).
+    s.set_plot(f64::from(layout.plot.w), f64::from(layout.plot.h));
     let plot_pts = egui::Rect::from_min_size(
         egui::pos2(layout.plot.x as f32 / ppp, layout.plot.y as f32 / ppp),
         egui::vec2(layout.plot.w as f32 / ppp, layout.plot.h as f32 / ppp),
@@ -153,8 +172,8 @@ fn frame_ui(
         ctx.input(|i| i.pointer.latest_pos())
             .is_some_and(|p| r.contains(p))
     });
-    if !over_float || s.pointer.gesture.is_some() {
-        canvas::handle_pointer(&ctx, s, plot_pts, ppp);
+    if !over_float || s.pointer.gesture.is_some() || s.view3d.gesture.is_some() {
+        canvas::handle_pointer(&ctx, s, plot_pts, ppp, pick);
     }
     // Clipped to the canvas: the title centres on it and nothing reaches into the panels.
     let painter = ctx

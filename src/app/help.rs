@@ -14,6 +14,15 @@ pub(crate) const MOUSE_HELP: &[(&str, &str)] = &[
         "pin a point: slices, tangent slopes, D_u f",
     ),
     ("drag the pin", "move it; drag its handle to turn u"),
+    ("drag the surface", "orbit the camera (3D view)"),
+    (
+        "middle or Ctrl + drag",
+        "pan the camera; the wheel zooms (3D view)",
+    ),
+    (
+        "click the surface",
+        "start a path at that point (Shift: pin it)",
+    ),
 ];
 
 /// (keys, what they do) for every line of the help overlay: the key table, then the mouse.

@@ -24,6 +24,8 @@ pub enum Key {
     V,
     /// E: edit the function (as F2).
     E,
+    /// D: the canvas shows the map, the surface, or both.
+    D,
     Left,
     Right,
     Up,
@@ -119,6 +121,7 @@ pub enum Action {
     PlayPause,
     Step,
     /// Arrow keys: move the keyboard cursor (and what it carries); Shift moves it farther.
+    /// On the surface (in split mode: with the pointer over it) they orbit the camera.
     CursorMove,
     /// Enter on the canvas: at the keyboard cursor, start a path, pick up the path start or
     /// pin there, or drop what the cursor carries.
@@ -152,6 +155,8 @@ pub enum Action {
     MapGrid,
     /// Show or hide −η∇f at the selected path's step.
     GradientStep,
+    /// D: the canvas cycles map → surface → map and surface.
+    CycleCanvas,
     /// Ctrl+S: save the scene (dialog).
     Save,
     /// Ctrl+O: open a scene (dialog).
@@ -188,7 +193,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(Left), k(Right), k(Up), k(Down), sh(Left), sh(Right), sh(Up), sh(Down)],
         label: "arrow keys",
-        help: "show and move the keyboard cursor (Shift: 10 times farther)",
+        help: "show and move the keyboard cursor (Shift: 10 times farther); on the surface: orbit the camera 5° (Shift: 15°)",
         action: Action::CursorMove,
     },
     Binding { keys: &[k(Enter)], label: "Enter", help: "at the cursor: start a path; pick up or drop a start or the pin", action: Action::CursorEnter },
@@ -201,7 +206,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[k(B)], label: "B", help: "colour by: heatmap → basins → steps → gradient check", action: Action::ColorBy },
     Binding { keys: &[k(M)], label: "M", help: "convergence map grid: every pixel, 1/2, 1/4, 1/8", action: Action::MapGrid },
     Binding { keys: &[k(V)], label: "V", help: "show / hide −η∇f at the selected path's step", action: Action::GradientStep },
-    Binding { keys: &[k(Home)], label: "Home", help: "reset the view", action: Action::HomeView },
+    Binding { keys: &[k(Home)], label: "Home", help: "reset the view and the 3D camera", action: Action::HomeView },
+    Binding { keys: &[k(D)], label: "D", help: "view: map → surface (3D) → map and surface", action: Action::CycleCanvas },
     Binding {
         keys: &[k(Digit(1)), k(Digit(2)), k(Digit(3)), k(Digit(4)), k(Digit(5)), k(Digit(6)), k(Digit(7)), k(Digit(8)), k(Digit(9))],
         label: "1 – 9",
@@ -285,6 +291,15 @@ impl ExplorerState {
                 self.doc.playing = false;
                 self.step_paths();
             }
+            Action::CursorMove if self.arrows_orbit() => {
+                let (dx, dy) = match press.key {
+                    Key::Left => (-1.0, 0.0),
+                    Key::Right => (1.0, 0.0),
+                    Key::Up => (0.0, -1.0),
+                    _ => (0.0, 1.0),
+                };
+                self.orbit_key(dx, dy, press.shift);
+            }
             Action::CursorMove => {
                 let (dx, dy) = match press.key {
                     Key::Left => (-1.0, 0.0),
@@ -317,7 +332,11 @@ impl ExplorerState {
             Action::ColorBy => self.cycle_color_by(),
             Action::MapGrid => self.cycle_map_divisor(),
             Action::GradientStep => self.doc.show_gradient_step = !self.doc.show_gradient_step,
-            Action::HomeView => self.reset_view(),
+            Action::HomeView => {
+                self.reset_view();
+                self.reset_camera();
+            }
+            Action::CycleCanvas => self.cycle_canvas(),
             Action::Preset => {
                 self.cursor.carrying = None;
                 if let Key::Digit(d) = press.key {

@@ -24,6 +24,7 @@ fn map_key(key: egui::Key) -> Option<Key> {
         E::B => Key::B,
         E::M => Key::M,
         E::V => Key::V,
+        E::D => Key::D,
         E::E => Key::E,
         E::ArrowLeft => Key::Left,
         E::ArrowRight => Key::Right,

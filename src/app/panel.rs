@@ -1,5 +1,5 @@
 //! The left side panel: function box with its error and derivative formulas, presets,
-//! layers, colour map, arrows, optimizer and hyperparameters, playback, the path list and
+//! layers, colour map, arrows, the 3D view (`super::surface_ui`), optimizer and hyperparameters, playback, the path list and
 //! export buttons. Every control edits the [`ExplorerState`] directly.
 
 use egui::{Color32, RichText, Ui};
@@ -16,6 +16,8 @@ pub(crate) fn panel(ui: &mut Ui, s: &mut ExplorerState) {
         presets(ui, s);
         ui.separator();
         layers(ui, s);
+        ui.separator();
+        super::surface_ui::section(ui, s);
         ui.separator();
         super::maps_ui::section(ui, s);
         ui.separator();

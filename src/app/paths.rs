@@ -237,8 +237,10 @@ impl ExplorerState {
 
     /// Advances time by `dt` seconds: while playing, running paths take steps at
     /// `steps_per_second` (fractions carry over to the next tick).
-    /// Also ages the last typed change of the function (see [`ExplorerState::shader_due`]).
+    /// Also ages the last typed change of the function (see [`ExplorerState::shader_due`])
+    /// and the camera's last change (see `View3d::camera_moving`).
     pub fn tick(&mut self, dt: f64) {
+        self.view3d.tick(dt);
         if let Some(age) = &mut self.rebuild.typed_age {
             *age += if dt.is_finite() { dt.max(0.0) } else { 0.0 };
         }

@@ -44,6 +44,12 @@ impl ExplorerState {
         self.running.next_color = scene.paths.iter().map(|p| p.color + 1).max().unwrap_or(0);
         self.running.accumulator = 0.0;
         self.pointer.gesture = None;
+        self.view3d.gesture = None;
+        if let Some(p) = self.view3d.plot {
+            // The scene's canvas mode lays the plot out anew.
+            self.set_plot(f64::from(p.width()), f64::from(p.height()));
+        }
+        self.view3d.redraw();
         Ok(())
     }
 

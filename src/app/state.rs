@@ -55,6 +55,9 @@ pub struct ExplorerState {
     pub map_schedule: super::maps::MapSchedule,
     /// What the window learnt about the map or check on screen.
     pub map_status: super::maps::MapStatus,
+    /// The 3D view's moment: the plot's layout, a camera gesture, the colour range's heights,
+    /// whether the camera is moving.
+    pub view3d: super::view3d::View3d,
 }
 
 impl ExplorerState {
@@ -75,6 +78,7 @@ impl ExplorerState {
             rebuild: Rebuild::default(),
             map_schedule: Default::default(),
             map_status: Default::default(),
+            view3d: Default::default(),
         }
     }
 

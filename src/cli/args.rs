@@ -145,6 +145,35 @@ pub(crate) fn parse_direction(s: &str) -> Result<f64, String> {
     checked(s, checks::direction)
 }
 
+/// Parses `--camera AZ,EL`: two numbers in degrees, the azimuth any finite angle, the
+/// elevation within ±89 (`document::check_elevation`, as a scene's `[surface] elevation`).
+pub(crate) fn parse_camera(s: &str) -> Result<(f64, f64), String> {
+    let q = quote(s);
+    let parts: Vec<&str> = s.split(',').collect();
+    let [az, el] = parts[..] else {
+        return Err(format!(
+            "{q} is not a camera: expected AZ,EL (two numbers in degrees), e.g. -60,30"
+        ));
+    };
+    let num = |v: &str, what: &str, check: fn(f64) -> Result<f64, checks::Need>| {
+        let v = v.trim();
+        let n: f64 = v
+            .parse()
+            .map_err(|_| format!("{q}: {what} {} is not a number", quote(v)))?;
+        check(n).map_err(|need| format!("{q}: the {what} must be {need}"))
+    };
+    Ok((
+        num(az, "azimuth", crate::document::check_azimuth)?,
+        num(el, "elevation", crate::document::check_elevation)?,
+    ))
+}
+
+/// Parses `--vscale S`: the surface's height as a factor, 0.1 to 10
+/// (`document::check_vscale`, as a scene's `[surface] vscale`).
+pub(crate) fn parse_vscale(s: &str) -> Result<f64, String> {
+    checked(s, crate::document::check_vscale)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,6 +203,15 @@ mod tests {
         assert!(parse_tol("0").is_ok());
         assert!(parse_tol("x").is_err());
         assert!(parse_direction("nan").is_err());
+        assert_eq!(parse_camera("-60,30"), Ok((-60.0, 30.0)));
+        assert_eq!(parse_camera(" 400 , -89 "), Ok((400.0, -89.0)));
+        for bad in [
+            "30", "1,2,3", "", "a,30", "0,nan", "inf,0", "0,89.5", "0,-90", "0,",
+        ] {
+            assert!(parse_camera(bad).is_err(), "{bad} should be rejected");
+        }
+        assert_eq!(parse_vscale("10"), Ok(10.0));
+        assert!(parse_vscale("0.09").is_err() && parse_vscale("nan").is_err());
         assert_eq!(parse_fps("50"), Ok(50));
         for bad in ["0", "51", "-1", "7.5", "x"] {
             assert!(parse_fps(bad).is_err(), "{bad} should be rejected");

@@ -34,7 +34,8 @@ pub fn initial_state(args: &ExploreArgs) -> Result<ExplorerState> {
 
 /// The document `explore` opens: the function (--scene, EXPR, --preset, or the first preset)
 /// with the view, optimizer, learning rate, start points, tolerance, colouring, pin and
-/// direction typed on the command line over it (flags beside --scene win).
+/// direction typed on the command line over it, and the canvas (`--3d`, `--split`; flags
+/// beside --scene win).
 fn explore_document(args: &ExploreArgs) -> Result<Document> {
     let mut doc = match (&args.scene, &args.expr, &args.preset) {
         (Some(path), _, _) => crate::scene::load(path)?,
@@ -84,6 +85,7 @@ fn explore_document(args: &ExploreArgs) -> Result<Document> {
         doc.set_direction(deg.to_radians());
     }
     display_flags(args, &mut doc)?;
+    super::surface::explore_flags(args, &mut doc);
     Ok(doc)
 }
 

@@ -15,8 +15,9 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 use args::{
-    parse_alpha, parse_decay, parse_direction, parse_fps, parse_levels, parse_lr, parse_number,
-    parse_point, parse_positive, parse_size, parse_steps, parse_tol, parse_view,
+    parse_alpha, parse_camera, parse_decay, parse_direction, parse_fps, parse_levels, parse_lr,
+    parse_number, parse_point, parse_positive, parse_size, parse_steps, parse_tol, parse_view,
+    parse_vscale,
 };
 
 /// See and teach gradients: f(x, y) as a heatmap with contour lines, gradient arrows and
@@ -203,6 +204,24 @@ pub struct RenderArgs {
     /// Write the values of f on some of the heavier contour lines.
     #[arg(long)]
     pub contour_labels: bool,
+    /// Draw the surface z = f(x, y) in 3D instead of the map from above (with --gif and no
+    /// paths: the camera orbits the surface).
+    #[arg(long = "3d", id = "three_d")]
+    pub three_d: bool,
+    /// With --3d: where the camera looks from, AZ,EL in degrees: AZ from +x towards +y, EL
+    /// above the floor, within ±89 [default: -60,30].
+    #[arg(long, value_name = "AZ,EL", allow_hyphen_values = true, value_parser = parse_camera)]
+    pub camera: Option<(f64, f64)>,
+    /// With --3d: the surface's height as a factor on the automatic one, 0.1 to 10
+    /// [default: 1].
+    #[arg(long, value_name = "S", allow_negative_numbers = true, value_parser = parse_vscale)]
+    pub vscale: Option<f64>,
+    /// With --3d: draw the tangent plane at the pin.
+    #[arg(long)]
+    pub tangent_plane: bool,
+    /// With --3d: leave out the contour lines projected on the floor.
+    #[arg(long)]
+    pub no_floor_contours: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -304,6 +323,12 @@ pub struct ExploreArgs {
     /// The UI scale in percent (50 to 400), e.g. 150.
     #[arg(long, value_name = "PERCENT")]
     pub ui_scale: Option<f64>,
+    /// Open on the surface z = f(x, y) in 3D instead of the map (D in the window).
+    #[arg(long = "3d", id = "three_d", conflicts_with = "split")]
+    pub three_d: bool,
+    /// Open on the map and the surface side by side (D in the window).
+    #[arg(long)]
+    pub split: bool,
 }
 
 pub(crate) mod check;
@@ -315,6 +340,7 @@ pub mod presets;
 pub mod render;
 pub mod sample;
 pub mod scene;
+mod surface;
 
 use crate::error::{Error, Result};
 use crate::expr::Function;

@@ -141,8 +141,18 @@ fn set_if<T>(fill: bool, slot: &mut T, value: T) {
 /// (or the typed starts) and the scene's layer toggles; keys no flag has (theme, UI scale,
 /// pin, …) are the scene's, although `render` draws today with neither theme nor UI scale.
 /// What is not part of a picture (size, output files, GIF timing, `--stretch`,
-/// `--contour-labels`) stays in `args`. Bad values give the messages the flags always gave.
+/// `--contour-labels`) stays in `args`. The 3D view's flags (`--3d`, `--camera`, `--vscale`,
+/// `--tangent-plane`, `--no-floor-contours`) go over the scene's `[surface]`. Bad values give
+/// the messages the flags always gave.
 pub fn render_document(args: &RenderArgs) -> Result<Document> {
+    let mut doc = scene_or_flags_document(args)?;
+    super::surface::render_flags(args, &mut doc)?;
+    Ok(doc)
+}
+
+/// [`render_document`] before the surface flags: with `--scene`, the scene's canvas and
+/// `[surface]`; without, the map and the defaults.
+fn scene_or_flags_document(args: &RenderArgs) -> Result<Document> {
     match &args.scene {
         Some(path) => {
             let scene = crate::scene::load(path)?;
@@ -165,6 +175,8 @@ pub fn render_document(args: &RenderArgs) -> Result<Document> {
                 sweep_factors: scene.sweep_factors.clone(),
                 pin: scene.pin,
                 direction: scene.direction,
+                canvas: scene.canvas,
+                surface: scene.surface,
                 maps: crate::document::MapSettings {
                     divisor: scene.maps.divisor,
                     ..doc.maps

@@ -16,6 +16,7 @@ pub(crate) use display::UI_SCALE_RANGE;
 pub use layers::{ArrowDir, ArrowLength, Layers};
 pub use maps::{ColorBy, MapMode, MapSettings, DEFAULT_MAP_DIVISOR};
 pub(crate) use maps::{CHECK_STEP_RANGE, MAP_DIVISORS};
+pub(crate) use surface::{check_azimuth, check_elevation, check_pan, check_vscale, check_zoom};
 pub use surface::{CanvasMode, SurfaceSettings};
 
 use crate::descent::{Hyper, Optimizer};

@@ -83,3 +83,81 @@ impl Default for SurfaceSettings {
         }
     }
 }
+
+/// What a refused camera or surface value must be, for the message (as `checks::Need`).
+pub(crate) type Need = &'static str;
+
+fn within(v: f64, ok: bool, need: Need) -> Result<f64, Need> {
+    if v.is_finite() && ok {
+        Ok(v)
+    } else {
+        Err(need)
+    }
+}
+
+/// The camera's azimuth in degrees: any finite angle (it is wrapped into (−180, 180]).
+pub(crate) fn check_azimuth(v: f64) -> Result<f64, Need> {
+    within(v, true, "a finite angle in degrees")
+}
+
+/// The camera's elevation in degrees: within ±89 (`surface::camera::MAX_ELEVATION`).
+pub(crate) fn check_elevation(v: f64) -> Result<f64, Need> {
+    use crate::surface::camera::MAX_ELEVATION;
+    within(v, v.abs() <= MAX_ELEVATION, "degrees within ±89")
+}
+
+/// The camera's zoom: within `surface::camera::ZOOM_RANGE` (0.25 to 20).
+pub(crate) fn check_zoom(v: f64) -> Result<f64, Need> {
+    let (lo, hi) = crate::surface::camera::ZOOM_RANGE;
+    within(v, (lo..=hi).contains(&v), "from 0.25 to 20")
+}
+
+/// One coordinate of the camera's pan: within ±`surface::camera::MAX_PAN` (2) box half-widths.
+pub(crate) fn check_pan(v: f64) -> Result<f64, Need> {
+    use crate::surface::camera::MAX_PAN;
+    within(v, v.abs() <= MAX_PAN, "within ±2 (box half-widths)")
+}
+
+/// The vertical scale: within `surface::boxmap::VSCALE_RANGE` (0.1 to 10).
+pub(crate) fn check_vscale(v: f64) -> Result<f64, Need> {
+    let (lo, hi) = crate::surface::boxmap::VSCALE_RANGE;
+    within(v, (lo..=hi).contains(&v), "from 0.1 to 10")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::surface::boxmap::VSCALE_RANGE;
+    use crate::surface::camera::{MAX_ELEVATION, MAX_PAN, ZOOM_RANGE};
+
+    #[test]
+    fn the_checks_say_the_ranges_the_camera_keeps() {
+        // The words in each message name the constants' values.
+        assert!(check_elevation(MAX_ELEVATION).is_ok() && check_elevation(-MAX_ELEVATION).is_ok());
+        assert!(check_elevation(MAX_ELEVATION + 1e-9).is_err());
+        assert!(check_elevation(f64::NAN).is_err() && check_azimuth(f64::INFINITY).is_err());
+        assert!(check_zoom(ZOOM_RANGE.0).is_ok() && check_zoom(ZOOM_RANGE.1).is_ok());
+        assert!(
+            check_zoom(ZOOM_RANGE.0 * 0.99).is_err() && check_zoom(ZOOM_RANGE.1 * 1.01).is_err()
+        );
+        assert!(check_vscale(VSCALE_RANGE.0).is_ok() && check_vscale(VSCALE_RANGE.1).is_ok());
+        assert!(
+            check_vscale(VSCALE_RANGE.0 * 0.99).is_err()
+                && check_vscale(VSCALE_RANGE.1 * 1.01).is_err()
+        );
+        assert!(check_pan(MAX_PAN).is_ok() && check_pan(-MAX_PAN * 1.01).is_err());
+        let need = check_zoom(0.0).unwrap_err();
+        assert!(
+            need.contains(&ZOOM_RANGE.0.to_string()) && need.contains(&ZOOM_RANGE.1.to_string())
+        );
+        let need = check_vscale(0.0).unwrap_err();
+        assert!(
+            need.contains(&VSCALE_RANGE.0.to_string())
+                && need.contains(&VSCALE_RANGE.1.to_string())
+        );
+        assert!(check_elevation(90.0)
+            .unwrap_err()
+            .contains(&MAX_ELEVATION.to_string()));
+        assert!(check_pan(3.0).unwrap_err().contains(&MAX_PAN.to_string()));
+    }
+}

@@ -32,6 +32,8 @@ pub(crate) struct SceneFile {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub maps: Option<MapsTable>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub surface: Option<SurfaceTable>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub paths: Option<Vec<PathTable>>,
 }
 
@@ -138,6 +140,26 @@ pub(crate) struct MapsTable {
     pub grid: Option<u32>,
     /// The gradient check's relative step h, 1e-8 to 1e-1.
     pub check_step: Option<f64>,
+}
+
+/// `[surface]`: the 3D view: which canvas is shown, the camera and how the surface is drawn.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SurfaceTable {
+    /// `2d` (the map), `3d` (the surface) or `split` (both side by side).
+    pub canvas: Option<String>,
+    /// Degrees from +x towards +y of the direction to the eye.
+    pub azimuth: Option<f64>,
+    /// Degrees above the floor, within ±89.
+    pub elevation: Option<f64>,
+    /// 0.25 to 20 (1: the whole box fits).
+    pub zoom: Option<f64>,
+    /// Where the camera looks, from the box's centre in box half-widths, each within ±2.
+    pub pan: Option<Vec<f64>>,
+    /// Factor on the box's height, 0.1 to 10.
+    pub vscale: Option<f64>,
+    pub floor_contours: Option<bool>,
+    pub tangent_plane: Option<bool>,
 }
 
 /// One `[[paths]]` entry: a descent path's start and what differs from `[optimizer]`.

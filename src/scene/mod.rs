@@ -11,6 +11,7 @@ mod locate;
 mod plain;
 mod resolve;
 mod resolve_parts;
+mod surface;
 mod write;
 
 pub(crate) use crate::document::{Document, PathStart};

@@ -74,6 +74,7 @@ pub(super) fn to_file(s: &Document) -> SceneFile {
             grid: Some(s.maps.divisor),
             check_step: Some(s.maps.check_step),
         }),
+        surface: Some(super::surface::to_table(s)),
         paths: Some(
             s.paths
                 .iter()

@@ -48,7 +48,10 @@ impl RenderDocument {
         } else {
             doc.view.fit_aspect(fig.plot.w as f64, fig.plot.h as f64)
         };
-        let paths = paths(&doc, preset, args.scene.is_none() && animated)?;
+        // A GIF of the map lends the preset's start (nothing would move otherwise); one of
+        // the surface without paths is the camera orbiting it.
+        let lend = args.scene.is_none() && animated && !doc.canvas.shows_surface();
+        let paths = paths(&doc, preset, lend)?;
         let f = &doc.function;
         // The subtitle names the run's η: a sweep's paths carry their own in their labels.
         let subtitle = (!paths.is_empty()).then(|| {
@@ -232,5 +235,49 @@ mod tests {
         assert_eq!(labels.len(), 2, "{labels:?}");
         assert!(labels[0].starts_with("Gradient descent  "), "{labels:?}");
         assert!(labels[1].starts_with("Adam  "), "{labels:?}");
+    }
+
+    /// `render ARGV…` parsed as `main` parses it.
+    fn args_of(argv: &[&str]) -> RenderArgs {
+        let full = ["gradfield", "render"].iter().chain(argv).copied();
+        let m = crate::cli::Cli::command()
+            .try_get_matches_from(full)
+            .expect("valid flags");
+        let parsed = crate::cli::Cli::from_arg_matches(&m).expect("parses");
+        let Some(crate::cli::Command::Render(mut args)) = parsed.command else {
+            panic!("not a render command")
+        };
+        args.given = crate::cli::scene::given(m.subcommand_matches("render").expect("render"));
+        *args
+    }
+
+    #[test]
+    fn a_gif_of_the_surface_without_starts_is_an_orbit_with_no_path() {
+        // The map's GIF lends the preset's start; the surface's does not: no paths, so the
+        // animation is the camera orbiting.
+        let map = args_of(&["--preset", "himmelblau", "--gif", "a.gif"]);
+        let map = RenderDocument::from_args(&map, true).expect("the map's GIF");
+        assert_eq!(map.paths.len(), 1, "the preset's start is lent");
+        let orbit = args_of(&["--preset", "himmelblau", "--3d", "--gif", "a.gif"]);
+        let orbit = RenderDocument::from_args(&orbit, true).expect("the surface's GIF");
+        assert!(orbit.paths.is_empty() && orbit.doc.paths.is_empty());
+        assert_eq!(orbit.doc.canvas, crate::document::CanvasMode::Surface);
+        // Without a preset, a GIF of the map has nothing to move; the surface's orbits.
+        let none = args_of(&["x*y", "--gif", "a.gif"]);
+        assert!(RenderDocument::from_args(&none, true).is_err());
+        let none = args_of(&["x*y", "--3d", "--gif", "a.gif"]);
+        assert!(RenderDocument::from_args(&none, true)
+            .expect("an orbit")
+            .paths
+            .is_empty());
+        // Typed starts still run on the surface.
+        let typed = args_of(&["x*y", "--3d", "--gif", "a.gif", "--start", "1,1"]);
+        assert_eq!(
+            RenderDocument::from_args(&typed, true)
+                .expect("paths")
+                .paths
+                .len(),
+            1
+        );
     }
 }
