@@ -212,7 +212,8 @@ impl Camera {
     }
 
     /// Orbits for a drag of `delta` pixels: a drag across the whole viewport's width turns
-    /// the camera half a turn; dragging up raises the eye.
+    /// the camera half a turn; dragging down raises the eye (the landscape tips towards
+    /// the viewer, as in matplotlib).
     pub fn drag_orbit(&mut self, frame: &Frame3, delta: DVec2) {
         let per_px = 180.0 / frame.size.x.max(frame.size.y);
         self.orbit(-delta.x * per_px, delta.y * per_px);
