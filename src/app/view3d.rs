@@ -180,15 +180,8 @@ impl ExplorerState {
     /// heights as the mesh did. A range without samples (`count` 0: nothing defined in
     /// view) keeps the last one.
     pub fn set_range_heights(&mut self, r: &crate::render::RangeResult, log: bool) {
-        if r.count == 0 || !(r.vlo.is_finite() && r.vhi.is_finite()) {
+        let Some(h) = crate::render::surface::heights_of(r, log) else {
             return;
-        }
-        let h = Heights {
-            log,
-            vlo: f64::from(r.vlo),
-            vhi: f64::from(r.vhi),
-            delta: f64::from(r.delta),
-            shift: f64::from(r.shift),
         };
         if self.view3d.heights != Some(h) {
             self.view3d.heights = Some(h);

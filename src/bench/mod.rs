@@ -5,6 +5,7 @@
 pub(crate) mod cpu;
 pub(crate) mod floor;
 pub(crate) mod frame;
+pub(crate) mod frame3d;
 pub(crate) mod report;
 pub(crate) mod stats;
 pub(crate) mod timer;
@@ -168,6 +169,17 @@ pub fn run(gpu: &Gpu, options: &Options, mut progress: impl FnMut(&str)) -> Resu
             });
         }
     }
+    let mut surface = Vec::new();
+    for &size in &options.sizes {
+        // The mesh's cost does not depend on the function (the field is already evaluated):
+        // the bowl and Rosenbrock's valley, whose contours crowd.
+        for scene in scenes.iter().take(2) {
+            progress(&format!("3D, {} at {}x{}", scene.name, size.0, size.1));
+            let runs = (options.warmup, options.repeats);
+            let (_, _, _, row) = frame3d::surface_frames(gpu, &mut timer, scene, size, runs)?;
+            surface.push(row);
+        }
+    }
     let mut descent = Vec::new();
     for scene in &scenes {
         progress(&format!("descent step, {}", scene.name));
@@ -188,6 +200,7 @@ pub fn run(gpu: &Gpu, options: &Options, mut progress: impl FnMut(&str)) -> Resu
         warmup: options.warmup,
         bandwidth,
         rows,
+        surface,
         descent,
     })
 }

@@ -58,6 +58,8 @@ pub struct Report {
     pub warmup: usize,
     pub bandwidth: Bandwidth,
     pub rows: Vec<Row>,
+    /// 3D frames (`bench::frame3d`).
+    pub surface: Vec<super::frame3d::SurfaceRow>,
     pub descent: Vec<DescentRow>,
 }
 
@@ -138,6 +140,7 @@ impl Report {
                 r.steady_frame_wall.display()
             );
         }
+        t.push_str(&super::frame3d::table(&self.surface));
         let _ = writeln!(t, "\nCPU descent, one step of every path (gd):");
         for d in &self.descent {
             let _ = writeln!(
@@ -196,6 +199,29 @@ impl Report {
             })
             .collect();
         let _ = writeln!(j, "  \"rows\": [\n{}\n  ],", rows.join(",\n"));
+        let surface: Vec<String> = self
+            .surface
+            .iter()
+            .map(|r| {
+                format!(
+                    "    {{\"width\": {}, \"height\": {}, \"function\": {}, \"cells\": [{}, {}], \
+                     \"coarse_cells\": [{}, {}], \"orbit\": {}, \"orbit_wall\": {}, \
+                     \"orbit_coarse\": {}, \"mesh_rebuilt\": {}}}",
+                    r.size.0,
+                    r.size.1,
+                    string(&r.function),
+                    r.cells.0,
+                    r.cells.1,
+                    r.coarse_cells.0,
+                    r.coarse_cells.1,
+                    stats(&r.orbit),
+                    stats(&r.orbit_wall),
+                    stats(&r.coarse),
+                    stats(&r.remesh),
+                )
+            })
+            .collect();
+        let _ = writeln!(j, "  \"surface\": [\n{}\n  ],", surface.join(",\n"));
         let descent: Vec<String> = self
             .descent
             .iter()

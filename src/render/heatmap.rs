@@ -74,6 +74,11 @@ impl HeatmapPass {
         }
     }
 
+    /// The colour map's LUT (the 3D surface colours with the same one).
+    pub(crate) fn lut(&self) -> &wgpu::Buffer {
+        &self.lut
+    }
+
     /// Records the heatmap over `plot`.
     pub(crate) fn draw(&self, pass: &mut wgpu::RenderPass<'_>, plot: PlotRect) {
         if let Some(bg) = &self.bind_group {

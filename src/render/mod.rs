@@ -35,6 +35,7 @@ pub(crate) mod range;
 pub(crate) mod renderer;
 pub(crate) mod settings;
 mod shaders;
+pub mod surface;
 pub(crate) mod theme;
 pub mod ticks;
 pub mod typeset;
@@ -66,6 +67,7 @@ pub(crate) use shaders::{
     ARROWS_WGSL, ARROW_WORKGROUP, HEATMAP_WGSL, LUT_SIZE, PATHS_WGSL, RANGE_BINS, RANGE_WGSL,
     RANGE_WORKGROUP,
 };
+pub use surface::{SurfaceFrame, SurfaceWork};
 
 /// Per-frame settings shared by every pass (one uniform buffer).
 /// `Params` in shaders/lib/frame.wgsl (tests/layout.rs compares the two).

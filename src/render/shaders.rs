@@ -32,14 +32,21 @@ pub(crate) const HEATMAP_WGSL: WgslFile = wgsl_file!("heatmap.wgsl");
 pub(crate) const ARROWS_WGSL: WgslFile = wgsl_file!("arrows.wgsl");
 /// The descent-path shader.
 pub(crate) const PATHS_WGSL: WgslFile = wgsl_file!("paths.wgsl");
+/// The 3D view's mesh compute shader.
+pub(crate) const SURFACE_MESH_WGSL: WgslFile = wgsl_file!("surface_mesh.wgsl");
+/// The 3D view's background, floor and mesh.
+pub(crate) const SURFACE_WGSL: WgslFile = wgsl_file!("surface.wgsl");
+/// The marks over the 3D surface.
+pub(crate) const LINES3D_WGSL: WgslFile = wgsl_file!("lines3d.wgsl");
 
 /// The renderer's shared WGSL pieces with the names they are imported by (`#import name`).
-pub(crate) const RENDER_PIECES: [(&str, WgslFile); 5] = [
+pub(crate) const RENDER_PIECES: [(&str, WgslFile); 6] = [
     ("frame", wgsl_file!("lib/frame.wgsl")),
     ("scale", wgsl_file!("lib/scale.wgsl")),
     ("colormap", wgsl_file!("lib/colormap.wgsl")),
     ("hatch", wgsl_file!("lib/hatch.wgsl")),
     ("fullplot", wgsl_file!("lib/fullplot.wgsl")),
+    ("view3", wgsl_file!("lib/view3.wgsl")),
 ];
 
 pub(crate) use crate::document::LUT_SIZE;
@@ -92,20 +99,28 @@ pub fn resolve_shader(shader: WgslFile) -> Result<String> {
 }
 
 /// Every render shader with its name, its imports resolved: what the passes compile.
-pub fn shader_sources() -> Result<[(&'static str, String); 5]> {
+pub fn shader_sources() -> Result<[(&'static str, String); 8]> {
     Ok([
         ("basin", resolve_shader(super::basin::BASIN_WGSL)?),
         ("range", resolve_shader(RANGE_WGSL)?),
         ("heatmap", resolve_shader(HEATMAP_WGSL)?),
         ("arrows", resolve_shader(ARROWS_WGSL)?),
         ("paths", resolve_shader(PATHS_WGSL)?),
+        (
+            "surface_mesh",
+            resolve_shader(super::surface::SURFACE_MESH_WGSL)?,
+        ),
+        ("surface", resolve_shader(super::surface::SURFACE_WGSL)?),
+        ("lines3d", resolve_shader(super::surface::LINES3D_WGSL)?),
     ])
 }
 
 /// The structs the render shaders bind, with the shaders that bind them.
 pub fn host_layouts() -> Vec<(&'static [&'static str], crate::gpu::layout::HostLayout)> {
     use crate::gpu::layout::host_layout;
-    const ALL: &[&str] = &["basin", "range", "heatmap", "arrows", "paths"];
+    const ALL: &[&str] = &[
+        "basin", "range", "heatmap", "arrows", "paths", "surface", "lines3d",
+    ];
     vec![
         (
             ALL,
@@ -163,6 +178,12 @@ pub fn host_layouts() -> Vec<(&'static [&'static str], crate::gpu::layout::HostL
             ),
         ),
         (&["basin"], super::basin::map_params_layout()),
+        (
+            &["surface_mesh", "surface", "lines3d"],
+            super::surface::surface3_layout(),
+        ),
+        (&["lines3d"], super::surface::mark_layouts()[0].clone()),
+        (&["lines3d"], super::surface::mark_layouts()[1].clone()),
         (&["range"], super::range::stats_layout()),
     ]
 }

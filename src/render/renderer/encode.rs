@@ -40,24 +40,7 @@ impl Renderer {
         target: &wgpu::Texture,
         work: &FrameWork,
     ) -> Layers {
-        if work.field || work.range || work.arrows {
-            let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
-                label: Some("Renderer::compute"),
-                timestamp_writes: None,
-            });
-            if work.field {
-                self.field.dispatch(&mut pass);
-            }
-            if work.range {
-                self.range.dispatch(&mut pass);
-            }
-            if work.arrows {
-                self.arrows.dispatch(&mut pass);
-            }
-        }
-        if work.range {
-            self.range.encode_readback(encoder);
-        }
+        self.encode_compute_passes(encoder, work);
         match self.cache.usable_for(target).filter(|_| self.use_cache) {
             None => {
                 let view = target.create_view(&wgpu::TextureViewDescriptor::default());
@@ -76,6 +59,32 @@ impl Renderer {
                 Layers::Redrawn
             }
             Some(_) => Layers::Kept,
+        }
+    }
+
+    /// The compute passes `work` asks for and the range's read-back.
+    pub(super) fn encode_compute_passes(
+        &self,
+        encoder: &mut wgpu::CommandEncoder,
+        work: &FrameWork,
+    ) {
+        if work.field || work.range || work.arrows {
+            let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
+                label: Some("Renderer::compute"),
+                timestamp_writes: None,
+            });
+            if work.field {
+                self.field.dispatch(&mut pass);
+            }
+            if work.range {
+                self.range.dispatch(&mut pass);
+            }
+            if work.arrows {
+                self.arrows.dispatch(&mut pass);
+            }
+        }
+        if work.range {
+            self.range.encode_readback(encoder);
         }
     }
 

@@ -7,6 +7,7 @@
 mod color;
 mod encode;
 mod paths;
+mod surface;
 
 pub use color::ColorLayer;
 pub use encode::Layers;
@@ -72,9 +73,15 @@ pub struct Renderer {
     show_paths: bool,
     last_range: Option<RangeResult>,
     background: wgpu::Color,
+    /// The same colour as given, RGBA8 sRGB (the 3D view's rect is cleared with it).
+    background_rgba: [u8; 4],
     cache: LayerCache,
     use_cache: bool,
     overlay_key: u64,
+    /// Counts the field's evaluations, so that the surface's mesh knows when to follow.
+    field_generation: u64,
+    /// The 3D view's passes, made on its first frame (see `renderer/surface.rs`).
+    surface3: Option<Box<surface::Surface3d>>,
 }
 
 impl Renderer {
@@ -127,9 +134,12 @@ impl Renderer {
             show_paths: false,
             last_range: None,
             background: BACKGROUND,
+            background_rgba: [255; 4],
             cache: LayerCache::default(),
             use_cache: true,
             overlay_key: 0,
+            field_generation: 0,
+            surface3: None,
         })
     }
 
@@ -143,6 +153,7 @@ impl Renderer {
     /// Sets the colour behind the plot (margins for axes, colour bar and title), given as
     /// RGBA8 sRGB like the overlay's theme colours.
     pub fn set_background(&mut self, rgba: [u8; 4]) {
+        self.background_rgba = rgba;
         let srgb = super::is_srgb(self.format);
         let c = |v: u8| {
             let v = v as f64 / 255.0;
@@ -225,6 +236,7 @@ impl Renderer {
                 .prepare(device, queue, view, key.size.0, key.size.1, gradient)?;
             self.field_key = Some(key);
             self.function_changed = false;
+            self.field_generation += 1;
             work.field = true;
         }
         let params = frame_params(layout, view, settings, self.format);

@@ -1,0 +1,179 @@
+// The surface z = f(x, y) in its box: the rect's background, the mesh written by
+// shaders/surface_mesh.wgsl coloured by the colour map at its height (height and colour
+// agree), lit by its normal from the exact gradient, with the contour lines at the heatmap's
+// levels drawn on it, cut off cleanly at the box's top and floor and open where f is
+// undefined; and the floor under it, with the contour lines projected on it.
+#import frame
+#import colormap
+#import defined
+#import view3
+
+@group(0) @binding(0) var<storage, read> params: Params;
+@group(0) @binding(1) var<storage, read> s3: Surface3;
+@group(0) @binding(2) var<storage, read> nodes: array<vec4<f32>>;
+@group(0) @binding(3) var<uniform> lut: Lut;
+@group(0) @binding(4) var<storage, read> field: array<vec4<f32>>;
+
+const LINE_DARK: vec3<f32> = vec3<f32>(CONTOUR_DARK);
+// Where f sits outside the box by more than this share of its height, the surface is cut.
+const CUT_SLACK: f32 = 1.0e-4;
+// Ambient and diffuse shares of the light; the highlight's strength and sharpness.
+const AMBIENT: f32 = 0.5;
+const DIFFUSE: f32 = 0.55;
+const SPECULAR: f32 = 0.12;
+const SHININESS: f32 = 32.0;
+
+// ---- the rect's background: one triangle over the viewport, behind everything ----
+
+struct BgOut {
+    @builtin(position) pos: vec4<f32>,
+}
+
+@vertex
+fn vs_bg(@builtin(vertex_index) vi: u32) -> BgOut {
+    let uv = vec2<f32>(f32((vi << 1u) & 2u), f32(vi & 2u));
+    var out: BgOut;
+    out.pos = vec4<f32>(uv * 2.0 - 1.0, 1.0, 1.0);
+    return out;
+}
+
+@fragment
+fn fs_bg(in: BgOut) -> @location(0) vec4<f32> {
+    return output_color(s3.background.rgb, 1.0, params);
+}
+
+// ---- contour lines: the heatmap's levels, the same width in pixels everywhere ----
+
+// `sv` counts levels (t·(N + 1)), `w` is its change per pixel; returns the line's coverage
+// and whether the level is a heavy one.
+fn contour_cover(sv: f32, w: f32) -> f32 {
+    if (params.flags & FLAG_CONTOURS) == 0u || params.levels == 0u || !(w > 0.0) {
+        return 0.0;
+    }
+    let k = round(sv);
+    if k < 1.0 || k > f32(params.levels) {
+        return 0.0;
+    }
+    let dist = abs(sv - k) / w;
+    var half_w = 0.6 * params.line_width;
+    if params.heavy_every > 0u && u32(k) % params.heavy_every == 0u {
+        half_w = 1.2 * params.line_width;
+    }
+    // Where levels crowd closer than ~4 px, lines would merge: fade them out.
+    let fade = clamp((0.3 - w) / 0.1, 0.0, 1.0);
+    return fade * clamp(half_w + 0.5 - dist, 0.0, 1.0);
+}
+
+// ---- the mesh ----
+
+struct MeshOut {
+    @builtin(position) pos: vec4<f32>,
+    @location(0) box: vec3<f32>,
+    @location(1) t: f32,
+    @location(2) normal: vec3<f32>,
+    @location(3) ok: f32,
+}
+
+@vertex
+fn vs_mesh(@builtin(vertex_index) vi: u32) -> MeshOut {
+    let a = nodes[vi * 2u];
+    let b = nodes[vi * 2u + 1u];
+    var out: MeshOut;
+    out.pos = s3.view_proj * vec4<f32>(a.xyz, 1.0);
+    out.box = a.xyz;
+    out.t = a.w;
+    out.normal = b.xyz;
+    // A hole's node poisons every triangle that touches it: the interpolated value falls
+    // below 1 as soon as the hole's weight is above 1e-6.
+    out.ok = select(-1.0e6, 1.0, b.w > 0.5);
+    return out;
+}
+
+@fragment
+fn fs_mesh(in: MeshOut) -> @location(0) vec4<f32> {
+    // Derivatives first, in uniform control flow.
+    let n1 = f32(params.levels + 1u);
+    let sv = in.t * n1;
+    let w = fwidth(sv);
+    let h = s3.box_size.z;
+    if in.ok < 0.999 || in.box.z > h * (1.0 + CUT_SLACK) || in.box.z < -h * CUT_SLACK {
+        discard;
+    }
+    var base = vec3<f32>(0.93);
+    if (params.flags & FLAG_HEATMAP) != 0u {
+        base = lut_color(clamp(in.t, 0.0, 1.0));
+    }
+    // Two-sided: the normal faces the eye.
+    let view = normalize(s3.eye.xyz - in.box);
+    var n = normalize(in.normal);
+    if dot(n, view) < 0.0 {
+        n = -n;
+    }
+    let l = s3.light.xyz;
+    let diffuse = max(dot(n, l), 0.0);
+    let half_v = normalize(l + view);
+    let spec = SPECULAR * pow(max(dot(n, half_v), 0.0), SHININESS);
+    var color = min(base * (AMBIENT + DIFFUSE * diffuse) + vec3<f32>(spec), vec3<f32>(1.0));
+    color = mix(color, LINE_DARK, contour_cover(sv, w));
+    return output_color(color, 1.0, params);
+}
+
+// ---- the floor ----
+
+struct FloorOut {
+    @builtin(position) pos: vec4<f32>,
+    @location(0) xy: vec2<f32>,
+}
+
+@vertex
+fn vs_floor(@builtin(vertex_index) vi: u32) -> FloorOut {
+    // Two triangles over the floor's rectangle.
+    var corners = array<vec2<f32>, 6>(
+        vec2<f32>(-1.0, -1.0), vec2<f32>(1.0, -1.0), vec2<f32>(1.0, 1.0),
+        vec2<f32>(-1.0, -1.0), vec2<f32>(1.0, 1.0), vec2<f32>(-1.0, 1.0),
+    );
+    let xy = corners[vi] * s3.box_size.xy;
+    var out: FloorOut;
+    out.pos = s3.view_proj * vec4<f32>(xy, 0.0, 1.0);
+    out.xy = xy;
+    return out;
+}
+
+// The field sample nearest to the floor point `xy`.
+fn floor_sample(xy: vec2<f32>) -> vec4<f32> {
+    let g = vec2<f32>(s3.grid);
+    let col = (xy.x / s3.box_size.x + 1.0) * 0.5 * g.x - 0.5;
+    let row = (1.0 - xy.y / s3.box_size.y) * 0.5 * g.y - 0.5;
+    let last = vec2<i32>(s3.grid) - 1;
+    let ij = clamp(vec2<i32>(round(vec2<f32>(col, row))), vec2<i32>(0), last);
+    return field[u32(ij.y) * s3.grid.x + u32(ij.x)];
+}
+
+@fragment
+fn fs_floor(in: FloorOut) -> @location(0) vec4<f32> {
+    // Box units per pixel, for the lines' width (uniform control flow).
+    let step = fwidth(in.xy);
+    var color = s3.floor_color.rgb;
+    let smp = floor_sample(in.xy);
+    if s3.floor_contours != 0u && gradient_defined(smp) {
+        let n1 = f32(params.levels + 1u);
+        let t = height_t(smp.x, s3);
+        // Levels per pixel from the exact gradient: d(sv)/d(box) · box per pixel; between
+        // samples the value follows the gradient from the nearest one.
+        let g = vec2<f32>(s3.grid);
+        let cr = vec2<f32>(
+            (in.xy.x / s3.box_size.x + 1.0) * 0.5 * g.x - 0.5,
+            (1.0 - in.xy.y / s3.box_size.y) * 0.5 * g.y - 0.5,
+        );
+        let centre = floor_at(round(cr.x), round(cr.y), s3);
+        let dsv = height_t_slope(smp.x, s3) * n1 * smp.yz / xy_scale(s3);
+        let sv = t * n1 + dot(dsv, in.xy - centre);
+        let w = abs(dsv.x) * step.x + abs(dsv.y) * step.y;
+        let cover = contour_cover(sv, w);
+        let k = clamp(round(sv) / n1, 0.0, 1.0);
+        // The level's own colour, darkened to stand out on the pale floor.
+        let line = lut_color(k) * 0.8;
+        color = mix(color, line, cover);
+    }
+    return output_color(color, 1.0, params);
+}
