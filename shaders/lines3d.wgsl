@@ -147,7 +147,8 @@ struct TriOut {
 fn vs_tri(@builtin(vertex_index) vi: u32) -> TriOut {
     let v = tris[vi];
     var out: TriOut;
-    out.pos = s3.view_proj * vec4<f32>(v.pos.xyz, 1.0);
+    // Lifted as the lines are: a tangent plane lying on a flat surface is not lost in it.
+    out.pos = lifted(v.pos.xyz, 0.0);
     out.color = v.color;
     return out;
 }

@@ -22,6 +22,10 @@ const AMBIENT: f32 = 0.5;
 const DIFFUSE: f32 = 0.55;
 const SPECULAR: f32 = 0.12;
 const SHININESS: f32 = 32.0;
+// The floor is drawn this share of the box's height below z = 0.
+const FLOOR_DROP: f32 = 0.004;
+// The floor's contour lines: the level's colour, darkened to stand out on the pale floor.
+const FLOOR_LINE_SHADE: f32 = 0.7;
 
 // ---- the rect's background: one triangle over the viewport, behind everything ----
 
@@ -91,10 +95,13 @@ fn vs_mesh(@builtin(vertex_index) vi: u32) -> MeshOut {
 
 @fragment
 fn fs_mesh(in: MeshOut) -> @location(0) vec4<f32> {
-    // Derivatives first, in uniform control flow.
+    // Derivatives first, in uniform control flow, and of the interpolated values alone:
+    // lavapipe's helper invocations read storage buffers as zeros, so the derivative of an
+    // expression that reads one (the level count) would be garbage.
+    let dt = fwidth(in.t);
     let n1 = f32(params.levels + 1u);
     let sv = in.t * n1;
-    let w = fwidth(sv);
+    let w = dt * n1;
     let h = s3.box_size.z;
     if in.ok < 0.999 || in.box.z > h * (1.0 + CUT_SLACK) || in.box.z < -h * CUT_SLACK {
         discard;
@@ -134,7 +141,9 @@ fn vs_floor(@builtin(vertex_index) vi: u32) -> FloorOut {
     );
     let xy = corners[vi] * s3.box_size.xy;
     var out: FloorOut;
-    out.pos = s3.view_proj * vec4<f32>(xy, 0.0, 1.0);
+    // A little below z = 0, so that a surface lying on the floor (values at the bottom of
+    // the range) is drawn over it rather than fighting it for depth.
+    out.pos = s3.view_proj * vec4<f32>(xy, -FLOOR_DROP * s3.box_size.z, 1.0);
     out.xy = xy;
     return out;
 }
@@ -171,8 +180,7 @@ fn fs_floor(in: FloorOut) -> @location(0) vec4<f32> {
         let w = abs(dsv.x) * step.x + abs(dsv.y) * step.y;
         let cover = contour_cover(sv, w);
         let k = clamp(round(sv) / n1, 0.0, 1.0);
-        // The level's own colour, darkened to stand out on the pale floor.
-        let line = lut_color(k) * 0.8;
+        let line = lut_color(k) * FLOOR_LINE_SHADE;
         color = mix(color, line, cover);
     }
     return output_color(color, 1.0, params);

@@ -179,7 +179,7 @@ fn the_bowls_minimum_is_drawn_where_the_projection_says() {
     for camera in [
         Camera::default(),
         Camera::looking_from(30.0, 50.0),
-        Camera::looking_from(170.0, 15.0),
+        Camera::looking_from(170.0, 60.0),
     ] {
         let mut scene = Scene3::new("x^2 + y^2", v, (240, 180));
         scene.camera = camera;

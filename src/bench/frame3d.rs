@@ -51,7 +51,7 @@ pub(crate) fn surface_frames(
     scene: &Scene,
     size: (u32, u32),
     (warmup, repeats): (usize, usize),
-) -> Result<(Vec<Sample>, Vec<Sample>, Vec<Sample>, SurfaceRow)> {
+) -> Result<SurfaceRow> {
     let mut renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, &scene.function)?;
     let target = OffscreenTarget::new(&gpu.device, OFFSCREEN_FORMAT, size)?;
     let layout = Layout::full(size.0, size.1);
@@ -143,7 +143,7 @@ pub(crate) fn surface_frames(
         coarse: stats(&coarse, false)?,
         remesh: stats(&remesh, false)?,
     };
-    Ok((orbit, coarse, remesh, row))
+    Ok(row)
 }
 
 /// Gradient descent from a ring of starts around the view's centre.

@@ -176,7 +176,7 @@ pub fn run(gpu: &Gpu, options: &Options, mut progress: impl FnMut(&str)) -> Resu
         for scene in scenes.iter().take(2) {
             progress(&format!("3D, {} at {}x{}", scene.name, size.0, size.1));
             let runs = (options.warmup, options.repeats);
-            let (_, _, _, row) = frame3d::surface_frames(gpu, &mut timer, scene, size, runs)?;
+            let row = frame3d::surface_frames(gpu, &mut timer, scene, size, runs)?;
             surface.push(row);
         }
     }

@@ -1,6 +1,9 @@
 //! Drawing one 3D frame offscreen for the surface tests: the field and its colour range
 //! first, read back into the box's heights, then the surface with the marks a test asks for.
 
+// Shared by several test binaries, each using part of it.
+#![allow(dead_code)]
+
 use gradfield::expr::Function;
 use gradfield::gpu::{Gpu, GradientMode};
 use gradfield::render::surface::heights_of;

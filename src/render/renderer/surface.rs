@@ -9,7 +9,8 @@ use crate::gpu::Gpu;
 use crate::render::settings::PlotRect;
 use crate::render::surface::{
     mesh_nodes, mesh_stride, DepthTarget, MarksPass, MeshPass, Surface3, Surface3Input,
-    SurfaceBuffers, SurfaceFrame, SurfacePass, SurfaceWork, COARSE_STEP, SURFACE3_BYTES,
+    SurfaceBuffers, SurfaceFrame, SurfaceNodes, SurfacePass, SurfaceWork, COARSE_STEP,
+    SURFACE3_BYTES,
 };
 
 /// What the mesh was built from: when it changes, the mesh is built again.
@@ -237,7 +238,7 @@ impl Renderer {
     /// Reads the mesh back (after a submitted 3D frame): nodes across and down, and per node,
     /// row by row, the box point (x, y, z), its unclamped place t in the colour range, the
     /// unit normal and 1 where f is defined (0: a hole). None before the first 3D frame.
-    pub fn read_surface_nodes(&self, gpu: &Gpu) -> Result<Option<((u32, u32), Vec<[f32; 8]>)>> {
+    pub fn read_surface_nodes(&self, gpu: &Gpu) -> Result<Option<SurfaceNodes>> {
         let Some(st) = self.surface3.as_deref() else {
             return Ok(None);
         };

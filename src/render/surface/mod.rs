@@ -47,6 +47,10 @@ pub struct SurfaceFrame<'a> {
     pub clear_target: bool,
 }
 
+/// The mesh as read back by [`crate::render::Renderer::read_surface_nodes`]: nodes across
+/// and down, and each node's box point, t, normal and "defined".
+pub type SurfaceNodes = ((u32, u32), Vec<[f32; 8]>);
+
 /// What [`crate::render::Renderer::encode_surface`] must record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct SurfaceWork {
