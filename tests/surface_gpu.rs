@@ -10,7 +10,9 @@ mod draw;
 use draw::{draw3, rgb, Scene3};
 use glam::DVec3;
 use gradfield::expr::Function;
-use gradfield::render::surface::{mesh_nodes, mesh_stride, node_sample, COARSE_STEP};
+use gradfield::render::surface::{
+    mesh_cells, mesh_nodes, mesh_stride, node_sample, COARSE_STEP, MESH_CELLS_SOFTWARE,
+};
 use gradfield::surface::{Ball3, BoxMap, Camera, Marks3};
 use gradfield::View;
 
@@ -26,7 +28,7 @@ fn nodes(d: &draw::Drawn3, gpu: &gradfield::gpu::Gpu) -> Vec<(u32, u32, [f32; 8]
         .expect("nodes read back")
         .expect("a mesh was drawn");
     let (w, h) = d.size;
-    let stride = mesh_stride(w, h);
+    let stride = mesh_stride(w, h, mesh_cells(&gpu.adapter));
     assert_eq!((nx, ny), mesh_nodes(w, h, stride));
     assert_eq!(all.len(), (nx * ny) as usize);
     all.into_iter()
@@ -224,10 +226,12 @@ fn the_coarse_mesh_has_fewer_cells_and_the_camera_does_not_rebuild_the_mesh() {
     let v = view(-2.0, 2.0, -2.0, 2.0);
     let mut scene = Scene3::new("x * y", v, (600, 400));
     let fine = draw3(&gpu, &scene, &|_, _| Marks3::default());
-    let stride = mesh_stride(600, 400);
+    let cells = mesh_cells(&gpu.adapter);
+    let stride = mesh_stride(600, 400, cells);
     let (nx, ny) = mesh_nodes(600, 400, stride);
     assert_eq!(fine.work.cells, (nx - 1, ny - 1));
-    assert!(fine.work.cells.1 >= 256, "{:?}", fine.work.cells);
+    assert!(fine.work.cells.1 >= cells, "{:?}", fine.work.cells);
+    assert!(cells >= MESH_CELLS_SOFTWARE);
     assert!(fine.work.mesh, "the first frame builds the mesh");
     scene.coarse = true;
     let coarse = draw3(&gpu, &scene, &|_, _| Marks3::default());

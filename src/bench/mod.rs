@@ -1,6 +1,7 @@
 //! `gradfield bench`: how fast the field pass, full frames (after a pan) and steady frames
 //! (only the paths changed) run on this GPU, next to the single-threaded CPU reference, one
-//! descent step of many paths, and the memory floor of a frame. Prints a table or JSON.
+//! descent step of many paths, the memory floor of a frame, and 3D frames of the surface
+//! (`frame3d`). Prints a table or JSON.
 
 pub(crate) mod cpu;
 pub(crate) mod floor;

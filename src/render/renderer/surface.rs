@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::gpu::Gpu;
 use crate::render::settings::PlotRect;
 use crate::render::surface::{
-    mesh_nodes, mesh_stride, DepthTarget, MarksPass, MeshPass, Surface3, Surface3Input,
+    mesh_cells, mesh_nodes, mesh_stride, DepthTarget, MarksPass, MeshPass, Surface3, Surface3Input,
     SurfaceBuffers, SurfaceFrame, SurfaceNodes, SurfacePass, SurfaceWork, COARSE_STEP,
     SURFACE3_BYTES,
 };
@@ -59,10 +59,13 @@ pub(crate) struct Surface3d {
     mesh_key: Option<MeshKey>,
     depth: Option<DepthTarget>,
     draw: Option<Draw>,
+    /// Cells on the mesh's shorter side (`mesh_cells` of the adapter).
+    cells: u32,
 }
 
 impl Surface3d {
-    fn new(device: &wgpu::Device, format: wgpu::TextureFormat) -> Result<Surface3d> {
+    fn new(gpu: &Gpu, format: wgpu::TextureFormat) -> Result<Surface3d> {
+        let device = &gpu.device;
         Ok(Surface3d {
             mesh: MeshPass::new(device)?,
             pass: SurfacePass::new(device, format)?,
@@ -77,6 +80,7 @@ impl Surface3d {
             mesh_key: None,
             depth: None,
             draw: None,
+            cells: mesh_cells(&gpu.adapter),
         })
     }
 }
@@ -102,13 +106,13 @@ impl Renderer {
         }
         let device = &gpu.device;
         if self.surface3.is_none() {
-            self.surface3 = Some(Box::new(Surface3d::new(device, self.format)?));
+            self.surface3 = Some(Box::new(Surface3d::new(gpu, self.format)?));
         }
         let Some(st) = self.surface3.as_deref_mut() else {
             return Err(Error::gpu("the 3D passes are missing"));
         };
         let grid = key.size;
-        let stride = mesh_stride(grid.0, grid.1);
+        let stride = mesh_stride(grid.0, grid.1, st.cells);
         let nodes = mesh_nodes(grid.0, grid.1, stride);
         let s3 = Surface3::new(&Surface3Input {
             boxmap: &frame.boxmap,
@@ -225,7 +229,8 @@ impl Renderer {
         let r = draw.rect;
         pass.set_viewport(r.x as f32, r.y as f32, r.w as f32, r.h as f32, 0.0, 1.0);
         pass.set_scissor_rect(r.x, r.y, r.w, r.h);
-        st.pass.draw(&mut pass, st.mesh.indices(draw.coarse));
+        st.pass
+            .draw(&mut pass, st.mesh.indices(draw.coarse), draw.clear_target);
         st.marks.draw(&mut pass);
     }
 

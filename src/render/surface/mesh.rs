@@ -5,17 +5,20 @@
 //! node counts and are made once per grid size: a fine set, and a coarse one over every
 //! [`COARSE_STEP`]-th node that the explorer draws while the camera moves.
 //!
-//! Resolution: the shorter side of the field grid gets at least [`MESH_CELLS`] cells (at
-//! 1080p the field grid is the plot's pixels, so about 320 cells down and 500 across on a
-//! 1500 × 950 plot); every adapter gets the same mesh, lavapipe included.
+//! Resolution: the shorter side of the field grid gets at least [`MESH_CELLS`] cells on a
+//! GPU (at 1080p the field grid is the plot's pixels: a 1920 × 1080 surface gets 480 × 270
+//! cells) and [`MESH_CELLS_SOFTWARE`] on a software adapter such as lavapipe, where every
+//! triangle costs CPU time (240 × 135 there; measured in `gradfield bench`).
 
 use super::params::Surface3;
 use crate::error::Result;
 use crate::gpu::binding::{bind_group, storage_entry};
 use crate::render::util;
 
-/// The shorter side of the grid gets at least this many cells.
+/// The shorter side of the grid gets at least this many cells on a GPU.
 pub const MESH_CELLS: u32 = 256;
+/// The same on a software adapter (lavapipe): a quarter of the triangles.
+pub const MESH_CELLS_SOFTWARE: u32 = 128;
 /// The coarse mesh uses every this-many-th node each way (a sixteenth of the triangles).
 pub const COARSE_STEP: u32 = 4;
 /// Bytes per node: two vec4 of f32.
@@ -23,9 +26,19 @@ const NODE_BYTES: u64 = 32;
 /// Workgroup size of `cs_mesh` on each axis.
 const WORKGROUP: u32 = 8;
 
-/// Field samples between neighbouring nodes for a `w`×`h` grid.
-pub fn mesh_stride(w: u32, h: u32) -> u32 {
-    (w.min(h) / MESH_CELLS).max(1)
+/// The cells the shorter side of the mesh gets on `adapter`.
+pub fn mesh_cells(adapter: &wgpu::Adapter) -> u32 {
+    if adapter.get_info().device_type == wgpu::DeviceType::Cpu {
+        MESH_CELLS_SOFTWARE
+    } else {
+        MESH_CELLS
+    }
+}
+
+/// Field samples between neighbouring nodes for a `w`×`h` grid whose shorter side gets at
+/// least `cells` cells.
+pub fn mesh_stride(w: u32, h: u32, cells: u32) -> u32 {
+    (w.min(h) / cells.max(1)).max(1)
 }
 
 /// Nodes across and down for a `w`×`h` grid at `stride`: every `stride`-th sample and the

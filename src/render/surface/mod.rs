@@ -14,7 +14,9 @@ mod pass;
 
 pub use lines3d::{mark_instances, Mark3, TriVertex};
 pub(crate) use lines3d::{mark_layouts, MarksPass};
-pub use mesh::{mesh_nodes, mesh_stride, node_sample, COARSE_STEP, MESH_CELLS};
+pub use mesh::{
+    mesh_cells, mesh_nodes, mesh_stride, node_sample, COARSE_STEP, MESH_CELLS, MESH_CELLS_SOFTWARE,
+};
 pub(crate) use mesh::{MeshPass, SURFACE3_BYTES};
 pub use params::Surface3;
 pub(crate) use params::{surface3_layout, Surface3Input};

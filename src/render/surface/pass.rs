@@ -155,25 +155,31 @@ impl SurfacePass {
         ));
     }
 
-    /// Records the background, the floor and the mesh (`indices`: its triangles).
+    /// Records the rect's background (unless `cleared`: the target was just cleared to it),
+    /// the mesh (`indices`: its triangles) and the floor, in that order so that the floor's
+    /// hidden pixels fail the depth test before they are shaded (on a software adapter a
+    /// shaded pixel is what a frame costs).
     pub(crate) fn draw(
         &self,
         pass: &mut wgpu::RenderPass<'_>,
         indices: Option<(&wgpu::Buffer, u32)>,
+        cleared: bool,
     ) {
         let Some(bg) = &self.bind_group else {
             return;
         };
         pass.set_bind_group(0, bg, &[]);
-        pass.set_pipeline(&self.background);
-        pass.draw(0..3, 0..1);
-        pass.set_pipeline(&self.floor);
-        pass.draw(0..6, 0..1);
+        if !cleared {
+            pass.set_pipeline(&self.background);
+            pass.draw(0..3, 0..1);
+        }
         if let Some((buffer, count)) = indices.filter(|(_, n)| *n > 0) {
             pass.set_pipeline(&self.mesh);
             pass.set_index_buffer(buffer.slice(..), wgpu::IndexFormat::Uint32);
             pass.draw_indexed(0..count, 0, 0..1);
         }
+        pass.set_pipeline(&self.floor);
+        pass.draw(0..6, 0..1);
     }
 }
 
