@@ -68,6 +68,24 @@ fn check_json(text: &str, sizes: &[(u32, u32)]) {
             );
         }
     }
+    let surface = json["surface"].as_array().expect("surface array");
+    assert_eq!(
+        surface.len(),
+        sizes.len() * 2,
+        "3D frames: bowl and rosenbrock per size"
+    );
+    for r in surface {
+        for key in ["orbit", "orbit_wall", "orbit_coarse", "mesh_rebuilt"] {
+            positive_median(&r[key], &format!("3D {key}"));
+        }
+        let cells = |k: &str| [0, 1].map(|i| r[k][i].as_u64().unwrap_or(0));
+        let (fine, coarse) = (cells("cells"), cells("coarse_cells"));
+        assert!(fine[0] > 0 && fine[1] > 0, "{r}");
+        assert!(
+            coarse[0] < fine[0] && coarse[1] < fine[1],
+            "the coarse mesh has fewer cells: {r}"
+        );
+    }
     let descent = json["descent"].as_array().expect("descent array");
     assert_eq!(descent.len(), 3);
     for d in descent {
@@ -107,7 +125,7 @@ fn the_table_names_the_adapter_and_every_function() {
         table.contains(&gpu.adapter_summary()),
         "the adapter is missing:\n{table}"
     );
-    for f in ["bowl", "rosenbrock", "heavy", "48x32"] {
+    for f in ["bowl", "rosenbrock", "heavy", "48x32", "3D frames"] {
         assert!(table.contains(f), "{f} is missing:\n{table}");
     }
     check_json(&report.to_json(), &[(48, 32)]);
