@@ -6,6 +6,7 @@
 #import frame
 #import colormap
 #import defined
+#import fullplot
 #import view3
 
 @group(0) @binding(0) var<storage, read> params: Params;
@@ -27,22 +28,10 @@ const FLOOR_DROP: f32 = 0.004;
 // The floor's contour lines: the level's colour, darkened to stand out on the pale floor.
 const FLOOR_LINE_SHADE: f32 = 0.7;
 
-// ---- the rect's background: one triangle over the viewport, behind everything ----
-
-struct BgOut {
-    @builtin(position) pos: vec4<f32>,
-}
-
-@vertex
-fn vs_bg(@builtin(vertex_index) vi: u32) -> BgOut {
-    let uv = vec2<f32>(f32((vi << 1u) & 2u), f32(vi & 2u));
-    var out: BgOut;
-    out.pos = vec4<f32>(uv * 2.0 - 1.0, 1.0, 1.0);
-    return out;
-}
+// ---- the rect's background: one triangle over the viewport (lib/fullplot.wgsl) ----
 
 @fragment
-fn fs_bg(in: BgOut) -> @location(0) vec4<f32> {
+fn fs_bg(in: FullPlotOut) -> @location(0) vec4<f32> {
     return output_color(s3.background.rgb, 1.0, params);
 }
 

@@ -295,3 +295,97 @@ fn switching_to_the_surface_or_turning_the_camera_recomputes_neither_field_nor_m
     let sw = r.prepare_surface(&gpu, &taller).expect("prepares");
     assert!(sw.mesh, "a new vertical scale rebuilds it");
 }
+
+#[test]
+fn a_split_frame_keeps_the_map_and_draws_the_surface_in_its_half() {
+    use gradfield::gpu::GradientMode;
+    use gradfield::render::surface::heights_of;
+    use gradfield::render::{
+        Layout, OffscreenTarget, PlotRect, RenderSettings, Renderer, SurfaceFrame, OFFSCREEN_FORMAT,
+    };
+    let gpu = common_gpu::gpu();
+    let v = view(-2.0, 2.0, -1.5, 1.5);
+    let f = Function::parse("x^2 + y^2").expect("parses");
+    let mut r = Renderer::new(&gpu, OFFSCREEN_FORMAT, &f).expect("renderer");
+    let (w, h) = (320u32, 120u32);
+    let target = OffscreenTarget::new(&gpu.device, OFFSCREEN_FORMAT, (w, h)).expect("target");
+    let layout = Layout {
+        target: (w, h),
+        plot: PlotRect {
+            x: 0,
+            y: 0,
+            w: w / 2,
+            h,
+        },
+    };
+    let settings = RenderSettings::default();
+    let draw = |r: &mut Renderer, surface: bool| {
+        let work = r
+            .prepare_layers(&gpu, &layout, &v, &settings, GradientMode::Exact)
+            .expect("layers");
+        let mut encoder = gpu.device.create_command_encoder(&Default::default());
+        r.encode(&mut encoder, target.texture(), &work);
+        if surface {
+            let heights = r
+                .range_result()
+                .and_then(|x| heights_of(&x, false))
+                .expect("a range was read back");
+            let marks = Marks3::default();
+            let sw = r
+                .prepare_surface(
+                    &gpu,
+                    &SurfaceFrame {
+                        rect: PlotRect {
+                            x: w / 2,
+                            y: 0,
+                            w: w / 2,
+                            h,
+                        },
+                        boxmap: BoxMap::new(v, heights, 1.0),
+                        camera: Camera::default(),
+                        floor_contours: true,
+                        coarse: false,
+                        marks: &marks,
+                        clear_target: false,
+                    },
+                )
+                .expect("surface");
+            r.encode_surface(&mut encoder, target.texture(), &sw);
+        }
+        target.encode_copy(&mut encoder);
+        gpu.queue.submit([encoder.finish()]);
+        if work.range {
+            r.fetch_range(&gpu).expect("range");
+        }
+        target.read(&gpu).expect("pixels")
+    };
+    let map = draw(&mut r, false);
+    let split = draw(&mut r, true);
+    let px = |img: &[u8], x: u32, y: u32| {
+        let k = ((y * w + x) * 4) as usize;
+        [img[k], img[k + 1], img[k + 2]]
+    };
+    for y in 0..h {
+        for x in 0..w / 2 {
+            assert_eq!(
+                px(&map, x, y),
+                px(&split, x, y),
+                "the map's half at ({x}, {y})"
+            );
+        }
+    }
+    let white = [255u8, 255, 255];
+    let right: Vec<[u8; 3]> = (0..h)
+        .flat_map(|y| (w / 2..w).map(move |x| (x, y)))
+        .map(|(x, y)| px(&split, x, y))
+        .collect();
+    let drawn = right.iter().filter(|c| **c != white).count();
+    assert!(
+        drawn > right.len() / 5,
+        "the surface's half: {drawn} drawn pixels"
+    );
+    assert!(
+        px(&split, w - 2, 1) == white,
+        "the corner of the surface's half is its background"
+    );
+}

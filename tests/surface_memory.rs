@@ -19,16 +19,6 @@ const FRAMES: usize = 240;
 const BOUND_MB: f64 = 12.0;
 const SIZE: (u32, u32) = (320, 240);
 
-fn rss_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
-    let line = status
-        .lines()
-        .find(|l| l.starts_with("VmRSS"))
-        .expect("VmRSS");
-    let kb: f64 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
-    kb / 1024.0
-}
-
 #[test]
 fn orbiting_remeshing_and_growing_paths_keep_no_memory() {
     let gpu = common_gpu::gpu();
@@ -53,7 +43,7 @@ fn orbiting_remeshing_and_growing_paths_keep_no_memory() {
     let mut before = 0.0;
     for i in 0..WARM_UP + FRAMES {
         if i == WARM_UP {
-            before = rss_mb();
+            before = common_gpu::rss_mb();
         }
         let work = r
             .prepare_layers(&gpu, &layout, &v, &settings, GradientMode::Exact)
@@ -103,7 +93,7 @@ fn orbiting_remeshing_and_growing_paths_keep_no_memory() {
         gpu.queue.submit([encoder.finish()]);
         let _ = gpu.device.poll(wgpu::PollType::wait_indefinitely());
     }
-    let grew = rss_mb() - before;
+    let grew = common_gpu::rss_mb() - before;
     assert!(
         grew < BOUND_MB,
         "{FRAMES} 3D frames grew resident memory by {grew:.1} MB"

@@ -72,3 +72,15 @@ pub fn gpu() -> gradfield::gpu::Gpu {
         ),
     }
 }
+
+/// The process's resident memory in MB (Linux: /proc/self/status), for the tests that redraw
+/// many frames and check that memory does not grow.
+pub fn rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
+    let line = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS"))
+        .expect("VmRSS");
+    let kb: f64 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+    kb / 1024.0
+}

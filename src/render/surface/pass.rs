@@ -118,7 +118,7 @@ impl SurfacePass {
                 "SurfacePass::background",
                 m,
                 format,
-                ("vs_bg", "fs_bg"),
+                ("vs_main", "fs_bg"),
                 Depth::Ignore,
                 false,
             )?,
