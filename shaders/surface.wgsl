@@ -25,7 +25,7 @@ const SPECULAR: f32 = 0.12;
 const SHININESS: f32 = 32.0;
 // The floor is drawn this share of the box's height below z = 0.
 const FLOOR_DROP: f32 = 0.004;
-// The floor's contour lines: the level's colour, darkened to stand out on the pale floor.
+// The floor's contour lines: the level's colour, darkened on a pale floor to stand out.
 const FLOOR_LINE_SHADE: f32 = 0.7;
 
 // ---- the rect's background: one triangle over the viewport (lib/fullplot.wgsl) ----
@@ -169,7 +169,11 @@ fn fs_floor(in: FloorOut) -> @location(0) vec4<f32> {
         let w = abs(dsv.x) * step.x + abs(dsv.y) * step.y;
         let cover = contour_cover(sv, w);
         let k = clamp(round(sv) / n1, 0.0, 1.0);
-        let line = lut_color(k) * FLOOR_LINE_SHADE;
+        // Darkened on a pale floor, as they are on a dark one.
+        var line = lut_color(k);
+        if dot(s3.floor_color.rgb, vec3<f32>(1.0 / 3.0)) > 0.5 {
+            line = line * FLOOR_LINE_SHADE;
+        }
         color = mix(color, line, cover);
     }
     return output_color(color, 1.0, params);

@@ -216,7 +216,21 @@ pub struct RenderArgs {
     /// [default: 1].
     #[arg(long, value_name = "S", allow_negative_numbers = true, value_parser = parse_vscale)]
     pub vscale: Option<f64>,
-    /// With --3d: draw the tangent plane at the pin.
+    /// With --3d: pin a point X,Y: the two slices through it, their tangent lines with
+    /// their slopes, ∇f and the direction u in the floor and D_u f on the surface.
+    #[arg(long, value_name = "X,Y", allow_hyphen_values = true, value_parser = parse_point)]
+    pub pin: Option<(f64, f64)>,
+    /// With --pin: the direction u of the directional derivative, in degrees from +x
+    /// [default: 0].
+    #[arg(
+        long,
+        value_name = "DEG",
+        allow_negative_numbers = true,
+        requires = "pin",
+        value_parser = parse_direction
+    )]
+    pub direction: Option<f64>,
+    /// With --3d and a pin: draw the tangent plane at the pin.
     #[arg(long)]
     pub tangent_plane: bool,
     /// With --3d: leave out the contour lines projected on the floor.

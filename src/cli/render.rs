@@ -3,6 +3,7 @@
 //! (with --gif) the paths' descent as an animated GIF.
 
 mod document;
+mod surface3d;
 
 use std::path::Path;
 
@@ -39,6 +40,9 @@ pub fn run(args: &RenderArgs) -> Result<()> {
         .transpose()?;
     let doc = RenderDocument::from_args(args, gif.is_some())?;
     let gpu = crate::gpu::Gpu::headless()?;
+    if doc.doc.canvas.shows_surface() {
+        return run_surface(args, &doc, &gpu, gif);
+    }
     if let (Some(path), Some(frames)) = (&args.gif, gif) {
         let f = &doc.doc.function;
         write_gif(&gpu, f, &doc.animation(frames), gif_timing(args).0, path)?;
@@ -103,6 +107,31 @@ fn gif_frames(args: &RenderArgs, path: &Path) -> Result<usize> {
 }
 
 /// Frames per second and seconds of the GIF (15 and 4 unless given).
+/// `render --3d` (or a scene showing the surface): the GIF and the PNG of the surface.
+fn run_surface(
+    args: &RenderArgs,
+    doc: &RenderDocument,
+    gpu: &Gpu,
+    gif: Option<usize>,
+) -> Result<()> {
+    if let (Some(path), Some(frames)) = (&args.gif, gif) {
+        let bar = super::progress::bar(
+            frames as u64,
+            format!("writing {}", path.display()),
+            "frames",
+        );
+        let fps = gif_timing(args).0;
+        let written =
+            surface3d::write_gif(gpu, doc, frames, fps, path, |n| bar.set_position(n as u64));
+        bar.finish_and_clear();
+        written?;
+    }
+    match &args.out {
+        Some(out) => surface3d::write_png(gpu, doc, out),
+        None => Ok(()),
+    }
+}
+
 fn gif_timing(args: &RenderArgs) -> (u32, f64) {
     (args.fps.unwrap_or(15), args.seconds.unwrap_or(4.0))
 }

@@ -21,6 +21,7 @@ pub(crate) fn render_flags(args: &RenderArgs, doc: &mut Document) -> Result<()> 
             ("--camera", args.camera.is_some()),
             ("--vscale", args.vscale.is_some()),
             ("--tangent-plane", args.tangent_plane),
+            ("--pin", args.pin.is_some()),
             ("--no-floor-contours", args.no_floor_contours),
         ];
         if let Some((flag, _)) = stray.into_iter().find(|(_, given)| *given) {
@@ -29,6 +30,18 @@ pub(crate) fn render_flags(args: &RenderArgs, doc: &mut Document) -> Result<()> 
                  map is drawn"
             )));
         }
+    }
+    if let Some(p) = args.pin {
+        doc.set_pin(p);
+    }
+    if let Some(deg) = args.direction {
+        doc.set_direction(deg.to_radians());
+    }
+    if args.tangent_plane && doc.pin.is_none() {
+        return Err(Error::Input(
+            "--tangent-plane needs a pin: give --pin X,Y (the plane touches the surface there)"
+                .into(),
+        ));
     }
     let s = &mut doc.surface;
     if let Some((azimuth, elevation)) = args.camera {
@@ -42,6 +55,7 @@ pub(crate) fn render_flags(args: &RenderArgs, doc: &mut Document) -> Result<()> 
     if args.tangent_plane {
         s.tangent_plane = true;
     }
+
     if args.no_floor_contours {
         s.floor_contours = false;
     }

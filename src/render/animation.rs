@@ -254,7 +254,7 @@ impl Animation {
 
     /// Colours every frame may show exactly: the paths', black, white, greys, the theme's and
     /// 32 of the colour map's.
-    fn fixed_colors(&self) -> Vec<[u8; 3]> {
+    pub(crate) fn fixed_colors(&self) -> Vec<[u8; 3]> {
         let mut c: Vec<[u8; 3]> = self
             .paths
             .iter()

@@ -80,11 +80,18 @@ pub fn paint_overlay(painter: &Painter, input: &OverlayInput) -> Vec<LabelBox> {
 pub(crate) fn paint_static(painter: &Painter, input: &OverlayInput) {
     let px = Px::for_input(painter, input);
     super::axes::paint_axes(painter, &px, input);
-    if let Some(bar) = &input.colorbar {
-        super::colorbar::paint_colorbar(painter, &px, bar, input.theme);
-    }
     if let Some(c) = &input.contour_labels {
         super::contour_labels::paint_contour_labels(painter, &px, c, input.plot, input.theme);
+    }
+    paint_frame_text(painter, input);
+}
+
+/// What a figure shows around any plot, a map or the 3D surface: colour bar, title and any
+/// extra box (no axes: the surface has its own in the box).
+pub(crate) fn paint_frame_text(painter: &Painter, input: &OverlayInput) {
+    let px = Px::for_input(painter, input);
+    if let Some(bar) = &input.colorbar {
+        super::colorbar::paint_colorbar(painter, &px, bar, input.theme);
     }
     paint_title(painter, &px, input);
     if let Some(extra) = &input.extra {

@@ -43,7 +43,8 @@ impl RenderDocument {
         let size = args.grid.size.unwrap_or(DEFAULT_SIZE);
         let settings = RenderSettings::from_layers(&doc.layers);
         let fig = FigureLayout::for_figure(size.0, size.1, 1.0, settings.show_heatmap);
-        let view = if args.stretch {
+        // The surface's floor keeps the view's own aspect (the box is not the plot's shape).
+        let view = if args.stretch || doc.canvas.shows_surface() {
             doc.view
         } else {
             doc.view.fit_aspect(fig.plot.w as f64, fig.plot.h as f64)
