@@ -374,6 +374,8 @@ fn render_help_states_the_3d_flags_and_the_cameras_default() {
         "--camera <AZ,EL>",
         "--vscale <S>",
         "--tangent-plane",
+        "--pin <X,Y>",
+        "--direction <DEG>",
         "--no-floor-contours",
     ] {
         assert!(help.contains(flag), "{flag} in render --help:\n{help}");

@@ -74,6 +74,12 @@ fn the_canvas_is_laid_out_as_the_mode_says() {
     assert_eq!((map.width(), surface.width()), (500.0, 500.0));
     assert!(map.max.y < surface.min.y && (surface.min.y - map.max.y - SPLIT_GAP).abs() < 1e-3);
     assert_eq!(surface.max, tall.max);
+    // An odd width: the halves stay whole pixels and equal, the gap takes the odd one.
+    let odd = Rect::from_min_size(pos2(0.0, 0.0), vec2(1001.0, 600.0));
+    let (map, surface) = canvas_rects(odd, CanvasMode::Split);
+    let (map, surface) = (map.expect("a map"), surface.expect("a surface"));
+    assert_eq!((map.width(), surface.width()), (496.0, 496.0));
+    assert_eq!(surface.min.x - map.max.x, SPLIT_GAP + 1.0);
     // A plot a few pixels across still gives two non-negative rects.
     let tiny = Rect::from_min_size(pos2(0.0, 0.0), vec2(3.0, 2.0));
     let (map, surface) = canvas_rects(tiny, CanvasMode::Split);

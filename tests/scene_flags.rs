@@ -195,7 +195,8 @@ fn bad_picture_flags_give_the_flags_messages() {
 
 /// The 3D view's flags land in the document: `--3d` shows the surface, `--camera` sets
 /// azimuth and elevation, `--vscale` and the two toggles what they name; without them the
-/// map is drawn with the surface's defaults.
+/// map is drawn with the surface's defaults. `--pin` and `--direction` set the pin the
+/// tangent plane touches.
 #[test]
 fn the_surface_flags_land_in_the_document() {
     use gradfield::document::{CanvasMode, SurfaceSettings};
@@ -210,11 +211,20 @@ fn the_surface_flags_land_in_the_document() {
         "--vscale",
         "2.5",
         "--tangent-plane",
+        "--pin",
+        "0.5,-1",
+        "--direction",
+        "90",
         "--no-floor-contours",
         "--out",
         "a.png",
     ]);
     assert_eq!(d.canvas, CanvasMode::Surface);
+    assert_eq!(d.pin, Some((0.5, -1.0)), "--pin");
+    assert!(
+        (d.direction - std::f64::consts::FRAC_PI_2).abs() < 1e-12,
+        "--direction 90°"
+    );
     let c = d.surface.camera;
     assert_eq!((c.azimuth, c.elevation), (-160.0, -45.5), "200° wrapped");
     assert_eq!((c.zoom, c.pan), (1.0, [0.0; 3]), "zoom and pan stay");

@@ -96,15 +96,18 @@ pub(crate) struct OverlayFrame<'a> {
     pub clipped_below: bool,
 }
 
-/// Paints axes, colour bar, title, the path labels' text and the hover read-out; returns the
-/// labels' boxes for the path pass.
-pub(crate) fn paint(
-    painter: &egui::Painter,
-    s: &ExplorerState,
-    f: &OverlayFrame,
-) -> Vec<crate::render::LabelBox> {
+/// The words around the plot: the title, the subtitle (optimizer and η with the preset's
+/// note, or what the colour-by map shows) and the hover (or keyboard cursor) read-out.
+pub(crate) struct FrameWords {
+    pub title: String,
+    pub subtitle: String,
+    /// Empty when nothing is hovered.
+    pub readout: String,
+}
+
+/// The frame's words for the state as it is.
+pub(crate) fn frame_words(s: &ExplorerState) -> FrameWords {
     let (a, b) = s.var_names();
-    let title = s.title();
     let subtitle = s.map_subtitle().unwrap_or_else(|| {
         let note = s.current_preset().map_or("", |p| p.note);
         format!(
@@ -115,6 +118,42 @@ pub(crate) fn paint(
             if note.is_empty() { "" } else { "  ·  " },
         )
     });
+    let readout = s
+        .readout_here()
+        .map(|r| r.lines((&a, &b)).join("\n"))
+        .unwrap_or_default();
+    FrameWords {
+        title: s.title(),
+        subtitle,
+        readout,
+    }
+}
+
+/// The colour bar for the field's range, once there is one (none while a colour-by map
+/// colours the plot: the map has its own legend).
+pub(crate) fn colorbar<'a>(s: &ExplorerState, f: &OverlayFrame<'a>) -> Option<ColorBar<'a>> {
+    f.range
+        .filter(|_| !s.doc.maps.mode.is_map())
+        .map(|(lo, hi)| ColorBar {
+            rect: f.colorbar,
+            lut: f.lut,
+            min: f64::from(lo),
+            max: f64::from(hi),
+            log: s.doc.layers.log_scale && s.doc.maps.mode != super::maps::ColorBy::Check,
+            has_undefined: false,
+            clipped_below: f.clipped_below && s.doc.layers.log_scale,
+        })
+}
+
+/// Paints axes, colour bar, title, the path labels' text and the hover read-out; returns the
+/// labels' boxes for the path pass.
+pub(crate) fn paint(
+    painter: &egui::Painter,
+    s: &ExplorerState,
+    f: &OverlayFrame,
+) -> Vec<crate::render::LabelBox> {
+    let (a, b) = s.var_names();
+    let words = frame_words(s);
     let labels: Vec<Label> = s
         .running
         .paths
@@ -139,35 +178,19 @@ pub(crate) fn paint(
             })
         })
         .collect();
-    let readout = s
-        .readout_here()
-        .map(|r| r.lines((&a, &b)).join("\n"))
-        .unwrap_or_default();
-    let colorbar = f
-        .range
-        .filter(|_| !s.doc.maps.mode.is_map())
-        .map(|(lo, hi)| ColorBar {
-            rect: f.colorbar,
-            lut: f.lut,
-            min: f64::from(lo),
-            max: f64::from(hi),
-            log: s.doc.layers.log_scale && s.doc.maps.mode != super::maps::ColorBy::Check,
-            has_undefined: false,
-            clipped_below: f.clipped_below && s.doc.layers.log_scale,
-        });
     let input = OverlayInput {
         view: s.shown_view(),
         plot: f.plot,
-        colorbar,
-        title: &title,
-        subtitle: Some(&subtitle),
+        colorbar: colorbar(s, f),
+        title: &words.title,
+        subtitle: Some(&words.subtitle),
         axis_names: (&a, &b),
         labels: &labels,
         contour_labels: None,
         scale: f.scale,
         theme: s.doc.theme,
-        extra: (!readout.is_empty()).then_some(ExtraText {
-            text: &readout,
+        extra: (!words.readout.is_empty()).then_some(ExtraText {
+            text: &words.readout,
             corner: Corner::TopLeft,
         }),
     };

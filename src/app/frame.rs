@@ -1,7 +1,6 @@
 //! One egui frame of the explorer (panel, canvas input, overlay, help) and the render input
-//! built from the state afterwards; plus the optional frame-time log.
-
-use std::time::Duration;
+//! built from the state afterwards: the map in its half of the plot, the surface in its
+//! (`super::canvas3d`).
 
 use egui::{Context, FullOutput, LayerId, RawInput, Ui};
 
@@ -10,7 +9,7 @@ use super::gfx::{FrameInput, Graphics};
 use super::state::ExplorerState;
 use crate::document::Theme;
 use crate::render::overlay::{FigureLayout, LabelBox, PlotRect};
-use crate::render::{self, Layout, PathStats, RenderSettings};
+use crate::render::{self, Layout, RenderSettings};
 
 pub use super::panels::{panel_max_widths, LEFT_PANEL_SHARE, PANELS_SHARE, RIGHT_PANEL_SHARE};
 
@@ -34,6 +33,8 @@ pub struct FramePlacement {
     /// What the renderer draws this frame (arrow spacing and line widths for the UI scale,
     /// presentation mode and the theme).
     pub settings: RenderSettings,
+    /// The surface, where the canvas shows it: its rect, box, camera and marks.
+    pub(crate) surface: Option<super::canvas3d::SurfaceInput>,
 }
 
 /// Runs egui for a `size` (pixels) window and returns its output and the field frame.
@@ -48,11 +49,12 @@ pub(crate) fn build_frame(
         range: gfx.renderer.range(),
         clipped_below: gfx.renderer.range_result().is_some_and(|r| r.clipped != 0),
     };
-    // The ray-cast through the drawn height field goes here once the surface is drawn
-    // (`surface::pick`); until then a click on the surface says that nothing is under it.
-    let pick = |_: f64, _: f64| None;
-    let (output, placed) = run_frame_with(ctx, raw, s, facts, size, &pick);
+    // The ray-cast through the height field as the last frame drew it.
+    let pick = super::canvas3d::picker(s);
+    let (output, placed) = run_frame_with(ctx, raw, s, facts, size, &*pick);
     let input = FrameInput {
+        map: s.doc.canvas.shows_map(),
+        surface: placed.surface,
         background: s.doc.theme.background(),
         layout: placed
             .layout
@@ -181,17 +183,51 @@ fn frame_ui(
         .with_clip_rect(rect);
     let settings = frame_settings(s, marks);
     let lut = settings.colormap.lut();
+    // The map's half and the surface's, in window pixels (whole pixels: see `canvas_rects`).
+    let (map_rect, surface_rect) = s.plot_rects();
+    let whole = layout.plot;
+    let within = |r: egui::Rect| render::PlotRect {
+        x: whole.x + r.min.x.max(0.0) as u32,
+        y: whole.y + r.min.y.max(0.0) as u32,
+        w: (r.width().round() as u32).clamp(1, whole.w),
+        h: (r.height().round() as u32).clamp(1, whole.h),
+    };
+    if let Some(r) = map_rect {
+        // The field is drawn in the map's half; shown alone, the surface's mesh reads the
+        // field over the whole plot.
+        layout.plot = within(r);
+    }
+    let map_plot = if s.doc.canvas == crate::document::CanvasMode::Map {
+        plot
+    } else {
+        offset(
+            PlotRect {
+                x: (layout.plot.x - whole.x) as f32,
+                y: (layout.plot.y - whole.y) as f32,
+                w: layout.plot.w as f32,
+                h: layout.plot.h as f32,
+            },
+            plot.x,
+            plot.y,
+        )
+    };
     let frame = OverlayFrame {
-        plot,
+        plot: map_plot,
         colorbar,
         scale: fig.scale,
         lut: &lut,
         range: facts.range,
         clipped_below: facts.clipped_below,
     };
-    let label_boxes = canvas::paint(&painter, s, &frame);
-    super::maps_ui::paint_progress(&painter, s, plot);
-    super::teach_ui::paint_canvas(&painter, s, plot);
+    let mut label_boxes = Vec::new();
+    if map_rect.is_some() {
+        label_boxes = canvas::paint(&painter, s, &frame);
+        super::maps_ui::paint_progress(&painter, s, map_plot);
+        super::teach_ui::paint_canvas(&painter, s, map_plot);
+        super::canvas3d::paint_linked_hover(&painter, s, map_plot);
+    }
+    let surface =
+        surface_rect.map(|r| super::canvas3d::paint(&painter, s, within(r), &frame, marks));
     canvas::help_window(&ctx, s);
     super::scene_ui::scene_window(&ctx, s);
     FramePlacement {
@@ -199,6 +235,7 @@ fn frame_ui(
         canvas: Some(rect),
         settings,
         label_boxes,
+        surface,
     }
 }
 
@@ -222,90 +259,4 @@ fn visuals(t: Theme) -> egui::Visuals {
             v
         }
     }
-}
-
-/// Frame times printed to stderr about once a second when `GRADFIELD_FRAME_LOG` is set, with
-/// what the paths cost the busiest frame (instances drawn, bytes uploaded) and the process's
-/// resident memory (where /proc tells it): what the soak tests read.
-pub(crate) struct FrameLog {
-    enabled: bool,
-    times: Vec<Duration>,
-    dragging: bool,
-    instances: u64,
-    uploaded: u64,
-    pipelines: u64,
-}
-
-/// What a frame's work was, for [`FrameLog::record`].
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct FrameCost {
-    /// What the paths uploaded and drew.
-    pub paths: PathStats,
-    /// Field pipelines built since the start (see `gpu::FieldPass::pipelines_built`).
-    pub pipelines_built: u64,
-}
-
-impl FrameLog {
-    /// Enabled by the environment variable `GRADFIELD_FRAME_LOG`.
-    pub(crate) fn from_env() -> FrameLog {
-        FrameLog {
-            enabled: std::env::var_os("GRADFIELD_FRAME_LOG").is_some(),
-            times: Vec::new(),
-            dragging: false,
-            instances: 0,
-            uploaded: 0,
-            pipelines: 0,
-        }
-    }
-
-    /// Records one frame's CPU time (egui + encode + submit + present), its path work and how
-    /// many field pipelines the renderer has built so far.
-    pub(crate) fn record(
-        &mut self,
-        t: Duration,
-        size: (u32, u32),
-        dragging: bool,
-        work: FrameCost,
-    ) {
-        let paths = work.paths;
-        self.pipelines = work.pipelines_built;
-        if !self.enabled {
-            return;
-        }
-        self.times.push(t);
-        self.dragging |= dragging;
-        self.instances = self.instances.max(paths.instances);
-        self.uploaded = self.uploaded.max(paths.uploaded_bytes);
-        let total: Duration = self.times.iter().sum();
-        if total >= Duration::from_secs(1) {
-            let n = self.times.len() as f64;
-            let max = self.times.iter().max().copied().unwrap_or_default();
-            let rss = resident_mb().map_or(String::new(), |mb| format!(", rss {mb:.1} MB"));
-            eprintln!(
-                "frame time {}×{}: mean {:.1} ms, max {:.1} ms over {} frames{}; paths: at most \
-                 {} instances and {} bytes uploaded a frame; {} field pipelines built{rss}",
-                size.0,
-                size.1,
-                total.as_secs_f64() * 1e3 / n,
-                max.as_secs_f64() * 1e3,
-                self.times.len(),
-                if self.dragging { " (panning)" } else { "" },
-                self.instances,
-                self.uploaded,
-                self.pipelines,
-            );
-            self.times.clear();
-            self.dragging = false;
-            self.instances = 0;
-            self.uploaded = 0;
-        }
-    }
-}
-
-/// The process's resident set size in MB (VmRSS of /proc/self/status), where there is one.
-pub(crate) fn resident_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
 }

@@ -1,6 +1,6 @@
 //! The window's GPU side: the surface and its configuration, the field renderer and the egui
-//! renderer, drawing one frame into the surface or (for screenshots) into an offscreen
-//! texture of the same size that is read back as RGBA.
+//! renderer, drawing one frame (the map, the 3D surface or both, then egui) into the surface
+//! or (for screenshots) into an offscreen texture of the same size that is read back as RGBA.
 
 use std::sync::Arc;
 
@@ -9,9 +9,10 @@ use winit::window::Window;
 use crate::error::{Error, Result};
 use crate::expr::Function;
 use crate::gpu::{Gpu, GradientMode};
-use crate::render::{LabelBox, Layout, OffscreenTarget, RenderSettings, Renderer};
+use crate::render::{LabelBox, Layout, OffscreenTarget, RenderSettings, Renderer, SurfaceFrame};
 use crate::View;
 
+use super::canvas3d::SurfaceInput;
 use super::state::ExplorerState;
 
 /// What egui produced for a frame, ready to draw.
@@ -141,12 +142,18 @@ impl Graphics {
             &frame.settings,
             GradientMode::Exact,
         )?;
+        let mut encoder = self
+            .gpu
+            .device
+            .create_command_encoder(&wgpu::CommandEncoderDescriptor {
+                label: Some("Graphics::frame"),
+            });
+        match &frame.surface {
+            None => self.renderer.encode(&mut encoder, target, &work),
+            Some(surface) => self.encode_surface(&mut encoder, target, frame, surface, &work)?,
+        }
         let device = &self.gpu.device;
         let queue = &self.gpu.queue;
-        let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
-            label: Some("Graphics::frame"),
-        });
-        self.renderer.encode(&mut encoder, target, &work);
         let target = &target.create_view(&wgpu::TextureViewDescriptor::default());
         let extra = crate::render::egui_offscreen::record_primitives(
             &mut self.egui,
@@ -161,6 +168,38 @@ impl Graphics {
             // The colour-bar labels lag one frame behind when this fails; never fatal.
             let _ = self.renderer.fetch_range(&self.gpu);
         }
+        Ok(())
+    }
+
+    /// Records the canvas with the surface: the map first where it is shown (the surface is
+    /// then drawn over its half only), or just the field's compute passes (the surface's
+    /// mesh reads the field; the target is cleared), then the surface in its rect.
+    fn encode_surface(
+        &mut self,
+        encoder: &mut wgpu::CommandEncoder,
+        target: &wgpu::Texture,
+        frame: &FrameInput,
+        surface: &SurfaceInput,
+        work: &crate::render::FrameWork,
+    ) -> Result<()> {
+        if frame.map {
+            self.renderer.encode(encoder, target, work);
+        } else {
+            self.renderer.encode_compute(encoder, work);
+        }
+        let sw = self.renderer.prepare_surface(
+            &self.gpu,
+            &SurfaceFrame {
+                rect: surface.rect,
+                boxmap: surface.boxmap,
+                camera: surface.camera,
+                floor_contours: surface.floor_contours,
+                coarse: surface.coarse,
+                marks: &surface.marks,
+                clear_target: !frame.map,
+            },
+        )?;
+        self.renderer.encode_surface(encoder, target, &sw);
         Ok(())
     }
 
@@ -179,6 +218,14 @@ impl Graphics {
             wgpu::CurrentSurfaceTexture::Success(tex) => {
                 self.draw(&tex.texture, frame, egui_frame)?;
                 self.maps.after_frame(&self.renderer, state);
+                if let Some(surface) = &frame.surface {
+                    // The mesh's heights follow the range just read back (a changed range
+                    // asks for one more frame); a frame drawn at rest is the refined one.
+                    if let Some(r) = self.renderer.range_result() {
+                        state.set_range_heights(&r, state.doc.layers.log_scale);
+                    }
+                    state.view3d.drawn(surface.coarse);
+                }
                 window.pre_present_notify();
                 self.gpu.queue.present(tex);
             }
@@ -248,4 +295,8 @@ pub(crate) struct FrameInput {
     pub settings: RenderSettings,
     /// The path labels' boxes, drawn by the path pass under the labels' text.
     pub label_boxes: Vec<LabelBox>,
+    /// The map is drawn (in `layout.plot`).
+    pub map: bool,
+    /// The surface is drawn, in its rect.
+    pub surface: Option<SurfaceInput>,
 }

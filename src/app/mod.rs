@@ -4,11 +4,13 @@
 
 mod alloc;
 pub(crate) mod canvas;
+pub(crate) mod canvas3d;
 mod canvas_marks;
 pub mod cursor;
 pub mod exports;
 pub(crate) mod formulas;
 pub mod frame;
+pub(crate) mod frame_log;
 pub(crate) mod gfx;
 pub mod help;
 pub mod input;

@@ -22,7 +22,9 @@ pub const ORBIT_KEY_COARSE_DEG: f64 = 15.0;
 
 /// Where the map and the surface are drawn inside `plot`: the map alone, the surface alone,
 /// or in split mode both, the map first (left, or above in a window taller than wide) with
-/// [`SPLIT_GAP`] between them. Any unit (points or pixels), as `plot` is given.
+/// [`SPLIT_GAP`] between them. Any unit (points or pixels), as `plot` is given; in split mode
+/// the halves are whole units long (the gap takes the odd one), so that in pixels the map's
+/// canvas and the renderer's rects agree exactly.
 pub fn canvas_rects(plot: Rect, mode: CanvasMode) -> (Option<Rect>, Option<Rect>) {
     match mode {
         CanvasMode::Map => (Some(plot), None),
@@ -30,13 +32,13 @@ pub fn canvas_rects(plot: Rect, mode: CanvasMode) -> (Option<Rect>, Option<Rect>
         CanvasMode::Split => {
             let gap = SPLIT_GAP.min(plot.width().min(plot.height()) * 0.5);
             if plot.width() >= plot.height() {
-                let w = ((plot.width() - gap) * 0.5).max(0.0);
+                let w = ((plot.width() - gap) * 0.5).floor().max(0.0);
                 let map = Rect::from_min_size(plot.min, vec2(w, plot.height()));
                 let surface =
                     Rect::from_min_size(pos2(plot.max.x - w, plot.min.y), vec2(w, plot.height()));
                 (Some(map), Some(surface))
             } else {
-                let h = ((plot.height() - gap) * 0.5).max(0.0);
+                let h = ((plot.height() - gap) * 0.5).floor().max(0.0);
                 let map = Rect::from_min_size(plot.min, vec2(plot.width(), h));
                 let surface =
                     Rect::from_min_size(pos2(plot.min.x, plot.max.y - h), vec2(plot.width(), h));

@@ -1,6 +1,7 @@
 //! The explorer window: a winit 0.30 application that owns the window, the GPU (surface,
-//! field renderer, egui renderer) and the [`ExplorerState`], and runs one egui + render
-//! frame per redraw. Resizes, minimising, scale changes and lost surfaces are handled here.
+//! field renderer, egui renderer) and the [`ExplorerState`], and runs one egui + render frame
+//! per redraw (more while paths play or the 3D camera settles). Resizes, minimising, scale
+//! changes and lost surfaces are handled here.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -13,7 +14,8 @@ use winit::event_loop::{ActiveEventLoop, ControlFlow, EventLoop, EventLoopProxy}
 use winit::window::{Fullscreen, Window, WindowId};
 
 use super::exports;
-use super::frame::{build_frame, FrameCost, FrameLog};
+use super::frame::build_frame;
+use super::frame_log::{FrameCost, FrameLog};
 use super::gfx::{EguiFrame, Graphics};
 use super::record::Recorder;
 use super::recovery::{recovered_message, DeviceParts, Recovery};
@@ -281,15 +283,13 @@ impl App {
             &mut self.state,
         )?;
         gfx.free_textures(&egui_frame.textures);
-        self.log.record(
-            started.elapsed(),
-            (size.width, size.height),
-            self.state.is_dragging(),
-            FrameCost {
-                paths: gfx.renderer.path_stats(),
-                pipelines_built: gfx.renderer.field().pipelines_built(),
-            },
-        );
+        let cost = FrameCost {
+            paths: gfx.renderer.path_stats(),
+            pipelines_built: gfx.renderer.field().pipelines_built(),
+        };
+        let dragging = self.state.is_dragging();
+        self.log
+            .record(started.elapsed(), (size.width, size.height), dragging, cost);
         if last_frame {
             el.exit();
         }
@@ -320,6 +320,7 @@ impl App {
             || self.recorder.is_some()
             || self.state.rebuild.function_generation != self.generation
             || (self.state.doc.playing && self.state.any_running())
+            || self.state.view3d.needs_redraw()
     }
 }
 
