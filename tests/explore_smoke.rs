@@ -3,7 +3,7 @@
 
 mod common_window;
 
-use common_window::{have, read_png, xvfb_script};
+use common_window::{explore_screenshot, have, read_png, xvfb_script};
 use std::collections::HashSet;
 use std::process::Command;
 
@@ -196,17 +196,18 @@ fn two_identical_scripted_runs_save_the_same_picture() {
     // 1/60 s. The path from (-4, 4) with a small η is still moving after 40 frames.
     let dir = tempfile::tempdir().expect("a temporary directory");
     let run = |name: &str| {
-        let shot = dir.path().join(name);
-        let out = Command::new("xvfb-run")
-            .args(["-a", "-s", "-screen 0 800x600x24", EXE, "explore"])
-            .args(["--preset", "himmelblau", "--start=-4,4", "--lr", "0.002"])
-            .args(["--window", "640x400", "--frames", "40", "--screenshot"])
-            .arg(&shot)
-            .output()
-            .expect("xvfb-run runs");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(out.status.success(), "explore failed: {stderr}");
-        read_png(&shot)
+        let args = [
+            "--preset",
+            "himmelblau",
+            "--start=-4,4",
+            "--lr",
+            "0.002",
+            "--window",
+            "640x400",
+            "--frames",
+            "40",
+        ];
+        explore_screenshot("800x600x24", &args, &dir.path().join(name))
     };
     let (first, second) = (run("a.png"), run("b.png"));
     assert_eq!((first.0, first.1), (second.0, second.1), "the same size");

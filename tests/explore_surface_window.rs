@@ -5,10 +5,9 @@
 
 mod common_window;
 
-use common_window::{have, read_png, xvfb_script};
+use common_window::{explore_screenshot, have, read_png, xvfb_script};
 use std::collections::HashSet;
 use std::path::Path;
-use std::process::Command;
 
 const EXE: &str = env!("CARGO_BIN_EXE_gradfield");
 
@@ -21,17 +20,8 @@ fn need_xvfb() {
 
 /// Runs the explorer for 30 frames with `args` and returns its screenshot.
 fn shot(args: &[&str], dir: &Path) -> (u32, u32, Vec<u8>) {
-    let shot = dir.join("s.png");
-    let out = Command::new("xvfb-run")
-        .args(["-a", "-s", "-screen 0 1280x800x24", EXE, "explore"])
-        .args(args)
-        .args(["--frames", "30", "--screenshot"])
-        .arg(&shot)
-        .output()
-        .expect("xvfb-run runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "explore failed: {stderr}");
-    read_png(&shot)
+    let args: Vec<&str> = args.iter().copied().chain(["--frames", "30"]).collect();
+    explore_screenshot("1280x800x24", &args, &dir.join("s.png"))
 }
 
 fn rgb(img: &(u32, u32, Vec<u8>), x: u32, y: u32) -> [u8; 3] {

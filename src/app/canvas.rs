@@ -105,6 +105,16 @@ pub(crate) struct FrameWords {
     pub readout: String,
 }
 
+impl FrameWords {
+    /// The read-out as the overlay's box in the plot's top-left corner, when there is one.
+    pub(crate) fn extra(&self) -> Option<ExtraText<'_>> {
+        (!self.readout.is_empty()).then_some(ExtraText {
+            text: &self.readout,
+            corner: Corner::TopLeft,
+        })
+    }
+}
+
 /// The frame's words for the state as it is.
 pub(crate) fn frame_words(s: &ExplorerState) -> FrameWords {
     let (a, b) = s.var_names();
@@ -189,10 +199,7 @@ pub(crate) fn paint(
         contour_labels: None,
         scale: f.scale,
         theme: s.doc.theme,
-        extra: (!words.readout.is_empty()).then_some(ExtraText {
-            text: &words.readout,
-            corner: Corner::TopLeft,
-        }),
+        extra: words.extra(),
     };
     super::canvas_marks::paint(painter, s, f.plot, f.scale);
     let boxes = overlay::paint_overlay(painter, &input);

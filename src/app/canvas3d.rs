@@ -12,7 +12,7 @@ use glam::DVec2;
 
 use super::canvas::{colorbar, frame_words, OverlayFrame};
 use super::state::ExplorerState;
-use crate::render::overlay::{paint_frame_text, Corner, ExtraText, OverlayInput, PlotRect};
+use crate::render::overlay::{paint_frame_text, OverlayInput, PlotRect};
 use crate::render::overlay3d::{axes3, measurer, paint_labels3, style3, Overlay3};
 use crate::surface::{Ball3, BoxMap, Camera, Marks3, PathMarks, PinMarks};
 
@@ -192,10 +192,7 @@ fn paint_words(painter: &egui::Painter, s: &ExplorerState, at: PlotRect, f: &Ove
         contour_labels: None,
         scale: f.scale,
         theme: s.doc.theme,
-        extra: (!words.readout.is_empty()).then_some(ExtraText {
-            text: &words.readout,
-            corner: Corner::TopLeft,
-        }),
+        extra: words.extra(),
     };
     paint_frame_text(painter, &input);
     super::canvas::speak(painter.ctx(), s);

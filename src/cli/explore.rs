@@ -78,12 +78,7 @@ fn explore_document(args: &ExploreArgs) -> Result<Document> {
     if let Some(h) = args.check_step {
         doc.maps.set_check_step(h)?;
     }
-    if let Some(p) = args.pin {
-        doc.set_pin(p);
-    }
-    if let Some(deg) = args.direction {
-        doc.set_direction(deg.to_radians());
-    }
+    args.pin.apply(&mut doc);
     display_flags(args, &mut doc)?;
     super::surface::explore_flags(args, &mut doc);
     Ok(doc)

@@ -216,20 +216,8 @@ pub struct RenderArgs {
     /// [default: 1].
     #[arg(long, value_name = "S", allow_negative_numbers = true, value_parser = parse_vscale)]
     pub vscale: Option<f64>,
-    /// With --3d: pin a point X,Y: the two slices through it, their tangent lines with
-    /// their slopes, ∇f and the direction u in the floor and D_u f on the surface.
-    #[arg(long, value_name = "X,Y", allow_hyphen_values = true, value_parser = parse_point)]
-    pub pin: Option<(f64, f64)>,
-    /// With --pin: the direction u of the directional derivative, in degrees from +x
-    /// [default: 0].
-    #[arg(
-        long,
-        value_name = "DEG",
-        allow_negative_numbers = true,
-        requires = "pin",
-        value_parser = parse_direction
-    )]
-    pub direction: Option<f64>,
+    #[command(flatten)]
+    pub pin: PinArgs,
     /// With --3d and a pin: draw the tangent plane at the pin.
     #[arg(long)]
     pub tangent_plane: bool,
@@ -315,18 +303,8 @@ pub struct ExploreArgs {
     /// The gradient check's relative step h, 1e-8 … 1e-1.
     #[arg(long, value_name = "h", value_parser = parse_positive)]
     pub check_step: Option<f64>,
-    /// Pin a point X,Y: slices, tangent slopes and the directional derivative there.
-    #[arg(long, value_name = "X,Y", allow_hyphen_values = true, value_parser = parse_point)]
-    pub pin: Option<(f64, f64)>,
-    /// The direction u of the directional derivative at the pin, in degrees from +x.
-    #[arg(
-        long,
-        value_name = "DEG",
-        allow_negative_numbers = true,
-        requires = "pin",
-        value_parser = parse_direction
-    )]
-    pub direction: Option<f64>,
+    #[command(flatten)]
+    pub pin: PinArgs,
     /// Presentation mode: the canvas takes the window, the panels fold to a strip and the
     /// canvas text is sized for projection (F5 in the window).
     #[arg(long)]
@@ -400,4 +378,35 @@ pub(crate) fn view_or_default(view: Option<crate::View>, preset: Option<&Preset>
         y0: -3.0,
         y1: 3.0,
     })
+}
+
+/// The pin, for `render --3d` and `explore`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct PinArgs {
+    /// Pin a point X,Y: the two slices through it with their tangent lines and slopes, ∇f and
+    /// the directional derivative there (`render` draws them on the surface, with --3d).
+    #[arg(long, value_name = "X,Y", allow_hyphen_values = true, value_parser = parse_point)]
+    pub pin: Option<(f64, f64)>,
+    /// With --pin: the direction u of the directional derivative, in degrees from +x
+    /// [default: 45].
+    #[arg(
+        long,
+        value_name = "DEG",
+        allow_negative_numbers = true,
+        requires = "pin",
+        value_parser = parse_direction
+    )]
+    pub direction: Option<f64>,
+}
+
+impl PinArgs {
+    /// The pin and its direction (degrees) into `doc`.
+    pub(crate) fn apply(&self, doc: &mut crate::document::Document) {
+        if let Some(p) = self.pin {
+            doc.set_pin(p);
+        }
+        if let Some(deg) = self.direction {
+            doc.set_direction(deg.to_radians());
+        }
+    }
 }

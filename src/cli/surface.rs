@@ -21,7 +21,7 @@ pub(crate) fn render_flags(args: &RenderArgs, doc: &mut Document) -> Result<()> 
             ("--camera", args.camera.is_some()),
             ("--vscale", args.vscale.is_some()),
             ("--tangent-plane", args.tangent_plane),
-            ("--pin", args.pin.is_some()),
+            ("--pin", args.pin.pin.is_some()),
             ("--no-floor-contours", args.no_floor_contours),
         ];
         if let Some((flag, _)) = stray.into_iter().find(|(_, given)| *given) {
@@ -31,12 +31,7 @@ pub(crate) fn render_flags(args: &RenderArgs, doc: &mut Document) -> Result<()> 
             )));
         }
     }
-    if let Some(p) = args.pin {
-        doc.set_pin(p);
-    }
-    if let Some(deg) = args.direction {
-        doc.set_direction(deg.to_radians());
-    }
+    args.pin.apply(doc);
     if args.tangent_plane && doc.pin.is_none() {
         return Err(Error::Input(
             "--tangent-plane needs a pin: give --pin X,Y (the plane touches the surface there)"

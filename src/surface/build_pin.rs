@@ -78,11 +78,14 @@ pub fn pin_marks(map: &BoxMap, eval: &mut dyn Evaluator, pin: &PinMarks, scale: 
         at: map.point(x0, y0, f),
         floor,
     };
+    // The tangent lines first: where labels would overlap, the slopes win.
+    if let Some(at) = p.at {
+        tangent_lines(map, &p, at, scale, &mut out);
+    }
     super::build_pin_arrows::arrows(map, &p, pin.direction, scale, &mut out);
     let Some(at) = p.at else {
         return out;
     };
-    tangent_lines(map, &p, at, scale, &mut out);
     if pin.tangent_plane {
         tangent_plane(map, &p, at, &mut out);
     }
@@ -151,7 +154,8 @@ fn slice_curves(
     }
 }
 
-/// The two tangent lines through the pin, clipped to the box, with their slopes.
+/// The two tangent lines through the pin, clipped to the box, with their slopes. They are
+/// drawn over the surface: the tangent of a slice that curves up runs under it.
 fn tangent_lines(map: &BoxMap, p: &PinPoint, at: DVec3, scale: f32, out: &mut Marks3) {
     let s = map.xy_scale();
     // Box rise per box unit of run: the world rise per world unit over the box's scale.
@@ -177,7 +181,7 @@ fn tangent_lines(map: &BoxMap, p: &PinPoint, at: DVec3, scale: f32, out: &mut Ma
             points: vec![a, b],
             color,
             width_px: CURVE_WIDTH_PX * scale,
-            on_top: false,
+            on_top: true,
         });
         out.labels.push(Label3 {
             at: b,

@@ -46,3 +46,24 @@ pub fn xvfb_script(screen: &str, script: &str, dir: &std::path::Path) -> (String
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// Runs `gradfield explore ARGS --screenshot SHOT` (ARGS with `--frames N`) under a fresh
+/// Xvfb screen of `screen`, asserts that it succeeded and returns the screenshot.
+pub fn explore_screenshot(
+    screen: &str,
+    args: &[&str],
+    shot: &std::path::Path,
+) -> (u32, u32, Vec<u8>) {
+    let out = Command::new("xvfb-run")
+        .args(["-a", "-s", &format!("-screen 0 {screen}")])
+        .arg(env!("CARGO_BIN_EXE_gradfield"))
+        .arg("explore")
+        .args(args)
+        .arg("--screenshot")
+        .arg(shot)
+        .output()
+        .expect("xvfb-run runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "explore failed: {stderr}");
+    read_png(shot)
+}

@@ -95,6 +95,8 @@ fn tangent_lines_plane_and_arrows_follow_the_exact_partials() {
             .iter()
             .find(|l| l.color == color && l.points.len() == 2)
             .expect("a tangent line");
+        // Over the surface: the tangent of a slice curving up runs beneath it.
+        assert!(line.on_top, "the tangent line is drawn on top");
         let (a, b) = (line.points[0], line.points[1]);
         let run = (b[along] - a[along]) / [s.x, s.y][along];
         assert!(
@@ -202,8 +204,8 @@ fn the_entry_point_gathers_pin_paths_and_axes() {
     );
     assert_eq!(
         m.labels.first().map(|l| l.text.as_str()),
-        Some("∇f"),
-        "the pin's labels first"
+        Some("∂f/∂x = 1.100"),
+        "the pin's labels first, its slopes leading (they win an overlap)"
     );
     assert!(m
         .lines
