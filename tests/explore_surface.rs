@@ -523,3 +523,46 @@ fn switching_the_canvas_redraws_once_without_a_coarse_frame() {
     s.set_canvas_mode(CanvasMode::Split);
     assert!(s.view3d.needs_redraw() && !s.view3d.camera_moving());
 }
+
+/// Side by side, a path label beside the map's right edge is kept inside the map's half
+/// instead of reaching over the surface (the labels' bounds end at the map's edge).
+#[test]
+fn split_mode_keeps_the_maps_path_labels_out_of_the_surfaces_half() {
+    use gradfield::app::frame::{run_frame, FieldFacts};
+    let mut s = common::bowl_explorer();
+    s.doc.canvas = CanvasMode::Split;
+    s.doc.hyper.lr = 1e-4;
+    s.add_path_at(2.9, 2.5);
+    for _ in 0..10 {
+        s.tick(0.1);
+    }
+    assert!(
+        s.running.paths[0].path.iterations() > 0,
+        "the path has a label"
+    );
+    let ctx = egui::Context::default();
+    let raw = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1920.0, 1080.0),
+        )),
+        ..egui::RawInput::default()
+    };
+    let mut placed = None;
+    for _ in 0..3 {
+        let (out, p) = run_frame(&ctx, raw(), &mut s, FieldFacts::default(), (1920, 1080));
+        out.drop_without_applying_deltas();
+        placed = Some(p);
+    }
+    let placed = placed.expect("a frame");
+    let map = placed.layout.expect("a layout").plot;
+    let right = (map.x + map.w) as f32;
+    assert!(!placed.label_boxes.is_empty(), "the path's label is drawn");
+    for b in &placed.label_boxes {
+        assert!(
+            b.rect.x + b.rect.w <= right + 0.5,
+            "label box {:?} reaches past the map's right edge {right}",
+            b.rect
+        );
+    }
+}

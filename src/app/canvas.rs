@@ -155,10 +155,12 @@ pub(crate) fn colorbar<'a>(s: &ExplorerState, f: &OverlayFrame<'a>) -> Option<Co
         })
 }
 
-/// Paints axes, colour bar, title, the path labels' text and the hover read-out; returns the
-/// labels' boxes for the path pass.
+/// Paints axes, colour bar, title, the path labels' text (with `labels`, whose clip rect
+/// bounds where they may go) and the hover read-out; returns the labels' boxes for the path
+/// pass.
 pub(crate) fn paint(
     painter: &egui::Painter,
+    labels_painter: &egui::Painter,
     s: &ExplorerState,
     f: &OverlayFrame,
 ) -> Vec<crate::render::LabelBox> {
@@ -202,7 +204,8 @@ pub(crate) fn paint(
         extra: words.extra(),
     };
     super::canvas_marks::paint(painter, s, f.plot, f.scale);
-    let boxes = overlay::paint_overlay(painter, &input);
+    overlay::paint_static(painter, &input);
+    let boxes = overlay::paint_label_text(labels_painter, &input);
     paint_cursor(painter, s, f);
     speak(painter.ctx(), s);
     boxes

@@ -221,7 +221,16 @@ fn frame_ui(
     };
     let mut label_boxes = Vec::new();
     if map_rect.is_some() {
-        label_boxes = canvas::paint(&painter, s, &frame);
+        // Side by side, the map's path labels stay out of the surface's half.
+        let labels_painter = match surface_rect {
+            Some(r) if r.min.x > 0.0 => {
+                let mut clip = rect;
+                clip.max.x = clip.max.x.min((map_plot.x + map_plot.w) / ppp);
+                painter.with_clip_rect(clip)
+            }
+            _ => painter.clone(),
+        };
+        label_boxes = canvas::paint(&painter, &labels_painter, s, &frame);
         super::maps_ui::paint_progress(&painter, s, map_plot);
         super::teach_ui::paint_canvas(&painter, s, map_plot);
         super::canvas3d::paint_linked_hover(&painter, s, map_plot);
