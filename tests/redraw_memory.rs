@@ -25,16 +25,6 @@ const FRAMES: usize = 200;
 const BOUND_MB: f64 = 12.0;
 const SIZE: (u32, u32) = (320, 240);
 
-fn rss_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
-    let line = status
-        .lines()
-        .find(|l| l.starts_with("VmRSS"))
-        .expect("VmRSS");
-    let kb: f64 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
-    kb / 1024.0
-}
-
 fn target(gpu: &Gpu) -> wgpu::Texture {
     gpu.device.create_texture(&wgpu::TextureDescriptor {
         label: Some("redraw_memory::target"),
@@ -67,7 +57,7 @@ fn growth(
     let mut before = 0.0;
     for i in 0..WARM_UP + FRAMES {
         if i == WARM_UP {
-            before = rss_mb();
+            before = common_gpu::rss_mb();
         }
         let view = change(&gpu, &mut renderer, &mut settings, i);
         let work = renderer
@@ -81,7 +71,7 @@ fn growth(
         }
         let _ = gpu.device.poll(wgpu::PollType::wait_indefinitely());
     }
-    rss_mb() - before
+    common_gpu::rss_mb() - before
 }
 
 fn home() -> View {
