@@ -70,7 +70,7 @@ impl FrameLog {
                 total.as_secs_f64() * 1e3 / n,
                 max.as_secs_f64() * 1e3,
                 self.times.len(),
-                if self.dragging { " (panning)" } else { "" },
+                if self.dragging { " (dragging)" } else { "" },
                 self.instances,
                 self.uploaded,
                 self.pipelines,

@@ -287,7 +287,7 @@ impl App {
             paths: gfx.renderer.path_stats(),
             pipelines_built: gfx.renderer.field().pipelines_built(),
         };
-        let dragging = self.state.is_dragging();
+        let dragging = self.state.plot_dragging();
         self.log
             .record(started.elapsed(), (size.width, size.height), dragging, cost);
         if last_frame {
