@@ -244,6 +244,15 @@ impl Graphics {
         Ok(())
     }
 
+    /// What the last frame's paths cost and how many field pipelines have been built, for
+    /// the frame log.
+    pub(crate) fn frame_cost(&self) -> super::frame_log::FrameCost {
+        super::frame_log::FrameCost {
+            paths: self.renderer.path_stats(),
+            pipelines_built: self.renderer.field().pipelines_built(),
+        }
+    }
+
     /// Uploads the textures egui created or changed in a frame (the font atlas grows as new
     /// glyphs appear). Once per egui frame, whether or not it is drawn: a frame skipped for
     /// a resized surface must not lose its glyphs.

@@ -15,7 +15,7 @@ use winit::window::{Fullscreen, Window, WindowId};
 
 use super::exports;
 use super::frame::build_frame;
-use super::frame_log::{FrameCost, FrameLog};
+use super::frame_log::FrameLog;
 use super::gfx::{EguiFrame, Graphics};
 use super::record::Recorder;
 use super::recovery::{recovered_message, DeviceParts, Recovery};
@@ -183,7 +183,7 @@ impl App {
         gpu.lost_reason()
     }
 
-    /// One frame: time step, egui, state → GPU, present. Returns false to stop.
+    /// One frame: time step, egui, state → GPU, present.
     fn frame(&mut self, el: &ActiveEventLoop) -> Result<()> {
         let (Some(window), Some(gfx), Some(egui_state)) =
             (&self.window, &mut self.gfx, &mut self.egui_state)
@@ -283,10 +283,7 @@ impl App {
             &mut self.state,
         )?;
         gfx.free_textures(&egui_frame.textures);
-        let cost = FrameCost {
-            paths: gfx.renderer.path_stats(),
-            pipelines_built: gfx.renderer.field().pipelines_built(),
-        };
+        let cost = gfx.frame_cost();
         let dragging = self.state.plot_dragging();
         self.log
             .record(started.elapsed(), (size.width, size.height), dragging, cost);

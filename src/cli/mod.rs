@@ -8,6 +8,7 @@ pub mod flags;
 pub(crate) mod limits;
 pub(crate) mod messages;
 pub mod out;
+pub mod pin_args;
 pub(crate) mod progress;
 pub mod signals;
 
@@ -15,9 +16,8 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 use args::{
-    parse_alpha, parse_camera, parse_decay, parse_direction, parse_fps, parse_levels, parse_lr,
-    parse_number, parse_point, parse_positive, parse_size, parse_steps, parse_tol, parse_view,
-    parse_vscale,
+    parse_alpha, parse_camera, parse_decay, parse_fps, parse_levels, parse_lr, parse_number,
+    parse_point, parse_positive, parse_size, parse_steps, parse_tol, parse_view, parse_vscale,
 };
 
 /// See and teach gradients: f(x, y) as a heatmap with contour lines, gradient arrows and
@@ -340,6 +340,7 @@ use crate::presets::Preset;
 
 pub(crate) use limits::{check_iterates, check_starts};
 pub use messages::{clap_line, error_text};
+pub use pin_args::PinArgs;
 
 /// A function from the command line with the preset it came from, if any.
 pub(crate) struct Resolved {
@@ -378,35 +379,4 @@ pub(crate) fn view_or_default(view: Option<crate::View>, preset: Option<&Preset>
         y0: -3.0,
         y1: 3.0,
     })
-}
-
-/// The pin, for `render --3d` and `explore`.
-#[derive(Debug, Clone, Default, clap::Args)]
-pub struct PinArgs {
-    /// Pin a point X,Y: the two slices through it with their tangent lines and slopes, ∇f and
-    /// the directional derivative there (`render` draws them on the surface, with --3d).
-    #[arg(long, value_name = "X,Y", allow_hyphen_values = true, value_parser = parse_point)]
-    pub pin: Option<(f64, f64)>,
-    /// With --pin: the direction u of the directional derivative, in degrees from +x
-    /// [default: 45].
-    #[arg(
-        long,
-        value_name = "DEG",
-        allow_negative_numbers = true,
-        requires = "pin",
-        value_parser = parse_direction
-    )]
-    pub direction: Option<f64>,
-}
-
-impl PinArgs {
-    /// The pin and its direction (degrees) into `doc`.
-    pub(crate) fn apply(&self, doc: &mut crate::document::Document) {
-        if let Some(p) = self.pin {
-            doc.set_pin(p);
-        }
-        if let Some(deg) = self.direction {
-            doc.set_direction(deg.to_radians());
-        }
-    }
 }
