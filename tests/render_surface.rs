@@ -1,7 +1,7 @@
 //! `gradfield render --3d` (issue 14): the surface figure's PNG is deterministic and shows a
 //! known point where the camera's projection puts it, hostile functions and views draw
-//! without a panic, an orbit GIF has its frames and they differ, and the 3D flags refuse bad
-//! values and misplaced use with exit 2 and one line.
+//! without a panic, and an orbit GIF has its frames and they differ (the 3D flags' bad values
+//! and misplaced use are in `hostile_args_3d.rs`).
 
 mod common_gpu;
 
@@ -212,45 +212,4 @@ fn an_orbit_gif_turns_the_camera_once() {
     assert_eq!(frames.len(), 10, "5 fps × 2 s");
     assert_ne!(frames[0], frames[3], "the camera turns");
     assert_ne!(frames[3], frames[6]);
-}
-
-#[test]
-fn bad_and_misplaced_3d_flags_exit_2_with_one_line() {
-    for (args, says) in [
-        (vec!["--camera", "10"], "--camera"),
-        (vec!["--camera", "a,b"], "--camera"),
-        (vec!["--camera", "0,95"], "elevation"),
-        (vec!["--camera", "nan,10"], "--camera"),
-        (vec!["--vscale", "0"], "--vscale"),
-        (vec!["--tangent-plane"], "--pin"),
-        (vec!["--direction", "30"], "--pin"),
-    ] {
-        let mut all = vec![
-            "render",
-            "--preset",
-            "bowl",
-            "--3d",
-            "--out",
-            "/tmp/never.png",
-        ];
-        all.extend(&args);
-        let o = gradfield(&all);
-        let err = String::from_utf8_lossy(&o.stderr);
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
-        assert!(err.contains(says), "{args:?} should name {says}: {err}");
-        assert_eq!(err.trim().lines().count(), 1, "{args:?}: one line: {err}");
-    }
-    // Without --3d the surface's flags are refused, naming --3d.
-    let o = gradfield(&[
-        "render",
-        "--preset",
-        "bowl",
-        "--pin",
-        "1,1",
-        "--out",
-        "/tmp/never.png",
-    ]);
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(err.contains("--3d"), "{err}");
 }
