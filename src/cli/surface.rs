@@ -26,8 +26,8 @@ pub(crate) fn render_flags(args: &RenderArgs, doc: &mut Document) -> Result<()> 
         ];
         if let Some((flag, _)) = stray.into_iter().find(|(_, given)| *given) {
             return Err(Error::Input(format!(
-                "{flag} needs --3d: it sets how the surface is drawn, and without --3d the \
-                 map is drawn"
+                "{flag} needs --3d: it belongs to the 3D view, and without --3d the map is \
+                 drawn"
             )));
         }
     }
