@@ -7,6 +7,7 @@
 // tests/layout.rs compares `Params` and `Walker` with their Rust structs.
 #import constants
 #import sample
+#import symbols
 
 struct Params {
     width: u32,
@@ -59,6 +60,8 @@ const DIVERGED: u32 = STATUS_DIVERGED;
 @group(0) @binding(1) var<storage, read> xs: array<f32>;
 @group(0) @binding(2) var<storage, read> ys: array<f32>;
 @group(0) @binding(3) var<storage, read_write> walkers: array<Walker>;
+// The symbols' values (held variables, parameters): a slider moves them without a new shader.
+@group(0) @binding(4) var<uniform> symbols: Symbols;
 
 // @generated-field-functions
 

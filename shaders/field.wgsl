@@ -9,6 +9,7 @@
 // FIELD_WORKGROUP come from Rust (src/samples.rs, src/gpu/library.rs) through `constants`.
 #import constants
 #import sample
+#import symbols
 
 // `Params` in src/gpu/field.rs (tests/layout.rs compares the two).
 struct Params {
@@ -31,6 +32,8 @@ override MODE: u32 = 0u;
 @group(0) @binding(1) var<storage, read> xs: array<f32>;
 @group(0) @binding(2) var<storage, read> ys: array<f32>;
 @group(0) @binding(3) var<storage, read_write> out: array<vec4<f32>>;
+// The symbols' values (held variables, parameters): a slider moves them without a new shader.
+@group(0) @binding(4) var<uniform> symbols: Symbols;
 
 // @generated-field-functions
 

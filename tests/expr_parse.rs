@@ -103,13 +103,7 @@ fn precedence_shows_in_values() {
 #[test]
 fn head_names_the_variables() {
     let (vars, n) = parse("f(w, b) = (w*2 + b - 1)^2").expect("parses");
-    assert_eq!(
-        vars,
-        Vars {
-            x: "w".into(),
-            y: "b".into()
-        }
-    );
+    assert_eq!(vars, Vars::new("w", "b"));
     assert_eq!(eval(&n, 1.0, 3.0), Some(16.0), "w horizontal, b vertical");
     assert_eq!(canonical("f(w, b) = wb + 2w"), "w*b + 2*w");
     let f = Function::parse("f(w, b) = w^2 b").expect("parses");
@@ -118,7 +112,7 @@ fn head_names_the_variables() {
 }
 
 /// (input, message, column): the message is exact; help text is checked separately.
-const MALFORMED: [(&str, &str, usize); 54] = [
+const MALFORMED: [(&str, &str, usize); 56] = [
     ("", "empty expression", 1),
     ("   ", "empty expression", 1),
     ("f(x,y) =", "empty expression", 9),
@@ -136,24 +130,25 @@ const MALFORMED: [(&str, &str, usize); 54] = [
     ("*x", "expected a value before '*'", 1),
     ("²", "expected a value before '²'", 1),
     (
-        "z",
-        "unknown variable 'z': this function's variables are x and y",
-        1,
-    ),
-    (
-        "x y z",
-        "unknown variable 'z': this function's variables are x and y",
-        5,
-    ),
-    (
         "foo",
-        "unknown variable 'foo': this function's variables are x and y",
+        "unknown name 'foo': this function's variables are x and y",
         1,
     ),
     (
-        "f(w,b)=w+x",
-        "unknown variable 'x': this function's variables are w and b",
+        "x y + abx",
+        "unknown name 'abx': this function's variables are x and y",
+        7,
+    ),
+    (
+        "f(w,b)=w+xx",
+        "unknown name 'xx': this function's variables are w and b",
         10,
+    ),
+    ("a(x + 1)", "unknown function 'a'", 1),
+    (
+        "a x + sinn",
+        "unknown name 'sinn': this function's variables are x and y",
+        7,
     ),
     ("(x", "unclosed '(' opened", 1),
     ("(((x)", "unclosed '(' opened", 2),
@@ -203,8 +198,17 @@ const MALFORMED: [(&str, &str, usize); 54] = [
         "'sin' is a function and cannot name a variable",
         3,
     ),
-    ("f(w, w) = w", "the two variables need different names", 6),
-    ("f(x) = x", "a head names the two variables", 1),
+    (
+        "f(w, w) = w",
+        "'w' is named twice: the variables need different names",
+        6,
+    ),
+    (
+        "f(x) = x",
+        "a head names at least two variables, the two on the axes",
+        1,
+    ),
+    ("f(x, y,) = x", "a head names the variables", 1),
     ("= x", "expected a head before '='", 1),
     ("x = y = 2", "'=' is only allowed after a head", 7),
 ];
@@ -242,7 +246,10 @@ fn messages_read_as_sentences_with_help() {
         show("atan2(x)"),
         "'atan2' takes 2 arguments, got 1 at column 1"
     );
-    let e = parse("x + y + z").expect_err("z is unknown");
-    assert_eq!((e.column, e.width), (9, 1));
-    assert_eq!(e.render("x + y + z").lines().last(), Some("          ^"));
+    let e = parse("x + y + foo").expect_err("foo is unknown");
+    assert_eq!((e.column, e.width), (9, 3));
+    assert_eq!(
+        e.render("x + y + foo").lines().last(),
+        Some("          ^^^")
+    );
 }

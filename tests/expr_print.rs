@@ -189,7 +189,7 @@ proptest! {
     /// would spell a function: `l` and `n`).
     #[test]
     fn display_form_parses_back_to_the_same_function(f in tree(4)) {
-        for vars in [Vars::default(), Vars { x: "w".into(), y: "b".into() }, Vars { x: "l".into(), y: "n".into() }] {
+        for vars in [Vars::default(), Vars::new("w", "b"), Vars::new("l", "n")] {
             let fun = Function::from_expr(String::new(), vars.clone(), f.clone());
             for n in fun.readable() {
                 if let Err(m) = parses_back(&n, &vars) {

@@ -41,7 +41,7 @@ fn long(input: String, prefix: &str, column: usize) -> Case {
 }
 
 const DEEP: &str = "expression is nested too deeply (more than 200 levels)";
-const HEAD: &str = "a head names the two variables";
+const HEAD: &str = "a head names the variables";
 const SMALL: &str = "is too small for 32-bit floats (the smallest is about 1.2e-38)";
 const XY: &str = "this function's variables are x and y";
 
@@ -108,7 +108,7 @@ fn cases() -> Vec<Case> {
         ),
         with_help(
             "sinn",
-            &format!("unknown variable 'sinn': {XY}"),
+            &format!("unknown name 'sinn': {XY}"),
             1,
             "did you mean 'sin(…)'?",
         ),
@@ -172,13 +172,27 @@ fn cases() -> Vec<Case> {
         case("e1", "missing operator before '1'", 2),
         with_help(
             "f(x) = x",
+            "a head names at least two variables, the two on the axes",
+            1,
+            "write it like 'f(x, y) =' or leave the head out",
+        ),
+        with_help(
+            "f(x,y,)=x",
             HEAD,
             1,
-            "write it like 'f(x, y) =' or 'f(w, b) ='",
+            "write it like 'f(x, y) =', 'f(w, b) =' or 'f(x, y, z) ='",
         ),
-        case("f(x,y,z)=x", HEAD, 1),
         case("x y = 1", HEAD, 1),
-        case("f(x,x)=x", "the two variables need different names", 5),
+        case(
+            "f(x,x)=x",
+            "'x' is named twice: the variables need different names",
+            5,
+        ),
+        case(
+            "f(x,y,x)=x",
+            "'x' is named twice: the variables need different names",
+            7,
+        ),
         case("= x", "expected a head before '='", 1),
         with_help(
             "f(x,y) =",
@@ -198,6 +212,7 @@ fn cases() -> Vec<Case> {
             3,
         ),
         case("f(x,y)=f(x,y)", "unknown function 'f'", 8),
+        case("f(x,y)=g(x)", "unknown function 'g'", 8),
         with_help(
             "x,y",
             "unexpected ','",
@@ -207,8 +222,8 @@ fn cases() -> Vec<Case> {
         case(",x", "unexpected ','", 1),
         case("sin(x,)", "expected a value after ','", 6),
         case("atan2(,y)", "expected a value before ','", 7),
-        case("x y z", &format!("unknown variable 'z': {XY}"), 5),
-        case("max(x,y,z)", &format!("unknown variable 'z': {XY}"), 9),
+        case("x y foo", &format!("unknown name 'foo': {XY}"), 5),
+        case("max(x,y,zz)", &format!("unknown name 'zz': {XY}"), 9),
     ]
 }
 

@@ -86,20 +86,15 @@ fn substituted_slices_equal_f_and_its_derivative_at_the_held_value() {
             let [g, dg] = teach::slice_trees(&func, held, v);
             for i in 0..=200 {
                 let t = -3.0 + 6.0 * f64::from(i) / 200.0;
-                let (x, y) = match held {
-                    Var::Y => (t, v),
-                    Var::X => (v, t),
-                };
+                let (x, y) = if held == Var::X { (v, t) } else { (t, v) };
                 // The held coordinate is NaN for the slice's tree: it must not be read.
-                let (sx, sy) = match held {
-                    Var::Y => (t, f64::NAN),
-                    Var::X => (f64::NAN, t),
+                let (sx, sy) = if held == Var::X {
+                    (f64::NAN, t)
+                } else {
+                    (t, f64::NAN)
                 };
                 let [want_f, want_dx, want_dy] = tree.channels(x, y);
-                let want_d = match held {
-                    Var::Y => want_dx,
-                    Var::X => want_dy,
-                };
+                let want_d = if held == Var::X { want_dy } else { want_dx };
                 let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
                     (Some(a), Some(b)) => (a - b).abs() <= 1e-12 * a.abs().max(1.0),
                     (None, None) => true,

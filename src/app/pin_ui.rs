@@ -41,8 +41,8 @@ pub(crate) fn slice_formulas(
     };
     let vars = &s.doc.function.vars;
     let free = match held {
-        Var::Y => &vars.x,
         Var::X => &vars.y,
+        _ => &vars.x,
     };
     let call = display_minus(&formula.call(&s.doc.function));
     let rel = formula.relation();

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::descend::hyper;
-use super::{resolve, FunctionArgs, OptimArgs, ViewArgs};
+use super::{resolve_args, FunctionArgs, OptimArgs, ViewArgs};
 use crate::error::{Error, Result};
 use crate::gpu::converge::{ConvergePass, ConvergeSettings, Walker, MAX_STEPS};
 use crate::render::color_by::run_map;
@@ -46,10 +46,7 @@ pub fn run(args: &ConvergeArgs) -> Result<()> {
                 .into(),
         ));
     }
-    let r = resolve(
-        args.function.expr.as_deref(),
-        args.function.preset.as_deref(),
-    )?;
+    let r = resolve_args(&args.function)?;
     let (optimizer, hyper, steps) = hyper(&args.optim, &r)?;
     let steps = checked_steps(steps)?;
     let view = super::view_or_default(args.grid.view, r.preset);

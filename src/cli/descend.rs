@@ -1,7 +1,7 @@
 //! `gradfield descend`: runs an optimizer from each start point and writes the iterates as
 //! CSV rows `path,step,x,y,f,dfdx,dfdy` (step 0 is the start).
 
-use super::{resolve, DescendArgs, OptimArgs, Resolved};
+use super::{resolve_args, DescendArgs, OptimArgs, Resolved};
 use crate::descent::{Hyper, Optimizer, Path, Point, Status};
 use crate::error::{Error, Result};
 
@@ -11,10 +11,7 @@ pub(crate) const DEFAULT_STEPS: usize = 100;
 pub(crate) const DEFAULT_LR: f64 = 0.1;
 
 pub fn run(args: &DescendArgs) -> Result<()> {
-    let r = resolve(
-        args.function.expr.as_deref(),
-        args.function.preset.as_deref(),
-    )?;
+    let r = resolve_args(&args.function)?;
     let starts = starts_or_default(&args.optim, &r)?;
     let paths = run_paths(&r, &args.optim, &starts)?;
     for (i, p) in paths.iter().enumerate() {

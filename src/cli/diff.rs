@@ -1,7 +1,7 @@
 //! `gradfield diff`: prints f, df/dx and df/dy in gradfield's own syntax (text that parses
 //! again), or with `--pretty` in the display form people read (x² + 3xy, ∂f/∂x = 2x + 3y).
 
-use super::{resolve, FunctionArgs};
+use super::{resolve_args, FunctionArgs};
 use crate::error::Result;
 use clap::Args;
 
@@ -18,10 +18,7 @@ pub struct DiffArgs {
 
 /// Prints the three formulas to standard output.
 pub fn run(args: &DiffArgs) -> Result<()> {
-    let r = resolve(
-        args.function.expr.as_deref(),
-        args.function.preset.as_deref(),
-    )?;
+    let r = resolve_args(&args.function)?;
     let f = &r.function;
     let (x, y) = (&f.vars.x, &f.vars.y);
     let lines = if args.pretty {

@@ -46,6 +46,7 @@ fn explore_document(args: &ExploreArgs) -> Result<Document> {
         (None, None, Some(name)) => Document::from_preset(crate::presets::find(name)?)?,
         (None, None, None) => Document::from_preset(&crate::presets::all()[0])?,
     };
+    doc.function = super::symbols::apply(doc.function, &args.symbols)?;
     if let Some(v) = args.view {
         doc.view = v;
         doc.home = v;

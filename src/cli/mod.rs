@@ -66,6 +66,8 @@ pub struct FunctionArgs {
     /// A built-in function (see `gradfield presets`); also sets the default view and η.
     #[arg(long, value_name = "NAME")]
     pub preset: Option<String>,
+    #[command(flatten)]
+    pub symbols: SymbolArgs,
 }
 
 /// Where to look and how finely.
@@ -265,6 +267,8 @@ pub struct ExploreArgs {
     /// A built-in function to open with.
     #[arg(long, value_name = "NAME")]
     pub preset: Option<String>,
+    #[command(flatten)]
+    pub symbols: SymbolArgs,
     /// Open this scene (TOML; see the README's "Scenes"); --view, --start, --optimizer and
     /// --lr typed beside it win over it.
     #[arg(long, value_name = "FILE.toml", conflicts_with_all = ["expr", "preset"])]
@@ -333,6 +337,7 @@ pub mod render;
 pub mod sample;
 pub mod scene;
 mod surface;
+pub(crate) mod symbols;
 
 use crate::error::{Error, Result};
 use crate::expr::Function;
@@ -341,11 +346,21 @@ use crate::presets::Preset;
 pub(crate) use limits::{check_iterates, check_starts};
 pub use messages::{clap_line, error_text};
 pub use pin_args::PinArgs;
+pub use symbols::SymbolArgs;
 
 /// A function from the command line with the preset it came from, if any.
 pub(crate) struct Resolved {
     pub function: Function,
     pub preset: Option<&'static Preset>,
+}
+
+/// Reads the function from EXPR or --preset, with the axes and values of --axes and --set.
+pub(crate) fn resolve_args(args: &FunctionArgs) -> Result<Resolved> {
+    let r = resolve(args.expr.as_deref(), args.preset.as_deref())?;
+    Ok(Resolved {
+        function: symbols::apply(r.function, &args.symbols)?,
+        preset: r.preset,
+    })
 }
 
 /// Reads the function from EXPR or --preset.

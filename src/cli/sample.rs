@@ -1,7 +1,7 @@
 //! `gradfield sample`: writes f, ∂f/∂x, ∂f/∂y on a grid to .npy (float32, H×W×3) or .csv,
 //! computed on the GPU or with the CPU reference.
 
-use super::{resolve, SampleArgs};
+use super::{resolve_args, SampleArgs};
 use crate::error::{Error, Result};
 use crate::export;
 use crate::gpu::field::GradientMode;
@@ -38,10 +38,7 @@ pub fn run(args: &SampleArgs) -> Result<()> {
             )))
         }
     };
-    let r = resolve(
-        args.function.expr.as_deref(),
-        args.function.preset.as_deref(),
-    )?;
+    let r = resolve_args(&args.function)?;
     let view = super::view_or_default(args.grid.view, r.preset);
     let (w, h) = args.grid.size.unwrap_or(DEFAULT_SIZE);
     let samples = if use_gpu {

@@ -190,10 +190,7 @@ fn scene_or_flags_document(args: &RenderArgs) -> Result<Document> {
 
 /// The document of the flags alone (`args.scene` is not read).
 fn flags_document(args: &RenderArgs) -> Result<Document> {
-    let r = super::resolve(
-        args.function.expr.as_deref(),
-        args.function.preset.as_deref(),
-    )?;
+    let r = super::resolve_args(&args.function)?;
     let view = super::view_or_default(args.grid.view, r.preset);
     let preset = r.preset;
     let mut doc = Document::new(r.function.clone(), view);

@@ -8,13 +8,18 @@ use std::sync::Arc;
 /// A shared, immutable expression node.
 pub type Node = Arc<Expr>;
 
-/// One of the two variables of f. Which name the user gave them lives in [`Vars`].
+/// A name the tree reads: one of the two axis variables, or a symbol held at a value (a held
+/// variable such as z, or a parameter such as a or α). Which name the user gave each lives in
+/// [`Vars`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Var {
     /// The horizontal variable (x, or the first name in a head such as `f(w, b) =`).
     X,
     /// The vertical variable (y, or the second name in the head).
     Y,
+    /// Symbol `k` of [`Vars::syms`]: a held variable or a parameter, whose value every
+    /// evaluator reads from the function's values (a uniform on the GPU).
+    Sym(u16),
 }
 
 /// Binary operators.
@@ -179,28 +184,129 @@ pub fn call2(f: Func, a: Node, b: Node) -> Node {
     Arc::new(Expr::Call(f, vec![a, b]))
 }
 
-/// The names a person gave the two variables (`x`, `y` unless a head such as
-/// `f(w, b) =` renamed them).
+/// What a symbol is: a variable of f that is not on an axis, or a parameter of the formula.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SymKind {
+    /// A variable of f held at a value (z of f(x, y, z), or an axis variable moved off the
+    /// axes by `--axes`): it has a partial derivative in ∇f.
+    Held,
+    /// A parameter (a, k, α, w₁): a knob of the formula, not a variable; no partial in ∇f.
+    Param,
+}
+
+/// A name held at a value: its name as the printers write it (`z`, `a`, `alpha`, `a_1`) and
+/// what it is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Symbol {
+    pub name: String,
+    pub kind: SymKind,
+}
+
+/// The most symbols (held variables and parameters together) a function may have: their
+/// values travel to the GPU in a uniform of this many floats.
+pub const MAX_SYMBOLS: usize = 16;
+
+/// The names a person gave the variables (`x`, `y` unless a head such as `f(w, b) =`
+/// renamed them), the symbols held at values and the order the variables were declared in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vars {
+    /// The horizontal axis variable.
     pub x: String,
+    /// The vertical axis variable.
     pub y: String,
+    /// Held variables and parameters, indexed by [`Var::Sym`]: the held variables first, in
+    /// the order they were declared, then the parameters in the order they first appear.
+    pub syms: Vec<Symbol>,
+    /// The variables of f in the order of the head (`f(x, y, z)`): what ∇f lists. Empty
+    /// means the two axis variables, x then y, then the held ones.
+    pub order: Vec<Var>,
 }
 
 impl Default for Vars {
     fn default() -> Self {
-        Vars {
-            x: "x".into(),
-            y: "y".into(),
-        }
+        Vars::new("x", "y")
     }
 }
 
 impl Vars {
-    pub(crate) fn name(&self, v: Var) -> &str {
+    /// Two axis variables and nothing held.
+    pub fn new(x: &str, y: &str) -> Vars {
+        Vars {
+            x: x.into(),
+            y: y.into(),
+            syms: Vec::new(),
+            order: Vec::new(),
+        }
+    }
+
+    /// The name of `v` as the printers write it.
+    pub fn name(&self, v: Var) -> &str {
         match v {
             Var::X => &self.x,
             Var::Y => &self.y,
+            Var::Sym(k) => self.syms.get(k as usize).map_or("?", |s| s.name.as_str()),
         }
+    }
+
+    /// The variables of f (axis and held) in the order ∇f lists them.
+    pub fn variables(&self) -> Vec<Var> {
+        if !self.order.is_empty() {
+            return self.order.clone();
+        }
+        let mut v = vec![Var::X, Var::Y];
+        v.extend(self.held());
+        v
+    }
+
+    /// The held variables, in declared order.
+    pub fn held(&self) -> impl Iterator<Item = Var> + '_ {
+        self.syms
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind == SymKind::Held)
+            .map(|(k, _)| Var::Sym(k as u16))
+    }
+
+    /// The parameters, in order of first appearance.
+    pub fn params(&self) -> impl Iterator<Item = Var> + '_ {
+        self.syms
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind == SymKind::Param)
+            .map(|(k, _)| Var::Sym(k as u16))
+    }
+
+    /// The symbol named `name`, if f has one.
+    pub fn sym(&self, name: &str) -> Option<Var> {
+        self.syms
+            .iter()
+            .position(|s| s.name == name)
+            .map(|k| Var::Sym(k as u16))
+    }
+
+    /// The variable or symbol named `name`.
+    pub fn find(&self, name: &str) -> Option<Var> {
+        if name == self.x {
+            Some(Var::X)
+        } else if name == self.y {
+            Some(Var::Y)
+        } else {
+            self.sym(name)
+        }
+    }
+
+    /// The variables' names in ∇f's order.
+    pub fn variable_names(&self) -> Vec<&str> {
+        self.variables().into_iter().map(|v| self.name(v)).collect()
+    }
+
+    /// The variables are x then y and nothing is held: the printers leave the head out.
+    pub fn is_plain(&self) -> bool {
+        self.variable_names() == ["x", "y"]
+    }
+
+    /// The head that declares these variables: `f(x, y, z)`.
+    pub fn head(&self) -> String {
+        format!("f({})", self.variable_names().join(", "))
     }
 }

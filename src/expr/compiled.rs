@@ -18,8 +18,9 @@ impl Function {
     /// Compiles f and its gradient to tapes.
     pub fn compile(&self) -> Compiled {
         Compiled {
-            grad: Tape::new(&[self.f.clone(), self.dfdx.clone(), self.dfdy.clone()]),
-            value: Tape::new(std::slice::from_ref(&self.f)),
+            grad: Tape::new(&[self.f.clone(), self.dfdx.clone(), self.dfdy.clone()])
+                .with_syms(&self.values),
+            value: Tape::new(std::slice::from_ref(&self.f)).with_syms(&self.values),
         }
     }
 

@@ -26,10 +26,10 @@ pub fn to_typeset(node: &Expr, vars: &Vars) -> Runs {
 /// not x and y.
 pub fn to_display_source(node: &Expr, vars: &Vars) -> String {
     let body = to_display(node, vars);
-    if *vars == Vars::default() {
+    if vars.is_plain() {
         body
     } else {
-        format!("f({}, {}) = {body}", vars.x, vars.y)
+        format!("{} = {body}", vars.head())
     }
 }
 

@@ -53,12 +53,13 @@ pub struct TreeEvaluator<'a> {
 impl Evaluator for TreeEvaluator<'_> {
     fn channels(&mut self, x: f64, y: f64) -> Channels {
         let f = self.value(x, y);
-        let d = |n| f.and_then(|_| eval::eval(n, x, y));
+        let syms = &self.function.values;
+        let d = |n| f.and_then(|_| eval::eval_at(n, x, y, syms));
         [f, d(&self.function.dfdx), d(&self.function.dfdy)]
     }
 
     fn value(&mut self, x: f64, y: f64) -> Option<f64> {
-        eval::eval(&self.function.f, x, y)
+        eval::eval_at(&self.function.f, x, y, &self.function.values)
     }
 }
 

@@ -1,17 +1,28 @@
-//! [`Function`]: a parsed f with its two exact partial derivatives, as every consumer
-//! (explorer, CLI, GPU field, descent) receives it.
+//! [`Function`]: a parsed f with its exact partial derivatives, as every consumer (explorer,
+//! CLI, GPU field, descent) receives it, and the values its symbols (held variables,
+//! parameters) are held at.
 
-use super::ast::{Node, Var, Vars};
+use super::ast::{Node, SymKind, Var, Vars};
 use super::error::ParseError;
 use super::{diff, display, parser, print, simplify};
 
-/// f(x, y) with ∂f/∂x and ∂f/∂y (simplified), the text it came from and its variable names.
+/// The value a parameter or held variable takes until one is set.
+pub const DEFAULT_SYMBOL_VALUE: f64 = 1.0;
+
+/// f(x, y, …) with ∂f/∂x and ∂f/∂y along the two axis variables and ∂f/∂z for every held
+/// variable (simplified), the text it came from, its variable names and its symbols' values.
 #[derive(Debug, Clone)]
 pub struct Function {
     /// The text the person typed.
     pub source: String,
-    /// The variables' names (x and y unless a head renamed them).
+    /// The variables' names (x and y unless a head renamed them) and the symbols.
     pub vars: Vars,
+    /// The value of each symbol (`vars.syms`), [`DEFAULT_SYMBOL_VALUE`] until set. Every
+    /// evaluator reads them; the GPU receives them as a uniform, so changing them does not
+    /// change the shader.
+    pub values: Vec<f64>,
+    /// ∂f/∂s for each held variable s, in `vars.held()` order, simplified.
+    pub held_partials: Vec<(Var, Node)>,
     /// f as parsed (not simplified, so its domain is exactly what was typed).
     pub f: Node,
     /// ∂f/∂x (x is the horizontal variable), simplified.
@@ -38,10 +49,14 @@ impl Function {
         Function::from_parts(source, vars, f, dfdx, dfdy)
     }
 
-    /// A function whose three trees are given as they are (tests of chosen derivatives).
+    /// A function whose axis partials are given as they are (tests of chosen derivatives);
+    /// the held variables' partials are differentiated.
     pub fn from_parts(source: String, vars: Vars, f: Node, dfdx: Node, dfdy: Node) -> Function {
+        let held_partials = vars.held().map(|v| (v, diff::derivative(&f, v))).collect();
         Function {
             source,
+            values: vec![DEFAULT_SYMBOL_VALUE; vars.syms.len()],
+            held_partials,
             vars,
             f,
             dfdx,
@@ -49,6 +64,61 @@ impl Function {
             display: std::sync::OnceLock::new(),
             typeset: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The value of the symbol named `name` (a parameter or a held variable).
+    pub fn value_of(&self, name: &str) -> Option<f64> {
+        match self.vars.sym(name)? {
+            Var::Sym(k) => self.values.get(k as usize).copied(),
+            _ => None,
+        }
+    }
+
+    /// Sets the symbol named `name`; false when the function has no such symbol. The trees
+    /// and the shader stay as they are.
+    pub fn set_value(&mut self, name: &str, value: f64) -> bool {
+        match self.vars.sym(name) {
+            Some(Var::Sym(k)) => {
+                self.values[k as usize] = value;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The names of the symbols that are parameters, in order.
+    pub fn param_names(&self) -> Vec<&str> {
+        self.vars.params().map(|v| self.vars.name(v)).collect()
+    }
+
+    /// Whether `name` is a variable of f (on an axis or held).
+    pub fn is_variable(&self, name: &str) -> bool {
+        self.vars.variable_names().contains(&name)
+    }
+
+    /// The same function with `a` on the horizontal axis and `b` on the vertical one, every
+    /// other variable held (at its value; one that leaves an axis at the default) and the
+    /// parameters kept. Err names what is wrong: a name that is not a variable of f, or the
+    /// same name twice.
+    pub fn with_axes(&self, a: &str, b: &str) -> Result<Function, String> {
+        let names = self.vars.variable_names();
+        for n in [a, b] {
+            if !names.contains(&n) {
+                return Err(format!(
+                    "'{n}' is not a variable of this function (its variables are {})",
+                    names.join(", ")
+                ));
+            }
+        }
+        if a == b {
+            return Err(format!(
+                "'{a}' is named twice: the two axes need different variables"
+            ));
+        }
+        if a == self.vars.x && b == self.vars.y {
+            return Ok(self.clone());
+        }
+        Ok(super::axes::with_axes(self, a, b))
     }
 
     /// f as typed and ∂f/∂x, ∂f/∂y simplified for reading (common factors cancelled:
@@ -60,6 +130,33 @@ impl Function {
             simplify::for_reading(&self.dfdx),
             simplify::for_reading(&self.dfdy),
         ]
+    }
+
+    /// Every partial derivative in ∇f's order (the head's), with its variable:
+    /// (x, ∂f/∂x), (y, ∂f/∂y), (z, ∂f/∂z)…, the trees the field and descent evaluate.
+    pub fn partials(&self) -> Vec<(Var, Node)> {
+        self.vars
+            .variables()
+            .into_iter()
+            .map(|v| {
+                let d = match v {
+                    Var::X => self.dfdx.clone(),
+                    Var::Y => self.dfdy.clone(),
+                    s => self
+                        .held_partials
+                        .iter()
+                        .find(|(h, _)| *h == s)
+                        .map(|(_, d)| d.clone())
+                        .unwrap_or_else(|| diff::derivative(&self.f, s)),
+                };
+                (v, d)
+            })
+            .collect()
+    }
+
+    /// Whether f has held variables (a gradient with more than two components).
+    pub fn has_held(&self) -> bool {
+        self.vars.syms.iter().any(|s| s.kind == SymKind::Held)
     }
 
     /// The printed f, ∂f/∂x and ∂f/∂y in gradfield's syntax, with the user's variable names

@@ -1,7 +1,8 @@
-//! The optional head (`f(w, b) =`, `z =`) that names the variables, and the resolution of
-//! identifier runs into functions, constants and variables once those names are known.
+//! The optional head (`f(w, b) =`, `f(x, y, z) =`, `z =`) that names the variables, and the
+//! resolution of identifier runs into functions, constants, variables and parameters once
+//! those names are known.
 
-use super::ast::Vars;
+use super::ast::{SymKind, Symbol, Var, Vars, MAX_SYMBOLS};
 use super::error::ParseError;
 use super::lexer::{err, Tok, Token};
 use super::names::{self, Meaning};
@@ -58,32 +59,18 @@ fn variable_name(t: &Token) -> Result<String, ParseError> {
 }
 
 /// Splits off a head: returns the variable names, the body's tokens and the column where
-/// the body starts.
-pub(crate) fn split_head(tokens: &[Token]) -> Result<(Vars, &[Token], usize), ParseError> {
+/// the body starts and whether no head was written. A head names two or more distinct variables; the first two are on the
+/// axes and the others are held.
+pub(crate) fn split_head(tokens: &[Token]) -> Result<(Vars, &[Token], usize, bool), ParseError> {
     let Some(eq) = tokens.iter().position(|t| t.tok == Tok::Eq) else {
-        return Ok((Vars::default(), tokens, 1));
+        return Ok((Vars::default(), tokens, 1, true));
     };
     let head = &tokens[..eq];
     let body = &tokens[eq + 1..];
     let body_column = tokens[eq].column + 1;
-    let shape = |h: &[Token]| -> Option<(usize, usize)> {
-        match h {
-            [n, o, a, c, b, e]
-                if ident(n).is_some()
-                    && o.tok == Tok::LParen
-                    && ident(a).is_some()
-                    && c.tok == Tok::Comma
-                    && ident(b).is_some()
-                    && e.tok == Tok::RParen =>
-            {
-                Some((2, 4))
-            }
-            _ => None,
-        }
-    };
     if let [n] = head {
         if ident(n).is_some() {
-            return Ok((Vars::default(), body, body_column));
+            return Ok((Vars::default(), body, body_column, true));
         }
     }
     if head.is_empty() {
@@ -91,25 +78,78 @@ pub(crate) fn split_head(tokens: &[Token]) -> Result<(Vars, &[Token], usize), Pa
         e.help = Some("write 'f(x, y) = …' or leave the '=' out".into());
         return Err(e);
     }
-    let Some((a, b)) = shape(head) else {
+    let shape_error = || {
         let mut e = err(
-            "a head names the two variables",
+            "a head names the variables",
             head[0].column,
             tokens[eq].column - head[0].column,
         );
-        e.help = Some("write it like 'f(x, y) =' or 'f(w, b) ='".into());
-        return Err(e);
+        e.help = Some("write it like 'f(x, y) =', 'f(w, b) =' or 'f(x, y, z) ='".into());
+        e
     };
-    let x = variable_name(&head[a])?;
-    let y = variable_name(&head[b])?;
-    if x == y {
+    // name ( a , b , … )
+    let names: Vec<&Token> = match head {
+        [n, o, inner @ .., c]
+            if ident(n).is_some() && o.tok == Tok::LParen && c.tok == Tok::RParen =>
+        {
+            let mut names = Vec::new();
+            for (i, t) in inner.iter().enumerate() {
+                let want_name = i % 2 == 0;
+                match (&t.tok, want_name) {
+                    (Tok::Ident(_), true) => names.push(t),
+                    (Tok::Comma, false) => {}
+                    _ => return Err(shape_error()),
+                }
+            }
+            if inner.len() % 2 == 0 {
+                return Err(shape_error());
+            }
+            names
+        }
+        _ => return Err(shape_error()),
+    };
+    if names.len() < 2 {
+        let mut e = err(
+            "a head names at least two variables, the two on the axes",
+            head[0].column,
+            tokens[eq].column - head[0].column,
+        );
+        e.help = Some("write it like 'f(x, y) =' or leave the head out".into());
+        return Err(e);
+    }
+    if names.len() - 2 > MAX_SYMBOLS {
         return Err(err(
-            "the two variables need different names",
-            head[b].column,
-            head[b].width,
+            format!("a head may name at most {} variables", MAX_SYMBOLS + 2),
+            names[MAX_SYMBOLS + 2].column,
+            names[MAX_SYMBOLS + 2].width,
         ));
     }
-    Ok((Vars { x, y }, body, body_column))
+    let mut declared: Vec<String> = Vec::new();
+    for t in &names {
+        let name = variable_name(t)?;
+        if declared.contains(&name) {
+            return Err(err(
+                format!("'{name}' is named twice: the variables need different names"),
+                t.column,
+                t.width,
+            ));
+        }
+        declared.push(name);
+    }
+    let mut vars = Vars::new(&declared[0], &declared[1]);
+    for name in &declared[2..] {
+        vars.syms.push(Symbol {
+            name: name.clone(),
+            kind: SymKind::Held,
+        });
+    }
+    if declared.len() > 2 {
+        vars.order = [Var::X, Var::Y]
+            .into_iter()
+            .chain((0..declared.len() - 2).map(|k| Var::Sym(k as u16)))
+            .collect();
+    }
+    Ok((vars, body, body_column, false))
 }
 
 fn simple(t: &Token) -> Option<RTok> {
@@ -129,8 +169,36 @@ fn simple(t: &Token) -> Option<RTok> {
     })
 }
 
-/// Resolves identifier runs with these variable names, splitting runs such as `xy`.
-pub(crate) fn resolve(tokens: &[Token], vars: &Vars) -> Result<Vec<Item>, ParseError> {
+/// The symbol for parameter `name`, added to `vars` when new (a headless `z` is a held
+/// variable instead). Fails past [`MAX_SYMBOLS`].
+fn symbol(name: String, vars: &mut Vars, t: &Token, headless: bool) -> Result<Var, ParseError> {
+    if let Some(v) = vars.find(&name) {
+        return Ok(v);
+    }
+    if vars.syms.len() >= MAX_SYMBOLS {
+        return Err(err(
+            format!("'{name}' is one name too many: a function has at most {MAX_SYMBOLS} parameters and held variables"),
+            t.column,
+            t.width,
+        ));
+    }
+    let kind = if headless && name == "z" {
+        SymKind::Held
+    } else {
+        SymKind::Param
+    };
+    vars.syms.push(Symbol { name, kind });
+    Ok(Var::Sym((vars.syms.len() - 1) as u16))
+}
+
+/// Resolves identifier runs with these variable names, splitting runs such as `xy` and `ax`;
+/// names that are parameters (see `names`) become symbols of `vars`. `headless`: no head
+/// was written, so a `z` is a held variable.
+pub(crate) fn resolve(
+    tokens: &[Token],
+    vars: &mut Vars,
+    headless: bool,
+) -> Result<Vec<Item>, ParseError> {
     let mut out = Vec::with_capacity(tokens.len());
     for (i, t) in tokens.iter().enumerate() {
         let Tok::Ident(run) = &t.tok else {
@@ -142,19 +210,71 @@ pub(crate) fn resolve(tokens: &[Token], vars: &Vars) -> Result<Vec<Item>, ParseE
             });
             continue;
         };
-        let Some(parts) = names::lookup(run, vars)
-            .map(|m| vec![(0, t.width, m)])
-            .or_else(|| names::split(run, vars))
+        // A name written against '(' is a call: `f(x)` is not a parameter f times x.
+        let call = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.tok == Tok::LParen && n.column == t.column + t.width);
+        let param = |m: &Meaning| matches!(m, Meaning::Var(v @ Var::Sym(_)) if vars.params().any(|p| p == *v));
+        if let Some(m) = names::lookup(run, vars).filter(|m| !(call && param(m))) {
+            out.push(Item {
+                tok: RTok::Name(m),
+                column: t.column,
+                width: t.width,
+                text: run.clone(),
+            });
+            continue;
+        }
+        if let Some(name) = names::param_name(run).filter(|_| !call) {
+            let v = symbol(name, vars, t, headless)?;
+            out.push(Item {
+                tok: RTok::Name(Meaning::Var(v)),
+                column: t.column,
+                width: t.width,
+                text: run.clone(),
+            });
+            continue;
+        }
+        // Trailing digits that name nothing are a number: x2 is x·2.
+        let letters = run.trim_end_matches(|c: char| c.is_ascii_digit());
+        let digits = &run[letters.len()..];
+        let parts = if letters.is_empty() || run.contains('_') {
+            None
+        } else if digits.is_empty() {
+            names::split(run, vars)
+        } else {
+            names::lookup(letters, vars)
+                .map(|m| vec![(0, letters.chars().count(), m)])
+                .or_else(|| names::split(letters, vars))
+        };
+        let ends_in_param = |parts: &Vec<(usize, usize, Meaning)>| {
+            parts
+                .last()
+                .is_some_and(|(_, _, m)| matches!(m, Meaning::NewParam(_)) || param(m))
+        };
+        let Some(parts) =
+            parts.filter(|p| (digits.is_empty() || !call) && !(call && ends_in_param(p)))
         else {
             return Err(unknown(run, t, tokens.get(i + 1), vars));
         };
         let chars: Vec<char> = run.chars().collect();
         for (offset, len, m) in parts {
+            let m = match m {
+                Meaning::NewParam(p) => Meaning::Var(symbol(p.text(), vars, t, headless)?),
+                m => m,
+            };
             out.push(Item {
                 tok: RTok::Name(m),
                 column: t.column + offset,
                 width: len,
                 text: chars[offset..offset + len].iter().collect(),
+            });
+        }
+        if !digits.is_empty() {
+            out.push(Item {
+                tok: RTok::Num(digits.parse().unwrap_or(0.0)),
+                column: t.column + letters.chars().count(),
+                width: digits.len(),
+                text: digits.to_string(),
             });
         }
     }
@@ -168,8 +288,8 @@ fn unknown(run: &str, t: &Token, next: Option<&Token>, vars: &Vars) -> ParseErro
     } else {
         err(
             format!(
-                "unknown variable '{run}': this function's variables are {} and {}",
-                vars.x, vars.y
+                "unknown name '{run}': this function's variables are {}",
+                and_list(&vars.variable_names())
             ),
             t.column,
             t.width,
@@ -178,12 +298,31 @@ fn unknown(run: &str, t: &Token, next: Option<&Token>, vars: &Vars) -> ParseErro
     if call {
         e.help =
             names::suggest(run, names::function_names()).map(|s| format!("did you mean '{s}'?"));
+        if e.help.is_none() && names::param_name(run).is_some() {
+            e.help = Some(format!("for a parameter times a bracket write '{run}*(…)'"));
+        }
     } else if run.chars().count() >= 3 {
         e.help =
             names::suggest(run, names::function_names()).map(|s| format!("did you mean '{s}(…)'?"));
     }
-    if e.help.is_none() && !call && *vars == Vars::default() {
-        e.help = Some("to use other names, start with a head such as 'f(a, b) ='".into());
+    if e.help.is_none() && !call {
+        let head = if vars.is_plain() {
+            "; more variables need a head such as 'f(x, y, z) ='"
+        } else {
+            ""
+        };
+        e.help = Some(format!(
+            "a parameter is one letter, a Greek letter (alpha) or a subscripted name (a_1), and a product of them needs a space: 'a b'{head}"
+        ));
     }
     e
+}
+
+/// `x and y`, `x, y and z`.
+fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }

@@ -88,6 +88,18 @@ fn superscript(c: char) -> Option<u32> {
     }
 }
 
+/// The end of a subscript `_1`, `_max` starting at `j` (`j` itself when there is none).
+fn subscript(chars: &[char], j: usize) -> usize {
+    if chars.get(j) != Some(&'_') || !chars.get(j + 1).is_some_and(char::is_ascii_alphanumeric) {
+        return j;
+    }
+    let mut k = j + 1;
+    while chars.get(k).is_some_and(char::is_ascii_alphanumeric) {
+        k += 1;
+    }
+    k
+}
+
 /// Splits `text` into tokens. `digit_name(run)` says whether letters followed by digits
 /// (`log10`, `atan2`) should be read as one identifier.
 pub(crate) fn lex(text: &str, digit_name: impl Fn(&str) -> bool) -> Result<Vec<Token>, ParseError> {
@@ -125,9 +137,15 @@ pub(crate) fn lex(text: &str, digit_name: impl Fn(&str) -> bool) -> Result<Vec<T
             while k < chars.len() && chars[k].is_ascii_digit() {
                 k += 1;
             }
-            if k > j && digit_name(&chars[i..k].iter().collect::<String>()) {
+            // Digits join the name when they end it (`w1`, `x2` read as x·2 later) or spell
+            // a function (`log2x`); not before a point or letters (`x2.5`, `x2e3`).
+            let ends = !chars
+                .get(k)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_');
+            if k > j && (ends || digit_name(&chars[i..k].iter().collect::<String>())) {
                 j = k;
             }
+            j = subscript(&chars, j);
             out.push(Token {
                 tok: Tok::Ident(chars[i..j].iter().collect()),
                 column,
@@ -145,6 +163,20 @@ pub(crate) fn lex(text: &str, digit_name: impl Fn(&str) -> bool) -> Result<Vec<T
             }
             out.push(Token {
                 tok: Tok::Sup(v),
+                column,
+                width: j - i,
+            });
+            i = j;
+            continue;
+        }
+        let greek = super::runs::greek_name(c).filter(|_| super::lookalike::resembles(c).is_none());
+        if let Some(word) = greek {
+            // α is alpha: one name however it is typed (α_1 is alpha_1). Letters that look
+            // like Latin ones (ο, ν, χ, ε) stay refused as look-alikes: type their names.
+            let j = subscript(&chars, i + 1);
+            let sub: String = chars[i + 1..j].iter().collect();
+            out.push(Token {
+                tok: Tok::Ident(format!("{word}{sub}")),
                 column,
                 width: j - i,
             });

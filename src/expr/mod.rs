@@ -2,6 +2,7 @@
 //! formulas. See `ast` for the tree and `domain` for what each operation means.
 
 pub mod ast;
+pub(crate) mod axes;
 pub(crate) mod chain;
 pub(crate) mod compiled;
 pub mod diff;
@@ -25,12 +26,12 @@ pub mod tape;
 pub(crate) mod unexpected;
 pub mod wgsl;
 
-pub use ast::{BinOp, Expr, Func, Node, Var, Vars};
+pub use ast::{BinOp, Expr, Func, Node, SymKind, Symbol, Var, Vars, MAX_SYMBOLS};
 pub use compiled::Compiled;
 pub(crate) use error::ParseError;
 pub use evaluate::Evaluator;
 pub use evaluate::{TapeEvaluator, TreeEvaluator};
-pub use function::Function;
+pub use function::{Function, DEFAULT_SYMBOL_VALUE};
 pub use parser::parse;
 
 /// Inputs longer than this many characters are refused.

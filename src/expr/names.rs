@@ -1,7 +1,15 @@
-//! Names in formulas: functions, constants and the two variables; splitting a run of letters
-//! into known names (`xy` → x·y, `pix` → pi·x) and did-you-mean suggestions.
+//! Names in formulas: functions, constants, the variables and the parameters; splitting a run
+//! of letters into known names (`xy` → x·y, `pix` → pi·x, `ax` → a·x) and did-you-mean
+//! suggestions.
+//!
+//! A name that is no function, constant or variable is a parameter when it is one letter
+//! (`a`, `k`), a Greek letter (`alpha` or `α`) or a subscripted name (`a_1`, `w_2`). A run of
+//! letters splits into known names with at most one one-letter or Greek parameter among them,
+//! and never a parameter right after a function's name: `ax` is a·x and `bsinx` is b·sin(x),
+//! but `foo`, `abx` and `sinn` are refused, so typos are still caught.
 
-use super::ast::{Func, Var, Vars};
+use super::ast::{Func, SymKind, Var, Vars};
+use super::runs;
 use std::f64::consts;
 
 /// What a name means.
@@ -12,6 +20,57 @@ pub(crate) enum Meaning {
     Pow,
     Const(f64),
     Var(Var),
+    /// A parameter the function does not have yet: the resolver gives it a symbol.
+    NewParam(ParamName),
+}
+
+/// The name of a parameter found in a run of letters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum ParamName {
+    Letter(char),
+    Greek(&'static str),
+}
+
+impl ParamName {
+    pub(crate) fn text(self) -> String {
+        match self {
+            ParamName::Letter(c) => c.to_string(),
+            ParamName::Greek(g) => g.to_string(),
+        }
+    }
+}
+
+/// Whether a meaning is a parameter (new, or a symbol of kind [`SymKind::Param`]).
+fn is_param(m: Meaning, vars: &Vars) -> bool {
+    match m {
+        Meaning::NewParam(_) => true,
+        Meaning::Var(Var::Sym(k)) => {
+            vars.syms.get(k as usize).map(|s| s.kind) == Some(SymKind::Param)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a whole name, not otherwise known, may be a parameter: one letter, a Greek
+/// letter's name, or a base of that kind with a subscript (`a_1`, `alpha_max`, `w_12`).
+pub(crate) fn param_name(name: &str) -> Option<String> {
+    let (base, sub) = match name.split_once('_') {
+        Some((b, s)) => (b, Some(s)),
+        None => (name, None),
+    };
+    let mut chars = base.chars();
+    let base = match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_ascii_alphabetic() => c.to_string(),
+        (Some(c), None) => runs::greek_name(c)?.to_string(),
+        _ => runs::greek_word(base)?.to_string(),
+    };
+    match sub {
+        None => Some(base),
+        Some(s) if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric()) => {
+            Some(format!("{base}_{s}"))
+        }
+        Some(_) => None,
+    }
 }
 
 /// The constants people may type.
@@ -43,20 +102,15 @@ pub(crate) fn function_names() -> impl Iterator<Item = &'static str> {
     Func::ALL.iter().map(|f| f.name()).chain(["log", "pow"])
 }
 
-/// A name's meaning with these variable names.
+/// A name's meaning with these variable names and symbols (new parameters aside).
 pub(crate) fn lookup(name: &str, vars: &Vars) -> Option<Meaning> {
-    if name == vars.x {
-        Some(Meaning::Var(Var::X))
-    } else if name == vars.y {
-        Some(Meaning::Var(Var::Y))
-    } else {
-        builtin(name)
-    }
+    vars.find(name).map(Meaning::Var).or_else(|| builtin(name))
 }
 
 /// Splits `run` into known names, preferring the longest name at each step; `None` when no
-/// split exists. Each part is `(char offset, char length, meaning)`. Linear in the run's
-/// length times the longest name.
+/// split exists. At most one part is a parameter (one letter or a Greek name, new or one of
+/// `vars`' symbols), and none follows a function's name. Each part is `(char offset, char
+/// length, meaning)`. Linear in the run's length times the number of names.
 pub(crate) fn split(run: &str, vars: &Vars) -> Option<Vec<(usize, usize, Meaning)>> {
     let chars: Vec<char> = run.chars().collect();
     let n = chars.len();
@@ -64,26 +118,57 @@ pub(crate) fn split(run: &str, vars: &Vars) -> Option<Vec<(usize, usize, Meaning
         .chain(CONSTANTS.iter().map(|(n, _)| *n))
         .map(String::from)
         .chain([vars.x.clone(), vars.y.clone()])
+        .chain(vars.syms.iter().map(|s| s.name.clone()))
         .filter_map(|s| Some((s.chars().collect(), lookup(&s, vars)?)))
         .collect();
-    names.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
-    // ok[i]: run[i..] can be split.
-    let mut ok = vec![false; n + 1];
-    ok[n] = true;
-    for i in (0..n).rev() {
-        ok[i] = names
-            .iter()
-            .any(|(s, _)| ok.get(i + s.len()) == Some(&true) && chars[i..].starts_with(s));
+    for word in runs::greek_words() {
+        if lookup(word, vars).is_none() {
+            names.push((
+                word.chars().collect(),
+                Meaning::NewParam(ParamName::Greek(word)),
+            ));
+        }
     }
-    if !ok[0] {
+    for c in ('a'..='z').chain('A'..='Z') {
+        if lookup(&c.to_string(), vars).is_none() {
+            names.push((vec![c], Meaning::NewParam(ParamName::Letter(c))));
+        }
+    }
+    names.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    // ok[i][used][after_func]: run[i..] splits, given whether a parameter was used already
+    // and whether the part before i is a function's name.
+    let mut ok = vec![[[false; 2]; 2]; n + 1];
+    ok[n] = [[true; 2]; 2];
+    let fits = |ok: &[[[bool; 2]; 2]], i: usize, s: &[char], m: Meaning, used: usize, af: usize| {
+        if !chars[i..].starts_with(s) {
+            return false;
+        }
+        let next = i + s.len();
+        let func = usize::from(matches!(m, Meaning::Func(_) | Meaning::Pow));
+        if is_param(m, vars) {
+            used == 0 && af == 0 && ok[next][1][0]
+        } else {
+            ok[next][used][func]
+        }
+    };
+    for i in (0..n).rev() {
+        for used in 0..2 {
+            for af in 0..2 {
+                ok[i][used][af] = names.iter().any(|(s, m)| fits(&ok, i, s, *m, used, af));
+            }
+        }
+    }
+    if !ok[0][0][0] {
         return None;
     }
     let mut parts = Vec::new();
-    let mut i = 0;
+    let (mut i, mut used, mut af) = (0, 0, 0);
     while i < n {
-        let (s, m) = names
-            .iter()
-            .find(|(s, _)| ok.get(i + s.len()) == Some(&true) && chars[i..].starts_with(s))?;
+        let (s, m) = names.iter().find(|(s, m)| fits(&ok, i, s, *m, used, af))?;
+        if is_param(*m, vars) {
+            used = 1;
+        }
+        af = usize::from(matches!(m, Meaning::Func(_) | Meaning::Pow));
         parts.push((i, s.len(), *m));
         i += s.len();
     }

@@ -171,19 +171,21 @@ impl Factors {
     }
 
     fn build(mut self) -> Option<Node> {
-        // e and π, x, then y, then calls ordered by their structure (so that equal products
-        // are built alike and like terms meet in `sum`: sin·cos and cos·sin), then the rest
-        // (sums, quotients) as they came, which keeps shared subtrees shared.
+        // e and π, the symbols (parameters read first: a·x²) by index, x, then y, then calls
+        // ordered by their structure (so that equal products are built alike and like terms
+        // meet in `sum`: sin·cos and cos·sin), then the rest (sums, quotients) as they came,
+        // which keeps shared subtrees shared.
         let rank = |n: &Node| match **n {
-            Expr::Num(_) => 0,
-            Expr::Var(Var::X) => 1,
-            Expr::Var(Var::Y) => 2,
-            Expr::Call(..) => 3,
-            _ => 4,
+            Expr::Num(_) => (0, 0),
+            Expr::Var(Var::Sym(k)) => (1, k),
+            Expr::Var(Var::X) => (2, 0),
+            Expr::Var(Var::Y) => (3, 0),
+            Expr::Call(..) => (4, 0),
+            _ => (5, 0),
         };
         self.list.sort_by_cached_key(|(b, _)| {
             let r = rank(b);
-            (r, if r == 3 { key(b) } else { None })
+            (r, if r.0 == 4 { key(b) } else { None })
         });
         self.list.retain(|(_, k)| *k > 0);
         let mut nodes = self.list.into_iter().map(|(b, k)| {

@@ -20,8 +20,8 @@ use super::names::{self, Meaning};
 use super::unexpected;
 use super::{MAX_DEPTH, MAX_INPUT_CHARS};
 
-/// Parses a function, with an optional head (`f(w, b) =`, `z =`), into its variable names
-/// and tree.
+/// Parses a function, with an optional head (`f(w, b) =`, `f(x, y, z) =`, `z =`), into its
+/// variable names, symbols and tree.
 pub fn parse(text: &str) -> Result<(Vars, Node), ParseError> {
     let n = text.chars().count();
     if n > MAX_INPUT_CHARS {
@@ -35,8 +35,8 @@ pub fn parse(text: &str) -> Result<(Vars, Node), ParseError> {
         names::function_names()
             .any(|f| f.ends_with(|c: char| c.is_ascii_digit()) && run.ends_with(f))
     })?;
-    let (vars, body, body_column) = head::split_head(&tokens)?;
-    let items = head::resolve(body, &vars)?;
+    let (mut vars, body, body_column, headless) = head::split_head(&tokens)?;
+    let items = head::resolve(body, &mut vars, headless)?;
     if items.is_empty() {
         let mut e = err("empty expression", body_column, 1);
         e.help = Some(if body_column > 1 {

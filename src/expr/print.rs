@@ -18,10 +18,10 @@ pub fn to_string(node: &Expr, vars: &Vars) -> String {
 /// x and y, so that parsing the result gives the same function.
 pub fn to_source(node: &Expr, vars: &Vars) -> String {
     let body = to_string(node, vars);
-    if *vars == Vars::default() {
+    if vars.is_plain() {
         body
     } else {
-        format!("f({}, {}) = {body}", vars.x, vars.y)
+        format!("{} = {body}", vars.head())
     }
 }
 

@@ -163,8 +163,19 @@ const GREEK: [(&str, char); 35] = [
     ("Omega", 'Ω'),
 ];
 
-fn greek_name(c: char) -> Option<&'static str> {
+/// The name of a Greek letter typed as a symbol (α → alpha).
+pub(crate) fn greek_name(c: char) -> Option<&'static str> {
     GREEK.iter().find(|g| g.1 == c).map(|g| g.0)
+}
+
+/// The name as written in the table when `word` spells a Greek letter (alpha, Lambda).
+pub(crate) fn greek_word(word: &str) -> Option<&'static str> {
+    GREEK.iter().find(|g| g.0 == word).map(|g| g.0)
+}
+
+/// Every Greek letter's name, for splitting runs of letters.
+pub(crate) fn greek_words() -> impl Iterator<Item = &'static str> {
+    GREEK.iter().map(|g| g.0)
 }
 
 /// A variable's name typeset: a Greek letter for a name that spells one, and a trailing

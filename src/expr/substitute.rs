@@ -13,8 +13,15 @@ pub fn substitute(node: &Node, var: Var, value: f64) -> Node {
     if !value.is_finite() {
         return node.clone();
     }
+    let value = ast::num(value);
+    rename(node, &|v| (v == var).then(|| value.clone()))
+}
+
+/// `node` with every variable `v` for which `map(v)` is `Some(n)` replaced by `n` (not
+/// simplified), shared subtrees kept shared (memoized by node address).
+pub fn rename(node: &Node, map: &dyn Fn(Var) -> Option<Node>) -> Node {
     let mut memo = HashMap::new();
-    replace(node, var, &ast::num(value), &mut memo)
+    replace(node, map, &mut memo)
 }
 
 /// [`substitute`], then simplified keeping the domain ([`simplify::simplify`]): the tree that
@@ -29,17 +36,20 @@ pub fn substituted_for_reading(node: &Node, var: Var, value: f64) -> Node {
     simplify::for_reading(&substituted(node, var, value))
 }
 
-fn replace(node: &Node, var: Var, value: &Node, memo: &mut HashMap<*const Expr, Node>) -> Node {
+fn replace(
+    node: &Node,
+    map: &dyn Fn(Var) -> Option<Node>,
+    memo: &mut HashMap<*const Expr, Node>,
+) -> Node {
     let key = Arc::as_ptr(node);
     if let Some(r) = memo.get(&key) {
         return r.clone();
     }
     let r = match &**node {
         Expr::Num(_) => node.clone(),
-        Expr::Var(v) if *v == var => value.clone(),
-        Expr::Var(_) => node.clone(),
+        Expr::Var(v) => map(*v).unwrap_or_else(|| node.clone()),
         Expr::Neg(a) => {
-            let na = replace(a, var, value, memo);
+            let na = replace(a, map, memo);
             if Arc::ptr_eq(&na, a) {
                 node.clone()
             } else {
@@ -47,7 +57,7 @@ fn replace(node: &Node, var: Var, value: &Node, memo: &mut HashMap<*const Expr, 
             }
         }
         Expr::Binary(op, a, b) => {
-            let (na, nb) = (replace(a, var, value, memo), replace(b, var, value, memo));
+            let (na, nb) = (replace(a, map, memo), replace(b, map, memo));
             if Arc::ptr_eq(&na, a) && Arc::ptr_eq(&nb, b) {
                 node.clone()
             } else {
@@ -55,7 +65,7 @@ fn replace(node: &Node, var: Var, value: &Node, memo: &mut HashMap<*const Expr, 
             }
         }
         Expr::Call(f, args) => {
-            let new: Vec<Node> = args.iter().map(|a| replace(a, var, value, memo)).collect();
+            let new: Vec<Node> = args.iter().map(|a| replace(a, map, memo)).collect();
             if new.iter().zip(args).all(|(n, a)| Arc::ptr_eq(n, a)) {
                 node.clone()
             } else {

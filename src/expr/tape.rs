@@ -14,6 +14,9 @@ pub enum Op {
     Const(f64),
     X,
     Y,
+    /// Symbol k's value (a held variable or a parameter): [`Tape::syms`] on the CPU, the
+    /// symbols' uniform on the GPU.
+    Sym(u16),
     Neg(u32),
     Add(u32, u32),
     Sub(u32, u32),
@@ -33,7 +36,7 @@ impl Op {
     /// The earlier instructions this one reads (none, one or two).
     pub fn operands(&self) -> impl Iterator<Item = u32> {
         let (a, b) = match *self {
-            Op::Const(_) | Op::X | Op::Y => (None, None),
+            Op::Const(_) | Op::X | Op::Y | Op::Sym(_) => (None, None),
             Op::Neg(a) | Op::Powi(a, _) | Op::Call1(_, a) => (Some(a), None),
             Op::Add(a, b)
             | Op::Sub(a, b)
@@ -52,6 +55,7 @@ enum Key {
     Const(u64),
     X,
     Y,
+    Sym(u16),
     Neg(u32),
     Bin(u8, u32, u32),
     Powi(u32, i32),
@@ -63,6 +67,7 @@ fn key(op: Op) -> Key {
         Op::Const(v) => Key::Const(v.to_bits()),
         Op::X => Key::X,
         Op::Y => Key::Y,
+        Op::Sym(k) => Key::Sym(k),
         Op::Neg(a) => Key::Neg(a),
         Op::Add(a, b) => Key::Bin(0, a, b),
         Op::Sub(a, b) => Key::Bin(1, a, b),
@@ -80,6 +85,8 @@ fn key(op: Op) -> Key {
 pub struct Tape {
     ops: Vec<Op>,
     roots: Vec<u32>,
+    /// The values [`Op::Sym`] reads on the CPU (a missing one is undefined).
+    syms: Vec<f64>,
 }
 
 struct Builder {
@@ -123,6 +130,7 @@ impl Builder {
                 Expr::Num(v) => Op::Const(*v),
                 Expr::Var(Var::X) => Op::X,
                 Expr::Var(Var::Y) => Op::Y,
+                Expr::Var(Var::Sym(k)) => Op::Sym(*k),
                 Expr::Neg(a) => Op::Neg(id_of(a)),
                 Expr::Binary(op, a, b) => {
                     let ia = id_of(a);
@@ -174,7 +182,22 @@ impl Tape {
             by_ptr: HashMap::new(),
         };
         let roots = roots.iter().map(|r| b.compile(r)).collect();
-        Tape { ops: b.ops, roots }
+        Tape {
+            ops: b.ops,
+            roots,
+            syms: Vec::new(),
+        }
+    }
+
+    /// The same tape reading `values` for its symbols on the CPU.
+    pub fn with_syms(mut self, values: &[f64]) -> Tape {
+        self.syms = values.to_vec();
+        self
+    }
+
+    /// The values the symbols take on the CPU.
+    pub fn syms(&self) -> &[f64] {
+        &self.syms
     }
 
     /// Number of instructions.
@@ -209,6 +232,7 @@ impl Tape {
                 Op::Const(c) => domain::check(c),
                 Op::X => Some(x),
                 Op::Y => Some(y),
+                Op::Sym(k) => self.syms.get(k as usize).copied(),
                 Op::Neg(a) => Some(-r(a)),
                 Op::Add(a, b) => domain::add(r(a), r(b)),
                 Op::Sub(a, b) => domain::sub(r(a), r(b)),
@@ -254,6 +278,7 @@ impl Tape {
                 Op::Const(c) => domain::check(c),
                 Op::X => Some(x),
                 Op::Y => Some(y),
+                Op::Sym(s) => self.syms.get(s as usize).copied(),
                 Op::Neg(a) => k(a).then(|| -r(a)),
                 Op::Add(a, b) => (k(a) && k(b)).then(|| domain::add(r(a), r(b))).flatten(),
                 Op::Sub(a, b) => (k(a) && k(b)).then(|| domain::sub(r(a), r(b))).flatten(),

@@ -131,6 +131,7 @@ fn body(s: &mut String, tape: &Tape) -> Vec<String> {
             }
             Op::X => Value::Plain("x".into()),
             Op::Y => Value::Plain("y".into()),
+            Op::Sym(k) => Value::Plain(format!("gf_symbol({k}u)")),
             Op::Neg(a) => Value::Plain(format!("-v{a}")),
             Op::Add(a, b) => Value::Checked(format!("gf_add(v{a}, v{b})")),
             Op::Sub(a, b) => Value::Checked(format!("gf_sub(v{a}, v{b})")),

@@ -66,3 +66,17 @@ pub(crate) fn uniform_buffer(device: &wgpu::Device, label: &str, size: u64) -> w
         mapped_at_creation: false,
     })
 }
+
+/// The symbols' values as the shaders' `Symbols` uniform holds them (shaders/lib/symbols.wgsl):
+/// [`crate::expr::ast::MAX_SYMBOLS`] f32, unused ones 0.
+pub(crate) fn symbol_block(values: &[f64]) -> [f32; SYMBOL_FLOATS] {
+    let mut block = [0.0f32; SYMBOL_FLOATS];
+    for (slot, v) in block.iter_mut().zip(values) {
+        *slot = *v as f32;
+    }
+    block
+}
+
+/// Floats in the `Symbols` uniform: four vec4.
+pub(crate) const SYMBOL_FLOATS: usize = 16;
+const _: () = assert!(SYMBOL_FLOATS == crate::expr::ast::MAX_SYMBOLS);

@@ -9,7 +9,9 @@
 use crate::descent::Optimizer;
 use crate::error::{Error, Result};
 use crate::expr::{wgsl, Function};
-use crate::gpu::binding::{bind_group, storage_entry, uniform_buffer, uniform_entry};
+use crate::gpu::binding::{
+    bind_group, storage_entry, symbol_block, uniform_buffer, uniform_entry, SYMBOL_FLOATS,
+};
 use crate::gpu::field::{function_tapes, WORKGROUP};
 use crate::gpu::readback::{read_buffer_f32x4, wait};
 use crate::gpu::{shader, Gpu};
@@ -42,6 +44,9 @@ pub struct ConvergePass {
     layout: wgpu::BindGroupLayout,
     pipeline: wgpu::ComputePipeline,
     params: wgpu::Buffer,
+    /// The function's symbols' values (`symbols` in shaders/converge.wgsl).
+    symbols: wgpu::Buffer,
+    symbol_values: [f32; SYMBOL_FLOATS],
     buffers: Option<(wgpu::Buffer, wgpu::BindGroup)>,
     size: (u32, u32),
     steps: u32,
@@ -57,6 +62,7 @@ impl ConvergePass {
                 storage_entry(1, COMPUTE, true),
                 storage_entry(2, COMPUTE, true),
                 storage_entry(3, COMPUTE, false),
+                uniform_entry(4, COMPUTE),
             ],
         });
         let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
@@ -72,10 +78,13 @@ impl ConvergePass {
             "ConvergePass::params",
             std::mem::size_of::<Params>() as u64,
         );
+        let symbols = uniform_buffer(device, "ConvergePass::symbols", (SYMBOL_FLOATS * 4) as u64);
         Ok(ConvergePass {
             layout,
             pipeline,
             params,
+            symbols,
+            symbol_values: symbol_block(&function.values),
             buffers: None,
             size: (0, 0),
             steps: 0,
@@ -164,11 +173,12 @@ impl ConvergePass {
             pad: [0; 3],
         };
         queue.write_buffer(&self.params, 0, bytemuck::bytes_of(&params));
+        queue.write_buffer(&self.symbols, 0, bytemuck::cast_slice(&self.symbol_values));
         let bind_group = bind_group(
             device,
             "ConvergePass::bind_group",
             &self.layout,
-            &[&self.params, &xs_buf, &ys_buf, &walkers],
+            &[&self.params, &xs_buf, &ys_buf, &walkers, &self.symbols],
         );
         self.buffers = Some((walkers, bind_group));
         self.size = (width, height);

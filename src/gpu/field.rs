@@ -12,7 +12,7 @@ use crate::error::{Error, Result, ShaderError};
 use crate::expr::tape::Tape;
 use crate::expr::wgsl;
 use crate::expr::Function;
-use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
+use crate::gpu::binding::{bind_group, storage_entry, symbol_block, uniform_entry, SYMBOL_FLOATS};
 use crate::gpu::check;
 use crate::gpu::recent::RecentPipelines;
 
@@ -72,6 +72,9 @@ pub struct FieldPass {
     xs: wgpu::Buffer,
     ys: wgpu::Buffer,
     field: wgpu::Buffer,
+    /// The symbols' values (`symbols` in shaders/field.wgsl), written by every prepare.
+    symbols: wgpu::Buffer,
+    symbol_values: [f32; SYMBOL_FLOATS],
     bind_group: wgpu::BindGroup,
     size: (u32, u32),
     check: Option<f32>,
@@ -86,6 +89,7 @@ impl FieldPass {
         let generated = wgsl::generate(tape_f_grad, tape_f)?;
         let mut pass = FieldPass::from_source(device, &check::field_shader(&generated, false)?)?;
         pass.generated = Some(generated);
+        pass.symbol_values = symbol_block(tape_f_grad.syms());
         Ok(pass)
     }
 
@@ -105,6 +109,7 @@ impl FieldPass {
                 storage_entry(1, COMPUTE, true),
                 storage_entry(2, COMPUTE, true),
                 storage_entry(3, COMPUTE, false),
+                uniform_entry(4, COMPUTE),
             ],
         });
         let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
@@ -127,11 +132,16 @@ impl FieldPass {
         let xs = buffer("FieldPass::xs", 4, U::STORAGE | U::COPY_DST);
         let ys = buffer("FieldPass::ys", 4, U::STORAGE | U::COPY_DST);
         let field = buffer("FieldPass::field", SAMPLE_BYTES, U::STORAGE | U::COPY_SRC);
+        let symbols = buffer(
+            "FieldPass::symbols",
+            (SYMBOL_FLOATS * 4) as u64,
+            U::UNIFORM | U::COPY_DST,
+        );
         let bind_group = bind_group(
             device,
             "FieldPass::bind_group",
             &layout,
-            &[&params, &xs, &ys, &field],
+            &[&params, &xs, &ys, &field, &symbols],
         );
         Ok(FieldPass {
             layout,
@@ -143,6 +153,8 @@ impl FieldPass {
             xs,
             ys,
             field,
+            symbols,
+            symbol_values: [0.0; SYMBOL_FLOATS],
             bind_group,
             size: (1, 1),
             check: None,
@@ -151,8 +163,9 @@ impl FieldPass {
         })
     }
 
-    /// Switches to another function; only the pipeline is rebuilt. On error the previous
-    /// function stays in place.
+    /// Switches to another function; only the pipeline is rebuilt, and not even that when
+    /// only the symbols' values changed (a slider moved): they are a uniform. On error the
+    /// previous function stays in place.
     pub(crate) fn set_function(
         &mut self,
         device: &wgpu::Device,
@@ -163,6 +176,7 @@ impl FieldPass {
         let source = check::field_shader(&generated, self.check.is_some())?;
         self.set_built_source(device, source)?;
         self.generated = Some(generated);
+        self.symbol_values = symbol_block(tape_f_grad.syms());
         Ok(())
     }
 
@@ -252,7 +266,7 @@ impl FieldPass {
                 device,
                 "FieldPass::bind_group",
                 &self.layout,
-                &[&self.params, &self.xs, &self.ys, &self.field],
+                &[&self.params, &self.xs, &self.ys, &self.field, &self.symbols],
             );
             self.size = (width, height);
         }
@@ -281,6 +295,7 @@ impl FieldPass {
         queue.write_buffer(&self.xs, 0, bytemuck::cast_slice(&xs));
         queue.write_buffer(&self.ys, 0, bytemuck::cast_slice(&ys));
         queue.write_buffer(&self.params, 0, bytemuck::bytes_of(&params));
+        queue.write_buffer(&self.symbols, 0, bytemuck::cast_slice(&self.symbol_values));
         Ok(())
     }
 

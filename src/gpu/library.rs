@@ -64,6 +64,8 @@ pub(crate) fn constants_wgsl() -> String {
 
 /// The field layout: the samples generated functions return.
 pub(crate) const SAMPLE_WGSL: &str = include_str!("../../shaders/lib/sample.wgsl");
+/// The symbols' values that generated code reads (`gf_symbol`).
+pub(crate) const SYMBOLS_WGSL: &str = include_str!("../../shaders/lib/symbols.wgsl");
 /// Reading the field's defined channel.
 pub(crate) const DEFINED_WGSL: &str = include_str!("../../shaders/lib/defined.wgsl");
 
@@ -81,6 +83,11 @@ pub(crate) fn resolve_with(file: &str, source: &str, extra: &[Piece<'_>]) -> Res
             name: "sample",
             file: "shaders/lib/sample.wgsl",
             text: SAMPLE_WGSL,
+        },
+        Piece {
+            name: "symbols",
+            file: "shaders/lib/symbols.wgsl",
+            text: SYMBOLS_WGSL,
         },
         Piece {
             name: "defined",

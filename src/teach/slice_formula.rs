@@ -78,8 +78,8 @@ impl SliceFormula {
     pub fn call(&self, function: &Function) -> String {
         let v = &function.vars;
         match self.held {
-            Var::Y => format!("f({}, {})", v.x, self.at.text),
             Var::X => format!("f({}, {})", self.at.text, v.y),
+            _ => format!("f({}, {})", v.x, self.at.text),
         }
     }
 
@@ -97,8 +97,8 @@ impl SliceFormula {
 /// simplified keeping the domain (what may be evaluated in place of f at that value).
 pub fn slice_trees(function: &Function, held: Var, value: f64) -> [Node; 2] {
     let d = match held {
-        Var::Y => &function.dfdx,
         Var::X => &function.dfdy,
+        _ => &function.dfdx,
     };
     [
         substitute::substituted(&function.f, held, value),

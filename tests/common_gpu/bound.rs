@@ -51,7 +51,7 @@ pub fn eval(tape: &Tape, x: f64, y: f64) -> Bounded {
             unc.push(inherited);
             continue;
         }
-        match step(*op, &v, &e, x, y) {
+        match step(*op, &v, &e, (x, y), tape.syms()) {
             Step::Defined(val, err, near) => {
                 v.push(val);
                 e.push(err);
@@ -103,7 +103,7 @@ fn spread(f: impl Fn(f64) -> f64, a: f64, ea: f64) -> f64 {
     }
 }
 
-fn step(op: Op, v: &[f64], e: &[f64], x: f64, y: f64) -> Step {
+fn step(op: Op, v: &[f64], e: &[f64], (x, y): (f64, f64), syms: &[f64]) -> Step {
     let g = |i: u32| (v[i as usize], e[i as usize]);
     // `raw` is the unchecked result: an overflow within the error bound is uncertain.
     let done = |r: Option<f64>, raw: f64, err: f64, near: bool| match r {
@@ -114,6 +114,11 @@ fn step(op: Op, v: &[f64], e: &[f64], x: f64, y: f64) -> Step {
         Op::Const(c) => done(domain::check(c), c, U * c.abs(), false),
         Op::X => Step::Defined(x, 0.0, false),
         Op::Y => Step::Defined(y, 0.0, false),
+        // The GPU holds a symbol's value as the nearest f32.
+        Op::Sym(k) => match syms.get(k as usize) {
+            Some(&s) => Step::Defined(s, U * s.abs(), false),
+            None => Step::Undefined(false),
+        },
         Op::Neg(a) => Step::Defined(-g(a).0, g(a).1, false),
         Op::Add(a, b) | Op::Sub(a, b) => {
             let ((va, ea), (vb, eb)) = (g(a), g(b));
