@@ -1,4 +1,5 @@
-//! `gradfield diff`: prints f, df/dx and df/dy in gradfield's own syntax (text that parses
+//! `gradfield diff`: prints f and its partials (df/dx, df/dy, and df/dz for every further
+//! variable of the head; parameters stay symbols) in gradfield's own syntax (text that parses
 //! again), or with `--pretty` in the display form people read (x² + 3xy, ∂f/∂x = 2x + 3y).
 
 use super::{resolve_args, FunctionArgs};
@@ -16,25 +17,21 @@ pub struct DiffArgs {
     pub pretty: bool,
 }
 
-/// Prints the three formulas to standard output.
+/// Prints f and one line per partial derivative (every variable of the head, in its order;
+/// parameters left as symbols) to standard output.
 pub fn run(args: &DiffArgs) -> Result<()> {
     let r = resolve_args(&args.function)?;
     let f = &r.function;
-    let (x, y) = (&f.vars.x, &f.vars.y);
-    let lines = if args.pretty {
-        let [pf, px, py] = f.display_formulas();
-        [
-            format!("f({x}, {y}) = {pf}"),
-            format!("∂f/∂{x} = {px}"),
-            format!("∂f/∂{y} = {py}"),
-        ]
+    let partials = f.partial_formulas(args.pretty);
+    let mut lines = Vec::with_capacity(partials.len() + 1);
+    if args.pretty {
+        let [pf, ..] = f.display_formulas();
+        lines.push(format!("{} = {pf}", f.vars.head()));
+        lines.extend(partials.iter().map(|(v, d)| format!("∂f/∂{v} = {d}")));
     } else {
-        let [pf, px, py] = f.formulas();
-        [
-            format!("f = {pf}"),
-            format!("df/d{x} = {px}"),
-            format!("df/d{y} = {py}"),
-        ]
-    };
+        let [pf, ..] = f.formulas();
+        lines.push(format!("f = {pf}"));
+        lines.extend(partials.iter().map(|(v, d)| format!("df/d{v} = {d}")));
+    }
     super::out::stdout(|out| lines.iter().try_for_each(|l| writeln!(out, "{l}")))
 }

@@ -154,6 +154,23 @@ impl Function {
             .collect()
     }
 
+    /// Every partial in ∇f's order as (variable name, formula), simplified for reading, in
+    /// gradfield's syntax or (`display`) the display form; parameters stay symbols.
+    pub fn partial_formulas(&self, display: bool) -> Vec<(String, String)> {
+        self.partials()
+            .into_iter()
+            .map(|(v, d)| {
+                let d = simplify::for_reading(&d);
+                let text = if display {
+                    display::to_display(&d, &self.vars)
+                } else {
+                    print::to_string(&d, &self.vars)
+                };
+                (self.vars.name(v).to_string(), text)
+            })
+            .collect()
+    }
+
     /// Whether f has held variables (a gradient with more than two components).
     pub fn has_held(&self) -> bool {
         self.vars.syms.iter().any(|s| s.kind == SymKind::Held)

@@ -251,9 +251,7 @@ pub(crate) fn resolve(
                 .last()
                 .is_some_and(|(_, _, m)| matches!(m, Meaning::NewParam(_)) || param(m))
         };
-        let Some(parts) =
-            parts.filter(|p| (digits.is_empty() || !call) && !(call && ends_in_param(p)))
-        else {
+        let Some(parts) = parts.filter(|p| !call || digits.is_empty() && !ends_in_param(p)) else {
             return Err(unknown(run, t, tokens.get(i + 1), vars));
         };
         let chars: Vec<char> = run.chars().collect();

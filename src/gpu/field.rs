@@ -166,7 +166,7 @@ impl FieldPass {
     /// Switches to another function; only the pipeline is rebuilt, and not even that when
     /// only the symbols' values changed (a slider moved): they are a uniform. On error the
     /// previous function stays in place.
-    pub(crate) fn set_function(
+    pub fn set_function(
         &mut self,
         device: &wgpu::Device,
         tape_f_grad: &Tape,
