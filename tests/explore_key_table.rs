@@ -230,6 +230,37 @@ fn check_action(action: Action, press: KeyPress) {
             };
             assert_eq!(s.dialogs.scene.mode, Some(want), "the scene dialog opens");
         }
+        Action::SymbolDown | Action::SymbolUp | Action::NextSymbol => {
+            // The bowl has no parameter: the key says so and changes nothing.
+            assert!(s.key(press));
+            assert!(s
+                .messages
+                .status
+                .as_deref()
+                .unwrap_or("")
+                .contains("no parameter"));
+            s.set_text("a x^2 + b y^2");
+            s.key(press);
+            let (a, b) = (s.doc.function.value_of("a"), s.doc.function.value_of("b"));
+            match action {
+                Action::NextSymbol => {
+                    assert_eq!(s.selected_symbol().as_deref(), Some("b"));
+                    assert_eq!((a, b), (Some(1.0), Some(1.0)));
+                }
+                _ => {
+                    let steps = if press.shift { 10.0 } else { 1.0 };
+                    let sign = if action == Action::SymbolUp {
+                        1.0
+                    } else {
+                        -1.0
+                    };
+                    let want = 1.0 + sign * steps * gradfield::document::DEFAULT_STEP;
+                    assert!((a.unwrap() - want).abs() < 1e-12, "{a:?}, want {want}");
+                    assert_eq!(b, Some(1.0), "only the selected one moves");
+                    assert_eq!(s.running.paths[0].path.iterations(), 0, "paths restart");
+                }
+            }
+        }
     }
 }
 

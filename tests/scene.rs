@@ -188,7 +188,7 @@ const BAD: &[(&str, &str)] = &[
     ("version = 2\nfunction = \"x\"", "b.toml:1:11: version: scene version 2 is newer than this gradfield reads (1); update gradfield"),
     ("version = 0\nfunction = \"x\"", "b.toml:1:11: version: scene version 0 is older than this gradfield reads (1)"),
     ("function = \"x\"", "b.toml: version: missing: a scene starts with `version = 1`"),
-    ("version = 1\nfunction = \"x\"\nspeed = 3", "b.toml:3:1: speed: unknown field `speed`, expected one of `version`, `function`, `preset`, `view`, `layers`, `color`, `colour`, `optimizer`, `compare`, `sweep`, `pin`, `display`, `maps`, `surface`, `paths`"),
+    ("version = 1\nfunction = \"x\"\nspeed = 3", "b.toml:3:1: speed: unknown field `speed`, expected one of `version`, `function`, `preset`, `view`, `layers`, `color`, `colour`, `optimizer`, `compare`, `sweep`, `pin`, `display`, `maps`, `surface`, `paths`, `variables`, `sliders`"),
     ("version = 1\nfunction = \"x\"\n[optimizer]\nlr = \"fast\"", "b.toml:4:6: optimizer.lr: expected a number, got the text \"fast\""),
     ("version = 1\nfunction = \"sinn(x) + y\"", "b.toml:2:12: function: unknown function 'sinn' at column 1 — did you mean 'sin'?"),
     ("version = 1\nfunction = \"x\"\n[colour]\ncolormap = \"jet\"", "b.toml:4:12: colour.colormap: unknown colour map 'jet': choose one of viridis, magma, inferno, plasma, cividis, diverging, grey"),

@@ -82,6 +82,9 @@ fn an_old_lecture_scene_gives_the_document_it_gave_before() {
         // Written before the 3D view: the map, and the surface's defaults.
         canvas: CanvasMode::Map,
         surface: SurfaceSettings::default(),
+        // Written before parameters: none, and no descent in held variables.
+        sliders: Vec::new(),
+        descend_all: false,
     };
     assert_eq!(got, want);
     // `PartialEq` leaves `home` out; a scene's view is also where Home goes.

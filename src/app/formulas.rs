@@ -1,4 +1,5 @@
-//! The panel's formula lines under the function box: f, ∂f/∂x, ∂f/∂y and ∇f typeset
+//! The panel's formula lines under the function box: f, every partial (∂f/∂x, ∂f/∂y, and
+//! ∂f/∂z for a held z) and ∇f typeset
 //! (`render::typeset`: exponents raised, θ for a variable named theta), each wrapped to the
 //! panel's width.
 
@@ -13,28 +14,34 @@ use crate::render::typeset::{self, Style};
 /// colour): they are what the class reads.
 const FORMULA_SCALE: f32 = 1.15;
 
-/// The lines, as runs: `f = …`, `∂f/∂x = …`, `∂f/∂y = …`, `∇f = (…, …)`.
-pub(crate) fn formula_runs(s: &ExplorerState) -> [Runs; 4] {
+/// The lines, as runs: `f = …`, one `∂f/∂v = …` per variable (the held ones too), and
+/// `∇f = (…, …)` with every component.
+pub(crate) fn formula_runs(s: &ExplorerState) -> Vec<Runs> {
     let f = &s.doc.function;
-    let [rf, dx, dy] = f.typeset_formulas().clone();
+    let [rf, _, _] = f.typeset_formulas().clone();
     let partial = |v: &str| {
         let mut r = Runs::line("∂f/∂");
         r.extend(typeset::name(v));
         r.push(" = ", Script::LINE);
         r
     };
-    [
-        Runs::concat([Runs::line("f = "), rf]),
-        Runs::concat([partial(&f.vars.x), dx.clone()]),
-        Runs::concat([partial(&f.vars.y), dy.clone()]),
-        Runs::concat([
-            Runs::line("∇f = ("),
-            dx,
-            Runs::line(", "),
-            dy,
-            Runs::line(")"),
-        ]),
-    ]
+    let partials = f.typeset_partials();
+    let mut lines = vec![Runs::concat([Runs::line("f = "), rf])];
+    lines.extend(
+        partials
+            .iter()
+            .map(|(v, d)| Runs::concat([partial(v), d.clone()])),
+    );
+    let mut grad = Runs::line("∇f = (");
+    for (i, (_, d)) in partials.iter().enumerate() {
+        if i > 0 {
+            grad.push(", ", Script::LINE);
+        }
+        grad.extend(d.clone());
+    }
+    grad.push(")", Script::LINE);
+    lines.push(grad);
+    lines
 }
 
 /// Draws the formula lines into `ui`.

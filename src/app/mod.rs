@@ -3,6 +3,7 @@
 //! the renderer) that turns events into calls on that state and draws it.
 
 mod alloc;
+pub(crate) mod bindings;
 pub(crate) mod canvas;
 pub(crate) mod canvas3d;
 mod canvas_marks;
@@ -36,6 +37,8 @@ pub mod state;
 pub mod step;
 pub(crate) mod step_ui;
 pub(crate) mod surface_ui;
+pub mod symbols;
+pub(crate) mod symbols_ui;
 pub(crate) mod teach;
 pub(crate) mod teach_marks;
 pub(crate) mod teach_ui;

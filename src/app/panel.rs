@@ -13,6 +13,7 @@ pub(crate) fn panel(ui: &mut Ui, s: &mut ExplorerState) {
     egui::ScrollArea::vertical().show(ui, |ui| {
         function_box(ui, s);
         ui.separator();
+        super::symbols_ui::section(ui, s);
         presets(ui, s);
         ui.separator();
         layers(ui, s);

@@ -241,6 +241,7 @@ impl ExplorerState {
     /// and the camera's last change (see `View3d::camera_moving`).
     pub fn tick(&mut self, dt: f64) {
         self.view3d.tick(dt);
+        self.tick_sweeps(dt);
         if let Some(age) = &mut self.rebuild.typed_age {
             *age += if dt.is_finite() { dt.max(0.0) } else { 0.0 };
         }

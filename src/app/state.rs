@@ -58,6 +58,8 @@ pub struct ExplorerState {
     /// The 3D view's moment: the plot's layout, a camera gesture, the colour range's heights,
     /// whether the camera is moving.
     pub view3d: super::view3d::View3d,
+    /// Which slider the keys move and which ones sweep.
+    pub symbol_ui: super::symbols::SymbolUi,
 }
 
 impl ExplorerState {
@@ -79,6 +81,7 @@ impl ExplorerState {
             map_schedule: Default::default(),
             map_status: Default::default(),
             view3d: Default::default(),
+            symbol_ui: Default::default(),
         }
     }
 
@@ -116,6 +119,7 @@ impl ExplorerState {
                 self.error = None;
                 self.doc.preset = None;
                 if function.source != self.doc.function.source {
+                    let function = self.carried_over(function);
                     self.replace_function(function);
                 }
             }
@@ -135,7 +139,14 @@ impl ExplorerState {
         self.doc.function = function;
         self.rebuild.function_generation += 1;
         self.messages.render_error = None;
+        self.forget_missing_symbols();
         self.restart_all();
+    }
+
+    /// Replaces the function by one of the same text (other axes): the shader is due at once.
+    pub(crate) fn replace_function_kept(&mut self, function: Function) {
+        self.replace_function(function);
+        self.rebuild.typed_age = None;
     }
 
     /// Whether the GPU shader, last built for generation `built` of the function, should be

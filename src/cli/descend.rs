@@ -1,9 +1,12 @@
 //! `gradfield descend`: runs an optimizer from each start point and writes the iterates as
-//! CSV rows `path,step,x,y,f,dfdx,dfdy` (step 0 is the start).
+//! CSV rows `path,step,x,y,f,dfdx,dfdy` (step 0 is the start); a function with held
+//! variables gets a column per variable and per partial (`path,step,x,y,z,f,dfdx,dfdy,dfdz`),
+//! and `--all-variables` moves the held ones too.
 
 use super::{resolve_args, DescendArgs, OptimArgs, Resolved};
-use crate::descent::{Hyper, Optimizer, Path, Point, Status};
+use crate::descent::{FullPath, FullPoint, Hyper, Optimizer, Path, Point, Status};
 use crate::error::{Error, Result};
+use crate::expr::FullGradient;
 
 /// Steps when neither --steps nor a preset says.
 pub(crate) const DEFAULT_STEPS: usize = 100;
@@ -13,6 +16,9 @@ pub(crate) const DEFAULT_LR: f64 = 0.1;
 pub fn run(args: &DescendArgs) -> Result<()> {
     let r = resolve_args(&args.function)?;
     let starts = starts_or_default(&args.optim, &r)?;
+    if args.all_variables || r.function.has_held() {
+        return run_full(args, &r, &starts);
+    }
     let paths = run_paths(&r, &args.optim, &starts)?;
     for (i, p) in paths.iter().enumerate() {
         let (x, y) = p.start;
@@ -30,6 +36,76 @@ pub fn run(args: &DescendArgs) -> Result<()> {
     match &args.out {
         Some(out) => crate::export::write_paths_csv(out, &paths),
         None => super::out::stdout(|out| crate::export::paths_csv(out, &paths)),
+    }
+}
+
+/// The paths of a function with held variables (or `--all-variables`), one column per
+/// variable and per partial. Without `--all-variables` the paths move on the plane of the
+/// axis variables, exactly as for two variables, and the held columns stay at their values.
+fn run_full(args: &DescendArgs, r: &Resolved, starts: &[(f64, f64)]) -> Result<()> {
+    let mut grad = FullGradient::new(&r.function);
+    let rows: Vec<Vec<FullPoint>> = if args.all_variables {
+        let (optimizer, hyper, steps) = hyper(&args.optim, r)?;
+        super::check_iterates(starts.len(), steps)?;
+        starts
+            .iter()
+            .enumerate()
+            .map(|(i, &(x, y))| {
+                let mut p = FullPath::new(&grad.theta_at(x, y), optimizer, hyper, &mut grad);
+                p.run(&mut grad, steps, args.optim.tol);
+                report(i, (x, y), &p.status, None);
+                p.points
+            })
+            .collect()
+    } else {
+        let paths = run_paths(r, &args.optim, starts)?;
+        paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                report(i, p.start, &p.status, Some(p.current()));
+                p.points
+                    .iter()
+                    .map(|q| {
+                        let theta = grad.theta_at(q.x, q.y);
+                        match grad.eval(&theta) {
+                            Some((f, g)) => FullPoint {
+                                f,
+                                grad: g.to_vec(),
+                                theta,
+                            },
+                            None => FullPoint {
+                                f: q.f,
+                                grad: vec![f64::NAN; theta.len()],
+                                theta,
+                            },
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let names = r.function.vars.variable_names();
+    match &args.out {
+        Some(out) => crate::export::write_full_paths_csv(out, &names, &rows),
+        None => super::out::stdout(|out| crate::export::full_paths_csv(out, &names, &rows)),
+    }
+}
+
+/// Says on standard error why path `i` stopped early, if it did.
+fn report(i: usize, (x, y): (f64, f64), status: &Status, start: Option<&Point>) {
+    match status {
+        Status::Undefined { .. } => super::out::eprint_line(&format!(
+            "path {i} from ({x}, {y}): {}",
+            start.map_or(
+                "f or ∇f is undefined at the start point".into(),
+                undefined_start
+            )
+        )),
+        Status::Diverged { .. } => {
+            super::out::eprint_line(&format!("path {i} from ({x}, {y}): {status}"))
+        }
+        _ => {}
     }
 }
 

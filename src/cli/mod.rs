@@ -234,6 +234,10 @@ pub struct DescendArgs {
     pub function: FunctionArgs,
     #[command(flatten)]
     pub optim: OptimArgs,
+    /// Move every variable, the held ones too (f(x, y, z): z starts at its --set value);
+    /// without it the held variables stay where --set put them.
+    #[arg(long)]
+    pub all_variables: bool,
     /// Write the iterates here (CSV); standard output when absent.
     #[arg(long, value_name = "FILE.csv")]
     pub out: Option<PathBuf>,

@@ -13,11 +13,13 @@
 //! | `rmsprop`  | v ← α v + (1−α) g², θ ← θ − η g / (√v + ε) |
 //! | `adam`     | m ← β1 m + (1−β1) g, v ← β2 v + (1−β2) g², θ ← θ − η m̂ / (√v̂ + ε), m̂ = m/(1−β1^t), v̂ = v/(1−β2^t) |
 
+pub mod all_vars;
 mod path;
 pub mod readout;
 mod step;
 mod update;
 
+pub use all_vars::{FullPath, FullPoint};
 pub use path::Point;
 pub use path::{step_all, Path, Status};
 pub use step::{Step, StepState};

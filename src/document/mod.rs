@@ -8,6 +8,7 @@ mod display;
 mod layers;
 mod maps;
 mod surface;
+mod symbols;
 
 pub use colormap::Colormap;
 pub(crate) use colormap::LUT_SIZE;
@@ -18,6 +19,7 @@ pub use maps::{ColorBy, MapMode, MapSettings, DEFAULT_MAP_DIVISOR};
 pub(crate) use maps::{CHECK_STEP_RANGE, MAP_DIVISORS};
 pub(crate) use surface::{check_azimuth, check_elevation, check_pan, check_vscale, check_zoom};
 pub use surface::{CanvasMode, SurfaceSettings};
+pub use symbols::{held_text, value_text, SymbolSlider, DEFAULT_RANGE, DEFAULT_STEP, MAX_SLIDER};
 
 use crate::descent::{Hyper, Optimizer};
 use crate::expr::Function;
@@ -91,6 +93,12 @@ pub struct Document {
     pub canvas: CanvasMode,
     /// How the surface is drawn (camera, vertical scale, floor contours, tangent plane).
     pub surface: SurfaceSettings,
+    /// The sliders whose range or step differs from the default (by symbol name); a symbol
+    /// without one has [`SymbolSlider::default_for`]. Values live in `function.values`.
+    pub sliders: Vec<SymbolSlider>,
+    /// Paths move every variable, the held ones too, and the held values follow the selected
+    /// path (off: the held variables stay at their sliders' values).
+    pub descend_all: bool,
 }
 
 impl Document {
@@ -125,7 +133,21 @@ impl Document {
             maps: MapSettings::default(),
             canvas: CanvasMode::Map,
             surface: SurfaceSettings::default(),
+            sliders: Vec::new(),
+            descend_all: false,
         }
+    }
+
+    /// The slider of the symbol named `name`: the one kept, or the default at its value.
+    pub fn slider(&self, name: &str) -> SymbolSlider {
+        self.sliders
+            .iter()
+            .find(|s| s.name == name)
+            .cloned()
+            .unwrap_or_else(|| {
+                let v = self.function.value_of(name).unwrap_or(1.0);
+                SymbolSlider::default_for(name, v)
+            })
     }
 
     /// `preset`'s function in its view, with its learning rate, colour scale and step count
@@ -196,13 +218,19 @@ impl Document {
         };
     }
 
-    /// The title line: the preset's title with the formula, or the formula.
+    /// The title line: the preset's title with the formula, or the formula; with the held
+    /// variables' values ("at z = 2") when some are held.
     pub(crate) fn title(&self) -> String {
         let [f, _, _] = self.function.display_formulas();
-        match self.current_preset() {
+        let mut t = match self.current_preset() {
             Some(p) => format!("{}:  f = {f}", p.title),
             None => format!("f = {f}"),
+        };
+        let held = held_text(&self.function, crate::expr::SymKind::Held);
+        if !held.is_empty() {
+            t.push_str(&format!("  at {held}"));
         }
+        t
     }
 }
 
@@ -241,8 +269,14 @@ impl PartialEq for Document {
             maps,
             canvas,
             surface,
+            sliders,
+            descend_all,
         } = self;
         function.source == o.function.source
+            && function.vars == o.function.vars
+            && function.values == o.function.values
+            && *sliders == o.sliders
+            && *descend_all == o.descend_all
             && *preset == o.preset
             && *view == o.view
             && *layers == o.layers

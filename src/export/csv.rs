@@ -2,7 +2,7 @@
 //! reads back to the same value (Rust's shortest round-trip form of the f64).
 
 use super::write_atomic;
-use crate::descent::Path as DescentPath;
+use crate::descent::{FullPoint, Path as DescentPath};
 use crate::error::Result;
 use crate::view::View;
 use std::io::Write;
@@ -70,6 +70,42 @@ pub(crate) fn paths_csv(out: &mut dyn Write, paths: &[DescentPath]) -> std::io::
     for (n, p) in paths.iter().enumerate() {
         for (k, q) in p.points.iter().enumerate() {
             writeln!(out, "{n},{k},{},{},{},{},{}", q.x, q.y, q.f, q.dfdx, q.dfdy)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes paths in all the variables of f as CSV, atomically: `path,step,` then one column
+/// per variable (`names`, the head's order), `f`, and one `df/d…` column per variable
+/// (`path,step,x,y,z,f,dfdx,dfdy,dfdz`).
+pub fn write_full_paths_csv(path: &Path, names: &[&str], rows: &[Vec<FullPoint>]) -> Result<()> {
+    write_atomic(path, |out| full_paths_csv(out, names, rows))
+}
+
+/// Writes the rows of [`write_full_paths_csv`] to any writer.
+pub(crate) fn full_paths_csv(
+    out: &mut dyn Write,
+    names: &[&str],
+    rows: &[Vec<FullPoint>],
+) -> std::io::Result<()> {
+    let partials: Vec<String> = names.iter().map(|n| format!("dfd{n}")).collect();
+    writeln!(
+        out,
+        "path,step,{},f,{}",
+        names.join(","),
+        partials.join(",")
+    )?;
+    for (n, points) in rows.iter().enumerate() {
+        for (k, q) in points.iter().enumerate() {
+            write!(out, "{n},{k}")?;
+            for t in &q.theta {
+                write!(out, ",{t}")?;
+            }
+            write!(out, ",{}", q.f)?;
+            for g in &q.grad {
+                write!(out, ",{g}")?;
+            }
+            writeln!(out)?;
         }
     }
     Ok(())

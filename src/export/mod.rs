@@ -11,8 +11,8 @@ pub(crate) mod quantize;
 
 pub(crate) use self::atomic::{abandon_all, AtomicFile};
 
-pub(crate) use self::csv::{paths_csv, write_field_csv_with};
-pub use self::csv::{write_field_csv, write_paths_csv};
+pub(crate) use self::csv::{full_paths_csv, paths_csv, write_field_csv_with};
+pub use self::csv::{write_field_csv, write_full_paths_csv, write_paths_csv};
 pub use self::npy::{field_to_npy_data, read_npy_f32, write_field_npy, write_npy_f32};
 pub use self::png::write_png_rgba8;
 

@@ -33,6 +33,8 @@ pub struct Function {
     display: std::sync::OnceLock<[String; 3]>,
     /// [`Function::typeset_formulas`], made once, for the same reason.
     typeset: std::sync::OnceLock<[display::Runs; 3]>,
+    /// [`Function::typeset_partials`], made once.
+    typeset_partials: std::sync::OnceLock<Vec<(String, display::Runs)>>,
 }
 
 impl Function {
@@ -63,6 +65,7 @@ impl Function {
             dfdy,
             display: std::sync::OnceLock::new(),
             typeset: std::sync::OnceLock::new(),
+            typeset_partials: std::sync::OnceLock::new(),
         }
     }
 
@@ -169,6 +172,22 @@ impl Function {
                 (self.vars.name(v).to_string(), text)
             })
             .collect()
+    }
+
+    /// Every partial in ∇f's order, typeset for the panel, with its variable's name.
+    pub fn typeset_partials(&self) -> &[(String, display::Runs)] {
+        self.typeset_partials.get_or_init(|| {
+            self.partials()
+                .into_iter()
+                .map(|(v, d)| {
+                    let d = simplify::for_reading(&d);
+                    (
+                        self.vars.name(v).to_string(),
+                        display::to_typeset(&d, &self.vars),
+                    )
+                })
+                .collect()
+        })
     }
 
     /// Whether f has held variables (a gradient with more than two components).

@@ -11,6 +11,7 @@ pub mod domain;
 pub(crate) mod error;
 pub mod eval;
 pub(crate) mod evaluate;
+pub mod full;
 mod function;
 pub(crate) mod head;
 pub(crate) mod lexer;
@@ -31,6 +32,7 @@ pub use compiled::Compiled;
 pub(crate) use error::ParseError;
 pub use evaluate::Evaluator;
 pub use evaluate::{TapeEvaluator, TreeEvaluator};
+pub use full::FullGradient;
 pub use function::{Function, DEFAULT_SYMBOL_VALUE};
 pub use parser::parse;
 

@@ -224,6 +224,18 @@ impl Tape {
     /// rules of [`domain`]; false when the point is outside the domain of any root. `regs` is
     /// scratch space reused between calls so that evaluation does not allocate.
     pub(crate) fn eval_into(&self, x: f64, y: f64, regs: &mut Vec<f64>, out: &mut [f64]) -> bool {
+        self.eval_into_with(x, y, &self.syms, regs, out)
+    }
+
+    /// [`Tape::eval_into`] with the symbols at `syms` instead of the tape's own values.
+    pub(crate) fn eval_into_with(
+        &self,
+        x: f64,
+        y: f64,
+        syms: &[f64],
+        regs: &mut Vec<f64>,
+        out: &mut [f64],
+    ) -> bool {
         regs.clear();
         regs.reserve(self.ops.len());
         for op in &self.ops {
@@ -232,7 +244,7 @@ impl Tape {
                 Op::Const(c) => domain::check(c),
                 Op::X => Some(x),
                 Op::Y => Some(y),
-                Op::Sym(k) => self.syms.get(k as usize).copied(),
+                Op::Sym(k) => syms.get(k as usize).copied(),
                 Op::Neg(a) => Some(-r(a)),
                 Op::Add(a, b) => domain::add(r(a), r(b)),
                 Op::Sub(a, b) => domain::sub(r(a), r(b)),

@@ -35,6 +35,10 @@ pub(crate) struct SceneFile {
     pub surface: Option<SurfaceTable>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paths: Option<Vec<PathTable>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub variables: Option<super::symbols::VariablesTable>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sliders: Option<Vec<super::symbols::SliderTable>>,
 }
 
 /// `[layers]`: what is drawn.

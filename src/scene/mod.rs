@@ -1,5 +1,6 @@
 //! Scene files: a whole demo (a [`Document`]: function, view, layers, colours, optimizer,
-//! start points, pin, sweep and compare modes) as readable TOML, to prepare at home and open
+//! start points, pin, sweep and compare modes, the axes and sliders of parameters and held
+//! variables) as readable TOML, to prepare at home and open
 //! in class.
 //!
 //! [`parse`] / [`load`] check everything and return a [`Document`] or one line
@@ -12,6 +13,7 @@ mod plain;
 mod resolve;
 mod resolve_parts;
 mod surface;
+mod symbols;
 mod write;
 
 pub(crate) use crate::document::{Document, PathStart};

@@ -177,6 +177,7 @@ fn resolve(ctx: &Ctx, f: SceneFile) -> Result<Document> {
     super::resolve_parts::paths(ctx, &f, &mut scene)?;
     super::resolve_parts::maps(ctx, &f, &mut scene)?;
     super::surface::resolve(ctx, &f, &mut scene)?;
+    super::symbols::resolve(ctx, &f, &mut scene)?;
     Ok(scene)
 }
 

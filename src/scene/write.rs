@@ -12,6 +12,7 @@ use crate::descent::Optimizer;
 pub(super) fn to_file(s: &Document) -> SceneFile {
     let l = &s.layers;
     let h = &s.hyper;
+    let (variables, sliders) = super::symbols::to_tables(s);
     SceneFile {
         version: Some(VERSION),
         function: Some(s.function.source.clone()),
@@ -86,6 +87,8 @@ pub(super) fn to_file(s: &Document) -> SceneFile {
                 })
                 .collect(),
         ),
+        variables,
+        sliders,
     }
 }
 
