@@ -235,3 +235,51 @@ fn a_click_beyond_max_paths_starts_nothing_and_says_so() {
     s.click(1.0, 1.0);
     assert_eq!(s.running.paths.len(), MAX_PATHS, "three paths fit");
 }
+
+/// Moving a parameter's slider, sweeping it and moving a held variable re-evaluate the field
+/// with the new values (the picture changes) without building a pipeline: the values are a
+/// uniform. Editing the text keeps the values of symbols that kept their names.
+#[test]
+fn sliders_change_the_field_without_a_new_pipeline_and_edits_keep_their_values() {
+    let _alone = alone();
+    let f = Function::parse("f(x, y, z) = a x^2 + y^2 + z").expect("parses");
+    let mut s = ExplorerState::new(f, View::new(-3.0, 3.0, -3.0, 3.0).unwrap());
+    s.set_canvas(200.0, 150.0);
+    let mut w = Window::new(&s);
+    w.frame(&mut s, 0.0);
+    let built = w.built();
+    let picture = |w: &mut Window, s: &ExplorerState| {
+        let layout = Layout::full(16, 12);
+        let none: &[PathDraw] = &[];
+        render_rgba(
+            &w.gpu,
+            &mut w.renderer,
+            &layout,
+            &s.doc.view,
+            &RenderSettings::default(),
+            GradientMode::Exact,
+            none,
+        )
+        .expect("a frame")
+    };
+    let before = picture(&mut w, &s);
+    assert!(s.set_symbol("a", -2.0));
+    w.frame(&mut s, 0.05);
+    let after = picture(&mut w, &s);
+    assert_ne!(before, after, "a = −2 turns the bowl into a saddle");
+    assert!(s.set_symbol("z", 3.0));
+    s.toggle_sweep("a");
+    for _ in 0..40 {
+        w.frame(&mut s, 0.1);
+    }
+    assert_ne!(
+        s.doc.function.value_of("a"),
+        Some(-2.0),
+        "the sweep moved a"
+    );
+    assert_eq!(w.built(), built, "no pipeline for a value");
+    s.set_text("f(x, y, z) = a x^2 + y^2 + 2z");
+    assert_eq!(s.doc.function.value_of("z"), Some(3.0), "z kept its value");
+    let a = s.doc.function.value_of("a").unwrap();
+    assert!(s.sweeping("a") && (-5.0..=5.0).contains(&a));
+}

@@ -117,7 +117,6 @@ impl FrameWords {
 
 /// The frame's words for the state as it is.
 pub(crate) fn frame_words(s: &ExplorerState) -> FrameWords {
-    let (a, b) = s.var_names();
     let subtitle = s.map_subtitle().unwrap_or_else(|| {
         let note = s.current_preset().map_or("", |p| p.note);
         format!(
@@ -130,7 +129,7 @@ pub(crate) fn frame_words(s: &ExplorerState) -> FrameWords {
     });
     let readout = s
         .readout_here()
-        .map(|r| r.lines((&a, &b)).join("\n"))
+        .map(|r| s.readout_lines(&r).join("\n"))
         .unwrap_or_default();
     FrameWords {
         title: s.title(),
@@ -170,8 +169,9 @@ pub(crate) fn paint(
         .running
         .paths
         .iter()
-        .filter(|t| !t.path.is_running() || t.path.iterations() > 0)
-        .filter_map(|t| {
+        .enumerate()
+        .filter(|(_, t)| !t.path.is_running() || t.path.iterations() > 0)
+        .filter_map(|(i, t)| {
             let c = t.path.current();
             let (px, py) = s.to_pixel(c.x, c.y);
             let inside = (0.0..=f64::from(f.plot.w)).contains(&px)
@@ -179,7 +179,7 @@ pub(crate) fn paint(
             if !inside {
                 return None;
             }
-            let text = t.label();
+            let text = s.path_label(i);
             let rgba = t.rgba();
             let (sx, sy) = s.to_pixel(t.path.start.0, t.path.start.1);
             Some(Label {
@@ -219,7 +219,7 @@ pub(crate) fn speak(ctx: &Context, s: &ExplorerState) {
     let (a, b) = s.var_names();
     let readout = s
         .readout_here()
-        .map(|r| format!("read-out: {}", r.lines((&a, &b)).join(", ")))
+        .map(|r| format!("read-out: {}", s.readout_lines(&r).join(", ")))
         .unwrap_or_else(|| {
             "read-out: move the pointer or the keyboard cursor over the canvas".into()
         });

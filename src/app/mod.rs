@@ -8,6 +8,7 @@ pub(crate) mod canvas;
 pub(crate) mod canvas3d;
 mod canvas_marks;
 pub mod cursor;
+pub(crate) mod descend_all;
 pub mod exports;
 pub(crate) mod formulas;
 pub mod frame;

@@ -41,7 +41,13 @@ pub(crate) fn formula_id() -> egui::Id {
 }
 
 fn function_box(ui: &mut Ui, s: &mut ExplorerState) {
-    let heading = ui.heading("f(x, y) =");
+    // The head the text does not write itself: `f(x, y) =`, `f(x, y, z) =` for a headless z.
+    let heading = if s.text.contains('=') {
+        "Function".to_string()
+    } else {
+        format!("{} =", s.doc.function.vars.head())
+    };
+    let heading = ui.heading(heading);
     let mut text = s.text.clone();
     // Wrapped over two rows for long formulas, but one line of input: Enter confirms it and
     // gives the keys back to the canvas (`canvas::route_keys`), never a newline.

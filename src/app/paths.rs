@@ -21,6 +21,9 @@ pub struct TrackedPath {
     pub(crate) picked: u64,
     /// Added in compare mode (by a click or from a scene): its label names its optimizer.
     pub(crate) compared: bool,
+    /// While descending in all variables: the run in every variable, for the plane path's
+    /// run id it shadows (see `app/descend_all.rs`).
+    pub(crate) full: Option<(u64, crate::descent::FullPath)>,
 }
 
 impl TrackedPath {
@@ -165,6 +168,7 @@ impl ExplorerState {
             lr_factor,
             picked,
             compared: self.doc.compare,
+            full: None,
         });
         self.sync_path_starts();
     }
@@ -220,6 +224,9 @@ impl ExplorerState {
 
     /// One step of every running path. Returns how many moved.
     pub fn step_paths(&mut self) -> usize {
+        if self.descending_all() {
+            return self.step_paths_all();
+        }
         let (tol, max_steps) = (self.doc.tol, self.doc.max_steps);
         let f = &self.doc.function;
         let mut grad = |x: f64, y: f64| f.eval(x, y);
@@ -272,6 +279,7 @@ impl ExplorerState {
             t.path.hyper = self.doc.hyper.with_lr_factor(t.lr_factor);
             let start = t.path.start;
             t.path.restart(start, &mut |x, y| f.eval(x, y));
+            t.full = None;
         }
         self.running.accumulator = 0.0;
     }

@@ -55,9 +55,14 @@ fn axes_picker(ui: &mut Ui, s: &mut ExplorerState, variables: &[String]) {
     let (x, y) = s.var_names();
     let mut chosen = None;
     ui.horizontal(|ui| {
-        for (label, current, other, horizontal) in [("axes", &x, &y, true), ("×", &y, &x, false)] {
-            egui::ComboBox::from_label(label)
+        ui.label("axes");
+        for (id, current, other, horizontal) in [("h", &x, &y, true), ("v", &y, &x, false)] {
+            if !horizontal {
+                ui.label("×");
+            }
+            egui::ComboBox::from_id_salt(("gradfield-axes", id))
                 .selected_text(current.as_str())
+                .width(60.0)
                 .show_ui(ui, |ui| {
                     for v in variables.iter().filter(|v| *v != other) {
                         if ui.selectable_label(v == current, v.as_str()).clicked() {
@@ -70,6 +75,7 @@ fn axes_picker(ui: &mut Ui, s: &mut ExplorerState, variables: &[String]) {
                     }
                 });
         }
+        ui.label("(horizontal × vertical)");
     });
     if let Some((a, b)) = chosen {
         if let Err(e) = s.set_axes(&a, &b) {

@@ -59,6 +59,43 @@ impl Readout {
 }
 
 impl ExplorerState {
+    /// The read-out's lines for `r`: with held variables, their partials join ∂f/∂x and
+    /// ∂f/∂y (the full ∇f, from the exact evaluator), |∇f| is the full gradient's length and
+    /// a last line says what is held.
+    pub fn readout_lines(&self, r: &Readout) -> Vec<String> {
+        let (a, b) = self.var_names();
+        let mut lines = r.lines((&a, &b));
+        let f = &self.doc.function;
+        if !f.has_held() {
+            return lines;
+        }
+        let mut full = crate::expr::FullGradient::new(f);
+        let theta = full.theta_at(r.x, r.y);
+        let (ix, iy) = full.axis_index();
+        if let (Some(_), Some((_, grad))) = (r.value, full.eval(&theta)) {
+            let names = f.vars.variable_names();
+            let held: Vec<String> = names
+                .iter()
+                .zip(grad)
+                .enumerate()
+                .filter(|(i, _)| *i != ix && *i != iy)
+                .map(|(_, (n, g))| format!("∂f/∂{n} = {}", num(*g)))
+                .collect();
+            let norm = grad.iter().map(|g| g * g).sum::<f64>().sqrt();
+            if let Some(at) = lines.iter().position(|l| l.starts_with("|∇f|")) {
+                lines[at] = format!("|∇f| = {}", num(norm));
+                for (k, h) in held.into_iter().enumerate() {
+                    lines.insert(at + k, h);
+                }
+            }
+        }
+        lines.push(format!(
+            "held: {}",
+            crate::document::held_text(f, crate::expr::SymKind::Held)
+        ));
+        lines
+    }
+
     /// The view on screen: the requested view widened to the canvas' aspect ratio, and kept
     /// inside what 32-bit floats can draw (see `View::clamped`).
     pub fn shown_view(&self) -> View {
