@@ -37,7 +37,10 @@ const ERRORS: &[(&str, &str)] = &[
     ("a_ + x", "unexpected character '_' at column 2"),
     ("f(x, x) = x", "'x' is named twice"),
     ("f(x) = x", "a head names at least two variables"),
-    ("f(x, sin) = x", "'sin' is a function and cannot name a variable"),
+    (
+        "f(x, sin) = x",
+        "'sin' is a function and cannot name a variable",
+    ),
 ];
 
 #[test]

@@ -184,7 +184,7 @@ fn every_shared_piece_is_imported_and_resolves_alone() {
         assert!(!resolved.contains("#import"));
         pieces += 1;
     }
-    assert_eq!(pieces, 8, "the pieces of shaders/lib/");
+    assert_eq!(pieces, 9, "the pieces of shaders/lib/");
 }
 
 #[test]

@@ -117,7 +117,8 @@ impl FrameWords {
 
 /// The frame's words for the state as it is.
 pub(crate) fn frame_words(s: &ExplorerState) -> FrameWords {
-    let subtitle = s.map_subtitle().unwrap_or_else(|| {
+    let subtitle = s.map_subtitle().or_else(|| s.undefined_note());
+    let subtitle = subtitle.unwrap_or_else(|| {
         let note = s.current_preset().map_or("", |p| p.note);
         format!(
             "{}  η = {}{}{}{note}",

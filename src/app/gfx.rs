@@ -218,6 +218,9 @@ impl Graphics {
             wgpu::CurrentSurfaceTexture::Success(tex) => {
                 self.draw(&tex.texture, frame, egui_frame)?;
                 self.maps.after_frame(&self.renderer, state);
+                if let Some(r) = self.renderer.range_result() {
+                    state.messages.undefined_in_view = r.count == 0;
+                }
                 if let Some(surface) = &frame.surface {
                     // The mesh's heights follow the range just read back (a changed range
                     // asks for one more frame); a frame drawn at rest is the refined one.

@@ -102,7 +102,7 @@ pub(crate) fn animation_for(s: &ExplorerState, window: (u32, u32)) -> Option<Ani
     let first = &paths[0].path;
     let vars = &f.vars;
     let text = FigureText {
-        title: format!("f({}, {}) = {}", vars.x, vars.y, f.display_formulas()[0]),
+        title: crate::document::figure_title(f),
         subtitle: Some(format!(
             "{}, η = {}",
             first.optimizer.label(),

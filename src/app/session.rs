@@ -59,6 +59,9 @@ pub struct Messages {
     pub status: Option<String>,
     /// An error from building the GPU field for the function, shown in the panel.
     pub render_error: Option<String>,
+    /// The last frame's field had no defined sample in view (a parameter's value can make f
+    /// undefined everywhere: `ln(a)` for a ≤ 0); the panel and the subtitle say so.
+    pub undefined_in_view: bool,
 }
 
 /// What the window should do once and then clear.

@@ -182,6 +182,25 @@ impl ExplorerState {
         self.restart_all();
     }
 
+    /// The subtitle while nothing in view is defined: "f is undefined everywhere in view at
+    /// a = −1" (the values that made it so).
+    pub(crate) fn undefined_note(&self) -> Option<String> {
+        if !self.messages.undefined_in_view {
+            return None;
+        }
+        let f = &self.doc.function;
+        let values: Vec<String> = [SymKind::Param, SymKind::Held]
+            .into_iter()
+            .map(|k| crate::document::held_text(f, k))
+            .filter(|t| !t.is_empty())
+            .collect();
+        Some(if values.is_empty() {
+            "f is undefined everywhere in view".to_string()
+        } else {
+            format!("f is undefined everywhere in view at {}", values.join(", "))
+        })
+    }
+
     /// Drops sweeps of names the function no longer has.
     pub(crate) fn forget_missing_symbols(&mut self) {
         let f = &self.doc.function;

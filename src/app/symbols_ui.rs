@@ -26,6 +26,12 @@ pub(crate) fn section(ui: &mut Ui, s: &mut ExplorerState) {
     if variables.len() > 2 {
         axes_picker(ui, s, &variables);
     }
+    if s.messages.undefined_in_view {
+        ui.colored_label(
+            egui::Color32::from_rgb(255, 110, 90),
+            "f is undefined everywhere in view at these values",
+        );
+    }
     let selected = s.selected_symbol();
     for (name, kind) in symbols {
         slider_row(
@@ -101,7 +107,7 @@ fn slider_row(ui: &mut Ui, s: &mut ExplorerState, name: &str, kind: SymKind, sel
         }
         let playing = s.sweeping(name);
         if ui
-            .button(if playing { "⏸" } else { "▶" })
+            .button(if playing { "■" } else { "▶" })
             .on_hover_text("sweep back and forth across the range")
             .clicked()
         {

@@ -8,7 +8,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 /// The one-line error for the first unknown long flag in `args` (the whole command line,
 /// program name first), or `None` when every `--name` is a flag of the command it is given to,
-/// the value of the flag before it, or a formula (`--x` is −(−x)). Nothing after `--` counts.
+/// the value of the flag before it, or a formula without parameters (`--x` is −(−x)). Nothing after `--` counts.
 /// The line says "unknown flag '--NAME'" with clap's did-you-mean where it has one.
 pub fn unknown_flag(original: &clap::Command, args: &[OsString]) -> Option<String> {
     let mut cmd = original.clone();
@@ -45,7 +45,10 @@ pub fn unknown_flag(original: &clap::Command, args: &[OsString]) -> Option<Strin
                     tokens.next();
                 }
             }
-            None if crate::expr::parse(text).is_ok() => {}
+            // A formula (`--x` is −(−x)) unless it reads only thanks to parameters: `--dpi`
+            // would be −(−d·π), but it is a flag.
+            None if crate::expr::Function::parse(text)
+                .is_ok_and(|f| f.param_names().is_empty()) => {}
             None => {
                 return Some(line(
                     text,

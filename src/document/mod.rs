@@ -19,7 +19,9 @@ pub use maps::{ColorBy, MapMode, MapSettings, DEFAULT_MAP_DIVISOR};
 pub(crate) use maps::{CHECK_STEP_RANGE, MAP_DIVISORS};
 pub(crate) use surface::{check_azimuth, check_elevation, check_pan, check_vscale, check_zoom};
 pub use surface::{CanvasMode, SurfaceSettings};
-pub use symbols::{held_text, value_text, SymbolSlider, DEFAULT_RANGE, DEFAULT_STEP, MAX_SLIDER};
+pub use symbols::{
+    figure_title, held_text, value_text, SymbolSlider, DEFAULT_RANGE, DEFAULT_STEP, MAX_SLIDER,
+};
 
 use crate::descent::{Hyper, Optimizer};
 use crate::expr::Function;

@@ -88,6 +88,18 @@ pub fn held_text(f: &Function, kind: SymKind) -> String {
         .join(", ")
 }
 
+/// A figure's title: `f(x, y) = x² + y²`, with every variable in the head and what is held
+/// after it (`f(x, y, z) = … at z = 2`).
+pub fn figure_title(f: &Function) -> String {
+    let mut t = format!("{} = {}", f.vars.head(), f.display_formulas()[0]);
+    let held = held_text(f, SymKind::Held);
+    if !held.is_empty() {
+        t.push_str("  at ");
+        t.push_str(&held);
+    }
+    t
+}
+
 /// A slider's value as people read it: exact when short (`2`, `-0.25` with its minus sign),
 /// else five significant digits.
 pub fn value_text(v: f64) -> String {

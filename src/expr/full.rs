@@ -14,7 +14,9 @@ pub struct FullGradient {
     tape: Tape,
     /// The variables in ∇f's order.
     order: Vec<Var>,
-    /// The symbols' values: parameters as the function has them, held variables per point.
+    /// The function's values of its symbols (where [`FullGradient::theta_at`] holds them).
+    values: Vec<f64>,
+    /// Scratch: the parameters' values, the held variables' of the point being evaluated.
     syms: Vec<f64>,
     regs: Vec<f64>,
     out: Vec<f64>,
@@ -31,6 +33,7 @@ impl FullGradient {
         FullGradient {
             tape: Tape::new(&roots),
             order,
+            values: function.values.clone(),
             syms: function.values.clone(),
             regs: Vec::new(),
             out: vec![0.0; n],
@@ -54,7 +57,7 @@ impl FullGradient {
             .map(|v| match *v {
                 Var::X => x,
                 Var::Y => y,
-                Var::Sym(k) => self.syms.get(k as usize).copied().unwrap_or(f64::NAN),
+                Var::Sym(k) => self.values.get(k as usize).copied().unwrap_or(f64::NAN),
             })
             .collect()
     }

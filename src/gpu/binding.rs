@@ -68,15 +68,27 @@ pub(crate) fn uniform_buffer(device: &wgpu::Device, label: &str, size: u64) -> w
 }
 
 /// The symbols' values as the shaders' `Symbols` uniform holds them (shaders/lib/symbols.wgsl):
-/// [`crate::expr::ast::MAX_SYMBOLS`] f32, unused ones 0.
-pub(crate) fn symbol_block(values: &[f64]) -> [f32; SYMBOL_FLOATS] {
-    let mut block = [0.0f32; SYMBOL_FLOATS];
-    for (slot, v) in block.iter_mut().zip(values) {
-        *slot = *v as f32;
+/// [`crate::expr::ast::MAX_SYMBOLS`] f32 in four vec4, unused ones 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, bytemuck::Pod, bytemuck::Zeroable)]
+pub(crate) struct Symbols {
+    v: [[f32; 4]; 4],
+}
+
+/// The layout of [`Symbols`] (tests/layout.rs compares it with the shaders').
+pub(crate) fn symbols_layout() -> crate::gpu::layout::HostLayout {
+    crate::gpu::layout::host_layout!("Symbols", Symbols { v })
+}
+
+/// The block of `values` (the first [`crate::expr::ast::MAX_SYMBOLS`]; the parser allows no more).
+pub(crate) fn symbol_block(values: &[f64]) -> Symbols {
+    let mut block = Symbols { v: [[0.0; 4]; 4] };
+    for (k, v) in values.iter().enumerate().take(SYMBOL_FLOATS) {
+        block.v[k / 4][k % 4] = *v as f32;
     }
     block
 }
 
-/// Floats in the `Symbols` uniform: four vec4.
+/// Floats in the `Symbols` uniform.
 pub(crate) const SYMBOL_FLOATS: usize = 16;
 const _: () = assert!(SYMBOL_FLOATS == crate::expr::ast::MAX_SYMBOLS);

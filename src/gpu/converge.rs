@@ -46,7 +46,7 @@ pub struct ConvergePass {
     params: wgpu::Buffer,
     /// The function's symbols' values (`symbols` in shaders/converge.wgsl).
     symbols: wgpu::Buffer,
-    symbol_values: [f32; SYMBOL_FLOATS],
+    symbol_values: crate::gpu::binding::Symbols,
     buffers: Option<(wgpu::Buffer, wgpu::BindGroup)>,
     size: (u32, u32),
     steps: u32,
@@ -173,7 +173,7 @@ impl ConvergePass {
             pad: [0; 3],
         };
         queue.write_buffer(&self.params, 0, bytemuck::bytes_of(&params));
-        queue.write_buffer(&self.symbols, 0, bytemuck::cast_slice(&self.symbol_values));
+        queue.write_buffer(&self.symbols, 0, bytemuck::bytes_of(&self.symbol_values));
         let bind_group = bind_group(
             device,
             "ConvergePass::bind_group",

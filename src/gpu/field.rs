@@ -74,7 +74,7 @@ pub struct FieldPass {
     field: wgpu::Buffer,
     /// The symbols' values (`symbols` in shaders/field.wgsl), written by every prepare.
     symbols: wgpu::Buffer,
-    symbol_values: [f32; SYMBOL_FLOATS],
+    symbol_values: crate::gpu::binding::Symbols,
     bind_group: wgpu::BindGroup,
     size: (u32, u32),
     check: Option<f32>,
@@ -154,7 +154,7 @@ impl FieldPass {
             ys,
             field,
             symbols,
-            symbol_values: [0.0; SYMBOL_FLOATS],
+            symbol_values: symbol_block(&[]),
             bind_group,
             size: (1, 1),
             check: None,
@@ -295,7 +295,7 @@ impl FieldPass {
         queue.write_buffer(&self.xs, 0, bytemuck::cast_slice(&xs));
         queue.write_buffer(&self.ys, 0, bytemuck::cast_slice(&ys));
         queue.write_buffer(&self.params, 0, bytemuck::bytes_of(&params));
-        queue.write_buffer(&self.symbols, 0, bytemuck::cast_slice(&self.symbol_values));
+        queue.write_buffer(&self.symbols, 0, bytemuck::bytes_of(&self.symbol_values));
         Ok(())
     }
 

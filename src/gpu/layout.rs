@@ -42,6 +42,10 @@ pub(crate) use host_layout;
 pub fn host_layouts() -> Vec<(&'static [&'static str], HostLayout)> {
     vec![
         (&["field"], crate::gpu::field::params_layout()),
+        (
+            &["field", "converge"],
+            crate::gpu::binding::symbols_layout(),
+        ),
         (&["converge"], crate::gpu::walker::params_layout()),
         (&["converge"], crate::gpu::walker::walker_layout()),
     ]

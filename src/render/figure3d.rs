@@ -91,7 +91,7 @@ impl<'a> SurfaceFigure<'a> {
         let names = [
             p.function.vars.x.clone(),
             p.function.vars.y.clone(),
-            format!("f({}, {})", p.function.vars.x, p.function.vars.y),
+            p.function.vars.head(),
         ];
         let scale = self.fig.scale;
         let (bm, cam) = (&self.boxmap, &camera);

@@ -28,8 +28,8 @@ pub const PRINTED_GLYPHS: &str = concat!(
     "−×·÷⋅∕⁄–—…",
     // Arrows.
     "→←↑↓↔↦⇒",
-    // Buttons (the step read-out's path selector).
-    "◀▶",
+    // Buttons (the step read-out's path selector, a slider's sweep).
+    "◀▶■",
     // Superscripts and subscripts.
     "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ⁿ₀₁₂₃₄₅₆₇₈₉₊₋₍₎ₖᵢⱼₜ",
     // Greek letters (variable names that spell one).

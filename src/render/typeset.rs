@@ -99,6 +99,13 @@ pub fn name(name: &str) -> Runs {
 /// `None` when the title holds no formula that parses (a title cut short with "…", a title a
 /// person wrote), so that it is drawn as it is.
 pub fn title(title: &str) -> Option<Runs> {
+    // What is held ("  at z = 2") follows the formula as written.
+    if let Some((formula, held)) = title.split_once("  at ") {
+        let mut r = self::title(formula)?;
+        r.push("  at ", Script::LINE);
+        r.push(&held.replace('-', "−"), Script::LINE);
+        return Some(r);
+    }
     let at = title.find(" = ")?;
     let (before, body) = (&title[..at], &title[at + 3..]);
     if body.contains('…') {
@@ -107,9 +114,12 @@ pub fn title(title: &str) -> Option<Runs> {
     if let Some(head_at) = before.rfind("f(").filter(|_| before.ends_with(')')) {
         let (vars, node) = crate::expr::parse(&title[head_at..]).ok()?;
         let mut r = Runs::line(&title[..head_at + 2]);
-        r.extend(name(&vars.x));
-        r.push(", ", Script::LINE);
-        r.extend(name(&vars.y));
+        for (i, v) in vars.variable_names().into_iter().enumerate() {
+            if i > 0 {
+                r.push(", ", Script::LINE);
+            }
+            r.extend(name(v));
+        }
         r.push(") = ", Script::LINE);
         r.extend(to_typeset(&node, &vars));
         return Some(r);

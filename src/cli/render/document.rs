@@ -174,12 +174,7 @@ fn paths(
 /// name for it (or the formula cut short with an ellipsis).
 fn title(f: &crate::expr::Function, preset: Option<&crate::presets::Preset>, width: u32) -> String {
     // The display form, which the overlay typesets (`render::typeset::title`).
-    let formula = format!(
-        "f({}, {}) = {}",
-        f.vars.x,
-        f.vars.y,
-        f.display_formulas()[0]
-    );
+    let formula = crate::document::figure_title(f);
     // Title type is about 1.4 × the 18 px label size at 1080 lines; a glyph is ~0.55 em wide.
     let fits = (width as f64 / (0.55 * 25.0 * (width as f64 / 1920.0).max(0.6))) as usize;
     if formula.chars().count() <= fits {
