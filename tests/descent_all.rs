@@ -106,3 +106,37 @@ fn in_the_explorer_the_held_slider_follows_the_selected_path() {
     assert_eq!(gauge[0].1, w.grad[2]);
     assert!(s.path_label(0).contains("∂f/∂z"), "{}", s.path_label(0));
 }
+
+/// Reproduces "descending in all variables draws no path": the panel's slider snapped the
+/// value a path had set to the slider's step every frame, which counted as a slider move and
+/// restarted the paths. Drawing the panel must leave a value it did not edit alone.
+#[test]
+fn drawing_the_panel_leaves_the_held_value_a_path_set() {
+    let f = Function::parse("f(x, y, z) = x^2 + y^2 + (z - 2)^2 + x z").unwrap();
+    let mut s = ExplorerState::new(f, View::new(-3.0, 3.0, -3.0, 3.0).unwrap());
+    s.set_canvas(400.0, 300.0);
+    s.add_path_at(2.5, 2.0);
+    s.set_descend_all(true);
+    let ctx = egui::Context::default();
+    for _ in 0..12 {
+        s.step_paths();
+        let raw = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 800.0),
+            )),
+            ..Default::default()
+        };
+        let _ = gradfield::app::ui_frame(&ctx, raw, &mut s);
+    }
+    assert_eq!(
+        s.running.paths[0].path.iterations(),
+        12,
+        "the paths kept walking"
+    );
+    let z = s.doc.function.value_of("z").unwrap();
+    assert!(
+        ((z / 0.05).round() * 0.05 - z).abs() > 1e-9,
+        "z = {z} is off the step grid"
+    );
+}

@@ -32,6 +32,7 @@ pub(crate) fn section(ui: &mut Ui, s: &mut ExplorerState) {
             "f is undefined everywhere in view at these values",
         );
     }
+    ui.spacing_mut().slider_width = 150.0;
     let selected = s.selected_symbol();
     for (name, kind) in symbols {
         slider_row(
@@ -116,7 +117,9 @@ fn slider_row(ui: &mut Ui, s: &mut ExplorerState, name: &str, kind: SymKind, sel
         let r = ui.add(
             egui::Slider::new(&mut value, slider.min..=slider.max)
                 .step_by(slider.step)
-                .clamping(egui::SliderClamping::Always),
+                // Not `Always`: that snaps the shown value to the step every frame (a value a
+                // path set, descending in all variables, would restart the paths).
+                .clamping(egui::SliderClamping::Edits),
         );
         if r.changed() {
             s.symbol_ui.selected = Some(name.to_string());

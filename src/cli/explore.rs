@@ -47,6 +47,9 @@ fn explore_document(args: &ExploreArgs) -> Result<Document> {
         (None, None, None) => Document::from_preset(&crate::presets::all()[0])?,
     };
     doc.function = super::symbols::apply(doc.function, &args.symbols)?;
+    if args.all_variables {
+        doc.descend_all = true;
+    }
     if let Some(v) = args.view {
         doc.view = v;
         doc.home = v;

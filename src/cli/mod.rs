@@ -329,6 +329,10 @@ pub struct ExploreArgs {
     /// Open on the map and the surface side by side (D in the window).
     #[arg(long)]
     pub split: bool,
+    /// Paths move the held variables too, and the held sliders follow the selected path
+    /// (the panel's "descend in all variables").
+    #[arg(long)]
+    pub all_variables: bool,
 }
 
 pub(crate) mod check;

@@ -232,6 +232,10 @@ impl Document {
         if !held.is_empty() {
             t.push_str(&format!("  at {held}"));
         }
+        let params = held_text(&self.function, crate::expr::SymKind::Param);
+        if !params.is_empty() {
+            t.push_str(&format!("  with {params}"));
+        }
         t
     }
 }

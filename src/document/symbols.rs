@@ -89,13 +89,18 @@ pub fn held_text(f: &Function, kind: SymKind) -> String {
 }
 
 /// A figure's title: `f(x, y) = x² + y²`, with every variable in the head and what is held
-/// after it (`f(x, y, z) = … at z = 2`).
+/// and the parameters' values after it (`f(x, y, z) = … at z = 2 with a = 1`).
 pub fn figure_title(f: &Function) -> String {
     let mut t = format!("{} = {}", f.vars.head(), f.display_formulas()[0]);
     let held = held_text(f, SymKind::Held);
     if !held.is_empty() {
         t.push_str("  at ");
         t.push_str(&held);
+    }
+    let params = held_text(f, SymKind::Param);
+    if !params.is_empty() {
+        t.push_str("  with ");
+        t.push_str(&params);
     }
     t
 }
@@ -107,7 +112,12 @@ pub fn value_text(v: f64) -> String {
     let text = if exact.len() <= 8 {
         exact
     } else {
-        numfmt::short(v)
+        let s = numfmt::short(v);
+        if s.contains('.') && !s.contains('e') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        }
     };
     text.replace('-', "−")
 }
@@ -140,5 +150,8 @@ mod tests {
         let f = Function::parse("f(x, y, z) = a x + z").unwrap();
         assert_eq!(held_text(&f, SymKind::Held), "z = 1");
         assert_eq!(held_text(&f, SymKind::Param), "a = 1");
+        assert_eq!(value_text(0.45000000000000007), "0.45");
+        assert_eq!(value_text(-0.25), "−0.25");
+        assert_eq!(value_text(1.0 / 3.0), "0.33333");
     }
 }

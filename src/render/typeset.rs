@@ -99,11 +99,15 @@ pub fn name(name: &str) -> Runs {
 /// `None` when the title holds no formula that parses (a title cut short with "…", a title a
 /// person wrote), so that it is drawn as it is.
 pub fn title(title: &str) -> Option<Runs> {
-    // What is held ("  at z = 2") follows the formula as written.
-    if let Some((formula, held)) = title.split_once("  at ") {
-        let mut r = self::title(formula)?;
-        r.push("  at ", Script::LINE);
-        r.push(&held.replace('-', "−"), Script::LINE);
+    // What is held and the parameters' values ("  at z = 2  with a = 1") follow the formula
+    // as written.
+    if let Some(cut) = ["  at ", "  with "]
+        .iter()
+        .filter_map(|m| title.find(m))
+        .min()
+    {
+        let mut r = self::title(&title[..cut])?;
+        r.push(&title[cut..].replace('-', "−"), Script::LINE);
         return Some(r);
     }
     let at = title.find(" = ")?;
