@@ -354,21 +354,13 @@ use crate::presets::Preset;
 pub(crate) use limits::{check_iterates, check_starts};
 pub use messages::{clap_line, error_text};
 pub use pin_args::PinArgs;
+pub(crate) use symbols::resolve_args;
 pub use symbols::SymbolArgs;
 
 /// A function from the command line with the preset it came from, if any.
 pub(crate) struct Resolved {
     pub function: Function,
     pub preset: Option<&'static Preset>,
-}
-
-/// Reads the function from EXPR or --preset, with the axes and values of --axes and --set.
-pub(crate) fn resolve_args(args: &FunctionArgs) -> Result<Resolved> {
-    let r = resolve(args.expr.as_deref(), args.preset.as_deref())?;
-    Ok(Resolved {
-        function: symbols::apply(r.function, &args.symbols)?,
-        preset: r.preset,
-    })
 }
 
 /// Reads the function from EXPR or --preset.

@@ -58,6 +58,15 @@ pub(crate) fn parse_axes(s: &str) -> std::result::Result<(String, String), Strin
     Ok((a.to_string(), b.to_string()))
 }
 
+/// Reads the function from EXPR or --preset, with the axes and values of --axes and --set.
+pub(crate) fn resolve_args(args: &super::FunctionArgs) -> Result<super::Resolved> {
+    let r = super::resolve(args.expr.as_deref(), args.preset.as_deref())?;
+    Ok(super::Resolved {
+        function: apply(r.function, &args.symbols)?,
+        preset: r.preset,
+    })
+}
+
 /// `function` with the axes and values of `args`; an axis that is not a variable of f or a
 /// `--set` of a name f does not hold is bad input naming the flag.
 pub(crate) fn apply(function: Function, args: &SymbolArgs) -> Result<Function> {
