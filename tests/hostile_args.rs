@@ -4,16 +4,8 @@
 
 mod common;
 
-use common::one_line_error;
+use common::{gradfield, one_line_error};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn gradfield(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gradfield"))
-        .args(args)
-        .output()
-        .expect("run gradfield")
-}
 
 #[test]
 fn bad_arguments_exit_2_with_one_line_naming_them() {

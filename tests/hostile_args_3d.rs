@@ -3,15 +3,7 @@
 
 mod common;
 
-use common::one_line_error;
-use std::process::{Command, Output};
-
-fn gradfield(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gradfield"))
-        .args(args)
-        .output()
-        .expect("run gradfield")
-}
+use common::{gradfield, one_line_error};
 
 /// The 3D view's flags: a bad `--camera` (one value or three, not numbers, NaN, infinity, an
 /// elevation beyond ±89), a `--vscale` outside 0.1 to 10, a surface flag without `--3d` and

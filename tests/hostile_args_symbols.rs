@@ -6,15 +6,7 @@
 
 mod common;
 
-use common::one_line_error;
-use std::process::{Command, Output};
-
-fn gradfield(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gradfield"))
-        .args(args)
-        .output()
-        .expect("run gradfield")
-}
+use common::{gradfield, one_line_error};
 
 #[test]
 fn bad_set_and_axes_exit_2_with_one_line_naming_them() {

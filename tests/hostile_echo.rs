@@ -5,15 +5,7 @@
 
 mod common;
 
-use common::one_line_error;
-use std::process::{Command, Output};
-
-fn gradfield(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gradfield"))
-        .args(args)
-        .output()
-        .expect("run gradfield")
-}
+use common::{gradfield, one_line_error};
 
 /// Reproduces long values echoed in full (a 1M-character scene key gave a 2 MB line; one
 /// argument may be 128 KiB): every place that repeats input quotes at most 60 characters of

@@ -66,6 +66,14 @@ pub fn close(a: f64, b: f64, rel: f64, abs: f64) -> bool {
     (a - b).abs() <= rel * a.abs().max(b.abs()) + abs
 }
 
+/// Runs the gradfield binary with `args`.
+pub fn gradfield(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_gradfield"))
+        .args(args)
+        .output()
+        .expect("run gradfield")
+}
+
 /// The whole of a command's stderr (its first 2,000 characters), which must be exactly one
 /// `error: …` line without panic text, with nothing on stdout; `what` names the run in failures.
 pub fn one_line_error(what: impl std::fmt::Debug, out: &std::process::Output) -> String {
