@@ -116,3 +116,43 @@ fn random_fields_with_symbols_match_the_reference() {
     eprintln!("random with symbols: {st:?}");
     assert!(st.flips * 100 <= st.points, "{st:?}");
 }
+
+/// The convergence map of `(x - a)^2 + 2(y - b)^2` moves with a and b: a pass built at one
+/// value and given new values runs exactly as a pass built at them, with the same shader, and
+/// its minimum follows the parameters.
+#[test]
+fn a_convergence_pass_takes_new_values_without_a_new_shader() {
+    use gradfield::descent::{Hyper, Optimizer};
+    use gradfield::gpu::{ConvergePass, ConvergeSettings};
+    let gpu = gpu();
+    let view = View::new(-2.0, 2.0, -2.0, 2.0).expect("view");
+    let settings = ConvergeSettings {
+        optimizer: Optimizer::Gd,
+        hyper: Hyper::new(0.1),
+        steps: 200,
+        tol: 1e-4,
+    };
+    let mut f = Function::parse("(x - a)^2 + 2(y - b)^2").expect("parses");
+    let mut pass = ConvergePass::new(&gpu.device, &f).expect("compiles");
+    let source = pass.source().to_string();
+    f.set_value("a", 0.75);
+    f.set_value("b", -1.25);
+    pass.set_values(&f.values);
+    pass.prepare(&gpu.device, &gpu.queue, &view, (8, 6), &settings)
+        .expect("prepares");
+    let moved: Vec<[f32; 3]> = pass
+        .run(&gpu)
+        .expect("runs")
+        .iter()
+        .map(|w| w.result())
+        .collect();
+    let fresh = gradfield::gpu::converge_map(&gpu, &f, &view, (8, 6), &settings).expect("runs");
+    assert_eq!(moved, fresh, "new values in an old pass = a new pass");
+    assert_eq!(pass.source(), source);
+    for end in &moved {
+        assert!(
+            (end[0] - 0.75).abs() < 1e-3 && (end[1] + 1.25).abs() < 1e-3,
+            "{end:?}"
+        );
+    }
+}

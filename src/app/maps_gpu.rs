@@ -66,9 +66,19 @@ impl MapRunner {
     /// map in progress, if any, is dropped.
     pub(crate) fn start(&mut self, gpu: &Gpu, function: &Function, key: &MapKey) -> Result<()> {
         self.job = None;
-        if self.pass.as_ref().map(|(g, _)| *g) != Some(key.generation) {
-            self.pass = None;
-            self.pass = Some((key.generation, ConvergePass::new(&gpu.device, function)?));
+        // The same shader while only the symbols' values changed (a slider, a path followed
+        // in all variables): they are a uniform.
+        let source = crate::gpu::converge::converge_source(function)?;
+        match &mut self.pass {
+            Some((g, pass)) if *g == key.generation => {}
+            Some((g, pass)) if pass.source() == source => {
+                pass.set_values(&function.values);
+                *g = key.generation;
+            }
+            _ => {
+                self.pass = None;
+                self.pass = Some((key.generation, ConvergePass::new(&gpu.device, function)?));
+            }
         }
         let Some((_, pass)) = &mut self.pass else {
             return Err(Error::gpu("the convergence pass is missing"));

@@ -47,6 +47,9 @@ pub struct ConvergePass {
     /// The function's symbols' values (`symbols` in shaders/converge.wgsl).
     symbols: wgpu::Buffer,
     symbol_values: crate::gpu::binding::Symbols,
+    /// The shader this pass was built from: another function with the same one (only its
+    /// symbols' values differ) reuses the pass.
+    source: String,
     buffers: Option<(wgpu::Buffer, wgpu::BindGroup)>,
     size: (u32, u32),
     steps: u32,
@@ -85,10 +88,22 @@ impl ConvergePass {
             params,
             symbols,
             symbol_values: symbol_block(&function.values),
+            source,
             buffers: None,
             size: (0, 0),
             steps: 0,
         })
+    }
+
+    /// The shader this pass runs.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// New values for the function's symbols, used from the next [`ConvergePass::prepare`]
+    /// on (the shader stays).
+    pub fn set_values(&mut self, values: &[f64]) {
+        self.symbol_values = symbol_block(values);
     }
 
     /// Uploads the starts of `view` on a `width`×`height` grid and the settings, and makes

@@ -104,7 +104,7 @@ pub(crate) const STATUS_DIVERGED: u32 = crate::gpu::library::STATUS_DIVERGED;
 impl Walker {
     /// (final x, final y, step at which it converged or −1), or NaN in all three if it
     /// diverged: the row of `gradfield converge`'s output.
-    pub(crate) fn result(&self) -> [f32; 3] {
+    pub fn result(&self) -> [f32; 3] {
         match self.status {
             STATUS_DIVERGED => [f32::NAN; 3],
             STATUS_CONVERGED => [self.theta[0], self.theta[1], self.steps as f32],
