@@ -109,6 +109,22 @@ impl ExplorerState {
         format!("{}  {}", t.label(), gauge.join("  "))
     }
 
+    /// ∇f at the pin for the slices panel: "∇f = (6.000, 14.250)", with a component for every
+    /// held variable ("∇f = (2.000, −3.000, 5.000)", from the exact evaluator) when f has some.
+    pub(crate) fn pin_gradient_text(&self, t: &crate::teach::Tangent) -> String {
+        let slope = crate::numfmt::slope;
+        let f = &self.doc.function;
+        let full = self.doc.pin.filter(|_| f.has_held()).and_then(|(x, y)| {
+            let mut g = FullGradient::new(f);
+            let theta = g.theta_at(x, y);
+            g.eval(&theta).map(|(_, d)| d.iter().map(|v| slope(*v)).collect::<Vec<_>>())
+        });
+        match full {
+            Some(parts) => format!("∇f = ({})", parts.join(", ")),
+            None => format!("∇f = ({}, {})", slope(t.slope_x), slope(t.slope_y)),
+        }
+    }
+
     /// The out-of-plane part of ∇f at path `i`'s current point, one (name, ∂f/∂name) per held
     /// variable, while paths descend in all variables (the gauge beside the path).
     pub fn out_of_plane(&self, i: usize) -> Vec<(String, f64)> {

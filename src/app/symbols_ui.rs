@@ -82,8 +82,9 @@ fn axes_picker(ui: &mut Ui, s: &mut ExplorerState, variables: &[String]) {
                     }
                 });
         }
-        ui.label("(horizontal × vertical)");
-    });
+    })
+    .response
+    .on_hover_text("the variables on the horizontal and vertical axes; the others are held");
     if let Some((a, b)) = chosen {
         if let Err(e) = s.set_axes(&a, &b) {
             s.messages.status = Some(e);

@@ -70,14 +70,7 @@ pub(crate) fn slices_panel(ui: &mut Ui, s: &mut ExplorerState) {
         super::pin_ui::slice_formulas(ui, s, Var::X, x0, Y_SLICE);
         let samples = teach::slice_y(&s.doc.function, x0, (v.y0, v.y1), SLICE_SAMPLES);
         slice_plot(ui, "slice-y", &samples, &t, Axis::Y, (&b, (v.y0, v.y1)));
-        ui.label(
-            RichText::new(format!(
-                "∇f = ({}, {})",
-                slope_text(t.slope_x),
-                slope_text(t.slope_y)
-            ))
-            .strong(),
-        );
+        ui.label(RichText::new(s.pin_gradient_text(&t)).strong());
         ui.separator();
         super::pin_ui::check_section(ui, s);
         ui.separator();
