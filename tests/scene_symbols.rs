@@ -98,3 +98,48 @@ fn each_bad_symbol_entry_gives_its_one_line_message() {
         assert!(!got.contains('\n'));
     }
 }
+
+/// `render --scene` keeps the scene's axes and values, and `--set` / `--axes` typed beside it
+/// go over them (the document `render` draws, without the GPU).
+#[test]
+fn render_with_a_scene_takes_its_values_and_the_flags_over_them() {
+    use clap::Parser;
+    use gradfield::cli::{Cli, Command};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("s.toml");
+    std::fs::write(
+        &path,
+        "version = 1\nfunction = \"f(x, y, z) = x^2 + y^2 + z^2 - x z\"\n\
+         [variables]\naxes = [\"x\", \"z\"]\n[[sliders]]\nname = \"y\"\nvalue = 2.5\n",
+    )
+    .unwrap();
+    let doc = |extra: &[&str]| {
+        let mut argv = vec![
+            "gradfield",
+            "render",
+            "--scene",
+            path.to_str().unwrap(),
+            "--out",
+            "a.png",
+        ];
+        argv.extend_from_slice(extra);
+        let Some(Command::Render(args)) = Cli::try_parse_from(argv).expect("parses").command else {
+            panic!("render")
+        };
+        gradfield::cli::scene::render_document(&args)
+    };
+    let d = doc(&[]).expect("the scene");
+    assert_eq!(
+        (d.function.vars.x.as_str(), d.function.vars.y.as_str()),
+        ("x", "z")
+    );
+    assert_eq!(d.function.value_of("y"), Some(2.5));
+    let d = doc(&["--set", "y=-1"]).expect("with --set");
+    assert_eq!(d.function.value_of("y"), Some(-1.0));
+    let d = doc(&["--axes", "x,y", "--set", "z=3"]).expect("with --axes");
+    assert_eq!(d.function.value_of("z"), Some(3.0));
+    assert!(doc(&["--set", "x=1"])
+        .unwrap_err()
+        .to_string()
+        .contains("on an axis"));
+}

@@ -117,7 +117,8 @@ impl ExplorerState {
         let full = self.doc.pin.filter(|_| f.has_held()).and_then(|(x, y)| {
             let mut g = FullGradient::new(f);
             let theta = g.theta_at(x, y);
-            g.eval(&theta).map(|(_, d)| d.iter().map(|v| slope(*v)).collect::<Vec<_>>())
+            g.eval(&theta)
+                .map(|(_, d)| d.iter().map(|v| slope(*v)).collect::<Vec<_>>())
         });
         match full {
             Some(parts) => format!("∇f = ({})", parts.join(", ")),

@@ -36,7 +36,7 @@ pub struct Cli {
 pub enum Command {
     /// Open the interactive explorer (the default when no command is given).
     Explore(ExploreArgs),
-    /// Print f, df/dx and df/dy in gradfield's syntax.
+    /// Print f and its partials (df/dx, df/dy, one for each held variable) in gradfield's syntax.
     Diff(diff::DiffArgs),
     /// Write f, df/dx, df/dy on a grid to a .npy (float32, H×W×3) or .csv file.
     Sample(SampleArgs),

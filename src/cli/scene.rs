@@ -156,8 +156,16 @@ fn scene_or_flags_document(args: &RenderArgs) -> Result<Document> {
     match &args.scene {
         Some(path) => {
             let scene = crate::scene::load(path)?;
-            let (merged, extra) = render_args(args, &scene)?;
+            let (mut merged, extra) = render_args(args, &scene)?;
+            // --axes and --set go over the scene's own axes and values below.
+            let symbols = std::mem::take(&mut merged.function.symbols);
             let mut doc = flags_document(&merged)?;
+            if doc.function.source == scene.function.source {
+                // The scene's axes and values, with --axes and --set typed beside it over them.
+                doc.function = super::symbols::apply(scene.function.clone(), &symbols)?;
+            } else {
+                doc.function = super::symbols::apply(doc.function, &symbols)?;
+            }
             doc.layers.show_heatmap = extra.show_heatmap;
             doc.layers.show_paths = extra.show_paths;
             doc.paths = extra.paths;
@@ -177,6 +185,8 @@ fn scene_or_flags_document(args: &RenderArgs) -> Result<Document> {
                 direction: scene.direction,
                 canvas: scene.canvas,
                 surface: scene.surface,
+                sliders: scene.sliders.clone(),
+                descend_all: scene.descend_all,
                 maps: crate::document::MapSettings {
                     divisor: scene.maps.divisor,
                     ..doc.maps
