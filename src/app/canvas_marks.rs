@@ -1,5 +1,6 @@
 //! The marks painted over the plot under the overlay's text: the minima a basin map found
-//! (`maps_ui`) and the selected path's step with its read-out (`step_ui`).
+//! (`maps_ui`), the selected path's step with its read-out (`step_ui`) and, descending in all
+//! variables, the out-of-plane gauges beside the paths (`descend_all`).
 
 use egui::Painter;
 
@@ -10,4 +11,5 @@ use crate::render::overlay::PlotRect;
 pub(crate) fn paint(painter: &Painter, s: &ExplorerState, plot: PlotRect, scale: f32) {
     super::maps_ui::paint_minima(painter, s, plot, scale);
     super::step_ui::paint(painter, s, plot, scale);
+    super::descend_all::paint_gauges(painter, s, plot, scale);
 }

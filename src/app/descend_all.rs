@@ -150,3 +150,58 @@ impl ExplorerState {
             .unwrap_or_default()
     }
 }
+
+/// Height in pixels (at scale 1) of the out-of-plane gauge's half: a partial of magnitude g
+/// fills tanh(|g|) of it, up for positive and down for negative.
+const GAUGE_HALF_PX: f32 = 48.0;
+
+/// Paints, left of the current point of every path descending in all variables, a gauge of
+/// the out-of-plane partial of its first held variable: a bar from the point up (∂f/∂z > 0)
+/// or down, tanh-scaled, with its name; the label says the number.
+pub(crate) fn paint_gauges(
+    painter: &egui::Painter,
+    s: &ExplorerState,
+    plot: crate::render::overlay::PlotRect,
+    scale: f32,
+) {
+    if !s.descending_all() {
+        return;
+    }
+    let px = crate::render::overlay::Px::new(painter, scale);
+    for (i, t) in s.running.paths.iter().enumerate() {
+        let Some((name, g)) = s.out_of_plane(i).into_iter().next() else {
+            continue;
+        };
+        let c = t.path.current();
+        let (x, y) = s.to_pixel(c.x, c.y);
+        // Left of the point: the path's label goes to its right.
+        let base = (plot.x + x as f32 - 16.0 * scale, plot.y + y as f32);
+        let h = GAUGE_HALF_PX * scale;
+        let [r, gg, b, _] = t.rgba().map(|v| (v.clamp(0.0, 1.0) * 255.0) as u8);
+        let color = egui::Color32::from_rgb(r, gg, b);
+        let frame = egui::Color32::from_gray(200);
+        painter.line_segment(
+            [px.pos(base.0, base.1 - h), px.pos(base.0, base.1 + h)],
+            px.stroke(2.0 * scale, frame),
+        );
+        painter.line_segment(
+            [
+                px.pos(base.0 - 6.0 * scale, base.1),
+                px.pos(base.0 + 6.0 * scale, base.1),
+            ],
+            px.stroke(2.0 * scale, frame),
+        );
+        let fill = (g.tanh() as f32) * h;
+        painter.line_segment(
+            [px.pos(base.0, base.1), px.pos(base.0, base.1 - fill)],
+            px.stroke(8.0 * scale, color),
+        );
+        painter.text(
+            px.pos(base.0 - 6.0 * scale, base.1 - h),
+            egui::Align2::RIGHT_TOP,
+            format!("∂f/∂{name}"),
+            px.font_id(px.font),
+            frame,
+        );
+    }
+}
