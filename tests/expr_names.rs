@@ -20,6 +20,9 @@ const PARAMETERS: &[(&str, &[&str], &[&str])] = &[
     ("f(w1, w2, b) = (w1 + 2 w2 + b)^2", &[], &["b"]),
     ("t x + pi + e", &["t"], &[]),
     ("2a (x + 1)", &["a"], &[]),
+    // Digits after a letter that names nothing make a name (as a head's w1 does).
+    ("w1 x + w2 y", &["w1", "w2"], &[]),
+    ("alpha2 + pi", &["alpha2"], &[]),
 ];
 
 /// Input and the start of its error: multi-letter names that are no Greek letter, two new
@@ -35,6 +38,8 @@ const ERRORS: &[(&str, &str)] = &[
     ("f(x) + y", "unknown function 'f'"),
     ("x + ο", "'ο' (Greek small letter omicron) looks like 'o'"),
     ("a_ + x", "unexpected character '_' at column 2"),
+    // After a known name, digits are a number with no operator before it.
+    ("x2 + y", "missing operator before '2'"),
     ("f(x, x) = x", "'x' is named twice"),
     ("f(x) = x", "a head names at least two variables"),
     (

@@ -234,9 +234,23 @@ pub(crate) fn resolve(
             });
             continue;
         }
-        // Trailing digits that name nothing are a number: x2 is x·2.
+        // Trailing digits after a letter that names nothing make a parameter's name (w1, like
+        // a head's `w1`); after a known name they are a number (and `x2` a missing operator).
         let letters = run.trim_end_matches(|c: char| c.is_ascii_digit());
         let digits = &run[letters.len()..];
+        let fresh = !digits.is_empty()
+            && names::lookup(letters, vars).is_none()
+            && names::param_name(letters).is_some_and(|p| !p.contains('_'));
+        if fresh && !call {
+            let v = symbol(run.clone(), vars, t, headless)?;
+            out.push(Item {
+                tok: RTok::Name(Meaning::Var(v)),
+                column: t.column,
+                width: t.width,
+                text: run.clone(),
+            });
+            continue;
+        }
         let parts = if letters.is_empty() || run.contains('_') {
             None
         } else if digits.is_empty() {
