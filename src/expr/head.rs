@@ -224,16 +224,6 @@ pub(crate) fn resolve(
             });
             continue;
         }
-        if let Some(name) = names::param_name(run).filter(|_| !call) {
-            let v = symbol(name, vars, t, headless)?;
-            out.push(Item {
-                tok: RTok::Name(Meaning::Var(v)),
-                column: t.column,
-                width: t.width,
-                text: run.clone(),
-            });
-            continue;
-        }
         // Trailing digits after a letter that names nothing make a parameter's name (w1, like
         // a head's `w1`); after a known name they are a number (and `x2` a missing operator).
         let letters = run.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -241,8 +231,9 @@ pub(crate) fn resolve(
         let fresh = !digits.is_empty()
             && names::lookup(letters, vars).is_none()
             && names::param_name(letters).is_some_and(|p| !p.contains('_'));
-        if fresh && !call {
-            let v = symbol(run.clone(), vars, t, headless)?;
+        let whole = names::param_name(run).or_else(|| fresh.then(|| run.clone()));
+        if let Some(name) = whole.filter(|_| !call) {
+            let v = symbol(name, vars, t, headless)?;
             out.push(Item {
                 tok: RTok::Name(Meaning::Var(v)),
                 column: t.column,
