@@ -142,3 +142,22 @@ fn drawing_the_panel_leaves_the_held_value_a_path_set() {
         "z = {z} is off the step grid"
     );
 }
+
+/// The hover read-out of a function with a held variable gives every component of ∇f and
+/// the length of the whole gradient: ∇ of 2x − 3y + 5z is (2, −3, 5), |∇f| = √38.
+#[test]
+fn the_read_out_has_the_held_variables_partials() {
+    let f = Function::parse("f(x, y, z) = 2x - 3y + 5z").unwrap();
+    let s = ExplorerState::new(f.clone(), View::new(-3.0, 3.0, -3.0, 3.0).unwrap());
+    let (x, y) = (1.25, -0.5);
+    let r = gradfield::app::Readout {
+        x,
+        y,
+        value: f.eval(x, y),
+        f: f.eval(x, y).map(|v| v[0]),
+    };
+    let lines = s.readout_lines(&r);
+    assert!(lines.contains(&"∂f/∂z = 5.0000".to_string()), "{lines:?}");
+    assert!(lines.contains(&"|∇f| = 6.1644".to_string()), "{lines:?}");
+    assert_eq!(lines.last().map(String::as_str), Some("held: z = 1"));
+}

@@ -6,7 +6,7 @@
 
 use super::state::ExplorerState;
 use crate::descent::{FullPath, Point};
-use crate::expr::FullGradient;
+use crate::expr::{FullGradient, Var};
 
 impl ExplorerState {
     /// Whether paths move the held variables too (the mode is on and f has held variables).
@@ -110,17 +110,29 @@ impl ExplorerState {
     }
 
     /// ∇f at the pin for the slices panel: "∇f = (6.000, 14.250)", with a component for every
-    /// held variable ("∇f = (2.000, −3.000, 5.000)", from the exact evaluator) when f has some.
+    /// held variable in the head's order ("∇f = (2.000, −3.000, 5.000)", from the reference
+    /// trees) when f has some.
     pub(crate) fn pin_gradient_text(&self, t: &crate::teach::Tangent) -> String {
         let slope = crate::numfmt::slope;
         let f = &self.doc.function;
-        let full = self.doc.pin.filter(|_| f.has_held()).and_then(|(x, y)| {
-            let mut g = FullGradient::new(f);
-            let theta = g.theta_at(x, y);
-            g.eval(&theta)
-                .map(|(_, d)| d.iter().map(|v| slope(*v)).collect::<Vec<_>>())
-        });
-        match full {
+        let held = match self.doc.pin {
+            Some((x, y)) if f.has_held() => f.held_partials_at(x, y),
+            _ => Vec::new(),
+        };
+        let parts: Option<Vec<String>> = f
+            .vars
+            .variables()
+            .into_iter()
+            .map(|v| match v {
+                Var::X => Some(slope(t.slope_x)),
+                Var::Y => Some(slope(t.slope_y)),
+                s => held
+                    .iter()
+                    .find(|(h, _)| *h == s)
+                    .and_then(|(_, g)| g.map(slope)),
+            })
+            .collect();
+        match parts {
             Some(parts) => format!("∇f = ({})", parts.join(", ")),
             None => format!("∇f = ({}, {})", slope(t.slope_x), slope(t.slope_y)),
         }

@@ -25,7 +25,7 @@ fn curve(painter: &Painter, s: &ExplorerState) -> Option<Arc<LevelCurve>> {
     let pin = s.doc.pin?;
     let v = s.shown_view();
     let key: CurveKey = (
-        s.doc.function.source.clone(),
+        s.doc.function.cache_key(),
         [pin.0.to_bits(), pin.1.to_bits()],
         [v.x0, v.x1, v.y0, v.y1].map(f64::to_bits),
         [s.canvas.0.to_bits(), s.canvas.1.to_bits()],

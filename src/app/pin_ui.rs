@@ -23,11 +23,7 @@ pub(crate) fn slice_formulas(
     value: f64,
     color: Color32,
 ) {
-    let key = (
-        s.doc.function.source.clone(),
-        held == Var::X,
-        value.to_bits(),
-    );
+    let key = (s.doc.function.cache_key(), held == Var::X, value.to_bits());
     let id = ui.make_persistent_id(("gradfield-slice-formula", held == Var::X));
     type Kept = ((String, bool, u64), SliceFormula);
     let kept: Option<Kept> = ui.data(|d| d.get_temp(id));

@@ -5,7 +5,6 @@
 use egui::{RichText, Ui};
 
 use super::state::ExplorerState;
-use crate::document::SymbolSlider;
 use crate::expr::SymKind;
 
 /// Draws the section; nothing when f has neither parameters nor held variables.
@@ -141,7 +140,7 @@ fn slider_row(ui: &mut Ui, s: &mut ExplorerState, name: &str, kind: SymKind, sel
             }
         });
         if changed && edited != slider {
-            if let Err(e) = s.set_slider(SymbolSlider { ..edited }) {
+            if let Err(e) = s.set_slider(edited) {
                 s.messages.status = Some(e);
             }
         }

@@ -60,7 +60,7 @@ impl Readout {
 
 impl ExplorerState {
     /// The read-out's lines for `r`: with held variables, their partials join ∂f/∂x and
-    /// ∂f/∂y (the full ∇f, from the exact evaluator), |∇f| is the full gradient's length and
+    /// ∂f/∂y (the full ∇f, from the reference trees), |∇f| is the full gradient's length and
     /// a last line says what is held.
     pub fn readout_lines(&self, r: &Readout) -> Vec<String> {
         let (a, b) = self.var_names();
@@ -69,23 +69,17 @@ impl ExplorerState {
         if !f.has_held() {
             return lines;
         }
-        let mut full = crate::expr::FullGradient::new(f);
-        let theta = full.theta_at(r.x, r.y);
-        let (ix, iy) = full.axis_index();
-        if let (Some(_), Some((_, grad))) = (r.value, full.eval(&theta)) {
-            let names = f.vars.variable_names();
-            let held: Vec<String> = names
-                .iter()
-                .zip(grad)
-                .enumerate()
-                .filter(|(i, _)| *i != ix && *i != iy)
-                .map(|(_, (n, g))| format!("∂f/∂{n} = {}", num(*g)))
-                .collect();
-            let norm = grad.iter().map(|g| g * g).sum::<f64>().sqrt();
-            if let Some(at) = lines.iter().position(|l| l.starts_with("|∇f|")) {
-                lines[at] = format!("|∇f| = {}", num(norm));
-                for (k, h) in held.into_iter().enumerate() {
-                    lines.insert(at + k, h);
+        if let Some([_, gx, gy]) = r.value {
+            let held = f.held_partials_at(r.x, r.y);
+            if held.iter().all(|(_, g)| g.is_some()) {
+                let squares: f64 = held.iter().filter_map(|(_, g)| *g).map(|g| g * g).sum();
+                let norm = (gx * gx + gy * gy + squares).sqrt();
+                if let Some(at) = lines.iter().position(|l| l.starts_with("|∇f|")) {
+                    lines[at] = format!("|∇f| = {}", num(norm));
+                    for (k, (v, g)) in held.iter().enumerate() {
+                        let line = format!("∂f/∂{} = {}", f.vars.name(*v), num(g.unwrap_or(0.0)));
+                        lines.insert(at + k, line);
+                    }
                 }
             }
         }

@@ -20,7 +20,8 @@ pub(crate) use maps::{CHECK_STEP_RANGE, MAP_DIVISORS};
 pub(crate) use surface::{check_azimuth, check_elevation, check_pan, check_vscale, check_zoom};
 pub use surface::{CanvasMode, SurfaceSettings};
 pub use symbols::{
-    figure_title, held_text, value_text, SymbolSlider, DEFAULT_RANGE, DEFAULT_STEP, MAX_SLIDER,
+    figure_title, held_text, value_text, values_suffix, SymbolSlider, DEFAULT_RANGE, DEFAULT_STEP,
+    MAX_SLIDER,
 };
 
 use crate::descent::{Hyper, Optimizer};
@@ -224,19 +225,11 @@ impl Document {
     /// variables' values ("at z = 2") when some are held.
     pub(crate) fn title(&self) -> String {
         let [f, _, _] = self.function.display_formulas();
-        let mut t = match self.current_preset() {
-            Some(p) => format!("{}:  f = {f}", p.title),
-            None => format!("f = {f}"),
-        };
-        let held = held_text(&self.function, crate::expr::SymKind::Held);
-        if !held.is_empty() {
-            t.push_str(&format!("  at {held}"));
+        let suffix = values_suffix(&self.function);
+        match self.current_preset() {
+            Some(p) => format!("{}:  f = {f}{suffix}", p.title),
+            None => format!("f = {f}{suffix}"),
         }
-        let params = held_text(&self.function, crate::expr::SymKind::Param);
-        if !params.is_empty() {
-            t.push_str(&format!("  with {params}"));
-        }
-        t
     }
 }
 

@@ -88,19 +88,26 @@ pub fn held_text(f: &Function, kind: SymKind) -> String {
         .join(", ")
 }
 
-/// A figure's title: `f(x, y) = x² + y²`, with every variable in the head and what is held
-/// and the parameters' values after it (`f(x, y, z) = … at z = 2 with a = 1`).
+/// A figure's title: `f(x, y) = x² + y²`, with every variable in the head and the
+/// [`values_suffix`] after it (`f(x, y, z) = …  at z = 2  with a = 1`).
 pub fn figure_title(f: &Function) -> String {
-    let mut t = format!("{} = {}", f.vars.head(), f.display_formulas()[0]);
-    let held = held_text(f, SymKind::Held);
-    if !held.is_empty() {
-        t.push_str("  at ");
-        t.push_str(&held);
-    }
-    let params = held_text(f, SymKind::Param);
-    if !params.is_empty() {
-        t.push_str("  with ");
-        t.push_str(&params);
+    format!(
+        "{} = {}{}",
+        f.vars.head(),
+        f.display_formulas()[0],
+        values_suffix(f)
+    )
+}
+
+/// What follows a formula in a title: "  at z = 2" for the held variables and "  with a = 1"
+/// for the parameters, each only when there are some.
+pub fn values_suffix(f: &Function) -> String {
+    let mut t = String::new();
+    for (kind, word) in [(SymKind::Held, "at"), (SymKind::Param, "with")] {
+        let values = held_text(f, kind);
+        if !values.is_empty() {
+            t.push_str(&format!("  {word} {values}"));
+        }
     }
     t
 }

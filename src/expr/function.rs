@@ -69,6 +69,31 @@ impl Function {
         }
     }
 
+    /// What identifies this function for a cache of things drawn from it: its text, which
+    /// variables are on the axes and its symbols' values (bit for bit).
+    pub fn cache_key(&self) -> String {
+        let mut key = format!("{}\u{0}{}\u{0}{}", self.source, self.vars.x, self.vars.y);
+        for v in &self.values {
+            key.push_str(&format!("\u{0}{:x}", v.to_bits()));
+        }
+        key
+    }
+
+    /// ∂f/∂s at (x, y) for each held variable s (`vars.held()` order) by the reference trees
+    /// at the current values, each `None` where undefined or where f is.
+    pub fn held_partials_at(&self, x: f64, y: f64) -> Vec<(Var, Option<f64>)> {
+        let defined = super::eval::eval_at(&self.f, x, y, &self.values).is_some();
+        self.held_partials
+            .iter()
+            .map(|(v, d)| {
+                let g = defined
+                    .then(|| super::eval::eval_at(d, x, y, &self.values))
+                    .flatten();
+                (*v, g)
+            })
+            .collect()
+    }
+
     /// The value of the symbol named `name` (a parameter or a held variable).
     pub fn value_of(&self, name: &str) -> Option<f64> {
         match self.vars.sym(name)? {
