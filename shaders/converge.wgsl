@@ -12,7 +12,8 @@
 struct Params {
     width: u32,
     height: u32,
-    // 0 gd, 1 momentum, 2 nesterov, 3 adagrad, 4 rmsprop, 5 adam (Optimizer::ALL order).
+    // 0 gd, 1 momentum, 2 nesterov, 3 adagrad, 4 rmsprop, 5 adam, 6 newton (Optimizer::ALL
+    // order).
     optimizer: u32,
     // 1 = climb +grad f instead of descending.
     ascent: u32,
@@ -27,6 +28,13 @@ struct Params {
     // Total steps, and how many one dispatch may take at most.
     steps: u32,
     chunk: u32,
+    // The learning-rate schedule (src/descent/schedule.rs): 0 const, 1 exp (a = G), 2 step
+    // (a = N, b = G), 3 inv (a = D), 4 cosine (a = N).
+    schedule: u32,
+    sched_a: f32,
+    sched_b: f32,
+    // 1 = Armijo backtracking along the direction of gd and newton (src/descent/line_search.rs).
+    line_search: u32,
     pad0: u32,
     pad1: u32,
     pad2: u32,
@@ -95,11 +103,93 @@ fn gradient(w: ptr<function, Walker>) -> bool {
     return s.dx_ok && s.dy_ok;
 }
 
-// One update theta -> theta' of src/descent/update.rs, advancing the optimizer's state.
-fn update(w: ptr<function, Walker>) {
+// Step k's learning rate (src/descent/schedule.rs).
+fn scheduled_lr(k: u32) -> f32 {
+    let kf = f32(k);
+    switch params.schedule {
+        case 1u: {
+            return params.lr * pow(params.sched_a, kf);
+        }
+        case 2u: {
+            return params.lr * pow(params.sched_b, floor(kf / params.sched_a));
+        }
+        case 3u: {
+            return params.lr / (1.0 + params.sched_a * kf);
+        }
+        case 4u: {
+            let n = params.sched_a;
+            return params.lr * 0.5 * (1.0 + cos(3.14159265 * min(kf, n) / n));
+        }
+        default: {
+            return params.lr;
+        }
+    }
+}
+
+// The step of gd or newton along its direction p from theta (src/descent/propose.rs): the
+// learning rate, or with the line search the first of lr, lr/2, … (at most 50 halvings) that
+// lowers phi = +-f enough; a negative result when none does.
+fn step_size(theta: vec2<f32>, g: vec2<f32>, p: vec2<f32>, lr: f32) -> f32 {
+    if params.line_search != 1u {
+        return lr;
+    }
+    let sign = select(1.0, -1.0, params.ascent == 1u);
+    let here = gf_value(theta.x, theta.y);
+    let phi0 = sign * here.v;
+    let slope = dot(g, p);
+    var t = lr;
+    for (var i = 0u; i <= 50u; i += 1u) {
+        let trial = theta + t * p;
+        let v = gf_value(trial.x, trial.y);
+        if v.ok && finite(v.v) && sign * v.v <= phi0 + 1e-4 * t * slope {
+            return t;
+        }
+        t *= 0.5;
+    }
+    return -1.0;
+}
+
+// Newton's direction -H^-1 grad f at theta (the same for ascent), or (0, 0) with `ok` false
+// where the Hessian is undefined or |det H| < 1e-12 (src/descent/newton.rs).
+struct Direction {
+    p: vec2<f32>,
+    ok: bool,
+}
+
+fn newton_direction(theta: vec2<f32>) -> Direction {
+    let s = gf_hess(theta.x, theta.y);
+    let det = s.xx * s.yy - s.xy * s.xy;
+    if (s.bits & 63u) != 63u || !(abs(det) >= 1e-12) || !finite(det) {
+        return Direction(vec2<f32>(0.0), false);
+    }
+    let g = vec2<f32>(s.dx, s.dy);
+    let p = -vec2<f32>(s.yy * g.x - s.xy * g.y, s.xx * g.y - s.xy * g.x) / det;
+    return Direction(p, true);
+}
+
+// One update theta -> theta' of src/descent/update.rs, advancing the optimizer's state, with
+// step k's scheduled rate; false where the step cannot be taken (a singular Hessian, a line
+// search without a decrease): the walker stops.
+fn update(w: ptr<function, Walker>) -> bool {
     let g = (*w).grad;
-    let lr = params.lr;
+    let lr = scheduled_lr((*w).steps);
     let eps = params.eps;
+    if params.optimizer == 0u || params.optimizer == 6u {
+        var p = -g;
+        if params.optimizer == 6u {
+            let d = newton_direction((*w).theta);
+            if !d.ok {
+                return false;
+            }
+            p = d.p;
+        }
+        let t = step_size((*w).theta, g, p, lr);
+        if t < 0.0 {
+            return false;
+        }
+        (*w).theta += t * p;
+        return true;
+    }
     switch params.optimizer {
         case 1u: {
             (*w).first = params.momentum * (*w).first + g;
@@ -133,6 +223,7 @@ fn update(w: ptr<function, Walker>) {
             (*w).theta -= lr * g;
         }
     }
+    return true;
 }
 
 @compute @workgroup_size(FIELD_WORKGROUP, FIELD_WORKGROUP)
@@ -156,9 +247,9 @@ fn cs_main(@builtin(global_invocation_id) gid: vec3<u32>) {
     }
     let end = min(params.steps, w.steps + params.chunk);
     while w.status == RUNNING && w.steps < end {
-        update(&w);
+        let moved = update(&w);
         w.steps += 1u;
-        if !usable(w.theta) || !gradient(&w) {
+        if !moved || !usable(w.theta) || !gradient(&w) {
             w.status = DIVERGED;
         } else if converged(w.grad) {
             w.status = CONVERGED;

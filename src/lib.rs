@@ -36,6 +36,7 @@ pub(crate) mod checks;
 #[cfg(feature = "gpu")]
 pub mod cli;
 pub(crate) mod cpu_field;
+pub mod curvature;
 pub mod descent;
 pub mod document;
 pub(crate) mod error;

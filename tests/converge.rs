@@ -25,8 +25,8 @@ const W: u32 = 24;
 const H: u32 = 16;
 
 /// The CPU reference: (final x, final y, converged step or −1), NaN where it diverged.
-fn cpu_map(f: &Function, view: &View, s: &ConvergeSettings) -> Vec<[f64; 3]> {
-    let mut grad = f.gradient_fn();
+pub(crate) fn cpu_map(f: &Function, view: &View, s: &ConvergeSettings) -> Vec<[f64; 3]> {
+    let mut grad = f.tape_with_hessian();
     let mut out = Vec::new();
     for j in 0..H {
         for i in 0..W {

@@ -100,7 +100,7 @@ fn the_explorer_map_equals_the_render_command_map() {
     let ours = plot_pixels(&gpu, &mut r, &key.view);
 
     // What `render --converge-map basin` does: every chunk at once, then the same pass.
-    let mut pass = ConvergePass::new(&gpu.device, &s.doc.function).unwrap();
+    let mut pass = ConvergePass::new(&gpu.device, &s.doc.function, s.doc.optimizer).unwrap();
     let conv = ConvergeSettings {
         optimizer: key.optimizer,
         hyper: key.hyper,

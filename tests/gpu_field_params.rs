@@ -133,7 +133,8 @@ fn a_convergence_pass_takes_new_values_without_a_new_shader() {
         tol: 1e-4,
     };
     let mut f = Function::parse("(x - a)^2 + 2(y - b)^2").expect("parses");
-    let mut pass = ConvergePass::new(&gpu.device, &f).expect("compiles");
+    let mut pass =
+        ConvergePass::new(&gpu.device, &f, gradfield::descent::Optimizer::Gd).expect("compiles");
     let source = pass.source().to_string();
     f.set_value("a", 0.75);
     f.set_value("b", -1.25);

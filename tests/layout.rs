@@ -19,7 +19,12 @@ fn shaders() -> Vec<(&'static str, String)> {
         ),
         (
             "converge",
-            gradfield::gpu::converge::converge_source(&f).expect("converge"),
+            gradfield::gpu::converge::converge_source(&f, gradfield::descent::Optimizer::Newton)
+                .expect("converge"),
+        ),
+        (
+            "hessian",
+            gradfield::gpu::hessian::hessian_source(&f).expect("hessian"),
         ),
     ];
     all.extend(gradfield::render::shader_sources().expect("render shaders"));

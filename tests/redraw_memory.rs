@@ -152,7 +152,9 @@ fn convergence_map() -> f64 {
     let mut pass: Option<ConvergePass> = None;
     growth(&f.source.clone(), |gpu, r, _, i| {
         let view = panned(i);
-        let pass = pass.get_or_insert_with(|| ConvergePass::new(&gpu.device, &f).unwrap());
+        let pass = pass.get_or_insert_with(|| {
+            ConvergePass::new(&gpu.device, &f, gradfield::descent::Optimizer::Gd).unwrap()
+        });
         let settings = ConvergeSettings {
             optimizer: gradfield::descent::Optimizer::Gd,
             hyper: gradfield::descent::Hyper::new(0.05),

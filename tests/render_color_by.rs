@@ -96,7 +96,7 @@ fn a_documents_color_by_chooses_the_coloring_and_the_layer() {
         steps: 10,
         tol: 1e-3,
     };
-    let mut pass = ConvergePass::new(&gpu.device, &f).unwrap();
+    let mut pass = ConvergePass::new(&gpu.device, &f, gradfield::descent::Optimizer::Gd).unwrap();
     pass.prepare(&gpu.device, &gpu.queue, &view, (8, 8), &conv)
         .unwrap();
     let buffer = pass.buffer().unwrap();

@@ -217,7 +217,8 @@ fn each_coloring_draws_the_plot_and_says_what_the_render_command_says() {
             }
             (Coloring::ConvergeMap { settings, .. }, Finding::ConvergeMap(counts, _)) => {
                 let p = plot(true).plot;
-                let mut pass = ConvergePass::new(&gpu.device, f).unwrap();
+                let mut pass =
+                    ConvergePass::new(&gpu.device, f, gradfield::descent::Optimizer::Gd).unwrap();
                 pass.prepare(
                     &gpu.device,
                     &gpu.queue,
@@ -272,7 +273,12 @@ fn reference(gpu: &gradfield::gpu::Gpu, picture: &Picture, finding: &Finding) ->
             mode,
             settings: conv,
         } => {
-            let mut map = ConvergePass::new(&gpu.device, picture.function).unwrap();
+            let mut map = ConvergePass::new(
+                &gpu.device,
+                picture.function,
+                gradfield::descent::Optimizer::Gd,
+            )
+            .unwrap();
             map.prepare(&gpu.device, &gpu.queue, &picture.view, (p.w, p.h), &conv)
                 .unwrap();
             map.run(gpu).unwrap();

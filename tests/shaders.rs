@@ -44,9 +44,17 @@ fn static_shaders_validate() {
             "field" => source_for(var(Var::X), num(1.0), num(0.0)),
             "converge" => {
                 let f = gradfield::expr::Function::parse("x^2 + y^2").expect("parses");
-                let src = gradfield::gpu::converge::converge_source(&f).expect("generates");
+                let src = gradfield::gpu::converge::converge_source(
+                    &f,
+                    gradfield::descent::Optimizer::Gd,
+                )
+                .expect("generates");
                 assert!(src.contains("fn update("), "the convergence shader itself");
                 src
+            }
+            "hessian" => {
+                let f = gradfield::expr::Function::parse("sin(x) * y^3").expect("parses");
+                gradfield::gpu::hessian::hessian_source(&f).expect("generates")
             }
             "ops" => gradfield::gpu::library::resolve("shaders/ops.wgsl", &text).expect("imports"),
             _ => match render.iter().find(|(n, _)| *n == name) {
@@ -144,8 +152,13 @@ fn converge_shader_validates_for_every_function() {
         "x^y",
     ] {
         let f = gradfield::expr::Function::parse(text).expect("parses");
-        let src = converge_source(&f).expect("generates");
-        validate(text, &src).unwrap_or_else(|e| panic!("{e}"));
+        for optimizer in [
+            gradfield::descent::Optimizer::Gd,
+            gradfield::descent::Optimizer::Newton,
+        ] {
+            let src = converge_source(&f, optimizer).expect("generates");
+            validate(text, &src).unwrap_or_else(|e| panic!("{optimizer}: {e}"));
+        }
     }
 }
 

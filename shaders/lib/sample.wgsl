@@ -1,5 +1,5 @@
-// What the generated field functions return (src/expr/wgsl.rs): imported by the field and
-// convergence templates, whose generated code and shaders/check.wgsl build these.
+// What the generated field functions return (src/expr/wgsl.rs): imported by the field,
+// convergence and Hessian templates, whose generated code and shaders/check.wgsl build these.
 
 // f, df/dx, df/dy and whether each is defined (a derivative only where f is).
 struct Sample {
@@ -15,4 +15,16 @@ struct Sample {
 struct ValueOk {
     v: f32,
     ok: bool,
+}
+
+// f, its gradient and its three second partials, with a bit set of the defined ones (bit k
+// for channel k in this order; a derivative only where f is): what `gf_hess` returns.
+struct Second {
+    f: f32,
+    dx: f32,
+    dy: f32,
+    xx: f32,
+    xy: f32,
+    yy: f32,
+    bits: u32,
 }

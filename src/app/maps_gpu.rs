@@ -68,7 +68,7 @@ impl MapRunner {
         self.job = None;
         // The same shader while only the symbols' values changed (a slider, a path followed
         // in all variables): they are a uniform.
-        let source = crate::gpu::converge::converge_source(function)?;
+        let source = crate::gpu::converge::converge_source(function, key.optimizer)?;
         match &mut self.pass {
             Some((g, pass)) if *g == key.generation => {}
             Some((g, pass)) if pass.source() == source => {
@@ -77,7 +77,10 @@ impl MapRunner {
             }
             _ => {
                 self.pass = None;
-                self.pass = Some((key.generation, ConvergePass::new(&gpu.device, function)?));
+                self.pass = Some((
+                    key.generation,
+                    ConvergePass::new(&gpu.device, function, key.optimizer)?,
+                ));
             }
         }
         let Some((_, pass)) = &mut self.pass else {

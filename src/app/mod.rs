@@ -22,6 +22,7 @@ pub(crate) mod map_schedule;
 pub mod maps;
 pub mod maps_gpu;
 pub(crate) mod maps_ui;
+pub(crate) mod optimizer_ui;
 pub(crate) mod panel;
 pub(crate) mod panels;
 pub(crate) mod paths;

@@ -5,7 +5,7 @@
 use egui::{Color32, RichText, Ui};
 
 use super::state::ExplorerState;
-use crate::descent::Optimizer;
+
 use crate::document::{ArrowDir, ArrowLength, Colormap, Theme};
 
 /// Draws the panel's contents into `ui`.
@@ -22,7 +22,7 @@ pub(crate) fn panel(ui: &mut Ui, s: &mut ExplorerState) {
         ui.separator();
         super::maps_ui::section(ui, s);
         ui.separator();
-        optimizer(ui, s);
+        super::optimizer_ui::section(ui, s);
         ui.separator();
         playback(ui, s);
         ui.separator();
@@ -126,66 +126,8 @@ fn layers(ui: &mut Ui, s: &mut ExplorerState) {
     ui.add(egui::Slider::new(&mut l.arrow_spacing_px, 16.0..=160.0).text("arrow spacing px"));
 }
 
-fn optimizer(ui: &mut Ui, s: &mut ExplorerState) {
-    let mut opt = s.doc.optimizer;
-    egui::ComboBox::from_label("optimizer")
-        .selected_text(opt.label())
-        .show_ui(ui, |ui| {
-            for o in Optimizer::ALL {
-                ui.selectable_value(&mut opt, o, o.label());
-            }
-        });
-    if opt != s.doc.optimizer {
-        s.set_optimizer(opt);
-    }
-    let before = s.doc.hyper;
-    let h = &mut s.doc.hyper;
-    ui.add(
-        egui::Slider::new(&mut h.lr, 1e-5..=10.0)
-            .logarithmic(true)
-            .text("learning rate η"),
-    );
-    match s.doc.optimizer {
-        Optimizer::Momentum | Optimizer::Nesterov => {
-            ui.add(egui::Slider::new(&mut h.momentum, 0.0..=0.999).text("momentum μ"));
-        }
-        Optimizer::RmsProp => {
-            ui.add(egui::Slider::new(&mut h.alpha, 0.5..=0.999).text("decay α"));
-        }
-        Optimizer::Adam => {
-            ui.add(egui::Slider::new(&mut h.beta1, 0.0..=0.999).text("β1"));
-            ui.add(egui::Slider::new(&mut h.beta2, 0.5..=0.9999).text("β2"));
-        }
-        Optimizer::Gd | Optimizer::AdaGrad => {}
-    }
-    ui.checkbox(&mut h.ascent, "gradient ascent (climb)");
-    if s.doc.hyper != before && s.doc.hyper.validate().is_ok() {
-        s.restart_all();
-    } else if s.doc.hyper.validate().is_err() {
-        s.doc.hyper = before;
-    }
-    if ui
-        .checkbox(
-            &mut s.doc.compare,
-            "compare optimizers (one path each per click)",
-        )
-        .changed()
-        && s.doc.compare
-    {
-        s.set_sweep(false);
-    }
-    sweep(ui, s);
-    if s.doc.compare {
-        ui.horizontal_wrapped(|ui| {
-            for (i, o) in Optimizer::ALL.iter().enumerate() {
-                ui.checkbox(&mut s.doc.compare_set[i], o.name());
-            }
-        });
-    }
-}
-
 /// Sweep mode and its factors (η/10, η, 10η by default), and the pin toggle.
-fn sweep(ui: &mut Ui, s: &mut ExplorerState) {
+pub(crate) fn sweep(ui: &mut Ui, s: &mut ExplorerState) {
     let mut on = s.doc.sweep;
     if ui
         .checkbox(&mut on, "sweep learning rates (one path per factor × η)")

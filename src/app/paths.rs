@@ -228,8 +228,8 @@ impl ExplorerState {
             return self.step_paths_all();
         }
         let (tol, max_steps) = (self.doc.tol, self.doc.max_steps);
-        let f = &self.doc.function;
-        let mut grad = |x: f64, y: f64| f.eval(x, y);
+        // The reference trees: they also give Newton's Hessian (differentiated on first use).
+        let mut grad = self.doc.function.tree();
         let mut moved = 0;
         for t in &mut self.running.paths {
             if t.path.is_running() && t.path.iterations() >= max_steps {

@@ -58,7 +58,7 @@ pub fn run(args: &ConvergeArgs) -> Result<()> {
         tol: args.optim.tol,
     };
     let gpu = crate::gpu::Gpu::headless()?;
-    let mut pass = ConvergePass::new(&gpu.device, &r.function)?;
+    let mut pass = ConvergePass::new(&gpu.device, &r.function, optimizer)?;
     pass.prepare(&gpu.device, &gpu.queue, &view, (w, h), &settings)?;
     let label = format!("converge {}", args.out.display());
     let map: Vec<[f32; 3]> = run_pass(&gpu, &pass, steps, label)?

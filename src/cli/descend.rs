@@ -1,10 +1,11 @@
 //! `gradfield descend`: runs an optimizer from each start point and writes the iterates as
-//! CSV rows `path,step,x,y,f,dfdx,dfdy` (step 0 is the start); a function with held
+//! CSV rows `path,step,x,y,f,dfdx,dfdy,lr` (step 0 is the start; `lr` the step size taken
+//! from the row's point); a function with held
 //! variables gets a column per variable and per partial (`path,step,x,y,z,f,dfdx,dfdy,dfdz`),
 //! and `--all-variables` moves the held ones too.
 
 use super::{resolve_args, DescendArgs, OptimArgs, Resolved};
-use crate::descent::{FullPath, FullPoint, Hyper, Optimizer, Path, Point, Status};
+use crate::descent::{FullPath, FullPoint, Hyper, LineSearch, Optimizer, Path, Point, Status};
 use crate::error::{Error, Result};
 use crate::expr::FullGradient;
 
@@ -46,6 +47,13 @@ fn run_full(args: &DescendArgs, r: &Resolved, starts: &[(f64, f64)]) -> Result<(
     let mut grad = FullGradient::new(&r.function);
     let rows: Vec<Vec<FullPoint>> = if args.all_variables {
         let (optimizer, hyper, steps) = hyper(&args.optim, r)?;
+        if optimizer == Optimizer::Newton || hyper.line_search != LineSearch::None {
+            return Err(Error::Input(
+                "--all-variables: newton and --line-search need the Hessian or f along a \
+                 direction in every variable; use them on the plane (without --all-variables)"
+                    .into(),
+            ));
+        }
         super::check_iterates(starts.len(), steps)?;
         starts
             .iter()
@@ -73,11 +81,13 @@ fn run_full(args: &DescendArgs, r: &Resolved, starts: &[(f64, f64)]) -> Result<(
                                 f,
                                 grad: g.to_vec(),
                                 theta,
+                                lr: q.lr,
                             },
                             None => FullPoint {
                                 f: q.f,
                                 grad: vec![f64::NAN; theta.len()],
                                 theta,
+                                lr: q.lr,
                             },
                         }
                     })
@@ -144,7 +154,11 @@ pub(crate) fn starts_or_default(optim: &OptimArgs, r: &Resolved) -> Result<Vec<(
 /// The optimizer settings from the command line (defaults from the preset).
 pub(crate) fn hyper(optim: &OptimArgs, r: &Resolved) -> Result<(Optimizer, Hyper, usize)> {
     let optimizer: Optimizer = optim.optimizer.parse()?;
-    let lr = optim.lr.or(r.preset.map(|p| p.lr)).unwrap_or(DEFAULT_LR);
+    let lr = optim
+        .lr
+        .or(optimizer.default_lr())
+        .or(r.preset.map(|p| p.lr))
+        .unwrap_or(DEFAULT_LR);
     let steps = optim
         .steps
         .or(r.preset.map(|p| p.steps as usize))
@@ -157,8 +171,16 @@ pub(crate) fn hyper(optim: &OptimArgs, r: &Resolved) -> Result<(Optimizer, Hyper
         beta2: optim.beta2,
         eps: optim.eps,
         ascent: optim.ascent,
+        schedule: optim.schedule,
+        line_search: optim.line_search,
     };
     hyper.validate()?;
+    if hyper.line_search != LineSearch::None && !optimizer.takes_line_search() {
+        return Err(Error::Input(format!(
+            "--line-search {} applies to gd and newton, not {optimizer}",
+            hyper.line_search.name()
+        )));
+    }
     Ok((optimizer, hyper, steps))
 }
 
@@ -170,8 +192,13 @@ pub(crate) fn run_paths(
 ) -> Result<Vec<Path>> {
     let (optimizer, hyper, steps) = hyper(optim, r)?;
     super::check_iterates(starts.len(), steps)?;
-    // The tape per channel: a start where only ∇f is undefined keeps f.
-    let mut grad = r.function.tape();
+    // The tape per channel: a start where only ∇f is undefined keeps f; Newton's also
+    // carries the Hessian.
+    let mut grad = if optimizer == Optimizer::Newton {
+        r.function.tape_with_hessian()
+    } else {
+        r.function.tape()
+    };
     Ok(starts
         .iter()
         .map(|&s| {

@@ -7,17 +7,20 @@ pub mod exit;
 pub mod flags;
 pub(crate) mod limits;
 pub(crate) mod messages;
+pub mod optim;
 pub mod out;
 pub mod pin_args;
 pub(crate) mod progress;
 pub mod signals;
 
+pub use optim::OptimArgs;
+
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 use args::{
-    parse_alpha, parse_camera, parse_decay, parse_fps, parse_levels, parse_lr, parse_number,
-    parse_point, parse_positive, parse_size, parse_steps, parse_tol, parse_view, parse_vscale,
+    parse_camera, parse_fps, parse_levels, parse_lr, parse_number, parse_point, parse_positive,
+    parse_size, parse_tol, parse_view, parse_vscale,
 };
 
 /// See and teach gradients: f(x, y) as a heatmap with contour lines, gradient arrows and
@@ -81,44 +84,6 @@ pub struct ViewArgs {
     pub size: Option<(u32, u32)>,
 }
 
-/// The optimizer and its hyperparameters.
-#[derive(Debug, Clone, Args)]
-pub struct OptimArgs {
-    /// A start point X,Y for a descent path (repeat for several).
-    #[arg(long = "start", value_name = "X,Y", allow_hyphen_values = true, value_parser = parse_point)]
-    pub starts: Vec<(f64, f64)>,
-    /// gd, momentum, nesterov, adagrad, rmsprop or adam.
-    #[arg(long, value_name = "NAME", default_value = "gd")]
-    pub optimizer: String,
-    /// Learning rate η (default: the preset's, or 0.1).
-    #[arg(long, value_name = "η", allow_negative_numbers = true, value_parser = parse_lr)]
-    pub lr: Option<f64>,
-    /// Number of steps (default: the preset's, or 100).
-    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parse_steps)]
-    pub steps: Option<usize>,
-    /// Stop a path when |∇f| ≤ T (0: never).
-    #[arg(long, value_name = "T", default_value = "0", allow_negative_numbers = true, value_parser = parse_tol)]
-    pub tol: f64,
-    /// Momentum μ (momentum, nesterov).
-    #[arg(long, value_name = "μ", default_value = "0.9", allow_negative_numbers = true, value_parser = parse_decay)]
-    pub momentum: f64,
-    /// Decay α (rmsprop).
-    #[arg(long, value_name = "α", default_value = "0.99", allow_negative_numbers = true, value_parser = parse_alpha)]
-    pub alpha: f64,
-    /// Adam's β1.
-    #[arg(long, value_name = "β1", default_value = "0.9", allow_negative_numbers = true, value_parser = parse_decay)]
-    pub beta1: f64,
-    /// Adam's β2.
-    #[arg(long, value_name = "β2", default_value = "0.999", allow_negative_numbers = true, value_parser = parse_decay)]
-    pub beta2: f64,
-    /// ε (default 1e-8; AdaGrad 1e-10).
-    #[arg(long, value_name = "ε", allow_negative_numbers = true, value_parser = parse_positive)]
-    pub eps: Option<f64>,
-    /// Climb along +∇f instead of descending.
-    #[arg(long)]
-    pub ascent: bool,
-}
-
 #[derive(Debug, Clone, Args)]
 pub struct SampleArgs {
     #[command(flatten)]
@@ -134,6 +99,14 @@ pub struct SampleArgs {
     /// gpu, or cpu for the f64 reference.
     #[arg(long, value_name = "DEVICE", default_value = "gpu")]
     pub device: String,
+    /// Also write the second partials: six channels f, df/dx, df/dy, d2f/dx2, d2f/dxdy,
+    /// d2f/dy2 (.npy float32 H×W×6), NaN where undefined.
+    #[arg(long, conflicts_with = "stability")]
+    pub hessian: bool,
+    /// Write the largest stable gradient-descent step 2/λmax of the Hessian instead (.npy
+    /// float32 H×W): +inf where no eigenvalue is positive, NaN where undefined.
+    #[arg(long)]
+    pub stability: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -343,6 +316,7 @@ pub mod explore;
 pub mod presets;
 pub mod render;
 pub mod sample;
+mod sample_hessian;
 pub mod scene;
 mod surface;
 pub(crate) mod symbols;

@@ -1,5 +1,6 @@
 //! `gradfield sample`: writes f, ∂f/∂x, ∂f/∂y on a grid to .npy (float32, H×W×3) or .csv,
-//! computed on the GPU or with the CPU reference.
+//! computed on the GPU or with the CPU reference; `--hessian` and `--stability` go to
+//! `sample_hessian`.
 
 use super::{resolve_args, SampleArgs};
 use crate::error::{Error, Result};
@@ -41,6 +42,20 @@ pub fn run(args: &SampleArgs) -> Result<()> {
     let r = resolve_args(&args.function)?;
     let view = super::view_or_default(args.grid.view, r.preset);
     let (w, h) = args.grid.size.unwrap_or(DEFAULT_SIZE);
+    if args.hessian || args.stability {
+        if mode != GradientMode::Exact {
+            let flag = if args.hessian {
+                "--hessian"
+            } else {
+                "--stability"
+            };
+            return Err(Error::Input(format!(
+                "{flag}: second partials come from the exact derivatives; drop --gradient numeric"
+            )));
+        }
+        let csv = matches!(format, Format::Csv);
+        return super::sample_hessian::run(args, &r.function, &view, (w, h), use_gpu, csv);
+    }
     let samples = if use_gpu {
         let gpu = crate::gpu::Gpu::headless()?;
         crate::gpu::readback::sample_field(&gpu, &r.function, &view, w, h, mode)?

@@ -2,7 +2,9 @@
 //! learner sees when the gradient of a loss has one component per parameter. The same six
 //! update rules as [`super::Path`], applied two coordinates at a time by the very code that
 //! moves a path on the plane (each rule is per coordinate; Adam's step counters advance alike
-//! in every pair), so a function of two variables gives exactly the plane's path.
+//! in every pair), so a function of two variables gives exactly the plane's path. Each step's
+//! η comes from the schedule; Newton's method and the line search need the Hessian or f along
+//! a direction in every variable and are not offered here (the command line refuses them).
 
 use super::path::Status;
 use super::update::State;
@@ -16,6 +18,8 @@ pub struct FullPoint {
     pub theta: Vec<f64>,
     pub f: f64,
     pub grad: Vec<f64>,
+    /// The step size of the step taken from this point; NaN until one is taken.
+    pub lr: f64,
 }
 
 /// The iterates of one optimizer from one start in all variables.
@@ -53,6 +57,7 @@ impl FullPath {
                     theta: start.to_vec(),
                     f,
                     grad: g.to_vec(),
+                    lr: f64::NAN,
                 });
             }
             _ => {
@@ -60,6 +65,7 @@ impl FullPath {
                     theta: start.to_vec(),
                     f: f64::NAN,
                     grad: vec![f64::NAN; start.len()],
+                    lr: f64::NAN,
                 });
                 path.status = Status::Undefined { step: 0 };
             }
@@ -82,6 +88,7 @@ impl FullPath {
             return false;
         }
         let sign = if self.hyper.ascent { -1.0 } else { 1.0 };
+        let lr = self.hyper.schedule.lr(self.hyper.lr, k - 1);
         let n = here.theta.len();
         let mut next = vec![0.0; n];
         for (p, state) in self.states.iter_mut().enumerate() {
@@ -89,7 +96,7 @@ impl FullPath {
             let pair = |v: &[f64], pad: f64| [v[a], if b < n { v[b] } else { pad }];
             let theta = pair(&here.theta, 0.0);
             let g = pair(&here.grad, 0.0).map(|c| sign * c);
-            let (moved, _) = state.update(self.optimizer, &self.hyper, theta, g);
+            let (moved, _) = state.update(self.optimizer, &self.hyper, lr, theta, g);
             next[a] = moved[0];
             if b < n {
                 next[b] = moved[1];
@@ -104,10 +111,14 @@ impl FullPath {
                 Some((f, g)) if f.is_finite() && g.iter().all(|v| v.is_finite()) => {
                     let grad = g.to_vec();
                     let done = converged(&grad, tol);
+                    if let Some(last) = self.points.last_mut() {
+                        last.lr = lr;
+                    }
                     self.points.push(FullPoint {
                         theta: next,
                         f,
                         grad,
+                        lr: f64::NAN,
                     });
                     if done {
                         self.status = Status::Converged { step: k };

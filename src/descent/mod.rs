@@ -12,16 +12,27 @@
 //! | `adagrad`  | s ← s + g², θ ← θ − η g / (√s + ε) |
 //! | `rmsprop`  | v ← α v + (1−α) g², θ ← θ − η g / (√v + ε) |
 //! | `adam`     | m ← β1 m + (1−β1) g, v ← β2 v + (1−β2) g², θ ← θ − η m̂ / (√v̂ + ε), m̂ = m/(1−β1^t), v̂ = v/(1−β2^t) |
+//! | `newton`   | θ ← θ − η H⁻¹∇f, H = ∇²f (stops where \|det H\| < 1e-12) |
+//!
+//! η is step k's rate from the [`Schedule`] (η itself by default), and `gd` and `newton` may
+//! search for the step size along their direction ([`LineSearch`]); the step size actually
+//! taken is kept with each point ([`Point::lr`]).
 
 pub mod all_vars;
+pub mod line_search;
+pub mod newton;
 mod path;
+mod propose;
 pub mod readout;
+pub mod schedule;
 mod step;
 mod update;
 
 pub use all_vars::{FullPath, FullPoint};
+pub use line_search::LineSearch;
 pub use path::Point;
 pub use path::{step_all, Path, Status};
+pub use schedule::Schedule;
 pub use step::{Step, StepState};
 
 use crate::error::{Error, Result};
@@ -47,17 +58,20 @@ pub enum Optimizer {
     RmsProp,
     /// Adam: momentum plus RMSProp scaling, with bias correction.
     Adam,
+    /// Newton's method: steps by the inverse Hessian times the gradient.
+    Newton,
 }
 
 impl Optimizer {
     /// Every optimizer, in the order menus show them.
-    pub const ALL: [Optimizer; 6] = [
+    pub const ALL: [Optimizer; 7] = [
         Optimizer::Gd,
         Optimizer::Momentum,
         Optimizer::Nesterov,
         Optimizer::AdaGrad,
         Optimizer::RmsProp,
         Optimizer::Adam,
+        Optimizer::Newton,
     ];
 
     /// The name used on the command line and in files (`gd`, `momentum`, …).
@@ -69,6 +83,7 @@ impl Optimizer {
             Optimizer::AdaGrad => "adagrad",
             Optimizer::RmsProp => "rmsprop",
             Optimizer::Adam => "adam",
+            Optimizer::Newton => "newton",
         }
     }
 
@@ -81,7 +96,20 @@ impl Optimizer {
             Optimizer::AdaGrad => "AdaGrad",
             Optimizer::RmsProp => "RMSProp",
             Optimizer::Adam => "Adam",
+            Optimizer::Newton => "Newton's method",
         }
+    }
+
+    /// Whether this optimizer can search for its step size ([`LineSearch::Armijo`]): plain
+    /// gradient descent and Newton's method, whose step is a direction times one number.
+    pub fn takes_line_search(self) -> bool {
+        matches!(self, Optimizer::Gd | Optimizer::Newton)
+    }
+
+    /// The learning rate used when none is given: 1 for Newton (the full Newton step), else
+    /// `None` (the preset's or the command's default).
+    pub fn default_lr(self) -> Option<f64> {
+        (self == Optimizer::Newton).then_some(1.0)
     }
 
     /// The ε used when [`Hyper::eps`] is `None`: 1e-10 for AdaGrad, 1e-8 otherwise (plain
@@ -137,6 +165,11 @@ pub struct Hyper {
     pub eps: Option<f64>,
     /// Climb the gradient (maximise f) instead of descending it.
     pub ascent: bool,
+    /// How η changes from step to step.
+    pub schedule: Schedule,
+    /// Whether `gd` and `newton` search for the step size (others ignore it; see
+    /// [`Hyper::check_for`]).
+    pub line_search: LineSearch,
 }
 
 impl Hyper {
@@ -160,7 +193,22 @@ impl Hyper {
             beta2: 0.999,
             eps: None,
             ascent: false,
+            schedule: Schedule::Const,
+            line_search: LineSearch::None,
         }
+    }
+
+    /// [`Hyper::validate`], and that the settings apply to `optimizer`: a line search only
+    /// with `gd` or `newton`.
+    pub fn check_for(&self, optimizer: Optimizer) -> Result<()> {
+        self.validate()?;
+        if self.line_search != LineSearch::None && !optimizer.takes_line_search() {
+            return Err(Error::Input(format!(
+                "line search {} applies to gd and newton, not {optimizer}",
+                self.line_search.name()
+            )));
+        }
+        Ok(())
     }
 
     /// The ε that `optimizer` uses with these settings.
@@ -197,6 +245,6 @@ impl Hyper {
                 return bad("eps", eps, "a finite number > 0");
             }
         }
-        Ok(())
+        self.schedule.validate()
     }
 }

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// The last run number handed out by [`Path::restart`].
 static LAST_RUN: AtomicU64 = AtomicU64::new(0);
 
-/// One iterate: where it is, f there, and ∇f there.
+/// One iterate: where it is, f there, ∇f there, and the step size of the step taken from it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
     pub x: f64,
@@ -19,6 +19,9 @@ pub struct Point {
     pub f: f64,
     pub dfdx: f64,
     pub dfdy: f64,
+    /// The step size η the path took from this point to the next (the schedule's ηₖ, or what
+    /// the line search accepted); NaN until a step is taken from it.
+    pub lr: f64,
 }
 
 impl Point {
@@ -36,8 +39,10 @@ pub enum Status {
     Running,
     /// |∇f| ≤ tol at the point of this step, which is the last point.
     Converged { step: usize },
-    /// The iterate of this step was unusable (undefined, not finite or too far away); it is
-    /// not among the points, whose last one is the last usable iterate.
+    /// The iterate of this step was unusable (undefined, not finite or too far away), or the
+    /// step could not be taken (Newton's Hessian singular or undefined, no decrease found by
+    /// the line search: then it says "stopped"); it is not among the points, whose last one
+    /// is the last usable iterate.
     Diverged { step: usize, reason: String },
     /// The start itself is outside the domain of f or of ∇f, not finite, or beyond
     /// ±`MAX_COORD`; the only point is the start, NaN in each of f, ∂f/∂x, ∂f/∂y that is
@@ -55,8 +60,17 @@ impl Status {
         match self {
             Status::Running => "running".into(),
             Status::Converged { step } => format!("converged at step {step}"),
+            Status::Diverged { step, reason } if reason.starts_with("∇²f") => {
+                format!("stopped at step {step}: ∇²f undefined there")
+            }
             Status::Diverged { step, reason } if reason.contains("undefined") => {
                 format!("stopped at step {step}: f or ∇f undefined there")
+            }
+            Status::Diverged { step, reason } if reason.starts_with("singular Hessian") => {
+                format!("stopped at step {step}: singular Hessian")
+            }
+            Status::Diverged { step, reason } if reason.starts_with("line search") => {
+                format!("stopped at step {step}: line search found no decrease")
             }
             Status::Diverged { step, .. } => format!("diverged at step {step}"),
             Status::Undefined { .. } => "f or ∇f is undefined at the start".into(),
@@ -70,11 +84,22 @@ impl Status {
     }
 }
 
+/// Whether a [`Status::Diverged`] reason is a stop that did not run away: Newton's singular or
+/// undefined Hessian, a line search that found no decrease.
+fn stops_without_running_away(reason: &str) -> bool {
+    reason.starts_with("singular Hessian")
+        || reason.starts_with("∇²f")
+        || reason.starts_with("line search")
+}
+
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Status::Running => write!(f, "running"),
             Status::Converged { step } => write!(f, "converged at step {step}"),
+            Status::Diverged { step, reason } if stops_without_running_away(reason) => {
+                write!(f, "stopped at step {step}: {reason}")
+            }
             Status::Diverged { step, reason } => write!(f, "diverged at step {step}: {reason}"),
             Status::Undefined { .. } => write!(f, "undefined at the start point"),
             Status::StepLimit => write!(f, "stopped at the step limit"),
@@ -95,6 +120,9 @@ pub struct Path {
     state: State,
     last_step: Option<Step>,
     run: u64,
+    /// The line search's rejected trial points (every step's, up to
+    /// [`super::propose::MAX_TRIALS`]), cleared by [`Path::restart`].
+    trials: Vec<[f64; 2]>,
 }
 
 impl Path {
@@ -128,6 +156,7 @@ impl Path {
             state: State::new(),
             last_step: None,
             run: 0,
+            trials: Vec::new(),
         };
         path.restart(start, grad);
         path
@@ -142,6 +171,7 @@ impl Path {
         self.run = LAST_RUN.fetch_add(1, Ordering::Relaxed) + 1;
         self.state = State::new();
         self.last_step = None;
+        self.trials.clear();
         self.status = Status::Running;
         let usable = x.is_finite() && y.is_finite() && x.abs().max(y.abs()) <= MAX_COORD;
         // Each channel on its own: f keeps its value where only ∇f is undefined.
@@ -157,6 +187,7 @@ impl Path {
             f,
             dfdx,
             dfdy,
+            lr: f64::NAN,
         });
         if [f, dfdx, dfdy].iter().any(|c| c.is_nan()) {
             self.status = Status::Undefined { step: 0 };
@@ -180,11 +211,22 @@ impl Path {
             self.status = Status::Converged { step: k - 1 };
             return false;
         }
-        let sign = if self.hyper.ascent { -1.0 } else { 1.0 };
-        let g = [sign * here.dfdx, sign * here.dfdy];
-        let ([x, y], used) = self
-            .state
-            .update(self.optimizer, &self.hyper, [here.x, here.y], g);
+        let proposal = match super::propose::propose(
+            &mut self.state,
+            self.optimizer,
+            &self.hyper,
+            k - 1,
+            &here,
+            grad,
+            &mut self.trials,
+        ) {
+            Ok(p) => p,
+            Err(reason) => {
+                self.status = Status::Diverged { step: k, reason };
+                return false;
+            }
+        };
+        let [x, y] = proposal.next;
         let reason = if !(x.is_finite() && y.is_finite()) {
             "iterate is not finite".to_string()
         } else if x.abs().max(y.abs()) > MAX_COORD {
@@ -200,16 +242,21 @@ impl Path {
                         f,
                         dfdx,
                         dfdy,
+                        lr: f64::NAN,
                     };
+                    if let Some(last) = self.points.last_mut() {
+                        last.lr = proposal.lr;
+                    }
                     self.points.push(point);
                     self.last_step = Some(Step {
                         k: k - 1,
                         theta: [here.x, here.y],
                         f: here.f,
                         grad: [here.dfdx, here.dfdy],
-                        lr: self.hyper.lr,
+                        lr: proposal.lr,
+                        halvings: proposal.halvings,
                         ascent: self.hyper.ascent,
-                        state: used,
+                        state: proposal.state,
                         next: [x, y],
                         next_f: f,
                     });
@@ -250,6 +297,7 @@ impl Path {
             f: f64::NAN,
             dfdx: f64::NAN,
             dfdy: f64::NAN,
+            lr: f64::NAN,
         };
         self.points.last().unwrap_or(&NO_POINT)
     }
@@ -281,6 +329,11 @@ impl Path {
         self.last_step
             .as_ref()
             .filter(|s| s.k + 2 == self.points.len())
+    }
+
+    /// The line search's rejected trial points so far (empty without a line search).
+    pub fn trials(&self) -> &[[f64; 2]] {
+        &self.trials
     }
 
     /// How many steps have been taken (points after the start).

@@ -63,11 +63,40 @@ pub fn lines(step: &Step, optimizer: Optimizer) -> Vec<String> {
         format!("{grad} = {}", pair(step.grad)),
     ];
     let eta = number(step.lr);
+    if let Some(n) = step.halvings {
+        out.push(format!(
+            "line search (Armijo): η halved {n} time{} to {eta}",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
     // The update written with names, then with numbers: (rule, factor, vector).
     let (rule, factor, vector) = match step.state {
         StepState::Plain => {
             out.push(format!("η = {eta}"));
             (format!("η·{grad}"), eta.clone(), step.grad)
+        }
+        StepState::Newton { hessian, direction } => {
+            let [a, b, c] = hessian.map(number);
+            out.push(format!("η = {eta}   ∇²f({th}) = [[{a}, {b}], [{b}, {c}]]"));
+            out.push(format!(
+                "Newton direction d = −∇²f⁻¹·{grad} = {}",
+                pair(direction)
+            ));
+            // θ moves by +η·d whether it descends or climbs.
+            let pad = " ".repeat(th.chars().count() + 2);
+            out.push(format!("θ{t} = {th} + η·d"));
+            out.push(format!(
+                "{pad}= {} + {eta}·{}",
+                pair(step.theta),
+                pair(direction)
+            ));
+            out.push(format!("{pad}= {}", pair(step.next)));
+            out.push(format!(
+                "f({th}) = {}   f(θ{t}) = {}",
+                number(step.f),
+                number(step.next_f)
+            ));
+            return out;
         }
         StepState::Momentum { mu, velocity } => {
             out.push(format!("η = {eta}   μ = {}", number(mu)));

@@ -41,6 +41,12 @@ pub enum StepState {
         eps: f64,
         scale: [f64; 2],
     },
+    /// Newton: the Hessian [f_xx, f_xy, f_yy] at θₖ and the direction −∇²f⁻¹∇f;
+    /// θₖ₊₁ = θₖ + η·`direction`.
+    Newton {
+        hessian: [f64; 3],
+        direction: [f64; 2],
+    },
 }
 
 impl StepState {
@@ -76,8 +82,10 @@ pub struct Step {
     pub f: f64,
     /// ∇f(θₖ) as evaluated (before the sign flip of ascent).
     pub grad: [f64; 2],
-    /// The learning rate η.
+    /// The step size taken: step k's scheduled η, or what the line search accepted.
     pub lr: f64,
+    /// How many times the line search halved η (`None` without a line search).
+    pub halvings: Option<u32>,
     /// The path climbs (θ + η …) instead of descending.
     pub ascent: bool,
     pub state: StepState,
@@ -87,7 +95,8 @@ pub struct Step {
 }
 
 impl Step {
-    /// −η∇f(θₖ) (+η∇f for ascent): the plain gradient step from θₖ, whatever the optimizer.
+    /// −η∇f(θₖ) (+η∇f for ascent) with this step's η: the plain gradient step from θₖ,
+    /// whatever the optimizer.
     pub fn gradient_step(&self) -> [f64; 2] {
         let sign = if self.ascent { 1.0 } else { -1.0 };
         self.grad.map(|g| sign * self.lr * g)

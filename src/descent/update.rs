@@ -27,20 +27,22 @@ impl State {
     }
 
     /// Advances the state with gradient `grad` at `theta` (already sign-flipped for ascent)
-    /// and returns the next iterate with the state this update used (after its own change:
+    /// and step size `lr` (this step's scheduled η), and returns the next iterate with the state this update used (after its own change:
     /// the velocity or averages that moved θ).
     pub(super) fn update(
         &mut self,
         optimizer: Optimizer,
         hyper: &Hyper,
+        lr: f64,
         theta: [f64; 2],
         grad: [f64; 2],
     ) -> ([f64; 2], StepState) {
-        let lr = hyper.lr;
         let eps = hyper.eps_for(optimizer);
         let mut next = theta;
         let used = match optimizer {
-            Optimizer::Gd => {
+            // Newton's steps are taken in `propose`, which has the Hessian; here it would be
+            // a plain gradient step.
+            Optimizer::Gd | Optimizer::Newton => {
                 for k in 0..2 {
                     next[k] -= lr * grad[k];
                 }

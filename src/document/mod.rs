@@ -76,8 +76,9 @@ pub struct Document {
     pub show_gradient_step: bool,
     /// Compare mode: a click starts one path per selected optimizer.
     pub compare: bool,
-    /// Which of [`Optimizer::ALL`] compare mode races.
-    pub compare_set: [bool; 6],
+    /// Which of [`Optimizer::ALL`] compare mode races (all but Newton's method by default: at
+    /// the others' η its steps are a fraction of the Newton step; tick it to race it).
+    pub compare_set: [bool; Optimizer::ALL.len()],
     /// Sweep mode: a click starts one path per factor in `sweep_factors`, each with η·factor.
     pub sweep: bool,
     /// Learning-rate factors of sweep mode (η/10, η, 10η by default).
@@ -126,7 +127,7 @@ impl Document {
             playing: true,
             show_gradient_step: false,
             compare: false,
-            compare_set: [true; 6],
+            compare_set: Optimizer::ALL.map(|o| o != Optimizer::Newton),
             sweep: false,
             sweep_factors: crate::teach::DEFAULT_SWEEP_FACTORS.to_vec(),
             pin: None,

@@ -59,17 +59,23 @@ pub(crate) fn write_field_csv_with(
     })
 }
 
-/// Writes descent paths as `path,step,x,y,f,dfdx,dfdy`: path index from 0, step 0 the start.
+/// Writes descent paths as `path,step,x,y,f,dfdx,dfdy,lr`: path index from 0, step 0 the
+/// start; `lr` is the step size taken from that row's point to the next (NaN on a path's last
+/// row, from which no step was taken).
 pub fn write_paths_csv(path: &Path, paths: &[DescentPath]) -> Result<()> {
     write_atomic(path, |out| paths_csv(out, paths))
 }
 
 /// Writes the rows of [`write_paths_csv`] to any writer (standard output, for instance).
 pub(crate) fn paths_csv(out: &mut dyn Write, paths: &[DescentPath]) -> std::io::Result<()> {
-    writeln!(out, "path,step,x,y,f,dfdx,dfdy")?;
+    writeln!(out, "path,step,x,y,f,dfdx,dfdy,lr")?;
     for (n, p) in paths.iter().enumerate() {
         for (k, q) in p.points.iter().enumerate() {
-            writeln!(out, "{n},{k},{},{},{},{},{}", q.x, q.y, q.f, q.dfdx, q.dfdy)?;
+            writeln!(
+                out,
+                "{n},{k},{},{},{},{},{},{}",
+                q.x, q.y, q.f, q.dfdx, q.dfdy, q.lr
+            )?;
         }
     }
     Ok(())
@@ -77,7 +83,7 @@ pub(crate) fn paths_csv(out: &mut dyn Write, paths: &[DescentPath]) -> std::io::
 
 /// Writes paths in all the variables of f as CSV, atomically: `path,step,` then one column
 /// per variable (`names`, the head's order), `f`, and one `df/d…` column per variable
-/// (`path,step,x,y,z,f,dfdx,dfdy,dfdz`).
+/// (`path,step,x,y,z,f,dfdx,dfdy,dfdz,lr`, `lr` as in [`write_paths_csv`]).
 pub fn write_full_paths_csv(path: &Path, names: &[&str], rows: &[Vec<FullPoint>]) -> Result<()> {
     write_atomic(path, |out| full_paths_csv(out, names, rows))
 }
@@ -91,7 +97,7 @@ pub(crate) fn full_paths_csv(
     let partials: Vec<String> = names.iter().map(|n| format!("dfd{n}")).collect();
     writeln!(
         out,
-        "path,step,{},f,{}",
+        "path,step,{},f,{},lr",
         names.join(","),
         partials.join(",")
     )?;
@@ -105,7 +111,7 @@ pub(crate) fn full_paths_csv(
             for g in &q.grad {
                 write!(out, ",{g}")?;
             }
-            writeln!(out)?;
+            writeln!(out, ",{}", q.lr)?;
         }
     }
     Ok(())

@@ -4,6 +4,7 @@
 //! definedness, channel by channel.
 
 use super::compiled::Compiled;
+use super::hessian::HessianTape;
 use super::{eval, Function};
 
 /// f, ∂f/∂x, ∂f/∂y at one point, each `None` where it is undefined.
@@ -26,6 +27,13 @@ pub trait Evaluator {
     fn gradient(&mut self, x: f64, y: f64) -> Option<[f64; 3]> {
         let [f, dx, dy] = self.channels(x, y);
         Some([f?, dx?, dy?])
+    }
+
+    /// ∂²f/∂x², ∂²f/∂x∂y, ∂²f/∂y² at (x, y), or `None` where any is undefined, where f is,
+    /// or where this evaluator knows no second derivatives (a gradient callback; a tape made
+    /// by [`Function::tape`] rather than [`Function::tape_with_hessian`]).
+    fn hessian(&mut self, _x: f64, _y: f64) -> Option<[f64; 3]> {
+        None
     }
 }
 
@@ -61,6 +69,11 @@ impl Evaluator for TreeEvaluator<'_> {
     fn value(&mut self, x: f64, y: f64) -> Option<f64> {
         eval::eval_at(&self.function.f, x, y, &self.function.values)
     }
+
+    fn hessian(&mut self, x: f64, y: f64) -> Option<[f64; 3]> {
+        let [_, _, _, xx, xy, yy] = self.function.hessian_at(x, y);
+        Some([xx?, xy?, yy?])
+    }
 }
 
 /// The fast one: the compiled tapes of a [`Function`] with their scratch space, so that
@@ -71,6 +84,8 @@ pub struct TapeEvaluator {
     tapes: Compiled,
     regs: Vec<f64>,
     ok: Vec<bool>,
+    /// f, ∇f and ∇²f, for the evaluators that answer [`Evaluator::hessian`].
+    hessian: Option<HessianTape>,
 }
 
 impl TapeEvaluator {
@@ -81,6 +96,7 @@ impl TapeEvaluator {
             tapes,
             regs: Vec::with_capacity(n),
             ok: Vec::with_capacity(n),
+            hessian: None,
         }
     }
 }
@@ -107,6 +123,11 @@ impl Evaluator for TapeEvaluator {
     fn gradient(&mut self, x: f64, y: f64) -> Option<[f64; 3]> {
         self.tapes.grad.eval(x, y, &mut self.regs)
     }
+
+    fn hessian(&mut self, x: f64, y: f64) -> Option<[f64; 3]> {
+        let [_, _, _, xx, xy, yy] = self.hessian.as_mut()?.channels(x, y);
+        Some([xx?, xy?, yy?])
+    }
 }
 
 impl Function {
@@ -118,6 +139,15 @@ impl Function {
     /// The compiled, fast evaluator of this function.
     pub fn tape(&self) -> TapeEvaluator {
         TapeEvaluator::new(self.compile())
+    }
+
+    /// [`Function::tape`] that also answers [`Evaluator::hessian`] (Newton's method): the
+    /// second partials are differentiated and compiled once, here.
+    pub fn tape_with_hessian(&self) -> TapeEvaluator {
+        TapeEvaluator {
+            hessian: Some(self.hessian_tape()),
+            ..self.tape()
+        }
     }
 
     /// f, ∂f/∂x, ∂f/∂y at (x, y) by the reference evaluator; `None` if any is undefined

@@ -35,6 +35,8 @@ pub struct Function {
     typeset: std::sync::OnceLock<[display::Runs; 3]>,
     /// [`Function::typeset_partials`], made once.
     typeset_partials: std::sync::OnceLock<Vec<(String, display::Runs)>>,
+    /// [`Function::hessian`], differentiated on first use.
+    pub(super) hessian: std::sync::OnceLock<[Node; 3]>,
 }
 
 impl Function {
@@ -66,6 +68,7 @@ impl Function {
             display: std::sync::OnceLock::new(),
             typeset: std::sync::OnceLock::new(),
             typeset_partials: std::sync::OnceLock::new(),
+            hessian: std::sync::OnceLock::new(),
         }
     }
 

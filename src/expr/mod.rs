@@ -14,6 +14,7 @@ pub(crate) mod evaluate;
 pub mod full;
 mod function;
 pub(crate) mod head;
+pub mod hessian;
 pub(crate) mod lexer;
 pub(crate) mod lookalike;
 pub(crate) mod names;
@@ -34,6 +35,7 @@ pub use evaluate::Evaluator;
 pub use evaluate::{TapeEvaluator, TreeEvaluator};
 pub use full::FullGradient;
 pub use function::{Function, DEFAULT_SYMBOL_VALUE};
+pub use hessian::{HessianChannels, HessianTape};
 pub use parser::parse;
 
 /// Inputs longer than this many characters are refused.

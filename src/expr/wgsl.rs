@@ -21,6 +21,28 @@ pub(crate) const OPS_WGSL: &str = include_str!("../../shaders/ops.wgsl");
 /// `fn gf_value(x: f32, y: f32) -> ValueOk` from `tape_f` (root f), preceded by the helpers of
 /// `shaders/ops.wgsl`. `Sample` and `ValueOk` are declared by the template.
 pub fn generate(tape_f_grad: &Tape, tape_f: &Tape) -> Result<String> {
+    check_roots(tape_f_grad, tape_f)?;
+    let mut s = prelude(&[tape_f_grad, tape_f]);
+    field_functions(&mut s, tape_f_grad, tape_f);
+    Ok(s)
+}
+
+/// [`generate`] followed by `gf_hess` from a six-root tape (see [`generate_hessian`]), with
+/// one copy of the helpers: the convergence shader of Newton's method.
+pub fn generate_with_hessian(
+    tape_f_grad: &Tape,
+    tape_f: &Tape,
+    tape_hess: &Tape,
+) -> Result<String> {
+    check_roots(tape_f_grad, tape_f)?;
+    check_hessian_roots(tape_hess)?;
+    let mut s = prelude(&[tape_f_grad, tape_f, tape_hess]);
+    field_functions(&mut s, tape_f_grad, tape_f);
+    hessian_function(&mut s, tape_hess);
+    Ok(s)
+}
+
+fn check_roots(tape_f_grad: &Tape, tape_f: &Tape) -> Result<()> {
     if tape_f_grad.roots().len() != 3 || tape_f.roots().len() != 1 {
         return Err(Error::Shader(ShaderError::Assembly(format!(
             "field code needs tapes with 3 and 1 roots, got {} and {}",
@@ -28,8 +50,42 @@ pub fn generate(tape_f_grad: &Tape, tape_f: &Tape) -> Result<String> {
             tape_f.roots().len()
         ))));
     }
+    Ok(())
+}
+
+fn check_hessian_roots(tape: &Tape) -> Result<()> {
+    if tape.roots().len() != 6 {
+        return Err(Error::Shader(ShaderError::Assembly(format!(
+            "Hessian code needs a tape with 6 roots, got {}",
+            tape.roots().len()
+        ))));
+    }
+    Ok(())
+}
+
+/// Appends `gf_eval` and `gf_value`.
+fn field_functions(s: &mut String, tape_f_grad: &Tape, tape_f: &Tape) {
+    s.push_str("\n// Generated from the function's tape: one value per instruction.\n");
+    let [f, dx, dy] = [0, 1, 2].map(|i| tape_f_grad.roots()[i]);
+    s.push_str("fn gf_eval(x: f32, y: f32) -> Sample {\n");
+    let ok = body(s, tape_f_grad);
+    // A derivative counts as defined only where f is (0^x: f undefined for x ≤ 0, ∂f/∂x = 0).
+    let (f_ok, dx_ok, dy_ok) = (&ok[f as usize], &ok[dx as usize], &ok[dy as usize]);
+    let _ = writeln!(
+        s,
+        "    return Sample(v{f}, v{dx}, v{dy}, {f_ok}, {f_ok} && {dx_ok}, {f_ok} && {dy_ok});\n}}\n"
+    );
+    s.push_str("fn gf_value(x: f32, y: f32) -> ValueOk {\n");
+    let root = tape_f.roots()[0];
+    let ok = body(s, tape_f);
+    let _ = writeln!(s, "    return ValueOk(v{root}, {});\n}}", ok[root as usize]);
+}
+
+/// The domain helpers of `shaders/ops.wgsl` and one `gf_powi_N` per integer exponent the
+/// tapes use: what every generated function needs before it.
+fn prelude(tapes: &[&Tape]) -> String {
     let mut s = String::from(OPS_WGSL);
-    let exponents: std::collections::BTreeSet<i32> = [tape_f_grad, tape_f]
+    let exponents: std::collections::BTreeSet<i32> = tapes
         .iter()
         .flat_map(|t| t.ops())
         .filter_map(|op| match *op {
@@ -40,21 +96,46 @@ pub fn generate(tape_f_grad: &Tape, tape_f: &Tape) -> Result<String> {
     for n in exponents {
         s.push_str(&powi_function(n));
     }
-    s.push_str("\n// Generated from the function's tape: one value per instruction.\n");
-    let [f, dx, dy] = [0, 1, 2].map(|i| tape_f_grad.roots()[i]);
-    s.push_str("fn gf_eval(x: f32, y: f32) -> Sample {\n");
-    let ok = body(&mut s, tape_f_grad);
-    // A derivative counts as defined only where f is (0^x: f undefined for x ≤ 0, ∂f/∂x = 0).
-    let (f_ok, dx_ok, dy_ok) = (&ok[f as usize], &ok[dx as usize], &ok[dy as usize]);
+    s
+}
+
+/// `fn gf_hess(x: f32, y: f32) -> Second` from a tape with the six roots f, ∂f/∂x, ∂f/∂y,
+/// ∂²f/∂x², ∂²f/∂x∂y, ∂²f/∂y² ([`crate::expr::Function::hessian_tape`]), preceded by the
+/// helpers. `Second` (declared by shaders/hessian.wgsl) holds the six values and a bit set
+/// of the defined ones (bit k for root k; a derivative only where f is defined).
+pub fn generate_hessian(tape: &Tape) -> Result<String> {
+    check_hessian_roots(tape)?;
+    let mut s = prelude(&[tape]);
+    hessian_function(&mut s, tape);
+    Ok(s)
+}
+
+/// Appends `gf_hess` of a six-root tape.
+fn hessian_function(s: &mut String, tape: &Tape) {
+    s.push_str("\n// Generated from the function's Hessian tape: one value per instruction.\n");
+    s.push_str("fn gf_hess(x: f32, y: f32) -> Second {\n");
+    let ok = body(s, tape);
+    let roots = tape.roots();
+    let f_ok = &ok[roots[0] as usize];
+    let values: Vec<String> = roots.iter().map(|r| format!("v{r}")).collect();
+    let bits: Vec<String> = roots
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let cond = if k == 0 {
+                f_ok.clone()
+            } else {
+                format!("{f_ok} && {}", ok[*r as usize])
+            };
+            format!("select(0u, {}u, {cond})", 1u32 << k)
+        })
+        .collect();
     let _ = writeln!(
         s,
-        "    return Sample(v{f}, v{dx}, v{dy}, {f_ok}, {f_ok} && {dx_ok}, {f_ok} && {dy_ok});\n}}\n"
+        "    return Second({}, {});\n}}",
+        values.join(", "),
+        bits.join(" | ")
     );
-    s.push_str("fn gf_value(x: f32, y: f32) -> ValueOk {\n");
-    let root = tape_f.roots()[0];
-    let ok = body(&mut s, tape_f);
-    let _ = writeln!(s, "    return ValueOk(v{root}, {});\n}}", ok[root as usize]);
-    Ok(s)
 }
 
 /// The name of the generated `a ^ n` helper: `gf_powi_3`, `gf_powi_m2` for n = −2.

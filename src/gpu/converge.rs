@@ -6,7 +6,7 @@
 //! `CHUNK_STEPS` per dispatch, one submission each, so a long run never becomes one giant
 //! dispatch that a driver's watchdog would kill.
 
-use crate::descent::Optimizer;
+use crate::descent::{LineSearch, Optimizer, Schedule};
 use crate::error::{Error, Result};
 use crate::expr::{wgsl, Function};
 use crate::gpu::binding::{
@@ -33,10 +33,31 @@ pub(crate) const CHUNK_STEPS: u32 = 64;
 pub(crate) const MAX_STEPS: u32 = 1_000_000;
 
 /// The complete convergence shader for a function, its `#import` lines resolved.
-pub fn converge_source(function: &Function) -> Result<String> {
+pub fn converge_source(function: &Function, optimizer: Optimizer) -> Result<String> {
     let (grad, value) = function_tapes(function);
-    let spliced = wgsl::splice(CONVERGE_TEMPLATE, &wgsl::generate(&grad, &value)?)?;
+    let generated = if optimizer == Optimizer::Newton {
+        wgsl::generate_with_hessian(&grad, &value, function.hessian_tape().tape())?
+    } else {
+        format!("{}\n{HESSIAN_STUB}", wgsl::generate(&grad, &value)?)
+    };
+    let spliced = wgsl::splice(CONVERGE_TEMPLATE, &generated)?;
     crate::gpu::library::resolve("shaders/converge.wgsl", &spliced)
+}
+
+/// What a convergence shader built for another optimizer than Newton's calls in place of
+/// `gf_hess` (never reached: [`ConvergePass::prepare`] refuses Newton there), so that only
+/// Newton's shaders carry the second partials.
+const HESSIAN_STUB: &str = "fn gf_hess(x: f32, y: f32) -> Second {\n    return Second(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0u);\n}\n";
+
+/// The schedule as the shader reads it: (kind, a, b).
+fn schedule_params(schedule: &Schedule) -> (u32, f32, f32) {
+    match *schedule {
+        Schedule::Const => (0, 0.0, 0.0),
+        Schedule::Exp { gamma } => (1, gamma as f32, 0.0),
+        Schedule::Step { every, gamma } => (2, every as f32, gamma as f32),
+        Schedule::Inv { decay } => (3, decay as f32, 0.0),
+        Schedule::Cosine { steps } => (4, steps as f32, 0.0),
+    }
 }
 
 /// The convergence compute pass: owns its pipeline, layout, buffers and bind group.
@@ -53,11 +74,18 @@ pub struct ConvergePass {
     buffers: Option<(wgpu::Buffer, wgpu::BindGroup)>,
     size: (u32, u32),
     steps: u32,
+    /// Whether the shader has the second partials (built for Newton's method).
+    newton: bool,
 }
 
 impl ConvergePass {
-    /// A pass for `function`; invalid WGSL gives `Error::Shader`.
-    pub fn new(device: &wgpu::Device, function: &Function) -> Result<ConvergePass> {
+    /// A pass for `function` run by `optimizer` (Newton's shader carries the second partials,
+    /// the others' do not); invalid WGSL gives `Error::Shader`.
+    pub fn new(
+        device: &wgpu::Device,
+        function: &Function,
+        optimizer: Optimizer,
+    ) -> Result<ConvergePass> {
         let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
             label: Some("ConvergePass::layout"),
             entries: &[
@@ -73,7 +101,7 @@ impl ConvergePass {
             bind_group_layouts: &[Some(&layout)],
             immediate_size: 0,
         });
-        let source = converge_source(function)?;
+        let source = converge_source(function, optimizer)?;
         let pipeline =
             shader::compute_pipeline(device, "ConvergePass::pipeline", &source, &pipeline_layout)?;
         let params = uniform_buffer(
@@ -92,6 +120,7 @@ impl ConvergePass {
             buffers: None,
             size: (0, 0),
             steps: 0,
+            newton: optimizer == Optimizer::Newton,
         })
     }
 
@@ -116,7 +145,12 @@ impl ConvergePass {
         (width, height): (u32, u32),
         settings: &ConvergeSettings,
     ) -> Result<()> {
-        settings.hyper.validate()?;
+        settings.hyper.check_for(settings.optimizer)?;
+        if settings.optimizer == Optimizer::Newton && !self.newton {
+            return Err(Error::gpu(
+                "this convergence pass was built without the Hessian Newton's method needs",
+            ));
+        }
         if settings.steps > MAX_STEPS {
             return Err(Error::Input(format!(
                 "steps must be at most {MAX_STEPS}, got {}",
@@ -168,6 +202,7 @@ impl ConvergePass {
         queue.write_buffer(&xs_buf, 0, bytemuck::cast_slice(&xs));
         queue.write_buffer(&ys_buf, 0, bytemuck::cast_slice(&ys));
         let h = &settings.hyper;
+        let (schedule, sched_a, sched_b) = schedule_params(&h.schedule);
         let params = Params {
             width,
             height,
@@ -185,6 +220,10 @@ impl ConvergePass {
             tol: settings.tol as f32,
             steps: settings.steps,
             chunk: CHUNK_STEPS,
+            schedule,
+            sched_a,
+            sched_b,
+            line_search: u32::from(h.line_search == LineSearch::Armijo),
             pad: [0; 3],
         };
         queue.write_buffer(&self.params, 0, bytemuck::bytes_of(&params));
@@ -272,7 +311,7 @@ pub fn converge_map(
     size: (u32, u32),
     settings: &ConvergeSettings,
 ) -> Result<Vec<[f32; 3]>> {
-    let mut pass = ConvergePass::new(&gpu.device, function)?;
+    let mut pass = ConvergePass::new(&gpu.device, function, settings.optimizer)?;
     pass.prepare(&gpu.device, &gpu.queue, view, size, settings)?;
     Ok(pass.run(gpu)?.iter().map(Walker::result).collect())
 }

@@ -42,8 +42,9 @@ pub(crate) use host_layout;
 pub fn host_layouts() -> Vec<(&'static [&'static str], HostLayout)> {
     vec![
         (&["field"], crate::gpu::field::params_layout()),
+        (&["hessian"], crate::gpu::hessian::params_layout()),
         (
-            &["field", "converge"],
+            &["field", "converge", "hessian"],
             crate::gpu::binding::symbols_layout(),
         ),
         (&["converge"], crate::gpu::walker::params_layout()),

@@ -36,6 +36,10 @@ pub(crate) struct Params {
     pub(crate) tol: f32,
     pub(crate) steps: u32,
     pub(crate) chunk: u32,
+    pub(crate) schedule: u32,
+    pub(crate) sched_a: f32,
+    pub(crate) sched_b: f32,
+    pub(crate) line_search: u32,
     pub(crate) pad: [u32; 3],
 }
 
@@ -74,6 +78,10 @@ pub(crate) fn params_layout() -> crate::gpu::layout::HostLayout {
             tol,
             steps,
             chunk,
+            schedule,
+            sched_a,
+            sched_b,
+            line_search,
             pad,
         }
     )

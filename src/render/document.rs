@@ -82,7 +82,7 @@ pub fn draw_document(
         Coloring::Heatmap => Finding::Heatmap,
         Coloring::GradientCheck { step } => check_finding(gpu, f, view, plot, step)?,
         Coloring::ConvergeMap { settings: conv, .. } => {
-            let mut pass = ConvergePass::new(&gpu.device, f)?;
+            let mut pass = ConvergePass::new(&gpu.device, f, conv.optimizer)?;
             pass.prepare(&gpu.device, &gpu.queue, view, plot, &conv)?;
             let walkers = run_map(gpu, &pass, conv.steps, before_chunk)?;
             let results: Vec<[f32; 3]> = walkers.iter().map(|w| w.result()).collect();

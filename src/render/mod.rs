@@ -36,6 +36,7 @@ pub(crate) mod range;
 pub(crate) mod renderer;
 pub(crate) mod settings;
 mod shaders;
+pub mod stability;
 pub mod surface;
 pub(crate) mod theme;
 pub mod ticks;

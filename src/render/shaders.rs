@@ -99,9 +99,13 @@ pub fn resolve_shader(shader: WgslFile) -> Result<String> {
 }
 
 /// Every render shader with its name, its imports resolved: what the passes compile.
-pub fn shader_sources() -> Result<[(&'static str, String); 8]> {
+pub fn shader_sources() -> Result<[(&'static str, String); 9]> {
     Ok([
         ("basin", resolve_shader(super::basin::BASIN_WGSL)?),
+        (
+            "stability",
+            resolve_shader(super::stability::STABILITY_WGSL)?,
+        ),
         ("range", resolve_shader(RANGE_WGSL)?),
         ("heatmap", resolve_shader(HEATMAP_WGSL)?),
         ("arrows", resolve_shader(ARROWS_WGSL)?),
@@ -119,7 +123,14 @@ pub fn shader_sources() -> Result<[(&'static str, String); 8]> {
 pub fn host_layouts() -> Vec<(&'static [&'static str], crate::gpu::layout::HostLayout)> {
     use crate::gpu::layout::host_layout;
     const ALL: &[&str] = &[
-        "basin", "range", "heatmap", "arrows", "paths", "surface", "lines3d",
+        "basin",
+        "stability",
+        "range",
+        "heatmap",
+        "arrows",
+        "paths",
+        "surface",
+        "lines3d",
     ];
     vec![
         (
@@ -178,6 +189,7 @@ pub fn host_layouts() -> Vec<(&'static [&'static str], crate::gpu::layout::HostL
             ),
         ),
         (&["basin"], super::basin::map_params_layout()),
+        (&["stability"], super::stability::params_layout()),
         (
             &["surface_mesh", "surface", "lines3d"],
             super::surface::surface3_layout(),

@@ -80,6 +80,12 @@ pub(crate) struct OptimizerTable {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub eps: Option<f64>,
     pub ascent: Option<bool>,
+    /// The learning-rate schedule, as `--schedule` writes it (`exp:0.99`); const if absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<String>,
+    /// `armijo` or `none` (`gd` and `newton` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line_search: Option<String>,
     pub tol: Option<f64>,
     pub max_steps: Option<u64>,
     pub steps_per_second: Option<f64>,

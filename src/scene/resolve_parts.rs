@@ -155,7 +155,18 @@ pub(super) fn optimizer(ctx: &Ctx, f: &SceneFile, s: &mut Document) -> Result<()
         h.eps = Some(checked(ctx, "optimizer.eps", v, checks::positive)?);
     }
     set(&mut h.ascent, t.ascent);
+    if let Some(text) = &t.schedule {
+        h.schedule = text.parse().map_err(|e| ctx.err("optimizer.schedule", e))?;
+    }
+    if let Some(text) = &t.line_search {
+        h.line_search = text
+            .parse()
+            .map_err(|e| ctx.err("optimizer.line_search", e))?;
+    }
     h.validate().map_err(|e| ctx.err("optimizer", e))?;
+    if let Err(e) = h.check_for(s.optimizer) {
+        return Err(ctx.err("optimizer.line_search", e));
+    }
     if let Some(v) = t.tol {
         s.tol = checked(ctx, "optimizer.tol", v, checks::tolerance)?;
     }
@@ -186,7 +197,7 @@ pub(super) fn teaching(ctx: &Ctx, f: &SceneFile, s: &mut Document) -> Result<()>
                 let why = format!("name at most the {max} optimizers, got {}", names.len());
                 return Err(ctx.err(&format!("compare.optimizers[{max}]"), why));
             }
-            s.compare_set = [false; 6];
+            s.compare_set = [false; Optimizer::ALL.len()];
             for (i, name) in names.iter().enumerate() {
                 let o = optimizer_named(ctx, &format!("compare.optimizers[{i}]"), name)?;
                 if let Some(k) = Optimizer::ALL.iter().position(|x| *x == o) {

@@ -41,6 +41,10 @@ pub(super) fn to_file(s: &Document) -> SceneFile {
             beta2: Some(h.beta2),
             eps: h.eps,
             ascent: Some(h.ascent),
+            schedule: (h.schedule != crate::descent::Schedule::Const)
+                .then(|| h.schedule.to_string()),
+            line_search: (h.line_search != crate::descent::LineSearch::None)
+                .then(|| h.line_search.name().to_string()),
             tol: Some(s.tol),
             max_steps: Some(s.max_steps as u64),
             steps_per_second: Some(s.steps_per_second),

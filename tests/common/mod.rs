@@ -2,6 +2,8 @@
 //! and function, and small numeric helpers.
 #![allow(dead_code)]
 
+pub mod difference;
+
 use gradfield::expr::ast::{self, BinOp, Expr, Func, Node, Var};
 use proptest::prelude::*;
 use std::sync::Arc;

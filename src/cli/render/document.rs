@@ -149,7 +149,14 @@ fn paths(
         ));
     }
     crate::cli::check_iterates(specs.len(), doc.max_steps)?;
-    let mut grad = doc.function.gradient_fn();
+    let newton = specs
+        .iter()
+        .any(|s| s.optimizer == crate::descent::Optimizer::Newton);
+    let mut grad = if newton {
+        doc.function.tape_with_hessian()
+    } else {
+        doc.function.tape()
+    };
     Ok(specs
         .iter()
         .map(|s| {

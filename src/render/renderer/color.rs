@@ -1,11 +1,13 @@
-//! What the renderer colours the plot by: f's heatmap, a computed convergence map or the
-//! gradient check ([`ColorLayer`]), switched with one call that changes only what differs from
-//! the last frame (switching the check on or off re-evaluates the field).
+//! What the renderer colours the plot by: f's heatmap, a computed convergence map, the
+//! step-size stability map or the gradient check ([`ColorLayer`]), switched with one call that
+//! changes only what differs from the last frame (switching the check on or off re-evaluates
+//! the field).
 
 use super::Renderer;
 use crate::error::Result;
 use crate::gpu::Gpu;
 use crate::render::basin::{BasinPass, MapView};
+use crate::render::stability::{StabilityPass, StabilityView};
 
 /// What the renderer draws in place of (or as) the heatmap.
 #[derive(Debug, Clone, Copy)]
@@ -16,6 +18,8 @@ pub enum ColorLayer<'a> {
     ConvergeMap(&'a wgpu::Buffer, MapView),
     /// The gradient check with relative step h.
     GradientCheck(f32),
+    /// The stability map: the Hessian buffer of `gpu::hessian`, what it holds and the η.
+    Stability(&'a wgpu::Buffer, StabilityView),
 }
 
 impl ColorLayer<'_> {
@@ -42,6 +46,36 @@ impl Renderer {
         };
         if map.is_some() || self.has_converge_map() {
             self.set_converge_map(gpu, map)?;
+        }
+        let stability = match layer {
+            ColorLayer::Stability(buffer, view) => Some((buffer, view)),
+            _ => None,
+        };
+        if stability.is_some() || self.stability_map.is_some() {
+            self.set_stability_map(gpu, stability)?;
+        }
+        Ok(())
+    }
+
+    /// Draws the stability map (the Hessian buffer of `gpu::hessian`) instead of the heatmap;
+    /// `None` goes back to the heatmap. The layers are redrawn only when the buffer or what
+    /// it is drawn for changed.
+    pub fn set_stability_map(
+        &mut self,
+        gpu: &Gpu,
+        map: Option<(&wgpu::Buffer, StabilityView)>,
+    ) -> Result<()> {
+        if map.is_some() && self.stability.is_none() {
+            self.stability = Some(StabilityPass::new(&gpu.device, self.format)?);
+        }
+        let same = match (&self.stability_map, map) {
+            (Some((b, v)), Some((nb, nv))) => b == nb && *v == nv,
+            (None, None) => true,
+            _ => false,
+        };
+        if !same {
+            self.stability_map = map.map(|(b, v)| (b.clone(), v));
+            self.cache.invalidate();
         }
         Ok(())
     }

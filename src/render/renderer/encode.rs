@@ -111,10 +111,16 @@ impl Renderer {
         }
     }
 
-    /// The heatmap (or convergence map) and the arrows.
+    /// The heatmap (or convergence or stability map) and the arrows.
     fn draw_layers(&self, pass: &mut wgpu::RenderPass<'_>) {
-        match (&self.basin, &self.converge_map) {
-            (Some(basin), Some(_)) => basin.draw(pass, self.layout.plot),
+        match (
+            &self.basin,
+            &self.converge_map,
+            &self.stability,
+            &self.stability_map,
+        ) {
+            (Some(basin), Some(_), _, _) => basin.draw(pass, self.layout.plot),
+            (_, _, Some(stability), Some(_)) => stability.draw(pass, self.layout.plot),
             _ => self.heatmap.draw(pass, self.layout.plot),
         }
         if self.show_arrows {

@@ -62,6 +62,8 @@ pub struct Renderer {
     paths: PathPass,
     basin: Option<BasinPass>,
     converge_map: Option<(wgpu::Buffer, MapView)>,
+    stability: Option<super::stability::StabilityPass>,
+    stability_map: Option<(wgpu::Buffer, super::stability::StabilityView)>,
     /// The gradient check's step while the check is shown (see [`ColorLayer`]).
     check: Option<f32>,
     params: wgpu::Buffer,
@@ -123,6 +125,8 @@ impl Renderer {
             arrows: ArrowPass::new(device, format, &params)?,
             paths: PathPass::new(device, format, &params)?,
             basin: None,
+            stability: None,
+            stability_map: None,
             converge_map: None,
             check: None,
             params,
@@ -270,6 +274,9 @@ impl Renderer {
                 shown,
                 settings.colormap,
             );
+        }
+        if let (Some(pass), Some((hessian, map))) = (&mut self.stability, &self.stability_map) {
+            pass.prepare(device, queue, &self.params, hessian, map, (view, key.size));
         }
         self.show_arrows = settings.arrows.direction != ArrowDir::None;
         if self.show_arrows {
