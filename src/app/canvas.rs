@@ -143,7 +143,7 @@ pub(crate) fn frame_words(s: &ExplorerState) -> FrameWords {
 /// colours the plot: the map has its own legend).
 pub(crate) fn colorbar<'a>(s: &ExplorerState, f: &OverlayFrame<'a>) -> Option<ColorBar<'a>> {
     f.range
-        .filter(|_| !s.doc.maps.mode.is_map())
+        .filter(|_| !s.doc.maps.mode.is_map() && s.doc.maps.mode != super::maps::ColorBy::Stability)
         .map(|(lo, hi)| ColorBar {
             rect: f.colorbar,
             lut: f.lut,

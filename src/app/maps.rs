@@ -135,6 +135,12 @@ impl ExplorerState {
                     st.check_text()
                 ))
             }
+            ColorBy::Stability => {
+                return Some(format!(
+                    "gradient descent with η = {lr}: stable where η < 2/λmax (teal), \
+                     overshoots where η > 2/λmax (orange)"
+                ))
+            }
         };
         // While a map computes, the shown one (of other settings) is not described.
         let tail = match st.computing_lr {
@@ -176,6 +182,7 @@ impl ExplorerState {
                 ),
                 format!("dark grey: still moving after {steps} steps"),
             ],
+            ColorBy::Stability => return self.stability_legend(),
             ColorBy::Check => {
                 return vec![
                     "colour: log10 |∇f exact − ∇f numeric| / |∇f exact|".into(),
@@ -188,6 +195,33 @@ impl ExplorerState {
             }
         };
         lines.push("magenta hatch: diverged (or undefined at the start)".into());
+        lines
+    }
+}
+
+impl ExplorerState {
+    /// The stability map's legend, with 2/λmax at the pin when there is one.
+    fn stability_legend(&self) -> Vec<String> {
+        let mut lines = vec![
+            format!(
+                "teal: a step of η = {} shrinks every error (η < 2/λmax of ∇²f); deeper: farther \
+                 below the limit",
+                crate::teach::eta_text(self.doc.hyper.lr)
+            ),
+            "orange: η > 2/λmax, descent overshoots and grows along the steepest curvature".into(),
+            "dark line: the boundary η = 2/λmax; pale blue: no positive curvature, no η \
+             overshoots; grey hatch: ∇²f undefined"
+                .into(),
+        ];
+        if let Some((x, y)) = self.doc.pin {
+            let h = self.doc.function.hessian_at(x, y);
+            if let [_, _, _, Some(a), Some(b), Some(c)] = h {
+                lines.push(format!(
+                    "at the pin: 2/λmax = {}",
+                    crate::descent::readout::number(crate::curvature::stable_lr([a, b, c]))
+                ));
+            }
+        }
         lines
     }
 }

@@ -1,7 +1,7 @@
 //! The explorer's convergence map and gradient check on the GPU: [`MapRunner`] computes a map
 //! a few chunks per frame (each submitted and waited for, until a time budget is spent) while
 //! the renderer keeps showing the previous one, and applies the "colour by" choice to the
-//! renderer before each frame.
+//! renderer before each frame (the stability map's field from `stability_gpu`).
 
 use std::time::{Duration, Instant};
 
@@ -49,6 +49,8 @@ pub struct MapRunner {
     last: Option<(wgpu::Buffer, MapView)>,
     /// GPU time a frame may spend on the map; `None` is [`FRAME_BUDGET`].
     budget: Option<Duration>,
+    /// The stability map's Hessian field.
+    stability: super::stability_gpu::StabilityRunner,
 }
 
 impl MapRunner {
@@ -187,7 +189,7 @@ impl MapRunner {
         s: &mut ExplorerState,
         dt: f64,
     ) -> Result<()> {
-        let layer = color_layer(&s.doc.maps, None);
+        let layer = color_layer(&s.doc.maps, None, None);
         if layer.gradient_check() != renderer.gradient_check() {
             s.map_status.check_largest = None;
         }
@@ -222,7 +224,8 @@ impl MapRunner {
         s.map_status.progress = self.progress();
         s.map_status.computing_lr = self.job.as_ref().map(|j| j.key.hyper.lr);
         let last = self.last.as_ref().map(|(b, v)| (b, *v));
-        let layer = color_layer(&s.doc.maps, last);
+        let stability = self.stability.sync(gpu, s)?;
+        let layer = color_layer(&s.doc.maps, last, stability);
         renderer.set_color_layer(gpu, layer)
     }
 

@@ -1,5 +1,5 @@
 //! The "colour by" section of the panel (heatmap, convergence map: basin / steps, gradient
-//! check), its legend and shares, and on the canvas the map's progress and the minima the
+//! check, stable step size with its η slider), its legend and shares, and on the canvas the map's progress and the minima the
 //! basin map found (the render settings each choice needs are
 //! `render::color_by::explorer_settings`).
 
@@ -24,6 +24,7 @@ pub(crate) fn section(ui: &mut Ui, s: &mut ExplorerState) {
         ColorBy::Heatmap => return,
         ColorBy::Map(_) => map_controls(ui, s),
         ColorBy::Check => check_controls(ui, s),
+        ColorBy::Stability => stability_controls(ui, s),
     }
     let minima = s.map_status.minima.clone();
     for line in s.map_legend() {
@@ -36,6 +37,20 @@ pub(crate) fn section(ui: &mut Ui, s: &mut ExplorerState) {
             }
             None => ui.label(text),
         };
+    }
+}
+
+/// The learning rate again, beside the map it moves (the optimizer section has it too).
+fn stability_controls(ui: &mut Ui, s: &mut ExplorerState) {
+    let mut lr = s.doc.hyper.lr;
+    ui.add(
+        egui::Slider::new(&mut lr, 1e-4..=10.0)
+            .logarithmic(true)
+            .text("learning rate η (moves the boundary)"),
+    );
+    if lr != s.doc.hyper.lr && lr.is_finite() && lr > 0.0 {
+        s.doc.hyper.lr = lr;
+        s.restart_all();
     }
 }
 

@@ -122,10 +122,11 @@ pub(crate) fn section(ui: &mut Ui, s: &mut ExplorerState) {
 fn schedule(ui: &mut Ui, schedule: &mut Schedule) {
     let mut kind = schedule.kind();
     egui::ComboBox::from_label("η schedule")
-        .selected_text(schedule.formula())
+        .selected_text(format!("{}: {}", schedule.kind(), schedule.formula()))
         .show_ui(ui, |ui| {
             for k in KINDS {
-                ui.selectable_value(&mut kind, k, Schedule::default_of(k).formula());
+                let s = Schedule::default_of(k);
+                ui.selectable_value(&mut kind, k, format!("{k}: {}", s.formula()));
             }
         });
     if kind != schedule.kind() {

@@ -1,5 +1,6 @@
 //! The pin's marks on the canvas: the slice lines through the pin, ∇f, the direction u with
-//! its handle and D_u f, with the level curve from `level_ui` beneath them.
+//! its handle and D_u f, with the level curve from `level_ui` and the curvature axes from
+//! `curvature_ui` beneath them.
 
 use egui::{Color32, Painter, Pos2, Stroke};
 
@@ -32,6 +33,8 @@ pub(crate) fn paint_canvas(painter: &Painter, s: &ExplorerState, plot: PlotRect)
     }
     let centre = pt(cx, cy);
     super::level_ui::paint(&painter, s, &pt);
+    let axis = super::teach::HANDLE_PX * s.mark_scale();
+    super::curvature_ui::paint_axes(&painter, s, &pt, (cx, cy), axis);
     if let Some(t) = s.pin_tangent() {
         let (gx, gy) = t.grad();
         let n = gx.hypot(gy);

@@ -72,6 +72,8 @@ pub(crate) fn slices_panel(ui: &mut Ui, s: &mut ExplorerState) {
         slice_plot(ui, "slice-y", &samples, &t, Axis::Y, (&b, (v.y0, v.y1)));
         ui.label(RichText::new(s.pin_gradient_text(&t)).strong());
         ui.separator();
+        super::curvature_ui::section(ui, s);
+        ui.separator();
         super::pin_ui::check_section(ui, s);
         ui.separator();
         directional_section(ui, s);

@@ -128,7 +128,7 @@ pub struct RenderArgs {
     pub out: Option<PathBuf>,
     /// Also (or instead) write an animated GIF of the paths walking from their starts; the
     /// last frame is the PNG. Without --start, a preset's start point is used.
-    #[arg(long, value_name = "FILE.gif", conflicts_with_all = ["converge_map", "gradient_check"])]
+    #[arg(long, value_name = "FILE.gif", conflicts_with_all = ["converge_map", "gradient_check", "stability"])]
     pub gif: Option<PathBuf>,
     /// Frames per second of the GIF, 1 to 50 [default: 15] (exact where it divides 100: GIF
     /// delays are hundredths of a second).
@@ -172,6 +172,10 @@ pub struct RenderArgs {
     /// Relative step h of the central differences for --gradient-check (default 4.92e-3).
     #[arg(long, value_name = "h", requires = "gradient_check", value_parser = parse_positive)]
     pub check_step: Option<f64>,
+    /// Colour the plot by whether gradient descent with --lr is stable there (η < 2/λmax of
+    /// the Hessian: teal) or overshoots (orange), with the boundary η = 2/λmax drawn.
+    #[arg(long, conflicts_with_all = ["converge_map", "gradient_check"])]
+    pub stability: bool,
     /// Keep the view exactly as given even when its aspect differs from the picture's (by
     /// default the view is widened so that a unit of x and of y are equally long).
     #[arg(long)]
@@ -275,7 +279,8 @@ pub struct ExploreArgs {
     /// Stop paths (and convergence-map starts) when |∇f| ≤ T (0: never).
     #[arg(long, value_name = "T", value_parser = parse_tol)]
     pub tol: Option<f64>,
-    /// What the colours show: heatmap, basin, steps (convergence map) or check (gradient).
+    /// What the colours show: heatmap, basin, steps (convergence map), check (gradient) or
+    /// stability (where η < 2/λmax).
     #[arg(long, value_name = "MODE")]
     pub color_by: Option<String>,
     /// One convergence-map start per N×N plot pixels: 1, 2, 4 or 8.

@@ -83,7 +83,13 @@ pub(crate) fn render_args(
     set_if(fill("ascent"), &mut o.ascent, h.ascent);
     // What the colours show: a convergence map or the gradient check, unless a colouring
     // was typed (the two flags exclude each other and --gif).
-    let colouring = ["converge_map", "gradient_check", "check_step", "gif"];
+    let colouring = [
+        "converge_map",
+        "gradient_check",
+        "check_step",
+        "stability",
+        "gif",
+    ];
     if !colouring.iter().any(|id| typed(id)) {
         match scene.maps.mode {
             ColorBy::Heatmap => {}
@@ -94,6 +100,7 @@ pub(crate) fn render_args(
                 a.gradient_check = true;
                 a.check_step = Some(scene.maps.check_step);
             }
+            ColorBy::Stability => a.stability = true,
         }
     }
     let o = &mut a.optim;
@@ -220,6 +227,9 @@ fn flags_document(args: &RenderArgs) -> Result<Document> {
     if args.gradient_check {
         doc.maps.mode = ColorBy::Check;
         doc.maps.check_step = f64::from(super::check::check_step(args.check_step)?);
+    }
+    if args.stability {
+        doc.maps.mode = ColorBy::Stability;
     }
     Ok(doc)
 }

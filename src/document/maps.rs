@@ -49,15 +49,19 @@ pub enum ColorBy {
     Map(MapMode),
     /// log10 of the relative difference of the exact and central-difference gradients.
     Check,
+    /// Where gradient descent with the current η is stable (η < 2/λmax of ∇²f) and where it
+    /// overshoots, with the boundary η = 2/λmax.
+    Stability,
 }
 
 impl ColorBy {
     /// Every choice, in the order `B` cycles through them.
-    pub const ALL: [ColorBy; 4] = [
+    pub const ALL: [ColorBy; 5] = [
         ColorBy::Heatmap,
         ColorBy::Map(MapMode::Basin),
         ColorBy::Map(MapMode::Steps),
         ColorBy::Check,
+        ColorBy::Stability,
     ];
 
     /// The name on the command line (`--color-by`).
@@ -66,6 +70,7 @@ impl ColorBy {
             ColorBy::Heatmap => "heatmap",
             ColorBy::Map(m) => m.name(),
             ColorBy::Check => "check",
+            ColorBy::Stability => "stability",
         }
     }
 
@@ -76,6 +81,7 @@ impl ColorBy {
             ColorBy::Map(MapMode::Basin) => "convergence map: basin",
             ColorBy::Map(MapMode::Steps) => "convergence map: steps",
             ColorBy::Check => "gradient check",
+            ColorBy::Stability => "stable step size (η vs 2/λmax)",
         }
     }
 

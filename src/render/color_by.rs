@@ -7,6 +7,7 @@ use super::basin::{MapMode, MapView};
 pub use super::basin_minima::Minimum;
 use super::layout::PlotRect;
 use super::overlay::{Label, Theme};
+use super::stability::{StabilityCounts, StabilityView};
 use super::{ArrowDir, ColorLayer, PathDraw, RenderSettings};
 use crate::document::{ColorBy, MapSettings};
 use crate::error::{Error, Result};
@@ -30,6 +31,8 @@ pub enum Coloring {
     /// log10 of the relative difference of the exact and central-difference gradients with
     /// relative step `step`.
     GradientCheck { step: f32 },
+    /// Where gradient descent with learning rate `lr` is stable (η < 2/λmax of ∇²f).
+    Stability { lr: f64 },
 }
 
 impl Coloring {
@@ -43,6 +46,9 @@ impl Coloring {
             (ColorBy::Check, _) => Coloring::GradientCheck {
                 step: maps.check_step as f32,
             },
+            (ColorBy::Stability, _) => Coloring::Stability {
+                lr: converge()?.hyper.lr,
+            },
             (_, Some(mode)) => Coloring::ConvergeMap {
                 mode,
                 settings: converge()?,
@@ -53,7 +59,8 @@ impl Coloring {
 
     /// The render settings for this colouring: the gradient check has a linear colour scale
     /// of its log10 values, no contours and no arrows (the checked field has no gradient of
-    /// its own); the other colourings draw `settings` as they are.
+    /// its own); the other colourings draw `settings` as they are (the stability map draws
+    /// its own boundary instead of f's contours).
     pub(crate) fn settings(&self, settings: &RenderSettings) -> RenderSettings {
         match self {
             Coloring::GradientCheck { .. } => check_settings(settings),
@@ -63,14 +70,20 @@ impl Coloring {
 }
 
 /// What the renderer shows for a document's map settings, given the last convergence map
-/// computed (`map`, in any mode): the gradient check with its step, that map in the chosen
-/// mode, or f's heatmap (also while a chosen map is not computed yet).
+/// computed (`map`, in any mode) and the last Hessian field (`stability`): the gradient check
+/// with its step, that map in the chosen mode, the stability map, or f's heatmap (also while
+/// a chosen map is not computed yet).
 pub fn color_layer<'a>(
     maps: &MapSettings,
     map: Option<(&'a wgpu::Buffer, MapView)>,
+    stability: Option<(&'a wgpu::Buffer, StabilityView)>,
 ) -> ColorLayer<'a> {
     match (maps.mode, maps.mode.map_mode(), map) {
         (ColorBy::Check, _, _) => ColorLayer::GradientCheck(maps.check_step as f32),
+        (ColorBy::Stability, _, _) => match stability {
+            Some((buffer, view)) => ColorLayer::Stability(buffer, view),
+            None => ColorLayer::Heatmap,
+        },
         (_, Some(mode), Some((buffer, view))) => {
             ColorLayer::ConvergeMap(buffer, MapView { mode, ..view })
         }
@@ -114,6 +127,8 @@ pub enum Finding {
     /// The largest log10 relative difference of the check (None: f undefined everywhere in
     /// view) and its step h.
     GradientCheck { largest: Option<f32>, step: f32 },
+    /// How the stability map divides the view.
+    Stability(StabilityCounts),
 }
 
 impl Finding {
@@ -122,6 +137,7 @@ impl Finding {
         match self {
             Finding::Heatmap => None,
             Finding::ConvergeMap(counts, _) => Some(counts.summary()),
+            Finding::Stability(counts) => Some(counts.summary()),
             Finding::GradientCheck { largest, step } => {
                 let line = match largest {
                     Some(max) => format!(
@@ -150,6 +166,10 @@ impl Finding {
                     counts.summary()
                 ))
             }
+            (Finding::Stability(counts), _) => Some(format!(
+                "gradient descent stable where η < 2/λmax (teal), overshoots where not (orange); {}",
+                counts.summary()
+            )),
             (Finding::GradientCheck { largest, step }, _) => {
                 let short = match largest {
                     Some(max) => format!("largest {:.1e}", 10f64.powf(f64::from(*max))),

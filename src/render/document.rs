@@ -1,6 +1,7 @@
 //! One call draws a picture: [`draw_document`] takes what a document shows (function, view,
 //! size, render settings, what the colours show, paths and the overlay's words), computes a
-//! convergence map or the gradient check itself when the colours show one, and returns the
+//! convergence map, the Hessian field of the stability map or the gradient check itself when
+//! the colours show one, and returns the
 //! figure's pixels with what it found. `gradfield render` writes them to a PNG.
 
 use super::basin::{MapMode, MapView};
@@ -12,10 +13,12 @@ use super::egui_offscreen::EguiOffscreen;
 use super::figure::{plot_layout, render_figure_rgba};
 use super::layout::FigureLayout;
 use super::offscreen::OFFSCREEN_FORMAT;
+use super::stability::{StabilityCounts, StabilityView};
 use super::{ColorLayer, FigureText, PathDraw, RenderSettings, Renderer};
 use crate::error::Result;
 use crate::expr::Function;
 use crate::gpu::converge::ConvergePass;
+use crate::gpu::hessian::HessianPass;
 use crate::gpu::{Gpu, GradientMode};
 use crate::view::View;
 
@@ -78,8 +81,15 @@ pub fn draw_document(
     let plot = picture.plot_size();
     let (view, f) = (&picture.view, picture.function);
     let mut map_pass = None;
+    let mut hessian_pass = None;
     let finding = match picture.coloring {
         Coloring::Heatmap => Finding::Heatmap,
+        Coloring::Stability { lr } => {
+            let mut pass = HessianPass::new(&gpu.device, f)?;
+            let samples = pass.run(gpu, view, plot)?;
+            hessian_pass = Some(pass);
+            Finding::Stability(StabilityCounts::of(&samples, lr))
+        }
         Coloring::GradientCheck { step } => check_finding(gpu, f, view, plot, step)?,
         Coloring::ConvergeMap { settings: conv, .. } => {
             let mut pass = ConvergePass::new(&gpu.device, f, conv.optimizer)?;
@@ -132,6 +142,17 @@ pub fn draw_document(
             ColorLayer::ConvergeMap(map_buffer(pass)?, map)
         }
         (Coloring::GradientCheck { step }, _) => ColorLayer::GradientCheck(step),
+        (Coloring::Stability { lr }, _) => match hessian_pass.as_ref().and_then(|p| p.buffer()) {
+            Some(buffer) => ColorLayer::Stability(
+                buffer,
+                StabilityView {
+                    size: plot,
+                    view: *view,
+                    lr,
+                },
+            ),
+            None => ColorLayer::Heatmap,
+        },
         _ => ColorLayer::Heatmap,
     };
     renderer.set_color_layer(gpu, layer)?;

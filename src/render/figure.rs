@@ -208,7 +208,7 @@ pub(crate) fn draw_figure(
     let input = OverlayInput {
         view: *view,
         plot: fig.plot,
-        colorbar: colorbar.filter(|_| settings.show_heatmap && !renderer.has_converge_map()),
+        colorbar: colorbar.filter(|_| settings.show_heatmap && !renderer.has_map_layer()),
         title: &text.title,
         subtitle: text.subtitle.as_deref(),
         axis_names: (&text.axis_names.0, &text.axis_names.1),

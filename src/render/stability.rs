@@ -9,6 +9,7 @@ use super::settings::PlotRect;
 use super::util;
 use crate::error::Result;
 use crate::gpu::binding::{bind_group, storage_entry, uniform_entry};
+use crate::gpu::hessian::HessianSample;
 use crate::view::View;
 
 /// The stability shader.
@@ -147,5 +148,93 @@ impl StabilityPass {
         if let Some(bg) = &self.bind_group {
             util::draw_over_plot(pass, &self.pipeline, bg, plot);
         }
+    }
+}
+
+/// How a stability map divides the view for its η: the share of samples where descent is
+/// stable, where it overshoots, where no step overshoots (no positive eigenvalue), where ∇²f
+/// is undefined, and the smallest 2/λmax seen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StabilityCounts {
+    pub lr: f64,
+    pub stable: usize,
+    pub unstable: usize,
+    /// No eigenvalue positive: every η is stable there.
+    pub any_step: usize,
+    pub undefined: usize,
+    /// The smallest 2/λmax in view (None where no sample has a positive eigenvalue).
+    pub smallest: Option<f32>,
+}
+
+impl StabilityCounts {
+    /// The counts of `samples` for learning rate `lr`.
+    pub fn of(samples: &[HessianSample], lr: f64) -> StabilityCounts {
+        let mut c = StabilityCounts {
+            lr,
+            stable: 0,
+            unstable: 0,
+            any_step: 0,
+            undefined: 0,
+            smallest: None,
+        };
+        for s in samples {
+            let v = s.stable_lr;
+            if v.is_nan() {
+                c.undefined += 1;
+            } else if v.is_infinite() {
+                c.any_step += 1;
+            } else {
+                c.smallest = Some(c.smallest.map_or(v, |m| m.min(v)));
+                if (lr as f32) > v {
+                    c.unstable += 1;
+                } else {
+                    c.stable += 1;
+                }
+            }
+        }
+        c
+    }
+
+    /// "η = 0.05: stable on 62% of the view, overshoots on 38%; smallest 2/λmax 0.1".
+    pub fn summary(&self) -> String {
+        let all = (self.stable + self.unstable + self.any_step + self.undefined).max(1) as f64;
+        let pct = |n: usize| 100.0 * n as f64 / all;
+        let mut text = format!(
+            "η = {}: stable on {:.0}% of the view, overshoots on {:.0}%",
+            crate::descent::readout::number(self.lr),
+            pct(self.stable + self.any_step),
+            pct(self.unstable)
+        );
+        if let Some(m) = self.smallest {
+            text.push_str(&format!(
+                "; smallest 2/λmax {}",
+                crate::descent::readout::number(f64::from(m))
+            ));
+        }
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_split_the_view_at_the_learning_rate() {
+        let at = |v: f32| HessianSample {
+            channels: [0.0; 6],
+            stable_lr: v,
+        };
+        let samples = [at(0.1), at(0.2), at(f32::INFINITY), at(f32::NAN), at(0.05)];
+        let c = StabilityCounts::of(&samples, 0.15);
+        assert_eq!(
+            (c.stable, c.unstable, c.any_step, c.undefined),
+            (1, 2, 1, 1)
+        );
+        assert_eq!(c.smallest, Some(0.05));
+        assert_eq!(
+            c.summary(),
+            "η = 0.15: stable on 40% of the view, overshoots on 40%; smallest 2/λmax 0.05"
+        );
     }
 }

@@ -109,6 +109,11 @@ impl Renderer {
         Ok(())
     }
 
+    /// True while a convergence or stability map replaces the heatmap (no colour bar of f).
+    pub(crate) fn has_map_layer(&self) -> bool {
+        self.converge_map.is_some() || self.stability_map.is_some()
+    }
+
     /// True while a convergence map replaces the heatmap.
     pub(crate) fn has_converge_map(&self) -> bool {
         self.converge_map.is_some()
