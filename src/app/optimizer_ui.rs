@@ -23,7 +23,9 @@ pub(crate) fn tooltip(o: Optimizer) -> &'static str {
             "θ ← θ − η·∇²f⁻¹∇f with η = 1 for the full step. It jumps to the stationary point of \
              the local quadratic — a minimum, a maximum or a saddle alike — so near a saddle it \
              converges to the saddle: the Hessian's negative eigenvalue turns the step uphill \
-             along that direction. It stops where the Hessian is singular (|det| < 1e-12)."
+             along that direction. On the lesson preset (a saddle) it lands on the saddle in one \
+             step while gradient descent runs away. It stops where the Hessian is singular \
+             (|det| < 1e-12)."
         }
     }
 }

@@ -86,7 +86,12 @@ impl Schedule {
 
     /// Checks the settings; the error says which is wrong and why.
     pub fn validate(&self) -> Result<()> {
-        let bad = |what: String| Err(Error::Input(format!("schedule {self}: {what}")));
+        let bad = |what: String| {
+            Err(Error::Input(format!(
+                "schedule {}: {what}",
+                crate::numfmt::quote(&self.to_string())
+            )))
+        };
         let positive = |g: f64| g.is_finite() && g > 0.0;
         match *self {
             Schedule::Const => Ok(()),

@@ -144,7 +144,7 @@ pub(crate) struct DisplayTable {
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct MapsTable {
-    /// `heatmap`, `basin`, `steps` or `check`.
+    /// `heatmap`, `basin`, `steps`, `check` or `stability`.
     pub colour_by: Option<String>,
     /// One convergence-map start per `grid` × `grid` pixels: 1, 2, 4 or 8.
     pub grid: Option<u32>,

@@ -102,7 +102,7 @@ pub(super) fn maps(ctx: &Ctx, f: &SceneFile, s: &mut Document) -> Result<()> {
         s.maps.mode = name.parse::<ColorBy>().map_err(|_| {
             ctx.err(
                 "maps.colour_by",
-                unknown("colour_by", name, "heatmap, basin, steps, check"),
+                unknown("colour_by", name, "heatmap, basin, steps, check, stability"),
             )
         })?;
     }
