@@ -219,7 +219,7 @@ fn descend_writes_every_iterate_and_reports_divergence() {
     assert!(o.status.success());
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "path,step,x,y,f,dfdx,dfdy");
+    assert_eq!(lines[0], "path,step,x,y,f,dfdx,dfdy,lr");
     assert_eq!(lines.len(), 1 + 6);
     // Step 1 of θ ← θ − η∇f from (1, −1): (1 − 0.1·2, −1 + 0.1·6) = (0.8, −0.4).
     let step1: Vec<f64> = lines[2].split(',').map(|v| v.parse().unwrap()).collect();

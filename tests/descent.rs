@@ -2,18 +2,31 @@
 //! independent recurrence, plus stopping, validation and the no-allocation promise.
 
 use gradfield::descent::{step_all, Hyper, Optimizer, Path, Status};
+use gradfield::expr::Evaluator;
 use gradfield::Error;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 /// f = x² + 3y², ∇f = (2x, 6y), written out by hand.
-fn bowl(x: f64, y: f64) -> Option<[f64; 3]> {
-    Some([x * x + 3.0 * y * y, 2.0 * x, 6.0 * y])
+/// The bowl x² + 3y² (`Quadratic(1.0)`) or its negative (`Quadratic(-1.0)`), with its
+/// Hessian, so that every optimizer, Newton's method included, runs on it.
+#[derive(Debug, Clone, Copy)]
+struct Quadratic(f64);
+
+impl Evaluator for Quadratic {
+    fn channels(&mut self, x: f64, y: f64) -> [Option<f64>; 3] {
+        let s = self.0;
+        [s * (x * x + 3.0 * y * y), s * 2.0 * x, s * 6.0 * y].map(Some)
+    }
+
+    fn hessian(&mut self, _x: f64, _y: f64) -> Option<[f64; 3]> {
+        Some([2.0 * self.0, 0.0, 6.0 * self.0])
+    }
 }
 
 fn two_steps(optimizer: Optimizer, lr: f64) -> [(f64, f64); 2] {
-    let mut path = Path::new((1.0, 1.0), optimizer, Hyper::new(lr), &mut bowl);
-    assert!(path.step(&mut bowl, 0.0) && path.step(&mut bowl, 0.0));
+    let mut path = Path::new((1.0, 1.0), optimizer, Hyper::new(lr), &mut Quadratic(1.0));
+    assert!(path.step(&mut Quadratic(1.0), 0.0) && path.step(&mut Quadratic(1.0), 0.0));
     let p = &path.points;
     [(p[1].x, p[1].y), (p[2].x, p[2].y)]
 }
@@ -92,8 +105,13 @@ fn adam_first_two_steps() {
 fn gd_matches_closed_form_over_many_steps() {
     // θk = ((1 − 2η)^k x0, (1 − 6η)^k y0) on x² + 3y²; relative 1e-12 covers 60 roundings.
     let (eta, x0, y0) = (0.05, -3.0, 2.5);
-    let mut path = Path::new((x0, y0), Optimizer::Gd, Hyper::new(eta), &mut bowl);
-    path.run(&mut bowl, 60, 0.0);
+    let mut path = Path::new(
+        (x0, y0),
+        Optimizer::Gd,
+        Hyper::new(eta),
+        &mut Quadratic(1.0),
+    );
+    path.run(&mut Quadratic(1.0), 60, 0.0);
     assert_eq!(path.status, Status::StepLimit);
     assert_eq!(path.iterations(), 60);
     for (k, p) in path.points.iter().enumerate() {
@@ -137,8 +155,13 @@ fn momentum_matches_its_linear_recurrence() {
 #[test]
 fn adam_first_step_has_length_lr_in_each_coordinate() {
     // Δ = η·g/(|g| + ε): relative error ε/|g| ≤ 1e-8/0.06 < 1e-6.
-    let mut path = Path::new((3.0, -0.01), Optimizer::Adam, Hyper::new(0.25), &mut bowl);
-    path.step(&mut bowl, 0.0);
+    let mut path = Path::new(
+        (3.0, -0.01),
+        Optimizer::Adam,
+        Hyper::new(0.25),
+        &mut Quadratic(1.0),
+    );
+    path.step(&mut Quadratic(1.0), 0.0);
     let p = path.points[1];
     assert!(((3.0 - p.x) - 0.25).abs() < 0.25e-6, "dx = {}", 3.0 - p.x);
     // g_y = −0.06 < 0, so y moves up by η.
@@ -186,17 +209,19 @@ fn leaving_the_domain_or_overflowing_stops_the_path() {
 
 #[test]
 fn ascent_on_f_retraces_descent_on_minus_f() {
-    let mut neg = |x: f64, y: f64| bowl(x, y).map(|v| v.map(|c| -c));
     for opt in Optimizer::ALL {
         let mut up = Hyper::new(0.05);
         up.ascent = true;
-        let mut a = Path::new((0.7, -1.3), opt, up, &mut bowl);
-        let mut d = Path::new((0.7, -1.3), opt, Hyper::new(0.05), &mut neg);
-        a.run(&mut bowl, 20, 0.0);
-        d.run(&mut neg, 20, 0.0);
+        let mut a = Path::new((0.7, -1.3), opt, up, &mut Quadratic(1.0));
+        let mut d = Path::new((0.7, -1.3), opt, Hyper::new(0.05), &mut Quadratic(-1.0));
+        a.run(&mut Quadratic(1.0), 20, 0.0);
+        d.run(&mut Quadratic(-1.0), 20, 0.0);
         let xy = |p: &Path| p.points.iter().map(|q| (q.x, q.y)).collect::<Vec<_>>();
         assert_eq!(xy(&a), xy(&d), "{opt}");
-        assert!(a.current().f > a.points[0].f, "{opt}: ascent must climb");
+        // Newton's step is the same for ascent (it seeks where ∇f = 0): the bowl's minimum.
+        if opt != Optimizer::Newton {
+            assert!(a.current().f > a.points[0].f, "{opt}: ascent must climb");
+        }
     }
 }
 
@@ -207,8 +232,13 @@ fn converges_when_the_gradient_is_below_tol() {
     let expected = (0..)
         .find(|&k| (2.0 * 0.8f64.powi(k)).hypot(6.0 * 0.4f64.powi(k)) <= tol)
         .unwrap() as usize;
-    let mut path = Path::new((1.0, 1.0), Optimizer::Gd, Hyper::new(0.1), &mut bowl);
-    path.run(&mut bowl, 1000, tol);
+    let mut path = Path::new(
+        (1.0, 1.0),
+        Optimizer::Gd,
+        Hyper::new(0.1),
+        &mut Quadratic(1.0),
+    );
+    path.run(&mut Quadratic(1.0), 1000, tol);
     assert_eq!(path.status, Status::Converged { step: expected });
     assert_eq!(path.iterations(), expected);
     assert_eq!(
@@ -216,11 +246,16 @@ fn converges_when_the_gradient_is_below_tol() {
         format!("converged at step {expected}")
     );
     // Starting at the minimum converges at once, except with tol = 0, which never converges.
-    let mut at_min = Path::new((0.0, 0.0), Optimizer::Adam, Hyper::new(0.1), &mut bowl);
-    at_min.run(&mut bowl, 5, 1e-9);
+    let mut at_min = Path::new(
+        (0.0, 0.0),
+        Optimizer::Adam,
+        Hyper::new(0.1),
+        &mut Quadratic(1.0),
+    );
+    at_min.run(&mut Quadratic(1.0), 5, 1e-9);
     assert_eq!(at_min.status, Status::Converged { step: 0 });
-    at_min.restart((0.0, 0.0), &mut bowl);
-    at_min.run(&mut bowl, 5, 0.0);
+    at_min.restart((0.0, 0.0), &mut Quadratic(1.0));
+    at_min.run(&mut Quadratic(1.0), 5, 0.0);
     assert_eq!(
         (at_min.status.clone(), at_min.iterations()),
         (Status::StepLimit, 5)
@@ -293,18 +328,25 @@ fn optimizer_names_parse_and_print() {
 fn restart_resets_state_and_step_all_matches_single_steps() {
     let mut paths: Vec<Path> = [(1.0, 1.0), (-2.0, 0.5), (0.3, -0.7)]
         .into_iter()
-        .map(|s| Path::new(s, Optimizer::Nesterov, Hyper::new(0.05), &mut bowl))
+        .map(|s| {
+            Path::new(
+                s,
+                Optimizer::Nesterov,
+                Hyper::new(0.05),
+                &mut Quadratic(1.0),
+            )
+        })
         .collect();
     let mut singles = paths.clone();
     for _ in 0..10 {
-        assert_eq!(step_all(&mut paths, &mut bowl, 0.0), 3);
+        assert_eq!(step_all(&mut paths, &mut Quadratic(1.0), 0.0), 3);
     }
     for (p, s) in paths.iter().zip(&mut singles) {
-        s.run(&mut bowl, 10, 0.0);
+        s.run(&mut Quadratic(1.0), 10, 0.0);
         assert_eq!(p.points, s.points);
         let mut again = p.clone();
-        again.restart(p.start, &mut bowl);
-        again.run(&mut bowl, 10, 0.0);
+        again.restart(p.start, &mut Quadratic(1.0));
+        again.run(&mut Quadratic(1.0), 10, 0.0);
         assert_eq!(again.points, p.points, "restart must forget the velocity");
     }
 }
@@ -332,9 +374,10 @@ static GLOBAL: Counting = Counting;
 #[test]
 fn stepping_within_capacity_does_not_allocate() {
     for opt in Optimizer::ALL {
-        let mut path = Path::with_capacity((1.0, -1.0), opt, Hyper::new(0.01), 201, &mut bowl);
+        let mut path =
+            Path::with_capacity((1.0, -1.0), opt, Hyper::new(0.01), 201, &mut Quadratic(1.0));
         let before = ALLOCATIONS.with(Cell::get);
-        path.run(&mut bowl, 200, 0.0);
+        path.run(&mut Quadratic(1.0), 200, 0.0);
         assert_eq!(ALLOCATIONS.with(Cell::get), before, "{opt}");
         assert_eq!(path.iterations(), 200);
     }

@@ -15,6 +15,7 @@ fn with_two_variables_every_optimizer_gives_the_planes_path_bit_for_bit() {
         for ascent in [false, true] {
             let hyper = Hyper {
                 ascent,
+                schedule: gradfield::descent::Schedule::Exp { gamma: 0.995 },
                 ..Hyper::new(0.05)
             };
             let mut tape = f.tape();
@@ -23,6 +24,15 @@ fn with_two_variables_every_optimizer_gives_the_planes_path_bit_for_bit() {
             let mut grad = FullGradient::new(&f);
             let mut full = FullPath::new(&[1.5, -0.75], opt, hyper, &mut grad);
             full.run(&mut grad, 200, 1e-9);
+            if opt == Optimizer::Newton {
+                // Newton's method needs ∇²f in every variable: it stops at once, saying so.
+                assert_eq!(full.points.len(), 1);
+                assert!(full
+                    .status
+                    .to_string()
+                    .starts_with("stopped at step 1: ∇²f"));
+                continue;
+            }
             assert_eq!(
                 plane.points.len(),
                 full.points.len(),

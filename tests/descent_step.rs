@@ -50,7 +50,7 @@ fn recurrence(path: &Path, f: &Function, upto: usize) -> ([f64; 2], [f64; 2]) {
                     first[k] = h.beta1 * first[k] + (1.0 - h.beta1) * g;
                     second[k] = h.beta2 * second[k] + (1.0 - h.beta2) * g * g;
                 }
-                Optimizer::Gd => {}
+                Optimizer::Gd | Optimizer::Newton => {}
             }
         }
     }
@@ -61,8 +61,9 @@ fn recurrence(path: &Path, f: &Function, upto: usize) -> ([f64; 2], [f64; 2]) {
 fn the_read_out_shows_the_numbers_each_optimizer_used() {
     let f = function();
     for optimizer in Optimizer::ALL {
-        let mut path = Path::new((-1.5, 1.2), optimizer, Hyper::new(0.05), &mut f.tape());
-        path.run(&mut f.tape(), 7, 0.0);
+        let mut tape = f.tape_with_hessian();
+        let mut path = Path::new((-1.5, 1.2), optimizer, Hyper::new(0.05), &mut tape);
+        path.run(&mut tape, 7, 0.0);
         let step = *path.last_step().expect("a step was taken");
         let k = step.k;
         assert_eq!(k + 1, path.iterations(), "{optimizer}: the last step");
@@ -104,6 +105,18 @@ fn the_read_out_shows_the_numbers_each_optimizer_used() {
         let lr = [step.lr; 2];
         match step.state {
             StepState::Plain => moved(lr, step.grad),
+            StepState::Newton { hessian, direction } => {
+                // ∇²f(θₖ) is the reference's, and the direction solves ∇²f·d = −∇f.
+                let h = f.hessian_at(here.x, here.y).map(|c| c.unwrap());
+                (0..3).for_each(|c| close(hessian[c], h[3 + c], 1e-12, "∇²f"));
+                let [a, b, d] = hessian;
+                let r = [
+                    a * direction[0] + b * direction[1],
+                    b * direction[0] + d * direction[1],
+                ];
+                (0..2).for_each(|c| close(r[c], -step.grad[c], 1e-12, "∇²f·d = −∇f"));
+                moved([-step.lr; 2], direction);
+            }
             StepState::Momentum { velocity, .. } => {
                 (0..2).for_each(|c| close(velocity[c], first[c], 1e-12, "velocity"));
                 moved(lr, velocity);

@@ -37,7 +37,7 @@ fn the_documents_path_starts_follow_every_change_of_the_paths() {
     check(&s, "another optimizer", 2);
     assert!(s.doc.paths.iter().all(|p| p.optimizer == Optimizer::Adam));
     s.doc.compare = true;
-    s.doc.compare_set = [true, false, false, false, false, true];
+    s.doc.compare_set = [true, false, false, false, false, true, false];
     s.click(1.0, -1.0);
     check(&s, "a compare click", 4);
     s.doc.compare = false;

@@ -24,7 +24,7 @@ fn b_cycles_the_colour_modes_and_g_the_map_grid() {
         "the heatmap is the default"
     );
     let mut seen = vec![s.doc.maps.mode];
-    for _ in 0..4 {
+    for _ in 0..5 {
         assert!(s.key(KeyPress::plain(Key::B)));
         seen.push(s.doc.maps.mode);
     }
@@ -36,6 +36,7 @@ fn b_cycles_the_colour_modes_and_g_the_map_grid() {
             Map(MapMode::Basin),
             Map(MapMode::Steps),
             Check,
+            Stability,
             Heatmap
         ]
     );

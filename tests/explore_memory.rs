@@ -231,7 +231,7 @@ fn a_click_beyond_max_paths_starts_nothing_and_says_so() {
         "compare mode went past the cap"
     );
     assert!(s.messages.status.is_some());
-    s.doc.compare_set = [true, true, true, false, false, false];
+    s.doc.compare_set = [true, true, true, false, false, false, false];
     s.click(1.0, 1.0);
     assert_eq!(s.running.paths.len(), MAX_PATHS, "three paths fit");
 }

@@ -151,6 +151,8 @@ fn field_csv_rows_follow_the_grid_convention() {
     let rows: Vec<Vec<f64>> = lines
         .map(|l| l.split(',').map(|c| c.parse().unwrap()).collect())
         .collect();
+    // The last column is the step size taken from the point (NaN where none was).
+    let same = |a: f64, b: Option<f64>| b.map_or(a.is_nan(), |b| a == b);
     assert_eq!(rows.len(), 6);
     for (n, row) in rows.iter().enumerate() {
         let (i, j) = (n as u32 % w, n as u32 / w);
@@ -184,10 +186,12 @@ fn paths_csv_lists_every_point_of_every_path() {
     write_paths_csv(&path, &paths).unwrap();
     let text = fs::read_to_string(&path).unwrap();
     let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("path,step,x,y,f,dfdx,dfdy"));
+    assert_eq!(lines.next(), Some("path,step,x,y,f,dfdx,dfdy,lr"));
     let rows: Vec<Vec<f64>> = lines
         .map(|l| l.split(',').map(|c| c.parse().unwrap()).collect())
         .collect();
+    // The last column is the step size taken from the point (NaN where none was).
+    let same = |a: f64, b: Option<f64>| b.map_or(a.is_nan(), |b| a == b);
     let expected: Vec<(usize, usize)> = (0..5)
         .map(|k| (0, k))
         .chain((0..3).map(|k| (1, k)))
@@ -195,7 +199,11 @@ fn paths_csv_lists_every_point_of_every_path() {
     assert_eq!(rows.len(), expected.len());
     for (row, &(n, k)) in rows.iter().zip(&expected) {
         let p = paths[n].points[k];
-        assert_eq!(row[..], [n as f64, k as f64, p.x, p.y, p.f, p.dfdx, p.dfdy]);
+        assert_eq!(
+            row[..7],
+            [n as f64, k as f64, p.x, p.y, p.f, p.dfdx, p.dfdy]
+        );
+        assert!(same(row[7], p.lr), "{row:?}");
     }
 }
 

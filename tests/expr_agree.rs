@@ -178,7 +178,7 @@ fn descent_paths_are_the_same_by_tape_and_by_tree() {
         let f = Function::parse(p.expr).unwrap_or_else(|e| panic!("{}: {e}", p.name));
         let start = (p.start[0], p.start[1]);
         for optimizer in Optimizer::ALL {
-            let by_tape = walk(&mut f.tape(), start, optimizer, p.lr, p.steps);
+            let by_tape = walk(&mut f.tape_with_hessian(), start, optimizer, p.lr, p.steps);
             let by_tree = walk(&mut f.tree(), start, optimizer, p.lr, p.steps);
             assert!(by_tape.0.len() > 1, "{} {optimizer}: no step taken", p.name);
             assert_eq!(by_tape, by_tree, "{} with {optimizer}", p.name);

@@ -109,8 +109,8 @@ fn set_and_axes_change_what_is_written() {
     assert_eq!(out.status.code(), Some(0));
     let csv = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "path,step,x,y,z,f,dfdx,dfdy,dfdz");
-    assert_eq!(lines[1], "0,0,1,1,0.5,1.5,2,-3,5");
+    assert_eq!(lines[0], "path,step,x,y,z,f,dfdx,dfdy,dfdz,lr");
+    assert_eq!(lines[1], "0,0,1,1,0.5,1.5,2,-3,5,0.1");
     // On the x–z plane with y held at 2: x and z move, y stays.
     let out = gradfield(&[
         "descend",

@@ -36,6 +36,8 @@ fn hyper() -> gradfield::descent::Hyper {
         beta2: 0.999,
         eps: None,
         ascent: false,
+        schedule: Default::default(),
+        line_search: Default::default(),
     }
 }
 
@@ -120,17 +122,29 @@ fn a_documents_color_by_chooses_the_coloring_and_the_layer() {
         .unwrap();
         assert_eq!(
             asked,
-            mode.is_map(),
-            "{mode:?}: the run is asked only for a map"
+            mode.is_map() || mode == ColorBy::Stability,
+            "{mode:?}: the run is asked only for a map (and for its η by the stability map)"
         );
         let (with_map, without) = (
-            color_layer(&maps, Some((buffer, computed))),
-            color_layer(&maps, None),
+            color_layer(&maps, Some((buffer, computed)), None),
+            color_layer(&maps, None, None),
         );
         match mode {
             ColorBy::Heatmap => {
                 assert_eq!(coloring, Coloring::Heatmap);
                 assert!(matches!(with_map, ColorLayer::Heatmap));
+            }
+            ColorBy::Stability => {
+                assert_eq!(coloring, Coloring::Stability { lr: conv.hyper.lr });
+                // Until its Hessian field is computed the heatmap shows.
+                assert!(matches!(without, ColorLayer::Heatmap));
+                let field = gradfield::render::stability::StabilityView {
+                    size: (8, 8),
+                    view,
+                    lr: 0.5,
+                };
+                let shown = color_layer(&maps, None, Some((buffer, field)));
+                assert!(matches!(shown, ColorLayer::Stability(b, f) if b == buffer && f == field));
             }
             ColorBy::Check => {
                 assert_eq!(coloring, Coloring::GradientCheck { step: 1e-3 });
@@ -200,7 +214,9 @@ fn the_explorer_and_the_command_line_take_layers_and_colour_by_settings_from_ren
             let explorer = gradfield::render::color_by::explorer_settings(&ours, mode);
             assert_eq!(
                 explorer.arrows.direction == ArrowDir::None,
-                mode != ColorBy::Heatmap || layers.arrows == ArrowDir::None
+                // The stability map keeps the arrows: its colours show no direction.
+                (mode != ColorBy::Heatmap && mode != ColorBy::Stability)
+                    || layers.arrows == ArrowDir::None
             );
         }
     }

@@ -10,11 +10,13 @@ use std::process::Command;
 
 use gradfield::expr::Function;
 use gradfield::gpu::converge::{ConvergePass, ConvergeSettings};
+use gradfield::gpu::hessian::HessianPass;
 use gradfield::gpu::GradientMode;
 use gradfield::render::basin::{MapMode, MapView};
 use gradfield::render::color_by::minimum_marks;
 use gradfield::render::egui_offscreen::EguiOffscreen;
 use gradfield::render::layout::FigureLayout;
+use gradfield::render::stability::StabilityView;
 use gradfield::render::{
     draw_document, plot_layout, render_figure_rgba, ArrowDir, ArrowLength, ArrowSettings, Coloring,
     Colormap, FigureText, Finding, Layout, Picture, RangeMode, RenderSettings, Renderer,
@@ -52,6 +54,8 @@ fn hyper(lr: f64) -> gradfield::descent::Hyper {
         beta2: 0.999,
         eps: None,
         ascent: false,
+        schedule: Default::default(),
+        line_search: Default::default(),
     }
 }
 
@@ -100,7 +104,12 @@ fn render_command(expr: &str, view: &str, extra: &[&str]) -> (Vec<u8>, Vec<Strin
     buf.truncate(info.buffer_size());
     let lines = err
         .lines()
-        .filter(|l| l.starts_with("largest") || l.contains("starts:") || l.starts_with("f is"))
+        .filter(|l| {
+            l.starts_with("largest")
+                || l.contains("starts:")
+                || l.starts_with("f is")
+                || l.starts_with("η =")
+        })
         .map(str::to_string)
         .collect();
     (buf, lines)
@@ -117,7 +126,7 @@ fn each_coloring_draws_the_plot_and_says_what_the_render_command_says() {
         steps: 200,
         tol: 1e-3,
     };
-    let cases: [(&Function, &str, &str, Vec<&str>, Coloring); 4] = [
+    let cases: [(&Function, &str, &str, Vec<&str>, Coloring); 5] = [
         (
             &wave,
             "sin(3x) + y^2",
@@ -169,6 +178,13 @@ fn each_coloring_draws_the_plot_and_says_what_the_render_command_says() {
                 mode: MapMode::Steps,
                 settings: map,
             },
+        ),
+        (
+            &himmelblau,
+            HIMMELBLAU,
+            "-5,5,-5,5",
+            vec!["--stability", "--lr", "0.01"],
+            Coloring::Stability { lr: 0.01 },
         ),
     ];
     for (f, expr, view_text, extra, coloring) in cases {
@@ -239,6 +255,37 @@ fn each_coloring_draws_the_plot_and_says_what_the_render_command_says() {
                 );
                 assert_eq!(counts.summary(), want);
             }
+            (Coloring::Stability { lr }, Finding::Stability(counts)) => {
+                // The GPU's split of the plot against the f64 reference at the same f32
+                // coordinates: only samples within rounding of the boundary may differ.
+                let p = plot(true).plot;
+                let (w, h) = (p.w, p.h);
+                let mut unstable = 0;
+                for j in 0..h {
+                    for i in 0..w {
+                        let x = picture.view.sample_x(i, w) as f32 as f64;
+                        let y = picture.view.sample_y(j, h) as f32 as f64;
+                        let c = f.hessian_at(x, y);
+                        let limit = gradfield::curvature::stable_lr([
+                            c[3].unwrap(),
+                            c[4].unwrap(),
+                            c[5].unwrap(),
+                        ]);
+                        unstable += usize::from(lr > limit);
+                    }
+                }
+                assert_eq!(counts.lr, lr);
+                let all = counts.stable + counts.unstable + counts.any_step + counts.undefined;
+                assert_eq!(all, (w * h) as usize);
+                assert!(
+                    counts.unstable.abs_diff(unstable) * 1000 <= all,
+                    "{counts:?} vs {unstable}"
+                );
+                assert!(
+                    counts.unstable > all / 10 && counts.stable > all / 10,
+                    "{counts:?}"
+                );
+            }
             (c, found) => panic!("{c:?} found {found:?}"),
         }
     }
@@ -261,6 +308,7 @@ fn reference(gpu: &gradfield::gpu::Gpu, picture: &Picture, finding: &Finding) ->
     let mut settings = picture.settings;
     let p = plot(true).plot;
     let mut pass = None;
+    let mut hessian = None;
     match picture.coloring {
         Coloring::Heatmap => {}
         Coloring::GradientCheck { step } => {
@@ -292,6 +340,18 @@ fn reference(gpu: &gradfield::gpu::Gpu, picture: &Picture, finding: &Finding) ->
                 .unwrap();
             pass = Some(map);
         }
+        Coloring::Stability { lr } => {
+            let mut h = HessianPass::new(&gpu.device, picture.function).unwrap();
+            h.run(gpu, &picture.view, (p.w, p.h)).unwrap();
+            let view = StabilityView {
+                size: (p.w, p.h),
+                view: picture.view,
+                lr,
+            };
+            r.set_stability_map(gpu, Some((h.buffer().unwrap(), view)))
+                .unwrap();
+            hessian = Some(h);
+        }
     }
     let mut egui = EguiOffscreen::new(&gpu.device, r.format());
     let rgba = render_figure_rgba(
@@ -307,6 +367,7 @@ fn reference(gpu: &gradfield::gpu::Gpu, picture: &Picture, finding: &Finding) ->
     )
     .unwrap();
     drop(pass);
+    drop(hessian);
     rgba
 }
 

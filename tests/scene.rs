@@ -125,7 +125,7 @@ fn odd_floats_modes_pin_and_sweep_round_trip_exactly() {
 fn compare_mode_paths_keep_their_optimizers_and_colours() {
     let mut s = ExplorerState::from_preset(1).expect("preset");
     s.doc.compare = true;
-    s.doc.compare_set = [true, false, true, false, false, true];
+    s.doc.compare_set = [true, false, true, false, false, true, false];
     s.click(1.0, 1.0);
     s.set_direction(std::f64::consts::FRAC_PI_2);
     let scene = s.document();
@@ -195,7 +195,7 @@ const BAD: &[(&str, &str)] = &[
     // One parser for every colour-map name: the flag's aliases are taken, a near miss is not.
     ("version = 1\nfunction = \"x\"\n[colour]\ncolormap = \"grey scale\"", "b.toml:4:12: colour.colormap: unknown colour map 'grey scale': choose one of viridis, magma, inferno, plasma, cividis, diverging, grey"),
     ("version = 1\nfunction = \"x\"\n[colour]\ncolormap = 3", "b.toml:4:12: colour.colormap: expected text in quotes, got 3"),
-    ("version = 1\nfunction = \"x\"\n[optimizer]\nname = \"adamw\"", "b.toml:4:8: optimizer.name: unknown optimizer 'adamw': choose one of gd, momentum, nesterov, adagrad, rmsprop, adam"),
+    ("version = 1\nfunction = \"x\"\n[optimizer]\nname = \"adamw\"", "b.toml:4:8: optimizer.name: unknown optimizer 'adamw': choose one of gd, momentum, nesterov, adagrad, rmsprop, adam, newton"),
     ("version = 1\nfunction = \"x\"\nview = [3, -3, -1, 1]", "b.toml:3:8: view: x0 < x1 and y0 < y1 are needed, got x 3..-3, y -1..1"),
     ("version = 1\nfunction = \"x\"\n[pin]\nat = [1, inf]", "b.toml:4:10: pin.at[1]: must be a finite number"),
     ("version = 1\nfunction = \"x\"\n[optimizer]\nlr = -0.5", "b.toml:4:6: optimizer.lr: must be a number > 0, got -0.5"),
@@ -204,7 +204,7 @@ const BAD: &[(&str, &str)] = &[
     ("version = 1\n[layers]\nlevels = 12", "b.toml: function: missing: give `function = \"x^2 + y^2\"` or `preset = \"bowl\"`"),
     ("version = 1\nfunction = \"x\"\n[[paths]]\nstart = [1, 2]\n[[paths]]\nstart = [1]", "b.toml:6:9: paths[1].start: needs 2 numbers [x, y], got 1"),
     ("version = 1\nfunction = \"x\"\n[maps]\nbasin = true", "b.toml:4:1: maps.basin: unknown field `basin`, expected one of `colour_by`, `grid`, `check_step`"),
-    ("version = 1\nfunction = \"x\"\n[maps]\ncolour_by = \"basins\"", "b.toml:4:13: maps.colour_by: unknown colour_by 'basins': choose one of heatmap, basin, steps, check"),
+    ("version = 1\nfunction = \"x\"\n[maps]\ncolour_by = \"basins\"", "b.toml:4:13: maps.colour_by: unknown colour_by 'basins': choose one of heatmap, basin, steps, check, stability"),
     ("version = 1\nfunction = \"x\"\n[maps]\ngrid = 3", "b.toml:4:8: maps.grid: 3: expected 1, 2, 4 or 8"),
     ("version = 1\nfunction = \"x\"\n[[paths]]\nstart = [1, 2]\ncolor = -3", "b.toml:5:9: paths[0].color: expected a whole number, 0 or more, got -3"),
     ("version = 1\nfunction = \"x\"\n[maps]\ncheck_step = 0.5", "b.toml:4:14: maps.check_step: must be in [1e-8, 1e-1], got 0.5"),
@@ -221,7 +221,7 @@ const BAD: &[(&str, &str)] = &[
     ("version = 1\nfunction = \"x\"\n[optimizer]\ngradient_step = \"yes\"", "b.toml:4:17: optimizer.gradient_step: expected true or false, got the text \"yes\""),
     // [color] beside [colour] used to report the first table's line.
     ("version = 1\nfunction = \"x\"\n[colour]\ncolormap = \"grey\"\n[color]\nscale = \"log\"", "b.toml:5:1: color: [colour] and [color] are the same table: give one of them"),
-    ("version = 1\nfunction = \"x\"\n[compare]\noptimizers = [\"gd\", \"gd\", \"gd\", \"gd\", \"gd\", \"gd\", \"gd\"]", "b.toml:4:51: compare.optimizers[6]: name at most the 6 optimizers, got 7"),
+    ("version = 1\nfunction = \"x\"\n[compare]\noptimizers = [\"gd\", \"gd\", \"gd\", \"gd\", \"gd\", \"gd\", \"gd\", \"gd\"]", "b.toml:4:57: compare.optimizers[7]: name at most the 7 optimizers, got 8"),
 ];
 
 /// A message of [`BAD`] with `{PRESETS}` replaced by the preset names.

@@ -48,12 +48,16 @@ impl ExplorerState {
                         f: p.f,
                         dfdx: p.grad[ix],
                         dfdy: p.grad[iy],
-                        lr: f64::NAN,
+                        lr: None,
                     });
-                    let taken = full.points.len().checked_sub(2).map(|k| full.points[k].lr);
+                    let taken = full
+                        .points
+                        .len()
+                        .checked_sub(2)
+                        .and_then(|k| full.points[k].lr);
                     let n = t.path.points.len();
-                    if let (Some(lr), Some(prev)) = (taken, n.checked_sub(2)) {
-                        t.path.points[prev].lr = lr;
+                    if let Some(prev) = n.checked_sub(2) {
+                        t.path.points[prev].lr = taken;
                     }
                 }
                 moved += 1;

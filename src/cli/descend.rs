@@ -1,7 +1,7 @@
 //! `gradfield descend`: runs an optimizer from each start point and writes the iterates as
 //! CSV rows `path,step,x,y,f,dfdx,dfdy,lr` (step 0 is the start; `lr` the step size taken
 //! from the row's point); a function with held
-//! variables gets a column per variable and per partial (`path,step,x,y,z,f,dfdx,dfdy,dfdz`),
+//! variables gets a column per variable and per partial (`path,step,x,y,z,f,dfdx,dfdy,dfdz,lr`),
 //! and `--all-variables` moves the held ones too.
 
 use super::{resolve_args, DescendArgs, OptimArgs, Resolved};

@@ -18,8 +18,8 @@ pub struct FullPoint {
     pub theta: Vec<f64>,
     pub f: f64,
     pub grad: Vec<f64>,
-    /// The step size of the step taken from this point; NaN until one is taken.
-    pub lr: f64,
+    /// The step size of the step taken from this point; `None` until one is taken.
+    pub lr: Option<f64>,
 }
 
 /// The iterates of one optimizer from one start in all variables.
@@ -57,7 +57,7 @@ impl FullPath {
                     theta: start.to_vec(),
                     f,
                     grad: g.to_vec(),
-                    lr: f64::NAN,
+                    lr: None,
                 });
             }
             _ => {
@@ -65,7 +65,7 @@ impl FullPath {
                     theta: start.to_vec(),
                     f: f64::NAN,
                     grad: vec![f64::NAN; start.len()],
-                    lr: f64::NAN,
+                    lr: None,
                 });
                 path.status = Status::Undefined { step: 0 };
             }
@@ -85,6 +85,15 @@ impl FullPath {
         let k = self.points.len();
         if converged(&here.grad, tol) {
             self.status = Status::Converged { step: k - 1 };
+            return false;
+        }
+        if self.optimizer == Optimizer::Newton {
+            self.status = Status::Diverged {
+                step: k,
+                reason: "∇²f in every variable is not computed: Newton's method runs on the \
+                         plane of the axis variables"
+                    .into(),
+            };
             return false;
         }
         let sign = if self.hyper.ascent { -1.0 } else { 1.0 };
@@ -112,13 +121,13 @@ impl FullPath {
                     let grad = g.to_vec();
                     let done = converged(&grad, tol);
                     if let Some(last) = self.points.last_mut() {
-                        last.lr = lr;
+                        last.lr = Some(lr);
                     }
                     self.points.push(FullPoint {
                         theta: next,
                         f,
                         grad,
-                        lr: f64::NAN,
+                        lr: None,
                     });
                     if done {
                         self.status = Status::Converged { step: k };

@@ -20,8 +20,8 @@ pub struct Point {
     pub dfdx: f64,
     pub dfdy: f64,
     /// The step size η the path took from this point to the next (the schedule's ηₖ, or what
-    /// the line search accepted); NaN until a step is taken from it.
-    pub lr: f64,
+    /// the line search accepted); `None` until a step is taken from it.
+    pub lr: Option<f64>,
 }
 
 impl Point {
@@ -60,6 +60,9 @@ impl Status {
         match self {
             Status::Running => "running".into(),
             Status::Converged { step } => format!("converged at step {step}"),
+            Status::Diverged { step, reason } if reason.starts_with("∇²f in every variable") => {
+                format!("stopped at step {step}: Newton's method runs on the plane only")
+            }
             Status::Diverged { step, reason } if reason.starts_with("∇²f") => {
                 format!("stopped at step {step}: ∇²f undefined there")
             }
@@ -187,7 +190,7 @@ impl Path {
             f,
             dfdx,
             dfdy,
-            lr: f64::NAN,
+            lr: None,
         });
         if [f, dfdx, dfdy].iter().any(|c| c.is_nan()) {
             self.status = Status::Undefined { step: 0 };
@@ -242,10 +245,10 @@ impl Path {
                         f,
                         dfdx,
                         dfdy,
-                        lr: f64::NAN,
+                        lr: None,
                     };
                     if let Some(last) = self.points.last_mut() {
-                        last.lr = proposal.lr;
+                        last.lr = Some(proposal.lr);
                     }
                     self.points.push(point);
                     self.last_step = Some(Step {
@@ -297,7 +300,7 @@ impl Path {
             f: f64::NAN,
             dfdx: f64::NAN,
             dfdy: f64::NAN,
-            lr: f64::NAN,
+            lr: None,
         };
         self.points.last().unwrap_or(&NO_POINT)
     }

@@ -74,7 +74,12 @@ pub(crate) fn paths_csv(out: &mut dyn Write, paths: &[DescentPath]) -> std::io::
             writeln!(
                 out,
                 "{n},{k},{},{},{},{},{},{}",
-                q.x, q.y, q.f, q.dfdx, q.dfdy, q.lr
+                q.x,
+                q.y,
+                q.f,
+                q.dfdx,
+                q.dfdy,
+                q.lr.unwrap_or(f64::NAN)
             )?;
         }
     }
@@ -111,7 +116,7 @@ pub(crate) fn full_paths_csv(
             for g in &q.grad {
                 write!(out, ",{g}")?;
             }
-            writeln!(out, ",{}", q.lr)?;
+            writeln!(out, ",{}", q.lr.unwrap_or(f64::NAN))?;
         }
     }
     Ok(())

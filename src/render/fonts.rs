@@ -23,7 +23,7 @@ static DEJAVU_SANS_MONO: &[u8] = include_bytes!("../../assets/fonts/DejaVuSansMo
 /// (θₖ₊₁, ∇f ⟂ the level curve, ≈). `tests/fonts.rs` checks the installed fonts have each.
 pub const PRINTED_GLYPHS: &str = concat!(
     // Calculus and relations.
-    "∂∇√∛∑∏∫≤≥≈≠±∞⟂∥‖°′",
+    "∂∇√∛∑∏∫≤≥≈≠±∞⟂∥‖°′⌊⌋",
     // Operators and dashes.
     "−×·÷⋅∕⁄–—…",
     // Arrows.
