@@ -14,8 +14,9 @@ mod common_gpu;
 
 use std::process::{Command, Output};
 
+use common_gpu::figure::cpu_map;
 use common_gpu::gpu;
-use gradfield::descent::{Hyper, Optimizer, Path, Status};
+use gradfield::descent::{Hyper, Optimizer};
 use gradfield::export::read_npy_f32;
 use gradfield::expr::Function;
 use gradfield::gpu::converge::{converge_map, ConvergeSettings};
@@ -23,27 +24,6 @@ use gradfield::View;
 
 const W: u32 = 24;
 const H: u32 = 16;
-
-/// The CPU reference: (final x, final y, converged step or −1), NaN where it diverged.
-pub(crate) fn cpu_map(f: &Function, view: &View, s: &ConvergeSettings) -> Vec<[f64; 3]> {
-    let mut grad = f.tape_with_hessian();
-    let mut out = Vec::new();
-    for j in 0..H {
-        for i in 0..W {
-            let x = view.sample_x(i, W) as f32 as f64;
-            let y = view.sample_y(j, H) as f32 as f64;
-            let mut p = Path::new((x, y), s.optimizer, s.hyper, &mut grad);
-            p.run(&mut grad, s.steps as usize, s.tol);
-            let c = p.current();
-            out.push(match p.status {
-                Status::Diverged { .. } | Status::Undefined { .. } => [f64::NAN; 3],
-                Status::Converged { step } => [c.x, c.y, step as f64],
-                _ => [c.x, c.y, -1.0],
-            });
-        }
-    }
-    out
-}
 
 fn settings(optimizer: Optimizer, hyper: Hyper, steps: u32, tol: f64) -> ConvergeSettings {
     ConvergeSettings {
@@ -81,7 +61,7 @@ fn bowl_matches_every_cpu_optimizer() {
             // 150 steps: two full chunks of 64 and a partial one.
             let s = settings(optimizer, hyper, 150, 1e-3);
             let got = converge_map(&gpu, &f, &v, (W, H), &s).unwrap();
-            let want = cpu_map(&f, &v, &s);
+            let want = cpu_map(&f, &v, &s, (W, H));
             for (k, (g, c)) in got.iter().zip(&want).enumerate() {
                 let at = format!("{optimizer} ascent={ascent} start {k}: gpu {g:?} cpu {c:?}");
                 assert!(!c[0].is_nan() && !g[0].is_nan(), "{at}");
@@ -140,7 +120,7 @@ fn himmelblau_final_points_cluster_at_the_four_minima() {
         };
         let s = settings(optimizer, Hyper::new(lr), 600, 1e-3);
         let got = converge_map(&gpu, &f, &v, (W, H), &s).unwrap();
-        let want = cpu_map(&f, &v, &s);
+        let want = cpu_map(&f, &v, &s, (W, H));
         let mut reached = [0usize; 4];
         let mut differ = 0;
         for (g, c) in got.iter().zip(&want) {
@@ -171,7 +151,7 @@ fn rosenbrock_diverges_where_the_cpu_does() {
     // η = 1.5e-3 is stable near the minimum (curvature ≈ 1000) but not where |x| is large.
     let s = settings(Optimizer::Gd, Hyper::new(1.5e-3), 400, 1e-3);
     let got = converge_map(&gpu, &f, &v, (W, H), &s).unwrap();
-    let want = cpu_map(&f, &v, &s);
+    let want = cpu_map(&f, &v, &s, (W, H));
     let diverged = got.iter().filter(|g| g[0].is_nan()).count();
     assert!(diverged > 0 && diverged < got.len(), "{diverged} diverged");
     let differ = got
@@ -222,6 +202,7 @@ fn command_writes_h_w_3_with_nan_rows_for_diverged_starts() {
         &f,
         &v,
         &settings(Optimizer::Gd, Hyper::new(1.5e-3), 400, 1e-3),
+        (W, H),
     );
     let rows: Vec<&[f32]> = data.chunks(3).collect();
     let nan_rows = rows.iter().filter(|r| r.iter().all(|v| v.is_nan())).count();

@@ -112,10 +112,13 @@ fn armijo_steps_decrease_f_enough_and_count_their_halvings() {
     }
 }
 
+/// ηₖ as a function of k.
+type Formula = fn(f64) -> f64;
+
 #[test]
 fn each_schedule_gives_its_formula_step_by_step() {
     let base = 0.5;
-    let table: [(Schedule, fn(f64) -> f64); 5] = [
+    let table: [(Schedule, Formula); 5] = [
         (Schedule::Const, |_| 0.5),
         (Schedule::Exp { gamma: 0.9 }, |k| 0.5 * 0.9f64.powf(k)),
         (
@@ -259,14 +262,36 @@ fn bad_schedules_and_options_that_do_not_apply_exit_2_naming_the_flag() {
     ] {
         let mut all = vec!["descend", "x^2 + y^2", "--start", "1,1"];
         all.extend(&args);
-        let out = gradfield(&all);
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
-        assert_eq!(
-            err.trim_end().lines().count(),
-            1,
-            "{args:?}: one line, got {err}"
-        );
-        assert!(err.contains(flag) && err.contains(why), "{args:?}: {err}");
+        expect_refused(&all, flag, why);
     }
+    // The same flags on the other commands that run an optimizer.
+    let out = std::env::temp_dir().join(format!("gradfield-curv-{}.png", std::process::id()));
+    let png = out.to_str().unwrap();
+    let npy = out.with_extension("npy");
+    for cmd in [
+        vec!["render", "x^2 + y^2", "--start", "1,1", "--out", png],
+        vec!["converge", "x^2 + y^2", "--out", npy.to_str().unwrap()],
+        vec!["explore", "x^2 + y^2", "--frames", "1"],
+    ] {
+        let mut all = cmd.clone();
+        all.extend(["--schedule", "inv:-1"]);
+        expect_refused(&all, "--schedule", "D must be");
+        let mut all = cmd.clone();
+        all.extend(["--optimizer", "rmsprop", "--line-search", "armijo"]);
+        expect_refused(&all, "--line-search", "gd and newton");
+    }
+    assert!(!out.exists() && !npy.exists(), "nothing is written");
+}
+
+/// Runs gradfield with `args` and checks that it exits 2 with one line naming `flag`.
+fn expect_refused(args: &[&str], flag: &str, why: &str) {
+    let out = gradfield(args);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "{args:?}: one line, got {err}"
+    );
+    assert!(err.contains(flag) && err.contains(why), "{args:?}: {err}");
 }

@@ -151,8 +151,6 @@ fn field_csv_rows_follow_the_grid_convention() {
     let rows: Vec<Vec<f64>> = lines
         .map(|l| l.split(',').map(|c| c.parse().unwrap()).collect())
         .collect();
-    // The last column is the step size taken from the point (NaN where none was).
-    let same = |a: f64, b: Option<f64>| b.map_or(a.is_nan(), |b| a == b);
     assert_eq!(rows.len(), 6);
     for (n, row) in rows.iter().enumerate() {
         let (i, j) = (n as u32 % w, n as u32 / w);

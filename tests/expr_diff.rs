@@ -7,7 +7,7 @@ mod common;
 use common::{close, expr};
 use gradfield::expr::ast::Var;
 use gradfield::expr::simplify::{for_reading, simplify};
-use gradfield::expr::{diff, eval::eval, eval::eval_at, parse, print, Function, Node, Vars};
+use gradfield::expr::{diff, eval::eval, parse, print, Function, Node, Vars};
 use gradfield::presets;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;

@@ -13,55 +13,17 @@ use gradfield::curvature::{Curvature, Kind};
 use gradfield::descent::{Hyper, Optimizer, Path};
 use gradfield::expr::Function;
 use gradfield::gpu::Gpu;
-use gradfield::render::egui_offscreen::EguiOffscreen;
-use gradfield::render::layout::FigureLayout;
-use gradfield::render::{
-    plot_layout, render_figure_rgba, ArrowDir, FigureText, Layout, RenderSettings, Renderer,
-    OFFSCREEN_FORMAT,
-};
+use gradfield::render::{Layout, Renderer, OFFSCREEN_FORMAT};
 use gradfield::View;
 
 const SIZE: (u32, u32) = (480, 360);
 
 fn layout() -> Layout {
-    plot_layout(&FigureLayout::for_figure(SIZE.0, SIZE.1, 1.0, true), SIZE)
+    common_gpu::figure::layout(SIZE)
 }
 
-/// The plot's pixels of one frame, rows top first.
 fn plot_pixels(gpu: &Gpu, r: &mut Renderer, view: &View) -> Vec<[u8; 4]> {
-    let settings = RenderSettings {
-        arrows: gradfield::render::ArrowSettings {
-            direction: ArrowDir::None,
-            ..RenderSettings::default().arrows
-        },
-        ..RenderSettings::default()
-    };
-    let mut egui = EguiOffscreen::new(&gpu.device, r.format());
-    let text = FigureText {
-        ui_scale: 1.0,
-        ..FigureText::default()
-    };
-    let rgba = render_figure_rgba(
-        gpu,
-        r,
-        &mut egui,
-        SIZE,
-        view,
-        &settings,
-        gradfield::gpu::GradientMode::Exact,
-        &[],
-        &text,
-    )
-    .expect("a figure");
-    let p = layout().plot;
-    let mut out = Vec::new();
-    for y in p.y..p.y + p.h {
-        for x in p.x..p.x + p.w {
-            let i = ((y * SIZE.0 + x) * 4) as usize;
-            out.push([rgba[i], rgba[i + 1], rgba[i + 2], rgba[i + 3]]);
-        }
-    }
-    out
+    common_gpu::figure::plot_pixels(gpu, r, view, SIZE)
 }
 
 /// Warm (orange, unstable) or cool (teal, stable) along a row a third of the way down the

@@ -95,7 +95,7 @@ pub(crate) fn paint_axes(
         }
     });
     let longest = inv.iter().copied().fold(0.0f64, f64::max);
-    if !(longest > 0.0) {
+    if longest.is_nan() || longest <= 0.0 {
         return;
     }
     let semi = inv.map(|v| {

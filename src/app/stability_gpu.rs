@@ -62,20 +62,7 @@ impl StabilityRunner {
             let Some(pass) = &mut self.pass else {
                 return Err(Error::gpu("the Hessian pass is missing"));
             };
-            pass.prepare(&gpu.device, &gpu.queue, &key.view, grid)?;
-            let mut encoder = gpu
-                .device
-                .create_command_encoder(&wgpu::CommandEncoderDescriptor {
-                    label: Some("StabilityRunner::encoder"),
-                });
-            {
-                let mut cpass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
-                    label: Some("StabilityRunner::hessian"),
-                    timestamp_writes: None,
-                });
-                pass.dispatch(&mut cpass);
-            }
-            gpu.queue.submit([encoder.finish()]);
+            pass.compute(gpu, &key.view, grid)?;
             self.key = Some(key);
         }
         let (Some(pass), Some(key)) = (&self.pass, &self.key) else {

@@ -56,10 +56,26 @@ fn explore_document(args: &ExploreArgs) -> Result<Document> {
     }
     if let Some(name) = &args.optimizer {
         doc.set_optimizer(name.parse()?);
+        if let (None, Some(lr)) = (args.lr, doc.optimizer.default_lr()) {
+            doc.hyper.lr = lr;
+        }
     }
     if let Some(lr) = args.lr {
         doc.hyper.lr = lr;
         doc.hyper.validate()?;
+    }
+    if let Some(schedule) = args.schedule {
+        doc.hyper.schedule = schedule;
+    }
+    if let Some(search) = args.line_search {
+        doc.hyper.line_search = search;
+        if search != crate::descent::LineSearch::None && !doc.optimizer.takes_line_search() {
+            return Err(Error::Input(format!(
+                "--line-search {} applies to gd and newton, not {}",
+                search.name(),
+                doc.optimizer
+            )));
+        }
     }
     if !args.starts.is_empty() {
         super::check_starts(&args.starts)?;

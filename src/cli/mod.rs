@@ -260,12 +260,18 @@ pub struct ExploreArgs {
     /// Start points X,Y of descent paths (repeat for several).
     #[arg(long = "start", value_name = "X,Y", allow_hyphen_values = true, value_parser = parse_point)]
     pub starts: Vec<(f64, f64)>,
-    /// gd, momentum, nesterov, adagrad, rmsprop or adam.
+    /// gd, momentum, nesterov, adagrad, rmsprop, adam or newton.
     #[arg(long, value_name = "NAME")]
     pub optimizer: Option<String>,
-    /// Learning rate η.
+    /// Learning rate η (newton without a scene or --lr: 1).
     #[arg(long, value_name = "η", allow_negative_numbers = true, value_parser = parse_lr)]
     pub lr: Option<f64>,
+    /// How η changes with step k (as for descend: const, exp:G, step:N:G, inv:D, cosine:N).
+    #[arg(long, value_name = "SPEC", value_parser = optim::parse_schedule)]
+    pub schedule: Option<crate::descent::Schedule>,
+    /// armijo or none: the line search of gd and newton (as for descend).
+    #[arg(long, value_name = "KIND", value_parser = optim::parse_line_search)]
+    pub line_search: Option<crate::descent::LineSearch>,
     /// Run this many frames, then exit (with --screenshot: save the last one).
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub frames: Option<u64>,

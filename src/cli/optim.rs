@@ -54,11 +54,11 @@ pub struct OptimArgs {
 }
 
 /// Parses `--schedule` ([`Schedule`]'s text).
-fn parse_schedule(s: &str) -> Result<Schedule, String> {
+pub(crate) fn parse_schedule(s: &str) -> Result<Schedule, String> {
     s.parse().map_err(|e: crate::Error| e.to_string())
 }
 
 /// Parses `--line-search`.
-fn parse_line_search(s: &str) -> Result<LineSearch, String> {
+pub(crate) fn parse_line_search(s: &str) -> Result<LineSearch, String> {
     s.parse().map_err(|e: crate::Error| e.to_string())
 }

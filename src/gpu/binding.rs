@@ -57,6 +57,47 @@ pub(crate) fn bind_group(
     })
 }
 
+/// The bindings of the grid compute passes (field, convergence map, Hessian): 0 the params
+/// uniform, 1 and 2 the sample coordinates x and y (read-only storage), 3 the output (read-write
+/// storage) and 4 the symbols' uniform; the bind group layout and a pipeline layout over it.
+pub(crate) fn grid_layouts(
+    device: &wgpu::Device,
+    label: &str,
+) -> (wgpu::BindGroupLayout, wgpu::PipelineLayout) {
+    let compute = wgpu::ShaderStages::COMPUTE;
+    let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+        label: Some(label),
+        entries: &[
+            uniform_entry(0, compute),
+            storage_entry(1, compute, true),
+            storage_entry(2, compute, true),
+            storage_entry(3, compute, false),
+            uniform_entry(4, compute),
+        ],
+    });
+    let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+        label: Some(label),
+        bind_group_layouts: &[Some(&layout)],
+        immediate_size: 0,
+    });
+    (layout, pipeline_layout)
+}
+
+/// A buffer of `size` bytes with `usage`, not mapped.
+pub(crate) fn buffer(
+    device: &wgpu::Device,
+    label: &str,
+    size: u64,
+    usage: wgpu::BufferUsages,
+) -> wgpu::Buffer {
+    device.create_buffer(&wgpu::BufferDescriptor {
+        label: Some(label),
+        size,
+        usage,
+        mapped_at_creation: false,
+    })
+}
+
 /// A `size`-byte uniform buffer written with `queue.write_buffer` (UNIFORM | COPY_DST).
 pub(crate) fn uniform_buffer(device: &wgpu::Device, label: &str, size: u64) -> wgpu::Buffer {
     device.create_buffer(&wgpu::BufferDescriptor {

@@ -9,14 +9,11 @@
 use crate::descent::{LineSearch, Optimizer, Schedule};
 use crate::error::{Error, Result};
 use crate::expr::{wgsl, Function};
-use crate::gpu::binding::{
-    bind_group, storage_entry, symbol_block, uniform_buffer, uniform_entry, SYMBOL_FLOATS,
-};
+use crate::gpu::binding::{bind_group, grid_layouts, symbol_block, uniform_buffer, SYMBOL_FLOATS};
 use crate::gpu::field::{function_tapes, WORKGROUP};
 use crate::gpu::readback::{read_buffer_f32x4, wait};
 use crate::gpu::{shader, Gpu};
 
-const COMPUTE: wgpu::ShaderStages = wgpu::ShaderStages::COMPUTE;
 use crate::view::View;
 
 use super::walker::Params;
@@ -86,21 +83,7 @@ impl ConvergePass {
         function: &Function,
         optimizer: Optimizer,
     ) -> Result<ConvergePass> {
-        let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
-            label: Some("ConvergePass::layout"),
-            entries: &[
-                uniform_entry(0, COMPUTE),
-                storage_entry(1, COMPUTE, true),
-                storage_entry(2, COMPUTE, true),
-                storage_entry(3, COMPUTE, false),
-                uniform_entry(4, COMPUTE),
-            ],
-        });
-        let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
-            label: Some("ConvergePass::pipeline_layout"),
-            bind_group_layouts: &[Some(&layout)],
-            immediate_size: 0,
-        });
+        let (layout, pipeline_layout) = grid_layouts(device, "ConvergePass::layout");
         let source = converge_source(function, optimizer)?;
         let pipeline =
             shader::compute_pipeline(device, "ConvergePass::pipeline", &source, &pipeline_layout)?;

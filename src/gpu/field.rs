@@ -12,7 +12,7 @@ use crate::error::{Error, Result, ShaderError};
 use crate::expr::tape::Tape;
 use crate::expr::wgsl;
 use crate::expr::Function;
-use crate::gpu::binding::{bind_group, storage_entry, symbol_block, uniform_entry, SYMBOL_FLOATS};
+use crate::gpu::binding::{bind_group, grid_layouts, symbol_block, SYMBOL_FLOATS};
 use crate::gpu::check;
 use crate::gpu::recent::RecentPipelines;
 
@@ -20,7 +20,6 @@ pub use super::source::{
     defined_channels, field_source, function_tapes, GradientMode, FIELD_TEMPLATE, NUMERIC_STEP,
 };
 
-const COMPUTE: wgpu::ShaderStages = wgpu::ShaderStages::COMPUTE;
 use crate::view::View;
 
 /// Bytes per sample of the field buffer: (f, ∂f/∂x, ∂f/∂y, defined) as f32.
@@ -102,21 +101,7 @@ impl FieldPass {
     /// A pass from a complete field shader (the template with functions spliced in).
     /// Invalid WGSL gives `Error::Shader`.
     pub fn from_source(device: &wgpu::Device, source: &str) -> Result<FieldPass> {
-        let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
-            label: Some("FieldPass::layout"),
-            entries: &[
-                uniform_entry(0, COMPUTE),
-                storage_entry(1, COMPUTE, true),
-                storage_entry(2, COMPUTE, true),
-                storage_entry(3, COMPUTE, false),
-                uniform_entry(4, COMPUTE),
-            ],
-        });
-        let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
-            label: Some("FieldPass::pipeline_layout"),
-            bind_group_layouts: &[Some(&layout)],
-            immediate_size: 0,
-        });
+        let (layout, pipeline_layout) = grid_layouts(device, "FieldPass::layout");
         let mut recent = RecentPipelines::default();
         let pipeline = recent.field_pipeline(device, source, &pipeline_layout, MODE_EXACT)?;
         let buffer = |label, size, usage| {

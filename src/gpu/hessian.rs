@@ -10,7 +10,7 @@
 
 use crate::error::{Error, Result};
 use crate::expr::{wgsl, Function};
-use crate::gpu::binding::{bind_group, storage_entry, symbol_block, uniform_entry, SYMBOL_FLOATS};
+use crate::gpu::binding::{bind_group, buffer, grid_layouts, symbol_block, SYMBOL_FLOATS};
 use crate::gpu::{library, shader, Gpu};
 use crate::view::View;
 
@@ -22,8 +22,6 @@ pub(crate) const HESSIAN_SAMPLE_BYTES: u64 = 32;
 pub const NO_POSITIVE: u32 = 64;
 /// The bits of the three second partials.
 const SECOND_BITS: u32 = 8 | 16 | 32;
-
-const COMPUTE: wgpu::ShaderStages = wgpu::ShaderStages::COMPUTE;
 
 /// Uniform parameters (`Params` in shaders/hessian.wgsl).
 #[repr(C)]
@@ -117,42 +115,22 @@ struct Grid {
 impl HessianPass {
     /// A pass for `function` (its shader built and validated now).
     pub fn new(device: &wgpu::Device, function: &Function) -> Result<HessianPass> {
-        let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
-            label: Some("HessianPass::layout"),
-            entries: &[
-                uniform_entry(0, COMPUTE),
-                storage_entry(1, COMPUTE, true),
-                storage_entry(2, COMPUTE, true),
-                storage_entry(3, COMPUTE, false),
-                uniform_entry(4, COMPUTE),
-            ],
-        });
-        let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
-            label: Some("HessianPass::pipeline_layout"),
-            bind_group_layouts: &[Some(&layout)],
-            immediate_size: 0,
-        });
+        let (layout, pipeline_layout) = grid_layouts(device, "HessianPass::layout");
         let source = hessian_source(function)?;
         let pipeline =
             shader::compute_pipeline(device, "HessianPass::pipeline", &source, &pipeline_layout)?;
-        let buffer = |label, size, usage| {
-            device.create_buffer(&wgpu::BufferDescriptor {
-                label: Some(label),
-                size,
-                usage,
-                mapped_at_creation: false,
-            })
-        };
         use wgpu::BufferUsages as U;
+        let symbol_bytes = (SYMBOL_FLOATS * 4) as u64;
         Ok(HessianPass {
             layout,
             pipeline_layout,
             pipeline,
             source,
-            params: buffer("HessianPass::params", 16, U::UNIFORM | U::COPY_DST),
+            params: buffer(device, "HessianPass::params", 16, U::UNIFORM | U::COPY_DST),
             symbols: buffer(
+                device,
                 "HessianPass::symbols",
-                (SYMBOL_FLOATS * 4) as u64,
+                symbol_bytes,
                 U::UNIFORM | U::COPY_DST,
             ),
             symbol_values: symbol_block(&function.values),
@@ -272,8 +250,10 @@ impl HessianPass {
         self.grid.as_ref().map(|g| g.size)
     }
 
-    /// Prepares, dispatches and reads back the samples (row-major, row 0 = top).
-    pub fn run(&mut self, gpu: &Gpu, view: &View, size: (u32, u32)) -> Result<Vec<HessianSample>> {
+    /// Prepares and submits the dispatch over `view` on a `size` grid, without waiting: the
+    /// buffer holds the samples once the queue has run it (a render pass reading it later in
+    /// the same queue sees them).
+    pub fn compute(&mut self, gpu: &Gpu, view: &View, size: (u32, u32)) -> Result<()> {
         self.prepare(&gpu.device, &gpu.queue, view, size)?;
         let mut encoder = gpu
             .device
@@ -288,6 +268,12 @@ impl HessianPass {
             self.dispatch(&mut cpass);
         }
         gpu.queue.submit([encoder.finish()]);
+        Ok(())
+    }
+
+    /// [`HessianPass::compute`], then the samples read back (row-major, row 0 = top).
+    pub fn run(&mut self, gpu: &Gpu, view: &View, size: (u32, u32)) -> Result<Vec<HessianSample>> {
+        self.compute(gpu, view, size)?;
         let buffer = self
             .buffer()
             .ok_or_else(|| Error::gpu("the Hessian pass has no buffer"))?;

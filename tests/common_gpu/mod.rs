@@ -5,6 +5,7 @@
 
 pub mod bound;
 pub mod compare;
+pub mod figure;
 
 use gradfield::expr::ast::*;
 
