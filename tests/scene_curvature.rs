@@ -69,3 +69,34 @@ fn each_bad_entry_gives_its_one_line_message() {
         assert_eq!(&got, want, "for the scene:\n{text}");
     }
 }
+
+#[test]
+fn render_with_a_scene_keeps_its_optimizer_schedule_line_search_and_colouring() {
+    use clap::Parser;
+    use gradfield::cli::{Cli, Command};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("s.toml");
+    std::fs::write(
+        &path,
+        "version = 1\nfunction = \"x^2 + 3*x*y + y^2\"\n[optimizer]\nname = \"newton\"\n\
+         lr = 1\nschedule = \"inv:0.5\"\nline_search = \"armijo\"\n[maps]\n\
+         colour_by = \"stability\"\n",
+    )
+    .unwrap();
+    let argv = [
+        "gradfield",
+        "render",
+        "--scene",
+        path.to_str().unwrap(),
+        "--out",
+        "a.png",
+    ];
+    let Some(Command::Render(args)) = Cli::try_parse_from(argv).expect("parses").command else {
+        panic!("render")
+    };
+    let d = gradfield::cli::scene::render_document(&args).expect("the scene");
+    assert_eq!(d.optimizer, Optimizer::Newton);
+    assert_eq!(d.hyper.schedule, Schedule::Inv { decay: 0.5 });
+    assert_eq!(d.hyper.line_search, LineSearch::Armijo);
+    assert_eq!(d.maps.mode, ColorBy::Stability);
+}

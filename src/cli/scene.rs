@@ -81,6 +81,8 @@ pub(crate) fn render_args(
     set_if(fill("beta2"), &mut o.beta2, h.beta2);
     set_if(fill("eps"), &mut o.eps, h.eps);
     set_if(fill("ascent"), &mut o.ascent, h.ascent);
+    set_if(fill("schedule"), &mut o.schedule, h.schedule);
+    set_if(fill("line_search"), &mut o.line_search, h.line_search);
     // What the colours show: a convergence map or the gradient check, unless a colouring
     // was typed (the two flags exclude each other and --gif).
     let colouring = [
