@@ -12,9 +12,6 @@
 struct Params {
     width: u32,
     height: u32,
-    // 0 gd, 1 momentum, 2 nesterov, 3 adagrad, 4 rmsprop, 5 adam, 6 newton (Optimizer::ALL
-    // order).
-    optimizer: u32,
     // 1 = climb +grad f instead of descending.
     ascent: u32,
     lr: f32,
@@ -28,17 +25,23 @@ struct Params {
     // Total steps, and how many one dispatch may take at most.
     steps: u32,
     chunk: u32,
-    // The learning-rate schedule (src/descent/schedule.rs): 0 const, 1 exp (a = G), 2 step
-    // (a = N, b = G), 3 inv (a = D), 4 cosine (a = N).
-    schedule: u32,
+    // The schedule's settings (see SCHEDULE): exp a = G; step a = N, b = G; inv a = D;
+    // cosine a = N.
     sched_a: f32,
     sched_b: f32,
-    // 1 = Armijo backtracking along the direction of gd and newton (src/descent/line_search.rs).
-    line_search: u32,
     pad0: u32,
     pad1: u32,
-    pad2: u32,
 }
+
+// Which update, schedule and line search run, set per pipeline (src/gpu/converge.rs) so that
+// the ones not chosen are compiled away: a branch on a uniform leaves every choice's code in
+// the shader, which halved the map's speed on a software GPU.
+// 0 gd, 1 momentum, 2 nesterov, 3 adagrad, 4 rmsprop, 5 adam, 6 newton (Optimizer::ALL order).
+override OPTIMIZER: u32 = 0u;
+// The learning-rate schedule (src/descent/schedule.rs): 0 const, 1 exp, 2 step, 3 inv, 4 cosine.
+override SCHEDULE: u32 = 0u;
+// 1 = Armijo backtracking along the direction of gd and newton (src/descent/line_search.rs).
+override LINE_SEARCH: u32 = 0u;
 
 // `Walker` in src/gpu/walker.rs.
 struct Walker {
@@ -106,7 +109,7 @@ fn gradient(w: ptr<function, Walker>) -> bool {
 // Step k's learning rate (src/descent/schedule.rs).
 fn scheduled_lr(k: u32) -> f32 {
     let kf = f32(k);
-    switch params.schedule {
+    switch SCHEDULE {
         case 1u: {
             return params.lr * pow(params.sched_a, kf);
         }
@@ -130,7 +133,7 @@ fn scheduled_lr(k: u32) -> f32 {
 // learning rate, or with the line search the first of lr, lr/2, … (at most 50 halvings) that
 // lowers phi = +-f enough; a negative result when none does.
 fn step_size(theta: vec2<f32>, g: vec2<f32>, p: vec2<f32>, lr: f32) -> f32 {
-    if params.line_search != 1u {
+    if LINE_SEARCH != 1u {
         return lr;
     }
     let sign = select(1.0, -1.0, params.ascent == 1u);
@@ -174,9 +177,9 @@ fn update(w: ptr<function, Walker>) -> bool {
     let g = (*w).grad;
     let lr = scheduled_lr((*w).steps);
     let eps = params.eps;
-    if params.optimizer == 0u || params.optimizer == 6u {
+    if OPTIMIZER == 0u || OPTIMIZER == 6u {
         var p = -g;
-        if params.optimizer == 6u {
+        if OPTIMIZER == 6u {
             let d = newton_direction((*w).theta);
             if !d.ok {
                 return false;
@@ -190,7 +193,7 @@ fn update(w: ptr<function, Walker>) -> bool {
         (*w).theta += t * p;
         return true;
     }
-    switch params.optimizer {
+    switch OPTIMIZER {
         case 1u: {
             (*w).first = params.momentum * (*w).first + g;
             (*w).theta -= lr * (*w).first;

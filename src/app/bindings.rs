@@ -43,7 +43,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[k(C)], label: "C", help: "clear all paths", action: Action::ClearPaths },
     Binding { keys: &[k(Delete)], label: "Delete", help: "remove the path under the pointer", action: Action::RemovePath },
     Binding { keys: &[k(I)], label: "I", help: "remove the pin (Shift + click pins a point)", action: Action::ClearPin },
-    Binding { keys: &[k(B)], label: "B", help: "colour by: heatmap → basins → steps → gradient check", action: Action::ColorBy },
+    Binding { keys: &[k(B)], label: "B", help: "colour by: heatmap → basins → steps → gradient check → stable step", action: Action::ColorBy },
     Binding { keys: &[k(M)], label: "M", help: "convergence map grid: every pixel, 1/2, 1/4, 1/8", action: Action::MapGrid },
     Binding { keys: &[k(V)], label: "V", help: "show / hide −η∇f at the selected path's step", action: Action::GradientStep },
     Binding { keys: &[k(Home)], label: "Home", help: "reset the view and the 3D camera", action: Action::HomeView },

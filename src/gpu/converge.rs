@@ -46,6 +46,32 @@ pub fn converge_source(function: &Function, optimizer: Optimizer) -> Result<Stri
 /// Newton's shaders carry the second partials.
 const HESSIAN_STUB: &str = "fn gf_hess(x: f32, y: f32) -> Second {\n    return Second(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0u);\n}\n";
 
+/// The shader's constants for a run: the optimizer's place in [`Optimizer::ALL`], the
+/// schedule's kind and whether the line search runs.
+fn pipeline_key(optimizer: Optimizer, schedule: &Schedule, line_search: LineSearch) -> PipelineKey {
+    let index = Optimizer::ALL
+        .iter()
+        .position(|&o| o == optimizer)
+        .unwrap_or(0) as u32;
+    let (kind, _, _) = schedule_params(schedule);
+    [index, kind, u32::from(line_search == LineSearch::Armijo)]
+}
+
+/// The pipeline of `source` with the constants of `key`.
+fn build_pipeline(
+    device: &wgpu::Device,
+    source: &str,
+    layout: &wgpu::PipelineLayout,
+    key: PipelineKey,
+) -> Result<wgpu::ComputePipeline> {
+    let constants = [
+        ("OPTIMIZER", f64::from(key[0])),
+        ("SCHEDULE", f64::from(key[1])),
+        ("LINE_SEARCH", f64::from(key[2])),
+    ];
+    shader::compute_pipeline_with(device, "ConvergePass::pipeline", source, layout, &constants)
+}
+
 /// The schedule as the shader reads it: (kind, a, b).
 fn schedule_params(schedule: &Schedule) -> (u32, f32, f32) {
     match *schedule {
@@ -57,10 +83,19 @@ fn schedule_params(schedule: &Schedule) -> (u32, f32, f32) {
     }
 }
 
-/// The convergence compute pass: owns its pipeline, layout, buffers and bind group.
+/// How many pipelines (one per optimizer, schedule kind and line search run) a pass keeps.
+const KEPT_PIPELINES: usize = 4;
+
+/// The values of the shader's `OPTIMIZER`, `SCHEDULE` and `LINE_SEARCH` constants.
+type PipelineKey = [u32; 3];
+
+/// The convergence compute pass: owns its pipelines, layout, buffers and bind group.
 pub struct ConvergePass {
     layout: wgpu::BindGroupLayout,
-    pipeline: wgpu::ComputePipeline,
+    pipeline_layout: wgpu::PipelineLayout,
+    /// The pipelines built, most recent first (at most [`KEPT_PIPELINES`]); the first is the
+    /// one `dispatch` runs.
+    pipelines: Vec<(PipelineKey, wgpu::ComputePipeline)>,
     params: wgpu::Buffer,
     /// The function's symbols' values (`symbols` in shaders/converge.wgsl).
     symbols: wgpu::Buffer,
@@ -85,8 +120,8 @@ impl ConvergePass {
     ) -> Result<ConvergePass> {
         let (layout, pipeline_layout) = grid_layouts(device, "ConvergePass::layout");
         let source = converge_source(function, optimizer)?;
-        let pipeline =
-            shader::compute_pipeline(device, "ConvergePass::pipeline", &source, &pipeline_layout)?;
+        let key = pipeline_key(optimizer, &Schedule::Const, LineSearch::None);
+        let pipeline = build_pipeline(device, &source, &pipeline_layout, key)?;
         let params = uniform_buffer(
             device,
             "ConvergePass::params",
@@ -95,7 +130,8 @@ impl ConvergePass {
         let symbols = uniform_buffer(device, "ConvergePass::symbols", (SYMBOL_FLOATS * 4) as u64);
         Ok(ConvergePass {
             layout,
-            pipeline,
+            pipeline_layout,
+            pipelines: vec![(key, pipeline)],
             params,
             symbols,
             symbol_values: symbol_block(&function.values),
@@ -185,14 +221,14 @@ impl ConvergePass {
         queue.write_buffer(&xs_buf, 0, bytemuck::cast_slice(&xs));
         queue.write_buffer(&ys_buf, 0, bytemuck::cast_slice(&ys));
         let h = &settings.hyper;
-        let (schedule, sched_a, sched_b) = schedule_params(&h.schedule);
+        self.select_pipeline(
+            device,
+            pipeline_key(settings.optimizer, &h.schedule, h.line_search),
+        )?;
+        let (_, sched_a, sched_b) = schedule_params(&h.schedule);
         let params = Params {
             width,
             height,
-            optimizer: Optimizer::ALL
-                .iter()
-                .position(|&o| o == settings.optimizer)
-                .unwrap_or(0) as u32,
             ascent: u32::from(h.ascent),
             lr: h.lr as f32,
             momentum: h.momentum as f32,
@@ -203,11 +239,9 @@ impl ConvergePass {
             tol: settings.tol as f32,
             steps: settings.steps,
             chunk: CHUNK_STEPS,
-            schedule,
             sched_a,
             sched_b,
-            line_search: u32::from(h.line_search == LineSearch::Armijo),
-            pad: [0; 3],
+            pad: [0; 2],
         };
         queue.write_buffer(&self.params, 0, bytemuck::bytes_of(&params));
         queue.write_buffer(&self.symbols, 0, bytemuck::bytes_of(&self.symbol_values));
@@ -223,6 +257,20 @@ impl ConvergePass {
         Ok(())
     }
 
+    /// Puts the pipeline for `key` first, building it if it is not kept.
+    fn select_pipeline(&mut self, device: &wgpu::Device, key: PipelineKey) -> Result<()> {
+        let entry = match self.pipelines.iter().position(|(k, _)| *k == key) {
+            Some(i) => self.pipelines.remove(i),
+            None => (
+                key,
+                build_pipeline(device, &self.source, &self.pipeline_layout, key)?,
+            ),
+        };
+        self.pipelines.insert(0, entry);
+        self.pipelines.truncate(KEPT_PIPELINES);
+        Ok(())
+    }
+
     /// How many dispatches the prepared run needs (at least one, which starts the walkers).
     pub(crate) fn chunks(&self) -> u32 {
         self.steps.div_ceil(CHUNK_STEPS).max(1)
@@ -234,7 +282,10 @@ impl ConvergePass {
         let Some((_, bind_group)) = &self.buffers else {
             return;
         };
-        pass.set_pipeline(&self.pipeline);
+        let Some((_, pipeline)) = self.pipelines.first() else {
+            return;
+        };
+        pass.set_pipeline(pipeline);
         pass.set_bind_group(0, bind_group, &[]);
         pass.dispatch_workgroups(
             self.size.0.div_ceil(WORKGROUP),

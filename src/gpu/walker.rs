@@ -25,7 +25,6 @@ pub struct ConvergeSettings {
 pub(crate) struct Params {
     pub(crate) width: u32,
     pub(crate) height: u32,
-    pub(crate) optimizer: u32,
     pub(crate) ascent: u32,
     pub(crate) lr: f32,
     pub(crate) momentum: f32,
@@ -36,11 +35,9 @@ pub(crate) struct Params {
     pub(crate) tol: f32,
     pub(crate) steps: u32,
     pub(crate) chunk: u32,
-    pub(crate) schedule: u32,
     pub(crate) sched_a: f32,
     pub(crate) sched_b: f32,
-    pub(crate) line_search: u32,
-    pub(crate) pad: [u32; 3],
+    pub(crate) pad: [u32; 2],
 }
 
 /// One start's optimizer state (`Walker` in shaders/converge.wgsl).
@@ -67,7 +64,6 @@ pub(crate) fn params_layout() -> crate::gpu::layout::HostLayout {
         Params {
             width,
             height,
-            optimizer,
             ascent,
             lr,
             momentum,
@@ -78,10 +74,8 @@ pub(crate) fn params_layout() -> crate::gpu::layout::HostLayout {
             tol,
             steps,
             chunk,
-            schedule,
             sched_a,
             sched_b,
-            line_search,
             pad,
         }
     )
