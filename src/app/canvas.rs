@@ -120,11 +120,13 @@ pub(crate) fn frame_words(s: &ExplorerState) -> FrameWords {
     let subtitle = s.map_subtitle().or_else(|| s.undefined_note());
     let subtitle = subtitle.unwrap_or_else(|| {
         let note = s.current_preset().map_or("", |p| p.note);
+        let h = &s.doc.hyper;
+        let how = h.step_rule_text(s.doc.optimizer);
         format!(
-            "{}  η = {}{}{}{note}",
+            "{}  η = {}{how}{}{}{note}",
             s.doc.optimizer.label(),
-            crate::teach::eta_text(s.doc.hyper.lr),
-            if s.doc.hyper.ascent { "  (ascent)" } else { "" },
+            crate::teach::eta_text(h.lr),
+            if h.ascent { "  (ascent)" } else { "" },
             if note.is_empty() { "" } else { "  ·  " },
         )
     });

@@ -198,6 +198,19 @@ impl Hyper {
         }
     }
 
+    /// What changes the step besides η, for a subtitle: ", ηₖ = η·0.99^k" for a schedule and
+    /// ", Armijo line search" where `optimizer` takes one; empty for a constant η.
+    pub fn step_rule_text(&self, optimizer: Optimizer) -> String {
+        let mut how = String::new();
+        if self.schedule != Schedule::Const {
+            how.push_str(&format!(", ηₖ = {}", self.schedule.formula()));
+        }
+        if self.line_search == LineSearch::Armijo && optimizer.takes_line_search() {
+            how.push_str(", Armijo line search");
+        }
+        how
+    }
+
     /// [`Hyper::validate`], and that the settings apply to `optimizer`: a line search only
     /// with `gd` or `newton`.
     pub fn check_for(&self, optimizer: Optimizer) -> Result<()> {

@@ -86,28 +86,33 @@ impl Schedule {
 
     /// Checks the settings; the error says which is wrong and why.
     pub fn validate(&self) -> Result<()> {
-        let bad = |what: String| {
-            Err(Error::Input(format!(
-                "schedule {}: {what}",
+        match self.problem() {
+            Some(why) => Err(Error::Input(format!(
+                "schedule {}: {why}",
                 crate::numfmt::quote(&self.to_string())
-            )))
-        };
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    /// What is wrong with the settings, if anything.
+    fn problem(&self) -> Option<String> {
         let positive = |g: f64| g.is_finite() && g > 0.0;
         match *self {
-            Schedule::Const => Ok(()),
             Schedule::Exp { gamma } | Schedule::Step { gamma, .. } if !positive(gamma) => {
-                bad(format!(
+                Some(format!(
                     "G must be a finite number > 0, got {}",
                     crate::numfmt::echo(gamma)
                 ))
             }
-            Schedule::Step { every: 0, .. } => bad("N must be at least 1".into()),
-            Schedule::Inv { decay } if !(decay.is_finite() && decay >= 0.0) => bad(format!(
+            Schedule::Step { every: 0, .. } | Schedule::Cosine { steps: 0 } => {
+                Some("N must be at least 1".into())
+            }
+            Schedule::Inv { decay } if !(decay.is_finite() && decay >= 0.0) => Some(format!(
                 "D must be a finite number ≥ 0, got {}",
                 crate::numfmt::echo(decay)
             )),
-            Schedule::Cosine { steps: 0 } => bad("N must be at least 1".into()),
-            _ => Ok(()),
+            _ => None,
         }
     }
 }
@@ -171,8 +176,10 @@ impl std::str::FromStr for Schedule {
             ["cosine", n] => Schedule::Cosine { steps: count(n)? },
             _ => return Err(bad(usage.into())),
         };
-        schedule.validate()?;
-        Ok(schedule)
+        match schedule.problem() {
+            Some(why) => Err(bad(why)),
+            None => Ok(schedule),
+        }
     }
 }
 

@@ -58,9 +58,10 @@ impl RenderDocument {
         let subtitle = (!paths.is_empty()).then(|| {
             let p = &paths[0].path;
             format!(
-                "{}, η = {}",
+                "{}, η = {}{}",
                 p.optimizer.label(),
-                crate::teach::eta_text(doc.hyper.lr)
+                crate::teach::eta_text(doc.hyper.lr),
+                doc.hyper.step_rule_text(p.optimizer)
             )
         });
         let text = FigureText {
