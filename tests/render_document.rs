@@ -260,20 +260,7 @@ fn each_coloring_draws_the_plot_and_says_what_the_render_command_says() {
                 // coordinates: only samples within rounding of the boundary may differ.
                 let p = plot(true).plot;
                 let (w, h) = (p.w, p.h);
-                let mut unstable = 0;
-                for j in 0..h {
-                    for i in 0..w {
-                        let x = picture.view.sample_x(i, w) as f32 as f64;
-                        let y = picture.view.sample_y(j, h) as f32 as f64;
-                        let c = f.hessian_at(x, y);
-                        let limit = gradfield::curvature::stable_lr([
-                            c[3].unwrap(),
-                            c[4].unwrap(),
-                            c[5].unwrap(),
-                        ]);
-                        unstable += usize::from(lr > limit);
-                    }
-                }
+                let unstable = common_gpu::figure::cpu_unstable(f, &picture.view, lr, (w, h));
                 assert_eq!(counts.lr, lr);
                 let all = counts.stable + counts.unstable + counts.any_step + counts.undefined;
                 assert_eq!(all, (w * h) as usize);

@@ -1,5 +1,5 @@
-//! What the GPU tests read of a figure and of the CPU optimizers: the plot's pixels of one
-//! frame drawn by a renderer, and the CPU reference of a convergence map.
+//! What the GPU tests read of a figure and of the CPU references: the plot's pixels of one
+//! frame drawn by a renderer, the CPU reference of a convergence map and of a stability map.
 
 use gradfield::descent::{Path, Status};
 use gradfield::expr::Function;
@@ -81,4 +81,20 @@ pub fn cpu_map(
         }
     }
     out
+}
+
+/// How many samples of a `(w, h)` grid over `view` the f64 reference finds unstable for
+/// learning rate `lr` (η > 2/λmax of ∇²f), at the grid's f32 coordinates; f must have a
+/// Hessian everywhere in view.
+pub fn cpu_unstable(f: &Function, view: &View, lr: f64, (w, h): (u32, u32)) -> usize {
+    let mut unstable = 0;
+    for j in 0..h {
+        for i in 0..w {
+            let x = view.sample_x(i, w) as f32 as f64;
+            let y = view.sample_y(j, h) as f32 as f64;
+            let c = f.hessian_at(x, y).map(|v| v.expect("∇²f defined in view"));
+            unstable += usize::from(lr > gradfield::curvature::stable_lr([c[3], c[4], c[5]]));
+        }
+    }
+    unstable
 }
