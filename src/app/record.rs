@@ -75,15 +75,18 @@ pub(crate) fn animation_for(s: &ExplorerState, window: (u32, u32)) -> Option<Ani
         .unwrap_or(0);
     let limit = if seen > 0 { seen } else { s.doc.max_steps };
     let f = &s.doc.function;
-    let mut grad = |x: f64, y: f64| f.eval(x, y);
+    // As the explorer made and stepped them: the start by f and ∇f together, the steps by
+    // the reference trees (which also give Newton's Hessian).
+    let mut start = |x: f64, y: f64| f.eval(x, y);
+    let mut tree = f.tree();
     let paths: Vec<AnimatedPath> = s
         .running
         .paths
         .iter()
         .map(|t| {
             let p = &t.path;
-            let mut path = Path::new(p.start, p.optimizer, p.hyper, &mut grad);
-            path.run(&mut grad, limit, s.doc.tol);
+            let mut path = Path::new(p.start, p.optimizer, p.hyper, &mut start);
+            path.run(&mut tree, limit, s.doc.tol);
             AnimatedPath {
                 path,
                 color: t.rgba(),

@@ -1,6 +1,7 @@
 //! The explorer's step-size stability map on the GPU: [`StabilityRunner`] keeps a Hessian
 //! pass (`gpu::hessian`) and dispatches it when the function (its text, axes or values), the
-//! view or the plot size changed; moving η changes only the renderer's uniform, so the
+//! view or the plot size changed (a typed function once its text has settled, like the field's
+//! shader); moving η changes only the renderer's uniform, so the
 //! boundary η = 2/λmax follows the slider at once. Nothing is read back in the frame. The pass
 //! and its buffers are dropped when the colours show something else.
 
@@ -53,7 +54,17 @@ impl StabilityRunner {
             view: s.shown_view(),
             grid,
         };
-        if self.key.as_ref() != Some(&key) {
+        // A function still being typed waits, as the field's shader does, until the text has
+        // stood for a moment (the map shown meanwhile is the last one built).
+        let retyped = self
+            .key
+            .as_ref()
+            .is_some_and(|k| k.function != key.function);
+        let settled = s
+            .rebuild
+            .typed_age
+            .is_none_or(|t| t >= super::state::SETTLE_SECONDS);
+        if self.key.as_ref() != Some(&key) && (settled || !retyped) {
             let function = &s.doc.function;
             match &mut self.pass {
                 Some(pass) => pass.set_function(&gpu.device, function)?,

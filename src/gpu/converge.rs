@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::expr::{wgsl, Function};
 use crate::gpu::binding::{bind_group, grid_layouts, symbol_block, uniform_buffer, SYMBOL_FLOATS};
 use crate::gpu::field::{function_tapes, WORKGROUP};
-use crate::gpu::readback::{read_buffer_f32x4, wait};
+use crate::gpu::readback::{read_buffer_f32x4, submit_compute, wait};
 use crate::gpu::{shader, Gpu};
 
 use crate::view::View;
@@ -301,19 +301,7 @@ impl ConvergePass {
 
     /// Runs the next chunk of steps as one submission and waits for it.
     pub(crate) fn run_chunk(&self, gpu: &Gpu) -> Result<()> {
-        let mut encoder = gpu
-            .device
-            .create_command_encoder(&wgpu::CommandEncoderDescriptor {
-                label: Some("ConvergePass::encoder"),
-            });
-        {
-            let mut cpass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
-                label: Some("ConvergePass::compute"),
-                timestamp_writes: None,
-            });
-            self.dispatch(&mut cpass);
-        }
-        let index = gpu.queue.submit([encoder.finish()]);
+        let index = submit_compute(gpu, "ConvergePass::compute", |cpass| self.dispatch(cpass));
         wait(&gpu.device, Some(index))
     }
 

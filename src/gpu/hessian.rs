@@ -255,19 +255,9 @@ impl HessianPass {
     /// the same queue sees them).
     pub fn compute(&mut self, gpu: &Gpu, view: &View, size: (u32, u32)) -> Result<()> {
         self.prepare(&gpu.device, &gpu.queue, view, size)?;
-        let mut encoder = gpu
-            .device
-            .create_command_encoder(&wgpu::CommandEncoderDescriptor {
-                label: Some("HessianPass::encoder"),
-            });
-        {
-            let mut cpass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
-                label: Some("HessianPass::compute"),
-                timestamp_writes: None,
-            });
-            self.dispatch(&mut cpass);
-        }
-        gpu.queue.submit([encoder.finish()]);
+        crate::gpu::readback::submit_compute(gpu, "HessianPass::compute", |cpass| {
+            self.dispatch(cpass)
+        });
         Ok(())
     }
 

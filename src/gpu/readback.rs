@@ -49,6 +49,26 @@ pub(crate) fn read_mapped(
     Ok(data)
 }
 
+/// Records one compute pass with `record` into a new encoder and submits it (without
+/// waiting); `label` names the encoder and the pass.
+pub(crate) fn submit_compute(
+    gpu: &Gpu,
+    label: &str,
+    record: impl FnOnce(&mut wgpu::ComputePass<'_>),
+) -> wgpu::SubmissionIndex {
+    let mut encoder = gpu
+        .device
+        .create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some(label) });
+    {
+        let mut cpass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
+            label: Some(label),
+            timestamp_writes: None,
+        });
+        record(&mut cpass);
+    }
+    gpu.queue.submit([encoder.finish()])
+}
+
 /// The first `count` `vec4<f32>` of `buffer` (which needs COPY_SRC).
 pub fn read_buffer_f32x4(gpu: &Gpu, buffer: &wgpu::Buffer, count: usize) -> Result<Vec<[f32; 4]>> {
     let bytes = count as u64 * SAMPLE_BYTES;
@@ -107,18 +127,6 @@ pub fn run_pass(
     mode: GradientMode,
 ) -> Result<Vec<[f32; 4]>> {
     pass.prepare(&gpu.device, &gpu.queue, view, w, h, mode)?;
-    let mut encoder = gpu
-        .device
-        .create_command_encoder(&wgpu::CommandEncoderDescriptor {
-            label: Some("readback::field_encoder"),
-        });
-    {
-        let mut cpass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
-            label: Some("FieldPass::compute"),
-            timestamp_writes: None,
-        });
-        pass.dispatch(&mut cpass);
-    }
-    gpu.queue.submit([encoder.finish()]);
+    submit_compute(gpu, "FieldPass::compute", |cpass| pass.dispatch(cpass));
     read_buffer_f32x4(gpu, pass.buffer(), w as usize * h as usize)
 }
