@@ -142,6 +142,7 @@ fn a_documents_color_by_chooses_the_coloring_and_the_layer() {
                     size: (8, 8),
                     view,
                     lr: 0.5,
+                    generation: 0,
                 };
                 let shown = color_layer(&maps, None, Some((buffer, field)));
                 assert!(matches!(shown, ColorLayer::Stability(b, f) if b == buffer && f == field));

@@ -334,6 +334,7 @@ fn reference(gpu: &gradfield::gpu::Gpu, picture: &Picture, finding: &Finding) ->
                 size: (p.w, p.h),
                 view: picture.view,
                 lr,
+                generation: 0,
             };
             r.set_stability_map(gpu, Some((h.buffer().unwrap(), view)))
                 .unwrap();

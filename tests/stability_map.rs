@@ -81,6 +81,20 @@ fn the_boundary_sits_at_two_over_lambda_max_and_moves_with_eta() {
         let line = (column(edge) - 4..column(edge) + 4).any(|c| is_dark(&sides, c));
         assert!(line, "η = {lr}: no boundary near x = {edge}");
     }
+    // A function typed into the box: the map keeps the old one until the text has stood for
+    // a moment, then shows the new function's (here stable everywhere at η = 0.25).
+    s.set_text("x^2 + y^2");
+    runner.before_frame(&gpu, &mut r, &mut s, 0.016);
+    let sides = row_sides(&plot_pixels(&gpu, &mut r, &shown), p.w, p.h);
+    assert_eq!(sides[column(3.5)], Some(false), "the old map while typing");
+    s.tick(0.5);
+    runner.before_frame(&gpu, &mut r, &mut s, 0.016);
+    let sides = row_sides(&plot_pixels(&gpu, &mut r, &shown), p.w, p.h);
+    assert_eq!(
+        sides[column(3.5)],
+        Some(true),
+        "the new function's map once settled"
+    );
     s.set_color_by(ColorBy::Heatmap);
     runner.before_frame(&gpu, &mut r, &mut s, 0.016);
     let sides = row_sides(&plot_pixels(&gpu, &mut r, &shown), p.w, p.h);

@@ -28,6 +28,8 @@ struct Key {
 pub(crate) struct StabilityRunner {
     pass: Option<HessianPass>,
     key: Option<Key>,
+    /// Counts the dispatches, so that the renderer knows the buffer's samples changed.
+    generation: u64,
 }
 
 impl StabilityRunner {
@@ -74,6 +76,7 @@ impl StabilityRunner {
                 return Err(Error::gpu("the Hessian pass is missing"));
             };
             pass.compute(gpu, &key.view, grid)?;
+            self.generation += 1;
             self.key = Some(key);
         }
         let (Some(pass), Some(key)) = (&self.pass, &self.key) else {
@@ -88,6 +91,7 @@ impl StabilityRunner {
                 size: key.grid,
                 view: key.view,
                 lr: s.doc.hyper.lr,
+                generation: self.generation,
             },
         )))
     }

@@ -149,6 +149,7 @@ pub fn draw_document(
                     size: plot,
                     view: *view,
                     lr,
+                    generation: 0,
                 },
             ),
             None => ColorLayer::Heatmap,

@@ -24,6 +24,9 @@ pub struct StabilityView {
     pub view: View,
     /// The learning rate whose stability is shown.
     pub lr: f64,
+    /// Changes whenever the buffer's samples were computed again (a new function in the same
+    /// buffer): the renderer redraws its cached layers then.
+    pub generation: u64,
 }
 
 /// Uniform of the pass (`StabilityParams` in shaders/stability.wgsl).
