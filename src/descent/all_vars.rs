@@ -1,6 +1,6 @@
 //! Descent in all the variables of f (the axis ones and the held ones together): what a
 //! learner sees when the gradient of a loss has one component per parameter. The same six
-//! update rules as [`super::Path`], applied two coordinates at a time by the very code that
+//! per-coordinate update rules (every optimizer but Newton's) as [`super::Path`], applied two coordinates at a time by the very code that
 //! moves a path on the plane (each rule is per coordinate; Adam's step counters advance alike
 //! in every pair), so a function of two variables gives exactly the plane's path. Each step's
 //! η comes from the schedule; Newton's method and the line search need the Hessian or f along
