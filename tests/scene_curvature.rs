@@ -1,6 +1,7 @@
 //! Scenes with Newton's method, a learning-rate schedule, the line search and the stability
 //! map: they round-trip exactly through the file and the explorer, and each bad entry gives
-//! its one-line `FILE:LINE:COL: field: why` message.
+//! its one-line `FILE:LINE:COL: field: why` message; in that colouring the hover read-out
+//! gives 2/λmax at the pointer.
 
 use gradfield::app::ExplorerState;
 use gradfield::descent::{LineSearch, Optimizer, Schedule};
@@ -99,4 +100,22 @@ fn render_with_a_scene_keeps_its_optimizer_schedule_line_search_and_colouring() 
     assert_eq!(d.hyper.schedule, Schedule::Inv { decay: 0.5 });
     assert_eq!(d.hyper.line_search, LineSearch::Armijo);
     assert_eq!(d.maps.mode, ColorBy::Stability);
+}
+
+#[test]
+fn the_hover_read_out_gives_the_stable_step_in_the_stability_colouring() {
+    let mut s = ExplorerState::new(
+        gradfield::expr::Function::parse("x^4/12 + y^2").unwrap(),
+        gradfield::View::new(-4.0, 4.0, -3.0, 3.0).unwrap(),
+    );
+    s.doc.hyper.lr = 0.25;
+    let r = s.hover(Some((2.0, 0.5))).expect("over the canvas");
+    assert!(!s.readout_lines(&r).iter().any(|l| l.contains("λmax")));
+    s.set_color_by(ColorBy::Stability);
+    // ∇²f = diag(x², 2) at x = 2: λmax = 4, 2/λmax = 0.5.
+    let lines = s.readout_lines(&r);
+    assert!(
+        lines.contains(&"2/λmax = 0.50000  (η = 0.25000)".to_string()),
+        "{lines:?}"
+    );
 }

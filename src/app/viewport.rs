@@ -66,6 +66,18 @@ impl ExplorerState {
         let (a, b) = self.var_names();
         let mut lines = r.lines((&a, &b));
         let f = &self.doc.function;
+        if self.doc.maps.mode == crate::document::ColorBy::Stability {
+            // The stability map's number at the pointer, beside the η it is compared with.
+            if let [_, _, _, Some(xx), Some(xy), Some(yy)] = f.hessian_at(r.x, r.y) {
+                let limit = crate::curvature::stable_lr([xx, xy, yy]);
+                let text = if limit.is_infinite() {
+                    "∞".into()
+                } else {
+                    num(limit)
+                };
+                lines.push(format!("2/λmax = {text}  (η = {})", num(self.doc.hyper.lr)));
+            }
+        }
         if !f.has_held() {
             return lines;
         }
