@@ -325,6 +325,7 @@ impl ExplorerState {
                     status: status_text(&p.status, p.iterations()),
                     reason: match &p.status {
                         Status::Diverged { reason, .. } => Some(reason.clone()),
+                        Status::Stopped { stop, .. } => Some(stop.to_string()),
                         _ => None,
                     },
                     eta: t.eta_label(),

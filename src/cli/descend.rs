@@ -28,7 +28,7 @@ pub fn run(args: &DescendArgs) -> Result<()> {
                 "path {i} from ({x}, {y}): {}",
                 undefined_start(p.current())
             )),
-            Status::Diverged { .. } => {
+            Status::Diverged { .. } | Status::Stopped { .. } => {
                 super::out::eprint_line(&format!("path {i} from ({x}, {y}): {}", p.status))
             }
             _ => {}
@@ -112,7 +112,7 @@ fn report(i: usize, (x, y): (f64, f64), status: &Status, start: Option<&Point>) 
                 undefined_start
             )
         )),
-        Status::Diverged { .. } => {
+        Status::Diverged { .. } | Status::Stopped { .. } => {
             super::out::eprint_line(&format!("path {i} from ({x}, {y}): {status}"))
         }
         _ => {}

@@ -88,11 +88,9 @@ impl FullPath {
             return false;
         }
         if self.optimizer == Optimizer::Newton {
-            self.status = Status::Diverged {
+            self.status = Status::Stopped {
                 step: k,
-                reason: "∇²f in every variable is not computed: Newton's method runs on the \
-                         plane of the axis variables"
-                    .into(),
+                stop: super::Stop::NotOnPlane,
             };
             return false;
         }

@@ -26,6 +26,7 @@ mod propose;
 pub mod readout;
 pub mod schedule;
 mod step;
+pub mod stop;
 mod update;
 
 pub use all_vars::{FullPath, FullPoint};
@@ -34,6 +35,7 @@ pub use path::Point;
 pub use path::{step_all, Path, Status};
 pub use schedule::Schedule;
 pub use step::{Step, StepState};
+pub use stop::Stop;
 
 use crate::error::{Error, Result};
 use std::fmt;

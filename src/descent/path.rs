@@ -2,7 +2,7 @@
 
 use super::step::Step;
 use super::update::State;
-use super::{Hyper, Optimizer};
+use super::{Hyper, Optimizer, Stop};
 use crate::expr::Evaluator;
 use crate::view::MAX_COORD;
 use std::fmt;
@@ -39,11 +39,12 @@ pub enum Status {
     Running,
     /// |∇f| ≤ tol at the point of this step, which is the last point.
     Converged { step: usize },
-    /// The iterate of this step was unusable (undefined, not finite or too far away), or the
-    /// step could not be taken (Newton's Hessian singular or undefined, no decrease found by
-    /// the line search: then it says "stopped"); it is not among the points, whose last one
-    /// is the last usable iterate.
+    /// The iterate of this step was unusable (undefined, not finite or too far away); it is
+    /// not among the points, whose last one is the last usable iterate.
     Diverged { step: usize, reason: String },
+    /// The step could not be taken ([`Stop`]: Newton's Hessian singular or undefined, no
+    /// decrease found by the line search); the last point is where the path stands.
+    Stopped { step: usize, stop: Stop },
     /// The start itself is outside the domain of f or of ∇f, not finite, or beyond
     /// ±`MAX_COORD`; the only point is the start, NaN in each of f, ∂f/∂x, ∂f/∂y that is
     /// undefined there (f keeps its value where only ∇f is undefined; all NaN off the plane).
@@ -60,21 +61,10 @@ impl Status {
         match self {
             Status::Running => "running".into(),
             Status::Converged { step } => format!("converged at step {step}"),
-            Status::Diverged { step, reason } if reason.starts_with("∇²f in every variable") => {
-                format!("stopped at step {step}: Newton's method runs on the plane only")
-            }
-            Status::Diverged { step, reason } if reason.starts_with("∇²f") => {
-                format!("stopped at step {step}: ∇²f undefined there")
-            }
             Status::Diverged { step, reason } if reason.contains("undefined") => {
                 format!("stopped at step {step}: f or ∇f undefined there")
             }
-            Status::Diverged { step, reason } if reason.starts_with("singular Hessian") => {
-                format!("stopped at step {step}: singular Hessian")
-            }
-            Status::Diverged { step, reason } if reason.starts_with("line search") => {
-                format!("stopped at step {step}: line search found no decrease")
-            }
+            Status::Stopped { step, stop } => format!("stopped at step {step}: {}", stop.short()),
             Status::Diverged { step, .. } => format!("diverged at step {step}"),
             Status::Undefined { .. } => "f or ∇f is undefined at the start".into(),
             Status::StepLimit => format!("stopped after {iterations} steps"),
@@ -87,22 +77,12 @@ impl Status {
     }
 }
 
-/// Whether a [`Status::Diverged`] reason is a stop that did not run away: Newton's singular or
-/// undefined Hessian, a line search that found no decrease.
-fn stops_without_running_away(reason: &str) -> bool {
-    reason.starts_with("singular Hessian")
-        || reason.starts_with("∇²f")
-        || reason.starts_with("line search")
-}
-
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Status::Running => write!(f, "running"),
             Status::Converged { step } => write!(f, "converged at step {step}"),
-            Status::Diverged { step, reason } if stops_without_running_away(reason) => {
-                write!(f, "stopped at step {step}: {reason}")
-            }
+            Status::Stopped { step, stop } => write!(f, "stopped at step {step}: {stop}"),
             Status::Diverged { step, reason } => write!(f, "diverged at step {step}: {reason}"),
             Status::Undefined { .. } => write!(f, "undefined at the start point"),
             Status::StepLimit => write!(f, "stopped at the step limit"),
@@ -224,8 +204,8 @@ impl Path {
             &mut self.trials,
         ) {
             Ok(p) => p,
-            Err(reason) => {
-                self.status = Status::Diverged { step: k, reason };
+            Err(stop) => {
+                self.status = Status::Stopped { step: k, stop };
                 return false;
             }
         };

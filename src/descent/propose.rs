@@ -2,11 +2,11 @@
 //! optimizer's update, Newton's direction from the Hessian, and the line search along the
 //! direction of `gd` and `newton`.
 
-use super::line_search::{self, LineSearch, MAX_HALVINGS};
+use super::line_search::{self, LineSearch};
 use super::path::Point;
 use super::step::StepState;
 use super::update::State;
-use super::{newton, Hyper, Optimizer};
+use super::{newton, Hyper, Optimizer, Stop};
 use crate::expr::Evaluator;
 
 /// The most rejected line-search trial points a path keeps for drawing; later ones are not
@@ -33,7 +33,7 @@ pub(super) fn propose(
     here: &Point,
     grad: &mut impl Evaluator,
     trials: &mut Vec<[f64; 2]>,
-) -> Result<Proposal, String> {
+) -> Result<Proposal, Stop> {
     let lr = hyper.schedule.lr(hyper.lr, k);
     let sign = if hyper.ascent { -1.0 } else { 1.0 };
     // The gradient of φ = ±f, which the step lowers.
@@ -45,9 +45,9 @@ pub(super) fn propose(
             let hessian = grad
                 .hessian(here.x, here.y)
                 .filter(|h| h.iter().all(|v| v.is_finite()))
-                .ok_or_else(|| format!("∇²f is undefined at ({}, {})", here.x, here.y))?;
+                .ok_or(Stop::HessianUndefined { at: theta })?;
             // −H⁻¹∇f: the same for descent and ascent (both H and ∇f change sign).
-            let direction = newton::direction(hessian, [here.dfdx, here.dfdy])?;
+            let direction = newton::direction(hessian, [here.dfdx, here.dfdy], theta)?;
             (direction, StepState::Newton { hessian, direction })
         }
         _ => {
@@ -80,9 +80,7 @@ pub(super) fn propose(
                     }
                 },
             )
-            .ok_or_else(|| {
-                format!("line search found no decrease along the step in {MAX_HALVINGS} halvings")
-            })?;
+            .ok_or(Stop::NoDecrease)?;
             (accepted.t, Some(accepted.halvings))
         }
     };

@@ -74,7 +74,9 @@ pub fn cpu_map(
             p.run(&mut grad, s.steps as usize, s.tol);
             let c = p.current();
             out.push(match p.status {
-                Status::Diverged { .. } | Status::Undefined { .. } => [f64::NAN; 3],
+                Status::Diverged { .. } | Status::Stopped { .. } | Status::Undefined { .. } => {
+                    [f64::NAN; 3]
+                }
                 Status::Converged { step } => [c.x, c.y, step as f64],
                 _ => [c.x, c.y, -1.0],
             });
