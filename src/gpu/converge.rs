@@ -198,14 +198,7 @@ impl ConvergePass {
             .map(|j| view.sample_y(j, height) as f32)
             .collect();
         use wgpu::BufferUsages as U;
-        let buffer = |label, size, usage| {
-            device.create_buffer(&wgpu::BufferDescriptor {
-                label: Some(label),
-                size,
-                usage,
-                mapped_at_creation: false,
-            })
-        };
+        let buffer = |label, size, usage| crate::gpu::binding::buffer(device, label, size, usage);
         let xs_buf = buffer(
             "ConvergePass::xs",
             width as u64 * 4,

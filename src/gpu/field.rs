@@ -104,14 +104,7 @@ impl FieldPass {
         let (layout, pipeline_layout) = grid_layouts(device, "FieldPass::layout");
         let mut recent = RecentPipelines::default();
         let pipeline = recent.field_pipeline(device, source, &pipeline_layout, MODE_EXACT)?;
-        let buffer = |label, size, usage| {
-            device.create_buffer(&wgpu::BufferDescriptor {
-                label: Some(label),
-                size,
-                usage,
-                mapped_at_creation: false,
-            })
-        };
+        let buffer = |label, size, usage| crate::gpu::binding::buffer(device, label, size, usage);
         use wgpu::BufferUsages as U;
         let params = buffer("FieldPass::params", 16, U::UNIFORM | U::COPY_DST);
         let xs = buffer("FieldPass::xs", 4, U::STORAGE | U::COPY_DST);
@@ -236,14 +229,8 @@ impl FieldPass {
         }
         if (width, height) != self.size {
             use wgpu::BufferUsages as U;
-            let buffer = |label, size, usage| {
-                device.create_buffer(&wgpu::BufferDescriptor {
-                    label: Some(label),
-                    size,
-                    usage,
-                    mapped_at_creation: false,
-                })
-            };
+            let buffer =
+                |label, size, usage| crate::gpu::binding::buffer(device, label, size, usage);
             self.xs = buffer("FieldPass::xs", width as u64 * 4, U::STORAGE | U::COPY_DST);
             self.ys = buffer("FieldPass::ys", height as u64 * 4, U::STORAGE | U::COPY_DST);
             self.field = buffer("FieldPass::field", bytes, U::STORAGE | U::COPY_SRC);
