@@ -42,6 +42,7 @@ pub mod document;
 pub(crate) mod error;
 pub mod export;
 pub mod expr;
+pub mod fit;
 pub mod gpu;
 pub(crate) mod numfmt;
 pub mod presets;

@@ -28,6 +28,48 @@ pub struct Preset {
     /// as on the lesson's saddle, whose path would otherwise run on out of the view); without
     /// it the explorer runs at least its default step limit.
     pub stop_at_steps: bool,
+    /// A data loss's bundled data: the function is then the loss of this model fitted to
+    /// them, and `expr` is the model's term.
+    pub data: Option<PresetData>,
+}
+
+/// The data a preset fits: CSV text compiled in (from `examples/`) and the model's name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PresetData {
+    /// The file's name as messages and titles give it.
+    pub file: &'static str,
+    /// The CSV text.
+    pub csv: &'static str,
+    /// `linear` or `logistic`.
+    pub model: &'static str,
+}
+
+impl Preset {
+    /// Where the preset's data come from (`None` for a preset without data).
+    pub fn data_source(&self) -> Result<Option<crate::fit::DataSource>> {
+        self.data
+            .map(|d| {
+                Ok(crate::fit::DataSource {
+                    path: None,
+                    model: crate::fit::Model::parse(d.model)?,
+                    columns: None,
+                })
+            })
+            .transpose()
+    }
+
+    /// The preset's function: `expr` parsed, or the loss of its data.
+    pub fn function(&self) -> Result<crate::expr::Function> {
+        match self.data {
+            None => {
+                crate::expr::Function::parse(self.expr).map_err(|e| Error::Input(e.to_string()))
+            }
+            Some(d) => {
+                let model = crate::fit::Model::parse(d.model)?;
+                Ok(crate::fit::from_text(d.csv, d.file, model, None)?.0)
+            }
+        }
+    }
 }
 
 /// Mean squared error of the line y ≈ w·x + b on the points (0, 1), (1, 2.9), (2, 5.2),
@@ -42,7 +84,7 @@ const LOGISTIC: &str = "f(w, b) = (softplus(w*(-2) + b) + softplus(w*(-1) + b) \
                         + softplus(-(w*(-0.5) + b)) + softplus(w*0.5 + b) \
                         + softplus(-(w*1 + b)) + softplus(-(w*2 + b))) / 6";
 
-static PRESETS: [Preset; 12] = [
+static PRESETS: [Preset; 14] = [
     Preset {
         name: "bowl",
         title: "Round bowl",
@@ -54,6 +96,7 @@ static PRESETS: [Preset; 12] = [
         steps: 50,
         note: "",
         stop_at_steps: false,
+        data: None,
     },
     Preset {
         name: "elongated-bowl",
@@ -66,6 +109,7 @@ static PRESETS: [Preset; 12] = [
         steps: 100,
         note: "",
         stop_at_steps: false,
+        data: None,
     },
     Preset {
         name: "saddle",
@@ -78,6 +122,7 @@ static PRESETS: [Preset; 12] = [
         steps: 30,
         note: "",
         stop_at_steps: false,
+        data: None,
     },
     Preset {
         name: "lesson",
@@ -90,6 +135,7 @@ static PRESETS: [Preset; 12] = [
         steps: 72,
         note: "a saddle: down along y = x to (0, 0), then away along y = −x",
         stop_at_steps: true,
+        data: None,
     },
     Preset {
         name: "rosenbrock",
@@ -102,6 +148,7 @@ static PRESETS: [Preset; 12] = [
         steps: 3000,
         note: "",
         stop_at_steps: false,
+        data: None,
     },
     Preset {
         name: "himmelblau",
@@ -114,6 +161,7 @@ static PRESETS: [Preset; 12] = [
         steps: 200,
         note: "",
         stop_at_steps: false,
+        data: None,
     },
     Preset {
         name: "beale",
@@ -126,6 +174,7 @@ static PRESETS: [Preset; 12] = [
         steps: 1000,
         note: "",
         stop_at_steps: false,
+        data: None,
     },
     Preset {
         name: "booth",
@@ -138,6 +187,7 @@ static PRESETS: [Preset; 12] = [
         steps: 100,
         note: "",
         stop_at_steps: false,
+        data: None,
     },
     Preset {
         name: "egg-crate",
@@ -150,6 +200,7 @@ static PRESETS: [Preset; 12] = [
         steps: 200,
         note: "",
         stop_at_steps: false,
+        data: None,
     },
     Preset {
         name: "bumps",
@@ -163,6 +214,7 @@ static PRESETS: [Preset; 12] = [
         steps: 300,
         note: "",
         stop_at_steps: false,
+        data: None,
     },
     Preset {
         name: "mse",
@@ -175,6 +227,7 @@ static PRESETS: [Preset; 12] = [
         steps: 300,
         note: "",
         stop_at_steps: false,
+        data: None,
     },
     Preset {
         name: "logistic",
@@ -187,6 +240,41 @@ static PRESETS: [Preset; 12] = [
         steps: 300,
         note: "",
         stop_at_steps: false,
+        data: None,
+    },
+    Preset {
+        name: "fit-line",
+        title: "Fitting a line to 40 noisy points (mean squared error)",
+        expr: "f(w, b) = (w*x_i + b - y_i)^2",
+        view: [-1.0, 5.0, -3.0, 5.0],
+        lr: 0.05,
+        log_scale: true,
+        start: [-0.5, 4.0],
+        steps: 300,
+        note: "",
+        stop_at_steps: false,
+        data: Some(PresetData {
+            file: "line.csv",
+            csv: include_str!("../examples/line.csv"),
+            model: "linear",
+        }),
+    },
+    Preset {
+        name: "fit-classes",
+        title: "Logistic regression on two overlapping classes (cross-entropy)",
+        expr: "f(w, b) = softplus(w*x_i + b) - y_i*(w*x_i + b)",
+        view: [-1.0, 6.0, -10.0, 3.0],
+        lr: 0.5,
+        log_scale: false,
+        start: [0.0, 2.0],
+        steps: 400,
+        note: "",
+        stop_at_steps: false,
+        data: Some(PresetData {
+            file: "classes.csv",
+            csv: include_str!("../examples/classes.csv"),
+            model: "logistic",
+        }),
     },
 ];
 

@@ -38,6 +38,8 @@ fn hyper() -> gradfield::descent::Hyper {
         ascent: false,
         schedule: Default::default(),
         line_search: Default::default(),
+        batch: None,
+        seed: gradfield::descent::DEFAULT_SEED,
     }
 }
 

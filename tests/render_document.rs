@@ -56,6 +56,8 @@ fn hyper(lr: f64) -> gradfield::descent::Hyper {
         ascent: false,
         schedule: Default::default(),
         line_search: Default::default(),
+        batch: None,
+        seed: gradfield::descent::DEFAULT_SEED,
     }
 }
 

@@ -53,6 +53,8 @@ fn an_old_lecture_scene_gives_the_document_it_gave_before() {
             ascent: false,
             schedule: Default::default(),
             line_search: Default::default(),
+            batch: None,
+            seed: gradfield::descent::DEFAULT_SEED,
         },
         tol: 1e-6,
         max_steps: 10_000,
@@ -87,6 +89,7 @@ fn an_old_lecture_scene_gives_the_document_it_gave_before() {
         // Written before parameters: none, and no descent in held variables.
         sliders: Vec::new(),
         descend_all: false,
+        data: None,
     };
     assert_eq!(got, want);
     // `PartialEq` leaves `home` out; a scene's view is also where Home goes.

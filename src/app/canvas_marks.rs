@@ -13,4 +13,5 @@ pub(crate) fn paint(painter: &Painter, s: &ExplorerState, plot: PlotRect, scale:
     super::curvature_ui::paint_trials(painter, s, plot, scale);
     super::step_ui::paint(painter, s, plot, scale);
     super::descend_all::paint_gauges(painter, s, plot, scale);
+    super::data_ui::paint_batch_arrows(painter, s, plot, scale);
 }

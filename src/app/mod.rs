@@ -9,6 +9,8 @@ pub(crate) mod canvas3d;
 mod canvas_marks;
 pub mod cursor;
 mod curvature_ui;
+pub mod data;
+pub(crate) mod data_ui;
 pub(crate) mod descend_all;
 pub mod exports;
 pub(crate) mod formulas;

@@ -42,7 +42,10 @@ pub(crate) fn formula_id() -> egui::Id {
 
 fn function_box(ui: &mut Ui, s: &mut ExplorerState) {
     // The head the text does not write itself: `f(x, y) =`, `f(x, y, z) =` for a headless z.
-    let heading = if s.text.contains('=') {
+    let heading = if s.doc.function.data().is_some() {
+        // A data loss shows its term: f below is the term's mean over the data.
+        "Loss of one point (xᵢ, yᵢ)".to_string()
+    } else if s.text.contains('=') {
         "Function".to_string()
     } else {
         format!("{} =", s.doc.function.vars.head())

@@ -111,7 +111,8 @@ pub(crate) fn side_panels(ui: &mut Ui, s: &mut ExplorerState) {
     // software GPU egui's textured fill of a whole panel cost ~25 ms a frame.
     let side = egui::Frame::side_top_panel(&ctx.global_style()).fill(egui::Color32::TRANSPARENT);
     let window_width = ui.available_rect_before_wrap().width();
-    let (left_max, right_max) = panel_max_widths(window_width, s.doc.pin.is_some());
+    let data = s.doc.function.data().is_some();
+    let (left_max, right_max) = panel_max_widths(window_width, s.doc.pin.is_some() || data);
     if s.doc.panel {
         egui::Panel::left("gradfield-panel")
             .resizable(true)
@@ -127,10 +128,10 @@ pub(crate) fn side_panels(ui: &mut Ui, s: &mut ExplorerState) {
                     .show(ui, |ui| super::panel::panel(ui, s));
             });
     }
-    if s.doc.pin.is_some() {
+    if s.doc.pin.is_some() || data {
         egui::Panel::right("gradfield-slices")
             .resizable(true)
-            .default_size(300.0f32.min(right_max))
+            .default_size(if data { 360.0f32 } else { 300.0 }.min(right_max))
             .max_size(right_max)
             .frame(side)
             .show(ui, |ui| {
@@ -139,7 +140,21 @@ pub(crate) fn side_panels(ui: &mut Ui, s: &mut ExplorerState) {
                     .id_salt("gradfield-slices-x")
                     // Never wider than the panel: the panel keeps its width, the content scrolls.
                     .auto_shrink([false, false])
-                    .show(ui, |ui| super::teach_ui::slices_panel(ui, s));
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("gradfield-right-y")
+                            .show(ui, |ui| {
+                                if data {
+                                    super::data_ui::panel(ui, s);
+                                }
+                                if s.doc.pin.is_some() {
+                                    if data {
+                                        ui.separator();
+                                    }
+                                    super::teach_ui::slices_panel(ui, s);
+                                }
+                            });
+                    });
             });
     }
 }

@@ -26,9 +26,14 @@ impl ExplorerState {
     pub fn apply_scene(&mut self, scene: &Document) -> Result<()> {
         // The function is parsed again, so a document built by hand cannot hold a function
         // whose text does not parse; its axes and values are the scene's.
-        let parsed = Function::parse(&scene.function.source)?;
-        let (x, y) = (&scene.function.vars.x, &scene.function.vars.y);
-        let mut function = parsed.with_axes(x, y).map_err(crate::Error::Input)?;
+        // A data loss is kept as it is: its points are not in its text.
+        let mut function = if scene.function.data.is_some() {
+            scene.function.clone()
+        } else {
+            let parsed = Function::parse(&scene.function.source)?;
+            let (x, y) = (&scene.function.vars.x, &scene.function.vars.y);
+            parsed.with_axes(x, y).map_err(crate::Error::Input)?
+        };
         for sym in &scene.function.vars.syms {
             if let Some(v) = scene.function.value_of(&sym.name) {
                 function.set_value(&sym.name, v);

@@ -136,13 +136,19 @@ pub(crate) fn scene_file_name(text: &str) -> PathBuf {
 
 /// The `*.toml` files in `dir`, sorted by name (an unreadable directory lists none).
 pub fn toml_files(dir: &Path) -> Vec<String> {
+    files_ending(dir, ".toml")
+}
+
+/// The names of the files in `dir` whose names end in `ending` (any case), sorted; empty
+/// when the directory cannot be read.
+pub fn files_ending(dir: &Path, ending: &str) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map(|entries| {
             entries
                 .filter_map(|e| e.ok())
                 .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
                 .filter_map(|e| e.file_name().into_string().ok())
-                .filter(|n| n.to_ascii_lowercase().ends_with(".toml"))
+                .filter(|n| n.to_ascii_lowercase().ends_with(ending))
                 .collect()
         })
         .unwrap_or_default();

@@ -35,6 +35,8 @@ pub struct Dialogs {
     pub help: bool,
     /// The save / open scene dialog (Ctrl+S, Ctrl+O).
     pub scene: SceneDialog,
+    /// The data panel's file field and model.
+    pub data: super::data::DataDialog,
     /// In presentation mode, the panel floating open over the canvas from the strip (the
     /// strip's buttons, Tab for the function panel; Esc closes it).
     pub floating: Floating,

@@ -94,7 +94,7 @@ impl ExplorerState {
     /// the paths are replaced by one at the preset's start.
     pub fn select_preset(&mut self, index: usize) -> crate::Result<()> {
         let preset = preset_at(index)?;
-        let function = Function::parse(preset.expr)?;
+        let function = preset.function()?;
         let view = preset_view(preset)?;
         self.text = function.source.clone();
         self.error = None;
@@ -102,6 +102,7 @@ impl ExplorerState {
         self.rebuild.typed_age = None;
         self.doc.view = view;
         self.doc.home = view;
+        self.doc.data = preset.data_source()?;
         self.doc.apply_preset_settings(preset);
         self.clear_paths();
         self.add_path_at(preset.start[0], preset.start[1]);
@@ -119,6 +120,9 @@ impl ExplorerState {
                 self.error = None;
                 self.doc.preset = None;
                 if function.source != self.doc.function.source {
+                    // Typed text is a plain function: a data loss's points and batches go.
+                    self.doc.data = None;
+                    self.doc.hyper.batch = None;
                     let function = self.carried_over(function);
                     self.replace_function(function);
                 }

@@ -100,7 +100,7 @@ fn paint_marks(
 }
 
 /// An arrow from `a` to `b` (points) with a head of fixed size, outlined for contrast.
-fn arrow(painter: &Painter, px: &Px, a: Pos2, b: Pos2, color: Color32, width_px: f32) {
+pub(crate) fn arrow(painter: &Painter, px: &Px, a: Pos2, b: Pos2, color: Color32, width_px: f32) {
     let d = b - a;
     let len = d.length();
     if !(len.is_finite() && len > 0.5) {

@@ -99,7 +99,7 @@ fn slider_row(ui: &mut Ui, s: &mut ExplorerState, name: &str, kind: SymKind, sel
     let shown = crate::expr::runs::name(name, crate::expr::runs::Script::LINE).text();
     let tag = match kind {
         SymKind::Held => format!("{shown} (held)"),
-        SymKind::Param => shown,
+        SymKind::Param | SymKind::Datum => shown,
     };
     ui.horizontal(|ui| {
         let label = ui.selectable_label(selected, RichText::new(tag).strong());

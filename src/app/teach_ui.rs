@@ -146,7 +146,7 @@ fn slice_plot(
 
 /// A thin frame around a plot drawn without its background: egui's filled background was the
 /// costliest thing in the panel on a software GPU.
-fn frame_plot(ui: &Ui, rect: egui::Rect) {
+pub(crate) fn frame_plot(ui: &Ui, rect: egui::Rect) {
     let stroke = ui.visuals().widgets.noninteractive.bg_stroke;
     ui.painter()
         .rect_stroke(rect, 0.0, stroke, egui::StrokeKind::Inside);

@@ -359,6 +359,10 @@ impl ApplicationHandler<accesskit_winit::Event> for App {
         let response = egui_state.on_window_event(window, &event);
         match event {
             WindowEvent::CloseRequested => el.exit(),
+            WindowEvent::DroppedFile(path) => {
+                self.state.open_dropped(&path);
+                window.request_redraw();
+            }
             WindowEvent::Resized(size) => {
                 if let Some(gfx) = &mut self.gfx {
                     gfx.resize(size.width, size.height);

@@ -46,10 +46,17 @@ pub fn run(args: &ConvergeArgs) -> Result<()> {
                 .into(),
         ));
     }
+    if args.optim.batch.is_some() {
+        return Err(Error::Input(
+            "--batch: the convergence map takes full-batch steps from every start on the GPU; \
+             mini-batches are for descend, render and explore"
+                .into(),
+        ));
+    }
     let r = resolve_args(&args.function)?;
     let (optimizer, hyper, steps) = hyper(&args.optim, &r)?;
     let steps = checked_steps(steps)?;
-    let view = super::view_or_default(args.grid.view, r.preset);
+    let view = super::view_or_default(args.grid.view, &r);
     let (w, h) = args.grid.size.unwrap_or(DEFAULT_SIZE);
     let settings = ConvergeSettings {
         optimizer,

@@ -151,9 +151,16 @@ pub(crate) fn starts_or_default(optim: &OptimArgs, r: &Resolved) -> Result<Vec<(
     }
 }
 
+/// Why `--batch` is refused for a function that is not a data loss.
+pub(crate) const NO_BATCH: &str =
+    "--batch: mini-batches are drawn from data; give --data FILE.csv or a fit- preset";
+
 /// The optimizer settings from the command line (defaults from the preset).
 pub(crate) fn hyper(optim: &OptimArgs, r: &Resolved) -> Result<(Optimizer, Hyper, usize)> {
     let optimizer: Optimizer = optim.optimizer.parse()?;
+    if optim.batch.is_some() && r.function.data().is_none() {
+        return Err(Error::Input(NO_BATCH.into()));
+    }
     let lr = optim
         .lr
         .or(optimizer.default_lr())
@@ -173,6 +180,8 @@ pub(crate) fn hyper(optim: &OptimArgs, r: &Resolved) -> Result<(Optimizer, Hyper
         ascent: optim.ascent,
         schedule: optim.schedule,
         line_search: optim.line_search,
+        batch: optim.batch,
+        seed: optim.seed,
     };
     hyper.validate()?;
     if hyper.line_search != LineSearch::None && !optimizer.takes_line_search() {

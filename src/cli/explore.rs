@@ -37,14 +37,26 @@ pub fn initial_state(args: &ExploreArgs) -> Result<ExplorerState> {
 /// direction typed on the command line over it, and the canvas (`--3d`, `--split`; flags
 /// beside --scene win).
 fn explore_document(args: &ExploreArgs) -> Result<Document> {
-    let mut doc = match (&args.scene, &args.expr, &args.preset) {
-        (Some(path), _, _) => crate::scene::load(path)?,
-        (None, Some(text), _) => {
-            let r = resolve(Some(text), None)?;
-            Document::new(r.function, super::view_or_default(args.view, None))
+    let mut doc = match (&args.scene, &args.expr, &args.preset, args.data.source()?) {
+        (Some(path), ..) => crate::scene::load(path)?,
+        (None, _, _, Some(source)) => {
+            let r = super::Resolved {
+                function: source.load()?.0,
+                preset: None,
+                data: Some(source),
+            };
+            let view = super::view_or_default(args.view, &r);
+            let mut doc = Document::new(r.function, view);
+            doc.data = r.data;
+            doc
         }
-        (None, None, Some(name)) => Document::from_preset(crate::presets::find(name)?)?,
-        (None, None, None) => Document::from_preset(&crate::presets::all()[0])?,
+        (None, Some(text), _, None) => {
+            let r = resolve(Some(text), None)?;
+            let view = super::view_or_default(args.view, &r);
+            Document::new(r.function, view)
+        }
+        (None, None, Some(name), None) => Document::from_preset(crate::presets::find(name)?)?,
+        (None, None, None, None) => Document::from_preset(&crate::presets::all()[0])?,
     };
     doc.function = super::symbols::apply(doc.function, &args.symbols)?;
     if args.all_variables {
@@ -66,6 +78,15 @@ fn explore_document(args: &ExploreArgs) -> Result<Document> {
     }
     if let Some(schedule) = args.schedule {
         doc.hyper.schedule = schedule;
+    }
+    if args.batch.is_some() {
+        if doc.function.data().is_none() {
+            return Err(Error::Input(super::descend::NO_BATCH.into()));
+        }
+        doc.hyper.batch = args.batch;
+    }
+    if let Some(seed) = args.seed {
+        doc.hyper.seed = seed;
     }
     if let Some(search) = args.line_search {
         doc.hyper.line_search = search;

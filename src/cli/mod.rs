@@ -70,6 +70,8 @@ pub struct FunctionArgs {
     #[arg(long, value_name = "NAME")]
     pub preset: Option<String>,
     #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
     pub symbols: SymbolArgs,
 }
 
@@ -249,6 +251,8 @@ pub struct ExploreArgs {
     #[arg(long, value_name = "NAME")]
     pub preset: Option<String>,
     #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
     pub symbols: SymbolArgs,
     /// Open this scene (TOML; see the README's "Scenes"); --view, --start, --optimizer and
     /// --lr typed beside it win over it.
@@ -272,6 +276,12 @@ pub struct ExploreArgs {
     /// armijo or none: the line search of gd and newton (as for descend).
     #[arg(long, value_name = "KIND", value_parser = optim::parse_line_search)]
     pub line_search: Option<crate::descent::LineSearch>,
+    /// Mini-batch size B of a data loss (as for descend; the panel's slider sets it too).
+    #[arg(long, value_name = "B", value_parser = optim::parse_batch)]
+    pub batch: Option<usize>,
+    /// The seed of the mini-batches (default 1).
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
     /// Run this many frames, then exit (with --screenshot: save the last one).
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub frames: Option<u64>,
@@ -321,6 +331,7 @@ pub struct ExploreArgs {
 
 pub(crate) mod check;
 pub mod converge;
+mod data_args;
 pub mod descend;
 pub mod diff;
 pub mod explore;
@@ -336,16 +347,19 @@ use crate::error::{Error, Result};
 use crate::expr::Function;
 use crate::presets::Preset;
 
+pub use data_args::DataArgs;
 pub(crate) use limits::{check_iterates, check_starts};
 pub use messages::{clap_line, error_text};
 pub use pin_args::PinArgs;
 pub(crate) use symbols::resolve_args;
 pub use symbols::SymbolArgs;
 
-/// A function from the command line with the preset it came from, if any.
+/// A function from the command line with the preset it came from, if any, and for a data
+/// loss where its data came from.
 pub(crate) struct Resolved {
     pub function: Function,
     pub preset: Option<&'static Preset>,
+    pub data: Option<crate::fit::DataSource>,
 }
 
 /// Reads the function from EXPR or --preset.
@@ -354,25 +368,37 @@ pub(crate) fn resolve(expr: Option<&str>, preset: Option<&str>) -> Result<Resolv
         (Some(text), _) => Ok(Resolved {
             function: Function::parse(text).map_err(|p| messages::expression_error(text, &p))?,
             preset: None,
+            data: None,
         }),
         (None, Some(name)) => {
             let preset = crate::presets::find(name)?;
             Ok(Resolved {
-                function: Function::parse(preset.expr)?,
+                function: preset.function()?,
                 preset: Some(preset),
+                data: preset.data_source()?,
             })
         }
         (None, None) => Err(Error::Input(
-            "no function: give an expression such as \"x^2 + y^2\" or --preset NAME".into(),
+            "no function: give an expression such as \"x^2 + y^2\", --preset NAME or \
+             --data FILE.csv"
+                .into(),
         )),
     }
 }
 
-/// The view a command uses: the one given, else the preset's, else [-3, 3] × [-3, 3].
-pub(crate) fn view_or_default(view: Option<crate::View>, preset: Option<&Preset>) -> crate::View {
+/// The view a command uses: the one given, else the preset's, else around a data loss's
+/// minimum, else [-3, 3] × [-3, 3].
+pub(crate) fn view_or_default(view: Option<crate::View>, r: &Resolved) -> crate::View {
+    let data_view = || {
+        let (data, source) = (r.function.data()?, r.data.as_ref()?);
+        let [x0, x1, y0, y1] = crate::fit::home_view(source.model, &data.points);
+        crate::View::new(x0, x1, y0, y1).ok()
+    };
     view.or_else(|| {
-        preset.and_then(|p| crate::View::new(p.view[0], p.view[1], p.view[2], p.view[3]).ok())
+        r.preset
+            .and_then(|p| crate::View::new(p.view[0], p.view[1], p.view[2], p.view[3]).ok())
     })
+    .or_else(data_view)
     .unwrap_or(crate::View {
         x0: -3.0,
         x1: 3.0,

@@ -51,6 +51,25 @@ pub struct OptimArgs {
     /// halvings); gd and newton only. none: take η as it is.
     #[arg(long, value_name = "KIND", default_value = "none", value_parser = parse_line_search)]
     pub line_search: LineSearch,
+    /// Mini-batch size B of a data loss (--data): each step's gradient averages B points
+    /// drawn without replacement within an epoch (B ≥ n: full-batch gradient descent).
+    #[arg(long, value_name = "B", value_parser = parse_batch)]
+    pub batch: Option<usize>,
+    /// The seed of the mini-batches (SplitMix64; the same seed draws the same batches).
+    #[arg(long, value_name = "S", default_value_t = crate::descent::DEFAULT_SEED)]
+    pub seed: u64,
+}
+
+/// Parses `--batch`: a whole number of points, at least 1.
+pub(crate) fn parse_batch(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("a mini-batch holds at least 1 point".into()),
+        Ok(b) => Ok(b),
+        Err(_) => Err(format!(
+            "{} is not a whole number of points",
+            crate::numfmt::quote(s)
+        )),
+    }
 }
 
 /// Parses `--schedule` ([`Schedule`]'s text).

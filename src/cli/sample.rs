@@ -40,7 +40,7 @@ pub fn run(args: &SampleArgs) -> Result<()> {
         }
     };
     let r = resolve_args(&args.function)?;
-    let view = super::view_or_default(args.grid.view, r.preset);
+    let view = super::view_or_default(args.grid.view, &r);
     let (w, h) = args.grid.size.unwrap_or(DEFAULT_SIZE);
     if args.hessian || args.stability {
         if mode != GradientMode::Exact {

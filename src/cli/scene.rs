@@ -210,9 +210,10 @@ fn scene_or_flags_document(args: &RenderArgs) -> Result<Document> {
 /// The document of the flags alone (`args.scene` is not read).
 fn flags_document(args: &RenderArgs) -> Result<Document> {
     let r = super::resolve_args(&args.function)?;
-    let view = super::view_or_default(args.grid.view, r.preset);
+    let view = super::view_or_default(args.grid.view, &r);
     let preset = r.preset;
     let mut doc = Document::new(r.function.clone(), view);
+    doc.data = r.data.clone();
     doc.preset = preset
         .filter(|p| p.expr == doc.function.source)
         .map(|p| p.name);

@@ -60,10 +60,18 @@ pub(crate) fn parse_axes(s: &str) -> std::result::Result<(String, String), Strin
 
 /// Reads the function from EXPR or --preset, with the axes and values of --axes and --set.
 pub(crate) fn resolve_args(args: &super::FunctionArgs) -> Result<super::Resolved> {
-    let r = super::resolve(args.expr.as_deref(), args.preset.as_deref())?;
+    let r = match args.data.source()? {
+        Some(source) => super::Resolved {
+            function: source.load()?.0,
+            preset: None,
+            data: Some(source),
+        },
+        None => super::resolve(args.expr.as_deref(), args.preset.as_deref())?,
+    };
     Ok(super::Resolved {
         function: apply(r.function, &args.symbols)?,
         preset: r.preset,
+        data: r.data,
     })
 }
 

@@ -172,7 +172,15 @@ pub struct Hyper {
     /// Whether `gd` and `newton` search for the step size (others ignore it; see
     /// [`Hyper::check_for`]).
     pub line_search: LineSearch,
+    /// Mini-batch size of a data loss's stochastic gradient (`None`: every point); a plain
+    /// function ignores it. Batches are drawn as `expr::data::Batches` describes.
+    pub batch: Option<usize>,
+    /// The seed of the mini-batches.
+    pub seed: u64,
 }
+
+/// The seed of the mini-batches unless one is given (`--seed`, a scene's `seed`).
+pub const DEFAULT_SEED: u64 = 1;
 
 impl Hyper {
     /// These hyperparameters with η times `factor` (a learning-rate sweep's path), or as they
@@ -197,7 +205,18 @@ impl Hyper {
             ascent: false,
             schedule: Schedule::Const,
             line_search: LineSearch::None,
+            batch: None,
+            seed: DEFAULT_SEED,
         }
+    }
+
+    /// The mini-batch step `step` averages over, `None` for full-batch descent.
+    pub fn batch_at(&self, step: usize) -> Option<crate::expr::data::BatchAt> {
+        self.batch.map(|size| crate::expr::data::BatchAt {
+            step: step as u64,
+            size,
+            seed: self.seed,
+        })
     }
 
     /// What changes the step besides η, for a subtitle: ", ηₖ = η·0.99^k" for a schedule and
@@ -209,6 +228,9 @@ impl Hyper {
         }
         if self.line_search == LineSearch::Armijo && optimizer.takes_line_search() {
             how.push_str(", Armijo line search");
+        }
+        if let Some(b) = self.batch {
+            how.push_str(&format!(", mini-batches of {b} (seed {})", self.seed));
         }
         how
     }

@@ -157,13 +157,21 @@ impl Path {
         self.trials.clear();
         self.status = Status::Running;
         let usable = x.is_finite() && y.is_finite() && x.abs().max(y.abs()) <= MAX_COORD;
-        // Each channel on its own: f keeps its value where only ∇f is undefined.
+        // Each channel on its own: f keeps its value where only ∇f is undefined. With
+        // mini-batches a point's f and ∇f are those of the batch of the step taken from it.
+        let batch = self.hyper.batch_at(0);
+        if batch.is_some() {
+            grad.select_batch(batch);
+        }
         let [f, dfdx, dfdy] = if usable {
             grad.channels(x, y)
                 .map(|c| c.filter(|v| v.is_finite()).unwrap_or(f64::NAN))
         } else {
             [f64::NAN; 3]
         };
+        if batch.is_some() {
+            grad.select_batch(None);
+        }
         self.points.push(Point {
             x,
             y,
@@ -186,6 +194,17 @@ impl Path {
         if !self.status.is_running() {
             return false;
         }
+        if self.hyper.batch.is_none() {
+            return self.step_with(grad, tol);
+        }
+        let moved = self.step_with(grad, tol);
+        grad.select_batch(None);
+        moved
+    }
+
+    /// [`Path::step`]; with mini-batches, step k and its line search average over batch k,
+    /// and the new point is evaluated over the batch of the step that will be taken from it.
+    fn step_with(&mut self, grad: &mut impl Evaluator, tol: f64) -> bool {
         let Some(&here) = self.points.last() else {
             return false;
         };
@@ -193,6 +212,9 @@ impl Path {
         if converged(&here, tol) {
             self.status = Status::Converged { step: k - 1 };
             return false;
+        }
+        if self.hyper.batch.is_some() {
+            grad.select_batch(self.hyper.batch_at(k - 1));
         }
         let proposal = match super::propose::propose(
             &mut self.state,
@@ -215,6 +237,9 @@ impl Path {
         } else if x.abs().max(y.abs()) > MAX_COORD {
             format!("|θ| exceeded {MAX_COORD:e}")
         } else {
+            if self.hyper.batch.is_some() {
+                grad.select_batch(self.hyper.batch_at(k));
+            }
             match grad.channels(x, y) {
                 [Some(f), Some(dfdx), Some(dfdy)]
                     if f.is_finite() && dfdx.is_finite() && dfdy.is_finite() =>

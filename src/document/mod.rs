@@ -26,6 +26,7 @@ pub use symbols::{
 
 use crate::descent::{Hyper, Optimizer};
 use crate::expr::Function;
+use crate::fit::DataSource;
 use crate::presets::Preset;
 use crate::view::View;
 
@@ -103,6 +104,9 @@ pub struct Document {
     /// Paths move every variable, the held ones too, and the held values follow the selected
     /// path (off: the held variables stay at their sliders' values).
     pub descend_all: bool,
+    /// Where a data loss's points came from (the points themselves are in
+    /// `function.data`); `None` for a plain function.
+    pub data: Option<DataSource>,
 }
 
 impl Document {
@@ -139,6 +143,7 @@ impl Document {
             surface: SurfaceSettings::default(),
             sliders: Vec::new(),
             descend_all: false,
+            data: None,
         }
     }
 
@@ -157,9 +162,10 @@ impl Document {
     /// `preset`'s function in its view, with its learning rate, colour scale and step count
     /// and one path at its start.
     pub(crate) fn from_preset(preset: &'static Preset) -> crate::error::Result<Document> {
-        let function = Function::parse(preset.expr)?;
+        let function = preset.function()?;
         let [x0, x1, y0, y1] = preset.view;
         let mut doc = Document::new(function, View::new(x0, x1, y0, y1)?);
+        doc.data = preset.data_source()?;
         doc.apply_preset_settings(preset);
         let start = (preset.start[0], preset.start[1]);
         doc.paths.push(PathStart::new(start, doc.optimizer, 0));
@@ -226,12 +232,33 @@ impl Document {
     /// variables' values ("at z = 2") when some are held.
     pub(crate) fn title(&self) -> String {
         let [f, _, _] = self.function.display_formulas();
+        if let (Some(data), Some(source)) = (self.function.data(), &self.data) {
+            let what = match self.current_preset() {
+                Some(p) => p.title.to_string(),
+                None => format!(
+                    "{} of a {} model on {} ({} points)",
+                    capitalised(source.model.loss_name()),
+                    source.model.name(),
+                    data.label,
+                    data.len()
+                ),
+            };
+            return format!("{what}:  L(w, b) = {f}");
+        }
         let suffix = values_suffix(&self.function);
         match self.current_preset() {
             Some(p) => format!("{}:  f = {f}{suffix}", p.title),
             None => format!("f = {f}{suffix}"),
         }
     }
+}
+
+/// `text` with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Two documents are equal when they show the same: the same function text and every
@@ -271,8 +298,12 @@ impl PartialEq for Document {
             surface,
             sliders,
             descend_all,
+            data,
         } = self;
         function.source == o.function.source
+            && *data == o.data
+            && function.data.as_ref().map(|d| (d.hash, d.len()))
+                == o.function.data.as_ref().map(|d| (d.hash, d.len()))
             && function.vars == o.function.vars
             && function.values == o.function.values
             && *sliders == o.sliders

@@ -91,6 +91,16 @@ pub fn held_text(f: &Function, kind: SymKind) -> String {
 /// A figure's title: `f(x, y) = x² + y²`, with every variable in the head and the
 /// [`values_suffix`] after it (`f(x, y, z) = …  at z = 2  with a = 1`).
 pub fn figure_title(f: &Function) -> String {
+    if let Some(d) = f.data() {
+        return format!(
+            "L({}, {}) = {}   ({}, {} points)",
+            f.vars.x,
+            f.vars.y,
+            f.display_formulas()[0],
+            d.label,
+            d.len()
+        );
+    }
     format!(
         "{} = {}{}",
         f.vars.head(),

@@ -192,6 +192,9 @@ pub enum SymKind {
     Held,
     /// A parameter (a, k, α, w₁): a knob of the formula, not a variable; no partial in ∇f.
     Param,
+    /// A column of a data set (xᵢ, yᵢ of a data loss): it takes each data point's value in
+    /// turn while the loss sums its terms (`expr::data`), so it has no slider and no value.
+    Datum,
 }
 
 /// A name held at a value: its name as the printers write it (`z`, `a`, `alpha`, `a_1`) and

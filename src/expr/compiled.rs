@@ -19,8 +19,11 @@ impl Function {
     pub fn compile(&self) -> Compiled {
         Compiled {
             grad: Tape::new(&[self.f.clone(), self.dfdx.clone(), self.dfdy.clone()])
-                .with_syms(&self.values),
-            value: Tape::new(std::slice::from_ref(&self.f)).with_syms(&self.values),
+                .with_syms(&self.values)
+                .with_data(self.data.clone()),
+            value: Tape::new(std::slice::from_ref(&self.f))
+                .with_syms(&self.values)
+                .with_data(self.data.clone()),
         }
     }
 

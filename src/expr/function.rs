@@ -2,7 +2,10 @@
 //! CLI, GPU field, descent) receives it, and the values its symbols (held variables,
 //! parameters) are held at.
 
+use std::sync::Arc;
+
 use super::ast::{Node, SymKind, Var, Vars};
+use super::data::Data;
 use super::error::ParseError;
 use super::{diff, display, parser, print, simplify};
 
@@ -37,6 +40,9 @@ pub struct Function {
     typeset_partials: std::sync::OnceLock<Vec<(String, display::Runs)>>,
     /// [`Function::hessian`], differentiated on first use.
     pub(super) hessian: std::sync::OnceLock<[Node; 3]>,
+    /// The points of a data loss (`expr::data`): the trees are then one term in the
+    /// parameters on the axes and the data symbols 0 and 1, and f is their mean.
+    pub data: Option<Arc<Data>>,
 }
 
 impl Function {
@@ -69,7 +75,36 @@ impl Function {
             typeset: std::sync::OnceLock::new(),
             typeset_partials: std::sync::OnceLock::new(),
             hessian: std::sync::OnceLock::new(),
+            data: None,
         }
+    }
+
+    /// The data loss of `term` (a function whose first two symbols are xᵢ and yᵢ of the
+    /// points, as named in `names`) over `data`: the two symbols become
+    /// [`SymKind::Datum`] and every evaluator averages the term over the points. Err says
+    /// which name is missing or out of place.
+    pub fn with_data(mut self, names: [&str; 2], data: Data) -> Result<Function, String> {
+        for (k, name) in names.iter().enumerate() {
+            match self.vars.syms.get(k) {
+                Some(s) if s.name == *name => {}
+                _ => {
+                    return Err(format!(
+                        "the term must name the data column '{name}' as symbol {k}"
+                    ))
+                }
+            }
+            self.vars.syms[k].kind = SymKind::Datum;
+        }
+        if data.is_empty() {
+            return Err("a data loss needs at least one point".into());
+        }
+        self.data = Some(Arc::new(data));
+        Ok(self)
+    }
+
+    /// The points of a data loss, `None` for a plain function.
+    pub fn data(&self) -> Option<&Data> {
+        self.data.as_deref()
     }
 
     /// What identifies this function for a cache of things drawn from it: its text, which
@@ -78,6 +113,9 @@ impl Function {
         let mut key = format!("{}\u{0}{}\u{0}{}", self.source, self.vars.x, self.vars.y);
         for v in &self.values {
             key.push_str(&format!("\u{0}{:x}", v.to_bits()));
+        }
+        if let Some(d) = &self.data {
+            key.push_str(&format!("\u{0}data {:x} {}", d.hash, d.len()));
         }
         key
     }
@@ -192,11 +230,11 @@ impl Function {
             .into_iter()
             .map(|(v, d)| {
                 let d = simplify::for_reading(&d);
-                let text = if display {
+                let text = self.mean_text(if display {
                     display::to_display(&d, &self.vars)
                 } else {
                     print::to_string(&d, &self.vars)
-                };
+                });
                 (self.vars.name(v).to_string(), text)
             })
             .collect()
@@ -209,9 +247,10 @@ impl Function {
                 .into_iter()
                 .map(|(v, d)| {
                     let d = simplify::for_reading(&d);
+                    let text = display::to_display(&d, &self.vars);
                     (
                         self.vars.name(v).to_string(),
-                        display::to_typeset(&d, &self.vars),
+                        self.mean_runs(&text, display::to_typeset(&d, &self.vars)),
                     )
                 })
                 .collect()
@@ -233,14 +272,73 @@ impl Function {
     /// read; each also parses again.
     pub fn display_formulas(&self) -> [String; 3] {
         self.display
-            .get_or_init(|| self.readable().map(|n| display::to_display(&n, &self.vars)))
+            .get_or_init(|| {
+                self.readable()
+                    .map(|n| self.mean_text(display::to_display(&n, &self.vars)))
+            })
             .clone()
     }
 
     /// The same three formulas typeset (`expr::runs`: exponents raised, Greek letters and
     /// subscripts for names), for the panel.
     pub fn typeset_formulas(&self) -> &[display::Runs; 3] {
-        self.typeset
-            .get_or_init(|| self.readable().map(|n| display::to_typeset(&n, &self.vars)))
+        self.typeset.get_or_init(|| {
+            self.readable().map(|n| {
+                let text = display::to_display(&n, &self.vars);
+                self.mean_runs(&text, display::to_typeset(&n, &self.vars))
+            })
+        })
     }
+
+    /// A data loss's formula for people: the term's display form inside (1/n) Σᵢ, the data
+    /// symbols as xᵢ and yᵢ (a plain function's text as it is).
+    fn mean_text(&self, term: String) -> String {
+        if self.data.is_none() {
+            return term;
+        }
+        let term = term.replace("x_i", "xᵢ").replace("y_i", "yᵢ");
+        if is_sum(&term) {
+            format!("(1/n) Σᵢ [{term}]")
+        } else {
+            format!("(1/n) Σᵢ {term}")
+        }
+    }
+
+    /// [`Function::mean_text`] typeset: `runs` after (1/n) Σ with a lowered i.
+    fn mean_runs(&self, text: &str, runs: display::Runs) -> display::Runs {
+        use super::runs::Script;
+        if self.data.is_none() {
+            return runs;
+        }
+        let mut r = display::Runs::line("(1/n) Σ");
+        r.push(
+            "i",
+            Script {
+                level: 0,
+                sub: true,
+            },
+        );
+        r.push(" ", Script::LINE);
+        if is_sum(text) {
+            r.extend(display::Runs::around("[", runs, "]"));
+        } else {
+            r.extend(runs);
+        }
+        r
+    }
+}
+
+/// Whether a display formula is a sum or difference at its top level (outside brackets),
+/// so that (1/n) Σᵢ needs brackets around it.
+fn is_sum(text: &str) -> bool {
+    let mut depth = 0i32;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            '+' | '−' | '-' if depth == 0 && i > 0 => return true,
+            _ => {}
+        }
+    }
+    false
 }

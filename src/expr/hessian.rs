@@ -72,7 +72,9 @@ impl Function {
             yy,
         ];
         HessianTape {
-            tape: Tape::new(&roots).with_syms(&self.values),
+            tape: Tape::new(&roots)
+                .with_syms(&self.values)
+                .with_data(self.data.clone()),
             regs: Vec::new(),
             ok: Vec::new(),
         }
@@ -80,11 +82,9 @@ impl Function {
 
     /// f, ∇f and ∇²f at (x, y) by the reference trees, channel by channel.
     pub fn hessian_at(&self, x: f64, y: f64) -> HessianChannels {
-        let at = |n: &Node| super::eval::eval_at(n, x, y, &self.values);
-        let f = at(&self.f);
-        let d = |n: &Node| f.and_then(|_| at(n));
         let [xx, xy, yy] = self.hessian();
-        [f, d(&self.dfdx), d(&self.dfdy), d(xx), d(xy), d(yy)]
+        let roots = [&self.f, &self.dfdx, &self.dfdy, xx, xy, yy];
+        self.reference_roots(&roots, x, y, None)
     }
 }
 
@@ -99,9 +99,21 @@ pub struct HessianTape {
 impl HessianTape {
     /// The six channels at (x, y), each `None` where undefined or where f is.
     pub fn channels(&mut self, x: f64, y: f64) -> HessianChannels {
+        self.channels_over(x, y, None)
+    }
+
+    /// [`HessianTape::channels`] of a data loss averaged over `rows` only (`None`: all).
+    pub fn channels_over(&mut self, x: f64, y: f64, rows: Option<&[u32]>) -> HessianChannels {
         let (mut out, mut defined) = ([0.0; 6], [false; 6]);
-        self.tape
-            .eval_each_into(x, y, &mut self.regs, &mut self.ok, &mut out, &mut defined);
+        self.tape.eval_rows_into(
+            x,
+            y,
+            rows,
+            &mut self.regs,
+            &mut self.ok,
+            &mut out,
+            &mut defined,
+        );
         let f_defined = defined[0];
         std::array::from_fn(|k| (defined[k] && f_defined).then_some(out[k]))
     }

@@ -5,6 +5,7 @@ pub mod ast;
 pub(crate) mod axes;
 pub(crate) mod chain;
 pub(crate) mod compiled;
+pub mod data;
 pub mod diff;
 pub mod display;
 pub mod domain;

@@ -3,8 +3,10 @@
 //! one shader line per instruction.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::ast::{BinOp, Expr, Func, Node, Var};
+use super::data::{mean_over, Data};
 use super::domain;
 
 /// One SSA instruction; operands are indices of earlier instructions.
@@ -87,6 +89,9 @@ pub struct Tape {
     roots: Vec<u32>,
     /// The values [`Op::Sym`] reads on the CPU (a missing one is undefined).
     syms: Vec<f64>,
+    /// The points of a data loss: the roots are then one term, and evaluation gives their
+    /// mean over the points (symbols 0 and 1 set to each point's xᵢ, yᵢ; see `expr::data`).
+    data: Option<Arc<Data>>,
 }
 
 struct Builder {
@@ -186,7 +191,19 @@ impl Tape {
             ops: b.ops,
             roots,
             syms: Vec::new(),
+            data: None,
         }
+    }
+
+    /// The same tape summing its roots, one term, over `data` (`None`: a plain function).
+    pub fn with_data(mut self, data: Option<Arc<Data>>) -> Tape {
+        self.data = data;
+        self
+    }
+
+    /// The points the roots are averaged over, for a data loss.
+    pub fn data(&self) -> Option<&Arc<Data>> {
+        self.data.as_ref()
     }
 
     /// The same tape reading `values` for its symbols on the CPU.
@@ -229,6 +246,27 @@ impl Tape {
 
     /// [`Tape::eval_into`] with the symbols at `syms` instead of the tape's own values.
     pub(crate) fn eval_into_with(
+        &self,
+        x: f64,
+        y: f64,
+        syms: &[f64],
+        regs: &mut Vec<f64>,
+        out: &mut [f64],
+    ) -> bool {
+        let Some(data) = &self.data else {
+            return self.term_into(x, y, syms, regs, out);
+        };
+        let width = out.len();
+        let (mean, defined) = mean_over(data, None, syms, width, |s, o, d| {
+            let ok = self.term_into(x, y, s, regs, o);
+            d.fill(ok);
+        });
+        out.copy_from_slice(&mean[..width]);
+        defined[..width].iter().all(|&d| d)
+    }
+
+    /// One term's roots (the whole function unless it is a data loss).
+    fn term_into(
         &self,
         x: f64,
         y: f64,
@@ -279,6 +317,50 @@ impl Tape {
         out: &mut [f64],
         defined: &mut [bool],
     ) {
+        self.eval_rows_into(x, y, None, regs, ok, out, defined);
+    }
+
+    /// [`Tape::eval_each_into`] of a data loss over the rows `rows` only (a mini-batch; `None`:
+    /// every row). A plain function ignores `rows`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn eval_rows_into(
+        &self,
+        x: f64,
+        y: f64,
+        rows: Option<&[u32]>,
+        regs: &mut Vec<f64>,
+        ok: &mut Vec<bool>,
+        out: &mut [f64],
+        defined: &mut [bool],
+    ) {
+        let Some(data) = &self.data else {
+            return self.term_each_into(x, y, &self.syms, regs, ok, out, defined);
+        };
+        let width = out.len();
+        let (mean, all) = mean_over(data, rows, &self.syms, width, |s, o, d| {
+            self.term_each_into(x, y, s, regs, ok, o, d);
+        });
+        out.copy_from_slice(&mean[..width]);
+        defined.copy_from_slice(&all[..width]);
+        for (o, d) in out.iter_mut().zip(defined.iter()) {
+            if !d {
+                *o = 0.0;
+            }
+        }
+    }
+
+    /// One term's roots, each with its definedness.
+    #[allow(clippy::too_many_arguments)]
+    fn term_each_into(
+        &self,
+        x: f64,
+        y: f64,
+        syms: &[f64],
+        regs: &mut Vec<f64>,
+        ok: &mut Vec<bool>,
+        out: &mut [f64],
+        defined: &mut [bool],
+    ) {
         regs.clear();
         ok.clear();
         regs.reserve(self.ops.len());
@@ -290,7 +372,7 @@ impl Tape {
                 Op::Const(c) => domain::check(c),
                 Op::X => Some(x),
                 Op::Y => Some(y),
-                Op::Sym(s) => self.syms.get(s as usize).copied(),
+                Op::Sym(s) => syms.get(s as usize).copied(),
                 Op::Neg(a) => k(a).then(|| -r(a)),
                 Op::Add(a, b) => (k(a) && k(b)).then(|| domain::add(r(a), r(b))).flatten(),
                 Op::Sub(a, b) => (k(a) && k(b)).then(|| domain::sub(r(a), r(b))).flatten(),

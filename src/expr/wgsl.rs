@@ -2,6 +2,9 @@
 //! and `gf_value` (f only), spliced into the field shader template. The domain rules are those
 //! of `domain.rs`, written as the helpers of `shaders/ops.wgsl`. Only numbers formatted here
 //! and generated identifiers (`v12`) reach the shader, never text from the user's input.
+//! A data loss's tape becomes the term's functions (`gf_term_eval`, …, reading the point
+//! from their argument `d`) and fixed loops over the points' storage buffer (`gf_data`,
+//! binding 5) that average them: the shader does not grow with the number of points.
 
 use std::fmt::Write;
 
@@ -63,11 +66,18 @@ fn check_hessian_roots(tape: &Tape) -> Result<()> {
     Ok(())
 }
 
-/// Appends `gf_eval` and `gf_value`.
+/// Appends `gf_eval` and `gf_value` (for a data loss, the term's `gf_term_eval` and
+/// `gf_term_value` with the loops that average them, [`data_loops`]).
 fn field_functions(s: &mut String, tape_f_grad: &Tape, tape_f: &Tape) {
     s.push_str("\n// Generated from the function's tape: one value per instruction.\n");
     let [f, dx, dy] = [0, 1, 2].map(|i| tape_f_grad.roots()[i]);
-    s.push_str("fn gf_eval(x: f32, y: f32) -> Sample {\n");
+    let data = tape_f_grad.data().is_some();
+    let (head, term) = if data {
+        (DATA_HEAD, "term_")
+    } else {
+        ("(x: f32, y: f32", "")
+    };
+    let _ = writeln!(s, "fn gf_{term}eval{head}) -> Sample {{");
     let ok = body(s, tape_f_grad);
     // A derivative counts as defined only where f is (0^x: f undefined for x ≤ 0, ∂f/∂x = 0).
     let (f_ok, dx_ok, dy_ok) = (&ok[f as usize], &ok[dx as usize], &ok[dy as usize]);
@@ -75,11 +85,123 @@ fn field_functions(s: &mut String, tape_f_grad: &Tape, tape_f: &Tape) {
         s,
         "    return Sample(v{f}, v{dx}, v{dy}, {f_ok}, {f_ok} && {dx_ok}, {f_ok} && {dy_ok});\n}}\n"
     );
-    s.push_str("fn gf_value(x: f32, y: f32) -> ValueOk {\n");
+    let _ = writeln!(s, "fn gf_{term}value{head}) -> ValueOk {{");
     let root = tape_f.roots()[0];
     let ok = body(s, tape_f);
     let _ = writeln!(s, "    return ValueOk(v{root}, {});\n}}", ok[root as usize]);
+    if let Some(d) = tape_f_grad.data() {
+        data_binding(s, d);
+        s.push_str(DATA_EVAL);
+    }
 }
+
+/// The binding of the points, with a comment naming them: the source of one data loss
+/// differs from another's, so that passes kept by their shader's text are not reused for
+/// other points.
+fn data_binding(s: &mut String, d: &super::data::Data) {
+    if !s.contains(DATA_BINDING) {
+        let _ = write!(s, "\n// Data: {} points, hash {:016x}.", d.len(), d.hash);
+        s.push_str(DATA_BINDING);
+    }
+}
+
+/// The parameters of a data loss's term functions: the point (xᵢ, yᵢ) is `d`.
+const DATA_HEAD: &str = "(x: f32, y: f32, d: vec2<f32>";
+
+/// Where a data loss's points are: binding 5 of the grid passes (`gpu::binding::grid_layouts`).
+const DATA_BINDING: &str = "
+// The data loss's points (xᵢ, yᵢ), bound by every grid pass (src/gpu/binding.rs).
+@group(0) @binding(5) var<storage, read> gf_data: array<vec2<f32>>;
+";
+
+/// `gf_eval` and `gf_value` of a data loss: the mean of the term over the points, summed in
+/// blocks of 64 (each block's sum added to the total), so the rounding error grows with
+/// 64 + n/64 rather than n; a channel is defined where every term's is and no sum overflows.
+const DATA_EVAL: &str = "
+fn gf_eval(x: f32, y: f32) -> Sample {
+    let n = arrayLength(&gf_data);
+    var total = vec3<f32>(0.0);
+    var ok = vec3<bool>(n > 0u);
+    var i = 0u;
+    loop {
+        if i >= n { break; }
+        let end = min(n, i + 64u);
+        var block = vec3<f32>(0.0);
+        for (; i < end; i++) {
+            let s = gf_term_eval(x, y, gf_data[i]);
+            let f = gf_add(block.x, select(0.0, s.f, s.f_ok));
+            let dx = gf_add(block.y, select(0.0, s.dfdx, s.dx_ok));
+            let dy = gf_add(block.z, select(0.0, s.dfdy, s.dy_ok));
+            block = vec3<f32>(f.v, dx.v, dy.v);
+            ok = ok & vec3<bool>(s.f_ok && f.ok, s.dx_ok && dx.ok, s.dy_ok && dy.ok);
+        }
+        let f = gf_add(total.x, block.x);
+        let dx = gf_add(total.y, block.y);
+        let dy = gf_add(total.z, block.z);
+        total = vec3<f32>(f.v, dx.v, dy.v);
+        ok = ok & vec3<bool>(f.ok, dx.ok, dy.ok);
+    }
+    let mean = total / f32(max(n, 1u));
+    return Sample(mean.x, mean.y, mean.z, ok.x, ok.x && ok.y, ok.x && ok.z);
+}
+
+fn gf_value(x: f32, y: f32) -> ValueOk {
+    let n = arrayLength(&gf_data);
+    var total = 0.0;
+    var ok = n > 0u;
+    var i = 0u;
+    loop {
+        if i >= n { break; }
+        let end = min(n, i + 64u);
+        var block = 0.0;
+        for (; i < end; i++) {
+            let s = gf_term_value(x, y, gf_data[i]);
+            let f = gf_add(block, select(0.0, s.v, s.ok));
+            block = f.v;
+            ok = ok && s.ok && f.ok;
+        }
+        let f = gf_add(total, block);
+        total = f.v;
+        ok = ok && f.ok;
+    }
+    return ValueOk(total / f32(max(n, 1u)), ok);
+}
+";
+
+/// `gf_hess` of a data loss: the mean of the term's six channels, summed as in [`DATA_EVAL`].
+const DATA_HESS: &str = "
+fn gf_hess(x: f32, y: f32) -> Second {
+    let n = arrayLength(&gf_data);
+    var total = array<f32, 6>(0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+    var bits = select(0u, 63u, n > 0u);
+    var i = 0u;
+    loop {
+        if i >= n { break; }
+        let end = min(n, i + 64u);
+        var block = array<f32, 6>(0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        for (; i < end; i++) {
+            let s = gf_term_hess(x, y, gf_data[i]);
+            let v = array<f32, 6>(s.f, s.dx, s.dy, s.xx, s.xy, s.yy);
+            bits = bits & s.bits;
+            for (var k = 0u; k < 6u; k++) {
+                let a = gf_add(block[k], select(0.0, v[k], (s.bits & (1u << k)) != 0u));
+                block[k] = a.v;
+                bits = bits & select(~(1u << k), ~0u, a.ok);
+            }
+        }
+        for (var k = 0u; k < 6u; k++) {
+            let a = gf_add(total[k], block[k]);
+            total[k] = a.v;
+            bits = bits & select(~(1u << k), ~0u, a.ok);
+        }
+    }
+    // A derivative only where f is defined.
+    bits = select(0u, bits, (bits & 1u) != 0u);
+    let m = 1.0 / f32(max(n, 1u));
+    return Second(total[0] * m, total[1] * m, total[2] * m, total[3] * m, total[4] * m,
+        total[5] * m, bits);
+}
+";
 
 /// The domain helpers of `shaders/ops.wgsl` and one `gf_powi_N` per integer exponent the
 /// tapes use: what every generated function needs before it.
@@ -110,10 +232,16 @@ pub fn generate_hessian(tape: &Tape) -> Result<String> {
     Ok(s)
 }
 
-/// Appends `gf_hess` of a six-root tape.
+/// Appends `gf_hess` of a six-root tape (for a data loss, the term's `gf_term_hess` and the
+/// loop that averages it; the data's binding once, also when the field functions are there).
 fn hessian_function(s: &mut String, tape: &Tape) {
     s.push_str("\n// Generated from the function's Hessian tape: one value per instruction.\n");
-    s.push_str("fn gf_hess(x: f32, y: f32) -> Second {\n");
+    let data = tape.data().is_some();
+    if data {
+        let _ = writeln!(s, "fn gf_term_hess{DATA_HEAD}) -> Second {{");
+    } else {
+        s.push_str("fn gf_hess(x: f32, y: f32) -> Second {\n");
+    }
     let ok = body(s, tape);
     let roots = tape.roots();
     let f_ok = &ok[roots[0] as usize];
@@ -136,6 +264,10 @@ fn hessian_function(s: &mut String, tape: &Tape) {
         values.join(", "),
         bits.join(" | ")
     );
+    if let Some(d) = tape.data() {
+        data_binding(s, d);
+        s.push_str(DATA_HESS);
+    }
 }
 
 /// The name of the generated `a ^ n` helper: `gf_powi_3`, `gf_powi_m2` for n = −2.
@@ -198,6 +330,8 @@ pub fn literal(v: f64) -> String {
 /// defined where a derivative is not).
 fn body(s: &mut String, tape: &Tape) -> Vec<String> {
     let mut ok: Vec<String> = Vec::with_capacity(tape.len());
+    // A data loss's term reads the point's xᵢ and yᵢ (symbols 0 and 1) from `d`.
+    let data = tape.data().is_some();
     for (i, op) in tape.ops().iter().enumerate() {
         let mut terms: Vec<&str> = op
             .operands()
@@ -212,6 +346,8 @@ fn body(s: &mut String, tape: &Tape) -> Vec<String> {
             }
             Op::X => Value::Plain("x".into()),
             Op::Y => Value::Plain("y".into()),
+            Op::Sym(0) if data => Value::Plain("d.x".into()),
+            Op::Sym(1) if data => Value::Plain("d.y".into()),
             Op::Sym(k) => Value::Plain(format!("gf_symbol({k}u)")),
             Op::Neg(a) => Value::Plain(format!("-v{a}")),
             Op::Add(a, b) => Value::Checked(format!("gf_add(v{a}, v{b})")),

@@ -59,7 +59,8 @@ pub(crate) fn bind_group(
 
 /// The bindings of the grid compute passes (field, convergence map, Hessian): 0 the params
 /// uniform, 1 and 2 the sample coordinates x and y (read-only storage), 3 the output (read-write
-/// storage) and 4 the symbols' uniform; the bind group layout and a pipeline layout over it.
+/// storage), 4 the symbols' uniform and 5 a data loss's points (read-only storage,
+/// [`DataPoints`]); the bind group layout and a pipeline layout over it.
 pub(crate) fn grid_layouts(
     device: &wgpu::Device,
     label: &str,
@@ -73,6 +74,7 @@ pub(crate) fn grid_layouts(
             storage_entry(2, compute, true),
             storage_entry(3, compute, false),
             uniform_entry(4, compute),
+            storage_entry(5, compute, true),
         ],
     });
     let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
@@ -133,3 +135,55 @@ pub(crate) fn symbol_block(values: &[f64]) -> Symbols {
 /// Floats in the `Symbols` uniform.
 pub(crate) const SYMBOL_FLOATS: usize = 16;
 const _: () = assert!(SYMBOL_FLOATS == crate::expr::ast::MAX_SYMBOLS);
+
+/// A data loss's points (xᵢ, yᵢ) as the generated code's `gf_data` reads them
+/// (`array<vec2<f32>>`, binding 5 of the grid passes), or one (0, 0) for a plain function,
+/// whose shader does not read them; remade only when the data change.
+pub(crate) struct DataPoints {
+    buffer: wgpu::Buffer,
+    /// (hash, length) of the data in `buffer`; `None` for the placeholder.
+    key: Option<(u64, usize)>,
+}
+
+impl DataPoints {
+    /// The buffer for `data` (`None`: the placeholder).
+    pub(crate) fn new(device: &wgpu::Device, data: Option<&crate::expr::data::Data>) -> DataPoints {
+        use wgpu::util::DeviceExt;
+        let points: Vec<[f32; 2]> = match data {
+            Some(d) => d
+                .points
+                .iter()
+                .map(|p| [p[0] as f32, p[1] as f32])
+                .collect(),
+            None => vec![[0.0; 2]],
+        };
+        let buffer = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
+            label: Some("grid pass data points"),
+            contents: bytemuck::cast_slice(&points),
+            usage: wgpu::BufferUsages::STORAGE,
+        });
+        DataPoints {
+            buffer,
+            key: data.map(|d| (d.hash, d.len())),
+        }
+    }
+
+    /// Holds `data`'s points, remaking the buffer when they differ from the ones held; true
+    /// when it was remade (the caller's bind group must be made again).
+    pub(crate) fn update(
+        &mut self,
+        device: &wgpu::Device,
+        data: Option<&crate::expr::data::Data>,
+    ) -> bool {
+        if self.key == data.map(|d| (d.hash, d.len())) {
+            return false;
+        }
+        *self = DataPoints::new(device, data);
+        true
+    }
+
+    /// The buffer to bind at binding 5.
+    pub(crate) fn buffer(&self) -> &wgpu::Buffer {
+        &self.buffer
+    }
+}

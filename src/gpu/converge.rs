@@ -9,7 +9,9 @@
 use crate::descent::{LineSearch, Optimizer, Schedule};
 use crate::error::{Error, Result};
 use crate::expr::{wgsl, Function};
-use crate::gpu::binding::{bind_group, grid_layouts, symbol_block, uniform_buffer, SYMBOL_FLOATS};
+use crate::gpu::binding::{
+    bind_group, grid_layouts, symbol_block, uniform_buffer, DataPoints, SYMBOL_FLOATS,
+};
 use crate::gpu::field::{function_tapes, WORKGROUP};
 use crate::gpu::readback::{read_buffer_f32x4, submit_compute, wait};
 use crate::gpu::{shader, Gpu};
@@ -100,6 +102,9 @@ pub struct ConvergePass {
     /// The function's symbols' values (`symbols` in shaders/converge.wgsl).
     symbols: wgpu::Buffer,
     symbol_values: crate::gpu::binding::Symbols,
+    /// A data loss's points (binding 5; the shader names the data, so a pass is reused only
+    /// for the same points).
+    data: DataPoints,
     /// The shader this pass was built from: another function with the same one (only its
     /// symbols' values differ) reuses the pass.
     source: String,
@@ -135,6 +140,7 @@ impl ConvergePass {
             params,
             symbols,
             symbol_values: symbol_block(&function.values),
+            data: DataPoints::new(device, function.data()),
             source,
             buffers: None,
             size: (0, 0),
@@ -242,7 +248,14 @@ impl ConvergePass {
             device,
             "ConvergePass::bind_group",
             &self.layout,
-            &[&self.params, &xs_buf, &ys_buf, &walkers, &self.symbols],
+            &[
+                &self.params,
+                &xs_buf,
+                &ys_buf,
+                &walkers,
+                &self.symbols,
+                self.data.buffer(),
+            ],
         );
         self.buffers = Some((walkers, bind_group));
         self.size = (width, height);

@@ -12,7 +12,7 @@ use crate::error::{Error, Result, ShaderError};
 use crate::expr::tape::Tape;
 use crate::expr::wgsl;
 use crate::expr::Function;
-use crate::gpu::binding::{bind_group, grid_layouts, symbol_block, SYMBOL_FLOATS};
+use crate::gpu::binding::{bind_group, grid_layouts, symbol_block, DataPoints, SYMBOL_FLOATS};
 use crate::gpu::check;
 use crate::gpu::recent::RecentPipelines;
 
@@ -74,6 +74,8 @@ pub struct FieldPass {
     /// The symbols' values (`symbols` in shaders/field.wgsl), written by every prepare.
     symbols: wgpu::Buffer,
     symbol_values: crate::gpu::binding::Symbols,
+    /// A data loss's points (binding 5).
+    data: DataPoints,
     bind_group: wgpu::BindGroup,
     size: (u32, u32),
     check: Option<f32>,
@@ -89,6 +91,7 @@ impl FieldPass {
         let mut pass = FieldPass::from_source(device, &check::field_shader(&generated, false)?)?;
         pass.generated = Some(generated);
         pass.symbol_values = symbol_block(tape_f_grad.syms());
+        pass.set_data(device, tape_f_grad);
         Ok(pass)
     }
 
@@ -115,11 +118,12 @@ impl FieldPass {
             (SYMBOL_FLOATS * 4) as u64,
             U::UNIFORM | U::COPY_DST,
         );
+        let data = DataPoints::new(device, None);
         let bind_group = bind_group(
             device,
             "FieldPass::bind_group",
             &layout,
-            &[&params, &xs, &ys, &field, &symbols],
+            &[&params, &xs, &ys, &field, &symbols, data.buffer()],
         );
         Ok(FieldPass {
             layout,
@@ -133,6 +137,7 @@ impl FieldPass {
             field,
             symbols,
             symbol_values: symbol_block(&[]),
+            data,
             bind_group,
             size: (1, 1),
             check: None,
@@ -155,7 +160,32 @@ impl FieldPass {
         self.set_built_source(device, source)?;
         self.generated = Some(generated);
         self.symbol_values = symbol_block(tape_f_grad.syms());
+        self.set_data(device, tape_f_grad);
         Ok(())
+    }
+
+    /// Binds the points of `tape`'s data loss (the placeholder for a plain function).
+    fn set_data(&mut self, device: &wgpu::Device, tape: &Tape) {
+        if self.data.update(device, tape.data().map(|d| &**d)) {
+            self.bind(device);
+        }
+    }
+
+    /// Makes the bind group over the current buffers.
+    fn bind(&mut self, device: &wgpu::Device) {
+        self.bind_group = bind_group(
+            device,
+            "FieldPass::bind_group",
+            &self.layout,
+            &[
+                &self.params,
+                &self.xs,
+                &self.ys,
+                &self.field,
+                &self.symbols,
+                self.data.buffer(),
+            ],
+        );
     }
 
     /// Like `FieldPass::set_function` for a complete field shader (which the gradient check
@@ -234,12 +264,7 @@ impl FieldPass {
             self.xs = buffer("FieldPass::xs", width as u64 * 4, U::STORAGE | U::COPY_DST);
             self.ys = buffer("FieldPass::ys", height as u64 * 4, U::STORAGE | U::COPY_DST);
             self.field = buffer("FieldPass::field", bytes, U::STORAGE | U::COPY_SRC);
-            self.bind_group = bind_group(
-                device,
-                "FieldPass::bind_group",
-                &self.layout,
-                &[&self.params, &self.xs, &self.ys, &self.field, &self.symbols],
-            );
+            self.bind(device);
             self.size = (width, height);
         }
         let xs: Vec<f32> = (0..width).map(|i| view.sample_x(i, width) as f32).collect();

@@ -10,7 +10,9 @@
 
 use crate::error::{Error, Result};
 use crate::expr::{wgsl, Function};
-use crate::gpu::binding::{bind_group, buffer, grid_layouts, symbol_block, SYMBOL_FLOATS};
+use crate::gpu::binding::{
+    bind_group, buffer, grid_layouts, symbol_block, DataPoints, SYMBOL_FLOATS,
+};
 use crate::gpu::{library, shader, Gpu};
 use crate::view::View;
 
@@ -100,6 +102,8 @@ pub struct HessianPass {
     params: wgpu::Buffer,
     symbols: wgpu::Buffer,
     symbol_values: crate::gpu::binding::Symbols,
+    /// A data loss's points (binding 5).
+    data: DataPoints,
     /// The grid's buffers and bind group, for the size of the last prepare.
     grid: Option<Grid>,
 }
@@ -134,6 +138,7 @@ impl HessianPass {
                 U::UNIFORM | U::COPY_DST,
             ),
             symbol_values: symbol_block(&function.values),
+            data: DataPoints::new(device, function.data()),
             grid: None,
         })
     }
@@ -152,6 +157,10 @@ impl HessianPass {
             self.source = source;
         }
         self.symbol_values = symbol_block(&function.values);
+        if self.data.update(device, function.data()) {
+            // The bind group holds the old points: made again by the next prepare.
+            self.grid = None;
+        }
         Ok(())
     }
 
@@ -199,7 +208,14 @@ impl HessianPass {
                 device,
                 "HessianPass::bind_group",
                 &self.layout,
-                &[&self.params, &xs, &ys, &out, &self.symbols],
+                &[
+                    &self.params,
+                    &xs,
+                    &ys,
+                    &out,
+                    &self.symbols,
+                    self.data.buffer(),
+                ],
             );
             self.grid = Some(Grid {
                 size: (width, height),

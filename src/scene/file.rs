@@ -39,6 +39,8 @@ pub(crate) struct SceneFile {
     pub variables: Option<super::symbols::VariablesTable>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sliders: Option<Vec<super::symbols::SliderTable>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<super::data::DataTable>,
 }
 
 /// `[layers]`: what is drawn.
@@ -92,6 +94,12 @@ pub(crate) struct OptimizerTable {
     pub playing: Option<bool>,
     /// The step read-out draws −η∇f at the selected path's iterate.
     pub gradient_step: Option<bool>,
+    /// A data loss's mini-batch size (absent: full batch).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch: Option<u64>,
+    /// The seed of the mini-batches.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
 }
 
 /// `[compare]`: compare mode and which optimizers it races.

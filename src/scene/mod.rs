@@ -7,6 +7,7 @@
 //! `FILE:LINE:COL: FIELD: why`; [`to_toml`] and [`save`] (atomic) write one. Floats
 //! round-trip exactly. The explorer holds a document, so a scene goes into and out of it whole.
 
+mod data;
 mod file;
 mod locate;
 mod plain;
@@ -28,7 +29,7 @@ pub const DEFAULT_FILE: &str = "gradfield-scene.toml";
 
 /// Parses and checks the text of a scene; `name` is how messages call the file.
 pub fn parse(text: &str, name: &str) -> Result<Document> {
-    resolve::parse(text, name)
+    resolve::parse(text, name, None)
 }
 
 /// The largest scene file gradfield reads, in bytes (1 MiB): a scene with every key is about
@@ -43,7 +44,9 @@ pub fn load(path: &Path) -> Result<Document> {
     let name = path.display().to_string();
     let text = read_bounded(path)
         .map_err(|why| Error::Input(format!("{name}: cannot read the scene: {why}")))?;
-    parse(&text, &name)
+    // A data file's relative path is from the scene's folder.
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    resolve::parse(&text, &name, dir)
 }
 
 /// The text of the regular file at `path`, at most [`MAX_FILE_BYTES`] long, or why not.
@@ -74,14 +77,23 @@ fn read_bounded(path: &Path) -> std::result::Result<String, String> {
 
 /// Writes `doc` to `path` through the atomic writer (temporary file, then rename).
 pub fn save(doc: &Document, path: &Path) -> Result<()> {
-    let text = to_toml(doc)?;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    let dir = dir.map(|d| d.canonicalize().unwrap_or_else(|_| d.to_path_buf()));
+    let text = toml_in(doc, dir.as_deref())?;
     crate::export::write_atomic(path, |w| w.write_all(text.as_bytes()))
 }
 
 /// `doc` as scene TOML text, every key written, with a header comment; [`parse`] gives it
 /// back unchanged (all but `home`, which a scene does not keep).
 pub fn to_toml(doc: &Document) -> Result<String> {
-    let body = toml::to_string(&write::to_file(doc))
+    toml_in(doc, None)
+}
+
+/// [`to_toml`] for a file in `dir`: a data file's path is written relative to it.
+fn toml_in(doc: &Document, dir: Option<&Path>) -> Result<String> {
+    let mut file = write::to_file(doc);
+    file.data = data::to_table(doc.data.as_ref(), dir);
+    let body = toml::to_string(&file)
         .map_err(|e| Error::Input(format!("cannot write the scene as TOML: {e}")))?;
     Ok(format!(
         "# gradfield scene: open with `gradfield --scene FILE` or Ctrl+O in the explorer.\n\

@@ -54,7 +54,7 @@ impl Ctx<'_> {
 }
 
 /// Parses and checks a scene; `name` is how messages refer to the file.
-pub(super) fn parse(text: &str, name: &str) -> Result<Document> {
+pub(super) fn parse(text: &str, name: &str, dir: Option<&std::path::Path>) -> Result<Document> {
     let mut ctx = Ctx {
         name,
         text,
@@ -75,7 +75,7 @@ pub(super) fn parse(text: &str, name: &str) -> Result<Document> {
         let path = at.map(|a| dotted(&doc.path_at(a))).unwrap_or_default();
         ctx.err_at(at, &path, super::plain::plain(e.message()))
     })?;
-    resolve(&ctx, file)
+    resolve(&ctx, file, dir)
 }
 
 fn invalid_toml(e: &toml::de::Error) -> String {
@@ -134,22 +134,36 @@ fn check_version(ctx: &Ctx, doc: &Located) -> Result<()> {
     }
 }
 
-fn resolve(ctx: &Ctx, f: SceneFile) -> Result<Document> {
+fn resolve(ctx: &Ctx, f: SceneFile, dir: Option<&std::path::Path>) -> Result<Document> {
     let preset: Option<&'static Preset> = match &f.preset {
         Some(name) => Some(crate::presets::find(name).map_err(|e| ctx.err("preset", e))?),
         None => None,
     };
-    let function = match (&f.function, preset) {
-        (Some(text), _) => text.clone(),
-        (None, Some(p)) => p.expr.to_string(),
-        (None, None) => {
-            return Err(ctx.err(
-                "function",
-                "missing: give `function = \"x^2 + y^2\"` or `preset = \"bowl\"`",
-            ))
-        }
+    let data = super::data::resolve(ctx, &f, dir)?;
+    let preset_data = match preset {
+        Some(p) if f.function.is_none() && data.is_none() => p
+            .data_source()
+            .map_err(|e| ctx.err("preset", e))?
+            .map(|source| (p.function().map_err(|e| ctx.err("preset", e)), source)),
+        _ => None,
     };
-    let function = Function::parse(&function).map_err(|e| ctx.err("function", e))?;
+    let (function, source) =
+        match (&f.function, preset, data, preset_data) {
+            (_, _, Some((function, source)), _) => (function, Some(source)),
+            (None, _, None, Some((function, source))) => (function?, Some(source)),
+            (Some(text), ..) => (
+                Function::parse(text).map_err(|e| ctx.err("function", e))?,
+                None,
+            ),
+            (None, Some(p), ..) => (
+                Function::parse(p.expr).map_err(|e| ctx.err("function", e))?,
+                None,
+            ),
+            (None, None, ..) => return Err(ctx.err(
+                "function",
+                "missing: give `function = \"x^2 + y^2\"`, `preset = \"bowl\"` or a [data] table",
+            )),
+        };
     let view = match &f.view {
         Some(v) => {
             let [x0, x1, y0, y1] = numbers::<4>(ctx, "view", v)?;
@@ -160,9 +174,22 @@ fn resolve(ctx: &Ctx, f: SceneFile) -> Result<Document> {
             View::new(v[0], v[1], v[2], v[3])?
         }
     };
+    let view = match (&f.view, &source, preset) {
+        (None, Some(src), None) => {
+            let points = function
+                .data()
+                .map(|d| d.points.clone())
+                .unwrap_or_default();
+            let [x0, x1, y0, y1] = crate::fit::home_view(src.model, &points);
+            View::new(x0, x1, y0, y1)?
+        }
+        _ => view,
+    };
     let mut scene = Document::new(function, view);
+    let bundled = source.as_ref().is_some_and(|s| s.path.is_none());
+    scene.data = source;
     scene.preset = preset
-        .filter(|p| p.expr == scene.function.source)
+        .filter(|p| p.expr == scene.function.source && (p.data.is_some() == bundled))
         .map(|p| p.name);
     if let Some(p) = preset {
         scene.hyper.lr = p.lr;

@@ -163,6 +163,17 @@ pub(super) fn optimizer(ctx: &Ctx, f: &SceneFile, s: &mut Document) -> Result<()
             .parse()
             .map_err(|e| ctx.err("optimizer.line_search", e))?;
     }
+    if let Some(b) = t.batch {
+        if b == 0 || b > crate::fit::MAX_ROWS as u64 {
+            let why = format!(
+                "must be a whole number from 1 to {}, got {b}",
+                crate::fit::MAX_ROWS
+            );
+            return Err(ctx.err("optimizer.batch", why));
+        }
+        h.batch = Some(b as usize);
+    }
+    set(&mut h.seed, t.seed);
     h.validate().map_err(|e| ctx.err("optimizer", e))?;
     if let Err(e) = h.check_for(s.optimizer) {
         return Err(ctx.err("optimizer.line_search", e));

@@ -15,7 +15,8 @@ pub(super) fn to_file(s: &Document) -> SceneFile {
     let (variables, sliders) = super::symbols::to_tables(s);
     SceneFile {
         version: Some(VERSION),
-        function: Some(s.function.source.clone()),
+        // A data loss is its [data] table (or its preset's bundled data), not a formula.
+        function: s.data.is_none().then(|| s.function.source.clone()),
         preset: s.preset.map(str::to_string),
         view: Some(vec![s.view.x0, s.view.x1, s.view.y0, s.view.y1]),
         layers: Some(LayersTable {
@@ -50,6 +51,8 @@ pub(super) fn to_file(s: &Document) -> SceneFile {
             steps_per_second: Some(s.steps_per_second),
             playing: Some(s.playing),
             gradient_step: Some(s.show_gradient_step),
+            batch: h.batch.map(|b| b as u64),
+            seed: s.data.as_ref().map(|_| h.seed),
         }),
         compare: Some(CompareTable {
             on: Some(s.compare),
@@ -93,6 +96,7 @@ pub(super) fn to_file(s: &Document) -> SceneFile {
         ),
         variables,
         sliders,
+        data: None,
     }
 }
 
