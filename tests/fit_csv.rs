@@ -7,7 +7,15 @@ use std::process::Command;
 use gradfield::fit::csv::{parse, read};
 
 /// (text, columns, logistic labels, the message's place, words in the why).
-const BAD: &[(&str, Option<[&str; 2]>, bool, &str, &str)] = &[
+type Case = (
+    &'static str,
+    Option<[&'static str; 2]>,
+    bool,
+    &'static str,
+    &'static str,
+);
+
+const BAD: &[Case] = &[
     ("", None, false, "d.csv:1:1:", "empty"),
     ("# only a comment\n\n", None, false, "d.csv:1:1:", "empty"),
     ("x\n1\n2\n", None, false, "d.csv:1:1:", "names 1 column"),
