@@ -26,6 +26,10 @@ fn shaders() -> Vec<(&'static str, String)> {
             "hessian",
             gradfield::gpu::hessian::hessian_source(&f).expect("hessian"),
         ),
+        (
+            "upsample",
+            gradfield::gpu::upsample::upsample_source().expect("upsample"),
+        ),
     ];
     all.extend(gradfield::render::shader_sources().expect("render shaders"));
     all

@@ -57,6 +57,8 @@ impl ExplorerState {
         self.doc.preset = None;
         self.doc.function = function;
         self.doc.data = Some(source);
+        self.doc.layers.log_scale = model.log_scale();
+        self.doc.hyper.batch = None;
         self.rebuild.function_generation += 1;
         self.rebuild.typed_age = None;
         self.messages.render_error = None;

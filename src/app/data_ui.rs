@@ -47,15 +47,15 @@ fn file_row(ui: &mut Ui, s: &mut ExplorerState) {
     let r = ui.add(field);
     let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     ui.horizontal(|ui| {
-        ui.label("model");
         egui::ComboBox::from_id_salt("gradfield-model")
+            .width(80.0)
             .selected_text(s.dialogs.data.model.name())
             .show_ui(ui, |ui| {
                 for m in Model::ALL {
                     ui.selectable_value(&mut s.dialogs.data.model, m, m.name());
                 }
             });
-        if ui.button("Open data").clicked() || enter {
+        if ui.button("Open").clicked() || enter {
             open_typed(s);
         }
     });
@@ -84,13 +84,12 @@ fn open_typed(s: &mut ExplorerState) {
 
 fn batch_row(ui: &mut Ui, s: &mut ExplorerState, n: usize) {
     let mut b = s.doc.hyper.batch.unwrap_or(n);
-    ui.horizontal(|ui| {
-        ui.label("Mini-batch B");
-        let slider = egui::Slider::new(&mut b, 1..=n.max(1)).logarithmic(true);
-        if ui.add(slider).changed() {
-            s.set_batch(Some(b));
-        }
-    });
+    ui.label("mini-batch size B");
+    ui.spacing_mut().slider_width = (ui.available_width() - 70.0).max(40.0);
+    let slider = egui::Slider::new(&mut b, 1..=n.max(1)).logarithmic(true);
+    if ui.add(slider).changed() {
+        s.set_batch(Some(b));
+    }
     ui.label(match s.doc.hyper.batch {
         Some(b) => format!(
             "each step averages {b} of {n} points (seed {})",
@@ -126,7 +125,7 @@ fn data_plot(ui: &mut Ui, s: &ExplorerState, model: Model, columns: &[String; 2]
         .map(|i| rgba(s.running.paths[i].rgba()))
         .unwrap_or(Color32::WHITE);
     let shown_text = if stride > 1 {
-        format!(" (every {stride}th of {})", data.len())
+        format!(" (every {stride}th point of {})", data.len())
     } else {
         String::new()
     };

@@ -39,6 +39,8 @@ pub(crate) struct Graphics {
     pub egui: egui_wgpu::Renderer,
     /// The convergence map and gradient check ("colour by").
     pub maps: super::maps_gpu::MapRunner,
+    /// The field's level of detail (see [`Graphics::set_detail`]).
+    pub detail: super::detail::FieldDetail,
 }
 
 impl Graphics {
@@ -101,7 +103,30 @@ impl Graphics {
             renderer,
             egui,
             maps: Default::default(),
+            detail: Default::default(),
         })
+    }
+
+    /// Chooses the field's level of detail for `frame` (`app/detail.rs`): coarser while the
+    /// view, the plot's size or the function (`generation`) changes, for a data loss whose
+    /// samples each sum every point. True while a later frame will refine it.
+    pub(crate) fn set_detail(
+        &mut self,
+        frame: &FrameInput,
+        function: &Function,
+        generation: u64,
+        dt: f64,
+    ) -> bool {
+        let key = super::detail::DetailKey {
+            view: frame.view,
+            size: (frame.layout.plot.w, frame.layout.plot.h),
+            generation,
+        };
+        let terms = function.data().map_or(1, |d| d.len() as u64);
+        let budget = super::detail::Budget::for_adapter(self.gpu.is_software());
+        let stride = self.detail.update(key, dt, terms, budget);
+        self.renderer.set_field_stride(stride);
+        self.detail.refining()
     }
 
     /// Reconfigures the surface for a new size (zero sizes are ignored: minimised).

@@ -12,6 +12,7 @@ mod curvature_ui;
 pub mod data;
 pub(crate) mod data_ui;
 pub(crate) mod descend_all;
+pub mod detail;
 pub mod exports;
 pub(crate) mod formulas;
 pub mod frame;

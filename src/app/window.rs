@@ -18,9 +18,11 @@ use super::frame::build_frame;
 use super::frame_log::FrameLog;
 use super::gfx::{EguiFrame, Graphics};
 use super::record::Recorder;
-use super::recovery::{recovered_message, DeviceParts, Recovery};
+use super::recovery::Recovery;
 use super::state::ExplorerState;
 use crate::error::{Error, Result};
+
+mod device;
 
 /// The time step of one frame with `--frames N`: the animation advances 1/60 s a frame
 /// whatever the wall clock says, so two identical runs draw the same frames.
@@ -77,6 +79,7 @@ pub(crate) fn run(options: Options) -> Result<()> {
         recovery: Recovery::from_env(),
         failed_frames: 0,
         accesskit_on: false,
+        refining: false,
     };
     event_loop
         .run_app(&mut app)
@@ -108,79 +111,14 @@ struct App {
     failed_frames: u32,
     /// A screen reader asked for the accessibility tree (and has not left).
     accesskit_on: bool,
+    /// The field's level of detail will be refined by a later frame.
+    refining: bool,
 }
 
 impl App {
     fn fail(&mut self, el: &ActiveEventLoop, e: Error) {
         self.result = Err(e);
         el.exit();
-    }
-
-    fn open(&mut self, el: &ActiveEventLoop) -> Result<()> {
-        // Hidden until AccessKit's adapter is attached: it must exist before the window is
-        // first shown.
-        let attrs = Window::default_attributes()
-            .with_title("gradfield")
-            .with_visible(false)
-            .with_inner_size(winit::dpi::LogicalSize::new(
-                f64::from(self.window_size.0.max(1)),
-                f64::from(self.window_size.1.max(1)),
-            ));
-        let window = Arc::new(
-            el.create_window(attrs)
-                .map_err(|e| Error::gpu(format!("could not open a window: {e}")))?,
-        );
-        let mut parts = DeviceParts::new(&window, &self.state)?;
-        parts
-            .egui_state
-            .init_accesskit(el, &window, self.proxy.clone());
-        window.set_visible(true);
-        self.window = Some(window);
-        self.install(parts);
-        Ok(())
-    }
-
-    /// Puts a device's GPU state in place (at start, and after a lost device).
-    fn install(&mut self, parts: DeviceParts) {
-        self.generation = self.state.rebuild.function_generation;
-        self.gfx = Some(parts.gfx);
-        self.ctx = parts.ctx;
-        self.egui_state = Some(parts.egui_state);
-    }
-
-    /// After the device was lost: drops everything that lived on it and builds it anew
-    /// around the same explorer state (function, view, paths, settings); a convergence map
-    /// is computed again. Fails when the device keeps being lost or cannot be rebuilt.
-    fn recover(&mut self, reason: &str) -> Result<()> {
-        self.recovery.record_loss(Instant::now(), reason)?;
-        let Some(window) = self.window.clone() else {
-            return Ok(());
-        };
-        self.gfx = None;
-        // The window's AccessKit adapter lives on (it can only be made once per window) in
-        // the new egui state, and a screen reader that was listening still is.
-        let accesskit = self.egui_state.take().and_then(|mut e| e.accesskit.take());
-        let reader_on = accesskit.is_some() && self.accesskit_on;
-        let mut parts = DeviceParts::new(&window, &self.state)?;
-        parts.egui_state.accesskit = accesskit;
-        if reader_on {
-            parts.ctx.enable_accesskit();
-        }
-        self.install(parts);
-        self.state.map_schedule.reset();
-        let message = recovered_message(reason);
-        eprintln!("gradfield: {message}");
-        self.state.messages.status = Some(message);
-        window.request_redraw();
-        Ok(())
-    }
-
-    /// Why the device was lost, if it was.
-    fn lost(&self) -> Option<String> {
-        let gpu = &self.gfx.as_ref()?.gpu;
-        // The loss is reported through a callback that runs when the device is polled.
-        let _ = gpu.device.poll(wgpu::PollType::Poll);
-        gpu.lost_reason()
     }
 
     /// One frame: time step, egui, state → GPU, present.
@@ -243,6 +181,7 @@ impl App {
             }
         }
         gfx.set_paths(&frame, &self.state.running.paths);
+        self.refining = gfx.set_detail(&frame, &self.state.doc.function, self.generation, dt);
         let egui_frame = EguiFrame {
             primitives: self.ctx.tessellate(output.shapes, output.pixels_per_point),
             textures: output.textures_delta,
@@ -318,6 +257,7 @@ impl App {
             || self.state.rebuild.function_generation != self.generation
             || (self.state.doc.playing && self.state.any_running())
             || self.state.view3d.needs_redraw()
+            || self.refining
     }
 }
 

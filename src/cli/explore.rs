@@ -47,6 +47,7 @@ fn explore_document(args: &ExploreArgs) -> Result<Document> {
             };
             let view = super::view_or_default(args.view, &r);
             let mut doc = Document::new(r.function, view);
+            doc.layers.log_scale = r.data.as_ref().is_some_and(|d| d.model.log_scale());
             doc.data = r.data;
             doc
         }

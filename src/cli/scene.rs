@@ -217,7 +217,8 @@ fn flags_document(args: &RenderArgs) -> Result<Document> {
     doc.preset = preset
         .filter(|p| p.expr == doc.function.source)
         .map(|p| p.name);
-    doc.layers = flag_layers(args, preset.is_some_and(|p| p.log_scale))?;
+    let data_log = r.data.as_ref().is_some_and(|d| d.model.log_scale());
+    doc.layers = flag_layers(args, preset.map_or(data_log, |p| p.log_scale))?;
     let (optimizer, hyper, steps) = super::descend::hyper(&args.optim, &r)?;
     doc.optimizer = optimizer;
     doc.hyper = hyper;

@@ -72,6 +72,12 @@ impl Model {
         }
     }
 
+    /// Whether the heatmap reads better on a logarithmic scale: the squared error's valley
+    /// spans decades, the cross-entropy's grows only linearly away from it.
+    pub fn log_scale(self) -> bool {
+        self == Model::Linear
+    }
+
     /// Whether the second column must hold labels 0 and 1 only.
     pub fn labels(self) -> bool {
         self == Model::Logistic

@@ -139,6 +139,12 @@ impl Gpu {
         )
     }
 
+    /// True for a GPU emulated on the CPU (Mesa's lavapipe, SwiftShader): what the
+    /// explorer's level of detail budgets for.
+    pub fn is_software(&self) -> bool {
+        self.adapter.get_info().device_type == wgpu::DeviceType::Cpu
+    }
+
     /// True once the device has been lost; nothing submitted since will run.
     pub fn is_lost(&self) -> bool {
         self.health.lock().map(|h| h.lost.is_some()).unwrap_or(true)

@@ -15,6 +15,7 @@ use crate::expr::Function;
 use crate::gpu::binding::{bind_group, grid_layouts, symbol_block, DataPoints, SYMBOL_FLOATS};
 use crate::gpu::check;
 use crate::gpu::recent::RecentPipelines;
+use crate::gpu::upsample::UpsamplePass;
 
 pub use super::source::{
     defined_channels, field_source, function_tapes, GradientMode, FIELD_TEMPLATE, NUMERIC_STEP,
@@ -77,7 +78,15 @@ pub struct FieldPass {
     /// A data loss's points (binding 5).
     data: DataPoints,
     bind_group: wgpu::BindGroup,
+    /// The field's size (what [`FieldPass::buffer`] holds).
     size: (u32, u32),
+    /// Compute the field on a grid this many times coarser and interpolate it up (1: every
+    /// sample computed).
+    stride: u32,
+    /// The grid the shader runs on: `size`, or the coarse grid of `stride`.
+    grid: (u32, u32),
+    /// The coarse field and the pass that interpolates it, while `stride` > 1.
+    coarse: Option<(wgpu::Buffer, UpsamplePass)>,
     check: Option<f32>,
     /// The generated functions of the current function, to rebuild with or without the check.
     generated: Option<String>,
@@ -140,6 +149,9 @@ impl FieldPass {
             data,
             bind_group,
             size: (1, 1),
+            stride: 1,
+            grid: (1, 1),
+            coarse: None,
             check: None,
             generated: None,
             recent,
@@ -171,8 +183,10 @@ impl FieldPass {
         }
     }
 
-    /// Makes the bind group over the current buffers.
+    /// Makes the bind group over the current buffers: the shader writes the coarse field
+    /// while there is one, else the field.
     fn bind(&mut self, device: &wgpu::Device) {
+        let out = self.coarse.as_ref().map_or(&self.field, |(c, _)| c);
         self.bind_group = bind_group(
             device,
             "FieldPass::bind_group",
@@ -181,11 +195,27 @@ impl FieldPass {
                 &self.params,
                 &self.xs,
                 &self.ys,
-                &self.field,
+                out,
                 &self.symbols,
                 self.data.buffer(),
             ],
         );
+    }
+
+    /// From the next [`FieldPass::prepare`] on, computes the field on a grid `stride` times
+    /// coarser in each direction and interpolates it to full size (1: every sample; the
+    /// result is then exactly the field's).
+    pub fn set_stride(&mut self, stride: u32) {
+        self.stride = stride.max(1);
+    }
+
+    /// The stride of the last prepare's field.
+    pub fn stride(&self) -> u32 {
+        if self.grid == self.size {
+            1
+        } else {
+            self.stride
+        }
     }
 
     /// Like `FieldPass::set_function` for a complete field shader (which the gradient check
@@ -257,16 +287,39 @@ impl FieldPass {
                 "field size {width}×{height} is not supported by this GPU (at most {limit} bytes)"
             )));
         }
-        if (width, height) != self.size {
+        let grid = crate::gpu::upsample::coarse_size((width, height), self.stride);
+        if ((width, height), grid) != (self.size, self.grid) {
             use wgpu::BufferUsages as U;
             let buffer =
                 |label, size, usage| crate::gpu::binding::buffer(device, label, size, usage);
-            self.xs = buffer("FieldPass::xs", width as u64 * 4, U::STORAGE | U::COPY_DST);
-            self.ys = buffer("FieldPass::ys", height as u64 * 4, U::STORAGE | U::COPY_DST);
-            self.field = buffer("FieldPass::field", bytes, U::STORAGE | U::COPY_SRC);
-            self.bind(device);
+            if (width, height) != self.size {
+                self.field = buffer("FieldPass::field", bytes, U::STORAGE | U::COPY_SRC);
+            }
+            let (gw, gh) = grid;
+            self.xs = buffer("FieldPass::xs", gw as u64 * 4, U::STORAGE | U::COPY_DST);
+            self.ys = buffer("FieldPass::ys", gh as u64 * 4, U::STORAGE | U::COPY_DST);
+            self.coarse = if grid == (width, height) {
+                None
+            } else {
+                let coarse_bytes = gw as u64 * gh as u64 * SAMPLE_BYTES;
+                let coarse = buffer("FieldPass::coarse", coarse_bytes, U::STORAGE);
+                let mut up = match self.coarse.take() {
+                    Some((_, up)) => up,
+                    None => UpsamplePass::new(device)?,
+                };
+                up.prepare(
+                    device,
+                    queue,
+                    (&coarse, grid),
+                    (&self.field, (width, height)),
+                );
+                Some((coarse, up))
+            };
             self.size = (width, height);
+            self.grid = grid;
+            self.bind(device);
         }
+        let (width, height) = grid;
         let xs: Vec<f32> = (0..width).map(|i| view.sample_x(i, width) as f32).collect();
         let ys: Vec<f32> = (0..height)
             .map(|j| view.sample_y(j, height) as f32)
@@ -304,10 +357,13 @@ impl FieldPass {
         pass.set_pipeline(pipeline);
         pass.set_bind_group(0, &self.bind_group, &[]);
         pass.dispatch_workgroups(
-            self.size.0.div_ceil(WORKGROUP),
-            self.size.1.div_ceil(WORKGROUP),
+            self.grid.0.div_ceil(WORKGROUP),
+            self.grid.1.div_ceil(WORKGROUP),
             1,
         );
+        if let Some((_, up)) = &self.coarse {
+            up.dispatch(pass);
+        }
     }
 
     /// The pipeline of `source` for `mode`: one of the last few used, or a new one.

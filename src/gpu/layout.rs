@@ -49,5 +49,6 @@ pub fn host_layouts() -> Vec<(&'static [&'static str], HostLayout)> {
         ),
         (&["converge"], crate::gpu::walker::params_layout()),
         (&["converge"], crate::gpu::walker::walker_layout()),
+        (&["upsample"], crate::gpu::upsample::params_layout()),
     ]
 }

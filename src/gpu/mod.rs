@@ -25,6 +25,8 @@ pub mod readback;
 #[cfg(feature = "gpu")]
 mod recent;
 #[cfg(feature = "gpu")]
+pub mod upsample;
+#[cfg(feature = "gpu")]
 mod walker;
 
 #[cfg(feature = "gpu")]

@@ -187,6 +187,9 @@ fn resolve(ctx: &Ctx, f: SceneFile, dir: Option<&std::path::Path>) -> Result<Doc
     };
     let mut scene = Document::new(function, view);
     let bundled = source.as_ref().is_some_and(|s| s.path.is_none());
+    if let Some(src) = source.as_ref().filter(|_| preset.is_none()) {
+        scene.layers.log_scale = src.model.log_scale();
+    }
     scene.data = source;
     scene.preset = preset
         .filter(|p| p.expr == scene.function.source && (p.data.is_some() == bundled))

@@ -50,6 +50,8 @@ struct FieldKey {
     view: View,
     size: (u32, u32),
     mode: GradientMode,
+    /// The field's level of detail (`FieldPass::set_stride`).
+    stride: u32,
 }
 
 /// The frame composer. Only it and the offscreen path create encoders.
@@ -69,6 +71,8 @@ pub struct Renderer {
     params: wgpu::Buffer,
     last_params: Option<Params>,
     field_key: Option<FieldKey>,
+    /// See [`Renderer::set_field_stride`].
+    field_stride: u32,
     function_changed: bool,
     layout: Layout,
     show_arrows: bool,
@@ -91,6 +95,19 @@ impl Renderer {
     pub fn new(gpu: &Gpu, format: wgpu::TextureFormat, function: &Function) -> Result<Renderer> {
         let (full, f) = function_tapes(function);
         Renderer::from_tapes(gpu, format, &full, &f)
+    }
+
+    /// The field's level of detail from the next frame on: computed on a grid `stride` times
+    /// coarser in each direction and interpolated (1, the default: every sample). Changing
+    /// it recomputes the field.
+    pub fn set_field_stride(&mut self, stride: u32) {
+        self.field_stride = stride.max(1);
+        self.field.set_stride(self.field_stride);
+    }
+
+    /// The stride of the field the last frame drew.
+    pub fn field_stride(&self) -> u32 {
+        self.field.stride()
     }
 
     /// Switches to another function; on error the previous one stays.
@@ -132,6 +149,7 @@ impl Renderer {
             params,
             last_params: None,
             field_key: None,
+            field_stride: 1,
             function_changed: true,
             layout: Layout::full(1, 1),
             show_arrows: false,
@@ -232,6 +250,7 @@ impl Renderer {
             view: *view,
             size: (layout.plot.w, layout.plot.h),
             mode: gradient,
+            stride: self.field_stride,
         };
         let mut work = FrameWork::default();
         let resized = self.field_key.map(|k| k.size) != Some(key.size);

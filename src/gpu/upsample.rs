@@ -1,0 +1,119 @@
+//! The field at full size from the field on a coarser grid of the same view (`FieldPass` with
+//! a stride, the level of detail of a costly field while it changes): bilinear interpolation
+//! of f and ∇f in `shaders/upsample.wgsl`, defined where the four samples it is made from are.
+
+use crate::error::Result;
+use crate::gpu::binding::{bind_group, storage_entry, uniform_buffer, uniform_entry};
+use crate::gpu::library;
+use crate::gpu::shader;
+
+/// Uniform parameters (`Params` in shaders/upsample.wgsl).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
+struct Params {
+    width: u32,
+    height: u32,
+    coarse_width: u32,
+    coarse_height: u32,
+}
+
+/// The layout of [`Params`] (tests/layout.rs compares it with the shader's).
+pub(crate) fn params_layout() -> crate::gpu::layout::HostLayout {
+    crate::gpu::layout::host_layout!(
+        "Params",
+        Params {
+            width,
+            height,
+            coarse_width,
+            coarse_height
+        }
+    )
+}
+
+/// The upsampling shader, its imports resolved.
+pub fn upsample_source() -> Result<String> {
+    library::resolve(
+        "shaders/upsample.wgsl",
+        include_str!("../../shaders/upsample.wgsl"),
+    )
+}
+
+/// The grid a field of `size` is computed on with `stride`: each side divided, rounded up.
+pub fn coarse_size(size: (u32, u32), stride: u32) -> (u32, u32) {
+    let s = stride.max(1);
+    (size.0.div_ceil(s).max(1), size.1.div_ceil(s).max(1))
+}
+
+/// The pipeline and its bind group over one coarse and one fine buffer.
+pub(crate) struct UpsamplePass {
+    layout: wgpu::BindGroupLayout,
+    pipeline: wgpu::ComputePipeline,
+    params: wgpu::Buffer,
+    bind_group: Option<wgpu::BindGroup>,
+    size: (u32, u32),
+}
+
+impl UpsamplePass {
+    pub(crate) fn new(device: &wgpu::Device) -> Result<UpsamplePass> {
+        let compute = wgpu::ShaderStages::COMPUTE;
+        let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some("UpsamplePass::layout"),
+            entries: &[
+                uniform_entry(0, compute),
+                storage_entry(1, compute, true),
+                storage_entry(2, compute, false),
+            ],
+        });
+        let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("UpsamplePass::layout"),
+            bind_group_layouts: &[Some(&layout)],
+            immediate_size: 0,
+        });
+        let source = upsample_source()?;
+        let pipeline =
+            shader::compute_pipeline(device, "UpsamplePass::pipeline", &source, &pipeline_layout)?;
+        let params = uniform_buffer(device, "UpsamplePass::params", 16);
+        Ok(UpsamplePass {
+            layout,
+            pipeline,
+            params,
+            bind_group: None,
+            size: (0, 0),
+        })
+    }
+
+    /// Binds `coarse` (a `coarse_size` grid) and `fine` (a `size` grid) and writes the sizes.
+    pub(crate) fn prepare(
+        &mut self,
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        (coarse, coarse_size): (&wgpu::Buffer, (u32, u32)),
+        (fine, size): (&wgpu::Buffer, (u32, u32)),
+    ) {
+        let params = Params {
+            width: size.0,
+            height: size.1,
+            coarse_width: coarse_size.0,
+            coarse_height: coarse_size.1,
+        };
+        queue.write_buffer(&self.params, 0, bytemuck::bytes_of(&params));
+        self.bind_group = Some(bind_group(
+            device,
+            "UpsamplePass::bind_group",
+            &self.layout,
+            &[&self.params, coarse, fine],
+        ));
+        self.size = size;
+    }
+
+    /// Records the dispatch (after the coarse field's, in the same compute pass).
+    pub(crate) fn dispatch(&self, pass: &mut wgpu::ComputePass<'_>) {
+        let Some(group) = &self.bind_group else {
+            return;
+        };
+        let w = library::FIELD_WORKGROUP;
+        pass.set_pipeline(&self.pipeline);
+        pass.set_bind_group(0, group, &[]);
+        pass.dispatch_workgroups(self.size.0.div_ceil(w), self.size.1.div_ceil(w), 1);
+    }
+}
