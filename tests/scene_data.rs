@@ -97,3 +97,19 @@ fn bad_data_tables_say_where_and_why() {
         "{e}"
     );
 }
+
+#[test]
+fn the_example_data_scene_opens_the_example_data() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = scene::load(&root.join("examples/fit-line.toml")).expect("the example is valid");
+    let preset = gradfield::presets::find("fit-line")
+        .unwrap()
+        .function()
+        .unwrap();
+    assert_eq!(
+        doc.function.data().unwrap().points,
+        preset.data().unwrap().points
+    );
+    assert_eq!((doc.hyper.batch, doc.hyper.seed), (Some(4), 1));
+    assert_eq!(doc.paths.len(), 1);
+}

@@ -17,7 +17,21 @@ const SHOWN_POINTS: usize = 2000;
 /// The most residuals drawn.
 const SHOWN_RESIDUALS: usize = 300;
 
-/// The panel: nothing unless the function is a data loss (then also the file field).
+/// In the function panel while the function is not a data loss: a folded section to open a
+/// CSV file (the data panel on the right takes over once one is open).
+pub(crate) fn open_section(ui: &mut Ui, s: &mut ExplorerState) {
+    if s.doc.function.data().is_some() {
+        return;
+    }
+    egui::CollapsingHeader::new("Fit a model to data (CSV)")
+        .id_salt("gradfield-open-data")
+        .show(ui, |ui| {
+            ui.label("A header row naming the columns, then x,y rows (logistic: y is 0 or 1).");
+            file_row(ui, s);
+        });
+}
+
+/// The data panel of a data loss (with the file field, to open another).
 pub(crate) fn panel(ui: &mut Ui, s: &mut ExplorerState) {
     ui.heading("Data");
     file_row(ui, s);
@@ -232,7 +246,9 @@ fn rgba(c: [f32; 4]) -> Color32 {
 }
 
 /// On the canvas: at the selected iterate, −η∇L (white), −η times this step's mini-batch
-/// gradient (the path's colour) and faint arrows for other mini-batches.
+/// gradient (the path's colour) and faint arrows for other mini-batches, all magnified by one
+/// factor so that the longest of the two is [`ARROW_PX`] long (their lengths compare), with
+/// a label saying so.
 pub(crate) fn paint_batch_arrows(painter: &Painter, s: &ExplorerState, plot: PlotRect, scale: f32) {
     let Some(arrows) = s.batch_arrows() else {
         return;
@@ -244,30 +260,47 @@ pub(crate) fn paint_batch_arrows(painter: &Painter, s: &ExplorerState, plot: Plo
         let (x, y) = s.to_pixel(p[0], p[1]);
         px.pos(plot.x + x as f32, plot.y + y as f32)
     };
-    let plus = |d: [f64; 2]| [arrows.theta[0] + d[0], arrows.theta[1] + d[1]];
     let from = at(arrows.theta);
+    let plus = |d: [f64; 2]| at([arrows.theta[0] + d[0], arrows.theta[1] + d[1]]);
+    // Pixel length of each step as drawn at its true size.
+    let len = |d: [f64; 2]| (plus(d) - from).length() * px.ppp;
+    let longest = len(arrows.full).max(len(arrows.batch));
+    if !(longest.is_finite() && longest > 0.0) {
+        return;
+    }
+    let k = f64::from(ARROW_PX * scale / longest);
+    let grow = |d: [f64; 2]| plus([d[0] * k, d[1] * k]);
     let color = s
         .selected_path()
         .map(|i| rgba(s.running.paths[i].rgba()))
         .unwrap_or(Color32::WHITE);
     let width = 2.5 * px.scale;
     for o in &arrows.others {
-        super::step_ui::arrow(
-            &painter,
-            &px,
-            from,
-            at(plus(*o)),
-            color.gamma_multiply(0.35),
-            0.6 * width,
-        );
+        let faint = color.gamma_multiply(0.35);
+        super::step_ui::arrow(&painter, &px, from, grow(*o), faint, 0.6 * width);
     }
     super::step_ui::arrow(
         &painter,
         &px,
         from,
-        at(plus(arrows.full)),
+        grow(arrows.full),
         Color32::WHITE,
         width,
     );
-    super::step_ui::arrow(&painter, &px, from, at(plus(arrows.batch)), color, width);
+    super::step_ui::arrow(&painter, &px, from, grow(arrows.batch), color, width);
+    let text = format!(
+        "steps ×{}: all points (white), this mini-batch, {} other batches",
+        crate::numfmt::short(k),
+        arrows.others.len()
+    );
+    // On a dark box: the heatmap under it may be any colour.
+    let galley = painter.layout_no_wrap(text, px.font_id(0.8 * px.font), Color32::WHITE);
+    let at = grow(arrows.full) + egui::vec2(8.0, 8.0) * px.scale / px.ppp;
+    let pad = egui::vec2(4.0, 2.0) * px.scale / px.ppp;
+    let rect = egui::Rect::from_min_size(at, galley.size()).expand2(pad);
+    painter.rect_filled(rect, 3.0, Color32::from_black_alpha(190));
+    painter.galley(at, galley, Color32::WHITE);
 }
+
+/// How long the longer of the full and the mini-batch step is drawn, in pixels at UI scale 1.
+const ARROW_PX: f32 = 90.0;

@@ -15,6 +15,7 @@ pub(crate) fn panel(ui: &mut Ui, s: &mut ExplorerState) {
         ui.separator();
         super::symbols_ui::section(ui, s);
         presets(ui, s);
+        super::data_ui::open_section(ui, s);
         ui.separator();
         layers(ui, s);
         ui.separator();

@@ -1,9 +1,10 @@
 //! `gradfield bench`: how fast the field pass, full frames (after a pan) and steady frames
 //! (only the paths changed) run on this GPU, next to the single-threaded CPU reference, one
-//! descent step of many paths, the memory floor of a frame, and 3D frames of the surface
-//! (`frame3d`). Prints a table or JSON.
+//! descent step of many paths, the memory floor of a frame, 3D frames of the surface
+//! (`frame3d`) and a 10,000-point data loss (`fit`). Prints a table or JSON.
 
 pub(crate) mod cpu;
+pub(crate) mod fit;
 pub(crate) mod floor;
 pub(crate) mod frame;
 pub(crate) mod frame3d;
@@ -192,6 +193,11 @@ pub fn run(gpu: &Gpu, options: &Options, mut progress: impl FnMut(&str)) -> Resu
                 .ok_or_else(|| Error::gpu("bench: no finite descent timings"))?,
         });
     }
+    let mut data = Vec::new();
+    for &size in &options.sizes {
+        progress(&format!("data loss at {}x{}", size.0, size.1));
+        data.push(fit::measure(gpu, &mut timer, size, options.repeats)?);
+    }
     let info = gpu.adapter.get_info();
     Ok(Report {
         adapter: gpu.adapter_summary(),
@@ -203,5 +209,6 @@ pub fn run(gpu: &Gpu, options: &Options, mut progress: impl FnMut(&str)) -> Resu
         rows,
         surface,
         descent,
+        data,
     })
 }

@@ -61,6 +61,8 @@ pub struct Report {
     /// 3D frames (`bench::frame3d`).
     pub surface: Vec<super::frame3d::SurfaceRow>,
     pub descent: Vec<DescentRow>,
+    /// Data losses (`bench::fit`).
+    pub data: Vec<super::fit::DataRow>,
 }
 
 impl Report {
@@ -141,6 +143,7 @@ impl Report {
             );
         }
         t.push_str(&super::frame3d::table(&self.surface));
+        t.push_str(&super::fit::table(&self.data));
         let _ = writeln!(t, "\nCPU descent, one step of every path (gd):");
         for d in &self.descent {
             let _ = writeln!(
@@ -234,7 +237,9 @@ impl Report {
                 )
             })
             .collect();
-        let _ = writeln!(j, "  \"descent\": [\n{}\n  ]", descent.join(",\n"));
+        let _ = writeln!(j, "  \"descent\": [\n{}\n  ],", descent.join(",\n"));
+        let data = super::fit::json(&self.data);
+        let _ = writeln!(j, "  \"data\": [\n{}\n  ]", data.join(",\n"));
         j.push('}');
         j
     }
@@ -249,7 +254,7 @@ fn ratio(v: f64) -> String {
     }
 }
 
-fn stats(s: &Stats) -> String {
+pub(crate) fn stats(s: &Stats) -> String {
     format!(
         "{{\"median_ms\": {}, \"min_ms\": {}, \"max_ms\": {}, \"runs\": {}}}",
         number(s.median_ms),
@@ -260,7 +265,7 @@ fn stats(s: &Stats) -> String {
 }
 
 /// A JSON number; JSON has no NaN or infinity, so those become null.
-fn number(v: f64) -> String {
+pub(crate) fn number(v: f64) -> String {
     if v.is_finite() {
         format!("{v:e}")
     } else {

@@ -48,5 +48,14 @@ pub fn run(args: &DiffArgs) -> Result<()> {
                 .map(|(n, d)| format!("{n} = {d}")),
         );
     }
+    if let Some(d) = f.data() {
+        // What the mean runs over, since the points are not in the formulas.
+        let [x, y] = &d.columns;
+        lines.push(format!(
+            "# mean over the {} points (x_i, y_i) = ({x}, {y}) of {}",
+            d.len(),
+            d.label
+        ));
+    }
     super::out::stdout(|out| lines.iter().try_for_each(|l| writeln!(out, "{l}")))
 }

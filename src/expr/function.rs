@@ -230,11 +230,11 @@ impl Function {
             .into_iter()
             .map(|(v, d)| {
                 let d = simplify::for_reading(&d);
-                let text = self.mean_text(if display {
-                    display::to_display(&d, &self.vars)
+                let text = if display {
+                    self.mean_text(display::to_display(&d, &self.vars))
                 } else {
-                    print::to_string(&d, &self.vars)
-                });
+                    self.mean_syntax(print::to_string(&d, &self.vars))
+                };
                 (self.vars.name(v).to_string(), text)
             })
             .collect()
@@ -263,9 +263,11 @@ impl Function {
     }
 
     /// The printed f, ∂f/∂x and ∂f/∂y in gradfield's syntax, with the user's variable names
-    /// (no head): text that parses again.
+    /// (no head): text that parses again (for a data loss `mean_i(…)` of the term, which
+    /// does not: its points are not in the text).
     pub fn formulas(&self) -> [String; 3] {
-        self.readable().map(|n| print::to_string(&n, &self.vars))
+        self.readable()
+            .map(|n| self.mean_syntax(print::to_string(&n, &self.vars)))
     }
 
     /// The same three formulas in display form (`x² + 3xy`, `√(x)`, `−`), for people to
@@ -301,6 +303,17 @@ impl Function {
             format!("(1/n) Σᵢ [{term}]")
         } else {
             format!("(1/n) Σᵢ {term}")
+        }
+    }
+
+    /// A data loss's formula in gradfield's syntax with the mean written as `mean_i(…)` over
+    /// the points (which does not parse: the points are not in the text); a plain function's
+    /// as it is.
+    pub(crate) fn mean_syntax(&self, term: String) -> String {
+        if self.data.is_none() {
+            term
+        } else {
+            format!("mean_i({term})")
         }
     }
 

@@ -1,6 +1,7 @@
 //! The field at full size from the field on a coarser grid of the same view (`FieldPass` with
 //! a stride, the level of detail of a costly field while it changes): bilinear interpolation
-//! of f and ∇f in `shaders/upsample.wgsl`, defined where the four samples it is made from are.
+//! of f and ∇f in `shaders/upsample.wgsl`, defined where the four samples it is made from are;
+//! and how coarse a field must be to fit a budget of terms a frame ([`stride_for`]).
 
 use crate::error::Result;
 use crate::gpu::binding::{bind_group, storage_entry, uniform_buffer, uniform_entry};
@@ -42,6 +43,45 @@ pub fn upsample_source() -> Result<String> {
 pub fn coarse_size(size: (u32, u32), stride: u32) -> (u32, u32) {
     let s = stride.max(1);
     (size.0.div_ceil(s).max(1), size.1.div_ceil(s).max(1))
+}
+
+/// The strides tried, finest first.
+pub const STRIDES: [u32; 7] = [1, 2, 4, 8, 16, 32, 64];
+
+/// Terms (samples × points) a field may sum in one frame: while something changes, and
+/// once it is still.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Budget {
+    pub moving: f64,
+    pub still: f64,
+}
+
+impl Budget {
+    /// For a software GPU (lavapipe sums about 4·10⁸ terms a second on this project's two
+    /// cores, `gradfield bench`: 25 ms while moving, 250 ms to refine) or a real one (assumed a
+    /// few hundred times faster; not measured here).
+    pub fn for_adapter(software: bool) -> Budget {
+        if software {
+            Budget {
+                moving: 1e7,
+                still: 1e8,
+            }
+        } else {
+            Budget {
+                moving: 5e9,
+                still: 1e11,
+            }
+        }
+    }
+}
+
+/// The coarsest stride is used when even it is over the budget.
+pub fn stride_for(samples: u64, terms: u64, budget: f64) -> u32 {
+    let cost = |s: u32| samples as f64 / f64::from(s * s) * terms as f64;
+    STRIDES
+        .into_iter()
+        .find(|&s| cost(s) <= budget)
+        .unwrap_or(STRIDES[STRIDES.len() - 1])
 }
 
 /// The pipeline and its bind group over one coarse and one fine buffer.
