@@ -175,7 +175,8 @@ fn walk(
 #[test]
 fn descent_paths_are_the_same_by_tape_and_by_tree() {
     for p in presets::all() {
-        let f = Function::parse(p.expr).unwrap_or_else(|e| panic!("{}: {e}", p.name));
+        // A data preset's function is its loss over its bundled points.
+        let f = p.function().unwrap_or_else(|e| panic!("{}: {e}", p.name));
         let start = (p.start[0], p.start[1]);
         for optimizer in Optimizer::ALL {
             let by_tape = walk(&mut f.tape_with_hessian(), start, optimizer, p.lr, p.steps);

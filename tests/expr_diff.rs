@@ -99,7 +99,9 @@ use common::POINTS;
 
 #[test]
 fn presets_gradients_match_central_differences() {
-    for p in presets::all() {
+    // A data preset's trees are one term of its loss, whose data symbols have no values
+    // here: its summed gradient is checked against the formulas in tests/fit_data.rs.
+    for p in presets::all().iter().filter(|p| p.data.is_none()) {
         let f = Function::parse(p.expr).expect(p.name);
         let [x0, x1, y0, y1] = p.view;
         let mut agreed = 0;
@@ -126,7 +128,9 @@ fn presets_gradients_match_central_differences() {
 
 #[test]
 fn presets_descend_without_diverging() {
-    for p in presets::all() {
+    // A data preset's trees are one term of its loss, whose data symbols have no values
+    // here: its summed gradient is checked against the formulas in tests/fit_data.rs.
+    for p in presets::all().iter().filter(|p| p.data.is_none()) {
         let f = Function::parse(p.expr).expect(p.name);
         let [x0, x1, y0, y1] = p.view;
         let (w, h) = (x1 - x0, y1 - y0);

@@ -57,6 +57,7 @@ fn static_shaders_validate() {
                 gradfield::gpu::hessian::hessian_source(&f).expect("generates")
             }
             "ops" => gradfield::gpu::library::resolve("shaders/ops.wgsl", &text).expect("imports"),
+            "upsample" => gradfield::gpu::upsample::upsample_source().expect("imports"),
             _ => match render.iter().find(|(n, _)| *n == name) {
                 Some((_, src)) => src.clone(),
                 None => panic!("{}: no rule to build this shader", path.display()),

@@ -7,6 +7,8 @@
 //! summed in f64 on the CPU, and the WGSL generator wraps the term in a loop over a storage
 //! buffer of the points, so the shader's size does not depend on their number.
 
+use super::tape::Tape;
+
 /// Points (xᵢ, yᵢ) and what identifies them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Data {
@@ -192,6 +194,60 @@ pub(crate) fn mean_over(
     }
     let n = count as f64;
     (sum.map(|v| v / n), defined)
+}
+
+/// A tape's evaluation as the mean of its roots over a data loss's points (a plain tape's
+/// as its roots).
+impl Tape {
+    /// [`Tape::eval_into`] with the symbols at `syms` instead of the tape's own values.
+    pub(crate) fn eval_into_with(
+        &self,
+        x: f64,
+        y: f64,
+        syms: &[f64],
+        regs: &mut Vec<f64>,
+        out: &mut [f64],
+    ) -> bool {
+        let Some(data) = self.data() else {
+            return self.term_into(x, y, syms, regs, out);
+        };
+        let width = out.len();
+        let (mean, defined) = mean_over(data, None, syms, width, |s, o, d| {
+            let ok = self.term_into(x, y, s, regs, o);
+            d.fill(ok);
+        });
+        out.copy_from_slice(&mean[..width]);
+        defined[..width].iter().all(|&d| d)
+    }
+
+    /// [`Tape::eval_each_into`] of a data loss over the rows `rows` only (a mini-batch; `None`:
+    /// every row). A plain function ignores `rows`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn eval_rows_into(
+        &self,
+        x: f64,
+        y: f64,
+        rows: Option<&[u32]>,
+        regs: &mut Vec<f64>,
+        ok: &mut Vec<bool>,
+        out: &mut [f64],
+        defined: &mut [bool],
+    ) {
+        let Some(data) = self.data() else {
+            return self.term_each_into(x, y, self.syms(), regs, ok, out, defined);
+        };
+        let width = out.len();
+        let (mean, all) = mean_over(data, rows, self.syms(), width, |s, o, d| {
+            self.term_each_into(x, y, s, regs, ok, o, d);
+        });
+        out.copy_from_slice(&mean[..width]);
+        defined.copy_from_slice(&all[..width]);
+        for (o, d) in out.iter_mut().zip(defined.iter()) {
+            if !d {
+                *o = 0.0;
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ pub mod substitute;
 pub mod tape;
 pub(crate) mod unexpected;
 pub mod wgsl;
+mod wgsl_data;
 
 pub use ast::{BinOp, Expr, Func, Node, SymKind, Symbol, Var, Vars, MAX_SYMBOLS};
 pub use compiled::Compiled;

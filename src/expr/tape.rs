@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::ast::{BinOp, Expr, Func, Node, Var};
-use super::data::{mean_over, Data};
+use super::data::Data;
 use super::domain;
 
 /// One SSA instruction; operands are indices of earlier instructions.
@@ -244,29 +244,8 @@ impl Tape {
         self.eval_into_with(x, y, &self.syms, regs, out)
     }
 
-    /// [`Tape::eval_into`] with the symbols at `syms` instead of the tape's own values.
-    pub(crate) fn eval_into_with(
-        &self,
-        x: f64,
-        y: f64,
-        syms: &[f64],
-        regs: &mut Vec<f64>,
-        out: &mut [f64],
-    ) -> bool {
-        let Some(data) = &self.data else {
-            return self.term_into(x, y, syms, regs, out);
-        };
-        let width = out.len();
-        let (mean, defined) = mean_over(data, None, syms, width, |s, o, d| {
-            let ok = self.term_into(x, y, s, regs, o);
-            d.fill(ok);
-        });
-        out.copy_from_slice(&mean[..width]);
-        defined[..width].iter().all(|&d| d)
-    }
-
     /// One term's roots (the whole function unless it is a data loss).
-    fn term_into(
+    pub(super) fn term_into(
         &self,
         x: f64,
         y: f64,
@@ -320,38 +299,9 @@ impl Tape {
         self.eval_rows_into(x, y, None, regs, ok, out, defined);
     }
 
-    /// [`Tape::eval_each_into`] of a data loss over the rows `rows` only (a mini-batch; `None`:
-    /// every row). A plain function ignores `rows`.
-    #[allow(clippy::too_many_arguments)]
-    pub fn eval_rows_into(
-        &self,
-        x: f64,
-        y: f64,
-        rows: Option<&[u32]>,
-        regs: &mut Vec<f64>,
-        ok: &mut Vec<bool>,
-        out: &mut [f64],
-        defined: &mut [bool],
-    ) {
-        let Some(data) = &self.data else {
-            return self.term_each_into(x, y, &self.syms, regs, ok, out, defined);
-        };
-        let width = out.len();
-        let (mean, all) = mean_over(data, rows, &self.syms, width, |s, o, d| {
-            self.term_each_into(x, y, s, regs, ok, o, d);
-        });
-        out.copy_from_slice(&mean[..width]);
-        defined.copy_from_slice(&all[..width]);
-        for (o, d) in out.iter_mut().zip(defined.iter()) {
-            if !d {
-                *o = 0.0;
-            }
-        }
-    }
-
     /// One term's roots, each with its definedness.
     #[allow(clippy::too_many_arguments)]
-    fn term_each_into(
+    pub(super) fn term_each_into(
         &self,
         x: f64,
         y: f64,
