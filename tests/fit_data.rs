@@ -82,52 +82,46 @@ fn the_loss_and_its_gradient_are_the_formulas_summed() {
     );
 }
 
-#[test]
-fn the_line_presets_minimum_is_the_least_squares_line() {
-    let p = presets::find("fit-line").expect("preset");
+/// Runs gradient descent from preset `name`'s start at its η until |∇L| ≤ `tol` and checks
+/// that it ends within 10⁻⁴ of `(w, b)`, which lies inside the preset's view.
+fn descends_to(name: &str, (w, b): (f64, f64), steps: usize, tol: f64) {
+    let p = presets::find(name).expect("preset");
     let f = p.function().expect("loads");
-    let data = f.data().expect("a data loss");
-    assert_eq!(data.len(), 40);
-    let (w, b) = fit::least_squares(&data.points).expect("a line");
     let mut tape = f.tape();
-    let mut path = Path::new(
-        (p.start[0], p.start[1]),
-        Optimizer::Gd,
-        Hyper::new(p.lr),
-        &mut tape,
-    );
-    path.run(&mut tape, 20_000, 1e-12);
+    let start = (p.start[0], p.start[1]);
+    let mut path = Path::new(start, Optimizer::Gd, Hyper::new(p.lr), &mut tape);
+    path.run(&mut tape, steps, tol);
     let end = path.current();
     assert!(
         (end.x - w).abs() <= 1e-4 && (end.y - b).abs() <= 1e-4,
-        "{end:?} vs ({w}, {b})"
+        "{name}: {end:?} vs ({w}, {b})"
     );
-    // The minimum lies inside the preset's view.
     assert!(p.view[0] < w && w < p.view[1] && p.view[2] < b && b < p.view[3]);
 }
 
 #[test]
+fn the_line_presets_minimum_is_the_least_squares_line() {
+    let f = presets::find("fit-line")
+        .unwrap()
+        .function()
+        .expect("loads");
+    let data = f.data().expect("a data loss");
+    assert_eq!(data.len(), 40);
+    let line = fit::least_squares(&data.points).expect("a line");
+    descends_to("fit-line", line, 20_000, 1e-12);
+}
+
+#[test]
 fn the_class_presets_minimum_has_a_zero_gradient() {
-    let p = presets::find("fit-classes").expect("preset");
-    let f = p.function().expect("loads");
+    let f = presets::find("fit-classes")
+        .unwrap()
+        .function()
+        .expect("loads");
     let data = f.data().expect("a data loss");
     let (w, b) = fit::minimum(Model::Logistic, &data.points).expect("overlapping classes");
     let g = f.eval(w, b).expect("defined");
     assert!(g[1].abs() < 1e-10 && g[2].abs() < 1e-10, "{g:?}");
-    let mut tape = f.tape();
-    let mut path = Path::new(
-        (p.start[0], p.start[1]),
-        Optimizer::Gd,
-        Hyper::new(p.lr),
-        &mut tape,
-    );
-    path.run(&mut tape, 50_000, 1e-9);
-    let end = path.current();
-    assert!(
-        (end.x - w).abs() <= 1e-4 && (end.y - b).abs() <= 1e-4,
-        "{end:?} vs ({w}, {b})"
-    );
-    assert!(p.view[0] < w && w < p.view[1] && p.view[2] < b && b < p.view[3]);
+    descends_to("fit-classes", (w, b), 50_000, 1e-9);
 }
 
 fn run(f: &gradfield::expr::Function, hyper: Hyper, optimizer: Optimizer) -> Path {

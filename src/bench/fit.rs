@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::expr::Function;
 use crate::fit::{Model, Table};
 use crate::gpu::upsample::{stride_for, Budget};
-use crate::gpu::{FieldPass, Gpu, GradientMode};
+use crate::gpu::{FieldPass, Gpu};
 use crate::view::View;
 
 /// Points of the measured loss.
@@ -98,34 +98,12 @@ fn field(
     timer: &mut GpuTimer,
     pass: &mut FieldPass,
     view: &View,
-    (w, h): (u32, u32),
+    size: (u32, u32),
     stride: u32,
     runs: usize,
 ) -> Result<Vec<Sample>> {
     pass.set_stride(stride);
-    let mut out = Vec::with_capacity(runs);
-    for k in 0..runs {
-        let view = super::frame::panned(view, k);
-        pass.prepare(&gpu.device, &gpu.queue, &view, w, h, GradientMode::Exact)?;
-        timer.start();
-        let mut encoder = gpu
-            .device
-            .create_command_encoder(&wgpu::CommandEncoderDescriptor {
-                label: Some("bench::data_field"),
-            });
-        timer.begin(&mut encoder)?;
-        {
-            let mut cpass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
-                label: Some("bench::data_field"),
-                timestamp_writes: None,
-            });
-            pass.dispatch(&mut cpass);
-        }
-        timer.end(&mut encoder)?;
-        let index = gpu.queue.submit([encoder.finish()]);
-        out.push(timer.finish(gpu, index)?);
-    }
-    Ok(out)
+    super::frame::time_field(gpu, timer, pass, view, size, (0, runs))
 }
 
 /// Wall times (ms) of one descent step from a fresh start each run.

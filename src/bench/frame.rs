@@ -41,9 +41,29 @@ pub(crate) fn field_pass(
     repeats: usize,
 ) -> Result<Vec<Sample>> {
     let mut pass = FieldPass::for_function(&gpu.device, &scene.function)?;
+    time_field(
+        gpu,
+        timer,
+        &mut pass,
+        &scene.view,
+        (w, h),
+        (warmup, repeats),
+    )
+}
+
+/// `warmup` untimed and `repeats` timed runs of `pass` on a `w`×`h` grid, the view panned a
+/// little each run ([`panned`]): prepare (uniforms) and one dispatch per run.
+pub(crate) fn time_field(
+    gpu: &Gpu,
+    timer: &mut GpuTimer,
+    pass: &mut FieldPass,
+    view: &View,
+    (w, h): (u32, u32),
+    (warmup, repeats): (usize, usize),
+) -> Result<Vec<Sample>> {
     let mut out = Vec::with_capacity(repeats);
     for k in 0..warmup + repeats {
-        let view = panned(&scene.view, k);
+        let view = panned(view, k);
         pass.prepare(&gpu.device, &gpu.queue, &view, w, h, GradientMode::Exact)?;
         timer.start();
         let mut encoder = new_encoder(gpu, "bench::field");
