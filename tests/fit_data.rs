@@ -228,3 +228,25 @@ fn an_epochs_mini_batch_gradients_average_to_the_full_gradient() {
         assert!((sum[c] - full[c]).abs() <= 1e-12 * (1.0 + full[c].abs()));
     }
 }
+
+#[test]
+fn the_suggested_rate_is_half_the_stable_limit_and_descends_without_overshooting() {
+    let pts = line_points();
+    let f = loss(Model::Linear, pts.clone());
+    let n = pts.len() as f64;
+    let mx2 = pts.iter().map(|p| p[0] * p[0]).sum::<f64>() / n;
+    let mx = pts.iter().map(|p| p[0]).sum::<f64>() / n;
+    // ∇²L = 2·[[mean x², mean x], [mean x, 1]]: its largest eigenvalue in closed form.
+    let (a, b, c) = (2.0 * mx2, 2.0 * mx, 2.0);
+    let lmax = 0.5 * (a + c) + (0.25 * (a - c).powi(2) + b * b).sqrt();
+    let lr = fit::suggested_lr(&f, Model::Linear);
+    assert!(
+        (lr - 1.0 / lmax).abs() <= 1e-12 * lr,
+        "{lr} vs {}",
+        1.0 / lmax
+    );
+    let path = run(&f, Hyper::new(lr), Optimizer::Gd);
+    for w in path.points.windows(2) {
+        assert!(w[1].f <= w[0].f, "f rose: {} → {}", w[0].f, w[1].f);
+    }
+}

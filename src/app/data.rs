@@ -58,6 +58,7 @@ impl ExplorerState {
         self.doc.function = function;
         self.doc.data = Some(source);
         self.doc.layers.log_scale = model.log_scale();
+        self.doc.hyper.lr = crate::fit::suggested_lr(&self.doc.function, model);
         self.doc.hyper.batch = None;
         self.rebuild.function_generation += 1;
         self.rebuild.typed_age = None;

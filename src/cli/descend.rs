@@ -165,6 +165,10 @@ pub(crate) fn hyper(optim: &OptimArgs, r: &Resolved) -> Result<(Optimizer, Hyper
         .lr
         .or(optimizer.default_lr())
         .or(r.preset.map(|p| p.lr))
+        .or(r
+            .data
+            .as_ref()
+            .map(|d| crate::fit::suggested_lr(&r.function, d.model)))
         .unwrap_or(DEFAULT_LR);
     let steps = optim
         .steps

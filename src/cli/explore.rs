@@ -48,6 +48,9 @@ fn explore_document(args: &ExploreArgs) -> Result<Document> {
             let view = super::view_or_default(args.view, &r);
             let mut doc = Document::new(r.function, view);
             doc.layers.log_scale = r.data.as_ref().is_some_and(|d| d.model.log_scale());
+            if let Some(d) = &r.data {
+                doc.hyper.lr = crate::fit::suggested_lr(&doc.function, d.model);
+            }
             doc.data = r.data;
             doc
         }

@@ -16,7 +16,8 @@ pub struct OptimArgs {
     /// gd, momentum, nesterov, adagrad, rmsprop, adam or newton.
     #[arg(long, value_name = "NAME", default_value = "gd")]
     pub optimizer: String,
-    /// Learning rate η (default: 1 for newton, else the preset's, or 0.1).
+    /// Learning rate η (default: 1 for newton, else the preset's, for --data half of 2/λmax
+    /// at the loss's minimum, or 0.1).
     #[arg(long, value_name = "η", allow_negative_numbers = true, value_parser = parse_lr)]
     pub lr: Option<f64>,
     /// Number of steps (default: the preset's, or 100).

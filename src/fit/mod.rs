@@ -136,3 +136,24 @@ pub fn home_view(model: Model, points: &[[f64; 2]]) -> [f64; 4] {
     let (hw, hb) = (1.5 * w.abs().max(2.0), 1.5 * b.abs().max(2.0));
     [w - hw, w + hw, b - hb, b + hb]
 }
+
+/// A learning rate for plain gradient descent on the loss: half the largest stable step
+/// 2/λmax of ∇²L at its [`minimum`] (or at (0, 0)), so the first path a class sees
+/// converges without zigzagging across the valley; 0.1 where the curvature says nothing
+/// (no positive eigenvalue), and within 10⁻⁴ … 10.
+pub fn suggested_lr(loss: &Function, model: Model) -> f64 {
+    let points = loss.data().map(|d| d.points.as_slice()).unwrap_or_default();
+    let (w, b) = minimum(model, points).unwrap_or((0.0, 0.0));
+    let [_, _, _, xx, xy, yy] = loss.hessian_at(w, b);
+    match (xx, xy, yy) {
+        (Some(xx), Some(xy), Some(yy)) => {
+            let limit = crate::curvature::stable_lr([xx, xy, yy]);
+            if limit.is_finite() && limit > 0.0 {
+                (0.5 * limit).clamp(1e-4, 10.0)
+            } else {
+                0.1
+            }
+        }
+        _ => 0.1,
+    }
+}

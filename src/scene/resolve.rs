@@ -189,6 +189,7 @@ fn resolve(ctx: &Ctx, f: SceneFile, dir: Option<&std::path::Path>) -> Result<Doc
     let bundled = source.as_ref().is_some_and(|s| s.path.is_none());
     if let Some(src) = source.as_ref().filter(|_| preset.is_none()) {
         scene.layers.log_scale = src.model.log_scale();
+        scene.hyper.lr = crate::fit::suggested_lr(&scene.function, src.model);
     }
     scene.data = source;
     scene.preset = preset
