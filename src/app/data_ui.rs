@@ -34,6 +34,13 @@ pub(crate) fn open_section(ui: &mut Ui, s: &mut ExplorerState) {
 /// The data panel of a data loss (with the file field, to open another).
 pub(crate) fn panel(ui: &mut Ui, s: &mut ExplorerState) {
     ui.heading("Data");
+    if let (Some(source), true) = (&s.doc.data, s.dialogs.data.path.is_empty()) {
+        // Until a file is typed here, the field proposes the data shown and its model.
+        s.dialogs.data.model = source.model;
+        if let Some(p) = &source.path {
+            s.dialogs.data.path = p.display().to_string();
+        }
+    }
     file_row(ui, s);
     let (Some(data), Some(source)) = (s.doc.function.data(), s.doc.data.clone()) else {
         ui.label("Open a CSV file of points to fit a model and see its loss.");

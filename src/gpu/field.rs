@@ -202,7 +202,7 @@ impl FieldPass {
         );
     }
 
-    /// From the next [`FieldPass::prepare`] on, computes the field on a grid `stride` times
+    /// From the next prepare on, computes the field on a grid `stride` times
     /// coarser in each direction and interpolates it to full size (1: every sample; the
     /// result is then exactly the field's).
     pub fn set_stride(&mut self, stride: u32) {
