@@ -2,7 +2,7 @@
 //! tolerance is twice the error bound of the mean of f32 terms, that is the mean of the terms'
 //! running bounds (`common_gpu::bound`, the points rounded to f32 counted in it) plus the
 //! blocked summation's bound (64 + n/64)·u·mean|tᵢ| and the division's u·|mean|. And the
-//! shader's text does not grow with the number of points.
+//! shader's text is the same for any number of points.
 
 mod common_gpu;
 
@@ -118,18 +118,64 @@ fn a_logistic_loss_matches_the_f64_sum_within_its_bound() {
 }
 
 #[test]
-fn the_shader_does_not_grow_with_the_points() {
-    let len = |n: usize| {
+fn the_shader_is_the_same_for_any_number_of_points() {
+    let source = |n: usize| {
         let f = loss(Model::Linear, points(Model::Linear, n, 3));
         let (grad, value) = function_tapes(&f);
-        let source = field_source(&grad, &value).expect("source");
-        // The one line that names the data ("Data: N points, hash H") differs in N's digits.
-        source
-            .lines()
-            .filter(|l| !l.contains("// Data:"))
-            .collect::<String>()
-            .len()
+        field_source(&grad, &value).expect("source")
     };
-    assert_eq!(len(10), len(10_000));
-    assert_eq!(len(10), len(100_000));
+    // The points are a buffer, not text: one shader (and pipeline) for any of them.
+    assert_eq!(source(10), source(10_000));
+    assert_eq!(source(10), source(100_000));
+}
+
+/// Passes kept for one data loss take another's points with the same shader: the field pass
+/// and a convergence pass then compute exactly what passes built for the new points do.
+#[test]
+fn passes_take_other_points_without_a_new_shader() {
+    use gradfield::descent::{Hyper, Optimizer};
+    use gradfield::gpu::{ConvergePass, ConvergeSettings};
+    let gpu = gpu();
+    let view = View::new(-1.0, 5.0, -3.0, 5.0).expect("view");
+    let a = loss(Model::Linear, points(Model::Linear, 50, 1));
+    let b = loss(Model::Linear, points(Model::Linear, 80, 2));
+    let mut pass = FieldPass::for_function(&gpu.device, &a).expect("compiles");
+    let built = pass.pipelines_built();
+    let (grad, value) = function_tapes(&b);
+    pass.set_function(&gpu.device, &grad, &value)
+        .expect("same shader");
+    assert_eq!(
+        pass.pipelines_built(),
+        built,
+        "other points built a pipeline"
+    );
+    let moved = run_pass(&gpu, &mut pass, &view, 12, 8, GradientMode::Exact).unwrap();
+    let mut fresh = FieldPass::for_function(&gpu.device, &b).expect("compiles");
+    assert_eq!(
+        moved,
+        run_pass(&gpu, &mut fresh, &view, 12, 8, GradientMode::Exact).unwrap()
+    );
+
+    let settings = ConvergeSettings {
+        optimizer: Optimizer::Gd,
+        hyper: Hyper::new(0.05),
+        steps: 300,
+        tol: 1e-5,
+    };
+    let mut conv = ConvergePass::new(&gpu.device, &a, Optimizer::Gd).expect("compiles");
+    assert_eq!(
+        conv.source(),
+        gradfield::gpu::converge::converge_source(&b, Optimizer::Gd).unwrap()
+    );
+    conv.reuse_for(&gpu.device, &b);
+    conv.prepare(&gpu.device, &gpu.queue, &view, (6, 4), &settings)
+        .expect("prepares");
+    let ends: Vec<[f32; 3]> = conv
+        .run(&gpu)
+        .expect("runs")
+        .iter()
+        .map(|w| w.result())
+        .collect();
+    let want = gradfield::gpu::converge_map(&gpu, &b, &view, (6, 4), &settings).expect("runs");
+    assert_eq!(ends, want);
 }

@@ -69,12 +69,12 @@ impl MapRunner {
     pub(crate) fn start(&mut self, gpu: &Gpu, function: &Function, key: &MapKey) -> Result<()> {
         self.job = None;
         // The same shader while only the symbols' values changed (a slider, a path followed
-        // in all variables): they are a uniform.
+        // in all variables: they are a uniform) or a data loss's points (a storage buffer).
         let source = crate::gpu::converge::converge_source(function, key.optimizer)?;
         match &mut self.pass {
             Some((g, pass)) if *g == key.generation => {}
             Some((g, pass)) if pass.source() == source => {
-                pass.set_values(&function.values);
+                pass.reuse_for(&gpu.device, function);
                 *g = key.generation;
             }
             _ => {

@@ -90,8 +90,8 @@ fn field_functions(s: &mut String, tape_f_grad: &Tape, tape_f: &Tape) {
     let root = tape_f.roots()[0];
     let ok = body(s, tape_f);
     let _ = writeln!(s, "    return ValueOk(v{root}, {});\n}}", ok[root as usize]);
-    if let Some(d) = tape_f_grad.data() {
-        data_binding(s, d);
+    if tape_f_grad.data().is_some() {
+        data_binding(s);
         s.push_str(DATA_EVAL);
     }
 }
@@ -157,8 +157,8 @@ fn hessian_function(s: &mut String, tape: &Tape) {
         values.join(", "),
         bits.join(" | ")
     );
-    if let Some(d) = tape.data() {
-        data_binding(s, d);
+    if tape.data().is_some() {
+        data_binding(s);
         s.push_str(DATA_HESS);
     }
 }

@@ -1,8 +1,6 @@
 //! The WGSL of a data loss (see `expr::wgsl`): the term functions' parameters, the binding of
 //! the points' storage buffer and the fixed loops that average the term over them.
 
-use std::fmt::Write;
-
 /// The parameters of a data loss's term functions: the point (xᵢ, yᵢ) is `d`.
 pub(super) const DATA_HEAD: &str = "(x: f32, y: f32, d: vec2<f32>";
 
@@ -101,12 +99,11 @@ fn gf_hess(x: f32, y: f32) -> Second {
 }
 ";
 
-/// The binding of the points, with a comment naming them: the source of one data loss
-/// differs from another's, so that passes kept by their shader's text are not reused for
-/// other points.
-pub(super) fn data_binding(s: &mut String, d: &super::data::Data) {
+/// The binding of the points, once per shader (the field functions and `gf_hess` may both
+/// need it). The points are not in the text: passes take them as a buffer, so data losses of
+/// one model share their shader and its pipelines.
+pub(super) fn data_binding(s: &mut String) {
     if !s.contains(DATA_BINDING) {
-        let _ = write!(s, "\n// Data: {} points, hash {:016x}.", d.len(), d.hash);
         s.push_str(DATA_BINDING);
     }
 }

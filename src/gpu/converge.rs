@@ -102,8 +102,7 @@ pub struct ConvergePass {
     /// The function's symbols' values (`symbols` in shaders/converge.wgsl).
     symbols: wgpu::Buffer,
     symbol_values: crate::gpu::binding::Symbols,
-    /// A data loss's points (binding 5; the shader names the data, so a pass is reused only
-    /// for the same points).
+    /// A data loss's points (binding 5; [`ConvergePass::reuse_for`] takes other points).
     data: DataPoints,
     /// The shader this pass was built from: another function with the same one (only its
     /// symbols' values differ) reuses the pass.
@@ -158,6 +157,13 @@ impl ConvergePass {
     /// on (the shader stays).
     pub fn set_values(&mut self, values: &[f64]) {
         self.symbol_values = symbol_block(values);
+    }
+
+    /// Takes another function with this pass's shader ([`ConvergePass::source`] equal): its
+    /// symbols' values and its data loss's points, used from the next prepare on.
+    pub fn reuse_for(&mut self, device: &wgpu::Device, function: &Function) {
+        self.set_values(&function.values);
+        self.data.update(device, function.data());
     }
 
     /// Uploads the starts of `view` on a `width`×`height` grid and the settings, and makes
