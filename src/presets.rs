@@ -10,7 +10,7 @@ pub struct Preset {
     pub name: &'static str,
     /// A short human title.
     pub title: &'static str,
-    /// The function, in the expression language.
+    /// The function, in the expression language (a data preset's: its model's term).
     pub expr: &'static str,
     /// The view: x0, x1, y0, y1.
     pub view: [f64; 4],
@@ -40,22 +40,17 @@ pub struct PresetData {
     pub file: &'static str,
     /// The CSV text.
     pub csv: &'static str,
-    /// `linear` or `logistic`.
-    pub model: &'static str,
+    pub model: crate::fit::Model,
 }
 
 impl Preset {
     /// Where the preset's data come from (`None` for a preset without data).
-    pub fn data_source(&self) -> Result<Option<crate::fit::DataSource>> {
-        self.data
-            .map(|d| {
-                Ok(crate::fit::DataSource {
-                    path: None,
-                    model: crate::fit::Model::parse(d.model)?,
-                    columns: None,
-                })
-            })
-            .transpose()
+    pub fn data_source(&self) -> Option<crate::fit::DataSource> {
+        self.data.map(|d| crate::fit::DataSource {
+            path: None,
+            model: d.model,
+            columns: None,
+        })
     }
 
     /// The preset's function: `expr` parsed, or the loss of its data.
@@ -64,10 +59,7 @@ impl Preset {
             None => {
                 crate::expr::Function::parse(self.expr).map_err(|e| Error::Input(e.to_string()))
             }
-            Some(d) => {
-                let model = crate::fit::Model::parse(d.model)?;
-                Ok(crate::fit::from_text(d.csv, d.file, model, None)?.0)
-            }
+            Some(d) => Ok(crate::fit::from_text(d.csv, d.file, d.model, None)?.0),
         }
     }
 }
@@ -245,7 +237,7 @@ static PRESETS: [Preset; 14] = [
     Preset {
         name: "fit-line",
         title: "Fitting a line to 40 noisy points (mean squared error)",
-        expr: "f(w, b) = (w*x_i + b - y_i)^2",
+        expr: crate::fit::Model::Linear.term(),
         view: [-1.0, 5.0, -3.0, 5.0],
         lr: 0.05,
         log_scale: true,
@@ -256,13 +248,13 @@ static PRESETS: [Preset; 14] = [
         data: Some(PresetData {
             file: "line.csv",
             csv: include_str!("../examples/line.csv"),
-            model: "linear",
+            model: crate::fit::Model::Linear,
         }),
     },
     Preset {
         name: "fit-classes",
         title: "Logistic regression on two overlapping classes (cross-entropy)",
-        expr: "f(w, b) = softplus(w*x_i + b) - y_i*(w*x_i + b)",
+        expr: crate::fit::Model::Logistic.term(),
         view: [-1.0, 6.0, -10.0, 3.0],
         lr: 0.5,
         log_scale: false,
@@ -273,7 +265,7 @@ static PRESETS: [Preset; 14] = [
         data: Some(PresetData {
             file: "classes.csv",
             csv: include_str!("../examples/classes.csv"),
-            model: "logistic",
+            model: crate::fit::Model::Logistic,
         }),
     },
 ];

@@ -9,7 +9,6 @@ use super::state::ExplorerState;
 use crate::error::Result;
 use crate::expr::Evaluator;
 use crate::fit::{DataSource, Model};
-use crate::view::View;
 
 /// The data panel's file field and model choice, and the last error opening a file.
 #[derive(Debug, Clone, Default)]
@@ -46,26 +45,13 @@ impl ExplorerState {
             columns: None,
         };
         let (function, _) = source.load()?;
-        let points = function
-            .data()
-            .map(|d| d.points.clone())
-            .unwrap_or_default();
-        let [x0, x1, y0, y1] = crate::fit::home_view(model, &points);
-        let view = View::new(x0, x1, y0, y1)?.clamped();
         self.text = function.source.clone();
         self.error = None;
-        self.doc.preset = None;
-        self.doc.function = function;
-        self.doc.data = Some(source);
-        self.doc.layers.log_scale = model.log_scale();
-        self.doc.hyper.lr = crate::fit::suggested_lr(&self.doc.function, model);
-        self.doc.hyper.batch = None;
+        self.doc.show_data_loss(function, source)?;
         self.rebuild.function_generation += 1;
         self.rebuild.typed_age = None;
         self.messages.render_error = None;
         self.forget_missing_symbols();
-        self.doc.view = view;
-        self.doc.home = view;
         self.clear_paths();
         self.dialogs.data.path = path.display().to_string();
         self.dialogs.data.model = model;

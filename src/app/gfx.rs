@@ -41,6 +41,8 @@ pub(crate) struct Graphics {
     pub maps: super::maps_gpu::MapRunner,
     /// The field's level of detail (see [`Graphics::set_detail`]).
     pub detail: super::detail::FieldDetail,
+    /// Its budget, for this adapter (asked once: the adapter's information is strings).
+    pub budget: super::detail::Budget,
 }
 
 impl Graphics {
@@ -53,6 +55,7 @@ impl Graphics {
             .create_surface(window.clone())
             .map_err(|e| Error::gpu(format!("could not create the window surface: {e}")))?;
         let gpu = Gpu::for_surface(instance, &surface)?;
+        let budget = super::detail::Budget::for_adapter(gpu.is_software());
         let size = window.inner_size();
         let caps = surface.get_capabilities(&gpu.adapter);
         // egui-wgpu draws correct colours into non-sRGB targets; the field shaders handle both.
@@ -104,6 +107,7 @@ impl Graphics {
             egui,
             maps: Default::default(),
             detail: Default::default(),
+            budget,
         })
     }
 
@@ -123,8 +127,7 @@ impl Graphics {
             generation,
         };
         let terms = function.data().map_or(1, |d| d.len() as u64);
-        let budget = super::detail::Budget::for_adapter(self.gpu.is_software());
-        let stride = self.detail.update(key, dt, terms, budget);
+        let stride = self.detail.update(key, dt, terms, self.budget);
         self.renderer.set_field_stride(stride);
         self.detail.refining()
     }

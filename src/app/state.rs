@@ -102,7 +102,7 @@ impl ExplorerState {
         self.rebuild.typed_age = None;
         self.doc.view = view;
         self.doc.home = view;
-        self.doc.data = preset.data_source()?;
+        self.doc.data = preset.data_source();
         self.doc.apply_preset_settings(preset);
         self.clear_paths();
         self.add_path_at(preset.start[0], preset.start[1]);

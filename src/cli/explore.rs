@@ -39,21 +39,7 @@ pub fn initial_state(args: &ExploreArgs) -> Result<ExplorerState> {
 fn explore_document(args: &ExploreArgs) -> Result<Document> {
     let mut doc = match (&args.scene, &args.expr, &args.preset, args.data.source()?) {
         (Some(path), ..) => crate::scene::load(path)?,
-        (None, _, _, Some(source)) => {
-            let r = super::Resolved {
-                function: source.load()?.0,
-                preset: None,
-                data: Some(source),
-            };
-            let view = super::view_or_default(args.view, &r);
-            let mut doc = Document::new(r.function, view);
-            doc.layers.log_scale = r.data.as_ref().is_some_and(|d| d.model.log_scale());
-            if let Some(d) = &r.data {
-                doc.hyper.lr = crate::fit::suggested_lr(&doc.function, d.model);
-            }
-            doc.data = r.data;
-            doc
-        }
+        (None, _, _, Some(source)) => Document::for_data(source.load()?.0, source)?,
         (None, Some(text), _, None) => {
             let r = resolve(Some(text), None)?;
             let view = super::view_or_default(args.view, &r);

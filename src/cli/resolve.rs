@@ -27,7 +27,7 @@ pub(crate) fn resolve(expr: Option<&str>, preset: Option<&str>) -> Result<Resolv
             Ok(Resolved {
                 function: preset.function()?,
                 preset: Some(preset),
-                data: preset.data_source()?,
+                data: preset.data_source(),
             })
         }
         (None, None) => Err(Error::Input(

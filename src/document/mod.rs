@@ -147,6 +147,40 @@ impl Document {
         }
     }
 
+    /// The document of a data loss read from `source`: [`Document::show_data_loss`] on the
+    /// defaults.
+    pub(crate) fn for_data(
+        function: Function,
+        source: DataSource,
+    ) -> crate::error::Result<Document> {
+        let [x0, x1, y0, y1] = DEFAULT_VIEW;
+        let mut doc = Document::new(function.clone(), View::new(x0, x1, y0, y1)?);
+        doc.show_data_loss(function, source)?;
+        Ok(doc)
+    }
+
+    /// Shows `function`, a data loss read from `source`: in the view around its minimum (also
+    /// the home view), with η half its stable step there, its model's colour scale and full
+    /// batches. What else the document holds (theme, layers, paths) stays.
+    pub(crate) fn show_data_loss(
+        &mut self,
+        function: Function,
+        source: DataSource,
+    ) -> crate::error::Result<()> {
+        let points = function.data().map_or(&[][..], |d| &d.points[..]);
+        let [x0, x1, y0, y1] = crate::fit::home_view(source.model, points);
+        let view = View::new(x0, x1, y0, y1)?.clamped();
+        self.hyper.lr = crate::fit::suggested_lr(&function, source.model);
+        self.hyper.batch = None;
+        self.layers.log_scale = source.model.log_scale();
+        self.function = function;
+        self.data = Some(source);
+        self.preset = None;
+        self.view = view;
+        self.home = view;
+        Ok(())
+    }
+
     /// The slider of the symbol named `name`: the one kept, or the default at its value.
     pub fn slider(&self, name: &str) -> SymbolSlider {
         self.sliders
@@ -165,7 +199,7 @@ impl Document {
         let function = preset.function()?;
         let [x0, x1, y0, y1] = preset.view;
         let mut doc = Document::new(function, View::new(x0, x1, y0, y1)?);
-        doc.data = preset.data_source()?;
+        doc.data = preset.data_source();
         doc.apply_preset_settings(preset);
         let start = (preset.start[0], preset.start[1]);
         doc.paths.push(PathStart::new(start, doc.optimizer, 0));

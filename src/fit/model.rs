@@ -48,7 +48,7 @@ impl Model {
     }
 
     /// One term of the loss in gradfield's syntax (the data symbols are `x_i`, `y_i`).
-    pub fn term(self) -> &'static str {
+    pub const fn term(self) -> &'static str {
         match self {
             Model::Linear => "f(w, b) = (w*x_i + b - y_i)^2",
             Model::Logistic => "f(w, b) = softplus(w*x_i + b) - y_i*(w*x_i + b)",

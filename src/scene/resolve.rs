@@ -143,7 +143,6 @@ fn resolve(ctx: &Ctx, f: SceneFile, dir: Option<&std::path::Path>) -> Result<Doc
     let preset_data = match preset {
         Some(p) if f.function.is_none() && data.is_none() => p
             .data_source()
-            .map_err(|e| ctx.err("preset", e))?
             .map(|source| (p.function().map_err(|e| ctx.err("preset", e)), source)),
         _ => None,
     };
@@ -174,24 +173,21 @@ fn resolve(ctx: &Ctx, f: SceneFile, dir: Option<&std::path::Path>) -> Result<Doc
             View::new(v[0], v[1], v[2], v[3])?
         }
     };
-    let view = match (&f.view, &source, preset) {
-        (None, Some(src), None) => {
-            let points = function
-                .data()
-                .map(|d| d.points.clone())
-                .unwrap_or_default();
-            let [x0, x1, y0, y1] = crate::fit::home_view(src.model, &points);
-            View::new(x0, x1, y0, y1)?
-        }
-        _ => view,
-    };
-    let mut scene = Document::new(function, view);
     let bundled = source.as_ref().is_some_and(|s| s.path.is_none());
-    if let Some(src) = source.as_ref().filter(|_| preset.is_none()) {
-        scene.layers.log_scale = src.model.log_scale();
-        scene.hyper.lr = crate::fit::suggested_lr(&scene.function, src.model);
-    }
-    scene.data = source;
+    let mut scene = match source {
+        // A data file's loss, around its minimum unless the scene gives the view.
+        Some(src) if preset.is_none() => {
+            let mut doc = Document::for_data(function, src)?;
+            if f.view.is_some() {
+                (doc.view, doc.home) = (view, view);
+            }
+            doc
+        }
+        source => Document {
+            data: source,
+            ..Document::new(function, view)
+        },
+    };
     scene.preset = preset
         .filter(|p| p.expr == scene.function.source && (p.data.is_some() == bundled))
         .map(|p| p.name);
