@@ -55,9 +55,10 @@ fn fs_main(in: FullPlotOut) -> @location(0) vec4<f32> {
             if params.heavy_every > 0u && u32(k) % params.heavy_every == 0u {
                 half_w = 1.2 * params.line_width;
             }
-            // Where levels crowd closer than ~4 px, lines would merge: fade them out.
-            let fade = clamp((0.3 - spx) / 0.1, 0.0, 1.0);
-            let halo = fade * clamp(half_w + 1.5 - dist, 0.0, 1.0);
+            // Where levels crowd closer than ~4 px on screen, lines would merge: fade them out.
+            // In coarse layers (px_scale > 1) the halo keeps its 1 px on screen.
+            let fade = clamp((0.3 - spx / params.px_scale) / 0.1, 0.0, 1.0);
+            let halo = fade * clamp(half_w + 0.5 + 1.0 / params.px_scale - dist, 0.0, 1.0);
             let line = fade * clamp(half_w + 0.5 - dist, 0.0, 1.0);
             color = mix(color, LINE_HALO, CONTOUR_HALO_MIX * halo);
             color = mix(color, LINE_DARK, line);

@@ -18,7 +18,7 @@ struct Params {
     arrow_length: u32,        // 0 normalised, 1 proportional (capped), 2 logarithmic
     arrow_grid: vec2<u32>,    // anchors across × down
     line_width: f32,          // width factor of contours, arrows, path lines and markers
-    _pad: u32,
+    px_scale: f32,            // screen pixels per pixel of the layers (the level of detail's divisor)
 }
 
 fn srgb_to_linear(c: vec3<f32>) -> vec3<f32> {

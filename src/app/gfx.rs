@@ -92,6 +92,7 @@ impl Graphics {
         surface.configure(&gpu.device, &config);
         let mut renderer = Renderer::new(&gpu, format, function)?;
         renderer.use_layer_cache(copyable);
+        renderer.read_range_late(true);
         let options = egui_wgpu::RendererOptions {
             msaa_samples: 1,
             depth_stencil_format: None,
@@ -111,9 +112,9 @@ impl Graphics {
         })
     }
 
-    /// Chooses the field's level of detail for `frame` (`app/detail.rs`): coarser while the
-    /// view, the plot's size or the function (`generation`) changes, for a data loss whose
-    /// samples each sum every point. True while a later frame will refine it.
+    /// Chooses the frame's level of detail (`app/detail.rs`): fewer pixels while the view, the
+    /// plot's size or the function (`generation`) changes, and a coarser field for a data loss
+    /// whose samples each sum every point. True while a later frame will refine it.
     pub(crate) fn set_detail(
         &mut self,
         frame: &FrameInput,
@@ -127,8 +128,12 @@ impl Graphics {
             generation,
         };
         let terms = function.data().map_or(1, |d| d.len() as u64);
-        let stride = self.detail.update(key, dt, terms, self.budget);
-        self.renderer.set_field_stride(stride);
+        let coarse_pixels = frame.surface.is_none();
+        let detail = self
+            .detail
+            .update(key, dt, terms, self.budget, coarse_pixels);
+        self.renderer.set_resolution(detail.divisor);
+        self.renderer.set_field_stride(detail.stride);
         self.detail.refining()
     }
 
@@ -192,10 +197,10 @@ impl Graphics {
             &egui_frame.screen,
         );
         queue.submit(extra.into_iter().chain([encoder.finish()]));
-        if work.range {
-            // The colour-bar labels lag one frame behind when this fails; never fatal.
-            let _ = self.renderer.fetch_range(&self.gpu);
-        }
+        // The range comes back without the frame waiting for it: the colour bar's labels
+        // follow a frame or two late (the window keeps drawing until it has come).
+        self.renderer.range_submitted();
+        self.renderer.collect_range(&self.gpu);
         Ok(())
     }
 

@@ -258,6 +258,10 @@ impl App {
             || (self.state.doc.playing && self.state.any_running())
             || self.state.view3d.needs_redraw()
             || self.refining
+            || self
+                .gfx
+                .as_ref()
+                .is_some_and(|g| g.renderer.range_pending())
     }
 }
 

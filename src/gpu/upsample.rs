@@ -48,31 +48,49 @@ pub fn coarse_size(size: (u32, u32), stride: u32) -> (u32, u32) {
 /// The strides tried, finest first.
 pub const STRIDES: [u32; 7] = [1, 2, 4, 8, 16, 32, 64];
 
-/// Terms (samples × points) a field may sum in one frame: while something changes, and
-/// once it is still.
+/// What one frame may cost: terms (samples × points) a field may sum while something changes
+/// and once it is still, and the pixels the layers may be drawn at while something changes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Budget {
     pub moving: f64,
     pub still: f64,
+    /// Plot pixels drawn while something changes (the renderer's resolution divisor is the
+    /// smallest that fits them).
+    pub moving_pixels: f64,
 }
 
 impl Budget {
     /// For a software GPU (lavapipe sums about 4·10⁸ terms a second on this project's two
-    /// cores, `gradfield bench`: 25 ms while moving, 250 ms to refine) or a real one (assumed a
-    /// few hundred times faster; not measured here).
+    /// cores, `gradfield bench`: 25 ms while moving, 250 ms to refine; its heatmap, contours
+    /// and arrows cost about 30 ns a pixel, so 1.5·10⁵ pixels is about 5 ms) or a real one
+    /// (assumed a few hundred times faster; not measured here: every pixel while moving).
     pub fn for_adapter(software: bool) -> Budget {
         if software {
             Budget {
                 moving: 1e7,
                 still: 1e8,
+                moving_pixels: 1.5e5,
             }
         } else {
             Budget {
                 moving: 5e9,
                 still: 1e11,
+                moving_pixels: f64::INFINITY,
             }
         }
     }
+}
+
+/// The resolution divisors tried while something changes: every pixel, ¼, ⅟₁₆, ⅟₆₄.
+pub const DIVISORS: [u32; 4] = [1, 2, 4, 8];
+
+/// The smallest divisor that brings `samples` plot pixels within `pixels` (the largest when
+/// none does).
+pub fn divisor_for(samples: u64, pixels: f64) -> u32 {
+    DIVISORS
+        .into_iter()
+        .find(|&d| samples as f64 / f64::from(d * d) <= pixels)
+        .unwrap_or(DIVISORS[DIVISORS.len() - 1])
 }
 
 /// The coarsest stride is used when even it is over the budget.

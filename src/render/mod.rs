@@ -25,6 +25,7 @@ mod label_layout;
 pub(crate) mod layer_cache;
 pub mod layout;
 mod levels;
+pub(crate) mod magnify;
 pub(crate) mod offscreen;
 pub mod overlay;
 pub mod overlay3d;
@@ -33,6 +34,7 @@ pub(crate) mod path_source;
 pub mod path_trace;
 pub(crate) mod paths;
 pub(crate) mod range;
+pub(crate) mod range_late;
 pub(crate) mod renderer;
 pub(crate) mod settings;
 mod shaders;
@@ -92,7 +94,9 @@ pub struct Params {
     pub arrow_grid: [u32; 2],
     /// Width factor of contour lines, arrows, path lines and markers (UI scale × theme).
     pub line_width: f32,
-    pub _pad: u32,
+    /// Screen pixels per pixel the layers are drawn at: 1, or the renderer's resolution
+    /// divisor while it draws coarse layers (contours keep their look on screen).
+    pub px_scale: f32,
 }
 
 /// `Params::flags` bits (`FLAG_*` in the shaders' generated `render_constants`).

@@ -1,6 +1,8 @@
 //! `RangePass`: the colour range of the visible field, computed on the GPU (min/max of the
 //! defined values, optional percentile clipping via a histogram) into a small buffer the
-//! heatmap and arrow passes read directly; only the resolved 32 bytes come back to the CPU.
+//! heatmap and arrow passes read directly; only the resolved 32 bytes come back to the CPU,
+//! waited for by a figure ([`RangePass::read`]) or collected a frame or two late without
+//! waiting by the explorer (`super::range_late::LateReads`).
 
 use super::util::{self, compute_pipeline};
 use super::{RangeResult, RANGE_WGSL, RANGE_WORKGROUP};
@@ -60,6 +62,7 @@ pub(crate) struct RangePass {
     stats: wgpu::Buffer,
     result: wgpu::Buffer,
     readback: wgpu::Buffer,
+    late: super::range_late::LateReads,
     bind_group: Option<wgpu::BindGroup>,
     samples: u32,
 }
@@ -111,6 +114,7 @@ impl RangePass {
                 RESULT_BYTES,
                 U::MAP_READ | U::COPY_DST,
             ),
+            late: super::range_late::LateReads::new(device, RESULT_BYTES),
             bind_group: None,
             samples: 0,
         })
@@ -155,9 +159,21 @@ impl RangePass {
         pass.dispatch_workgroups(1, 1, 1);
     }
 
-    /// Records the copy of the result into the read-back buffer (after `dispatch`).
+    /// Records the copy of the result into the read-back buffer (after `dispatch`), and
+    /// into a free one of the late reads' buffers.
     pub(crate) fn encode_readback(&self, encoder: &mut wgpu::CommandEncoder) {
         encoder.copy_buffer_to_buffer(&self.result, 0, &self.readback, 0, RESULT_BYTES);
+        self.late.encode_copy(encoder, &self.result);
+    }
+
+    /// Whether a late read is on its way.
+    pub(crate) fn late_pending(&self) -> bool {
+        self.late.pending()
+    }
+
+    /// The late reads (see `range_late.rs`).
+    pub(crate) fn late(&mut self) -> &mut super::range_late::LateReads {
+        &mut self.late
     }
 
     /// Waits for the submitted read-back and returns the range.

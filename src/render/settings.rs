@@ -225,7 +225,7 @@ pub(crate) fn frame_params(
         } else {
             1.0
         },
-        _pad: 0,
+        px_scale: 1.0,
     }
 }
 

@@ -99,7 +99,7 @@ pub fn resolve_shader(shader: WgslFile) -> Result<String> {
 }
 
 /// Every render shader with its name, its imports resolved: what the passes compile.
-pub fn shader_sources() -> Result<[(&'static str, String); 9]> {
+pub fn shader_sources() -> Result<[(&'static str, String); 10]> {
     Ok([
         ("basin", resolve_shader(super::basin::BASIN_WGSL)?),
         (
@@ -110,6 +110,7 @@ pub fn shader_sources() -> Result<[(&'static str, String); 9]> {
         ("heatmap", resolve_shader(HEATMAP_WGSL)?),
         ("arrows", resolve_shader(ARROWS_WGSL)?),
         ("paths", resolve_shader(PATHS_WGSL)?),
+        ("magnify", resolve_shader(super::magnify::MAGNIFY_WGSL)?),
         (
             "surface_mesh",
             resolve_shader(super::surface::SURFACE_MESH_WGSL)?,
@@ -152,7 +153,7 @@ pub fn host_layouts() -> Vec<(&'static [&'static str], crate::gpu::layout::HostL
                     arrow_length,
                     arrow_grid,
                     line_width,
-                    _pad,
+                    px_scale,
                 }
             ),
         ),

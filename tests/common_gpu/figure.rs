@@ -27,6 +27,18 @@ pub fn plot_pixels(gpu: &Gpu, r: &mut Renderer, view: &View, size: (u32, u32)) -
         },
         ..RenderSettings::default()
     };
+    plot_pixels_with(gpu, r, view, size, &settings)
+}
+
+/// [`plot_pixels`] with `settings`.
+#[allow(dead_code)]
+pub fn plot_pixels_with(
+    gpu: &Gpu,
+    r: &mut Renderer,
+    view: &View,
+    size: (u32, u32),
+    settings: &RenderSettings,
+) -> Vec<[u8; 4]> {
     let mut egui = EguiOffscreen::new(&gpu.device, r.format());
     let text = FigureText {
         ui_scale: 1.0,
@@ -38,7 +50,7 @@ pub fn plot_pixels(gpu: &Gpu, r: &mut Renderer, view: &View, size: (u32, u32)) -
         &mut egui,
         size,
         view,
-        &settings,
+        settings,
         gradfield::gpu::GradientMode::Exact,
         &[],
         &text,

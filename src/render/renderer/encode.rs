@@ -41,25 +41,36 @@ impl Renderer {
         work: &FrameWork,
     ) -> Layers {
         self.encode_compute_passes(encoder, work);
-        match self.cache.usable_for(target).filter(|_| self.use_cache) {
+        let cache = self.cache.usable_for(target).filter(|_| self.use_cache);
+        let (dest, drawn) = match cache {
+            None => (None, Layers::Direct),
+            Some((_, image_view)) if work.layers => (Some(image_view), Layers::Redrawn),
+            Some(_) => return Layers::Kept,
+        };
+        let direct;
+        let dest = match dest {
+            Some(view) => view,
             None => {
-                let view = target.create_view(&wgpu::TextureViewDescriptor::default());
-                let mut pass = begin(encoder, &view, Some(self.background), "Renderer::layers");
-                self.draw_layers(&mut pass);
-                Layers::Direct
+                direct = target.create_view(&wgpu::TextureViewDescriptor::default());
+                &direct
             }
-            Some((_, image_view)) if work.layers => {
-                let mut pass = begin(
-                    encoder,
-                    image_view,
-                    Some(self.background),
-                    "Renderer::layers",
-                );
-                self.draw_layers(&mut pass);
-                Layers::Redrawn
+        };
+        match self.magnify.as_ref().filter(|_| self.drawn_divisor > 1) {
+            Some(magnify) => {
+                if let Some(coarse) = magnify.view() {
+                    let mut pass =
+                        begin(encoder, coarse, Some(self.background), "Renderer::coarse");
+                    self.draw_layers(&mut pass);
+                }
+                let mut pass = begin(encoder, dest, Some(self.background), "Renderer::layers");
+                magnify.draw(&mut pass, self.layout.plot);
             }
-            Some(_) => Layers::Kept,
+            None => {
+                let mut pass = begin(encoder, dest, Some(self.background), "Renderer::layers");
+                self.draw_layers(&mut pass);
+            }
         }
+        drawn
     }
 
     /// The compute passes `work` asks for and the range's read-back.
@@ -119,12 +130,12 @@ impl Renderer {
             &self.stability,
             &self.stability_map,
         ) {
-            (Some(basin), Some(_), _, _) => basin.draw(pass, self.layout.plot),
-            (_, _, Some(stability), Some(_)) => stability.draw(pass, self.layout.plot),
-            _ => self.heatmap.draw(pass, self.layout.plot),
+            (Some(basin), Some(_), _, _) => basin.draw(pass, self.layer_layout.plot),
+            (_, _, Some(stability), Some(_)) => stability.draw(pass, self.layer_layout.plot),
+            _ => self.heatmap.draw(pass, self.layer_layout.plot),
         }
         if self.show_arrows {
-            self.arrows.draw(pass, &self.layout);
+            self.arrows.draw(pass, &self.layer_layout);
         }
     }
 }

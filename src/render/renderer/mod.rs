@@ -5,8 +5,10 @@
 //! and keeps the last read-back colour range for the labels.
 
 mod color;
+mod detail;
 mod encode;
 mod paths;
+mod range;
 mod surface;
 
 pub use color::ColorLayer;
@@ -68,8 +70,21 @@ pub struct Renderer {
     stability_map: Option<(wgpu::Buffer, super::stability::StabilityView)>,
     /// The gradient check's step while the check is shown (see [`ColorLayer`]).
     check: Option<f32>,
+    /// The frame parameters of the layers (range, heatmap, arrows, maps): those of the coarse
+    /// texture while the resolution is divided (see `renderer/detail.rs`).
     params: wgpu::Buffer,
     last_params: Option<Params>,
+    /// The frame parameters of the paths, always those of the target's plot.
+    path_params: wgpu::Buffer,
+    last_path_params: Option<Params>,
+    /// The resolution divisor asked for ([`Renderer::set_resolution`]) and the one the last
+    /// frame's layers were drawn at.
+    resolution: u32,
+    drawn_divisor: u32,
+    /// The coarse layers' texture and the pass that magnifies it, made on first use.
+    magnify: Option<super::magnify::MagnifyPass>,
+    /// Where the layers are drawn: `layout`, or the coarse texture's.
+    layer_layout: Layout,
     field_key: Option<FieldKey>,
     /// See [`Renderer::set_field_stride`].
     field_stride: u32,
@@ -128,19 +143,23 @@ impl Renderer {
         // STORAGE: the heatmap and arrow shaders read it as a storage buffer (see
         // shaders/heatmap.wgsl); the path pass reads it as a uniform.
         use wgpu::BufferUsages as U;
-        let params = device.create_buffer(&wgpu::BufferDescriptor {
-            label: Some("Renderer::params"),
-            size: std::mem::size_of::<Params>() as u64,
-            usage: U::UNIFORM | U::STORAGE | U::COPY_DST,
-            mapped_at_creation: false,
-        });
+        let params_buffer = |label| {
+            device.create_buffer(&wgpu::BufferDescriptor {
+                label: Some(label),
+                size: std::mem::size_of::<Params>() as u64,
+                usage: U::UNIFORM | U::STORAGE | U::COPY_DST,
+                mapped_at_creation: false,
+            })
+        };
+        let params = params_buffer("Renderer::params");
+        let path_params = params_buffer("Renderer::path_params");
         Ok(Renderer {
             format,
             field: FieldPass::new(device, tape_f_grad, tape_f)?,
             range: RangePass::new(device)?,
             heatmap: HeatmapPass::new(device, format)?,
             arrows: ArrowPass::new(device, format, &params)?,
-            paths: PathPass::new(device, format, &params)?,
+            paths: PathPass::new(device, format, &path_params)?,
             basin: None,
             stability: None,
             stability_map: None,
@@ -148,6 +167,12 @@ impl Renderer {
             check: None,
             params,
             last_params: None,
+            path_params,
+            last_path_params: None,
+            resolution: 1,
+            drawn_divisor: 1,
+            magnify: None,
+            layer_layout: Layout::full(1, 1),
             field_key: None,
             field_stride: 1,
             function_changed: true,
@@ -245,10 +270,15 @@ impl Renderer {
         layout.validate()?;
         view.validate()?;
         settings.validate()?;
+        let divisor = self.divisor_for(layout);
+        let (layers, layer_settings) = detail::layer_frame(layout, settings, divisor);
+        if divisor > 1 {
+            self.prepare_magnify(&gpu.device, &layers)?;
+        }
         let (device, queue) = (&gpu.device, &gpu.queue);
         let key = FieldKey {
             view: *view,
-            size: (layout.plot.w, layout.plot.h),
+            size: (layers.plot.w, layers.plot.h),
             mode: gradient,
             stride: self.field_stride,
         };
@@ -262,10 +292,20 @@ impl Renderer {
             self.field_generation += 1;
             work.field = true;
         }
-        let params = frame_params(layout, view, settings, self.format);
+        let mut params = frame_params(&layers, view, &layer_settings, self.format);
+        params.px_scale = divisor as f32;
         let changed = self.last_params != Some(params);
         if changed {
             queue.write_buffer(&self.params, 0, bytemuck::bytes_of(&params));
+        }
+        let path_params = if divisor > 1 {
+            frame_params(layout, view, settings, self.format)
+        } else {
+            params
+        };
+        if self.last_path_params != Some(path_params) {
+            queue.write_buffer(&self.path_params, 0, bytemuck::bytes_of(&path_params));
+            self.last_path_params = Some(path_params);
         }
         let range_inputs =
             |p: &Params| (p.grid, p.log_scale, p.percentile, p.flags, p.world_per_px);
@@ -317,28 +357,10 @@ impl Renderer {
             work.layers = true;
         }
         self.layout = *layout;
+        self.layer_layout = layers;
+        self.drawn_divisor = divisor;
         self.last_params = Some(params);
         Ok(work)
-    }
-
-    /// After submitting a frame whose work had `range`, waits for the range read-back.
-    pub fn fetch_range(&mut self, gpu: &Gpu) -> Result<RangeResult> {
-        let r = self.range.read(&gpu.device)?;
-        self.last_range = Some(r);
-        Ok(r)
-    }
-
-    /// The last read-back colour range (lo, hi) in f, for the colour-bar labels; None
-    /// before the first read-back or when nothing on screen is defined.
-    pub fn range(&self) -> Option<(f32, f32)> {
-        self.last_range
-            .filter(|r| r.count > 0)
-            .map(|r| (r.lo, r.hi))
-    }
-
-    /// The last read-back range with its log mapping and gradient scale.
-    pub fn range_result(&self) -> Option<RangeResult> {
-        self.last_range
     }
 
     /// The field pass (its buffer holds the last evaluated grid).
