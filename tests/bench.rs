@@ -86,6 +86,20 @@ fn check_json(text: &str, sizes: &[(u32, u32)]) {
             "the coarse mesh has fewer cells: {r}"
         );
     }
+    let detail = json["detail"].as_array().expect("detail array");
+    assert_eq!(
+        detail.len(),
+        sizes.len() * 3,
+        "level of detail: every function per size"
+    );
+    for r in detail {
+        positive_median(&r["interactive"], "interactive frame");
+        positive_median(&r["refine"], "refine frame");
+        let d = r["divisor"].as_u64().unwrap_or(0);
+        assert!([1, 2, 4, 8].contains(&d), "{r}");
+        let ratio = r["interactive_over_full"].as_f64().unwrap_or(f64::NAN);
+        assert!(ratio.is_finite() && ratio > 0.0, "{r}");
+    }
     let descent = json["descent"].as_array().expect("descent array");
     assert_eq!(descent.len(), 3);
     for d in descent {
@@ -108,6 +122,9 @@ fn the_quick_json_command_has_every_row_with_positive_medians() {
         String::from_utf8_lossy(&out.stderr)
     );
     check_json(&stdout, &[(64, 64)]);
+    // The command line also starts `gradfield render` to time its start-up.
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    positive_median(&json["render_startup"], "render start-up");
 }
 
 #[test]
@@ -125,7 +142,14 @@ fn the_table_names_the_adapter_and_every_function() {
         table.contains(&gpu.adapter_summary()),
         "the adapter is missing:\n{table}"
     );
-    for f in ["bowl", "rosenbrock", "heavy", "48x32", "3D frames"] {
+    for f in [
+        "bowl",
+        "rosenbrock",
+        "heavy",
+        "48x32",
+        "3D frames",
+        "Level of detail",
+    ] {
         assert!(table.contains(f), "{f} is missing:\n{table}");
     }
     check_json(&report.to_json(), &[(48, 32)]);

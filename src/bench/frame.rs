@@ -130,8 +130,8 @@ fn expect_field(work: FrameWork, field: bool) -> Result<()> {
     }
 }
 
-/// The demo paths: gradient descent from a ring of starts around the view's centre.: a ring around the view's centre.
-fn demo_paths(scene: &Scene, points: usize) -> Vec<Vec<(f64, f64)>> {
+/// The demo paths: gradient descent from a ring of starts around the view's centre.
+pub(crate) fn demo_paths(scene: &Scene, points: usize) -> Vec<Vec<(f64, f64)>> {
     let mut grad = scene.function.gradient_fn();
     let (cx, cy) = scene.view.center();
     let (rx, ry) = (scene.view.width() * 0.35, scene.view.height() * 0.35);
@@ -158,18 +158,18 @@ fn demo_paths(scene: &Scene, points: usize) -> Vec<Vec<(f64, f64)>> {
 }
 
 /// A renderer, an overlay painter and a target of one figure size.
-struct Figure {
-    renderer: Renderer,
+pub(crate) struct Figure {
+    pub(crate) renderer: Renderer,
     egui: EguiOffscreen,
     target: OffscreenTarget,
-    layout: Layout,
+    pub(crate) layout: Layout,
     size: (u32, u32),
     settings: RenderSettings,
     title: String,
 }
 
 impl Figure {
-    fn new(gpu: &Gpu, scene: &Scene, size: (u32, u32)) -> Result<Figure> {
+    pub(crate) fn new(gpu: &Gpu, scene: &Scene, size: (u32, u32)) -> Result<Figure> {
         let settings = RenderSettings::default();
         let fig = FigureLayout::for_figure(size.0, size.1, 1.0, settings.show_heatmap);
         let renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, &scene.function)?;
@@ -186,7 +186,7 @@ impl Figure {
 
     /// One frame as `render_figure_rgba` draws it (the same [`draw_figure`]), without copying
     /// the pixels out: layers, the range read-back the colour bar needs, overlay, paths.
-    fn frame(
+    pub(crate) fn frame(
         &mut self,
         gpu: &Gpu,
         timer: &mut GpuTimer,

@@ -4,6 +4,7 @@
 //! (`frame3d`) and a 10,000-point data loss (`fit`). Prints a table or JSON.
 
 pub(crate) mod cpu;
+pub(crate) mod detail;
 pub(crate) mod fit;
 pub(crate) mod floor;
 pub(crate) mod frame;
@@ -171,6 +172,21 @@ pub fn run(gpu: &Gpu, options: &Options, mut progress: impl FnMut(&str)) -> Resu
             });
         }
     }
+    let mut detail = Vec::new();
+    for &size in &options.sizes {
+        for scene in &scenes {
+            progress(&format!(
+                "level of detail, {} at {}x{}",
+                scene.name, size.0, size.1
+            ));
+            let full = rows
+                .iter()
+                .find(|r: &&Row| r.size == size && r.function == scene.name)
+                .map_or(f64::NAN, |r| r.full_frame.median_ms);
+            let runs = (options.warmup, options.repeats);
+            detail.push(detail::frames(gpu, &mut timer, scene, size, runs, full)?);
+        }
+    }
     let mut surface = Vec::new();
     for &size in &options.sizes {
         // The mesh's cost does not depend on the function (the field is already evaluated):
@@ -207,6 +223,8 @@ pub fn run(gpu: &Gpu, options: &Options, mut progress: impl FnMut(&str)) -> Resu
         warmup: options.warmup,
         bandwidth,
         rows,
+        detail,
+        startup: None,
         surface,
         descent,
         data,

@@ -58,6 +58,11 @@ pub struct Report {
     pub warmup: usize,
     pub bandwidth: Bandwidth,
     pub rows: Vec<Row>,
+    /// Interactive and refine frames (`bench::detail`).
+    pub detail: Vec<super::detail::DetailRow>,
+    /// The whole-process start-up of `gradfield render` (a 16×16 figure), when the command
+    /// line measured it.
+    pub startup: Option<Stats>,
     /// 3D frames (`bench::frame3d`).
     pub surface: Vec<super::frame3d::SurfaceRow>,
     pub descent: Vec<DescentRow>,
@@ -142,6 +147,11 @@ impl Report {
                 r.steady_frame_wall.display()
             );
         }
+        t.push_str(&super::detail::table(
+            &self.detail,
+            &self.rows,
+            self.startup.as_ref(),
+        ));
         t.push_str(&super::frame3d::table(&self.surface));
         t.push_str(&super::fit::table(&self.data));
         let _ = writeln!(t, "\nCPU descent, one step of every path (gd):");
@@ -202,6 +212,20 @@ impl Report {
             })
             .collect();
         let _ = writeln!(j, "  \"rows\": [\n{}\n  ],", rows.join(",\n"));
+        let detail = super::detail::json(&self.detail);
+        let _ = writeln!(j, "  \"detail\": [\n{}\n  ],", detail.join(",\n"));
+        let _ = writeln!(
+            j,
+            "  \"render_startup\": {},",
+            self.startup.as_ref().map_or("null".into(), stats)
+        );
+        let detail = super::detail::json(&self.detail);
+        let _ = writeln!(j, "  \"detail\": [\n{}\n  ],", detail.join(",\n"));
+        let _ = writeln!(
+            j,
+            "  \"render_startup\": {},",
+            self.startup.as_ref().map_or("null".into(), stats)
+        );
         let surface: Vec<String> = self
             .surface
             .iter()

@@ -46,13 +46,51 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     options.validate()?;
     let gpu = Gpu::headless()?;
     super::out::eprint_line(&format!("gradfield bench on {}", gpu.adapter_summary()));
-    let report = bench::run(&gpu, &options, |what| {
+    let mut report = bench::run(&gpu, &options, |what| {
         super::out::eprint_line(&format!("measuring {what}…"))
     })?;
+    super::out::eprint_line("measuring render start-up…");
+    report.startup = Some(render_startup(options.repeats)?);
     let text = if args.json {
         format!("{}\n", report.to_json())
     } else {
         report.table()
     };
     super::out::stdout(|out| out.write_all(text.as_bytes()))
+}
+
+/// The whole-process start-up of `gradfield render` for a 16×16 figure, `runs` times: this
+/// binary started again, the figure written to a temporary file and removed.
+fn render_startup(runs: usize) -> Result<crate::bench::Stats> {
+    let io = |e: std::io::Error| Error::gpu(format!("bench: starting `gradfield render`: {e}"));
+    let exe = std::env::current_exe().map_err(io)?;
+    let out = std::env::temp_dir().join(format!("gradfield-bench-{}.png", std::process::id()));
+    let mut ms = Vec::with_capacity(runs);
+    for _ in 0..runs + 1 {
+        let started = std::time::Instant::now();
+        let status = std::process::Command::new(&exe)
+            .args([
+                "render",
+                "--preset",
+                "rosenbrock",
+                "--size",
+                "16x16",
+                "--out",
+            ])
+            .arg(&out)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .map_err(io)?;
+        ms.push(started.elapsed().as_secs_f64() * 1e3);
+        if !status.success() {
+            let _ = std::fs::remove_file(&out);
+            return Err(Error::gpu(format!(
+                "bench: `gradfield render` failed ({status})"
+            )));
+        }
+    }
+    let _ = std::fs::remove_file(&out);
+    // The first run warms the disk cache and (where the adapter has one) the pipeline cache.
+    crate::bench::Stats::from_ms(&ms[1..]).ok_or_else(|| Error::gpu("bench: no start-up timings"))
 }

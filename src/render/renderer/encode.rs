@@ -41,7 +41,10 @@ impl Renderer {
         work: &FrameWork,
     ) -> Layers {
         self.encode_compute_passes(encoder, work);
-        let cache = self.cache.usable_for(target).filter(|_| self.use_cache);
+        let cache = self
+            .cache
+            .usable_for(target)
+            .filter(|_| self.use_cache && self.drawn_divisor == 1);
         let (dest, drawn) = match cache {
             None => (None, Layers::Direct),
             Some((_, image_view)) if work.layers => (Some(image_view), Layers::Redrawn),
@@ -108,7 +111,8 @@ impl Renderer {
     /// it takes the cache), then the paths over them and the label boxes of
     /// [`Renderer::set_label_boxes`].
     pub(crate) fn encode_paths(&self, encoder: &mut wgpu::CommandEncoder, target: &wgpu::Texture) {
-        if let Some((image, _)) = self.cache.usable_for(target).filter(|_| self.use_cache) {
+        let cached = self.use_cache && self.drawn_divisor == 1;
+        if let Some((image, _)) = self.cache.usable_for(target).filter(|_| cached) {
             encoder.copy_texture_to_texture(
                 image.as_image_copy(),
                 target.as_image_copy(),

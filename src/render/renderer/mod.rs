@@ -341,7 +341,12 @@ impl Renderer {
         if self.show_arrows {
             self.arrows.prepare(device, params.arrow_grid, bufs, rebind);
         }
-        if self.use_cache {
+        if divisor > 1 {
+            // A coarse frame is drawn straight into the target: the next frame moves again
+            // or refines, so keeping it would only cost a copy.
+            self.cache.invalidate();
+            work.layers = true;
+        } else if self.use_cache {
             let key = LayerKey {
                 params,
                 colormap: settings.colormap,
