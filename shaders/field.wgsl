@@ -35,6 +35,16 @@ override MODE: u32 = 0u;
 // The symbols' values (held variables, parameters): a slider moves them without a new shader.
 @group(0) @binding(4) var<uniform> symbols: Symbols;
 
+// The part of the grid this dispatch evaluates (`Tile` in src/gpu/field_reuse.rs): all of it,
+// or a strip a pan exposed while the rest of the field was moved over (shaders/shift.wgsl).
+// A storage buffer, bound at a dynamic offset per dispatch: lavapipe specialises a shader on
+// the uniform values its branches test, and the bounds test below reads it.
+struct Tile {
+    origin: vec2<u32>,
+    size: vec2<u32>,
+}
+@group(0) @binding(6) var<storage, read> tile: Tile;
+
 // @generated-field-functions
 
 // One side of a central difference: the step actually taken is (x + h) - (x - h) in f32.
@@ -59,11 +69,13 @@ fn numeric_sample(x: f32, y: f32) -> Sample {
 
 @compute @workgroup_size(FIELD_WORKGROUP, FIELD_WORKGROUP)
 fn cs_main(@builtin(global_invocation_id) gid: vec3<u32>) {
-    if gid.x >= params.width || gid.y >= params.height {
+    if gid.x >= tile.size.x || gid.y >= tile.size.y {
         return;
     }
-    let x = xs[gid.x];
-    let y = ys[gid.y];
+    let i = gid.x + tile.origin.x;
+    let j = gid.y + tile.origin.y;
+    let x = xs[i];
+    let y = ys[j];
     var s: Sample;
     if MODE == 0u {
         s = gf_eval(x, y);
@@ -74,7 +86,7 @@ fn cs_main(@builtin(global_invocation_id) gid: vec3<u32>) {
         // splices shaders/check.wgsl in with the generated functions).
         s = gf_check(x, y);
     }
-    let index = gid.y * params.width + gid.x;
+    let index = j * params.width + i;
     // Each channel is 0.0 where it is undefined; `defined` has one bit per channel.
     let f = select(0.0, s.f, s.f_ok);
     let dx = select(0.0, s.dfdx, s.dx_ok);

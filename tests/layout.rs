@@ -30,6 +30,10 @@ fn shaders() -> Vec<(&'static str, String)> {
             "upsample",
             gradfield::gpu::upsample::upsample_source().expect("upsample"),
         ),
+        (
+            "shift",
+            gradfield::gpu::field_reuse::shift_source().expect("shift"),
+        ),
     ];
     all.extend(gradfield::render::shader_sources().expect("render shaders"));
     all

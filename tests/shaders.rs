@@ -58,6 +58,7 @@ fn static_shaders_validate() {
             }
             "ops" => gradfield::gpu::library::resolve("shaders/ops.wgsl", &text).expect("imports"),
             "upsample" => gradfield::gpu::upsample::upsample_source().expect("imports"),
+            "shift" => gradfield::gpu::field_reuse::shift_source().expect("imports"),
             _ => match render.iter().find(|(n, _)| *n == name) {
                 Some((_, src)) => src.clone(),
                 None => panic!("{}: no rule to build this shader", path.display()),
@@ -69,7 +70,7 @@ fn static_shaders_validate() {
         }
         count += 1;
     }
-    assert_eq!(count, 16, "every shader of shaders/ (not lib/) is checked");
+    assert_eq!(count, 17, "every shader of shaders/ (not lib/) is checked");
     assert!(FIELD_TEMPLATE.contains(wgsl::PLACEHOLDER));
 }
 

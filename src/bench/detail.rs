@@ -1,7 +1,8 @@
 //! The level of detail in `gradfield bench`, beside the full frames of the same run: the
 //! interactive frame (a pan at the resolution divisor the explorer picks for this adapter and
 //! size, `Budget::moving_pixels`), the refine frame (the same view at every pixel right after
-//! it) and the whole-process start-up of `gradfield render` (measured by the command line,
+//! it), the frame at every pixel after a pan by whole pixels (the field reused,
+//! `gpu::field_reuse`) and the whole-process start-up of `gradfield render` (measured by the command line,
 //! which can start itself).
 
 use std::fmt::Write as _;
@@ -26,6 +27,9 @@ pub struct DetailRow {
     pub interactive: Stats,
     /// The frame at every pixel of the view an interactive frame just drew.
     pub refine: Stats,
+    /// Frames at every pixel after a pan by whole pixels (8 a frame): the field moves the
+    /// samples still in view and evaluates the exposed strips.
+    pub pan_reuse: Stats,
     /// Median interactive frame over the median full frame of the same run.
     pub over_full: f64,
 }
@@ -64,6 +68,23 @@ pub(crate) fn frames(
             refine.push(still);
         }
     }
+    // A pan by whole pixels at every pixel: the field reuses what is still in view.
+    let (px, py) = (
+        scene.view.width() / f64::from(fig.layout.plot.w),
+        scene.view.height() / f64::from(fig.layout.plot.h),
+    );
+    let mut reuse: Vec<Sample> = Vec::with_capacity(repeats);
+    let mut view = scene.view;
+    fig.renderer.set_resolution(1);
+    fig.frame(gpu, timer, &view, &paths, DEMO_POINTS)?;
+    for k in 0..warmup + repeats {
+        let sign = if k % 2 == 0 { 1.0 } else { -1.0 };
+        view = view.panned(8.0 * px * sign, 3.0 * py);
+        let (sample, _) = fig.frame(gpu, timer, &view, &paths, DEMO_POINTS)?;
+        if k >= warmup {
+            reuse.push(sample);
+        }
+    }
     let summary = |s: &[Sample]| {
         let ms: Vec<f64> = s.iter().map(Sample::best_ms).collect();
         Stats::from_ms(&ms).ok_or_else(|| crate::Error::gpu("bench: no finite timings"))
@@ -76,6 +97,7 @@ pub(crate) fn frames(
         over_full: interactive.median_ms / full_median_ms,
         interactive,
         refine: summary(&refine)?,
+        pan_reuse: summary(&reuse)?,
     })
 }
 
@@ -89,8 +111,16 @@ pub(crate) fn table(rows: &[DetailRow], full: &[super::Row], startup: Option<&St
     );
     let _ = writeln!(
         t,
-        "{:<10} {:<11} {:<8} {:<24} {:<24} {:<10} {:<24} {:<24}",
-        "size", "function", "divisor", "full frame", "interactive", "/full", "refine", "steady"
+        "{:<10} {:<11} {:<8} {:<24} {:<24} {:<10} {:<24} {:<24} {:<24}",
+        "size",
+        "function",
+        "divisor",
+        "full frame",
+        "interactive",
+        "/full",
+        "refine",
+        "pan, reused field",
+        "steady"
     );
     for r in rows {
         let same = full
@@ -99,7 +129,7 @@ pub(crate) fn table(rows: &[DetailRow], full: &[super::Row], startup: Option<&St
         let cell = |s: Option<&Stats>| s.map_or("—".into(), Stats::display);
         let _ = writeln!(
             t,
-            "{:<10} {:<11} {:<8} {:<24} {:<24} {:<10} {:<24} {:<24}",
+            "{:<10} {:<11} {:<8} {:<24} {:<24} {:<10} {:<24} {:<24} {:<24}",
             format!("{}x{}", r.size.0, r.size.1),
             r.function,
             format!("1/{}", r.divisor * r.divisor),
@@ -107,6 +137,7 @@ pub(crate) fn table(rows: &[DetailRow], full: &[super::Row], startup: Option<&St
             r.interactive.display(),
             format!("{:.2}", r.over_full),
             r.refine.display(),
+            r.pan_reuse.display(),
             cell(same.map(|f| &f.steady_frame)),
         );
     }
@@ -126,13 +157,15 @@ pub(crate) fn json(rows: &[DetailRow]) -> Vec<String> {
         .map(|r| {
             format!(
                 "    {{\"width\": {}, \"height\": {}, \"function\": \"{}\", \"divisor\": {}, \
-                 \"interactive\": {}, \"refine\": {}, \"interactive_over_full\": {}}}",
+                 \"interactive\": {}, \"refine\": {}, \"pan_reuse\": {}, \
+                 \"interactive_over_full\": {}}}",
                 r.size.0,
                 r.size.1,
                 r.function,
                 r.divisor,
                 stats(&r.interactive),
                 stats(&r.refine),
+                stats(&r.pan_reuse),
                 super::report::number(r.over_full),
             )
         })

@@ -85,6 +85,43 @@ pub(crate) fn grid_layouts(
     (layout, pipeline_layout)
 }
 
+/// [`grid_layouts`] with binding 6, the field pass's tile (read-only storage at a dynamic
+/// offset, `field_reuse::Tile`).
+pub(crate) fn field_layouts(
+    device: &wgpu::Device,
+    label: &str,
+) -> (wgpu::BindGroupLayout, wgpu::PipelineLayout) {
+    let compute = wgpu::ShaderStages::COMPUTE;
+    let tile = wgpu::BindGroupLayoutEntry {
+        binding: 6,
+        visibility: compute,
+        ty: wgpu::BindingType::Buffer {
+            ty: wgpu::BufferBindingType::Storage { read_only: true },
+            has_dynamic_offset: true,
+            min_binding_size: None,
+        },
+        count: None,
+    };
+    let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+        label: Some(label),
+        entries: &[
+            uniform_entry(0, compute),
+            storage_entry(1, compute, true),
+            storage_entry(2, compute, true),
+            storage_entry(3, compute, false),
+            uniform_entry(4, compute),
+            storage_entry(5, compute, true),
+            tile,
+        ],
+    });
+    let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+        label: Some(label),
+        bind_group_layouts: &[Some(&layout)],
+        immediate_size: 0,
+    });
+    (layout, pipeline_layout)
+}
+
 /// A buffer of `size` bytes with `usage`, not mapped.
 pub(crate) fn buffer(
     device: &wgpu::Device,

@@ -12,8 +12,9 @@ use crate::error::{Error, Result, ShaderError};
 use crate::expr::tape::Tape;
 use crate::expr::wgsl;
 use crate::expr::Function;
-use crate::gpu::binding::{bind_group, grid_layouts, symbol_block, DataPoints, SYMBOL_FLOATS};
+use crate::gpu::binding::{field_layouts, symbol_block, DataPoints, SYMBOL_FLOATS};
 use crate::gpu::check;
+use crate::gpu::field_reuse::Reuse;
 use crate::gpu::recent::RecentPipelines;
 use crate::gpu::upsample::UpsamplePass;
 
@@ -91,6 +92,8 @@ pub struct FieldPass {
     /// The generated functions of the current function, to rebuild with or without the check.
     generated: Option<String>,
     recent: RecentPipelines,
+    /// Reusing the samples still in view after a pan by whole pixels (`field_reuse.rs`).
+    reuse: Reuse,
 }
 
 impl FieldPass {
@@ -113,7 +116,7 @@ impl FieldPass {
     /// A pass from a complete field shader (the template with functions spliced in).
     /// Invalid WGSL gives `Error::Shader`.
     pub fn from_source(device: &wgpu::Device, source: &str) -> Result<FieldPass> {
-        let (layout, pipeline_layout) = grid_layouts(device, "FieldPass::layout");
+        let (layout, pipeline_layout) = field_layouts(device, "FieldPass::layout");
         let mut recent = RecentPipelines::default();
         let pipeline = recent.field_pipeline(device, source, &pipeline_layout, MODE_EXACT)?;
         let buffer = |label, size, usage| crate::gpu::binding::buffer(device, label, size, usage);
@@ -128,11 +131,12 @@ impl FieldPass {
             U::UNIFORM | U::COPY_DST,
         );
         let data = DataPoints::new(device, None);
-        let bind_group = bind_group(
+        let reuse = Reuse::new(device);
+        let bind_group = field_bind_group(
             device,
-            "FieldPass::bind_group",
             &layout,
-            &[&params, &xs, &ys, &field, &symbols, data.buffer()],
+            [&params, &xs, &ys, &field, &symbols, data.buffer()],
+            reuse.tiles(),
         );
         Ok(FieldPass {
             layout,
@@ -155,6 +159,7 @@ impl FieldPass {
             check: None,
             generated: None,
             recent,
+            reuse,
         })
     }
 
@@ -173,6 +178,7 @@ impl FieldPass {
         self.generated = Some(generated);
         self.symbol_values = symbol_block(tape_f_grad.syms());
         self.set_data(device, tape_f_grad);
+        self.reuse.invalidate();
         Ok(())
     }
 
@@ -187,11 +193,10 @@ impl FieldPass {
     /// while there is one, else the field.
     fn bind(&mut self, device: &wgpu::Device) {
         let out = self.coarse.as_ref().map_or(&self.field, |(c, _)| c);
-        self.bind_group = bind_group(
+        self.bind_group = field_bind_group(
             device,
-            "FieldPass::bind_group",
             &self.layout,
-            &[
+            [
                 &self.params,
                 &self.xs,
                 &self.ys,
@@ -199,6 +204,7 @@ impl FieldPass {
                 &self.symbols,
                 self.data.buffer(),
             ],
+            self.reuse.tiles(),
         );
     }
 
@@ -236,6 +242,7 @@ impl FieldPass {
         self.pipelines = [None, None, None];
         self.pipelines[self.mode] = Some(pipeline);
         self.source = source;
+        self.reuse.invalidate();
         Ok(())
     }
 
@@ -261,6 +268,9 @@ impl FieldPass {
             self.pipelines[mode] = Some(pipeline);
             self.source = source;
             self.mode = mode;
+        }
+        if self.check != step {
+            self.reuse.invalidate();
         }
         self.check = step;
         Ok(())
@@ -294,6 +304,7 @@ impl FieldPass {
                 |label, size, usage| crate::gpu::binding::buffer(device, label, size, usage);
             if (width, height) != self.size {
                 self.field = buffer("FieldPass::field", bytes, U::STORAGE | U::COPY_SRC);
+                self.reuse.forget();
             }
             let (gw, gh) = grid;
             self.xs = buffer("FieldPass::xs", gw as u64 * 4, U::STORAGE | U::COPY_DST);
@@ -342,6 +353,11 @@ impl FieldPass {
             unused: 0,
             step: self.check.unwrap_or(NUMERIC_STEP),
         };
+        let reusable = self.coarse.is_none();
+        let field = &self.field;
+        let grid = (&xs[..], &ys[..]);
+        self.reuse
+            .prepare(device, queue, field, grid, mode, reusable)?;
         queue.write_buffer(&self.xs, 0, bytemuck::cast_slice(&xs));
         queue.write_buffer(&self.ys, 0, bytemuck::cast_slice(&ys));
         queue.write_buffer(&self.params, 0, bytemuck::bytes_of(&params));
@@ -354,16 +370,34 @@ impl FieldPass {
         let Some(pipeline) = &self.pipelines[self.mode] else {
             return;
         };
-        pass.set_pipeline(pipeline);
-        pass.set_bind_group(0, &self.bind_group, &[]);
-        pass.dispatch_workgroups(
-            self.grid.0.div_ceil(WORKGROUP),
-            self.grid.1.div_ceil(WORKGROUP),
-            1,
-        );
+        self.reuse
+            .dispatch(pass, pipeline, &self.bind_group, self.grid);
         if let Some((_, up)) = &self.coarse {
             up.dispatch(pass);
         }
+    }
+
+    /// Reuse the samples still in view after a pan by whole pixels (off by default). A caller
+    /// that turns it on records [`FieldPass::encode_copies`] before every compute pass that
+    /// holds [`FieldPass::dispatch`].
+    pub fn set_reuse(&mut self, on: bool) {
+        self.reuse.set_on(on);
+    }
+
+    /// The copies the next dispatch needs, recorded before its compute pass.
+    pub fn encode_copies(&self, encoder: &mut wgpu::CommandEncoder) {
+        self.reuse.encode_copies(encoder, &self.field);
+    }
+
+    /// How many samples the next dispatch evaluates (the whole grid, the strips a pan
+    /// exposed, or none).
+    pub fn samples_evaluated(&self) -> u64 {
+        self.reuse.evaluated()
+    }
+
+    /// What the next dispatch does (see `field_reuse::Plan`).
+    pub fn plan(&self) -> &crate::gpu::field_reuse::Plan {
+        self.reuse.plan()
     }
 
     /// The pipeline of `source` for `mode`: one of the last few used, or a new one.
@@ -387,4 +421,34 @@ impl FieldPass {
     pub(crate) fn buffer(&self) -> &wgpu::Buffer {
         &self.field
     }
+}
+
+/// The field pass's bind group: `buffers` at bindings 0–5, the tile at 6.
+fn field_bind_group(
+    device: &wgpu::Device,
+    layout: &wgpu::BindGroupLayout,
+    buffers: [&wgpu::Buffer; 6],
+    tiles: &wgpu::Buffer,
+) -> wgpu::BindGroup {
+    let mut entries: Vec<wgpu::BindGroupEntry<'_>> = buffers
+        .iter()
+        .enumerate()
+        .map(|(i, b)| wgpu::BindGroupEntry {
+            binding: i as u32,
+            resource: b.as_entire_binding(),
+        })
+        .collect();
+    entries.push(wgpu::BindGroupEntry {
+        binding: 6,
+        resource: wgpu::BindingResource::Buffer(wgpu::BufferBinding {
+            buffer: tiles,
+            offset: 0,
+            size: std::num::NonZeroU64::new(16),
+        }),
+    });
+    device.create_bind_group(&wgpu::BindGroupDescriptor {
+        label: Some("FieldPass::bind_group"),
+        layout,
+        entries: &entries,
+    })
 }

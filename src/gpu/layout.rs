@@ -50,5 +50,7 @@ pub fn host_layouts() -> Vec<(&'static [&'static str], HostLayout)> {
         (&["converge"], crate::gpu::walker::params_layout()),
         (&["converge"], crate::gpu::walker::walker_layout()),
         (&["upsample"], crate::gpu::upsample::params_layout()),
+        (&["field"], crate::gpu::field_reuse::layouts()[0].clone()),
+        (&["shift"], crate::gpu::field_reuse::layouts()[1].clone()),
     ]
 }

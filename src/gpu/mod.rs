@@ -19,6 +19,8 @@ pub mod converge;
 #[cfg(feature = "gpu")]
 pub mod field;
 #[cfg(feature = "gpu")]
+pub mod field_reuse;
+#[cfg(feature = "gpu")]
 pub mod hessian;
 #[cfg(feature = "gpu")]
 pub mod readback;

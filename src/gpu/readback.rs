@@ -127,6 +127,19 @@ pub fn run_pass(
     mode: GradientMode,
 ) -> Result<Vec<[f32; 4]>> {
     pass.prepare(&gpu.device, &gpu.queue, view, w, h, mode)?;
-    submit_compute(gpu, "FieldPass::compute", |cpass| pass.dispatch(cpass));
+    let mut encoder = gpu
+        .device
+        .create_command_encoder(&wgpu::CommandEncoderDescriptor {
+            label: Some("FieldPass::compute"),
+        });
+    pass.encode_copies(&mut encoder);
+    {
+        let mut cpass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
+            label: Some("FieldPass::compute"),
+            timestamp_writes: None,
+        });
+        pass.dispatch(&mut cpass);
+    }
+    gpu.queue.submit([encoder.finish()]);
     read_buffer_f32x4(gpu, pass.buffer(), w as usize * h as usize)
 }

@@ -82,6 +82,9 @@ impl Renderer {
         encoder: &mut wgpu::CommandEncoder,
         work: &FrameWork,
     ) {
+        if work.field {
+            self.field.encode_copies(encoder);
+        }
         if work.field || work.range || work.arrows {
             let mut pass = encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
                 label: Some("Renderer::compute"),

@@ -153,9 +153,12 @@ impl Renderer {
         };
         let params = params_buffer("Renderer::params");
         let path_params = params_buffer("Renderer::path_params");
+        let mut field = FieldPass::new(device, tape_f_grad, tape_f)?;
+        // The renderer records the field's copies before each compute pass (encode.rs).
+        field.set_reuse(true);
         Ok(Renderer {
             format,
-            field: FieldPass::new(device, tape_f_grad, tape_f)?,
+            field,
             range: RangePass::new(device)?,
             heatmap: HeatmapPass::new(device, format)?,
             arrows: ArrowPass::new(device, format, &params)?,
