@@ -39,7 +39,10 @@ pub fn run(args: &RenderArgs) -> Result<()> {
         .map(|g| gif_frames(args, g))
         .transpose()?;
     let doc = RenderDocument::from_args(args, gif.is_some())?;
-    let gpu = crate::gpu::Gpu::headless()?;
+    // Never torn down: the process ends when the files are written, and tearing a software
+    // device down (its buffers freed, its threads joined) would cost about 10 ms of every
+    // figure (the operating system takes the memory back either way).
+    let gpu = std::mem::ManuallyDrop::new(crate::gpu::Gpu::headless()?);
     if doc.doc.canvas.shows_surface() {
         return run_surface(args, &doc, &gpu, gif);
     }

@@ -75,9 +75,25 @@ pub struct Gpu {
 
 impl Gpu {
     /// A device without a window, on the adapter chosen as described in the module docs.
+    /// Without `WGPU_BACKEND` the primary backends (Vulkan, Metal, DX12) are asked first and
+    /// OpenGL only when they have no adapter: setting up OpenGL (EGL and its driver) costs a
+    /// command's start-up about 10 ms on lavapipe.
     pub fn headless() -> Result<Gpu> {
-        let instance =
-            wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle_from_env());
+        let desc = wgpu::InstanceDescriptor::new_without_display_handle_from_env;
+        if wgpu::Backends::from_env().is_none() {
+            let mut primary = desc();
+            primary.backends = wgpu::Backends::PRIMARY;
+            let instance = wgpu::Instance::new(primary);
+            let found = pollster::block_on(choose_adapter_of(
+                &instance,
+                None,
+                wgpu::Backends::PRIMARY,
+            ));
+            if let Ok(adapter) = found {
+                return Gpu::with_adapter(instance, adapter);
+            }
+        }
+        let instance = wgpu::Instance::new(desc());
         let adapter = pollster::block_on(choose_adapter(&instance, None))?;
         Gpu::with_adapter(instance, adapter)
     }
@@ -211,6 +227,14 @@ async fn choose_adapter(
     surface: Option<&wgpu::Surface<'_>>,
 ) -> Result<wgpu::Adapter> {
     let backends = wgpu::Backends::from_env().unwrap_or(wgpu::Backends::all());
+    choose_adapter_of(instance, surface, backends).await
+}
+
+async fn choose_adapter_of(
+    instance: &wgpu::Instance,
+    surface: Option<&wgpu::Surface<'_>>,
+    backends: wgpu::Backends,
+) -> Result<wgpu::Adapter> {
     let wanted = std::env::var("WGPU_ADAPTER_NAME")
         .ok()
         .map(|s| s.to_lowercase());

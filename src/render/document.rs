@@ -125,6 +125,8 @@ pub fn draw_document(
         text.subtitle = Some(subtitle);
     }
     let mut renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, f)?;
+    // One frame: a layer cache would only cost a texture and a copy.
+    renderer.use_layer_cache(false);
     let layer = match (picture.coloring, &map_pass) {
         (
             Coloring::ConvergeMap {
