@@ -44,13 +44,16 @@ pub fn run(args: &RenderArgs) -> Result<()> {
     // figure (the operating system takes the memory back either way).
     let gpu = std::mem::ManuallyDrop::new(crate::gpu::Gpu::headless()?);
     if doc.doc.canvas.shows_surface() {
-        return run_surface(args, &doc, &gpu, gif);
+        let done = run_surface(args, &doc, &gpu, gif);
+        gpu.save_pipeline_cache();
+        return done;
     }
     if let (Some(path), Some(frames)) = (&args.gif, gif) {
         let f = &doc.doc.function;
         write_gif(&gpu, f, &doc.animation(frames), gif_timing(args).0, path)?;
     }
     let Some(out) = &args.out else {
+        gpu.save_pipeline_cache();
         return Ok(());
     };
     let picture = doc.picture();
@@ -78,7 +81,10 @@ pub fn run(args: &RenderArgs) -> Result<()> {
     if let Some(line) = drawn.finding.line() {
         super::out::eprint_line(&line);
     }
-    crate::export::write_png_rgba8(out, drawn.size.0, drawn.size.1, &drawn.pixels)
+    crate::export::write_png_rgba8(out, drawn.size.0, drawn.size.1, &drawn.pixels)?;
+    // The device is never dropped (above), so its pipeline cache is written here.
+    gpu.save_pipeline_cache();
+    Ok(())
 }
 
 /// An error unless `path` ends in `.EXT` (any case).

@@ -71,6 +71,9 @@ pub struct Gpu {
     pub device: wgpu::Device,
     pub queue: wgpu::Queue,
     health: Arc<Mutex<Health>>,
+    /// The device's pipeline cache, written back when the last clone goes
+    /// (`gpu/pipeline_cache.rs`).
+    pipeline_cache: Option<Arc<super::pipeline_cache::Registered>>,
 }
 
 impl Gpu {
@@ -84,11 +87,8 @@ impl Gpu {
             let mut primary = desc();
             primary.backends = wgpu::Backends::PRIMARY;
             let instance = wgpu::Instance::new(primary);
-            let found = pollster::block_on(choose_adapter_of(
-                &instance,
-                None,
-                wgpu::Backends::PRIMARY,
-            ));
+            let found =
+                pollster::block_on(choose_adapter_of(&instance, None, wgpu::Backends::PRIMARY));
             if let Ok(adapter) = found {
                 return Gpu::with_adapter(instance, adapter);
             }
@@ -114,7 +114,8 @@ impl Gpu {
         let needed = adapter.limits();
         let (device, queue) = pollster::block_on(adapter.request_device(&wgpu::DeviceDescriptor {
             label: Some("Gpu::device"),
-            required_features: adapter.features() & wgpu::Features::TIMESTAMP_QUERY,
+            required_features: adapter.features()
+                & (wgpu::Features::TIMESTAMP_QUERY | wgpu::Features::PIPELINE_CACHE),
             required_limits: needed,
             ..Default::default()
         }))
@@ -137,13 +138,28 @@ impl Gpu {
                 });
             }
         });
+        let pipeline_cache = super::pipeline_cache::open(&adapter, &device).map(Arc::new);
         Ok(Gpu {
             instance,
             adapter,
             device,
             queue,
             health,
+            pipeline_cache,
         })
+    }
+
+    /// Writes the pipeline cache to its file now (it is written when the last clone of this
+    /// `Gpu` goes too); for a process that ends without dropping its device.
+    pub fn save_pipeline_cache(&self) {
+        if let Some(c) = &self.pipeline_cache {
+            c.save();
+        }
+    }
+
+    /// Whether pipelines are built with a pipeline cache.
+    pub fn has_pipeline_cache(&self) -> bool {
+        self.pipeline_cache.is_some()
     }
 
     /// Name, backend, device type and driver of the adapter, for logs and benchmarks.

@@ -23,6 +23,8 @@ pub mod field_reuse;
 #[cfg(feature = "gpu")]
 pub mod hessian;
 #[cfg(feature = "gpu")]
+pub(crate) mod pipeline_cache;
+#[cfg(feature = "gpu")]
 pub mod readback;
 #[cfg(feature = "gpu")]
 mod recent;

@@ -67,7 +67,12 @@ pub(crate) fn render_pipeline(
     descriptor: &wgpu::RenderPipelineDescriptor<'_>,
 ) -> Result<wgpu::RenderPipeline> {
     let label = descriptor.label.unwrap_or("render pipeline");
-    in_scope(device, label, || device.create_render_pipeline(descriptor))
+    let cache = super::pipeline_cache::for_device(device);
+    let descriptor = wgpu::RenderPipelineDescriptor {
+        cache: descriptor.cache.or(cache.as_ref()),
+        ..descriptor.clone()
+    };
+    in_scope(device, label, || device.create_render_pipeline(&descriptor))
 }
 
 /// A compute pipeline from `descriptor`, built inside a validation error scope.
@@ -77,7 +82,14 @@ pub(crate) fn compute_pipeline_from(
     descriptor: &wgpu::ComputePipelineDescriptor<'_>,
 ) -> Result<wgpu::ComputePipeline> {
     let label = descriptor.label.unwrap_or("compute pipeline");
-    in_scope(device, label, || device.create_compute_pipeline(descriptor))
+    let cache = super::pipeline_cache::for_device(device);
+    let descriptor = wgpu::ComputePipelineDescriptor {
+        cache: descriptor.cache.or(cache.as_ref()),
+        ..descriptor.clone()
+    };
+    in_scope(device, label, || {
+        device.create_compute_pipeline(&descriptor)
+    })
 }
 
 /// A compute pipeline with entry point `cs_main` from validated WGSL, built inside a
