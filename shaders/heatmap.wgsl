@@ -51,9 +51,12 @@ fn fs_main(in: FullPlotOut) -> @location(0) vec4<f32> {
         let spx = gpx / span * n1;
         if k >= 1.0 && k <= f32(params.levels) && spx > 0.0 {
             let dist = abs(sv - k) / spx;
-            var half_w = 0.6 * params.line_width;
+            // Coarse layers (px_scale > 1) keep lines at least 0.6 of their pixels wide:
+            // thinner, they would break up into dots once magnified.
+            let thinnest = select(0.0, 0.3, params.px_scale > 1.0);
+            var half_w = max(0.6 * params.line_width, thinnest);
             if params.heavy_every > 0u && u32(k) % params.heavy_every == 0u {
-                half_w = 1.2 * params.line_width;
+                half_w = max(1.2 * params.line_width, 2.0 * thinnest);
             }
             // Where levels crowd closer than ~4 px on screen, lines would merge: fade them out.
             // In coarse layers (px_scale > 1) the halo keeps its 1 px on screen.

@@ -78,8 +78,10 @@ pub(super) fn layer_frame(
     };
     let d = divisor as f32;
     let mut s = *settings;
-    // Thinner than half a coarse pixel, a line would break up into dots.
-    s.line_width = (settings.line_width / d).max(0.5);
+    // Arrows keep about their width on screen (at least 0.4 of a coarse pixel, or their shafts
+    // would fade away); contour lines are kept at least 0.6 of a coarse pixel wide by the
+    // heatmap shader (thinner, they would break up into dots).
+    s.line_width = (settings.line_width / d).max(0.4);
     s.arrows.spacing_px = settings.arrows.spacing_px / d;
     (coarse, s)
 }
@@ -107,7 +109,9 @@ mod tests {
         assert_eq!((coarse.plot.x, coarse.plot.y), (0, 0));
         assert_eq!((coarse.plot.w, coarse.plot.h), coarse.target);
         assert_eq!(s4.arrows.spacing_px * 4.0, settings.arrows.spacing_px);
-        assert_eq!(s4.line_width, 0.5);
+        assert_eq!(s4.line_width, 0.4);
+        let (_, s2) = layer_frame(&layout, &settings, 2);
+        assert_eq!(s2.line_width * 2.0, settings.line_width);
         assert!(coarse.validate().is_ok());
     }
 }
