@@ -224,3 +224,33 @@ impl DataPoints {
         &self.buffer
     }
 }
+
+/// The field pass's bind group (see [`field_layouts`]): `buffers` at bindings 0–5, the tile at 6.
+pub(crate) fn field_bind_group(
+    device: &wgpu::Device,
+    layout: &wgpu::BindGroupLayout,
+    buffers: [&wgpu::Buffer; 6],
+    tiles: &wgpu::Buffer,
+) -> wgpu::BindGroup {
+    let mut entries: Vec<wgpu::BindGroupEntry<'_>> = buffers
+        .iter()
+        .enumerate()
+        .map(|(i, b)| wgpu::BindGroupEntry {
+            binding: i as u32,
+            resource: b.as_entire_binding(),
+        })
+        .collect();
+    entries.push(wgpu::BindGroupEntry {
+        binding: 6,
+        resource: wgpu::BindingResource::Buffer(wgpu::BufferBinding {
+            buffer: tiles,
+            offset: 0,
+            size: std::num::NonZeroU64::new(16),
+        }),
+    });
+    device.create_bind_group(&wgpu::BindGroupDescriptor {
+        label: Some("FieldPass::bind_group"),
+        layout,
+        entries: &entries,
+    })
+}

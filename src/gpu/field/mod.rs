@@ -8,21 +8,26 @@
 //! 1.0 where f is but its gradient is not (`x^0.5` at x = 0) and 0.0 where f is not; an
 //! undefined channel holds 0.0. A derivative is never defined where f is not.
 
-use crate::error::{Error, Result, ShaderError};
+use crate::error::{Error, Result};
 use crate::expr::tape::Tape;
 use crate::expr::wgsl;
 use crate::expr::Function;
-use crate::gpu::binding::{field_layouts, symbol_block, DataPoints, SYMBOL_FLOATS};
+use crate::gpu::binding::{
+    field_bind_group, field_layouts, symbol_block, DataPoints, SYMBOL_FLOATS,
+};
 use crate::gpu::check;
-use crate::gpu::field_reuse::Reuse;
 use crate::gpu::recent::RecentPipelines;
 use crate::gpu::upsample::UpsamplePass;
+use reuse::Reuse;
 
 pub use super::source::{
     defined_channels, field_source, function_tapes, GradientMode, FIELD_TEMPLATE, NUMERIC_STEP,
 };
 
 use crate::view::View;
+
+mod check_mode;
+pub(crate) mod reuse;
 
 /// Bytes per sample of the field buffer: (f, ∂f/∂x, ∂f/∂y, defined) as f32.
 pub(crate) const SAMPLE_BYTES: u64 = 16;
@@ -246,36 +251,6 @@ impl FieldPass {
         Ok(())
     }
 
-    /// With `Some(h)`, the next `FieldPass::prepare` computes a gradient check instead of
-    /// the field: per sample (log10 of |g_exact − g_numeric| / max(|g_exact|, 1e-20), 0, 0,
-    /// defined), the numeric gradient with relative step h (see [`NUMERIC_STEP`]), floored
-    /// at −10. `None` goes back to the field.
-    pub fn set_check(&mut self, device: &wgpu::Device, step: Option<f32>) -> Result<()> {
-        if step.is_some() != self.check.is_some() {
-            let generated = self.generated.as_deref().ok_or_else(|| {
-                Error::Shader(ShaderError::Assembly(
-                    "the gradient check needs a pass built from a function".into(),
-                ))
-            })?;
-            let source = check::field_shader(generated, step.is_some())?;
-            let mode = if step.is_some() {
-                MODE_CHECK
-            } else {
-                MODE_EXACT
-            };
-            let pipeline = self.pipeline(device, &source, mode)?;
-            self.pipelines = [None, None, None];
-            self.pipelines[mode] = Some(pipeline);
-            self.source = source;
-            self.mode = mode;
-        }
-        if self.check != step {
-            self.reuse.invalidate();
-        }
-        self.check = step;
-        Ok(())
-    }
-
     /// Uploads the sample coordinates of `view` on a `width`×`height` grid and the mode;
     /// reallocates the buffers only when the size changes.
     pub(crate) fn prepare(
@@ -377,29 +352,6 @@ impl FieldPass {
         }
     }
 
-    /// Reuse the samples still in view after a pan by whole pixels (off by default). A caller
-    /// that turns it on records [`FieldPass::encode_copies`] before every compute pass that
-    /// holds [`FieldPass::dispatch`].
-    pub fn set_reuse(&mut self, on: bool) {
-        self.reuse.set_on(on);
-    }
-
-    /// The copies the next dispatch needs, recorded before its compute pass.
-    pub fn encode_copies(&self, encoder: &mut wgpu::CommandEncoder) {
-        self.reuse.encode_copies(encoder, &self.field);
-    }
-
-    /// How many samples the next dispatch evaluates (the whole grid, the strips a pan
-    /// exposed, or none).
-    pub fn samples_evaluated(&self) -> u64 {
-        self.reuse.evaluated()
-    }
-
-    /// What the next dispatch does (see `field_reuse::Plan`).
-    pub fn plan(&self) -> &crate::gpu::field_reuse::Plan {
-        self.reuse.plan()
-    }
-
     /// The pipeline of `source` for `mode`: one of the last few used, or a new one.
     fn pipeline(
         &mut self,
@@ -421,34 +373,4 @@ impl FieldPass {
     pub(crate) fn buffer(&self) -> &wgpu::Buffer {
         &self.field
     }
-}
-
-/// The field pass's bind group: `buffers` at bindings 0–5, the tile at 6.
-fn field_bind_group(
-    device: &wgpu::Device,
-    layout: &wgpu::BindGroupLayout,
-    buffers: [&wgpu::Buffer; 6],
-    tiles: &wgpu::Buffer,
-) -> wgpu::BindGroup {
-    let mut entries: Vec<wgpu::BindGroupEntry<'_>> = buffers
-        .iter()
-        .enumerate()
-        .map(|(i, b)| wgpu::BindGroupEntry {
-            binding: i as u32,
-            resource: b.as_entire_binding(),
-        })
-        .collect();
-    entries.push(wgpu::BindGroupEntry {
-        binding: 6,
-        resource: wgpu::BindingResource::Buffer(wgpu::BufferBinding {
-            buffer: tiles,
-            offset: 0,
-            size: std::num::NonZeroU64::new(16),
-        }),
-    });
-    device.create_bind_group(&wgpu::BindGroupDescriptor {
-        label: Some("FieldPass::bind_group"),
-        layout,
-        entries: &entries,
-    })
 }
