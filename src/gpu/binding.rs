@@ -65,24 +65,7 @@ pub(crate) fn grid_layouts(
     device: &wgpu::Device,
     label: &str,
 ) -> (wgpu::BindGroupLayout, wgpu::PipelineLayout) {
-    let compute = wgpu::ShaderStages::COMPUTE;
-    let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
-        label: Some(label),
-        entries: &[
-            uniform_entry(0, compute),
-            storage_entry(1, compute, true),
-            storage_entry(2, compute, true),
-            storage_entry(3, compute, false),
-            uniform_entry(4, compute),
-            storage_entry(5, compute, true),
-        ],
-    });
-    let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
-        label: Some(label),
-        bind_group_layouts: &[Some(&layout)],
-        immediate_size: 0,
-    });
-    (layout, pipeline_layout)
+    grid_layouts_with(device, label, None)
 }
 
 /// [`grid_layouts`] with binding 6, the field pass's tile (read-only storage at a dynamic
@@ -91,10 +74,9 @@ pub(crate) fn field_layouts(
     device: &wgpu::Device,
     label: &str,
 ) -> (wgpu::BindGroupLayout, wgpu::PipelineLayout) {
-    let compute = wgpu::ShaderStages::COMPUTE;
     let tile = wgpu::BindGroupLayoutEntry {
         binding: 6,
-        visibility: compute,
+        visibility: wgpu::ShaderStages::COMPUTE,
         ty: wgpu::BindingType::Buffer {
             ty: wgpu::BufferBindingType::Storage { read_only: true },
             has_dynamic_offset: true,
@@ -102,17 +84,28 @@ pub(crate) fn field_layouts(
         },
         count: None,
     };
+    grid_layouts_with(device, label, Some(tile))
+}
+
+/// The grid passes' bindings 0–5 and `extra`, with a pipeline layout over them.
+fn grid_layouts_with(
+    device: &wgpu::Device,
+    label: &str,
+    extra: Option<wgpu::BindGroupLayoutEntry>,
+) -> (wgpu::BindGroupLayout, wgpu::PipelineLayout) {
+    let compute = wgpu::ShaderStages::COMPUTE;
+    let mut entries = vec![
+        uniform_entry(0, compute),
+        storage_entry(1, compute, true),
+        storage_entry(2, compute, true),
+        storage_entry(3, compute, false),
+        uniform_entry(4, compute),
+        storage_entry(5, compute, true),
+    ];
+    entries.extend(extra);
     let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
         label: Some(label),
-        entries: &[
-            uniform_entry(0, compute),
-            storage_entry(1, compute, true),
-            storage_entry(2, compute, true),
-            storage_entry(3, compute, false),
-            uniform_entry(4, compute),
-            storage_entry(5, compute, true),
-            tile,
-        ],
+        entries: &entries,
     });
     let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
         label: Some(label),
