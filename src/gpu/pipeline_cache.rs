@@ -102,9 +102,12 @@ impl Registered {
         if std::fs::create_dir_all(dir).is_err() {
             return;
         }
+        // Unique within the process too: devices of several threads may save at once.
+        static SAVES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let tmp = self
             .path
-            .with_extension(format!("tmp-{}", std::process::id()));
+            .with_extension(format!("tmp-{}-{n}", std::process::id()));
         if std::fs::write(&tmp, &data).is_ok() && std::fs::rename(&tmp, &self.path).is_ok() {
             return;
         }
