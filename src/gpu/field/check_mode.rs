@@ -8,7 +8,7 @@ use crate::gpu::check;
 impl FieldPass {
     /// With `Some(h)`, the next `FieldPass::prepare` computes a gradient check instead of
     /// the field: per sample (log10 of |g_exact − g_numeric| / max(|g_exact|, 1e-20), 0, 0,
-    /// defined), the numeric gradient with relative step h (see [`NUMERIC_STEP`]), floored
+    /// defined), the numeric gradient with relative step h (see [`super::NUMERIC_STEP`]), floored
     /// at −10. `None` goes back to the field.
     pub fn set_check(&mut self, device: &wgpu::Device, step: Option<f32>) -> Result<()> {
         if step.is_some() != self.check.is_some() {

@@ -13,7 +13,7 @@ use crate::gpu::shader;
 impl FieldPass {
     /// Reuse the samples still in view after a pan by whole pixels (off by default). A caller
     /// that turns it on records [`FieldPass::encode_copies`] before every compute pass that
-    /// holds [`FieldPass::dispatch`].
+    /// holds `FieldPass::dispatch`.
     pub fn set_reuse(&mut self, on: bool) {
         self.reuse.set_on(on);
     }

@@ -15,7 +15,7 @@ pub(crate) const MAX_RESOLUTION_DIVISOR: u32 = 8;
 
 impl Renderer {
     /// From the next frame on, draws the layers at 1/`divisor` of the plot's width and height
-    /// (1, the default: every pixel; clamped to 1..=[`MAX_RESOLUTION_DIVISOR`]) and magnifies
+    /// (1, the default: every pixel; clamped to 1..=8) and magnifies
     /// them. Going back to 1 draws the full-resolution frame, the same pixels as a renderer
     /// that never went coarse.
     pub fn set_resolution(&mut self, divisor: u32) {
