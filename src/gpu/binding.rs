@@ -42,14 +42,7 @@ pub(crate) fn bind_group(
     layout: &wgpu::BindGroupLayout,
     buffers: &[&wgpu::Buffer],
 ) -> wgpu::BindGroup {
-    let entries: Vec<wgpu::BindGroupEntry> = buffers
-        .iter()
-        .enumerate()
-        .map(|(i, b)| wgpu::BindGroupEntry {
-            binding: i as u32,
-            resource: b.as_entire_binding(),
-        })
-        .collect();
+    let entries = whole_buffers(buffers);
     device.create_bind_group(&wgpu::BindGroupDescriptor {
         label: Some(label),
         layout,
@@ -225,14 +218,7 @@ pub(crate) fn field_bind_group(
     buffers: [&wgpu::Buffer; 6],
     tiles: &wgpu::Buffer,
 ) -> wgpu::BindGroup {
-    let mut entries: Vec<wgpu::BindGroupEntry<'_>> = buffers
-        .iter()
-        .enumerate()
-        .map(|(i, b)| wgpu::BindGroupEntry {
-            binding: i as u32,
-            resource: b.as_entire_binding(),
-        })
-        .collect();
+    let mut entries = whole_buffers(&buffers);
     entries.push(wgpu::BindGroupEntry {
         binding: 6,
         resource: wgpu::BindingResource::Buffer(wgpu::BufferBinding {
@@ -246,4 +232,16 @@ pub(crate) fn field_bind_group(
         layout,
         entries: &entries,
     })
+}
+
+/// `buffers` bound whole at bindings 0, 1, 2, … in order.
+fn whole_buffers<'a>(buffers: &[&'a wgpu::Buffer]) -> Vec<wgpu::BindGroupEntry<'a>> {
+    buffers
+        .iter()
+        .enumerate()
+        .map(|(i, b)| wgpu::BindGroupEntry {
+            binding: i as u32,
+            resource: b.as_entire_binding(),
+        })
+        .collect()
 }

@@ -328,13 +328,12 @@ impl FieldPass {
             unused: 0,
             step: self.check.unwrap_or(NUMERIC_STEP),
         };
-        let reusable = self.coarse.is_none();
-        let field = &self.field;
-        let grid = (&xs[..], &ys[..]);
-        self.reuse
-            .prepare(device, queue, field, grid, mode, reusable)?;
         queue.write_buffer(&self.xs, 0, bytemuck::cast_slice(&xs));
         queue.write_buffer(&self.ys, 0, bytemuck::cast_slice(&ys));
+        // The coordinates are the reuse's to keep: the next prepare compares with them.
+        let reusable = self.coarse.is_none();
+        self.reuse
+            .prepare(device, queue, &self.field, (xs, ys), mode, reusable)?;
         queue.write_buffer(&self.params, 0, bytemuck::bytes_of(&params));
         queue.write_buffer(&self.symbols, 0, bytemuck::bytes_of(&self.symbol_values));
         Ok(())

@@ -189,7 +189,7 @@ impl Reuse {
         device: &wgpu::Device,
         queue: &wgpu::Queue,
         field: &wgpu::Buffer,
-        (xs, ys): (&[f32], &[f32]),
+        (xs, ys): (Vec<f32>, Vec<f32>),
         mode: usize,
         reusable: bool,
     ) -> Result<()> {
@@ -200,7 +200,7 @@ impl Reuse {
             .as_ref()
             .filter(|l| keep && l.content == content)
             .map(|l| (&l.xs[..], &l.ys[..]));
-        let plan = plan(old, (xs, ys));
+        let plan = plan(old, (&xs, &ys));
         let (w, h) = (xs.len() as u32, ys.len() as u32);
         let tiles: Vec<Tile> = match &plan {
             Plan::Full => vec![Tile {
@@ -225,11 +225,7 @@ impl Reuse {
             .iter()
             .map(|t| u64::from(t.size[0]) * u64::from(t.size[1]))
             .sum();
-        self.last = keep.then(|| Last {
-            xs: xs.to_vec(),
-            ys: ys.to_vec(),
-            content,
-        });
+        self.last = keep.then_some(Last { xs, ys, content });
         self.plan = plan;
         Ok(())
     }
