@@ -157,11 +157,6 @@ impl Gpu {
         }
     }
 
-    /// Whether pipelines are built with a pipeline cache.
-    pub fn has_pipeline_cache(&self) -> bool {
-        self.pipeline_cache.is_some()
-    }
-
     /// Name, backend, device type and driver of the adapter, for logs and benchmarks.
     pub fn adapter_summary(&self) -> String {
         let i = self.adapter.get_info();

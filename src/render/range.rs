@@ -159,11 +159,19 @@ impl RangePass {
         pass.dispatch_workgroups(1, 1, 1);
     }
 
-    /// Records the copy of the result into the read-back buffer (after `dispatch`), and
-    /// into a free one of the late reads' buffers.
+    /// Records the copy of the result (after `dispatch`): into a free one of the late reads'
+    /// buffers while they are on, else into the buffer [`RangePass::read`] waits for.
     pub(crate) fn encode_readback(&self, encoder: &mut wgpu::CommandEncoder) {
-        encoder.copy_buffer_to_buffer(&self.result, 0, &self.readback, 0, RESULT_BYTES);
-        self.late.encode_copy(encoder, &self.result);
+        if self.late.is_on() {
+            self.late.encode_copy(encoder, &self.result);
+        } else {
+            encoder.copy_buffer_to_buffer(&self.result, 0, &self.readback, 0, RESULT_BYTES);
+        }
+    }
+
+    /// Whether ranges are read late (see `range_late.rs`).
+    pub(crate) fn late_on(&self) -> bool {
+        self.late.is_on()
     }
 
     /// Whether a late read is on its way.

@@ -74,6 +74,11 @@ impl LateReads {
         self.on = on;
     }
 
+    /// Whether the late reads are on.
+    pub(crate) fn is_on(&self) -> bool {
+        self.on
+    }
+
     /// Records the copy of `result` into a free buffer, if one is free.
     pub(crate) fn encode_copy(&self, encoder: &mut wgpu::CommandEncoder, result: &wgpu::Buffer) {
         if !self.on {

@@ -8,15 +8,22 @@ use crate::gpu::Gpu;
 use crate::render::RangeResult;
 
 impl Renderer {
-    /// After submitting a frame whose work had `range`, waits for the range read-back.
+    /// After submitting a frame whose work had `range`, waits for the range read-back (an
+    /// error while the range is read late: [`Renderer::read_range_late`]).
     pub fn fetch_range(&mut self, gpu: &Gpu) -> Result<RangeResult> {
+        if self.range.late_on() {
+            return Err(crate::Error::gpu(
+                "the colour range is read late on this renderer: collect it instead",
+            ));
+        }
         let r = self.range.read(&gpu.device)?;
         self.last_range = Some(r);
         Ok(r)
     }
 
-    /// From now on, also copies every recomputed range for [`Renderer::collect_range`], which
-    /// reads it back without waiting (the explorer; figures wait with `fetch_range`).
+    /// From now on, copies every recomputed range for [`Renderer::collect_range`], which reads
+    /// it back without waiting (the explorer), instead of for `fetch_range`, which waits
+    /// (figures).
     pub fn read_range_late(&mut self, on: bool) {
         self.range.late().set_on(on);
     }
