@@ -25,6 +25,18 @@ pub struct View {
     pub y1: f64,
 }
 
+/// `v`, or 0 where it lies within the sample formula's rounding error of 0 for a view from
+/// `lo` to `hi`: a sample meant to be at 0 keeps the same coordinate whichever pan led to
+/// the view (f32, which the GPU gets, resolves the 10⁻¹⁶ that rounding leaves there), so that
+/// the field after a pan by whole pixels can be reused bit for bit (`gpu::field_reuse`).
+fn snap_zero(v: f64, lo: f64, hi: f64) -> f64 {
+    if v.abs() <= 8.0 * f64::EPSILON * lo.abs().max(hi.abs()) {
+        0.0
+    } else {
+        v
+    }
+}
+
 impl View {
     /// A view, checked: finite, x0 < x1, y0 < y1, not beyond what f32 can resolve.
     pub fn new(x0: f64, x1: f64, y0: f64, y1: f64) -> Result<View> {
@@ -147,12 +159,14 @@ impl View {
 
     /// The x of column i on a grid `w` columns wide.
     pub fn sample_x(&self, i: u32, w: u32) -> f64 {
-        self.x0 + (i as f64 + 0.5) * self.width() / w as f64
+        let x = self.x0 + (i as f64 + 0.5) * self.width() / w as f64;
+        snap_zero(x, self.x0, self.x1)
     }
 
     /// The y of row j on a grid `h` rows high (row 0 at the top).
     pub fn sample_y(&self, j: u32, h: u32) -> f64 {
-        self.y1 - (j as f64 + 0.5) * self.height() / h as f64
+        let y = self.y1 - (j as f64 + 0.5) * self.height() / h as f64;
+        snap_zero(y, self.y0, self.y1)
     }
 
     /// World point → pixel position (continuous; pixel centres at +0.5) in a `w`×`h` image.
@@ -236,6 +250,27 @@ impl std::str::FromStr for View {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_sample_meant_at_zero_stays_there_whatever_pan_led_to_the_view() {
+        // Two pans of 3 rows: the row at y = 0 carries 8.9e-16 of rounding unless snapped.
+        let v = View::new(-4.0, 4.0, -4.0, 4.0).unwrap();
+        let step = v.height() / 19.0;
+        let once = v.panned(0.0, 3.0 * step);
+        let twice = once.panned(0.0, 3.0 * step);
+        for j in 3..19 {
+            assert_eq!(
+                (twice.sample_y(j, 19) as f32).to_bits(),
+                (once.sample_y(j - 3, 19) as f32).to_bits(),
+                "row {j}"
+            );
+        }
+        assert_eq!(twice.sample_y(15, 19), 0.0);
+        // Away from zero nothing moves: a sample 10⁻⁹ from it is far beyond rounding.
+        assert_eq!(v.sample_x(0, 8), -3.5);
+        let near = View::new(-1.0 + 1e-9, 1.0 + 1e-9, 0.0, 1.0).unwrap();
+        assert!((near.sample_x(0, 1) - 1e-9).abs() < 1e-15);
+    }
     use super::*;
 
     #[test]
