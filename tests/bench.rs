@@ -96,6 +96,8 @@ fn check_json(text: &str, sizes: &[(u32, u32)]) {
         positive_median(&r["interactive"], "interactive frame");
         positive_median(&r["refine"], "refine frame");
         positive_median(&r["pan_reuse"], "pan with the field reused");
+        // Every timed pan is by whole pixels: each one reuses the field.
+        assert_eq!(r["pan_reused"], r["pan_reuse"]["runs"], "{r}");
         let d = r["divisor"].as_u64().unwrap_or(0);
         assert!([1, 2, 4, 8].contains(&d), "{r}");
         let ratio = r["interactive_over_full"].as_f64().unwrap_or(f64::NAN);

@@ -27,9 +27,12 @@ pub struct DetailRow {
     pub interactive: Stats,
     /// The frame at every pixel of the view an interactive frame just drew.
     pub refine: Stats,
-    /// Frames at every pixel after a pan by whole pixels (8 a frame): the field moves the
+    /// Frames at every pixel after a pan by whole pixels (8 across and 3 down a frame, less on
+    /// a small plot): the field moves the
     /// samples still in view and evaluates the exposed strips.
     pub pan_reuse: Stats,
+    /// How many of those frames did reuse the field (evaluated fewer samples than the plot).
+    pub pan_reused: usize,
     /// Median interactive frame over the median full frame of the same run.
     pub over_full: f64,
 }
@@ -73,16 +76,23 @@ pub(crate) fn frames(
         scene.view.width() / f64::from(fig.layout.plot.w),
         scene.view.height() / f64::from(fig.layout.plot.h),
     );
+    // 8 and 3 pixels, or a quarter of a small plot: some of it stays in view.
+    let step = (
+        f64::from((fig.layout.plot.w / 4).min(8)),
+        f64::from((fig.layout.plot.h / 4).min(3)),
+    );
     let mut reuse: Vec<Sample> = Vec::with_capacity(repeats);
+    let mut reused = 0;
     let mut view = scene.view;
     fig.renderer.set_resolution(1);
     fig.frame(gpu, timer, &view, &paths, DEMO_POINTS)?;
     for k in 0..warmup + repeats {
         let sign = if k % 2 == 0 { 1.0 } else { -1.0 };
-        view = view.panned(8.0 * px * sign, 3.0 * py);
+        view = view.panned(step.0 * px * sign, step.1 * py);
         let (sample, _) = fig.frame(gpu, timer, &view, &paths, DEMO_POINTS)?;
         if k >= warmup {
             reuse.push(sample);
+            reused += usize::from(fig.renderer.field().samples_evaluated() < plot);
         }
     }
     let summary = |s: &[Sample]| {
@@ -98,6 +108,7 @@ pub(crate) fn frames(
         interactive,
         refine: summary(&refine)?,
         pan_reuse: summary(&reuse)?,
+        pan_reused: reused,
     })
 }
 
@@ -111,7 +122,7 @@ pub(crate) fn table(rows: &[DetailRow], full: &[super::Row], startup: Option<&St
     );
     let _ = writeln!(
         t,
-        "{:<10} {:<11} {:<8} {:<24} {:<24} {:<10} {:<24} {:<24} {:<24}",
+        "{:<10} {:<11} {:<8} {:<24} {:<24} {:<10} {:<24} {:<36} {:<24}",
         "size",
         "function",
         "divisor",
@@ -129,7 +140,7 @@ pub(crate) fn table(rows: &[DetailRow], full: &[super::Row], startup: Option<&St
         let cell = |s: Option<&Stats>| s.map_or("—".into(), Stats::display);
         let _ = writeln!(
             t,
-            "{:<10} {:<11} {:<8} {:<24} {:<24} {:<10} {:<24} {:<24} {:<24}",
+            "{:<10} {:<11} {:<8} {:<24} {:<24} {:<10} {:<24} {:<36} {:<24}",
             format!("{}x{}", r.size.0, r.size.1),
             r.function,
             format!("1/{}", r.divisor * r.divisor),
@@ -137,7 +148,12 @@ pub(crate) fn table(rows: &[DetailRow], full: &[super::Row], startup: Option<&St
             r.interactive.display(),
             format!("{:.2}", r.over_full),
             r.refine.display(),
-            r.pan_reuse.display(),
+            format!(
+                "{} ({}/{} reused)",
+                r.pan_reuse.display(),
+                r.pan_reused,
+                r.pan_reuse.runs
+            ),
             cell(same.map(|f| &f.steady_frame)),
         );
     }
@@ -157,7 +173,7 @@ pub(crate) fn json(rows: &[DetailRow]) -> Vec<String> {
         .map(|r| {
             format!(
                 "    {{\"width\": {}, \"height\": {}, \"function\": \"{}\", \"divisor\": {}, \
-                 \"interactive\": {}, \"refine\": {}, \"pan_reuse\": {}, \
+                 \"interactive\": {}, \"refine\": {}, \"pan_reuse\": {}, \"pan_reused\": {}, \
                  \"interactive_over_full\": {}}}",
                 r.size.0,
                 r.size.1,
@@ -166,6 +182,7 @@ pub(crate) fn json(rows: &[DetailRow]) -> Vec<String> {
                 stats(&r.interactive),
                 stats(&r.refine),
                 stats(&r.pan_reuse),
+                r.pan_reused,
                 super::report::number(r.over_full),
             )
         })
