@@ -36,6 +36,10 @@ pub enum Error {
     /// A shader failed to assemble, validate or build into a module or pipeline.
     #[error("shader error: {0}")]
     Shader(#[from] ShaderError),
+    /// A vector figure's SVG could not be read back or converted to PDF (a fault of
+    /// gradfield's, not of the input), with what failed.
+    #[error("{0}")]
+    Figure(String),
     /// The explorer was asked for but there is no display to open a window on.
     #[error("no display found; use `gradfield render` to draw to a PNG without a window")]
     NoDisplay,

@@ -254,6 +254,8 @@ fn title_galleys(title_text: &str) -> Vec<std::sync::Arc<egui::Galley>> {
         scale: layout.scale,
         theme: Theme::Dark,
         extra: None,
+        colorbar_label: None,
+        legend: &[],
     };
     let raw = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(

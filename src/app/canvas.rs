@@ -205,6 +205,8 @@ pub(crate) fn paint(
         scale: f.scale,
         theme: s.doc.theme,
         extra: words.extra(),
+        colorbar_label: None,
+        legend: &[],
     };
     super::canvas_marks::paint(painter, s, f.plot, f.scale);
     overlay::paint_static(painter, &input);

@@ -193,6 +193,8 @@ fn paint_words(painter: &egui::Painter, s: &ExplorerState, at: PlotRect, f: &Ove
         scale: f.scale,
         theme: s.doc.theme,
         extra: words.extra(),
+        colorbar_label: None,
+        legend: &[],
     };
     paint_frame_text(painter, &input);
     super::canvas::speak(painter.ctx(), s);

@@ -259,7 +259,7 @@ fn offset(r: PlotRect, dx: f32, dy: f32) -> PlotRect {
 fn visuals(t: Theme) -> egui::Visuals {
     match t {
         Theme::Dark => egui::Visuals::dark(),
-        Theme::Light => egui::Visuals::light(),
+        Theme::Light | Theme::Print => egui::Visuals::light(),
         Theme::HighContrast => {
             let mut v = egui::Visuals::dark();
             v.override_text_color = Some(egui::Color32::WHITE);

@@ -4,6 +4,7 @@
 pub(crate) mod args;
 pub mod bench;
 pub mod exit;
+pub mod figure_args;
 pub mod flags;
 pub(crate) mod limits;
 pub(crate) mod messages;
@@ -125,8 +126,9 @@ pub struct RenderArgs {
     pub grid: ViewArgs,
     #[command(flatten)]
     pub optim: OptimArgs,
-    /// Output PNG file (may be left out when --gif is given).
-    #[arg(long, value_name = "FILE.png", required_unless_present = "gif")]
+    /// Output file: .png, or .svg or .pdf with vector lines and text (may be left out when
+    /// --gif is given).
+    #[arg(long, value_name = "FILE", required_unless_present = "gif")]
     pub out: Option<PathBuf>,
     /// Also (or instead) write an animated GIF of the paths walking from their starts; the
     /// last frame is the PNG. Without --start, a preset's start point is used.
@@ -205,6 +207,8 @@ pub struct RenderArgs {
     /// With --3d: leave out the contour lines projected on the floor.
     #[arg(long)]
     pub no_floor_contours: bool,
+    #[command(flatten)]
+    pub figure: figure_args::FigureArgs,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -3,10 +3,13 @@
 //! (with --gif) the paths' descent as an animated GIF.
 
 mod document;
+mod legend;
 mod surface3d;
+mod teaching;
 
 use std::path::Path;
 
+use super::figure_args::Format;
 use super::RenderArgs;
 use crate::error::{Error, Result};
 use crate::gpu::Gpu;
@@ -19,9 +22,10 @@ use document::RenderDocument;
 /// and writes the PNG and the GIF.
 pub fn run(args: &RenderArgs) -> Result<()> {
     super::check_starts(&args.optim.starts)?;
-    if let Some(out) = &args.out {
-        check_extension(out, "--out", "png")?;
-    }
+    let format = match &args.out {
+        Some(out) => Format::of(out, "--out")?,
+        None => Format::Png,
+    };
     if args.gif.is_none() {
         let stray = [
             ("--fps", args.fps.is_some()),
@@ -57,6 +61,11 @@ pub fn run(args: &RenderArgs) -> Result<()> {
         return Ok(());
     };
     let picture = doc.picture();
+    if format.is_vector() {
+        let done = write_vector(&gpu, &picture, doc.dpi, format, out);
+        gpu.save_pipeline_cache();
+        return done;
+    }
     let bar = match picture.coloring {
         Coloring::ConvergeMap { settings, .. } => Some(super::progress::bar(
             u64::from(settings.steps),
@@ -85,6 +94,23 @@ pub fn run(args: &RenderArgs) -> Result<()> {
     // The device is never dropped (above), so its pipeline cache is written here.
     gpu.save_pipeline_cache();
     Ok(())
+}
+
+/// Writes `picture` as an SVG or a PDF of `dpi` at `out`, atomically.
+fn write_vector(
+    gpu: &Gpu,
+    picture: &crate::render::Picture<'_>,
+    dpi: f64,
+    format: Format,
+    out: &Path,
+) -> Result<()> {
+    let svg =
+        crate::render::vector::figure_svg(gpu, picture, dpi, &mut |_, _| super::signals::check())?;
+    let bytes = match format {
+        Format::Pdf => crate::render::vector::svg_to_pdf(&svg)?,
+        _ => svg.into_bytes(),
+    };
+    crate::export::write_atomic(out, |w| w.write_all(&bytes))
 }
 
 /// An error unless `path` ends in `.EXT` (any case).

@@ -8,11 +8,15 @@ pub enum Theme {
     Light,
     /// Black and white with heavy text, for projectors in bright rooms.
     HighContrast,
+    /// For paper: a white background, black text and heavier lines that survive a greyscale
+    /// photocopy (the colour maps are kept).
+    Print,
 }
 
 impl Theme {
     /// Every theme, in the order the panel lists them.
-    pub(crate) const ALL: [Theme; 3] = [Theme::Dark, Theme::Light, Theme::HighContrast];
+    pub(crate) const ALL: [Theme; 4] =
+        [Theme::Dark, Theme::Light, Theme::HighContrast, Theme::Print];
 
     /// The name shown in the panel.
     pub(crate) fn name(self) -> &'static str {
@@ -20,6 +24,7 @@ impl Theme {
             Theme::Dark => "dark",
             Theme::Light => "light",
             Theme::HighContrast => "high contrast",
+            Theme::Print => "print",
         }
     }
 

@@ -151,7 +151,7 @@ impl Animation {
     pub fn frame_at(&self, step: usize) -> (Vec<PathDraw>, FigureText) {
         let paths: Vec<AnimatedPath> = self.paths.iter().map(|a| a.at_step(step)).collect();
         let (w, h) = self.size;
-        let fig = FigureLayout::for_figure(w, h, self.text.ui_scale, self.settings.show_heatmap);
+        let fig = self.text.layout((w, h), self.settings.show_heatmap);
         let text = FigureText {
             labels: path_labels(&paths, &self.view, &fig),
             ..self.text.clone()

@@ -103,7 +103,8 @@ pub(crate) fn paint_axes(painter: &Painter, px: &Px, input: &OverlayInput) {
         p.y + p.h / 2.0,
         0.5 * (name_h + label_h) + 0.3 * font,
     );
-    if right - px.measure(painter, yn, name_px).x >= left_edge {
+    let name_w = px.measure(painter, yn, name_px).x;
+    if right - name_w >= left_edge {
         painter.text(
             px.pos(right, name_y),
             Align2::RIGHT_CENTER,
@@ -111,6 +112,14 @@ pub(crate) fn paint_axes(painter: &Painter, px: &Px, input: &OverlayInput) {
             px.font_id(name_px),
             theme.text(),
         );
+    } else if name_w <= p.h && right - name_h >= left_edge {
+        // Too wide to sit beside the ticks: turned a quarter, reading upwards, as in
+        // matplotlib, centred on the plot's height.
+        let galley = painter.layout_no_wrap(yn.to_owned(), px.font_id(name_px), theme.text());
+        let at = px.pos(right - name_h, p.y + 0.5 * (p.h + name_w));
+        let shape = egui::epaint::TextShape::new(at, galley, theme.text())
+            .with_angle(-std::f32::consts::FRAC_PI_2);
+        painter.add(egui::Shape::Text(shape));
     } else {
         painter.text(
             px.pos(p.x, p.y - 0.25 * font),

@@ -11,7 +11,6 @@ use super::color_by::{
 };
 use super::egui_offscreen::EguiOffscreen;
 use super::figure::{plot_layout, render_figure_rgba};
-use super::layout::FigureLayout;
 use super::offscreen::OFFSCREEN_FORMAT;
 use super::stability::{StabilityCounts, StabilityView};
 use super::{ColorLayer, FigureText, PathDraw, RenderSettings, Renderer};
@@ -49,12 +48,7 @@ impl Picture<'_> {
     /// The plot's size in pixels inside the figure (a map or check is computed at it).
     pub(crate) fn plot_size(&self) -> (u32, u32) {
         let settings = self.settings();
-        let fig = FigureLayout::for_figure(
-            self.size.0,
-            self.size.1,
-            self.text.ui_scale,
-            settings.show_heatmap,
-        );
+        let fig = self.text.layout(self.size, settings.show_heatmap);
         let plot = plot_layout(&fig, self.size).plot;
         (plot.w, plot.h)
     }
@@ -77,6 +71,44 @@ pub fn draw_document(
     picture: &Picture<'_>,
     before_chunk: &mut dyn FnMut(u32, u32) -> Result<()>,
 ) -> Result<Drawn> {
+    let mut p = prepare(gpu, picture, before_chunk)?;
+    let mut egui = EguiOffscreen::new(&gpu.device, p.renderer.format());
+    let pixels = render_figure_rgba(
+        gpu,
+        &mut p.renderer,
+        &mut egui,
+        picture.size,
+        &picture.view,
+        &p.settings,
+        GradientMode::Exact,
+        &p.paths,
+        &p.text,
+    )?;
+    Ok(Drawn {
+        pixels,
+        size: picture.size,
+        finding: p.finding,
+    })
+}
+
+/// A picture ready to draw: its renderer with the colour layer set (a map or check already
+/// computed), the settings, words and paths it is drawn with, and what was found.
+pub(crate) struct Prepared {
+    pub renderer: Renderer,
+    pub settings: RenderSettings,
+    pub text: FigureText,
+    pub paths: Vec<PathDraw>,
+    pub finding: Finding,
+}
+
+/// Everything [`draw_document`] does before drawing: the map, Hessian field or check, the
+/// basin map's minima marks and the subtitle saying what was found (the vector figure
+/// draws from the same).
+pub(crate) fn prepare(
+    gpu: &Gpu,
+    picture: &Picture<'_>,
+    before_chunk: &mut dyn FnMut(u32, u32) -> Result<()>,
+) -> Result<Prepared> {
     let settings = picture.settings();
     let plot = picture.plot_size();
     let (view, f) = (&picture.view, picture.function);
@@ -111,12 +143,7 @@ pub fn draw_document(
     // A basin map's minima: a ring and a label at each (drawn under the paths' labels).
     let mut paths = picture.paths.to_vec();
     if let Finding::ConvergeMap(_, minima) = &finding {
-        let fig = FigureLayout::for_figure(
-            picture.size.0,
-            picture.size.1,
-            text.ui_scale,
-            settings.show_heatmap,
-        );
+        let fig = text.layout(picture.size, settings.show_heatmap);
         let (rings, labels) = minimum_marks(minima, view, fig.plot, text.theme, fig.scale);
         paths.extend(rings);
         text.labels.extend(labels);
@@ -159,21 +186,11 @@ pub fn draw_document(
         _ => ColorLayer::Heatmap,
     };
     renderer.set_color_layer(gpu, layer)?;
-    let mut egui = EguiOffscreen::new(&gpu.device, renderer.format());
-    let pixels = render_figure_rgba(
-        gpu,
-        &mut renderer,
-        &mut egui,
-        picture.size,
-        view,
-        &settings,
-        GradientMode::Exact,
-        &paths,
-        &text,
-    )?;
-    Ok(Drawn {
-        pixels,
-        size: picture.size,
+    Ok(Prepared {
+        renderer,
+        settings,
+        text,
+        paths,
         finding,
     })
 }

@@ -5,11 +5,11 @@
 use std::path::Path;
 
 use super::egui_offscreen::EguiOffscreen;
-use super::layout::FigureLayout;
+use super::layout::{FigureLayout, Margins};
 use super::levels::contour_levels;
 use super::offscreen::OffscreenTarget;
 use super::overlay::{
-    paint_label_text, paint_static, ColorBar, ContourLabels, Label, OverlayInput,
+    paint_label_text, paint_static, ColorBar, ContourLabels, Label, LegendEntry, OverlayInput,
 };
 use super::settings::{Layout, PlotRect, RenderSettings};
 use super::theme::Theme;
@@ -36,6 +36,10 @@ pub struct FigureText {
     /// A coarse grid of f over the view (see `crate::cpu_field::values`): when present, some
     /// contour lines get their value written on them.
     pub contour_grid: Option<CoarseGrid>,
+    /// Words beside the colour bar.
+    pub colorbar_label: Option<String>,
+    /// The key to the paths (none when empty).
+    pub legend: Vec<LegendEntry>,
 }
 
 impl Default for FigureText {
@@ -49,11 +53,23 @@ impl Default for FigureText {
             theme: Theme::Dark,
             ui_scale: 0.0,
             contour_grid: None,
+            colorbar_label: None,
+            legend: Vec::new(),
         }
     }
 }
 
 impl FigureText {
+    /// Where the parts of a `size` figure with these words go: without a title or subtitle
+    /// the plot moves up, with a colour-bar label it leaves room on the right.
+    pub fn layout(&self, size: (u32, u32), with_colorbar: bool) -> FigureLayout {
+        let margins = Margins {
+            no_title: self.title.is_empty() && self.subtitle.is_none(),
+            colorbar_label: self.colorbar_label.is_some(),
+        };
+        FigureLayout::with_margins(size.0, size.1, self.ui_scale, with_colorbar, margins)
+    }
+
     /// A digest of everything here that is painted under the paths (all but the labels), so
     /// that the renderer's layer cache is redrawn when it changes.
     pub(crate) fn static_digest(&self) -> u64 {
@@ -64,6 +80,10 @@ impl FigureText {
         self.axis_names.hash(&mut h);
         format!("{:?}", self.theme).hash(&mut h);
         self.ui_scale.to_bits().hash(&mut h);
+        self.colorbar_label.hash(&mut h);
+        for e in &self.legend {
+            (e.color, &e.text).hash(&mut h);
+        }
         if let Some(g) = &self.contour_grid {
             (g.w, g.h).hash(&mut h);
             g.values.iter().for_each(|v| v.to_bits().hash(&mut h));
@@ -165,7 +185,7 @@ pub(crate) fn draw_figure(
     text: &FigureText,
     mark: &mut dyn FnMut(&mut wgpu::CommandEncoder, Mark) -> Result<()>,
 ) -> Result<(FrameWork, wgpu::SubmissionIndex)> {
-    let fig = FigureLayout::for_figure(size.0, size.1, text.ui_scale, settings.show_heatmap);
+    let fig = text.layout(size, settings.show_heatmap);
     let layout = plot_layout(&fig, size);
     renderer.set_background(text.theme.background());
     renderer.set_overlay_key(text.static_digest());
@@ -184,40 +204,8 @@ pub(crate) fn draw_figure(
     } else {
         renderer.range_result()
     };
-    let lut = settings.colormap.lut();
-    let samples = (layout.plot.w as u64 * layout.plot.h as u64) as u32;
-    let colorbar = range.filter(|r| r.count > 0).map(|r| ColorBar {
-        rect: fig.colorbar,
-        lut: &lut,
-        min: r.lo as f64,
-        max: r.hi as f64,
-        log: settings.log_scale,
-        has_undefined: r.count < samples,
-        clipped_below: settings.log_scale && r.clipped != 0,
-    });
-    let levels = match (&text.contour_grid, range) {
-        (Some(_), Some(r)) => contour_levels(&r, settings, true),
-        _ => Vec::new(),
-    };
-    let contour_labels = text.contour_grid.as_ref().map(|g| ContourLabels {
-        grid: &g.values,
-        gw: g.w,
-        gh: g.h,
-        levels: &levels,
-    });
-    let input = OverlayInput {
-        view: *view,
-        plot: fig.plot,
-        colorbar: colorbar.filter(|_| settings.show_heatmap && !renderer.has_map_layer()),
-        title: &text.title,
-        subtitle: text.subtitle.as_deref(),
-        axis_names: (&text.axis_names.0, &text.axis_names.1),
-        labels: &text.labels,
-        contour_labels: contour_labels.filter(|_| !levels.is_empty()),
-        scale: fig.scale,
-        theme: text.theme,
-        extra: None,
-    };
+    let data = OverlayData::new(range, settings, &layout, text);
+    let input = data.input(&fig, view, settings, text, renderer.has_map_layer());
     let (device, queue) = (&gpu.device, &gpu.queue);
     let under_paths = match layers {
         Layers::Redrawn => renderer.layer_view(),
@@ -247,6 +235,78 @@ pub(crate) fn draw_figure(
     }
     mark(&mut encoder, Mark::End)?;
     Ok((work, queue.submit([encoder.finish()])))
+}
+
+/// What a figure's overlay is drawn from besides its words: the colour map's entries, the
+/// colour range the layers were drawn with and the contour levels that get labels.
+pub(crate) struct OverlayData {
+    lut: [[u8; 4]; 256],
+    range: Option<super::RangeResult>,
+    levels: Vec<f64>,
+    samples: u32,
+}
+
+impl OverlayData {
+    /// For layers drawn with `settings` into `layout`'s plot over the colour `range`.
+    pub(crate) fn new(
+        range: Option<super::RangeResult>,
+        settings: &RenderSettings,
+        layout: &Layout,
+        text: &FigureText,
+    ) -> OverlayData {
+        let levels = match (&text.contour_grid, range) {
+            (Some(_), Some(r)) => contour_levels(&r, settings, true),
+            _ => Vec::new(),
+        };
+        OverlayData {
+            lut: settings.colormap.lut(),
+            range,
+            levels,
+            samples: (layout.plot.w as u64 * layout.plot.h as u64) as u32,
+        }
+    }
+
+    /// The overlay of a figure laid out as `fig` showing `view` (`map_layer`: the plot shows
+    /// a map, which has no colour bar).
+    pub(crate) fn input<'a>(
+        &'a self,
+        fig: &FigureLayout,
+        view: &View,
+        settings: &RenderSettings,
+        text: &'a FigureText,
+        map_layer: bool,
+    ) -> OverlayInput<'a> {
+        let colorbar = self.range.filter(|r| r.count > 0).map(|r| ColorBar {
+            rect: fig.colorbar,
+            lut: &self.lut,
+            min: r.lo as f64,
+            max: r.hi as f64,
+            log: settings.log_scale,
+            has_undefined: r.count < self.samples,
+            clipped_below: settings.log_scale && r.clipped != 0,
+        });
+        let contour_labels = text.contour_grid.as_ref().map(|g| ContourLabels {
+            grid: &g.values,
+            gw: g.w,
+            gh: g.h,
+            levels: &self.levels,
+        });
+        OverlayInput {
+            view: *view,
+            plot: fig.plot,
+            colorbar: colorbar.filter(|_| settings.show_heatmap && !map_layer),
+            title: &text.title,
+            subtitle: text.subtitle.as_deref(),
+            axis_names: (&text.axis_names.0, &text.axis_names.1),
+            labels: &text.labels,
+            contour_labels: contour_labels.filter(|_| !self.levels.is_empty()),
+            scale: fig.scale,
+            theme: text.theme,
+            extra: None,
+            colorbar_label: text.colorbar_label.as_deref(),
+            legend: &text.legend,
+        }
+    }
 }
 
 /// Renders `function` over `view` as a `size` figure (field layers and overlay, coloured by

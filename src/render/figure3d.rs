@@ -46,8 +46,7 @@ impl<'a> SurfaceFigure<'a> {
     pub fn new(gpu: &Gpu, picture: &'a Picture<'a>, view: SurfaceView) -> Result<Self> {
         let settings = picture.settings();
         let size = picture.size;
-        let fig =
-            FigureLayout::for_figure(size.0, size.1, picture.text.ui_scale, settings.show_heatmap);
+        let fig = picture.text.layout(size, settings.show_heatmap);
         let layout = plot_layout(&fig, size);
         let mut renderer = Renderer::new(gpu, OFFSCREEN_FORMAT, picture.function)?;
         renderer.set_background(picture.text.theme.background());
@@ -163,6 +162,8 @@ impl<'a> SurfaceFigure<'a> {
             scale,
             theme,
             extra: None,
+            colorbar_label: p.text.colorbar_label.as_deref(),
+            legend: &p.text.legend,
         };
         let labels = Overlay3 {
             marks: &marks,

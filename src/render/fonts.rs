@@ -14,7 +14,7 @@ const DEJAVU_MONO: &str = "DejaVuSansMono";
 /// DejaVu Sans and DejaVu Sans Mono 2.37 (Bitstream Vera licence,
 /// `assets/fonts/LICENSE-DejaVu.txt`), built into the binary: machines without the fonts
 /// installed (CI, a lecture-hall PC) draw the same.
-static DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub(crate) static DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 static DEJAVU_SANS_MONO: &[u8] = include_bytes!("../../assets/fonts/DejaVuSansMono.ttf");
 
 /// Every character outside ASCII that gradfield prints: the signs in its messages, help and

@@ -52,6 +52,15 @@ impl PlotRect {
     }
 }
 
+/// What a figure's words ask of its margins (the default: a title, no colour-bar label).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Margins {
+    /// No title line: the plot moves up.
+    pub no_title: bool,
+    /// A label beside the colour bar's tick labels: the plot leaves room for it.
+    pub colorbar_label: bool,
+}
+
 /// Where the parts of a figure go in a `width`×`height` picture.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FigureLayout {
@@ -69,6 +78,18 @@ impl FigureLayout {
     /// Margins sized for labels of about 18 px at 1080 lines × `ui_scale`, shrinking with the
     /// picture but never below legible (labels ≥ 11 px).
     pub fn for_figure(width: u32, height: u32, ui_scale: f32, with_colorbar: bool) -> FigureLayout {
+        FigureLayout::with_margins(width, height, ui_scale, with_colorbar, Margins::default())
+    }
+
+    /// [`FigureLayout::for_figure`] with the margins `m` asks for: less room on top without a
+    /// title, more on the right for the colour bar's label.
+    pub fn with_margins(
+        width: u32,
+        height: u32,
+        ui_scale: f32,
+        with_colorbar: bool,
+        m: Margins,
+    ) -> FigureLayout {
         let (w, h) = (width.max(1) as f32, height.max(1) as f32);
         let ui = if ui_scale.is_finite() && ui_scale > 0.0 {
             ui_scale
@@ -79,8 +100,12 @@ impl FigureLayout {
         let f = BASE_FONT_PX * scale;
         let left = 5.5 * f;
         let bottom = 3.6 * f;
-        let top = 4.4 * f;
-        let right = if with_colorbar { 8.0 * f } else { 1.5 * f };
+        let top = if m.no_title { 1.6 * f } else { 4.4 * f };
+        let right = match (with_colorbar, m.colorbar_label) {
+            (true, true) => 9.8 * f,
+            (true, false) => 8.0 * f,
+            (false, _) => 1.5 * f,
+        };
         let plot = PlotRect {
             x: left.min(w * 0.3),
             y: top.min(h * 0.3),

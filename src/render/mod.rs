@@ -24,6 +24,7 @@ pub(crate) mod heatmap;
 mod label_layout;
 pub(crate) mod layer_cache;
 pub mod layout;
+mod legend;
 mod levels;
 pub(crate) mod magnify;
 pub(crate) mod offscreen;
@@ -44,6 +45,7 @@ pub(crate) mod theme;
 pub mod ticks;
 pub mod typeset;
 mod util;
+pub mod vector;
 
 pub use animation::{AnimatedPath, Animation};
 pub use arrows::ArrowPass;

@@ -65,6 +65,19 @@ pub struct OverlayInput<'a> {
     pub theme: Theme,
     /// A free text box in a corner of the plot.
     pub extra: Option<ExtraText<'a>>,
+    /// Words beside the colour bar, read upwards ("loss").
+    pub colorbar_label: Option<&'a str>,
+    /// A key to the paths in a corner of the plot (none when empty).
+    pub legend: &'a [LegendEntry],
+}
+
+/// One line of a figure's legend: a path's colour and what it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    /// The path's colour, RGBA8 sRGB.
+    pub color: [u8; 4],
+    /// "Gradient descent, η = 0.1, from (−1.5, 2)".
+    pub text: String,
 }
 
 /// Paints the whole overlay for `input` but the boxes of the path labels, which it returns for
@@ -92,6 +105,19 @@ pub(crate) fn paint_frame_text(painter: &Painter, input: &OverlayInput) {
     let px = Px::for_input(painter, input);
     if let Some(bar) = &input.colorbar {
         super::colorbar::paint_colorbar(painter, &px, bar, input.theme);
+        if let Some(label) = input.colorbar_label {
+            super::legend::paint_colorbar_label(painter, &px, bar.rect, label, input.theme);
+        }
+    }
+    if !input.legend.is_empty() {
+        super::legend::paint_legend(
+            painter,
+            &px,
+            input.legend,
+            input.plot,
+            input.theme,
+            input.labels,
+        );
     }
     paint_title(painter, &px, input);
     if let Some(extra) = &input.extra {

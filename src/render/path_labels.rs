@@ -73,7 +73,8 @@ pub(crate) fn paint_label_text(painter: &Painter, input: &OverlayInput) -> Vec<L
     place_labels(painter, input)
         .into_iter()
         .map(|p| {
-            let color = label_color(p.label);
+            let ink = input.theme.ink(p.label.color);
+            let color = label_color(ink);
             let rect = p.rect.to_egui(px.ppp);
             painter.text(
                 rect.center(),
@@ -86,7 +87,7 @@ pub(crate) fn paint_label_text(painter: &Painter, input: &OverlayInput) -> Vec<L
                 rect: p.rect,
                 radius: label_radius(size_px),
                 outline_px: label_outline_px(&px),
-                outline: p.label.color.map(|c| f32::from(c) / 255.0),
+                outline: ink.map(|c| f32::from(c) / 255.0),
                 fill,
                 leader_from: p.moved.then_some(p.label.pos),
             }
@@ -111,8 +112,7 @@ fn start_markers(input: &OverlayInput, px: &Px) -> Vec<PlotRect> {
         .collect()
 }
 
-fn label_color(label: &Label) -> Color32 {
-    let [r, g, b, a] = label.color;
+fn label_color([r, g, b, a]: [u8; 4]) -> Color32 {
     Color32::from_rgba_unmultiplied(r, g, b, a)
 }
 
@@ -154,6 +154,8 @@ mod tests {
             scale: 1.0,
             theme: Theme::Dark,
             extra: None,
+            colorbar_label: None,
+            legend: &[],
         }
     }
 

@@ -17,14 +17,14 @@ pub(crate) const ARROW_FILL_MIN: f32 = 0.55;
 pub use crate::document::Theme;
 
 /// The overlay's colours: dark has light text on a dark background, light has dark text on a
-/// light background (print), high contrast white on black with heavier strokes (projectors
-/// in bright rooms).
+/// light background, high contrast white on black with heavier strokes (projectors in bright
+/// rooms), print black on white with lines 1.3× heavier (paper and its photocopies).
 impl Theme {
     /// The colour the target should be cleared with behind the figure (RGBA8, sRGB).
     pub fn background(self) -> [u8; 4] {
         match self {
             Theme::Dark => [24, 24, 28, 255],
-            Theme::Light => [255, 255, 255, 255],
+            Theme::Light | Theme::Print => [255, 255, 255, 255],
             Theme::HighContrast => [0, 0, 0, 255],
         }
     }
@@ -33,6 +33,7 @@ impl Theme {
         match self {
             Theme::Dark => Color32::from_rgb(235, 235, 235),
             Theme::Light => Color32::from_rgb(20, 20, 20),
+            Theme::Print => Color32::BLACK,
             Theme::HighContrast => Color32::WHITE,
         }
     }
@@ -41,6 +42,7 @@ impl Theme {
         match self {
             Theme::Dark => Color32::from_rgba_unmultiplied(16, 16, 20, 200),
             Theme::Light => Color32::from_rgba_unmultiplied(255, 255, 255, 210),
+            Theme::Print => Color32::from_rgba_unmultiplied(255, 255, 255, 235),
             Theme::HighContrast => Color32::BLACK,
         }
     }
@@ -50,6 +52,7 @@ impl Theme {
         match self {
             Theme::Dark => Color32::from_rgba_unmultiplied(255, 255, 255, 96),
             Theme::Light => Color32::from_rgba_unmultiplied(0, 0, 0, 115),
+            Theme::Print => Color32::from_rgba_unmultiplied(0, 0, 0, 140),
             Theme::HighContrast => Color32::from_rgba_unmultiplied(255, 255, 255, 110),
         }
     }
@@ -58,9 +61,44 @@ impl Theme {
     pub fn line_factor(self) -> f32 {
         match self {
             Theme::HighContrast => 1.75,
+            Theme::Print => 1.3,
             _ => 1.0,
         }
     }
+    /// A path's colour as text and outlines on this theme's backing: as it is on the dark
+    /// themes; on the light ones (light, print) darkened, hue kept, to a relative luminance
+    /// of at most 0.18, at least 4.5:1 against white (a white path's label would vanish).
+    pub(crate) fn ink(self, rgba: [u8; 4]) -> [u8; 4] {
+        if !matches!(self, Theme::Light | Theme::Print) {
+            return rgba;
+        }
+        let linear = |c: u8| {
+            let v = f32::from(c) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let [r, g, b, a] = rgba;
+        let lum = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+        if lum <= 0.18 {
+            return rgba;
+        }
+        // Scaling linear light by k scales the luminance by k.
+        let k = 0.18 / lum;
+        let encode = |c: u8| {
+            let v = linear(c) * k;
+            let s = if v <= 0.0031308 {
+                12.92 * v
+            } else {
+                1.055 * v.powf(1.0 / 2.4) - 0.055
+            };
+            (s * 255.0).round().clamp(0.0, 255.0) as u8
+        };
+        [encode(r), encode(g), encode(b), a]
+    }
+
     /// Width factor (× scale) of the grid lines.
     pub(crate) fn grid_px(self) -> f32 {
         match self {

@@ -139,7 +139,7 @@ pub(crate) struct PinTable {
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct DisplayTable {
-    /// `dark`, `light` or `high-contrast`.
+    /// `dark`, `light`, `high-contrast` or `print`.
     pub theme: Option<String>,
     pub ui_scale: Option<f64>,
     pub panel: Option<bool>,

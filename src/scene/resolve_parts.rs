@@ -80,7 +80,7 @@ pub(super) fn display(ctx: &Ctx, f: &SceneFile, s: &mut Document) -> Result<()> 
         s.theme = Theme::from_name(name).ok_or_else(|| {
             ctx.err(
                 "display.theme",
-                unknown("theme", name, "dark, light, high-contrast"),
+                unknown("theme", name, "dark, light, high-contrast, print"),
             )
         })?;
     }

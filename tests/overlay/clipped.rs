@@ -34,6 +34,8 @@ fn a_clipped_log_bar_ends_in_a_labelled_point() {
             scale: layout.scale,
             theme,
             extra: None,
+            colorbar_label: None,
+            legend: &[],
         };
         render((W, H), 1.0, bg, |p| {
             paint_overlay(p, &input);

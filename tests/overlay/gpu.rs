@@ -225,6 +225,8 @@ fn overlay_draws_text_and_the_colour_bar_on_the_gpu() {
         scale: layout.scale,
         theme,
         extra: None,
+        colorbar_label: None,
+        legend: &[],
     };
     let img = render((W, H), 1.0, bg, |p| {
         paint_overlay(p, &input);
@@ -300,6 +302,8 @@ fn overlay_at_two_pixels_per_point_keeps_pixel_positions() {
         }),
         scale: layout.scale,
         theme,
+        colorbar_label: None,
+        legend: &[],
         extra: Some(ExtraText {
             text: "x = 1.25\ny = -0.5\nf = 2.3125",
             corner: Corner::TopRight,
@@ -354,6 +358,8 @@ fn a_title_too_long_for_its_canvas_is_fitted_and_nothing_is_drawn_outside() {
         scale: layout.scale,
         theme,
         extra: None,
+        colorbar_label: None,
+        legend: &[],
     };
     let img = render((W, H), 1.0, bg, |p| {
         paint_overlay(&p.with_clip_rect(canvas), &input);

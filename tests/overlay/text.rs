@@ -38,6 +38,8 @@ fn input(view: View, layout: &FigureLayout) -> OverlayInput<'static> {
         scale: layout.scale,
         theme: Theme::Dark,
         extra: None,
+        colorbar_label: None,
+        legend: &[],
     }
 }
 

@@ -3,12 +3,12 @@
 //! --contour-labels, the GIF's start), the descent paths run on the CPU and the overlay's
 //! words, ready for `render::draw_document`.
 
+use crate::cli::figure_args::Format;
 use crate::cli::RenderArgs;
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::gpu::converge::ConvergeSettings;
 use crate::render::animation::{path_draws, path_labels, AnimatedPath, Animation};
-use crate::render::layout::FigureLayout;
 use crate::render::{
     CoarseGrid, Coloring, FigureText, PathDraw, Picture, RenderSettings, PATH_PALETTE,
 };
@@ -30,32 +30,38 @@ pub(crate) struct RenderDocument {
     /// The paths as the renderer draws them.
     pub draws: Vec<PathDraw>,
     pub text: FigureText,
+    /// Dots per inch: the page size of a vector figure.
+    pub dpi: f64,
 }
 
 impl RenderDocument {
     /// Builds the document of `args` (and its scene); `animated` says a GIF is wanted (its
     /// paths then start from the preset's start when no --start was given).
     pub(crate) fn from_args(args: &RenderArgs, animated: bool) -> Result<RenderDocument> {
-        let doc = crate::cli::scene::render_document(args)?;
+        let mut doc = crate::cli::scene::render_document(args)?;
+        let preset = doc.preset.and_then(|name| crate::presets::find(name).ok());
+        let lent = preset.map(|p| (p.start[0], p.start[1]));
+        super::teaching::apply(&args.figure, &mut doc, lent)?;
         let starts: Vec<(f64, f64)> = doc.paths.iter().map(|p| p.start).collect();
         crate::cli::check_starts(&starts)?;
-        let preset = doc.preset.and_then(|name| crate::presets::find(name).ok());
-        let size = args.grid.size.unwrap_or(DEFAULT_SIZE);
-        let settings = RenderSettings::from_layers(&doc.layers);
-        let fig = FigureLayout::for_figure(size.0, size.1, 1.0, settings.show_heatmap);
-        // The surface's floor keeps the view's own aspect (the box is not the plot's shape).
-        let view = if args.stretch || doc.canvas.shows_surface() {
-            doc.view
-        } else {
-            doc.view.fit_aspect(fig.plot.w as f64, fig.plot.h as f64)
+        let format = match &args.out {
+            Some(out) => Format::of(out, "--out")?,
+            None => Format::Png,
         };
+        let scene_theme = args.scene.is_some().then_some(doc.theme);
+        let pixels = args.grid.size.unwrap_or(DEFAULT_SIZE);
+        let spec = args.figure.resolve(pixels, format, scene_theme)?;
+        let size = spec.size;
+        let settings =
+            RenderSettings::from_layers(&doc.layers).for_display(spec.line_scale, spec.theme);
         // A GIF of the map lends the preset's start (nothing would move otherwise); one of
         // the surface without paths is the camera orbiting it.
         let lend = args.scene.is_none() && animated && !doc.canvas.shows_surface();
         let paths = paths(&doc, preset, lend)?;
         let f = &doc.function;
+        let words = &args.figure;
         // The subtitle names the run's η: a sweep's paths carry their own in their labels.
-        let subtitle = (!paths.is_empty()).then(|| {
+        let subtitle = (!paths.is_empty() && !words.no_title).then(|| {
             let p = &paths[0].path;
             format!(
                 "{}, η = {}{}",
@@ -64,22 +70,40 @@ impl RenderDocument {
                 doc.hyper.step_rule_text(p.optimizer)
             )
         });
-        let text = FigureText {
-            title: title(f, preset, size.0),
+        let title = match (&words.title, words.no_title) {
+            (_, true) => String::new(),
+            (Some(t), false) => t.clone(),
+            (None, false) => title(f, preset, size.0),
+        };
+        let mut text = FigureText {
+            title,
             subtitle,
-            axis_names: (f.vars.x.clone(), f.vars.y.clone()),
-            labels: path_labels(&paths, &view, &fig),
-            ui_scale: 1.0,
-            contour_grid: args.contour_labels.then(|| {
-                let (gw, gh) = (96, 54);
-                CoarseGrid {
-                    values: crate::cpu_field::values(f, &view, gw, gh),
-                    w: gw as usize,
-                    h: gh as usize,
-                }
-            }),
+            axis_names: (
+                words.xlabel.clone().unwrap_or_else(|| f.vars.x.clone()),
+                words.ylabel.clone().unwrap_or_else(|| f.vars.y.clone()),
+            ),
+            theme: spec.theme,
+            ui_scale: spec.ui_scale.unwrap_or(1.0),
+            colorbar_label: words.clabel.clone(),
+            legend: super::legend::entries(&paths, &doc, words.legend.as_deref()),
             ..FigureText::default()
         };
+        let fig = text.layout(size, settings.show_heatmap);
+        // The surface's floor keeps the view's own aspect (the box is not the plot's shape).
+        let view = if args.stretch || doc.canvas.shows_surface() {
+            doc.view
+        } else {
+            doc.view.fit_aspect(fig.plot.w as f64, fig.plot.h as f64)
+        };
+        text.labels = path_labels(&paths, &view, &fig);
+        text.contour_grid = args.contour_labels.then(|| {
+            let (gw, gh) = (96, 54);
+            CoarseGrid {
+                values: crate::cpu_field::values(f, &view, gw, gh),
+                w: gw as usize,
+                h: gh as usize,
+            }
+        });
         let coloring = Coloring::of(&doc.maps, || {
             Ok(ConvergeSettings {
                 optimizer: doc.optimizer,
@@ -97,6 +121,7 @@ impl RenderDocument {
             coloring,
             paths,
             text,
+            dpi: spec.dpi,
         })
     }
 
