@@ -187,9 +187,9 @@ fn cs_resolve() {
     r.count = count;
     r.gmax = 0.0;
     r.clipped = 0u;
+    r.step = 0.0;
+    r.heavy = 0u;
     r._pad0 = 0u;
-    r._pad1 = 0u;
-    r._pad2 = 0u;
     if count == 0u {
         r.lo = 0.0;
         r.hi = 0.0;
@@ -258,5 +258,40 @@ fn cs_resolve() {
     }
     r.vlo = map_value(lo, params, r);
     r.vhi = map_value(hi, params, r);
+    // Round contour levels on the linear scale: about N of them, 1, 2 or 5 × 10ⁿ apart.
+    let linear = params.log_scale == 0u || (params.flags & FLAG_DIVERGING) != 0u;
+    if linear && params.levels > 0u {
+        let nice = round_step((r.vhi - r.vlo) / f32(params.levels + 1u));
+        r.step = nice.x;
+        r.heavy = select(0u, u32(nice.y), params.heavy_every > 0u);
+    }
     result = r;
+}
+
+// The one of 1, 2 and 5 × 10ⁿ nearest `raw` (by ratio), and how many of it make a heavy
+// line (5 of 1 or 2 × 10ⁿ, 2 of 5 × 10ⁿ); (0, 0) when `raw` is not a positive finite number.
+fn round_step(raw: f32) -> vec2<f32> {
+    if !(raw > 0.0) || raw > 1.0e37 {
+        return vec2<f32>(0.0);
+    }
+    var p = exp2(floor(log2(raw) * LOG10_2) / LOG10_2);
+    // exp2 and log2 round: put p at the power of ten just at or below raw.
+    if p > raw {
+        p = p * 0.1;
+    }
+    if p * 10.0 <= raw {
+        p = p * 10.0;
+    }
+    // Between two candidates, the nearer by ratio: the boundaries are their geometric means.
+    let m = raw / p;
+    if m < 1.4142135 {
+        return vec2<f32>(p, 5.0);
+    }
+    if m < 3.1622777 {
+        return vec2<f32>(2.0 * p, 5.0);
+    }
+    if m < 7.0710678 {
+        return vec2<f32>(5.0 * p, 2.0);
+    }
+    return vec2<f32>(10.0 * p, 5.0);
 }

@@ -28,16 +28,21 @@ fn bad_arguments_exit_2_with_one_line_naming_them() {
                 "render",
                 "--preset",
                 "rosenbrock",
-                "--dpi",
-                "300",
+                "--bbox-inches",
+                "tight",
                 "--out",
                 "a.png",
             ],
-            &["unknown flag '--dpi'"],
+            &["unknown flag '--bbox-inches'"],
         ),
         (
+            &["render", "x", "--bbox-inches=tight", "--out", "a.png"],
+            &["unknown flag '--bbox-inches=tight'"],
+        ),
+        // `render --dpi` sizes a figure in inches, so it needs --figsize.
+        (
             &["render", "x", "--dpi=300", "--out", "a.png"],
-            &["unknown flag '--dpi=300'"],
+            &["--dpi", "--figsize"],
         ),
         (
             &["diff", "--prest", "rosenbrock"],
@@ -146,7 +151,7 @@ fn bad_arguments_exit_2_with_one_line_naming_them() {
         // clap's list of missing arguments used to be cut off before the argument's name.
         (
             &["render", "x"],
-            &["the following required arguments were not provided: --out <FILE.png>"],
+            &["the following required arguments were not provided: --out <FILE>"],
         ),
         (
             &["sample", "x"],

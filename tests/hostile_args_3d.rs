@@ -78,7 +78,11 @@ fn bad_3d_flags_exit_2_with_one_line_naming_them() {
         // The pin: the tangent plane touches the surface there, u turns about it.
         (render(&["--3d", "--tangent-plane"]), &["--pin"]),
         (render(&["--3d", "--direction", "30"]), &["--pin"]),
-        (render(&["--pin", "1,1"]), &["--pin needs --3d"]),
+        // The pin is drawn on the map too; its tangent plane is the surface's.
+        (
+            render(&["--pin", "1,1", "--tangent-plane"]),
+            &["--tangent-plane needs --3d"],
+        ),
     ];
     for (args, want) in cases {
         let out = gradfield(&args);

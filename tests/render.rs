@@ -115,16 +115,29 @@ fn contour_pixels_lie_on_levels_of_the_cpu_reference() {
     let (lined, r) = render(&gpu, &f, &v, &s, &[]);
     let (lo, hi) = r.range().expect("bowl is defined everywhere");
     let (lo, hi) = (lo as f64, hi as f64);
-    let n1 = (s.levels + 1) as f64;
+    // Round levels on the linear scale: the multiples of 1, 2 or 5 × 10ⁿ inside the range
+    // nearest (by ratio) to the range / (N + 1).
+    let step = f64::from(r.range_result().expect("a range").step);
+    let raw = (hi - lo) / (s.levels + 1) as f64;
+    let p = 10f64.powf(raw.log10().floor());
+    let nearest = [1.0, 2.0, 5.0, 10.0]
+        .map(|m| m * p)
+        .into_iter()
+        .min_by(|a, b| (a / raw).ln().abs().total_cmp(&(b / raw).ln().abs()))
+        .unwrap();
+    assert!(
+        (step - nearest).abs() <= 1e-6 * nearest,
+        "step {step}, want {nearest}"
+    );
     let (wpx, wpy) = (v.width() / W as f64, v.height() / H as f64);
     let (mut dark, mut on_level) = (0, 0);
     for j in 0..H {
         for i in 0..W {
             let [fv, fx, fy] = cpu(&f, &v, i, j).expect("bowl is defined");
-            let sv = (fv - lo) / (hi - lo) * n1;
+            let sv = fv / step;
             let k = sv.round();
-            let grad = (fx * wpx).hypot(fy * wpy) / (hi - lo) * n1;
-            let dist = if k >= 1.0 && k <= s.levels as f64 {
+            let grad = (fx * wpx).hypot(fy * wpy) / step;
+            let dist = if k * step > lo && k * step < hi {
                 (sv - k).abs() / grad
             } else {
                 f64::INFINITY

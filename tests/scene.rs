@@ -210,7 +210,7 @@ const BAD: &[(&str, &str)] = &[
     ("version = 1\nfunction = \"x\"\n[maps]\ncheck_step = 0.5", "b.toml:4:14: maps.check_step: must be in [1e-8, 1e-1], got 0.5"),
     ("version = 1\nfunction = \"x\"\n[optimizer\nlr = 1", "b.toml:3:11: not valid TOML: unclosed table, expected `]`"),
     ("version = 1\nfunction = \"x\"\n[sweep]\non = true\n[compare]\non = true", "b.toml:4:6: sweep.on: sweep and compare cannot both be on"),
-    ("version = 1\nfunction = \"x\"\n[display]\ntheme = \"solarized\"", "b.toml:4:9: display.theme: unknown theme 'solarized': choose one of dark, light, high-contrast"),
+    ("version = 1\nfunction = \"x\"\n[display]\ntheme = \"solarized\"", "b.toml:4:9: display.theme: unknown theme 'solarized': choose one of dark, light, high-contrast, print"),
     ("version = 1\nfunction = \"x\"\n[display]\npresent = \"yes\"", "b.toml:4:11: display.present: expected true or false, got the text \"yes\""),
     // A start that `--start` refuses was accepted from a scene; the same check now (and 1e300
     // no longer written out as 301 digits).

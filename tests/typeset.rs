@@ -256,6 +256,8 @@ fn title_galleys(title_text: &str) -> Vec<std::sync::Arc<egui::Galley>> {
         extra: None,
         colorbar_label: None,
         legend: &[],
+        pin: None,
+        pin_panel: None,
     };
     let raw = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(

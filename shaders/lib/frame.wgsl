@@ -19,6 +19,7 @@ struct Params {
     arrow_grid: vec2<u32>,    // anchors across × down
     line_width: f32,          // width factor of contours, arrows, path lines and markers
     px_scale: f32,            // screen pixels per pixel of the layers (the level of detail's divisor)
+    levels_at: array<vec4<f32>, 8>, // FLAG_LEVELS_AT: the contour levels given, in f
 }
 
 fn srgb_to_linear(c: vec3<f32>) -> vec3<f32> {

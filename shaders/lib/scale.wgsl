@@ -13,9 +13,39 @@ struct RangeResult {
     gmax: f32,      // largest |∇f| in value per pixel over samples with ∇f defined
     count: u32,     // number of samples where f is defined
     clipped: u32,   // 1: log scale, values below lo (zeros, subnormals) drawn as lo
+    step: f32,      // round spacing of the contour levels (0: N levels evenly spaced)
+    heavy: u32,     // with a round step: every heavy-th multiple of it is drawn heavier
     _pad0: u32,
-    _pad1: u32,
-    _pad2: u32,
+}
+
+// The contour levels, as (base, step): level k sits at base + k·step in mapped space. With a
+// round step (r.step > 0: the linear scale, `range.wgsl` picks 1, 2 or 5 × 10ⁿ) the levels
+// are its multiples inside the range; without (the log scale) N levels evenly spaced from
+// vlo, k = 1..N. src/render/levels.rs mirrors this for the contour labels.
+fn level_base_step(r: RangeResult, levels: u32) -> vec2<f32> {
+    if r.step > 0.0 {
+        return vec2<f32>(floor(r.vlo / r.step) * r.step, r.step);
+    }
+    return vec2<f32>(r.vlo, (r.vhi - r.vlo) / f32(levels + 1u));
+}
+
+// Whether level k (counted from base) is drawn.
+fn level_drawn(k: f32, bs: vec2<f32>, r: RangeResult, levels: u32) -> bool {
+    if r.step > 0.0 {
+        let v = bs.x + k * bs.y;
+        return v > r.vlo && v < r.vhi;
+    }
+    return k >= 1.0 && k <= f32(levels);
+}
+
+// Whether level k is a heavy one: a multiple of r.heavy steps (round levels: 5 × 1 or 2 ×
+// 10ⁿ, 2 × 5 × 10ⁿ, so heavy lines fall on rounder values), or every heavy_every-th.
+fn level_heavy(k: f32, bs: vec2<f32>, r: RangeResult, heavy_every: u32) -> bool {
+    if r.step > 0.0 {
+        let index = u32(abs(round(bs.x / bs.y) + k));
+        return r.heavy > 0u && index % r.heavy == 0u;
+    }
+    return heavy_every > 0u && u32(k) % heavy_every == 0u;
 }
 
 // Value → mapped value (log10 when the log scale is on), overflow-safe.

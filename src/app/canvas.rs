@@ -207,6 +207,8 @@ pub(crate) fn paint(
         extra: words.extra(),
         colorbar_label: None,
         legend: &[],
+        pin: None,
+        pin_panel: None,
     };
     super::canvas_marks::paint(painter, s, f.plot, f.scale);
     overlay::paint_static(painter, &input);

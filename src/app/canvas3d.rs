@@ -195,6 +195,8 @@ fn paint_words(painter: &egui::Painter, s: &ExplorerState, at: PlotRect, f: &Ove
         extra: words.extra(),
         colorbar_label: None,
         legend: &[],
+        pin: None,
+        pin_panel: None,
     };
     paint_frame_text(painter, &input);
     super::canvas::speak(painter.ctx(), s);

@@ -12,8 +12,9 @@ use crate::teach::{self, Special, Tangent};
 pub(crate) const HANDLE_PX: f64 = 70.0;
 /// Steps of the level curve across the view's width.
 const LEVEL_STEPS: f64 = 300.0;
-/// A direction within this many degrees of ∇f, the contour or −∇f is named as such.
-pub(crate) const SPECIAL_TOL_DEG: f64 = 3.0;
+/// Within this many degrees of ∇f, the contour or −∇f, u is named as that direction (the
+/// figure's rule too).
+pub(crate) use crate::render::pin_panels::SPECIAL_TOL_DEG;
 
 /// What the panel shows about the directional derivative at the pin.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -11,14 +11,22 @@ use super::teach::DirectionalReadout;
 use crate::expr::Var;
 use crate::teach::{self, Special, Tangent};
 
+use crate::render::pin_panels as figure;
+
 /// Colour of the x slice (f against x, the horizontal line on the canvas).
-pub(crate) const X_SLICE: Color32 = Color32::from_rgb(255, 150, 40);
+pub(crate) const X_SLICE: Color32 = rgb(figure::X_SLICE);
 /// Colour of the y slice (f against y, the vertical line on the canvas).
-pub(crate) const Y_SLICE: Color32 = Color32::from_rgb(60, 210, 255);
+pub(crate) const Y_SLICE: Color32 = rgb(figure::Y_SLICE);
 /// Colour of the direction u.
-pub(crate) const U_COLOR: Color32 = Color32::WHITE;
+pub(crate) const U_COLOR: Color32 = rgb(figure::U_COLOR);
 /// Colour of the gradient arrow.
-pub(crate) const GRAD_COLOR: Color32 = Color32::from_rgb(255, 80, 80);
+pub(crate) const GRAD_COLOR: Color32 = rgb(figure::GRAD_COLOR);
+
+/// A figure colour as egui's (the explorer and `render --pin` draw the pin alike).
+const fn rgb(c: [u8; 4]) -> Color32 {
+    Color32::from_rgb(c[0], c[1], c[2])
+}
+
 /// Samples per slice curve.
 const SLICE_SAMPLES: usize = 240;
 /// The least width and height of a plot in points: the panel's width at 300% in a 720p window
@@ -28,15 +36,8 @@ const PLOT_MIN: f32 = 24.0;
 const PLOT_HEIGHT: f32 = 170.0;
 
 /// A slope as the plots and canvas write it ("2.000", "−0.500", or short form when large),
-/// with the minus sign people read.
-pub(crate) fn slope_text(v: f64) -> String {
-    let text = if v.abs() < 1e4 {
-        format!("{v:.3}")
-    } else {
-        crate::numfmt::short(v)
-    };
-    text.replace('-', "−")
-}
+/// with the minus sign people read: the figure's own rule.
+pub(crate) use crate::render::pin_panels::slope_text;
 
 /// The right-hand panel's contents for the pinned point.
 pub(crate) fn slices_panel(ui: &mut Ui, s: &mut ExplorerState) {
@@ -153,11 +154,7 @@ pub(crate) fn frame_plot(ui: &Ui, rect: egui::Rect) {
 }
 
 pub(crate) fn special_color(sp: Special) -> Color32 {
-    match sp {
-        Special::SteepestAscent => Color32::from_rgb(255, 90, 90),
-        Special::AlongContour => Color32::from_rgb(255, 220, 60),
-        Special::SteepestDescent => Color32::from_rgb(90, 170, 255),
-    }
+    rgb(figure::special_color(sp))
 }
 
 /// θ slider, D_u f, the angle to ∇f, the named direction, and D_u f over all θ.

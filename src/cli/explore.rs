@@ -121,7 +121,7 @@ fn display_flags(args: &ExploreArgs, doc: &mut Document) -> Result<()> {
     if let Some(name) = &args.theme {
         doc.theme = crate::document::Theme::from_name(name).ok_or_else(|| {
             Error::Input(format!(
-                "--theme {}: not a theme (dark, light, high-contrast)",
+                "--theme {}: not a theme (dark, light, high-contrast, print)",
                 quote(name)
             ))
         })?;

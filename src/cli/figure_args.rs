@@ -1,7 +1,7 @@
 //! The flags of `gradfield render` that make a figure for paper: the theme, the size in inches
 //! and dots per inch (or pixels and a scale), the words on it (title, axis and colour-bar
-//! labels, legend) and where its contour lines go; [`FigureArgs::resolve`] checks them and
-//! turns them into what the renderer draws ([`FigureSpec`]).
+//! labels, legend) and where its contour lines go; `FigureArgs::resolve` checks them and
+//! turns them into what the renderer draws (`FigureSpec`).
 
 use std::path::Path;
 
@@ -71,6 +71,10 @@ pub struct FigureArgs {
     /// adam, newton (comma-separated).
     #[arg(long, value_name = "OPT,…", value_delimiter = ',')]
     pub compare: Vec<String>,
+    /// What the figure holds: plot (the plot alone), or slices (the plot with the pin's two
+    /// slices and D_u f in panels beside it; needs --pin) [default: slices with --pin].
+    #[arg(long, value_name = "LAYOUT", value_parser = ["plot", "slices"])]
+    pub layout: Option<String>,
 }
 
 /// The file formats `render --out` writes, by extension.

@@ -315,7 +315,7 @@ pub struct ExploreArgs {
     /// canvas text is sized for projection (F5 in the window).
     #[arg(long)]
     pub present: bool,
-    /// The colour theme: dark, light or high-contrast.
+    /// The colour theme: dark, light, high-contrast or print.
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,
     /// The UI scale in percent (50 to 400), e.g. 150.

@@ -21,7 +21,6 @@ pub(crate) fn render_flags(args: &RenderArgs, doc: &mut Document) -> Result<()> 
             ("--camera", args.camera.is_some()),
             ("--vscale", args.vscale.is_some()),
             ("--tangent-plane", args.tangent_plane),
-            ("--pin", args.pin.pin.is_some()),
             ("--no-floor-contours", args.no_floor_contours),
         ];
         if let Some((flag, _)) = stray.into_iter().find(|(_, given)| *given) {

@@ -6,11 +6,9 @@ use std::path::Path;
 
 use super::egui_offscreen::EguiOffscreen;
 use super::layout::{FigureLayout, Margins};
-use super::levels::contour_levels;
 use super::offscreen::OffscreenTarget;
-use super::overlay::{
-    paint_label_text, paint_static, ColorBar, ContourLabels, Label, LegendEntry, OverlayInput,
-};
+use super::overlay::{paint_label_text, paint_static, Label, LegendEntry};
+use super::overlay_data::OverlayData;
 use super::settings::{Layout, PlotRect, RenderSettings};
 use super::theme::Theme;
 use super::{FrameWork, Layers, PathDraw, Renderer};
@@ -40,6 +38,12 @@ pub struct FigureText {
     pub colorbar_label: Option<String>,
     /// The key to the paths (none when empty).
     pub legend: Vec<LegendEntry>,
+    /// The pin's marks on the plot (and, with `side_panel`, its panels beside it).
+    pub pin: Option<super::pin_panels::PinFigure>,
+    /// Room right of the plot for the pin's slices and polar plot.
+    pub side_panel: bool,
+    /// No title line at all (`render --no-title`): the plot moves up into its room.
+    pub no_title: bool,
 }
 
 impl Default for FigureText {
@@ -55,17 +59,21 @@ impl Default for FigureText {
             contour_grid: None,
             colorbar_label: None,
             legend: Vec::new(),
+            pin: None,
+            side_panel: false,
+            no_title: false,
         }
     }
 }
 
 impl FigureText {
-    /// Where the parts of a `size` figure with these words go: without a title or subtitle
-    /// the plot moves up, with a colour-bar label it leaves room on the right.
+    /// Where the parts of a `size` figure with these words go: with `no_title` the plot moves
+    /// up, with a colour-bar label or side panels it leaves room on the right.
     pub fn layout(&self, size: (u32, u32), with_colorbar: bool) -> FigureLayout {
         let margins = Margins {
-            no_title: self.title.is_empty() && self.subtitle.is_none(),
+            no_title: self.no_title,
             colorbar_label: self.colorbar_label.is_some(),
+            side_panel: self.side_panel,
         };
         FigureLayout::with_margins(size.0, size.1, self.ui_scale, with_colorbar, margins)
     }
@@ -84,6 +92,8 @@ impl FigureText {
         for e in &self.legend {
             (e.color, &e.text).hash(&mut h);
         }
+        format!("{:?}", self.pin).hash(&mut h);
+        (self.side_panel, self.no_title).hash(&mut h);
         if let Some(g) = &self.contour_grid {
             (g.w, g.h).hash(&mut h);
             g.values.iter().for_each(|v| v.to_bits().hash(&mut h));
@@ -235,78 +245,6 @@ pub(crate) fn draw_figure(
     }
     mark(&mut encoder, Mark::End)?;
     Ok((work, queue.submit([encoder.finish()])))
-}
-
-/// What a figure's overlay is drawn from besides its words: the colour map's entries, the
-/// colour range the layers were drawn with and the contour levels that get labels.
-pub(crate) struct OverlayData {
-    lut: [[u8; 4]; 256],
-    range: Option<super::RangeResult>,
-    levels: Vec<f64>,
-    samples: u32,
-}
-
-impl OverlayData {
-    /// For layers drawn with `settings` into `layout`'s plot over the colour `range`.
-    pub(crate) fn new(
-        range: Option<super::RangeResult>,
-        settings: &RenderSettings,
-        layout: &Layout,
-        text: &FigureText,
-    ) -> OverlayData {
-        let levels = match (&text.contour_grid, range) {
-            (Some(_), Some(r)) => contour_levels(&r, settings, true),
-            _ => Vec::new(),
-        };
-        OverlayData {
-            lut: settings.colormap.lut(),
-            range,
-            levels,
-            samples: (layout.plot.w as u64 * layout.plot.h as u64) as u32,
-        }
-    }
-
-    /// The overlay of a figure laid out as `fig` showing `view` (`map_layer`: the plot shows
-    /// a map, which has no colour bar).
-    pub(crate) fn input<'a>(
-        &'a self,
-        fig: &FigureLayout,
-        view: &View,
-        settings: &RenderSettings,
-        text: &'a FigureText,
-        map_layer: bool,
-    ) -> OverlayInput<'a> {
-        let colorbar = self.range.filter(|r| r.count > 0).map(|r| ColorBar {
-            rect: fig.colorbar,
-            lut: &self.lut,
-            min: r.lo as f64,
-            max: r.hi as f64,
-            log: settings.log_scale,
-            has_undefined: r.count < self.samples,
-            clipped_below: settings.log_scale && r.clipped != 0,
-        });
-        let contour_labels = text.contour_grid.as_ref().map(|g| ContourLabels {
-            grid: &g.values,
-            gw: g.w,
-            gh: g.h,
-            levels: &self.levels,
-        });
-        OverlayInput {
-            view: *view,
-            plot: fig.plot,
-            colorbar: colorbar.filter(|_| settings.show_heatmap && !map_layer),
-            title: &text.title,
-            subtitle: text.subtitle.as_deref(),
-            axis_names: (&text.axis_names.0, &text.axis_names.1),
-            labels: &text.labels,
-            contour_labels: contour_labels.filter(|_| !self.levels.is_empty()),
-            scale: fig.scale,
-            theme: text.theme,
-            extra: None,
-            colorbar_label: text.colorbar_label.as_deref(),
-            legend: &text.legend,
-        }
-    }
 }
 
 /// Renders `function` over `view` as a `size` figure (field layers and overlay, coloured by

@@ -164,6 +164,8 @@ impl<'a> SurfaceFigure<'a> {
             extra: None,
             colorbar_label: p.text.colorbar_label.as_deref(),
             legend: &p.text.legend,
+            pin: None,
+            pin_panel: None,
         };
         let labels = Overlay3 {
             marks: &marks,

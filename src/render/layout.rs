@@ -59,6 +59,8 @@ pub struct Margins {
     pub no_title: bool,
     /// A label beside the colour bar's tick labels: the plot leaves room for it.
     pub colorbar_label: bool,
+    /// Panels beside the plot (the pin's slices): the right third of the figure is theirs.
+    pub side_panel: bool,
 }
 
 /// Where the parts of a figure go in a `width`×`height` picture.
@@ -68,6 +70,8 @@ pub struct FigureLayout {
     pub plot: PlotRect,
     /// The colour bar strip right of the plot (zero-sized when there is none).
     pub colorbar: PlotRect,
+    /// The panels beside the plot (zero-sized when there are none).
+    pub panel: PlotRect,
     /// The top of the title line.
     pub title_y: f32,
     /// The size factor for type and strokes: label type is `BASE_FONT_PX × scale` pixels.
@@ -101,11 +105,13 @@ impl FigureLayout {
         let left = 5.5 * f;
         let bottom = 3.6 * f;
         let top = if m.no_title { 1.6 * f } else { 4.4 * f };
-        let right = match (with_colorbar, m.colorbar_label) {
-            (true, true) => 9.8 * f,
-            (true, false) => 8.0 * f,
-            (false, _) => 1.5 * f,
-        };
+        let panel_w = if m.side_panel { 0.34 * w } else { 0.0 };
+        let right = panel_w
+            + match (with_colorbar, m.colorbar_label) {
+                (true, true) => 9.8 * f,
+                (true, false) => 8.0 * f,
+                (false, _) => 1.5 * f,
+            };
         let plot = PlotRect {
             x: left.min(w * 0.3),
             y: top.min(h * 0.3),
@@ -127,9 +133,25 @@ impl FigureLayout {
                 h: 0.0,
             }
         };
+        let panel = if m.side_panel {
+            PlotRect {
+                x: w - panel_w + 0.5 * f,
+                y: plot.y,
+                w: (panel_w - 1.5 * f).max(1.0),
+                h: plot.h,
+            }
+        } else {
+            PlotRect {
+                x: w,
+                y: plot.y,
+                w: 0.0,
+                h: 0.0,
+            }
+        };
         FigureLayout {
             plot,
             colorbar,
+            panel,
             title_y: 0.6 * f,
             scale,
         }

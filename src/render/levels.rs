@@ -1,12 +1,13 @@
 //! The values of f at the contour lines the heatmap draws, for the contour labels written on
-//! them (the same spacing as shaders/heatmap.wgsl, inverted through the log mapping).
+//! them and the vector figure's traced lines: the levels given (`--levels-at`), the round
+//! levels of the linear scale (multiples of the range's step, 1, 2 or 5 × 10ⁿ) or N levels
+//! evenly spaced in log space, as `level_base_step` in shaders/lib/scale.wgsl places them.
 
 use super::settings::RenderSettings;
 use super::RangeResult;
 
-/// The values of f at the contour lines the heatmap draws for `range` (levels at
-/// vlo + k·span/(N+1) in the mapped space, k = 1..N; see shaders/heatmap.wgsl), only the heavy
-/// ones when `heavy_only`.
+/// The values of f at the contour lines the heatmap draws for `range`, only the heavy ones
+/// when `heavy_only` (levels given explicitly are all of one weight: all of them).
 pub(crate) fn contour_levels(
     range: &RangeResult,
     settings: &RenderSettings,
@@ -17,6 +18,28 @@ pub(crate) fn contour_levels(
     let span = hi - lo;
     if n == 0 || !settings.show_contours || span.is_nan() || span <= 0.0 || span.is_infinite() {
         return Vec::new();
+    }
+    if let Some(given) = settings.levels_at.values() {
+        return given.iter().map(|&v| f64::from(v)).collect();
+    }
+    if range.step > 0.0 {
+        // Multiples of the step strictly inside the range, as the shader finds them.
+        let step = f64::from(range.step);
+        let first = (range.vlo / range.step).floor() as f64;
+        let count = (span / step).ceil() as i64 + 2;
+        return (0..count.clamp(0, 4096))
+            .map(|k| first + k as f64)
+            .filter(|&index| {
+                let v = index * step;
+                v > lo && v < hi
+            })
+            .filter(|&index| {
+                !heavy_only
+                    || range.heavy == 0
+                    || (index.abs() as u64).is_multiple_of(u64::from(range.heavy))
+            })
+            .map(|index| index * step)
+            .collect();
     }
     let log = settings.log_scale && !settings.colormap.is_diverging();
     let heavy = settings.heavy_every;
@@ -48,7 +71,9 @@ mod tests {
             gmax: 1.0,
             count: 1,
             clipped: 0,
-            _pad: [0; 3],
+            step: 0.0,
+            heavy: 0,
+            _pad: 0,
         }
     }
 

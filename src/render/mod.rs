@@ -9,6 +9,7 @@ pub(crate) mod arrows;
 pub mod axes;
 pub mod basin;
 pub mod basin_minima;
+mod chart;
 pub mod color_by;
 pub mod colorbar;
 pub(crate) mod colormap;
@@ -30,10 +31,13 @@ pub(crate) mod magnify;
 pub(crate) mod offscreen;
 pub mod overlay;
 pub mod overlay3d;
+pub(crate) mod overlay_data;
 mod path_labels;
 pub(crate) mod path_source;
 pub mod path_trace;
 pub(crate) mod paths;
+pub(crate) mod pin_marks;
+pub mod pin_panels;
 pub(crate) mod range;
 pub(crate) mod range_late;
 pub(crate) mod renderer;
@@ -66,7 +70,7 @@ pub(crate) use range::RangePass;
 pub(crate) use renderer::FrameWork;
 pub use renderer::{ColorLayer, Layers, Renderer};
 pub use settings::{
-    ArrowDir, ArrowLength, ArrowSettings, Layout, PlotRect, RangeMode, RenderSettings,
+    ArrowDir, ArrowLength, ArrowSettings, Layout, LevelsAt, PlotRect, RangeMode, RenderSettings,
 };
 pub(crate) use shaders::wgsl_file;
 pub use shaders::{host_layouts, resolve_shader, shader_sources, WgslFile};
@@ -99,6 +103,8 @@ pub struct Params {
     /// Screen pixels per pixel the layers are drawn at: 1, or the renderer's resolution
     /// divisor while it draws coarse layers (contours keep their look on screen).
     pub px_scale: f32,
+    /// With `flags::LEVELS_AT`: the contour levels given, in f, four to an entry.
+    pub levels_at: [[f32; 4]; 8],
 }
 
 /// `Params::flags` bits (`FLAG_*` in the shaders' generated `render_constants`).
@@ -107,6 +113,8 @@ pub(crate) mod flags {
     pub(crate) const CONTOURS: u32 = 2;
     pub(crate) const SRGB_TARGET: u32 = 4;
     pub(crate) const DIVERGING: u32 = 8;
+    /// Contours exactly at `Params::levels_at` (the first `levels` of them).
+    pub(crate) const LEVELS_AT: u32 = 16;
 }
 
 /// The colour range as the GPU resolved it: `RangeResult` in shaders/lib/scale.wgsl
@@ -133,7 +141,12 @@ pub struct RangeResult {
     /// 1 when the log scale clipped values below `lo` (zeros and subnormals of an f ≥ 0,
     /// which would otherwise squeeze the scale into its top decades); they show as `lo`.
     pub clipped: u32,
-    pub _pad: [u32; 3],
+    /// Round spacing of the contour levels in mapped space, 1, 2 or 5 × 10ⁿ (the linear
+    /// scale); 0: N levels evenly spaced over the range (the log scale).
+    pub step: f32,
+    /// With a round step: every `heavy`-th multiple of it is a heavy line.
+    pub heavy: u32,
+    pub _pad: u32,
 }
 
 /// One arrow as the arrow compute pass writes it: `ArrowInstance` in shaders/arrows.wgsl

@@ -69,6 +69,10 @@ pub struct OverlayInput<'a> {
     pub colorbar_label: Option<&'a str>,
     /// A key to the paths in a corner of the plot (none when empty).
     pub legend: &'a [LegendEntry],
+    /// The pin's marks on the plot.
+    pub pin: Option<&'a super::pin_panels::PinFigure>,
+    /// Where the pin's slices and polar plot go (beside the plot), if anywhere.
+    pub pin_panel: Option<PlotRect>,
 }
 
 /// One line of a figure's legend: a path's colour and what it is.
@@ -93,6 +97,12 @@ pub fn paint_overlay(painter: &Painter, input: &OverlayInput) -> Vec<LabelBox> {
 pub(crate) fn paint_static(painter: &Painter, input: &OverlayInput) {
     let px = Px::for_input(painter, input);
     super::axes::paint_axes(painter, &px, input);
+    if let Some(pin) = input.pin {
+        super::pin_marks::paint_marks(painter, &px, pin, &input.view, input.plot);
+        if let Some(area) = input.pin_panel {
+            super::pin_panels::paint_panels(painter, &px, pin, area, input.theme);
+        }
+    }
     if let Some(c) = &input.contour_labels {
         super::contour_labels::paint_contour_labels(painter, &px, c, input.plot, input.theme);
     }

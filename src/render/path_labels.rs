@@ -39,11 +39,15 @@ pub(crate) fn place_labels<'a>(
             (l.pos, text + egui::vec2(2.0 * pad, pad))
         })
         .collect();
+    // Inside the plot: a label out in the margin would cover the ticks or the colour bar.
     let clip = painter.clip_rect();
+    let p = input.plot;
+    let plot = Rect::from_min_max(egui::pos2(p.x, p.y), egui::pos2(p.right(), p.bottom()));
     let bounds = Rect::from_min_max(
         (clip.min.to_vec2() * px.ppp).to_pos2(),
         (clip.max.to_vec2() * px.ppp).to_pos2(),
-    );
+    )
+    .intersect(plot);
     let offset = 0.6 * size_px;
     let boxes = place_boxes(
         &items,
@@ -156,6 +160,8 @@ mod tests {
             extra: None,
             colorbar_label: None,
             legend: &[],
+            pin: None,
+            pin_panel: None,
         }
     }
 

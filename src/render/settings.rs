@@ -45,6 +45,53 @@ pub struct RenderSettings {
     /// Width factor of contour lines, arrows, path lines and markers (1: the base widths);
     /// [`RenderSettings::for_display`] sets it from the UI scale and the theme.
     pub line_width: f32,
+    /// Contour lines exactly at these values instead of round levels (none: round ones).
+    pub levels_at: LevelsAt,
+}
+
+/// Contour levels given exactly (`render --levels-at`): up to [`LevelsAt::MAX`] values of f.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct LevelsAt {
+    values: [f32; LevelsAt::MAX],
+    len: usize,
+}
+
+impl LevelsAt {
+    /// The most levels one figure may be given.
+    pub const MAX: usize = 32;
+
+    /// The levels `values` (finite, at most [`LevelsAt::MAX`], sorted and without repeats
+    /// here), or an error naming `--levels-at`.
+    pub fn new(values: &[f64]) -> Result<LevelsAt> {
+        if values.len() > LevelsAt::MAX {
+            return Err(Error::Input(format!(
+                "--levels-at: at most {} levels, got {}",
+                LevelsAt::MAX,
+                values.len()
+            )));
+        }
+        let mut out = LevelsAt::default();
+        let mut sorted: Vec<f32> = Vec::with_capacity(values.len());
+        for &v in values {
+            let f = v as f32;
+            if !f.is_finite() {
+                return Err(Error::Input(format!(
+                    "--levels-at: {v} is beyond what 32-bit floats hold"
+                )));
+            }
+            sorted.push(f);
+        }
+        sorted.sort_by(f32::total_cmp);
+        sorted.dedup();
+        out.values[..sorted.len()].copy_from_slice(&sorted);
+        out.len = sorted.len();
+        Ok(out)
+    }
+
+    /// The levels, or `None` when none were given.
+    pub fn values(&self) -> Option<&[f32]> {
+        (self.len > 0).then(|| &self.values[..self.len])
+    }
 }
 
 impl Default for RenderSettings {
@@ -64,6 +111,7 @@ impl Default for RenderSettings {
             },
             show_paths: true,
             line_width: 1.0,
+            levels_at: LevelsAt::default(),
         }
     }
 }
@@ -192,6 +240,15 @@ pub(crate) fn frame_params(
     if settings.colormap.is_diverging() {
         f |= flags::DIVERGING;
     }
+    let mut levels_at = [[0.0f32; 4]; 8];
+    let mut levels = settings.levels;
+    if let Some(given) = settings.levels_at.values() {
+        f |= flags::LEVELS_AT;
+        levels = given.len() as u32;
+        for (k, v) in given.iter().enumerate() {
+            levels_at[k / 4][k % 4] = *v;
+        }
+    }
     Params {
         grid: [p.w, p.h],
         plot_origin: [p.x as f32, p.y as f32],
@@ -200,7 +257,7 @@ pub(crate) fn frame_params(
             (view.width() / p.w as f64) as f32,
             (view.height() / p.h as f64) as f32,
         ],
-        levels: settings.levels,
+        levels,
         heavy_every: settings.heavy_every,
         log_scale: settings.log_scale as u32,
         flags: f,
@@ -226,6 +283,7 @@ pub(crate) fn frame_params(
             1.0
         },
         px_scale: 1.0,
+        levels_at,
     }
 }
 

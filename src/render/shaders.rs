@@ -66,6 +66,7 @@ pub(crate) fn render_constants_wgsl() -> String {
             ("FLAG_CONTOURS", super::flags::CONTOURS),
             ("FLAG_SRGB_TARGET", super::flags::SRGB_TARGET),
             ("FLAG_DIVERGING", super::flags::DIVERGING),
+            ("FLAG_LEVELS_AT", super::flags::LEVELS_AT),
             ("LUT_SIZE", LUT_SIZE as u32),
             ("RANGE_WORKGROUP", RANGE_WORKGROUP),
             ("RANGE_BINS", RANGE_BINS),
@@ -154,6 +155,7 @@ pub fn host_layouts() -> Vec<(&'static [&'static str], crate::gpu::layout::HostL
                     arrow_grid,
                     line_width,
                     px_scale,
+                    levels_at,
                 }
             ),
         ),
@@ -171,6 +173,8 @@ pub fn host_layouts() -> Vec<(&'static [&'static str], crate::gpu::layout::HostL
                     gmax,
                     count,
                     clipped,
+                    step,
+                    heavy,
                     _pad
                 }
             ),

@@ -28,6 +28,11 @@ impl Theme {
             Theme::HighContrast => [0, 0, 0, 255],
         }
     }
+    /// [`Theme::background`] as an egui colour.
+    pub(crate) fn background_color(self) -> Color32 {
+        let [r, g, b, a] = self.background();
+        Color32::from_rgba_unmultiplied(r, g, b, a)
+    }
     /// Text, tick and frame colour.
     pub(crate) fn text(self) -> Color32 {
         match self {

@@ -36,6 +36,8 @@ fn a_clipped_log_bar_ends_in_a_labelled_point() {
             extra: None,
             colorbar_label: None,
             legend: &[],
+            pin: None,
+            pin_panel: None,
         };
         render((W, H), 1.0, bg, |p| {
             paint_overlay(p, &input);

@@ -40,6 +40,8 @@ fn input(view: View, layout: &FigureLayout) -> OverlayInput<'static> {
         extra: None,
         colorbar_label: None,
         legend: &[],
+        pin: None,
+        pin_panel: None,
     }
 }
 

@@ -9,6 +9,7 @@ use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::gpu::converge::ConvergeSettings;
 use crate::render::animation::{path_draws, path_labels, AnimatedPath, Animation};
+use crate::render::pin_panels::PinFigure;
 use crate::render::{
     CoarseGrid, Coloring, FigureText, PathDraw, Picture, RenderSettings, PATH_PALETTE,
 };
@@ -52,8 +53,13 @@ impl RenderDocument {
         let pixels = args.grid.size.unwrap_or(DEFAULT_SIZE);
         let spec = args.figure.resolve(pixels, format, scene_theme)?;
         let size = spec.size;
-        let settings =
+        let mut settings =
             RenderSettings::from_layers(&doc.layers).for_display(spec.line_scale, spec.theme);
+        if !args.figure.levels_at.is_empty() {
+            settings.levels_at = crate::render::LevelsAt::new(&args.figure.levels_at)?;
+            settings.show_contours = true;
+            settings.levels = settings.levels.max(1);
+        }
         // A GIF of the map lends the preset's start (nothing would move otherwise); one of
         // the surface without paths is the camera orbiting it.
         let lend = args.scene.is_none() && animated && !doc.canvas.shows_surface();
@@ -86,7 +92,20 @@ impl RenderDocument {
             ui_scale: spec.ui_scale.unwrap_or(1.0),
             colorbar_label: words.clabel.clone(),
             legend: super::legend::entries(&paths, &doc, words.legend.as_deref()),
+            no_title: words.no_title,
             ..FigureText::default()
+        };
+        let on_map = !doc.canvas.shows_surface();
+        text.side_panel = match args.figure.layout.as_deref() {
+            Some("slices") if doc.pin.is_none() || !on_map => {
+                return Err(Error::Input(
+                    "--layout slices shows the pin's slices beside the map: give --pin X,Y \
+                     (and no --3d)"
+                        .into(),
+                ))
+            }
+            Some("plot") => false,
+            _ => doc.pin.is_some() && on_map,
         };
         let fig = text.layout(size, settings.show_heatmap);
         // The surface's floor keeps the view's own aspect (the box is not the plot's shape).
@@ -96,6 +115,17 @@ impl RenderDocument {
             doc.view.fit_aspect(fig.plot.w as f64, fig.plot.h as f64)
         };
         text.labels = path_labels(&paths, &view, &fig);
+        if let (Some(pin), true) = (doc.pin, on_map) {
+            let figure = PinFigure::new(f, pin, doc.direction, &view).ok_or_else(|| {
+                Error::Input(format!(
+                    "--pin {},{}: f or its gradient is undefined there, so it has no slopes \
+                     to show",
+                    crate::numfmt::echo(pin.0),
+                    crate::numfmt::echo(pin.1)
+                ))
+            })?;
+            text.pin = Some(figure);
+        }
         text.contour_grid = args.contour_labels.then(|| {
             let (gw, gh) = (96, 54);
             CoarseGrid {

@@ -310,8 +310,18 @@ impl Renderer {
             queue.write_buffer(&self.path_params, 0, bytemuck::bytes_of(&path_params));
             self.last_path_params = Some(path_params);
         }
-        let range_inputs =
-            |p: &Params| (p.grid, p.log_scale, p.percentile, p.flags, p.world_per_px);
+        // The range pass also picks the contour levels' round step from the level count.
+        let range_inputs = |p: &Params| {
+            let levels = (p.levels, p.heavy_every);
+            (
+                p.grid,
+                p.log_scale,
+                p.percentile,
+                p.flags,
+                p.world_per_px,
+                levels,
+            )
+        };
         work.range =
             work.field || self.last_params.map(|p| range_inputs(&p)) != Some(range_inputs(&params));
         work.arrows = settings.arrows.direction != ArrowDir::None && (work.range || changed);

@@ -16,11 +16,12 @@ use std::fmt::Write;
 use egui::{Context, LayerId, Painter, Pos2, RawInput, Rect};
 
 use super::document::{prepare, Picture};
-use super::figure::{plot_layout, OverlayData};
+use super::figure::plot_layout;
 use super::levels::contour_levels;
 use super::offscreen::OffscreenTarget;
 use super::overlay::LabelBox;
 use super::overlay::{paint_label_text, paint_static};
+use super::overlay_data::OverlayData;
 use super::RenderSettings;
 use crate::document::ArrowDir;
 use crate::error::{Error, Result};
@@ -126,13 +127,18 @@ pub fn figure_svg(
             ((view.y1 - view.y0) / f64::from(plot.h)) as f32,
         ];
         let lines = contour_lines(&field, (pw, ph), wpx, &r, &p.settings);
+        out.push_str("<g class=\"contours\">");
         marks::write_contours(&mut out, &lines, plot_f, p.settings.line_width);
+        out.push_str("</g>\n<g class=\"arrows\">");
         marks::write_arrows(&mut out, &field, plot_f, &view, &p.settings, r.gmax);
+        out.push_str("</g>\n");
     }
     if p.settings.show_paths {
+        out.push_str("<g class=\"paths\">");
         marks::write_paths(&mut out, &p.paths, plot_f, &view, p.settings.line_width);
+        out.push_str("</g>\n");
     }
-    out.push_str("</g>\n");
+    out.push_str("</g>\n<g class=\"overlay\">\n");
     // The overlay, painted by the PNG's code into shapes.
     let data = OverlayData::new(range, &p.settings, &layout, &p.text);
     let input = data.input(
@@ -148,7 +154,7 @@ pub fn figure_svg(
     let labels = overlay_shapes(size, |painter| boxes = paint_label_text(painter, &input));
     marks::write_label_boxes(&mut out, &boxes);
     shapes::write_shapes(&mut out, &labels, size);
-    out.push_str("</svg>\n");
+    out.push_str("</g>\n</svg>\n");
     Ok(out)
 }
 

@@ -205,8 +205,13 @@ fn write_text(out: &mut String, t: &TextShape) {
             let section = section_of(byte);
             let x = t.pos.x + placed.pos.x + g.pos.x;
             let y = t.pos.y + placed.pos.y + g.pos.y;
+            // A character beyond ASCII starts a span of its own, and ends it: readers count
+            // the x list by characters, and some (librsvg) by bytes of UTF-8.
+            let alone = !ch.is_ascii();
             match spans.last_mut() {
-                Some((s, text, xs, sy)) if *s == section && (*sy - y).abs() < 0.01 => {
+                Some((s, text, xs, sy))
+                    if *s == section && (*sy - y).abs() < 0.01 && !alone && text.is_ascii() =>
+                {
                     text.push(ch);
                     xs.push(x);
                 }
