@@ -227,6 +227,7 @@ fn bad_figure_flags_exit_2_with_one_line_naming_the_flag() {
             ],
             "--layout",
         ),
+        (vec!["--out".into(), out("f.svg"), "--3d".into()], "--out"),
         (
             vec![
                 "--out".into(),

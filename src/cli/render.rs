@@ -43,6 +43,16 @@ pub fn run(args: &RenderArgs) -> Result<()> {
         .map(|g| gif_frames(args, g))
         .transpose()?;
     let doc = RenderDocument::from_args(args, gif.is_some())?;
+    if let (true, Some(out)) = (
+        doc.doc.canvas.shows_surface() && format.is_vector(),
+        &args.out,
+    ) {
+        return Err(Error::Input(format!(
+            "--out {}: the 3D view is drawn as a PNG (and a GIF), not as vectors; give \
+             --out FILE.png",
+            quote(&out.display().to_string())
+        )));
+    }
     // Never torn down: the process ends when the files are written, and tearing a software
     // device down (its buffers freed, its threads joined) would cost about 10 ms of every
     // figure (the operating system takes the memory back either way).

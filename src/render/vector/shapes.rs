@@ -1,7 +1,7 @@
 //! egui's shapes as SVG: the overlay (title, axes, ticks, colour bar, labels, legend) is
 //! painted by the same code as the PNG's, into a painter whose shapes are written here as
 //! SVG elements instead of being tessellated. Text stays text: one `<text>` per row, every
-//! glyph at the x egui laid it out at, so it is selectable and lands where the PNG has it.
+//! word at the x egui laid it out at, so it is selectable and lands where the PNG has it.
 //! Meshes (the colour bar's strip) become one embedded image each. Coordinates are target
 //! pixels (the painter runs at one pixel per point).
 
@@ -162,8 +162,8 @@ fn write_rect(out: &mut String, r: &RectShape) {
     }
 }
 
-/// One `<text>` per row: each glyph at its laid-out x, the row's sections as `<tspan>`s with
-/// their size and colour.
+/// One `<text>` per row: each word a `<tspan>` at the x egui laid its first glyph out at,
+/// with its section's size and colour.
 fn write_text(out: &mut String, t: &TextShape) {
     let galley = &t.galley;
     let job = &galley.job;
@@ -205,17 +205,18 @@ fn write_text(out: &mut String, t: &TextShape) {
             let section = section_of(byte);
             let x = t.pos.x + placed.pos.x + g.pos.x;
             let y = t.pos.y + placed.pos.y + g.pos.y;
-            // A character beyond ASCII starts a span of its own, and ends it: readers count
-            // the x list by characters, and some (librsvg) by bytes of UTF-8.
-            let alone = !ch.is_ascii();
+            // One span a word, placed where egui put its first glyph, the reader laying out
+            // the rest: an x for every character would pull ligatures (ff, fi) apart, and some
+            // readers (librsvg) count such a list by bytes of UTF-8.
+            let end = x + g.advance_width;
             match spans.last_mut() {
                 Some((s, text, xs, sy))
-                    if *s == section && (*sy - y).abs() < 0.01 && !alone && text.is_ascii() =>
+                    if *s == section && (*sy - y).abs() < 0.01 && !text.ends_with(' ') =>
                 {
                     text.push(ch);
-                    xs.push(x);
+                    xs[1] = end;
                 }
-                _ => spans.push((section, ch.to_string(), vec![x], y)),
+                _ => spans.push((section, ch.to_string(), vec![x, end], y)),
             }
         }
         if spans.iter().all(|(_, text, _, _)| text.trim().is_empty()) {
@@ -237,11 +238,13 @@ fn write_text(out: &mut String, t: &TextShape) {
                 (None, c) if c == Color32::PLACEHOLDER => t.fallback_color,
                 (None, c) => c,
             };
-            let xs: Vec<String> = xs.iter().map(|x| format!("{x:.2}")).collect();
+            // The word as wide as egui made it, whichever font the reader has.
+            let width = (xs[1] - xs[0]).max(0.0);
             let _ = write!(
                 out,
-                "<tspan x=\"{}\" y=\"{y:.2}\" font-size=\"{size:.2}\"{}>{}</tspan>",
-                xs.join(" "),
+                "<tspan x=\"{:.2}\" y=\"{y:.2}\" font-size=\"{size:.2}\" textLength=\"{width:.2}\" \
+                 lengthAdjust=\"spacingAndGlyphs\"{}>{}</tspan>",
+                xs[0],
                 color_attr("fill", color),
                 escape(&text)
             );
