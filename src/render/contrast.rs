@@ -8,14 +8,7 @@ pub(crate) type Rgb = [u8; 3];
 
 /// WCAG's relative luminance of an sRGB colour.
 pub(crate) fn luminance(c: Rgb) -> f64 {
-    let lin = |v: u8| {
-        let v = f64::from(v) / 255.0;
-        if v <= 0.04045 {
-            v / 12.92
-        } else {
-            ((v + 0.055) / 1.055).powf(2.4)
-        }
-    };
+    let lin = |v: u8| f64::from(super::theme::srgb_to_linear(v));
     0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
 }
 
@@ -43,6 +36,24 @@ mod tests {
     use crate::document::{Colormap, Theme};
     use crate::render::theme::{ARROW_FILL_MIN, CONTOUR_DARK, CONTOUR_HALO, CONTOUR_HALO_MIX};
     use egui::Color32;
+
+    #[test]
+    fn path_colours_as_ink_read_on_the_light_themes_backing() {
+        // A white or yellow path's label vanished on the light themes' white label boxes.
+        for c in crate::render::PATH_PALETTE {
+            let rgba = c.map(|v| (v * 255.0).round() as u8);
+            for theme in [Theme::Light, Theme::Print] {
+                let [r, g, b, _] = theme.ink(rgba);
+                let ratio = contrast([r, g, b], [255, 255, 255]);
+                assert!(ratio >= 4.5, "{rgba:?} on {theme:?}: {ratio:.2}:1");
+            }
+            // The dark themes keep the colour as it is.
+            assert_eq!(Theme::Dark.ink(rgba), rgba);
+        }
+        // The hue stays: red stays reddest.
+        let [r, g, b, _] = Theme::Print.ink([255, 77, 64, 255]);
+        assert!(r > 2 * g && r > 2 * b, "{r} {g} {b}");
+    }
 
     const TEXT: f64 = 4.5;
     const LINES: f64 = 3.0;

@@ -13,6 +13,16 @@ pub(crate) const CONTOUR_HALO_MIX: f32 = 0.45;
 /// arrow has a black outline.
 pub(crate) const ARROW_FILL_MIN: f32 = 0.55;
 
+/// An sRGB channel (0–255) as linear light (0–1), by the sRGB transfer function.
+pub(crate) fn srgb_to_linear(c: u8) -> f32 {
+    let v = f32::from(c) / 255.0;
+    if v <= 0.04045 {
+        v / 12.92
+    } else {
+        ((v + 0.055) / 1.055).powf(2.4)
+    }
+}
+
 /// The document's colour theme (dark, light, high contrast); its overlay colours are here.
 pub use crate::document::Theme;
 
@@ -77,14 +87,7 @@ impl Theme {
         if !matches!(self, Theme::Light | Theme::Print) {
             return rgba;
         }
-        let linear = |c: u8| {
-            let v = f32::from(c) / 255.0;
-            if v <= 0.04045 {
-                v / 12.92
-            } else {
-                ((v + 0.055) / 1.055).powf(2.4)
-            }
-        };
+        let linear = srgb_to_linear;
         let [r, g, b, a] = rgba;
         let lum = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
         if lum <= 0.18 {
