@@ -37,19 +37,37 @@ fn fs_bg(in: FullPlotOut) -> @location(0) vec4<f32> {
 
 // ---- contour lines: the heatmap's levels, the same width in pixels everywhere ----
 
-// `sv` counts levels (t·(N + 1)), `w` is its change per pixel; returns the line's coverage
-// and whether the level is a heavy one.
-fn contour_cover(sv: f32, w: f32) -> f32 {
+// The heatmap's levels in units of t (the place in the colour range): level k sits at
+// sv = t·m + c = k, with round levels (s3.level_step > 0: multiples of the step, as
+// shaders/lib/scale.wgsl places them) or N evenly spaced (m = N + 1, c = 0). Returns (m, c).
+fn level_scale() -> vec2<f32> {
+    let span = s3.heights.y - s3.heights.x;
+    if s3.level_step > 0.0 && span > 0.0 {
+        let base = floor(s3.heights.x / s3.level_step) * s3.level_step;
+        return vec2<f32>(span / s3.level_step, (s3.heights.x - base) / s3.level_step);
+    }
+    return vec2<f32>(f32(params.levels + 1u), 0.0);
+}
+
+// The coverage of the contour line at `sv` (level units, `level_scale`), `w` its change per
+// pixel: lines at the levels strictly inside the range, the heavy ones wider.
+fn contour_cover(sv: f32, w: f32, mc: vec2<f32>) -> f32 {
     if (params.flags & FLAG_CONTOURS) == 0u || params.levels == 0u || !(w > 0.0) {
         return 0.0;
     }
     let k = round(sv);
-    if k < 1.0 || k > f32(params.levels) {
+    let t = (k - mc.y) / mc.x;
+    if !(t > 0.0 && t < 1.0) {
         return 0.0;
     }
     let dist = abs(sv - k) / w;
+    var heavy = params.heavy_every > 0u && u32(k) % params.heavy_every == 0u;
+    if s3.level_step > 0.0 {
+        let index = u32(abs(floor(s3.heights.x / s3.level_step) + k));
+        heavy = s3.level_heavy > 0u && index % s3.level_heavy == 0u;
+    }
     var half_w = 0.6 * params.line_width;
-    if params.heavy_every > 0u && u32(k) % params.heavy_every == 0u {
+    if heavy {
         half_w = 1.2 * params.line_width;
     }
     // Where levels crowd closer than ~4 px, lines would merge: fade them out.
@@ -88,9 +106,9 @@ fn fs_mesh(in: MeshOut) -> @location(0) vec4<f32> {
     // lavapipe's helper invocations read storage buffers as zeros, so the derivative of an
     // expression that reads one (the level count) would be garbage.
     let dt = fwidth(in.t);
-    let n1 = f32(params.levels + 1u);
-    let sv = in.t * n1;
-    let w = dt * n1;
+    let mc = level_scale();
+    let sv = in.t * mc.x + mc.y;
+    let w = dt * mc.x;
     let h = s3.box_size.z;
     if in.ok < 0.999 || in.box.z > h * (1.0 + CUT_SLACK) || in.box.z < -h * CUT_SLACK {
         discard;
@@ -110,7 +128,7 @@ fn fs_mesh(in: MeshOut) -> @location(0) vec4<f32> {
     let half_v = normalize(l + view);
     let spec = SPECULAR * pow(max(dot(n, half_v), 0.0), SHININESS);
     var color = min(base * (AMBIENT + DIFFUSE * diffuse) + vec3<f32>(spec), vec3<f32>(1.0));
-    color = mix(color, LINE_DARK, contour_cover(sv, w));
+    color = mix(color, LINE_DARK, contour_cover(sv, w, mc));
     return output_color(color, 1.0, params);
 }
 
@@ -154,7 +172,7 @@ fn fs_floor(in: FloorOut) -> @location(0) vec4<f32> {
     var color = s3.floor_color.rgb;
     let smp = floor_sample(in.xy);
     if s3.floor_contours != 0u && gradient_defined(smp) {
-        let n1 = f32(params.levels + 1u);
+        let mc = level_scale();
         let t = height_t(smp.x, s3);
         // Levels per pixel from the exact gradient: d(sv)/d(box) · box per pixel; between
         // samples the value follows the gradient from the nearest one.
@@ -164,11 +182,11 @@ fn fs_floor(in: FloorOut) -> @location(0) vec4<f32> {
             (1.0 - in.xy.y / s3.box_size.y) * 0.5 * g.y - 0.5,
         );
         let centre = floor_at(round(cr.x), round(cr.y), s3);
-        let dsv = height_t_slope(smp.x, s3) * n1 * smp.yz / xy_scale(s3);
-        let sv = t * n1 + dot(dsv, in.xy - centre);
+        let dsv = height_t_slope(smp.x, s3) * mc.x * smp.yz / xy_scale(s3);
+        let sv = t * mc.x + mc.y + dot(dsv, in.xy - centre);
         let w = abs(dsv.x) * step.x + abs(dsv.y) * step.y;
-        let cover = contour_cover(sv, w);
-        let k = clamp(round(sv) / n1, 0.0, 1.0);
+        let cover = contour_cover(sv, w, mc);
+        let k = clamp((round(sv) - mc.y) / mc.x, 0.0, 1.0);
         // Darkened on a pale floor, as they are on a dark one.
         var line = lut_color(k);
         if dot(s3.floor_color.rgb, vec3<f32>(1.0 / 3.0)) > 0.5 {

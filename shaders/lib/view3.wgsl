@@ -20,9 +20,9 @@ struct Surface3 {
     stride: u32,              // field samples between neighbouring nodes
     log_scale: u32,           // 1: heights through log10, as the colour scale
     floor_contours: u32,      // 1: contour lines on the floor
+    level_step: f32,          // the heatmap's round level step (mapped space; 0: N evenly)
+    level_heavy: u32,         // with a round step: every level_heavy-th multiple is heavier
     _pad0: u32,
-    _pad1: u32,
-    _pad2: u32,
 }
 
 // f in mapped space (src/surface/boxmap.rs `Heights::map_value`, overflow-safe as

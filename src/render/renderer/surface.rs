@@ -108,6 +108,7 @@ impl Renderer {
         if self.surface3.is_none() {
             self.surface3 = Some(Box::new(Surface3d::new(gpu, self.format)?));
         }
+        let levels = self.range_result().map_or((0.0, 0), |r| (r.step, r.heavy));
         let Some(st) = self.surface3.as_deref_mut() else {
             return Err(Error::gpu("the 3D passes are missing"));
         };
@@ -123,6 +124,7 @@ impl Renderer {
             nodes,
             stride,
             floor_contours: frame.floor_contours,
+            levels,
         });
         if st.last != Some(s3) {
             gpu.queue

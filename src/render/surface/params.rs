@@ -39,7 +39,11 @@ pub struct Surface3 {
     pub stride: u32,
     pub log_scale: u32,
     pub floor_contours: u32,
-    pub _pad: [u32; 3],
+    /// The heatmap's round contour step in mapped space (0: N levels evenly spaced), and
+    /// which multiple of it is heavy (`RangeResult::step`, `RangeResult::heavy`).
+    pub level_step: f32,
+    pub level_heavy: u32,
+    pub _pad: u32,
 }
 
 /// What `Surface3` is made from.
@@ -53,6 +57,8 @@ pub(crate) struct Surface3Input<'a> {
     pub nodes: (u32, u32),
     pub stride: u32,
     pub floor_contours: bool,
+    /// The colour range's round level step and heavy multiple (0, 0: evenly spaced).
+    pub levels: (f32, u32),
 }
 
 impl Surface3 {
@@ -98,7 +104,9 @@ impl Surface3 {
             stride: i.stride,
             log_scale: u32::from(h.log),
             floor_contours: u32::from(i.floor_contours),
-            _pad: [0; 3],
+            level_step: i.levels.0,
+            level_heavy: i.levels.1,
+            _pad: 0,
         }
     }
 }
@@ -122,6 +130,8 @@ pub(crate) fn surface3_layout() -> crate::gpu::layout::HostLayout {
             stride,
             log_scale,
             floor_contours,
+            level_step,
+            level_heavy,
             _pad,
         }
     )
