@@ -269,3 +269,60 @@ fn bad_figure_flags_exit_2_with_one_line_naming_the_flag() {
     assert!(!missing.exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_data_layout_shows_the_points_and_the_model_where_the_path_ended() {
+    let args = [
+        "render", "--preset", "fit-line", "--start", "0,0", "--layout", "data", "--size",
+        "1600x800",
+    ];
+    let (lines, _, svg) = svg_lines(&args, "data");
+    assert!(lines.iter().any(|l| l == "y against x"), "{lines:?}");
+    let caption = lines
+        .iter()
+        .find(|l| l.starts_with("linear model where the first path ended: w = "))
+        .unwrap_or_else(|| panic!("no caption in {lines:?}"));
+    // The least-squares line through examples/line.csv is w = 2.285, b = 0.338 (numpy's
+    // polyfit); 300 steps of gradient descent from (0, 0) come close.
+    let number = |key: &str| -> f64 {
+        let at = caption.find(key).expect(key) + key.len();
+        caption[at..]
+            .split(',')
+            .next()
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap()
+    };
+    assert!((number("w = ") - 2.3).abs() < 0.2, "{caption}");
+    // Forty points, each a disc in the overlay.
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let overlay = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("overlay"))
+        .unwrap();
+    let discs = overlay
+        .descendants()
+        .filter(|n| n.has_tag_name("circle"))
+        .count();
+    assert!(discs >= 40, "{discs} circles");
+    // Without data there is nothing to show.
+    let dir = temp("data-bad");
+    let out = dir.join("f.png");
+    let o = gradfield(&[
+        "render",
+        "--preset",
+        "bowl",
+        "--layout",
+        "data",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        error_line(&o).contains("--layout data"),
+        "{}",
+        error_line(&o)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

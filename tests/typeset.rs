@@ -257,7 +257,8 @@ fn title_galleys(title_text: &str) -> Vec<std::sync::Arc<egui::Galley>> {
         colorbar_label: None,
         legend: &[],
         pin: None,
-        pin_panel: None,
+        panel: None,
+        data: None,
     };
     let raw = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(

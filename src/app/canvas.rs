@@ -208,7 +208,8 @@ pub(crate) fn paint(
         colorbar_label: None,
         legend: &[],
         pin: None,
-        pin_panel: None,
+        panel: None,
+        data: None,
     };
     super::canvas_marks::paint(painter, s, f.plot, f.scale);
     overlay::paint_static(painter, &input);

@@ -196,7 +196,8 @@ fn paint_words(painter: &egui::Painter, s: &ExplorerState, at: PlotRect, f: &Ove
         colorbar_label: None,
         legend: &[],
         pin: None,
-        pin_panel: None,
+        panel: None,
+        data: None,
     };
     paint_frame_text(painter, &input);
     super::canvas::speak(painter.ctx(), s);

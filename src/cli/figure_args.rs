@@ -71,9 +71,11 @@ pub struct FigureArgs {
     /// adam, newton (comma-separated).
     #[arg(long, value_name = "OPT,…", value_delimiter = ',')]
     pub compare: Vec<String>,
-    /// What the figure holds: plot (the plot alone), or slices (the plot with the pin's two
-    /// slices and D_u f in panels beside it; needs --pin) [default: slices with --pin].
-    #[arg(long, value_name = "LAYOUT", value_parser = ["plot", "slices"])]
+    /// What the figure holds: plot (the plot alone), slices (the plot with the pin's two
+    /// slices and D_u f in panels beside it; needs --pin) or data (the plot with the points
+    /// and the fitted model beside it; needs --data or a fit preset) [default: slices with
+    /// --pin].
+    #[arg(long, value_name = "LAYOUT", value_parser = ["plot", "slices", "data"])]
     pub layout: Option<String>,
 }
 

@@ -2,6 +2,7 @@
 //! scene), asks `render::draw_document` for the picture's pixels and writes the PNG, and
 //! (with --gif) the paths' descent as an animated GIF.
 
+mod data_panel;
 mod document;
 mod legend;
 mod surface3d;

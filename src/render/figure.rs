@@ -40,7 +40,9 @@ pub struct FigureText {
     pub legend: Vec<LegendEntry>,
     /// The pin's marks on the plot (and, with `side_panel`, its panels beside it).
     pub pin: Option<super::pin_panels::PinFigure>,
-    /// Room right of the plot for the pin's slices and polar plot.
+    /// The points and model of a data loss, for the data panel.
+    pub data: Option<super::data_panel::DataFigure>,
+    /// Room right of the plot for the pin's slices and polar plot, or the data panel.
     pub side_panel: bool,
     /// No title line at all (`render --no-title`): the plot moves up into its room.
     pub no_title: bool,
@@ -60,6 +62,7 @@ impl Default for FigureText {
             colorbar_label: None,
             legend: Vec::new(),
             pin: None,
+            data: None,
             side_panel: false,
             no_title: false,
         }
@@ -92,7 +95,7 @@ impl FigureText {
         for e in &self.legend {
             (e.color, &e.text).hash(&mut h);
         }
-        format!("{:?}", self.pin).hash(&mut h);
+        format!("{:?}{:?}", self.pin, self.data).hash(&mut h);
         (self.side_panel, self.no_title).hash(&mut h);
         if let Some(g) = &self.contour_grid {
             (g.w, g.h).hash(&mut h);

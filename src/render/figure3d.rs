@@ -165,7 +165,8 @@ impl<'a> SurfaceFigure<'a> {
             colorbar_label: p.text.colorbar_label.as_deref(),
             legend: &p.text.legend,
             pin: None,
-            pin_panel: None,
+            panel: None,
+            data: None,
         };
         let labels = Overlay3 {
             marks: &marks,

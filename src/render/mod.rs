@@ -16,6 +16,7 @@ pub(crate) mod colormap;
 pub(crate) mod contour_labels;
 #[cfg(test)]
 mod contrast;
+pub mod data_panel;
 pub(crate) mod document;
 pub mod egui_offscreen;
 pub(crate) mod figure;

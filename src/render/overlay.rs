@@ -71,8 +71,11 @@ pub struct OverlayInput<'a> {
     pub legend: &'a [LegendEntry],
     /// The pin's marks on the plot.
     pub pin: Option<&'a super::pin_panels::PinFigure>,
-    /// Where the pin's slices and polar plot go (beside the plot), if anywhere.
-    pub pin_panel: Option<PlotRect>,
+    /// Where the side panels go (beside the plot), if anywhere: the pin's slices and polar
+    /// plot, or else the data panel.
+    pub panel: Option<PlotRect>,
+    /// The points and the model of a data loss, for the data panel.
+    pub data: Option<&'a super::data_panel::DataFigure>,
 }
 
 /// One line of a figure's legend: a path's colour and what it is.
@@ -99,9 +102,15 @@ pub(crate) fn paint_static(painter: &Painter, input: &OverlayInput) {
     super::axes::paint_axes(painter, &px, input);
     if let Some(pin) = input.pin {
         super::pin_marks::paint_marks(painter, &px, pin, &input.view, input.plot);
-        if let Some(area) = input.pin_panel {
-            super::pin_panels::paint_panels(painter, &px, pin, area, input.theme);
+    }
+    match (input.panel, input.pin, input.data) {
+        (Some(area), Some(pin), _) => {
+            super::pin_panels::paint_panels(painter, &px, pin, area, input.theme)
         }
+        (Some(area), None, Some(data)) => {
+            super::data_panel::paint_data_panel(painter, &px, data, area, input.theme)
+        }
+        _ => {}
     }
     if let Some(c) = &input.contour_labels {
         super::contour_labels::paint_contour_labels(painter, &px, c, input.plot, input.theme);

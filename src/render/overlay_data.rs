@@ -79,7 +79,8 @@ impl OverlayData {
             colorbar_label: text.colorbar_label.as_deref(),
             legend: &text.legend,
             pin: text.pin.as_ref(),
-            pin_panel: (fig.panel.w > 0.0).then_some(fig.panel),
+            panel: (fig.panel.w > 0.0).then_some(fig.panel),
+            data: text.data.as_ref(),
         }
     }
 }

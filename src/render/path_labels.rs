@@ -161,7 +161,8 @@ mod tests {
             colorbar_label: None,
             legend: &[],
             pin: None,
-            pin_panel: None,
+            panel: None,
+            data: None,
         }
     }
 

@@ -38,6 +38,10 @@ impl Theme {
             Theme::HighContrast => [0, 0, 0, 255],
         }
     }
+    /// Whether the theme is dark type on a light background (light, print).
+    pub(crate) fn is_light(self) -> bool {
+        matches!(self, Theme::Light | Theme::Print)
+    }
     /// [`Theme::background`] as an egui colour.
     pub(crate) fn background_color(self) -> Color32 {
         let [r, g, b, a] = self.background();
@@ -84,7 +88,7 @@ impl Theme {
     /// themes; on the light ones (light, print) darkened, hue kept, to a relative luminance
     /// of at most 0.18, at least 4.5:1 against white (a white path's label would vanish).
     pub(crate) fn ink(self, rgba: [u8; 4]) -> [u8; 4] {
-        if !matches!(self, Theme::Light | Theme::Print) {
+        if !self.is_light() {
             return rgba;
         }
         let linear = srgb_to_linear;

@@ -37,7 +37,8 @@ fn a_clipped_log_bar_ends_in_a_labelled_point() {
             colorbar_label: None,
             legend: &[],
             pin: None,
-            pin_panel: None,
+            panel: None,
+            data: None,
         };
         render((W, H), 1.0, bg, |p| {
             paint_overlay(p, &input);

@@ -228,7 +228,8 @@ fn overlay_draws_text_and_the_colour_bar_on_the_gpu() {
         colorbar_label: None,
         legend: &[],
         pin: None,
-        pin_panel: None,
+        panel: None,
+        data: None,
     };
     let img = render((W, H), 1.0, bg, |p| {
         paint_overlay(p, &input);
@@ -307,7 +308,8 @@ fn overlay_at_two_pixels_per_point_keeps_pixel_positions() {
         colorbar_label: None,
         legend: &[],
         pin: None,
-        pin_panel: None,
+        panel: None,
+        data: None,
         extra: Some(ExtraText {
             text: "x = 1.25\ny = -0.5\nf = 2.3125",
             corner: Corner::TopRight,
@@ -365,7 +367,8 @@ fn a_title_too_long_for_its_canvas_is_fitted_and_nothing_is_drawn_outside() {
         colorbar_label: None,
         legend: &[],
         pin: None,
-        pin_panel: None,
+        panel: None,
+            data: None,
     };
     let img = render((W, H), 1.0, bg, |p| {
         paint_overlay(&p.with_clip_rect(canvas), &input);

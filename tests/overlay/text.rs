@@ -41,7 +41,8 @@ fn input(view: View, layout: &FigureLayout) -> OverlayInput<'static> {
         colorbar_label: None,
         legend: &[],
         pin: None,
-        pin_panel: None,
+        panel: None,
+        data: None,
     }
 }
 

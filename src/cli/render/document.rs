@@ -104,6 +104,14 @@ impl RenderDocument {
                         .into(),
                 ))
             }
+            Some("data") if doc.function.data().is_none() || !on_map => {
+                return Err(Error::Input(
+                    "--layout data shows the points a loss is fitted to beside the map: give \
+                     --data FILE.csv or a fit preset (and no --3d)"
+                        .into(),
+                ))
+            }
+            Some("data") => true,
             Some("plot") => false,
             _ => doc.pin.is_some() && on_map,
         };
@@ -115,6 +123,9 @@ impl RenderDocument {
             doc.view.fit_aspect(fig.plot.w as f64, fig.plot.h as f64)
         };
         text.labels = path_labels(&paths, &view, &fig);
+        if args.figure.layout.as_deref() == Some("data") {
+            text.data = super::data_panel::figure(&doc, &paths);
+        }
         if let (Some(pin), true) = (doc.pin, on_map) {
             let figure = PinFigure::new(f, pin, doc.direction, &view).ok_or_else(|| {
                 Error::Input(format!(

@@ -231,10 +231,12 @@ fn overlay_shapes(
     if let Some(vp) = input.viewports.get_mut(&input.viewport_id) {
         vp.native_pixels_per_point = Some(1.0);
     }
-    let output = ctx.run_pass(input, |ctx| {
+    let mut output = ctx.run_pass(input, |ctx| {
         let painter = Painter::new(ctx.clone(), LayerId::background(), screen);
         paint(&painter);
     });
+    // No texture is drawn from (text is written as text): the font atlas's upload is let go.
+    output.textures_delta.clear();
     output.shapes
 }
 
