@@ -326,3 +326,69 @@ fn the_data_layout_shows_the_points_and_the_model_where_the_path_ended() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_3d_layout_puts_the_map_and_the_surface_side_by_side() {
+    let dir = temp("side3d");
+    let (png, svg) = (dir.join("s.png"), dir.join("s.svg"));
+    for out in [&png, &svg] {
+        let o = gradfield(&[
+            "render",
+            "--preset",
+            "himmelblau",
+            "--layout",
+            "3d",
+            "--figsize",
+            "10,4",
+            "--dpi",
+            "80",
+            "--theme",
+            "light",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    // Each half is 5 × 4 inches at 80 dpi.
+    let (w, h, px) = read_png(&png);
+    assert_eq!((w, h), (800, 320));
+    // Both halves draw their plot (left of each half's colour bar), not white paper alone:
+    // 13,700 of the surface's columns were coloured when this was written.
+    for (i0, i1) in [(0, 300), (400, 700)] {
+        let coloured = (i0..i1)
+            .flat_map(|i| (0..h).map(move |j| (i, j)))
+            .filter(|&(i, j)| {
+                let k = ((j * w + i) * 4) as usize;
+                px[k..k + 3].iter().any(|&c| c < 200)
+            })
+            .count();
+        assert!(
+            coloured > 8_000,
+            "columns {i0}..{i1}: {coloured} coloured pixels"
+        );
+    }
+    // The SVG: the map's vectors nested at the left, the surface one image at the right.
+    let text = std::fs::read_to_string(&svg).unwrap();
+    let doc = roxmltree::Document::parse(&text).expect("XML");
+    assert_eq!(doc.root_element().attribute("width"), Some("10.0000in"));
+    let right = doc
+        .root_element()
+        .children()
+        .find(|n| n.has_tag_name("image"))
+        .expect("the surface's image");
+    assert_eq!(right.attribute("x"), Some("400"));
+    assert!(lines(&texts(&doc)).iter().any(|l| l == "y"));
+    let o = gradfield(&[
+        "render",
+        "--preset",
+        "bowl",
+        "--layout",
+        "3d",
+        "--3d",
+        "--out",
+        png.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(error_line(&o).contains("--layout 3d"), "{}", error_line(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}

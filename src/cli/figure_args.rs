@@ -74,8 +74,8 @@ pub struct FigureArgs {
     /// What the figure holds: plot (the plot alone), slices (the plot with the pin's two
     /// slices and D_u f in panels beside it; needs --pin) or data (the plot with the points
     /// and the fitted model beside it; needs --data or a fit preset) [default: slices with
-    /// --pin].
-    #[arg(long, value_name = "LAYOUT", value_parser = ["plot", "slices", "data"])]
+    /// --pin], or 3d (the map and the surface side by side).
+    #[arg(long, value_name = "LAYOUT", value_parser = ["plot", "slices", "data", "3d"])]
     pub layout: Option<String>,
 }
 

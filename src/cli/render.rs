@@ -5,6 +5,7 @@
 mod data_panel;
 mod document;
 mod legend;
+mod side3d;
 mod surface3d;
 mod teaching;
 
@@ -43,6 +44,17 @@ pub fn run(args: &RenderArgs) -> Result<()> {
         .as_deref()
         .map(|g| gif_frames(args, g))
         .transpose()?;
+    if args.figure.layout.as_deref() == Some("3d") {
+        let Some(out) = &args.out else {
+            return Err(Error::Input(
+                "--layout 3d draws one picture: give --out FILE".into(),
+            ));
+        };
+        let gpu = std::mem::ManuallyDrop::new(crate::gpu::Gpu::headless()?);
+        let done = side3d::run(args, &gpu, format, out);
+        gpu.save_pipeline_cache();
+        return done;
+    }
     let doc = RenderDocument::from_args(args, gif.is_some())?;
     if let (true, Some(out)) = (
         doc.doc.canvas.shows_surface() && format.is_vector(),
