@@ -159,13 +159,16 @@ pub(crate) fn colorbar<'a>(s: &ExplorerState, f: &OverlayFrame<'a>) -> Option<Co
 
 /// Paints axes, colour bar, title, the path labels' text (with `labels`, whose clip rect
 /// bounds where they may go) and the hover read-out; returns the labels' boxes for the path
-/// pass.
+/// pass and the axes' rules for the layers.
 pub(crate) fn paint(
     painter: &egui::Painter,
     labels_painter: &egui::Painter,
     s: &ExplorerState,
     f: &OverlayFrame,
-) -> Vec<crate::render::LabelBox> {
+) -> (
+    Vec<crate::render::LabelBox>,
+    Vec<crate::render::rules::Rule>,
+) {
     let (a, b) = s.var_names();
     let words = frame_words(s);
     let labels: Vec<Label> = s
@@ -212,11 +215,11 @@ pub(crate) fn paint(
         data: None,
     };
     super::canvas_marks::paint(painter, s, f.plot, f.scale);
-    overlay::paint_static(painter, &input);
+    let rules = overlay::paint_static(painter, &input);
     let boxes = overlay::paint_label_text(labels_painter, &input);
     paint_cursor(painter, s, f);
     speak(painter.ctx(), s);
-    boxes
+    (boxes, rules)
 }
 
 /// What the canvas shows in words, for screen readers: the title, the subtitle's optimizer

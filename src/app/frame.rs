@@ -30,6 +30,8 @@ pub struct FramePlacement {
     /// only inside it.
     pub canvas: Option<egui::Rect>,
     pub label_boxes: Vec<LabelBox>,
+    /// The map's frame, grid lines and tick marks, drawn by the renderer under the paths.
+    pub rules: Vec<crate::render::rules::Rule>,
     /// What the renderer draws this frame (arrow spacing and line widths for the UI scale,
     /// presentation mode and the theme).
     pub settings: RenderSettings,
@@ -62,6 +64,7 @@ pub(crate) fn build_frame(
         view: s.shown_view(),
         settings: placed.settings,
         label_boxes: placed.label_boxes,
+        rules: placed.rules,
     };
     (output, input)
 }
@@ -219,7 +222,7 @@ fn frame_ui(
         range: facts.range,
         clipped_below: facts.clipped_below,
     };
-    let mut label_boxes = Vec::new();
+    let (mut label_boxes, mut rules) = (Vec::new(), Vec::new());
     if map_rect.is_some() {
         // Side by side, the map's path labels stay out of the surface's half.
         let labels_painter = match surface_rect {
@@ -230,7 +233,7 @@ fn frame_ui(
             }
             _ => painter.clone(),
         };
-        label_boxes = canvas::paint(&painter, &labels_painter, s, &frame);
+        (label_boxes, rules) = canvas::paint(&painter, &labels_painter, s, &frame);
         super::maps_ui::paint_progress(&painter, s, map_plot);
         super::teach_ui::paint_canvas(&painter, s, map_plot);
         super::canvas3d::paint_linked_hover(&painter, s, map_plot);
@@ -244,6 +247,7 @@ fn frame_ui(
         canvas: Some(rect),
         settings,
         label_boxes,
+        rules,
         surface,
     }
 }

@@ -168,6 +168,8 @@ impl Graphics {
     ) -> Result<()> {
         self.renderer.set_background(frame.background);
         self.renderer.set_label_boxes(&self.gpu, &frame.label_boxes);
+        self.renderer
+            .set_rules(&self.gpu, frame.layout.target, &frame.rules);
         let work = self.renderer.prepare_layers(
             &self.gpu,
             &frame.layout,
@@ -340,6 +342,8 @@ pub(crate) struct FrameInput {
     pub settings: RenderSettings,
     /// The path labels' boxes, drawn by the path pass under the labels' text.
     pub label_boxes: Vec<LabelBox>,
+    /// The axes' frame, grid lines and tick marks, drawn with the layers.
+    pub rules: Vec<crate::render::rules::Rule>,
     /// The map is drawn (in `layout.plot`).
     pub map: bool,
     /// The surface is drawn, in its rect.

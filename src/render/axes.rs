@@ -4,6 +4,7 @@
 use egui::{Align2, Painter};
 
 use super::overlay::{OverlayInput, Px};
+use super::rules::Rule;
 use super::ticks::{axis_ticks, AxisTick};
 
 /// Target spacing between labelled ticks, in pixels at scale 1 (about one label per 100 px).
@@ -37,8 +38,9 @@ pub fn plot_ticks(
     (xs, ys)
 }
 
-/// Paints frame, grid, ticks, tick labels and axis names around `input.plot`.
-pub(crate) fn paint_axes(painter: &Painter, px: &Px, input: &OverlayInput) {
+/// Paints the tick labels and axis names around `input.plot` and adds the frame, grid lines
+/// and tick marks to `rules` (drawn by the rules pass, see `rules.rs`).
+pub(crate) fn paint_axes(painter: &Painter, px: &Px, input: &OverlayInput, rules: &mut Vec<Rule>) {
     let p = input.plot;
     let theme = input.theme;
     let font = px.font;
@@ -46,16 +48,19 @@ pub(crate) fn paint_axes(painter: &Painter, px: &Px, input: &OverlayInput) {
         let s = px.measure(painter, t, font);
         (s.x, s.y)
     });
-    let grid = px.stroke(theme.grid_px() * px.scale.max(1.0), theme.grid());
-    let tick = px.stroke(theme.stroke_px() * px.scale.max(0.7), theme.text());
+    let grid_w = theme.grid_px() * px.scale.max(1.0);
+    let tick_w = theme.stroke_px() * px.scale.max(0.7);
+    let (grid, ink) = (theme.grid(), theme.text());
     let tick_len = 0.45 * font;
     for t in &xs {
         let x = p.x + t.frac as f32 * p.w;
-        painter.line_segment([px.pos(x, p.y), px.pos(x, p.bottom())], grid);
-        painter.line_segment(
-            [px.pos(x, p.bottom()), px.pos(x, p.bottom() + tick_len)],
-            tick,
-        );
+        rules.push(Rule::line([x, p.y], [x, p.bottom()], grid_w, grid));
+        rules.push(Rule::line(
+            [x, p.bottom()],
+            [x, p.bottom() + tick_len],
+            tick_w,
+            ink,
+        ));
         painter.text(
             px.pos(x, p.bottom() + tick_len + 0.2 * font),
             Align2::CENTER_TOP,
@@ -66,8 +71,8 @@ pub(crate) fn paint_axes(painter: &Painter, px: &Px, input: &OverlayInput) {
     }
     for t in &ys {
         let y = p.bottom() - t.frac as f32 * p.h;
-        painter.line_segment([px.pos(p.x, y), px.pos(p.right(), y)], grid);
-        painter.line_segment([px.pos(p.x - tick_len, y), px.pos(p.x, y)], tick);
+        rules.push(Rule::line([p.x, y], [p.right(), y], grid_w, grid));
+        rules.push(Rule::line([p.x - tick_len, y], [p.x, y], tick_w, ink));
         painter.text(
             px.pos(p.x - tick_len - 0.3 * font, y),
             Align2::RIGHT_CENTER,
@@ -76,7 +81,8 @@ pub(crate) fn paint_axes(painter: &Painter, px: &Px, input: &OverlayInput) {
             theme.text(),
         );
     }
-    painter.rect_stroke(p.to_egui(px.ppp), 0.0, tick, egui::StrokeKind::Outside);
+    let frame = [p.x, p.y, p.right(), p.bottom()];
+    rules.extend(Rule::frame_outside(frame, tick_w, ink));
     let name_px = 1.15 * font;
     let (xn, yn) = input.axis_names;
     painter.text(

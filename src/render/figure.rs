@@ -202,14 +202,16 @@ pub(crate) fn draw_figure(
     let layout = plot_layout(&fig, size);
     renderer.set_background(text.theme.background());
     renderer.set_overlay_key(text.static_digest());
-    let work = renderer.prepare(gpu, &layout, view, settings, gradient, paths)?;
+    let mut work = renderer.prepare(gpu, &layout, view, settings, gradient, paths)?;
     let new_encoder = |label| {
         gpu.device
             .create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some(label) })
     };
-    let mut encoder = new_encoder("figure::layers");
+    // The compute passes first: the overlay needs the range for the colour bar, and the
+    // layers' pass needs the overlay's rules (frame, grid lines, tick marks).
+    let mut encoder = new_encoder("figure::compute");
     mark(&mut encoder, Mark::Begin)?;
-    let layers = renderer.encode_layers(&mut encoder, target.texture(), &work);
+    renderer.encode_compute_passes(&mut encoder, &work);
     mark(&mut encoder, Mark::End)?;
     gpu.queue.submit([encoder.finish()]);
     let range = if work.range {
@@ -220,21 +222,31 @@ pub(crate) fn draw_figure(
     let data = OverlayData::new(range, settings, &layout, text);
     let input = data.input(&fig, view, settings, text, renderer.has_map_layer());
     let (device, queue) = (&gpu.device, &gpu.queue);
+    // Layers kept in the cache keep the overlay painted over them (and its rules).
+    let overlay = (renderer.layers_for(target.texture(), &work) != Layers::Kept).then(|| {
+        let mut rules = Vec::new();
+        let painted = egui.run(size, 1.0, |p| rules = paint_static(p, &input));
+        work.layers |= renderer.set_rules(gpu, size, &rules);
+        painted
+    });
+    // Its own submission: egui's vertex buffers are rewritten by the next paint.
+    let mut encoder = new_encoder("figure::layers");
+    mark(&mut encoder, Mark::Begin)?;
+    let layers_only = FrameWork {
+        layers: work.layers,
+        ..FrameWork::default()
+    };
+    let layers = renderer.encode_layers(&mut encoder, target.texture(), &layers_only);
     let under_paths = match layers {
         Layers::Redrawn => renderer.layer_view(),
         Layers::Direct => Some(target.view()),
         Layers::Kept => None,
     };
-    if let Some(view) = under_paths {
-        // Its own submission: egui's vertex buffers are rewritten by the next paint.
-        let mut encoder = new_encoder("figure::overlay");
-        mark(&mut encoder, Mark::Begin)?;
-        egui.paint(device, queue, &mut encoder, view, size, 1.0, |p| {
-            paint_static(p, &input)
-        });
-        mark(&mut encoder, Mark::End)?;
-        queue.submit([encoder.finish()]);
+    if let (Some(view), Some(overlay)) = (under_paths, overlay) {
+        egui.record(device, queue, &mut encoder, view, overlay);
     }
+    mark(&mut encoder, Mark::End)?;
+    queue.submit([encoder.finish()]);
     // The labels' text is laid out first, so that their boxes go in the path pass under it.
     let mut boxes = Vec::new();
     let text_painted = (!input.labels.is_empty())

@@ -42,6 +42,7 @@ pub mod pin_panels;
 pub(crate) mod range;
 pub(crate) mod range_late;
 pub(crate) mod renderer;
+pub mod rules;
 pub(crate) mod settings;
 mod shaders;
 pub mod stability;

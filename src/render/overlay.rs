@@ -13,6 +13,7 @@ pub(crate) use super::layout::BASE_FONT_PX;
 pub use super::layout::{FigureLayout, PlotRect, PRESENT_FONT_PER_HEIGHT};
 pub(crate) use super::path_labels::paint_label_text;
 pub use super::paths::LabelBox;
+pub use super::rules::Rule;
 pub use super::theme::Theme;
 
 /// A text placed next to a point, e.g. a path's "step 12  f=0.031".
@@ -91,15 +92,23 @@ pub struct LegendEntry {
 /// the path pass to draw under their text ([`super::Renderer::set_label_boxes`]). The target
 /// behind the margins should be cleared with [`Theme::background`].
 pub fn paint_overlay(painter: &Painter, input: &OverlayInput) -> Vec<LabelBox> {
-    paint_static(painter, input);
+    // The rules go under everything else: egui paints shapes in the order they are added.
+    let under = painter.add(egui::Shape::Noop);
+    let rules = paint_static(painter, input);
+    let shapes = super::rules::shapes(&rules, painter.pixels_per_point());
+    painter.set(under, egui::Shape::Vec(shapes));
     paint_label_text(painter, input)
 }
 
 /// The parts of the overlay that stay while paths animate: axes, grid, colour bar, contour
-/// values, title and any extra box (everything but the path labels).
-pub(crate) fn paint_static(painter: &Painter, input: &OverlayInput) {
+/// values, title and any extra box (everything but the path labels). The frame, grid lines
+/// and tick marks are returned as rules, not painted: the caller draws them under what this
+/// painted (the renderer's [`super::Renderer::set_rules`], or [`super::rules::paint_rules`]
+/// first on another layer).
+pub(crate) fn paint_static(painter: &Painter, input: &OverlayInput) -> Vec<Rule> {
     let px = Px::for_input(painter, input);
-    super::axes::paint_axes(painter, &px, input);
+    let mut rules = Vec::new();
+    super::axes::paint_axes(painter, &px, input, &mut rules);
     if let Some(pin) = input.pin {
         super::pin_marks::paint_marks(painter, &px, pin, &input.view, input.plot);
     }
@@ -116,6 +125,7 @@ pub(crate) fn paint_static(painter: &Painter, input: &OverlayInput) {
         super::contour_labels::paint_contour_labels(painter, &px, c, input.plot, input.theme);
     }
     paint_frame_text(painter, input);
+    rules
 }
 
 /// What a figure shows around any plot, a map or the 3D surface: colour bar, title and any

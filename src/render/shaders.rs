@@ -100,7 +100,7 @@ pub fn resolve_shader(shader: WgslFile) -> Result<String> {
 }
 
 /// Every render shader with its name, its imports resolved: what the passes compile.
-pub fn shader_sources() -> Result<[(&'static str, String); 10]> {
+pub fn shader_sources() -> Result<[(&'static str, String); 11]> {
     Ok([
         ("basin", resolve_shader(super::basin::BASIN_WGSL)?),
         (
@@ -112,6 +112,7 @@ pub fn shader_sources() -> Result<[(&'static str, String); 10]> {
         ("arrows", resolve_shader(ARROWS_WGSL)?),
         ("paths", resolve_shader(PATHS_WGSL)?),
         ("magnify", resolve_shader(super::magnify::MAGNIFY_WGSL)?),
+        ("rules", resolve_shader(super::rules::RULES_WGSL)?),
         (
             "surface_mesh",
             resolve_shader(super::surface::SURFACE_MESH_WGSL)?,
@@ -202,5 +203,6 @@ pub fn host_layouts() -> Vec<(&'static [&'static str], crate::gpu::layout::HostL
         (&["lines3d"], super::surface::mark_layouts()[0].clone()),
         (&["lines3d"], super::surface::mark_layouts()[1].clone()),
         (&["range"], super::range::stats_layout()),
+        (&["rules"], super::rules::target_layout()),
     ]
 }

@@ -1,5 +1,6 @@
-//! Recording a frame: the compute passes a frame needs, the layers drawn into the layer cache
-//! (or straight into the target), the copy of the cache into the target and the paths over it.
+//! Recording a frame: the compute passes a frame needs, the layers and the axes' rules drawn
+//! into the layer cache (or straight into the target), the copy of the cache into the target
+//! and the paths over it.
 
 use super::{FrameWork, Renderer};
 
@@ -41,14 +42,11 @@ impl Renderer {
         work: &FrameWork,
     ) -> Layers {
         self.encode_compute_passes(encoder, work);
-        let cache = self
-            .cache
-            .usable_for(target)
-            .filter(|_| self.use_cache && self.drawn_divisor == 1);
-        let (dest, drawn) = match cache {
-            None => (None, Layers::Direct),
-            Some((_, image_view)) if work.layers => (Some(image_view), Layers::Redrawn),
-            Some(_) => return Layers::Kept,
+        let drawn = self.layers_for(target, work);
+        let dest = match drawn {
+            Layers::Kept => return Layers::Kept,
+            Layers::Redrawn => self.cache.view(),
+            Layers::Direct => None,
         };
         let direct;
         let dest = match dest {
@@ -67,17 +65,29 @@ impl Renderer {
                 }
                 let mut pass = begin(encoder, dest, Some(self.background), "Renderer::layers");
                 magnify.draw(&mut pass, self.layout.plot);
+                self.rules.draw(&mut pass, self.layout.target);
             }
             None => {
                 let mut pass = begin(encoder, dest, Some(self.background), "Renderer::layers");
                 self.draw_layers(&mut pass);
+                self.rules.draw(&mut pass, self.layout.target);
             }
         }
         drawn
     }
 
+    /// Where [`Renderer::encode_layers`] puts the layers of `work` for `target`.
+    pub(crate) fn layers_for(&self, target: &wgpu::Texture, work: &FrameWork) -> Layers {
+        let cached = self.use_cache && self.drawn_divisor == 1;
+        match self.cache.usable_for(target).filter(|_| cached) {
+            None => Layers::Direct,
+            Some(_) if work.layers => Layers::Redrawn,
+            Some(_) => Layers::Kept,
+        }
+    }
+
     /// The compute passes `work` asks for and the range's read-back.
-    pub(super) fn encode_compute_passes(
+    pub(crate) fn encode_compute_passes(
         &self,
         encoder: &mut wgpu::CommandEncoder,
         work: &FrameWork,

@@ -64,6 +64,9 @@ pub struct Renderer {
     heatmap: HeatmapPass,
     arrows: ArrowPass,
     paths: PathPass,
+    /// The axes' rules, and whether they changed since the layers were last drawn.
+    rules: super::rules::RulePass,
+    rules_changed: bool,
     basin: Option<BasinPass>,
     converge_map: Option<(wgpu::Buffer, MapView)>,
     stability: Option<super::stability::StabilityPass>,
@@ -163,6 +166,8 @@ impl Renderer {
             heatmap: HeatmapPass::new(device, format)?,
             arrows: ArrowPass::new(device, format, &params)?,
             paths: PathPass::new(device, format, &path_params)?,
+            rules: super::rules::RulePass::new(device, format)?,
+            rules_changed: false,
             basin: None,
             stability: None,
             stability_map: None,
@@ -369,7 +374,11 @@ impl Renderer {
             };
             // A convergence map may change between frames without the renderer knowing
             // (the explorer computes it in chunks), so it is always redrawn.
-            let changed = work.field || work.range || work.arrows || self.converge_map.is_some();
+            let changed = work.field
+                || work.range
+                || work.arrows
+                || std::mem::take(&mut self.rules_changed)
+                || self.converge_map.is_some();
             work.layers = self.cache.update(device, self.format, key, changed);
         } else {
             work.layers = true;

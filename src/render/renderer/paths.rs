@@ -1,8 +1,10 @@
 //! The renderer's side of the paths: taking in the explorer's paths for a frame (only their
-//! new iterates are uploaded), what that cost, and the path labels' boxes.
+//! new iterates are uploaded), what that cost, the path labels' boxes and the axes' rules
+//! drawn under the paths.
 
 use super::Renderer;
 use crate::gpu::Gpu;
+use crate::render::rules::Rule;
 use crate::render::settings::Layout;
 use crate::render::{LabelBox, PathSource, PathStats};
 use crate::view::View;
@@ -12,6 +14,16 @@ impl Renderer {
     /// again (an empty slice: none).
     pub fn set_label_boxes(&mut self, gpu: &Gpu, boxes: &[LabelBox]) {
         self.paths.set_boxes(&gpu.device, &gpu.queue, boxes);
+    }
+
+    /// The axes' rules (frame, grid lines, tick marks) of a `size` target, drawn over the
+    /// layers from the next frame whose layers are drawn: a change makes the next
+    /// [`Renderer::prepare_layers`] redraw them. Returns whether they changed; a caller that
+    /// sets them after preparing must then draw the layers (`FrameWork::layers`).
+    pub fn set_rules(&mut self, gpu: &Gpu, size: (u32, u32), rules: &[Rule]) -> bool {
+        let changed = self.rules.set(&gpu.device, &gpu.queue, size, rules);
+        self.rules_changed |= changed;
+        changed
     }
 
     /// Takes in the paths of the next frame of `layout` showing `view` (drawn when `show`):

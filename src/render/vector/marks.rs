@@ -6,10 +6,11 @@
 
 use std::fmt::Write;
 
-use super::svg::rgba_attr;
+use super::svg::{self, rgba_attr};
 use crate::document::{ArrowDir, ArrowLength};
 use crate::render::layout::PlotRect;
 use crate::render::paths::LabelBox;
+use crate::render::rules::Rule;
 use crate::render::settings::arrow_grid;
 use crate::render::theme::{ARROW_FILL_MIN, CONTOUR_DARK, CONTOUR_HALO, CONTOUR_HALO_MIX};
 use crate::render::{PathDraw, RenderSettings};
@@ -293,6 +294,20 @@ pub(crate) fn write_label_boxes(out: &mut String, boxes: &[LabelBox]) {
             rgba_attr("fill", b.fill),
             rgba_attr("stroke", outline),
             b.outline_px
+        );
+    }
+}
+
+/// Writes the axes' rules (frame, grid lines, tick marks) as filled rectangles.
+pub(crate) fn write_rules(out: &mut String, rules: &[Rule]) {
+    for r in rules.iter().filter(|r| r.drawable()) {
+        let [x0, y0, x1, y1] = r.rect;
+        let _ = write!(
+            out,
+            "<rect x=\"{x0}\" y=\"{y0}\" width=\"{}\" height=\"{}\"{}/>",
+            x1 - x0,
+            y1 - y0,
+            svg::color_attr("fill", r.color)
         );
     }
 }

@@ -133,13 +133,8 @@ pub fn figure_svg(
         marks::write_arrows(&mut out, &field, plot_f, &view, &p.settings, r.gmax);
         out.push_str("</g>\n");
     }
-    if p.settings.show_paths {
-        out.push_str("<g class=\"paths\">");
-        marks::write_paths(&mut out, &p.paths, plot_f, &view, p.settings.line_width);
-        out.push_str("</g>\n");
-    }
-    out.push_str("</g>\n<g class=\"overlay\">\n");
-    // The overlay, painted by the PNG's code into shapes.
+    // The overlay, painted by the PNG's code into shapes; its rules go under the paths, as
+    // in the PNG.
     let data = OverlayData::new(range, &p.settings, &layout, &p.text);
     let input = data.input(
         &fig,
@@ -148,8 +143,18 @@ pub fn figure_svg(
         &p.text,
         p.renderer.has_map_layer(),
     );
+    let mut rules = Vec::new();
+    let under = overlay_shapes(size, |painter| rules = paint_static(painter, &input));
+    out.push_str("</g>\n<g class=\"rules\">");
+    marks::write_rules(&mut out, &rules);
+    out.push_str("</g>\n<g clip-path=\"url(#plot)\">\n");
+    if p.settings.show_paths {
+        out.push_str("<g class=\"paths\">");
+        marks::write_paths(&mut out, &p.paths, plot_f, &view, p.settings.line_width);
+        out.push_str("</g>\n");
+    }
+    out.push_str("</g>\n<g class=\"overlay\">\n");
     let mut boxes: Vec<LabelBox> = Vec::new();
-    let under = overlay_shapes(size, |painter| paint_static(painter, &input));
     shapes::write_shapes(&mut out, &under, size);
     let labels = overlay_shapes(size, |painter| boxes = paint_label_text(painter, &input));
     marks::write_label_boxes(&mut out, &boxes);
