@@ -4,6 +4,8 @@
 //! on where each rule lies, and the egui fallback painting the same rectangles. The GPU is
 //! lavapipe where there is none.
 
+mod common_gpu;
+
 use gradfield::render::overlay::{Rule, Theme};
 use gradfield::render::rules;
 use gradfield::render::*;
@@ -102,12 +104,7 @@ fn plain_picture(f: &gradfield::expr::Function) -> Picture<'_> {
 
 #[test]
 fn the_png_draws_every_rule_the_svg_writes_where_it_writes_it() {
-    let gpu = gradfield::gpu::Gpu::headless().unwrap_or_else(|e| {
-        panic!(
-            "GPU tests need an adapter: {e}\nOn a machine without a GPU install Mesa's software \
-             Vulkan driver: sudo apt-get install mesa-vulkan-drivers"
-        )
-    });
+    let gpu = common_gpu::gpu();
     let f = gradfield::expr::Function::parse("x + y").unwrap();
     let picture = plain_picture(&f);
     let drawn = draw_document(&gpu, &picture, &mut |_, _| Ok(())).expect("the PNG's pixels");
