@@ -97,7 +97,7 @@ fn vs_main(
     let across = vec2<f32>(-dir.y, dir.x);
     let px = params.plot_origin + pos + dir * local.x + across * local.y;
     var out: VsOut;
-    out.pos = to_clip(px, params);
+    out.pos = to_clip(px, params.target_size);
     if len <= 0.0 {
         out.pos = vec4<f32>(2.0, 2.0, 0.0, 1.0);
     }
@@ -142,5 +142,5 @@ fn fs_main(in: VsOut) -> @location(0) vec4<f32> {
         fill = mix(vec3<f32>(ARROW_FILL_MIN), vec3<f32>(1.0), sqrt(in.mag));
     }
     let color = mix(vec3<f32>(0.0), fill, fill_cov);
-    return output_color(color, outline, params);
+    return output_color(color, outline, params.flags);
 }

@@ -44,7 +44,7 @@ fn hsv(h: f32, s: f32, v: f32) -> vec3<f32> {
 fn fs_main(in: FullPlotOut) -> @location(0) vec4<f32> {
     let cell = floor((in.pos.xy - params.plot_origin) * map.cell_scale + map.cell_offset);
     if any(cell < vec2<f32>(0.0)) || any(cell >= vec2<f32>(map.size)) {
-        return output_color(NOT_COMPUTED, 1.0, params);
+        return output_color(NOT_COMPUTED, 1.0, params.flags);
     }
     let ij = vec2<i32>(cell);
     let base = 3u * (u32(ij.y) * map.size.x + u32(ij.x));
@@ -71,5 +71,5 @@ fn fs_main(in: FullPlotOut) -> @location(0) vec4<f32> {
             color = mix(color, vec3<f32>(0.35), 0.6);
         }
     }
-    return output_color(color, 1.0, params);
+    return output_color(color, 1.0, params.flags);
 }

@@ -29,10 +29,11 @@ fn fs_main(in: FullPlotOut) -> @location(0) vec4<f32> {
     let ij = clamp(vec2<i32>(floor(local)), vec2<i32>(0), vec2<i32>(params.grid) - 1);
     let s = field[u32(ij.y) * params.grid.x + u32(ij.x)];
     if !f_defined(s) {
-        return output_color(hatch(in.pos.xy), 1.0, params);
+        return output_color(hatch(in.pos.xy), 1.0, params.flags);
     }
     let r = range;
-    let v = map_value(s.x, params, r);
+    let log_on = log_mapped(params.log_scale, params.flags);
+    let v = map_value(s.x, log_on, r);
     var color = vec3<f32>(0.0);
     if (params.flags & FLAG_HEATMAP) != 0u {
         color = lut_color(range_t(v, r));
@@ -47,7 +48,7 @@ fn fs_main(in: FullPlotOut) -> @location(0) vec4<f32> {
         let bs = level_base_step(r, params.levels);
         let sv = (v - bs.x) / bs.y;
         let k = round(sv);
-        let gpx = length(s.yz * params.world_per_px) * map_slope(s.x, params, r);
+        let gpx = length(s.yz * params.world_per_px) * map_slope(s.x, log_on, r);
         let spx = gpx / bs.y;
         var dist = abs(sv - k) / spx;
         var drawn = level_drawn(k, bs, r, params.levels);
@@ -58,7 +59,7 @@ fn fs_main(in: FullPlotOut) -> @location(0) vec4<f32> {
             // none faded (a person chose them).
             var best = 3.0e38;
             for (var i = 0u; i < params.levels; i = i + 1u) {
-                let lv = map_value(params.levels_at[i / 4u][i % 4u], params, r);
+                let lv = map_value(params.levels_at[i / 4u][i % 4u], log_on, r);
                 best = min(best, abs(v - lv));
             }
             dist = best / gpx;
@@ -82,5 +83,5 @@ fn fs_main(in: FullPlotOut) -> @location(0) vec4<f32> {
             color = mix(color, LINE_DARK, line);
         }
     }
-    return output_color(color, 1.0, params);
+    return output_color(color, 1.0, params.flags);
 }

@@ -135,7 +135,7 @@ fn fs_mark(in: MarkOut) -> @location(0) vec4<f32> {
         let rim = clamp(d - (r - 1.5 * params.line_width), 0.0, 1.0);
         color = mix(color, vec3<f32>(0.1), rim);
     }
-    return output_color(color, in.color.a * cover, params);
+    return output_color(color, in.color.a * cover, params.flags);
 }
 
 struct TriOut {
@@ -155,5 +155,5 @@ fn vs_tri(@builtin(vertex_index) vi: u32) -> TriOut {
 
 @fragment
 fn fs_tri(in: TriOut) -> @location(0) vec4<f32> {
-    return output_color(in.color.rgb, in.color.a, params);
+    return output_color(in.color.rgb, in.color.a, params.flags);
 }

@@ -52,7 +52,7 @@ fn vs_main(
         // An axis-aligned quad over the box and its outline.
         let grow = vec2<f32>(width + 1.0);
         let px = mix(a - grow, b + grow, corner);
-        out.pos = to_clip(px, params);
+        out.pos = to_clip(px, params.target_size);
         out.px = px;
         return out;
     }
@@ -68,7 +68,7 @@ fn vs_main(
     let t = mix(-pad, l + pad, corner.x);
     let u = mix(-pad, pad, corner.y);
     let px = a + along * t + across * u;
-    out.pos = to_clip(px, params);
+    out.pos = to_clip(px, params.target_size);
     out.px = px;
     return out;
 }
@@ -90,7 +90,7 @@ fn label_box(in: VsOut) -> vec4<f32> {
     let inside = clamp(0.5 - d, 0.0, 1.0);
     let color = mix(in.color.rgb, in.fill.rgb, inside);
     let alpha = mix(outer * in.color.a, in.fill.a, inside);
-    return output_color(color, alpha, params);
+    return output_color(color, alpha, params.flags);
 }
 
 fn sd_segment(p: vec2<f32>, a: vec2<f32>, b: vec2<f32>) -> f32 {
@@ -122,5 +122,5 @@ fn fs_main(in: VsOut) -> @location(0) vec4<f32> {
         let centre = clamp(0.5 - (length(in.px - in.a) - 0.45 * in.radius), 0.0, 1.0);
         color = mix(color, vec3<f32>(0.0), centre);
     }
-    return output_color(color, outer * in.color.a, params);
+    return output_color(color, outer * in.color.a, params.flags);
 }

@@ -256,10 +256,11 @@ fn cs_resolve() {
         r.shift = lo;
         r.delta = max((0.5 * hi - 0.5 * lo) * 2.0e-3, 1.0e-30);
     }
-    r.vlo = map_value(lo, params, r);
-    r.vhi = map_value(hi, params, r);
+    let log_on = log_mapped(params.log_scale, params.flags);
+    r.vlo = map_value(lo, log_on, r);
+    r.vhi = map_value(hi, log_on, r);
     // Round contour levels on the linear scale: about N of them, 1, 2 or 5 × 10ⁿ apart.
-    let linear = params.log_scale == 0u || (params.flags & FLAG_DIVERGING) != 0u;
+    let linear = !log_on;
     if linear && params.levels > 0u {
         let nice = round_step((r.vhi - r.vlo) / f32(params.levels + 1u));
         r.step = nice.x;

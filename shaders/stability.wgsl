@@ -54,14 +54,14 @@ fn side(c: vec2<i32>) -> i32 {
 fn fs_main(in: FullPlotOut) -> @location(0) vec4<f32> {
     let cell = floor((in.pos.xy - params.plot_origin) * map.cell_scale + map.cell_offset);
     if any(cell < vec2<f32>(0.0)) || any(cell >= vec2<f32>(map.size)) {
-        return output_color(NOT_COMPUTED, 1.0, params);
+        return output_color(NOT_COMPUTED, 1.0, params.flags);
     }
     let ij = vec2<i32>(cell);
     let k = 2u * (u32(ij.y) * map.size.x + u32(ij.x));
     let bits = u32(hess[k].w);
     let here = side(ij);
     if here < 0 {
-        return output_color(hatch(in.pos.xy), 1.0, params);
+        return output_color(hatch(in.pos.xy), 1.0, params.flags);
     }
     var color = ANY_STEP;
     if (bits & NO_POSITIVE) == 0u {
@@ -89,5 +89,5 @@ fn fs_main(in: FullPlotOut) -> @location(0) vec4<f32> {
     if edge {
         color = BOUNDARY;
     }
-    return output_color(color, 1.0, params);
+    return output_color(color, 1.0, params.flags);
 }

@@ -32,7 +32,7 @@ const FLOOR_LINE_SHADE: f32 = 0.7;
 
 @fragment
 fn fs_bg(in: FullPlotOut) -> @location(0) vec4<f32> {
-    return output_color(s3.background.rgb, 1.0, params);
+    return output_color(s3.background.rgb, 1.0, params.flags);
 }
 
 // ---- contour lines: the heatmap's levels, the same width in pixels everywhere ----
@@ -129,7 +129,7 @@ fn fs_mesh(in: MeshOut) -> @location(0) vec4<f32> {
     let spec = SPECULAR * pow(max(dot(n, half_v), 0.0), SHININESS);
     var color = min(base * (AMBIENT + DIFFUSE * diffuse) + vec3<f32>(spec), vec3<f32>(1.0));
     color = mix(color, LINE_DARK, contour_cover(sv, w, mc));
-    return output_color(color, 1.0, params);
+    return output_color(color, 1.0, params.flags);
 }
 
 // ---- the floor ----
@@ -194,5 +194,5 @@ fn fs_floor(in: FloorOut) -> @location(0) vec4<f32> {
         }
         color = mix(color, line, cover);
     }
-    return output_color(color, 1.0, params);
+    return output_color(color, 1.0, params.flags);
 }

@@ -28,16 +28,18 @@ fn srgb_to_linear(c: vec3<f32>) -> vec3<f32> {
     return select(hi, lo, c <= vec3<f32>(0.04045));
 }
 
-// Final colour (given in sRGB) as the target expects it.
-fn output_color(srgb: vec3<f32>, alpha: f32, p: Params) -> vec4<f32> {
-    if (p.flags & FLAG_SRGB_TARGET) != 0u {
+// Final colour (given in sRGB) as the target expects it. It takes `Params.flags`, not the
+// whole `Params`: a struct passed by value is loaded whole from its storage buffer, and a
+// software GPU paid about 7 ms a frame for that in the arrows' fragments alone.
+fn output_color(srgb: vec3<f32>, alpha: f32, flags: u32) -> vec4<f32> {
+    if (flags & FLAG_SRGB_TARGET) != 0u {
         return vec4<f32>(srgb_to_linear(srgb), alpha);
     }
     return vec4<f32>(srgb, alpha);
 }
 
 // Target pixel → clip space.
-fn to_clip(px: vec2<f32>, p: Params) -> vec4<f32> {
-    let ndc = px / p.target_size * 2.0 - 1.0;
+fn to_clip(px: vec2<f32>, target_size: vec2<f32>) -> vec4<f32> {
+    let ndc = px / target_size * 2.0 - 1.0;
     return vec4<f32>(ndc.x, -ndc.y, 0.0, 1.0);
 }

@@ -48,9 +48,16 @@ fn level_heavy(k: f32, bs: vec2<f32>, r: RangeResult, heavy_every: u32) -> bool 
     return heavy_every > 0u && u32(k) % heavy_every == 0u;
 }
 
-// Value → mapped value (log10 when the log scale is on), overflow-safe.
-fn map_value(f: f32, p: Params, r: RangeResult) -> f32 {
-    if p.log_scale == 0u || (p.flags & FLAG_DIVERGING) != 0u {
+// Whether values are mapped to log10: the log scale is on and the colours are not diverging.
+// Callers pass the two fields, not the whole `Params`: a struct passed by value is loaded
+// whole from its storage buffer, which a software GPU pays for at every pixel.
+fn log_mapped(log_scale: u32, flags: u32) -> bool {
+    return log_scale != 0u && (flags & FLAG_DIVERGING) == 0u;
+}
+
+// Value → mapped value (log10 when `log_on`, see `log_mapped`), overflow-safe.
+fn map_value(f: f32, log_on: bool, r: RangeResult) -> f32 {
+    if !log_on {
         return f;
     }
     if r.shift == 0.0 && r.delta == 0.0 {
@@ -64,8 +71,8 @@ fn map_value(f: f32, p: Params, r: RangeResult) -> f32 {
 }
 
 // d(mapped)/df at f.
-fn map_slope(f: f32, p: Params, r: RangeResult) -> f32 {
-    if p.log_scale == 0u || (p.flags & FLAG_DIVERGING) != 0u {
+fn map_slope(f: f32, log_on: bool, r: RangeResult) -> f32 {
+    if !log_on {
         return 1.0;
     }
     if r.shift == 0.0 && r.delta == 0.0 {
