@@ -4,7 +4,8 @@
 //! in the plot), the range is taken over those samples by the same rule, and the heatmap and
 //! arrows are drawn into a coarse texture that `MagnifyPass` stretches over the plot. Lines
 //! and arrows keep their size on screen. A convergence or stability map is always drawn at
-//! every pixel (its own passes decide their resolution).
+//! every pixel (its own passes decide their resolution). The field's own level of detail (a
+//! coarser grid interpolated up, `Renderer::set_field_stride`) is set here too.
 
 use super::Renderer;
 use crate::render::magnify::MagnifyPass;
@@ -20,6 +21,19 @@ impl Renderer {
     /// that never went coarse.
     pub fn set_resolution(&mut self, divisor: u32) {
         self.resolution = divisor.clamp(1, MAX_RESOLUTION_DIVISOR);
+    }
+
+    /// The field's level of detail from the next frame on: computed on a grid `stride` times
+    /// coarser in each direction and interpolated (1, the default: every sample). Changing
+    /// it recomputes the field.
+    pub fn set_field_stride(&mut self, stride: u32) {
+        self.field_stride = stride.max(1);
+        self.field.set_stride(self.field_stride);
+    }
+
+    /// The stride of the field the last frame drew.
+    pub fn field_stride(&self) -> u32 {
+        self.field.stride()
     }
 
     /// The divisor the last frame's layers were drawn at (1: every pixel).

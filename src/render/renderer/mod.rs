@@ -115,19 +115,6 @@ impl Renderer {
         Renderer::from_tapes(gpu, format, &full, &f)
     }
 
-    /// The field's level of detail from the next frame on: computed on a grid `stride` times
-    /// coarser in each direction and interpolated (1, the default: every sample). Changing
-    /// it recomputes the field.
-    pub fn set_field_stride(&mut self, stride: u32) {
-        self.field_stride = stride.max(1);
-        self.field.set_stride(self.field_stride);
-    }
-
-    /// The stride of the field the last frame drew.
-    pub fn field_stride(&self) -> u32 {
-        self.field.stride()
-    }
-
     /// Switches to another function; on error the previous one stays.
     pub fn set_function(&mut self, gpu: &Gpu, function: &Function) -> Result<()> {
         let (full, f) = function_tapes(function);
